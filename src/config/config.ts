@@ -1,0 +1,90 @@
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { validate as validateCron } from 'node-cron';
+import { type Env, envSchema } from './env.schema.ts';
+
+export interface ConfigProblem {
+  setting: string;
+  reason: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+/** The resolved configuration every other module receives (never process.env). */
+export function loadConfig(source: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({
+      setting: String(i.path[0] ?? 'environment'),
+      reason: i.message.replace(/^Invalid input: /, ''),
+    }));
+    return { ok: false, problems: dedupe(problems) };
+  }
+  const env = parsed.data;
+  if (!validateCron(env.DIGEST_CRON)) {
+    return { ok: false, problems: [{ setting: 'DIGEST_CRON', reason: 'is not a valid cron expression' }] };
+  }
+  return { ok: true, config: resolve(env) };
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.setting}:${p.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function resolve(env: Env) {
+  const dataDir = path.resolve(env.DATA_DIR);
+  const slackConfigured = Boolean(env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN));
+  const teamsCredentials = Boolean(env.TEAMS_CLIENT_ID && env.TEAMS_CLIENT_SECRET && env.TEAMS_TENANT_ID);
+  const teamsConfigured = teamsCredentials || env.TEAMS_ENABLED;
+  const anyPlatform = slackConfigured || teamsConfigured;
+  const consoleEnabled =
+    env.CONSOLE_ENABLED === 'true' ||
+    (env.CONSOLE_ENABLED === 'auto' && (!anyPlatform || Boolean(env.CONSOLE_TOKEN)));
+  return {
+    env: env.NODE_ENV,
+    // The console with no platform configured is for one person on a laptop: localhost unless HOST says otherwise.
+    http: { port: env.PORT, host: env.HOST ?? (anyPlatform ? '0.0.0.0' : '127.0.0.1') },
+    database: env.DATABASE_URL ? { kind: 'postgres' as const, url: env.DATABASE_URL } : { kind: 'pglite' as const, dir: path.join(dataDir, 'db') },
+    dataDir,
+    logLevel: env.LOG_LEVEL,
+    slack: slackConfigured
+      ? {
+          botToken: env.SLACK_BOT_TOKEN!,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          appToken: env.SLACK_APP_TOKEN,
+          apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+        }
+      : undefined,
+    teams: teamsConfigured
+      ? {
+          clientId: env.TEAMS_CLIENT_ID,
+          clientSecret: env.TEAMS_CLIENT_SECRET,
+          tenantId: env.TEAMS_TENANT_ID,
+          unauthenticated: !teamsCredentials,
+        }
+      : undefined,
+    storage:
+      env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY
+        ? { kind: 'supabase' as const, url: env.SUPABASE_URL, key: env.SUPABASE_SERVICE_ROLE_KEY, bucket: env.SUPABASE_BUCKET }
+        : { kind: 'local' as const, dir: path.join(dataDir, 'files') },
+    admins: env.ADMINS,
+    digest: { cron: env.DIGEST_CRON, tz: env.DIGEST_TZ, channels: env.DIGEST_CHANNELS },
+    limits: {
+      maxFileBytes: Math.round(env.MAX_FILE_MB * 1024 * 1024),
+      maxPages: env.MAX_PAGES,
+      extractTimeoutMs: Math.round(env.EXTRACT_TIMEOUT_S * 1000),
+    },
+    ocrWorkers: env.OCR_WORKERS ?? Math.max(1, cpus().length),
+    console: { enabled: consoleEnabled, token: env.CONSOLE_TOKEN },
+    publicUrl: env.PUBLIC_URL,
+    replicaId: env.REPLICA_ID,
+  };
+}
+
+export type Config = ReturnType<typeof resolve>;

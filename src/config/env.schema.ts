@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+const platformUser = /^(slack|teams|console):[^,\s]+$/;
+
+const list = (pattern: RegExp, what: string) =>
+  z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((items) => items.every((i) => pattern.test(i)), {
+      message: `must be a comma list of ${what}`,
+    });
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (def: number, max: number) =>
+  z.coerce.number().int().positive().max(max).default(def);
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** The environment table of the interface, and nothing else reads process.env. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    PORT: z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0, 'must be a port number from 0 to 65535').max(65535, 'must be a port number from 0 to 65535').default(3000),
+    HOST: z.string().min(1).optional(),
+    DATABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: 'must be a postgres:// or postgresql:// connection string',
+    }),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SLACK_BOT_TOKEN: optionalNonEmpty,
+    SLACK_SIGNING_SECRET: optionalNonEmpty,
+    SLACK_APP_TOKEN: optionalNonEmpty,
+    SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+    TEAMS_CLIENT_ID: optionalNonEmpty,
+    TEAMS_CLIENT_SECRET: optionalNonEmpty,
+    TEAMS_TENANT_ID: optionalNonEmpty,
+    TEAMS_ENABLED: bool,
+    SUPABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: 'must be an http(s) URL',
+    }),
+    SUPABASE_SERVICE_ROLE_KEY: optionalNonEmpty,
+    SUPABASE_BUCKET: z.string().min(1).default('margin-reports'),
+    ADMINS: list(platformUser, 'platform:user ids, e.g. slack:U0123,teams:<aad-object-id>'),
+    DIGEST_CRON: z.string().default('0 7 * * 1-5'),
+    DIGEST_TZ: z.string().default('UTC'),
+    DIGEST_CHANNELS: list(platformUser, 'platform:channel ids, e.g. slack:C0123,teams:<conversation-id>'),
+    MAX_FILE_MB: z.coerce.number().positive().max(1024).default(25),
+    MAX_PAGES: positiveInt(50, 10_000),
+    CONSOLE_ENABLED: z.enum(['true', 'false', 'auto']).default('auto'),
+    CONSOLE_TOKEN: optionalNonEmpty,
+    PUBLIC_URL: optionalNonEmpty,
+    OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+    EXTRACT_TIMEOUT_S: z.coerce.number().positive().max(3600).default(120),
+    REPLICA_ID: optionalNonEmpty,
+  })
+  .superRefine((env, ctx) => {
+    const slackPartial = Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET) && !env.SLACK_APP_TOKEN;
+    if (slackPartial) {
+      const missing = env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when Slack is configured' });
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_APP_TOKEN' });
+    }
+    const teams = [env.TEAMS_CLIENT_ID, env.TEAMS_CLIENT_SECRET, env.TEAMS_TENANT_ID];
+    if (teams.some(Boolean) && !teams.every(Boolean)) {
+      for (const [name, v] of [
+        ['TEAMS_CLIENT_ID', env.TEAMS_CLIENT_ID],
+        ['TEAMS_CLIENT_SECRET', env.TEAMS_CLIENT_SECRET],
+        ['TEAMS_TENANT_ID', env.TEAMS_TENANT_ID],
+      ] as const) {
+        if (!v) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when Teams credentials are set' });
+      }
+    }
+    if (Boolean(env.SUPABASE_URL) !== Boolean(env.SUPABASE_SERVICE_ROLE_KEY)) {
+      const missing = env.SUPABASE_URL ? 'SUPABASE_SERVICE_ROLE_KEY' : 'SUPABASE_URL';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when Supabase Storage is configured' });
+    }
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: env.DIGEST_TZ });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['DIGEST_TZ'], message: 'is not a known IANA time zone' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

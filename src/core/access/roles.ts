@@ -1,0 +1,43 @@
+import type { RolesRepository } from '../ports.ts';
+import type { Role } from '../records.ts';
+
+export const ROLES: readonly Role[] = ['viewer', 'analyst', 'approver', 'admin'];
+export const DEFAULT_ROLE: Role = 'analyst';
+
+export const isRole = (v: string): v is Role => (ROLES as readonly string[]).includes(v);
+export const atLeast = (role: Role, needed: Role) => ROLES.indexOf(role) >= ROLES.indexOf(needed);
+
+/** What each action needs. One table, so a matrix test can walk it. */
+export const REQUIRED_ROLE = {
+  upload: 'analyst',
+  read: 'viewer',
+  approve: 'approver',
+  reject: 'approver',
+  edit: 'approver',
+  replace: 'approver',
+  keep: 'approver',
+  export: 'analyst',
+  subscribe: 'analyst',
+  role: 'admin',
+} as const satisfies Record<string, Role>;
+export type Permission = keyof typeof REQUIRED_ROLE;
+
+export interface Access {
+  roleOf(user: string): Promise<Role>;
+  can(user: string, permission: Permission): Promise<boolean>;
+}
+
+/** Admins come from ADMINS and from the roles table; everyone else the bot can see is an analyst. */
+export function createAccess(deps: { admins: readonly string[]; roles: RolesRepository }): Access {
+  const admins = new Set(deps.admins);
+  const roleOf = async (user: string): Promise<Role> => {
+    if (admins.has(user)) return 'admin';
+    return (await deps.roles.get(user)) ?? DEFAULT_ROLE;
+  };
+  return {
+    roleOf,
+    async can(user, permission) {
+      return atLeast(await roleOf(user), REQUIRED_ROLE[permission]);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The neutral card: what the core says, before any platform dresses it. Text is plain text;
+ * each renderer escapes it for its own markup, so document text can never ping or format.
+ */
+export const ACTION_IDS = {
+  approve: 'marginiq.report.approve',
+  reject: 'marginiq.report.reject',
+  edit: 'marginiq.report.edit',
+  replace: 'marginiq.conflict.replace',
+  keep: 'marginiq.conflict.keep',
+} as const;
+export type ActionKind = keyof typeof ACTION_IDS;
+export type ActionId = (typeof ACTION_IDS)[ActionKind];
+
+export const actionKindOf = (id: string): ActionKind | undefined =>
+  (Object.keys(ACTION_IDS) as ActionKind[]).find((k) => ACTION_IDS[k] === id);
+
+/** The id of the edit form's submission (Slack view callback, Teams Action.Execute verb, console form). */
+export const EDIT_FORM_ID = 'marginiq.report.edit_submit';
+
+export type Tone = 'info' | 'success' | 'warning' | 'danger';
+
+export interface CardField {
+  label: string;
+  value: string;
+  /** A field a human must look at (low confidence, failed check). */
+  flagged?: boolean;
+}
+
+export interface CardAction {
+  kind: ActionKind;
+  label: string;
+  /** Opaque to platforms: echoed back on click (a report or conflict id). */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export type CardBlock =
+  | { type: 'heading'; text: string }
+  | { type: 'text'; text: string; muted?: boolean }
+  | { type: 'fields'; fields: CardField[] }
+  | { type: 'list'; title?: string; items: string[]; tone?: Tone }
+  | { type: 'table'; columns: string[]; rows: string[][] }
+  | { type: 'image'; url: string; alt: string }
+  | { type: 'actions'; actions: CardAction[] }
+  | { type: 'divider' };
+
+export interface Card {
+  title: string;
+  tone: Tone;
+  /** Plain text for notifications, screen readers and clients that cannot draw cards. */
+  fallbackText: string;
+  blocks: CardBlock[];
+}
+
+/** The edit form: the values as extracted, for a modal (Slack), inputs (Teams) or a dialog (console). */
+export interface EditForm {
+  reportId: string;
+  title: string;
+  inputs: { name: string; label: string; value: string; kind: 'number' | 'text' | 'date' }[];
+  reasonLabel: string;
+}
+
+export function card(title: string, tone: Tone, blocks: CardBlock[], fallbackText?: string): Card {
+  return { title, tone, blocks, fallbackText: fallbackText ?? title };
+}
+
+export const textCard = (title: string, text: string, tone: Tone = 'info'): Card =>
+  card(title, tone, [{ type: 'text', text }], `${title}: ${text}`);

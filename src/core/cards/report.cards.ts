@@ -1,0 +1,196 @@
+import { displayUser, formatMoney, formatMs, formatPercent, formatWhen } from '../format.ts';
+import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
+import { FIELD_LABELS, FIELD_NAMES, type FieldName, type MarginReport } from '../report/report.schema.ts';
+import { type Card, type CardBlock, type CardField, card, type EditForm, textCard } from './card.model.ts';
+
+const REVIEW_THRESHOLD = 0.8;
+const KEY_FIELDS: FieldName[] = [
+  'total_equity',
+  'maintenance_requirement',
+  'initial_requirement',
+  'excess_liquidity',
+  'margin_call',
+  'buying_power',
+  'cash_balance',
+];
+
+export const readingCard = (fileName: string): Card =>
+  textCard(`Reading ${fileName}…`, 'MarginIQ is extracting the figures. This message will update with the summary.');
+
+export const failedCard = (fileName: string, reason: string): Card =>
+  card(`Could not read ${fileName}`, 'danger', [{ type: 'text', text: reason }], `Could not read ${fileName}: ${reason}`);
+
+export const duplicateCard = (fileName: string, first: Ingestion): Card =>
+  card(
+    `${fileName} was already processed`,
+    'info',
+    [
+      {
+        type: 'text',
+        text: `The same file was uploaded on ${formatWhen(first.created_at)} by ${displayUser(first.uploaded_by)}; its summary is in that thread. Nothing was processed again.`,
+      },
+    ],
+    `${fileName} is identical to a file already processed`,
+  );
+
+export const hasCall = (r: MarginReport) =>
+  (r.fields.margin_call ?? 0) > 0 || (r.fields.excess_liquidity !== undefined && r.fields.excess_liquidity < 0);
+
+function fieldsOf(r: MarginReport): CardField[] {
+  const shown = FIELD_NAMES.filter((f) => KEY_FIELDS.includes(f) || r.fields[f] !== undefined);
+  return shown
+    .filter((f) => r.fields[f] !== undefined || KEY_FIELDS.slice(0, 2).includes(f))
+    .map((f) => {
+      const conf = r.confidence.fields[f];
+      const flaggedByIssue = r.issues.some((i) => i.field === f);
+      const flagged = flaggedByIssue || (conf !== undefined && conf < REVIEW_THRESHOLD) || r.fields[f] === undefined;
+      const confText = conf !== undefined && conf < REVIEW_THRESHOLD ? ` (confidence ${formatPercent(conf)})` : '';
+      return { label: FIELD_LABELS[f], value: `${formatMoney(r.fields[f], r.currency)}${confText}`, flagged };
+    });
+}
+
+function statusLine(r: StoredReport): CardBlock {
+  if (r.validation_status === 'pending') {
+    return { type: 'text', text: r.needs_review ? 'Status: pending — needs review before approval' : 'Status: pending approval' };
+  }
+  const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';
+  const reason = r.decision_reason ? ` — “${r.decision_reason}”` : '';
+  return { type: 'text', text: `${verb} by ${displayUser(r.decided_by)} at ${formatWhen(r.decided_at)}${reason}` };
+}
+
+/** One report's section of the summary: figures, what needs review and why, and the buttons while pending. */
+export function reportBlocks(r: StoredReport): CardBlock[] {
+  const d = r.extracted_data;
+  const blocks: CardBlock[] = [
+    { type: 'heading', text: `Account ${r.account_number} · ${r.report_date}${d.broker ? ` · ${d.broker}` : ''}` },
+    { type: 'fields', fields: fieldsOf(d) },
+  ];
+  if (hasCall(d)) {
+    blocks.push({
+      type: 'list',
+      tone: 'danger',
+      items: [
+        d.fields.margin_call && d.fields.margin_call > 0
+          ? `Margin call of ${formatMoney(d.fields.margin_call, d.currency)}`
+          : `Deficit of ${formatMoney(d.fields.excess_liquidity, d.currency)}`,
+      ],
+    });
+  }
+  const problems = d.issues.filter((i) => i.severity !== 'info');
+  if (problems.length > 0) {
+    blocks.push({
+      type: 'list',
+      title: r.needs_review ? 'Needs review' : 'Notes',
+      tone: r.needs_review ? 'warning' : 'info',
+      items: problems.slice(0, 8).map((i) => i.message),
+    });
+  }
+  blocks.push({
+    type: 'text',
+    muted: true,
+    text: `Confidence ${formatPercent(d.confidence.overall)} · data quality ${formatPercent(d.data_quality_score)} · ${d.method === 'text' ? 'text layer' : d.method === 'ocr' ? 'OCR' : 'text + OCR'} · ${d.pages} page${d.pages === 1 ? '' : 's'} · ${formatMs(d.processing_time_ms)}`,
+  });
+  blocks.push(statusLine(r));
+  if (r.validation_status === 'pending') {
+    blocks.push({
+      type: 'actions',
+      actions: [
+        { kind: 'approve', label: 'Approve', value: r.id, style: 'primary' },
+        { kind: 'reject', label: 'Reject', value: r.id, style: 'danger' },
+        { kind: 'edit', label: 'Edit', value: r.id },
+      ],
+    });
+  }
+  return blocks;
+}
+
+function conflictBlocks(c: ReportConflict, existing: StoredReport | undefined): CardBlock[] {
+  const d = c.candidate;
+  const blocks: CardBlock[] = [
+    { type: 'heading', text: `Account ${d.account_number} · ${d.report_date} already has a report` },
+    {
+      type: 'text',
+      text: existing
+        ? `A report for this account and date exists (${existing.validation_status}, from ${existing.source_file_name ?? 'an earlier upload'}). It was not overwritten.`
+        : 'A report for this account and date exists. It was not overwritten.',
+    },
+    { type: 'fields', fields: fieldsOf(d) },
+  ];
+  if (c.status === 'open') {
+    blocks.push({
+      type: 'actions',
+      actions: [
+        { kind: 'replace', label: 'Replace', value: c.id, style: 'danger' },
+        { kind: 'keep', label: 'Keep existing', value: c.id },
+      ],
+    });
+  } else {
+    const what = c.status === 'replaced' ? 'Replaced the existing report' : 'Kept the existing report';
+    blocks.push({ type: 'text', text: `${what} — ${displayUser(c.decided_by)} at ${formatWhen(c.decided_at)}` });
+  }
+  return blocks;
+}
+
+/** The one summary message of an upload: every report it produced, and every conflict it raised. */
+export function summaryCard(
+  ingestion: Ingestion,
+  reports: StoredReport[],
+  conflicts: { conflict: ReportConflict; existing: StoredReport | undefined }[],
+): Card {
+  const blocks: CardBlock[] = [];
+  reports.forEach((r, i) => {
+    if (i > 0) blocks.push({ type: 'divider' });
+    blocks.push(...reportBlocks(r));
+  });
+  for (const c of conflicts) {
+    if (blocks.length > 0) blocks.push({ type: 'divider' });
+    blocks.push(...conflictBlocks(c.conflict, c.existing));
+  }
+  const anyCall = reports.some((r) => hasCall(r.extracted_data));
+  const anyReview = reports.some((r) => r.needs_review && r.validation_status === 'pending') || conflicts.some((c) => c.conflict.status === 'open');
+  const allDecided = reports.length > 0 && reports.every((r) => r.validation_status !== 'pending');
+  const tone = anyCall ? 'danger' : anyReview ? 'warning' : allDecided ? 'success' : 'info';
+  const n = reports.length + conflicts.length;
+  const title = `${ingestion.file_name}: ${n} report${n === 1 ? '' : 's'}`;
+  const fallback = reports
+    .map((r) => `${r.account_number} ${r.report_date}: equity ${formatMoney(r.extracted_data.fields.total_equity, r.extracted_data.currency)}, ${r.validation_status}${r.needs_review ? ', needs review' : ''}`)
+    .concat(conflicts.map((c) => `${c.conflict.candidate.account_number} ${c.conflict.candidate.report_date}: already has a report`))
+    .join('; ');
+  return card(title, tone, blocks, `${title} — ${fallback}`);
+}
+
+export function marginCallAlertCard(r: StoredReport): Card {
+  const d = r.extracted_data;
+  const amount = d.fields.margin_call && d.fields.margin_call > 0 ? d.fields.margin_call : d.fields.excess_liquidity;
+  const what = d.fields.margin_call && d.fields.margin_call > 0 ? 'Margin call' : 'Margin deficit';
+  const title = `${what}: account ${r.account_number} — ${formatMoney(amount, d.currency)}`;
+  return card(
+    title,
+    'danger',
+    [
+      { type: 'text', text: `As of ${r.report_date}, from ${r.source_file_name ?? 'an uploaded report'}.` },
+      { type: 'fields', fields: fieldsOf(d).filter((f) => f.label !== FIELD_LABELS.cash_balance) },
+    ],
+    title,
+  );
+}
+
+export function editForm(r: StoredReport): EditForm {
+  const d = r.extracted_data;
+  return {
+    reportId: r.id,
+    title: `Edit ${r.account_number} · ${r.report_date}`,
+    inputs: [
+      { name: 'account_number', label: 'Account', value: r.account_number, kind: 'text' },
+      { name: 'report_date', label: 'Report date (YYYY-MM-DD)', value: r.report_date, kind: 'date' },
+      { name: 'currency', label: 'Currency', value: d.currency, kind: 'text' },
+      ...FIELD_NAMES.map((f) => ({
+        name: f,
+        label: FIELD_LABELS[f],
+        value: d.fields[f] === undefined ? '' : String(d.fields[f]),
+        kind: 'number' as const,
+      })),
+    ],
+    reasonLabel: 'Reason for the change',
+  };
+}

@@ -1,0 +1,99 @@
+import type { Access } from './access/roles.ts';
+import { ACTION_IDS, type ActionKind, type Card, type EditForm, textCard } from './cards/card.model.ts';
+import type { CommandRunner } from './commands/command.types.ts';
+import {
+  type ActionResult,
+  decideReport,
+  type EditOutcome,
+  openEdit,
+  resolveConflict,
+  submitEdit,
+} from './decisions/decide.usecases.ts';
+import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
+import type { Platform } from './ports.ts';
+import type { Ingestion } from './records.ts';
+
+export interface ChatCoreDeps extends IngestDeps {
+  access: Access;
+  runCommand: CommandRunner;
+  now?: () => Date;
+}
+
+export interface ActionOutcome {
+  notice?: Card;
+  /** The upload whose summary changed, already re-rendered: update its message in place. */
+  refreshed?: { ingestion: Ingestion; card: Card };
+  /** Edit: the form to show (Slack modal, Teams card inputs, console dialog). */
+  form?: EditForm & { version: number };
+}
+
+/**
+ * Everything a platform adapter may ask of the core. Adapters translate their events into these
+ * calls and render what comes back; no business rule lives in an adapter.
+ */
+export function createChatCore(deps: ChatCoreDeps) {
+  const refreshed = async (result: ActionResult): Promise<ActionOutcome> => {
+    const out: ActionOutcome = {};
+    if (result.notice) out.notice = result.notice;
+    if (result.refresh) out.refreshed = { ingestion: result.refresh, card: await renderIngestion(deps, result.refresh) };
+    return out;
+  };
+  return {
+    isPdf: isPdfName,
+    upload: (u: Upload) => receiveUpload(deps, u),
+    render: (ingestion: Ingestion) => renderIngestion(deps, ingestion),
+    async findIngestion(id: string) {
+      return deps.repos.ingestions.findById(id);
+    },
+    /** A button click. `value` is what the card put on the button (a report or conflict id). */
+    async action(input: { user: string; kind: ActionKind; value: string; reason?: string }): Promise<ActionOutcome> {
+      switch (input.kind) {
+        case 'approve':
+        case 'reject':
+          return refreshed(
+            await decideReport(deps, {
+              user: input.user,
+              reportId: input.value,
+              decision: input.kind === 'approve' ? 'approved' : 'rejected',
+              reason: input.reason ?? null,
+            }),
+          );
+        case 'edit': {
+          const opened = await openEdit(deps, { user: input.user, reportId: input.value });
+          if ('form' in opened && opened.form) return { form: { ...opened.form, version: opened.version } };
+          return refreshed(opened.result);
+        }
+        case 'replace':
+        case 'keep':
+          return refreshed(
+            await resolveConflict(deps, {
+              user: input.user,
+              conflictId: input.value,
+              choice: input.kind === 'replace' ? 'replaced' : 'kept',
+            }),
+          );
+      }
+    },
+    async submitEdit(input: {
+      user: string;
+      reportId: string;
+      values: Record<string, string | undefined>;
+      reason?: string;
+      expectedVersion?: number;
+    }): Promise<{ ok: true; outcome: ActionOutcome } | { ok: false; errors: Record<string, string> }> {
+      const res: EditOutcome = await submitEdit(deps, input);
+      if (!res.ok) return res;
+      return { ok: true, outcome: await refreshed(res.result) };
+    },
+    command: deps.runCommand,
+    /** True the first time a platform event or click id is seen (Slack retries, Teams repeated invokes). */
+    claimEvent: (key: string) => deps.repos.events.claim(key),
+    saveConversation: (platform: Platform, conversationId: string, reference: unknown) =>
+      deps.repos.conversations.save(platform, conversationId, reference),
+    roleOf: (user: string) => deps.access.roleOf(user),
+  };
+}
+
+export type ChatCore = ReturnType<typeof createChatCore>;
+
+export { ACTION_IDS, textCard };

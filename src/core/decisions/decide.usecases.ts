@@ -1,0 +1,191 @@
+import { type Card, textCard } from '../cards/card.model.ts';
+import { editForm } from '../cards/report.cards.ts';
+import type { Access, Permission } from '../access/roles.ts';
+import { displayUser, formatWhen } from '../format.ts';
+import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
+import type { Ingestion, Role } from '../records.ts';
+import { applyRules } from '../report/report.rules.ts';
+import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
+import { editSubmissionSchema } from './edit.schema.ts';
+
+export interface DecideDeps {
+  repos: Repositories;
+  uow: UnitOfWork;
+  access: Access;
+  now?: () => Date;
+}
+
+/** What the adapter shows after an action: an ephemeral notice, and/or the refreshed upload summary. */
+export interface ActionResult {
+  notice?: Card;
+  /** The ingestion whose summary message must be re-rendered and updated in place. */
+  refresh?: Ingestion;
+}
+
+const refused = (needed: Role, what: string): ActionResult => ({
+  notice: textCard('Not allowed', `Only ${needed}s and admins can ${what}. Ask an admin for the ${needed} role.`, 'warning'),
+});
+
+async function ingestionOf(repos: Repositories, ingestionId: string | null) {
+  return ingestionId ? repos.ingestions.findById(ingestionId) : undefined;
+}
+
+async function guard(deps: DecideDeps, user: string, permission: Permission): Promise<ActionResult | undefined> {
+  if (await deps.access.can(user, permission)) return undefined;
+  return refused('approver', permission === 'replace' || permission === 'keep' ? 'resolve duplicate reports' : `${permission} reports`);
+}
+
+/** Approve or reject: once. A double click or a retried request finds the decision and changes nothing. */
+export async function decideReport(
+  deps: DecideDeps,
+  input: { user: string; reportId: string; decision: 'approved' | 'rejected'; reason?: string | null },
+): Promise<ActionResult> {
+  const denied = await guard(deps, input.user, input.decision === 'approved' ? 'approve' : 'reject');
+  if (denied) return denied;
+  return deps.uow(async (repos) => {
+    const before = await repos.reports.findById(input.reportId);
+    if (!before) return { notice: textCard('Not found', 'That report no longer exists.', 'warning') };
+    const after = await repos.reports.decide({
+      id: input.reportId,
+      status: input.decision,
+      by: input.user,
+      reason: input.reason ?? null,
+    });
+    if (!after) {
+      return {
+        notice: textCard(
+          'Already decided',
+          `This report was already ${before.validation_status} by ${displayUser(before.decided_by)} at ${formatWhen(before.decided_at)}.`,
+        ),
+        refresh: await ingestionOf(repos, before.ingestion_id),
+      };
+    }
+    await repos.audit.append({
+      actor: input.user,
+      action: input.decision === 'approved' ? 'report.approved' : 'report.rejected',
+      entity_type: 'margin_report',
+      entity_id: after.id,
+      before: { validation_status: before.validation_status },
+      after: { validation_status: after.validation_status, decided_by: after.decided_by, decided_at: after.decided_at },
+      reason: input.reason ?? null,
+    });
+    return { refresh: await ingestionOf(repos, after.ingestion_id) };
+  });
+}
+
+/** The form to open for Edit, or a refusal. */
+export async function openEdit(deps: DecideDeps, input: { user: string; reportId: string }) {
+  const denied = await guard(deps, input.user, 'edit');
+  if (denied) return { result: denied } as const;
+  const report = await deps.repos.reports.findById(input.reportId);
+  if (!report) return { result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } } as const;
+  if (report.validation_status !== 'pending') {
+    return { result: { notice: textCard('Already decided', `This report is ${report.validation_status}; it can no longer be edited.`) } } as const;
+  }
+  return { form: editForm(report), version: report.version } as const;
+}
+
+export type EditOutcome = { ok: true; result: ActionResult } | { ok: false; errors: Record<string, string> };
+
+/** Validates corrected values, stores them with before/after in the audit trail, and re-runs the rules. */
+export async function submitEdit(
+  deps: DecideDeps,
+  input: { user: string; reportId: string; values: Record<string, string | undefined>; reason?: string; expectedVersion?: number },
+): Promise<EditOutcome> {
+  const denied = await guard(deps, input.user, 'edit');
+  if (denied) return { ok: true, result: denied };
+  const parsed = editSubmissionSchema.safeParse({ ...input.values, reason: input.reason ?? input.values.reason });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const v = parsed.data;
+  return deps.uow(async (repos): Promise<EditOutcome> => {
+    const before = await repos.reports.findById(input.reportId);
+    if (!before) return { ok: true, result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } };
+    if (before.validation_status !== 'pending') {
+      return { ok: true, result: { notice: textCard('Already decided', `This report is ${before.validation_status}; it was not changed.`) } };
+    }
+    const fields: MarginReport['fields'] = {};
+    for (const f of FIELD_NAMES) if (v[f] !== undefined) fields[f] = v[f];
+    const edited: MarginReport = {
+      ...before.extracted_data,
+      account_number: v.account_number,
+      report_date: v.report_date,
+      currency: v.currency,
+      fields,
+      // A human typed these: their confidence is theirs, the rules still check the arithmetic.
+      confidence: { overall: 1, fields: Object.fromEntries(Object.keys(fields).map((k) => [k, 1])) },
+    };
+    const checked = applyRules(edited, { now: (deps.now ?? (() => new Date()))() });
+    if (v.account_number !== before.account_number || v.report_date !== before.report_date) {
+      const clash = await repos.reports.findByAccountDate(v.account_number, v.report_date);
+      if (clash && clash.id !== before.id) {
+        return { ok: false, errors: { account_number: `Account ${v.account_number} already has a report for ${v.report_date}.` } };
+      }
+    }
+    const after = await repos.reports.updateData({ id: before.id, data: checked, expectedVersion: input.expectedVersion ?? before.version });
+    if (!after) {
+      return { ok: false, errors: { form: 'Someone changed this report while you were editing. Close the form and open it again.' } };
+    }
+    await repos.audit.append({
+      actor: input.user,
+      action: 'report.edited',
+      entity_type: 'margin_report',
+      entity_id: before.id,
+      before: { account_number: before.account_number, report_date: before.report_date, currency: before.extracted_data.currency, fields: before.extracted_data.fields },
+      after: { account_number: after.account_number, report_date: after.report_date, currency: checked.currency, fields: checked.fields },
+      reason: v.reason,
+    });
+    return { ok: true, result: { refresh: await ingestionOf(repos, after.ingestion_id) } };
+  });
+}
+
+/** Replace / Keep existing on a report whose account and date already had one. */
+export async function resolveConflict(
+  deps: DecideDeps,
+  input: { user: string; conflictId: string; choice: 'replaced' | 'kept' },
+): Promise<ActionResult> {
+  const denied = await guard(deps, input.user, input.choice === 'replaced' ? 'replace' : 'keep');
+  if (denied) return denied;
+  return deps.uow(async (repos) => {
+    const conflict = await repos.conflicts.resolve(input.conflictId, input.choice, input.user);
+    if (!conflict) {
+      const existing = await repos.conflicts.findById(input.conflictId);
+      return {
+        notice: textCard('Already resolved', 'This duplicate was already resolved.'),
+        refresh: existing ? await repos.ingestions.findById(existing.ingestion_id) : undefined,
+      };
+    }
+    if (input.choice === 'replaced') {
+      const before = await repos.reports.findById(conflict.existing_report_id);
+      const after = await repos.reports.replace({
+        id: conflict.existing_report_id,
+        data: conflict.candidate,
+        ingestionId: conflict.ingestion_id,
+        by: input.user,
+      });
+      await repos.audit.append({
+        actor: input.user,
+        action: 'report.replaced',
+        entity_type: 'margin_report',
+        entity_id: conflict.existing_report_id,
+        before: before?.extracted_data,
+        after: after?.extracted_data,
+        context: { conflict_id: conflict.id, previous_ingestion_id: before?.ingestion_id },
+      });
+    } else {
+      await repos.audit.append({
+        actor: input.user,
+        action: 'report.kept',
+        entity_type: 'report_conflict',
+        entity_id: conflict.id,
+        after: { status: 'kept' },
+      });
+    }
+    return { refresh: await repos.ingestions.findById(conflict.ingestion_id) };
+  });
+}
+
+export const platformOf = (user: string) => user.split(':')[0] as Platform;

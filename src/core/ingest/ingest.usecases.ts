@@ -1,0 +1,250 @@
+import { type Card, textCard } from '../cards/card.model.ts';
+import { duplicateCard, failedCard, hasCall, marginCallAlertCard, readingCard, summaryCard } from '../cards/report.cards.ts';
+import { AppError, toAppError } from '../errors.ts';
+import type {
+  ConversationRef,
+  Extractor,
+  FetcherRegistry,
+  FileStorage,
+  GatewayRegistry,
+  JobQueue,
+  Platform,
+  Repositories,
+  UnitOfWork,
+} from '../ports.ts';
+import type { Ingestion, StoredReport } from '../records.ts';
+import type { MarginReport } from '../report/report.schema.ts';
+
+export interface IngestDeps {
+  repos: Repositories;
+  uow: UnitOfWork;
+  storage: FileStorage;
+  queue: JobQueue;
+  extractor: Extractor;
+  gateways: GatewayRegistry;
+  fetchers: FetcherRegistry;
+  limits: { maxFileBytes: number };
+  logger: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
+  alertChannels?: () => Promise<ConversationRef[]>;
+}
+
+export interface Upload {
+  platform: Platform;
+  /** The platform's id for the file: the key that makes Slack's retries and duplicate events one upload. */
+  sourceRef: string;
+  fileName: string;
+  fileSize?: number | null;
+  sourceUrl?: string | null;
+  /** Bytes already in hand (console, CLI): archived now instead of downloaded by the worker. */
+  bytes?: Uint8Array;
+  channelId: string;
+  threadRef?: string | null;
+  uploadedBy: string;
+}
+
+export const isPdfName = (name: string, mimetype?: string | null) =>
+  /\.pdf$/i.test(name) || mimetype === 'application/pdf';
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+const conversationOf = (i: Ingestion): ConversationRef => ({
+  platform: i.platform as Platform,
+  channelId: i.channel_id ?? '',
+  threadRef: i.thread_ref ?? undefined,
+});
+
+/**
+ * Takes an upload: records it, answers "reading…" in the thread, and queues the work.
+ * Returns at once; a retried event finds the ingestion it made before and does nothing.
+ */
+export async function receiveUpload(deps: IngestDeps, upload: Upload): Promise<{ ingestion: Ingestion; created: boolean }> {
+  const gateway = deps.gateways[upload.platform];
+  const to: ConversationRef = { platform: upload.platform, channelId: upload.channelId, threadRef: upload.threadRef ?? undefined };
+  if (upload.fileSize && upload.fileSize > deps.limits.maxFileBytes) {
+    // Refused before anything is downloaded.
+    await gateway?.post(
+      to,
+      failedCard(upload.fileName, `The file is ${mb(upload.fileSize)}; the limit is ${mb(deps.limits.maxFileBytes)}.`),
+    );
+    throw new AppError('input.too_large', `The file is larger than ${mb(deps.limits.maxFileBytes)}.`);
+  }
+  let stored: { key: string; hash: string } | undefined;
+  if (upload.bytes) stored = await deps.storage.put(upload.bytes, { contentType: 'application/pdf', extension: 'pdf' });
+  const { created, ingestion } = await deps.repos.ingestions.record({
+    platform: upload.platform,
+    sourceRef: upload.sourceRef,
+    fileName: upload.fileName,
+    fileSize: upload.fileSize ?? upload.bytes?.byteLength ?? null,
+    sourceUrl: upload.sourceUrl ?? null,
+    storageKey: stored?.key ?? null,
+    fileHash: stored?.hash ?? null,
+    channelId: upload.channelId,
+    threadRef: upload.threadRef ?? null,
+    uploadedBy: upload.uploadedBy,
+  });
+  if (!created) return { ingestion, created };
+  if (gateway) {
+    try {
+      const posted = await gateway.post(to, readingCard(upload.fileName));
+      await deps.repos.ingestions.setReply(ingestion.id, posted.messageRef);
+      ingestion.reply_ref = posted.messageRef;
+    } catch (err) {
+      // The summary will be posted as a new message instead of an update; the upload is not lost.
+      deps.logger.warn({ err, ingestionId: ingestion.id }, 'could not post the reading reply');
+    }
+  }
+  await deps.queue.enqueueIngestion(ingestion.id);
+  await deps.repos.ingestions.setStatus(ingestion.id, 'queued');
+  return { ingestion: { ...ingestion, status: 'queued' }, created };
+}
+
+/** Posts or updates the upload's one summary message. */
+async function show(deps: IngestDeps, ingestion: Ingestion, body: Card): Promise<void> {
+  const gateway = deps.gateways[ingestion.platform as Platform];
+  if (!gateway) return;
+  const to = conversationOf(ingestion);
+  if (ingestion.reply_ref) {
+    await gateway.update(to, ingestion.reply_ref, body);
+    return;
+  }
+  const posted = await gateway.post(to, body);
+  await deps.repos.ingestions.setReply(ingestion.id, posted.messageRef);
+  ingestion.reply_ref = posted.messageRef;
+}
+
+export async function renderIngestion(deps: Pick<IngestDeps, 'repos'>, ingestion: Ingestion): Promise<Card> {
+  if (ingestion.status === 'failed' || ingestion.status === 'dead') {
+    return failedCard(ingestion.file_name, ingestion.error_message ?? 'The file could not be processed.');
+  }
+  if (ingestion.status === 'duplicate' && ingestion.duplicate_of) {
+    const first = await deps.repos.ingestions.findById(ingestion.duplicate_of);
+    if (first) return duplicateCard(ingestion.file_name, first);
+  }
+  if (ingestion.status !== 'processed') return readingCard(ingestion.file_name);
+  const reports = await deps.repos.reports.byIngestion(ingestion.id);
+  const conflicts = await deps.repos.conflicts.byIngestion(ingestion.id);
+  const withExisting = await Promise.all(
+    conflicts.map(async (conflict) => ({ conflict, existing: await deps.repos.reports.findById(conflict.existing_report_id) })),
+  );
+  return summaryCard(ingestion, reports, withExisting);
+}
+
+/** Missing account or date cannot key a stored report: a placeholder keeps it reviewable and editable. */
+function storable(r: MarginReport, ingestion: Ingestion) {
+  const account = r.account_number ?? `UNKNOWN-${ingestion.id.slice(0, 8).toUpperCase()}`;
+  const date = r.report_date ?? ingestion.created_at.slice(0, 10);
+  return { ...r, account_number: account, report_date: date, needs_review: r.needs_review || !r.account_number || !r.report_date };
+}
+
+/**
+ * The worker's use-case. Safe to run again after a crash at any point: files are content-addressed,
+ * reports are keyed by account and date and remember their ingestion, and the summary is an update
+ * of one message — so a rerun ends with the same rows and one summary.
+ */
+export async function processIngestion(deps: IngestDeps, ingestionId: string): Promise<'processed' | 'duplicate' | 'failed'> {
+  const current = await deps.repos.ingestions.findById(ingestionId);
+  if (!current) throw new AppError('internal', `ingestion ${ingestionId} does not exist`);
+  if (current.status === 'processed' || current.status === 'duplicate') {
+    await show(deps, current, await renderIngestion(deps, current));
+    if (current.status === 'processed') await alertCalls(deps, current, await deps.repos.reports.byIngestion(current.id));
+    return current.status;
+  }
+  const ingestion = (await deps.repos.ingestions.startAttempt(ingestionId)) ?? current;
+  let committed = false;
+  try {
+    let bytes: Uint8Array;
+    if (ingestion.storage_key) {
+      bytes = await deps.storage.get(ingestion.storage_key);
+    } else {
+      const fetcher = deps.fetchers[ingestion.platform as Platform];
+      if (!fetcher) throw new AppError('download.failed', `No way to download files from ${ingestion.platform}.`);
+      bytes = await fetcher.download(ingestion, deps.limits.maxFileBytes);
+      const stored = await deps.storage.put(bytes, { contentType: 'application/pdf', extension: 'pdf' });
+      await deps.repos.ingestions.setFile(ingestion.id, { hash: stored.hash, storageKey: stored.key, size: bytes.byteLength });
+      ingestion.file_hash = stored.hash;
+      ingestion.storage_key = stored.key;
+    }
+    if (ingestion.file_hash) {
+      const first = await deps.repos.ingestions.firstProcessedWithHash(ingestion.file_hash, ingestion.id);
+      if (first) {
+        await deps.repos.ingestions.markDuplicate(ingestion.id, first.id);
+        await show(deps, ingestion, duplicateCard(ingestion.file_name, first));
+        return 'duplicate';
+      }
+    }
+    const outcome = await deps.extractor.extract({ bytes, fileName: ingestion.file_name });
+    const created: StoredReport[] = await deps.uow(async (repos) => {
+      const fresh: StoredReport[] = [];
+      for (const r of outcome.reports) {
+        const report = storable(r, ingestion);
+        const res = await repos.reports.insertOrGetExisting({ report, createdBy: ingestion.uploaded_by, ingestionId: ingestion.id });
+        if (res.created) {
+          fresh.push(res.report);
+          await repos.audit.append({
+            actor: ingestion.uploaded_by ?? 'system',
+            action: 'report.created',
+            entity_type: 'margin_report',
+            entity_id: res.report.id,
+            after: report,
+            context: { ingestion_id: ingestion.id, file_name: ingestion.file_name },
+          });
+        } else if (res.report.ingestion_id !== ingestion.id) {
+          await repos.conflicts.open({ ingestionId: ingestion.id, existingReportId: res.report.id, candidate: report });
+        }
+      }
+      await repos.ingestions.setResult(ingestion.id, { method: outcome.method, pages: outcome.pages, processing_time_ms: outcome.processing_time_ms, reports: outcome.reports.length });
+      await repos.ingestions.setStatus(ingestion.id, 'processed');
+      return fresh;
+    });
+    committed = true;
+    const done = { ...ingestion, status: 'processed' as const };
+    await show(deps, done, await renderIngestion(deps, done));
+    await alertCalls(deps, done, created);
+    return 'processed';
+  } catch (err) {
+    const e = toAppError(err);
+    // After the commit only the chat post can have failed: the retry finds 'processed' and posts the summary.
+    if (committed) throw e;
+    if (e.permanent) {
+      // An unreadable PDF is an answer, not a failure to retry.
+      await deps.repos.ingestions.setStatus(ingestion.id, 'failed', { errorCode: e.code, errorMessage: e.message });
+      await show(deps, ingestion, failedCard(ingestion.file_name, e.message));
+      return 'failed';
+    }
+    await deps.repos.ingestions.setStatus(ingestion.id, 'queued', { errorCode: e.code, errorMessage: e.message });
+    throw e;
+  }
+}
+
+/** Gives up on an upload after its last retry: the thread says so, the digest and /margin health list it. */
+export async function deadLetterIngestion(deps: IngestDeps, ingestionId: string, reason: string): Promise<void> {
+  const ingestion = await deps.repos.ingestions.findById(ingestionId);
+  if (!ingestion || ingestion.status === 'processed' || ingestion.status === 'duplicate') return;
+  await deps.repos.ingestions.setStatus(ingestionId, 'dead', { errorCode: 'job.dead_lettered', errorMessage: reason });
+  await show(
+    deps,
+    ingestion,
+    failedCard(ingestion.file_name, 'MarginIQ could not finish this file after several tries. An admin has been told; the file is kept.'),
+  ).catch(() => {});
+}
+
+async function alertCalls(deps: IngestDeps, ingestion: Ingestion, created: StoredReport[]): Promise<void> {
+  const calls = created.filter((r) => hasCall(r.extracted_data));
+  if (calls.length === 0) return;
+  const targets: ConversationRef[] = [conversationOf(ingestion)];
+  for (const extra of (await deps.alertChannels?.()) ?? []) {
+    if (!targets.some((t) => t.platform === extra.platform && t.channelId === extra.channelId)) targets.push(extra);
+  }
+  for (const r of calls) {
+    for (const to of targets) {
+      // Claimed before posting: a rerun after a crash never posts the same alert twice.
+      if (!(await deps.repos.events.claim(`alert:${r.id}:${to.platform}:${to.channelId}`))) continue;
+      const gateway = deps.gateways[to.platform];
+      await gateway?.post({ platform: to.platform, channelId: to.channelId }, marginCallAlertCard(r)).catch((err: unknown) => {
+        deps.logger.warn({ err, reportId: r.id }, 'margin call alert not delivered');
+      });
+    }
+  }
+}
+
+export const notPdfNotice = (fileName: string) => textCard('Not a PDF', `${fileName} is not a PDF, so MarginIQ left it alone.`);

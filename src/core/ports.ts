@@ -1,0 +1,191 @@
+import type { Card } from './cards/card.model.ts';
+
+/** Where uploaded PDFs are archived, addressed by their content hash. */
+export interface FileStorage {
+  readonly kind: 'local' | 'supabase';
+  put(bytes: Uint8Array, opts: { contentType: string; extension: string }): Promise<{ key: string; hash: string }>;
+  get(key: string): Promise<Uint8Array>;
+  ping(): Promise<void>;
+}
+
+/** A place a message lives: enough for any platform to reply in the thread or update it. */
+export interface ConversationRef {
+  platform: Platform;
+  channelId: string;
+  threadRef?: string | undefined;
+}
+
+export type Platform = 'slack' | 'teams' | 'console';
+
+export interface PostedMessage {
+  messageRef: string;
+}
+
+/** What the core needs from a chat platform. Each adapter implements it; the core never sees an SDK. */
+export interface ChatGateway {
+  readonly platform: Platform;
+  post(to: ConversationRef, card: Card): Promise<PostedMessage>;
+  update(to: ConversationRef, messageRef: string, card: Card): Promise<void>;
+  /** A message only one user sees (refusals). Platforms without it post a normal reply. */
+  postEphemeral(to: ConversationRef, userId: string, card: Card): Promise<void>;
+  uploadFile(
+    to: ConversationRef,
+    file: { name: string; bytes: Uint8Array; contentType: string; title?: string; comment?: string },
+  ): Promise<void>;
+}
+
+// ---- Repositories: the store implements these; the core only sees the interfaces. ----
+
+import type { AuditEvent, Ingestion, IngestionStatus, ReportConflict, ReportStatus, Role, StoredReport } from './records.ts';
+import type { MarginReport } from './report/report.schema.ts';
+
+export interface NewIngestion {
+  platform: Platform;
+  sourceRef: string;
+  fileName: string;
+  fileSize?: number | null;
+  sourceUrl?: string | null;
+  storageKey?: string | null;
+  fileHash?: string | null;
+  channelId?: string | null;
+  threadRef?: string | null;
+  uploadedBy?: string | null;
+}
+
+export interface IngestionsRepository {
+  record(input: NewIngestion): Promise<{ created: boolean; ingestion: Ingestion }>;
+  findById(id: string): Promise<Ingestion | undefined>;
+  setReply(id: string, replyRef: string): Promise<void>;
+  setStatus(id: string, status: IngestionStatus, extra?: { errorCode?: string; errorMessage?: string }): Promise<void>;
+  startAttempt(id: string): Promise<Ingestion | undefined>;
+  setFile(id: string, file: { hash: string; storageKey: string; size: number }): Promise<void>;
+  setResult(id: string, result: unknown): Promise<void>;
+  firstProcessedWithHash(hash: string, exceptId: string): Promise<Ingestion | undefined>;
+  markDuplicate(id: string, of: string): Promise<void>;
+  stranded(olderThanSeconds: number): Promise<Ingestion[]>;
+  countByStatusSince(since: Date): Promise<Partial<Record<IngestionStatus, number>>>;
+  failedSince(since: Date): Promise<Ingestion[]>;
+}
+
+export type CompleteReport = MarginReport & { account_number: string; report_date: string };
+
+export interface ReportsRepository {
+  insertOrGetExisting(input: {
+    report: CompleteReport;
+    createdBy: string | null;
+    ingestionId: string | null;
+  }): Promise<{ created: boolean; report: StoredReport }>;
+  findById(id: string): Promise<StoredReport | undefined>;
+  findByAccountDate(account: string, date: string): Promise<StoredReport | undefined>;
+  latestForAccount(account: string): Promise<StoredReport | undefined>;
+  byIngestion(ingestionId: string): Promise<StoredReport[]>;
+  recent(limit: number): Promise<StoredReport[]>;
+  pending(limit?: number): Promise<StoredReport[]>;
+  calls(): Promise<StoredReport[]>;
+  inRange(opts: { since: Date; account?: string | undefined }): Promise<StoredReport[]>;
+  decide(input: {
+    id: string;
+    status: Exclude<ReportStatus, 'pending'>;
+    by: string;
+    reason: string | null;
+  }): Promise<StoredReport | undefined>;
+  updateData(input: { id: string; data: MarginReport; expectedVersion: number }): Promise<StoredReport | undefined>;
+  replace(input: { id: string; data: MarginReport; ingestionId: string; by: string }): Promise<StoredReport | undefined>;
+}
+
+export interface ConflictsRepository {
+  open(input: { ingestionId: string; existingReportId: string; candidate: MarginReport }): Promise<ReportConflict>;
+  findById(id: string): Promise<ReportConflict | undefined>;
+  byIngestion(ingestionId: string): Promise<ReportConflict[]>;
+  /** Decides once; undefined when it was already decided. */
+  resolve(id: string, status: 'replaced' | 'kept', by: string): Promise<ReportConflict | undefined>;
+}
+
+export interface AuditRepository {
+  append(event: AuditEvent): Promise<void>;
+  forEntity(entityType: string, entityId: string): Promise<(AuditEvent & { at: string })[]>;
+  countActionsSince(since: Date): Promise<{ action: string; n: number }[]>;
+}
+
+export interface RolesRepository {
+  get(user: string): Promise<Role | undefined>;
+  set(user: string, role: Role, by: string): Promise<void>;
+  list(): Promise<{ platform_user: string; role: Role }[]>;
+}
+
+export type SubscriptionKind = 'digest' | 'weekly' | 'alerts';
+
+export interface SubscriptionsRepository {
+  subscribe(platform: string, channelId: string, kind: SubscriptionKind, by: string): Promise<boolean>;
+  unsubscribe(platform: string, channelId: string, kind: SubscriptionKind): Promise<boolean>;
+  list(kind: SubscriptionKind): Promise<{ platform: string; channel_id: string }[]>;
+}
+
+export interface EventsRepository {
+  claim(key: string): Promise<boolean>;
+}
+
+export interface ConversationsRepository {
+  save(platform: string, conversationId: string, reference: unknown): Promise<void>;
+  get(platform: string, conversationId: string): Promise<unknown>;
+}
+
+export interface Repositories {
+  ingestions: IngestionsRepository;
+  reports: ReportsRepository;
+  conflicts: ConflictsRepository;
+  audit: AuditRepository;
+  roles: RolesRepository;
+  subscriptions: SubscriptionsRepository;
+  events: EventsRepository;
+  conversations: ConversationsRepository;
+}
+
+/** Runs work in one database transaction, handing it repositories bound to that transaction. */
+export type UnitOfWork = <T>(fn: (repos: Repositories) => Promise<T>) => Promise<T>;
+
+// ---- Work that leaves the request: extraction, the durable queue, downloads. ----
+
+import type { ExtractionMethod } from './report/report.schema.ts';
+
+export interface ExtractionOutcome {
+  reports: MarginReport[];
+  method: ExtractionMethod;
+  pages: number;
+  processing_time_ms: number;
+}
+
+export interface Extractor {
+  extract(input: { bytes: Uint8Array; fileName: string }): Promise<ExtractionOutcome>;
+  ocrReady(): boolean;
+}
+
+export interface JobQueue {
+  /** Keyed by ingestion id: enqueueing the same upload twice makes one job. */
+  enqueueIngestion(ingestionId: string): Promise<void>;
+  depth(): Promise<{ queued: number; active: number; failed: number; deadLettered: number }>;
+}
+
+/** Fetches the bytes of an upload from its platform (Slack private URL, Teams download URL, Graph). */
+export interface FileFetcher {
+  download(ingestion: Ingestion, maxBytes: number): Promise<Uint8Array>;
+}
+
+export type GatewayRegistry = Partial<Record<Platform, ChatGateway>>;
+export type FetcherRegistry = Partial<Record<Platform, FileFetcher>>;
+
+// ---- Health: one report shared by /health, /margin health, the console and the digest. ----
+
+export type HealthStatus = 'ok' | 'degraded' | 'down';
+
+export interface HealthReport {
+  status: HealthStatus;
+  checks: Record<string, { status: HealthStatus; detail?: string; latency_ms?: number }>;
+  version: string;
+  uptime_s: number;
+  platforms: string[];
+}
+
+export interface HealthSource {
+  check(): Promise<HealthReport>;
+}

@@ -1,0 +1,192 @@
+import type { Logger } from 'pino';
+import { AppError } from '../core/errors.ts';
+import { applyRules } from '../core/report/report.rules.ts';
+import type { ExtractionMethod, MarginReport } from '../core/report/report.schema.ts';
+import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
+import { detectProfile, guessBroker } from './layout.profiles.ts';
+import { buildLines, type Line } from './layout/lines.builder.ts';
+import { type Segmented, segmentLine } from './layout/segments.ts';
+import { createOcrPool, type OcrPool } from './ocr/ocr.pool.ts';
+import { findDates, detectDateOrder } from './parse/date.parser.ts';
+import { normalizeAccount } from './parse/account.parser.ts';
+import { detectLocale } from './parse/value.parser.ts';
+import type { PageContent, PageWord } from './pdf/page.types.ts';
+import { readPdf } from './pdf/pdf-document.reader.ts';
+
+export interface ExtractorDeps {
+  maxFileBytes: number;
+  maxPages: number;
+  timeoutMs: number;
+  ocrWorkers: number;
+  logger?: Logger;
+  now?: () => Date;
+  /** Render resolution for OCR (default 300 dpi). */
+  ocrDpi?: number;
+}
+
+export interface ExtractionOutcome {
+  reports: MarginReport[];
+  method: ExtractionMethod;
+  pages: number;
+  processing_time_ms: number;
+}
+
+export interface Extractor {
+  extract(input: { bytes: Uint8Array; fileName: string }): Promise<ExtractionOutcome>;
+  warmUp(): Promise<void>;
+  ocrReady(): boolean;
+  close(): Promise<void>;
+}
+
+const PDF_MAGIC = /%PDF-/;
+
+function checkInput(bytes: Uint8Array, maxFileBytes: number): void {
+  if (bytes.byteLength === 0) throw new AppError('input.empty', 'The file is empty.');
+  if (bytes.byteLength > maxFileBytes) {
+    const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+    throw new AppError('input.too_large', `The file is ${mb(bytes.byteLength)}; the limit is ${mb(maxFileBytes)}.`);
+  }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (!PDF_MAGIC.test(head)) throw new AppError('input.not_pdf', 'The file is not a PDF.');
+}
+
+interface ReadPage {
+  page: PageContent;
+  words: PageWord[];
+  ocr: boolean;
+}
+
+/** Text-layer words stay; OCR adds what the text layer lacks (a scan with a printed header). */
+function mergeWords(text: PageWord[], ocr: PageWord[]): PageWord[] {
+  const overlaps = (a: PageWord, b: PageWord) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+  return [...text, ...ocr.filter((o) => !text.some((t) => overlaps(o, t)))];
+}
+
+export function createExtractor(deps: ExtractorDeps): Extractor {
+  const now = deps.now ?? (() => new Date());
+  let pool: OcrPool | null = null;
+  const ocrPool = () => {
+    pool ??= createOcrPool({ size: deps.ocrWorkers, ...(deps.logger ? { logger: deps.logger } : {}) });
+    return pool;
+  };
+
+  async function readPages(bytes: Uint8Array, signal: AbortSignal): Promise<{ pages: ReadPage[]; count: number }> {
+    const jobs: Promise<ReadPage>[] = [];
+    const count = await readPdf(bytes, {
+      maxPages: deps.maxPages,
+      dpi: deps.ocrDpi ?? 300,
+      signal,
+      onPage: (page) => {
+        if (!page.image) return void jobs.push(Promise.resolve({ page, words: page.words, ocr: false }));
+        const image = page.image;
+        jobs.push(ocrPool().recognize(image, signal).then((ocrWords) => ({ page, words: mergeWords(page.words, ocrWords), ocr: true })));
+      },
+    });
+    const pages = await Promise.all(jobs);
+    return { pages: pages.sort((a, b) => a.page.index - b.page.index), count };
+  }
+
+  async function run(input: { bytes: Uint8Array; fileName: string }, signal: AbortSignal, started: number): Promise<ExtractionOutcome> {
+    checkInput(input.bytes, deps.maxFileBytes);
+    const { pages, count } = await readPages(input.bytes, signal);
+    if (signal.aborted) throw timeoutError();
+    const rawLines: { line: Line; ocr: boolean }[] = [];
+    for (const p of pages) {
+      for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
+    }
+    const fullText = rawLines.map((l) => l.line.text).join('\n');
+    const locale = detectLocale(fullText);
+    const dateOrder = detectDateOrder(fullText);
+    const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { locale, dateOrder, ocr }));
+    const allDates = lines.flatMap((l) => l.segs.filter((s) => s.kind === 'date').map((s) => s.date!.iso)).sort();
+    const maxDate = allDates.at(-1) ?? null;
+    let accounts = extractAccounts(lines, maxDate);
+    accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);
+    if (accounts.length === 0) {
+      throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
+    }
+    const head = lines.filter((l) => l.page === 0).slice(0, 8).map((l) => l.text);
+    const profile = detectProfile(head.join('\n'), fullText);
+    const broker = profile?.broker ?? guessBroker(head);
+    if (accounts.length === 1 && !accounts[0]!.account && profile?.account) {
+      const m = fullText.match(profile.account);
+      if (m) accounts[0]!.account = { value: normalizeAccount(m[0]), conf: 0.75 };
+    }
+    for (const a of accounts) if (!a.date) a.date = unlabelledDate(lines);
+    const ocrPages = pages.filter((p) => p.ocr).length;
+    const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
+    const elapsed = Math.round(performance.now() - started);
+    const reports = accounts.map((a) => toReport(a, { fileName: input.fileName, broker, method, pages: count, elapsed, now: now() }));
+    return { reports, method, pages: count, processing_time_ms: elapsed };
+  }
+
+  return {
+    async extract(input) {
+      const started = performance.now();
+      const ac = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          ac.abort();
+          reject(timeoutError());
+        }, deps.timeoutMs);
+      });
+      try {
+        return await Promise.race([run(input, ac.signal, started), timeout]);
+      } finally {
+        clearTimeout(timer);
+        ac.abort();
+      }
+    },
+    warmUp: () => ocrPool().warmUp(),
+    ocrReady: () => pool?.ready() ?? false,
+    async close() {
+      await pool?.close();
+    },
+  };
+}
+
+function timeoutError(): AppError {
+  return new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.');
+}
+
+/** A date near the top of the first page when no label names one; never a print, due or trade date. */
+function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | null {
+  for (const l of lines.filter((x) => x.page === 0).slice(0, 15)) {
+    if (/print|run|generated|created|due|trade|settle|time|page/i.test(l.text)) continue;
+    const d = l.segs.find((s) => s.kind === 'date');
+    if (d) return { value: d.date!.iso, conf: 0.6 };
+  }
+  const any = lines.map((l) => findDates(l.text)[0]).find(Boolean);
+  return any ? { value: any.iso, conf: 0.5 } : null;
+}
+
+function toReport(
+  a: ExtractedAccount,
+  ctx: { fileName: string; broker: string | null; method: ExtractionMethod; pages: number; elapsed: number; now: Date },
+): MarginReport {
+  const fields = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, Math.round(r.value * 100) / 100]));
+  const confidence: Record<string, number> = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, r.conf]));
+  if (a.account) confidence.account_number = a.account.conf;
+  if (a.date) confidence.report_date = a.date.conf;
+  confidence.currency = a.currency.conf;
+  const rules = applyRules(
+    { account_number: a.account?.value ?? null, report_date: a.date?.value ?? null, currency: a.currency.value, fields, confidence, issues: a.issues },
+    { now: ctx.now },
+  );
+  return {
+    source_file_name: ctx.fileName,
+    account_number: a.account?.value ?? null,
+    report_date: a.date?.value ?? null,
+    currency: a.currency.value,
+    broker: ctx.broker,
+    fields,
+    confidence: rules.confidence,
+    data_quality_score: rules.data_quality_score,
+    needs_review: rules.needs_review,
+    issues: rules.issues,
+    method: ctx.method,
+    pages: ctx.pages,
+    processing_time_ms: ctx.elapsed,
+  };
+}

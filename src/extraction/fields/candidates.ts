@@ -1,0 +1,182 @@
+import type { FieldName } from '../../core/report/report.schema.ts';
+import { FIELD_NAMES } from '../../core/report/report.schema.ts';
+import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
+import type { LabelTarget } from '../labels/labels.synonyms.ts';
+import type { Segment, Segmented } from '../layout/segments.ts';
+import { readAccountToken } from '../parse/account.parser.ts';
+import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
+
+/** One reading of a value next to a label, before the best reading per field is chosen. */
+export interface Candidate {
+  target: FieldName | 'date' | 'currency';
+  value: number | string;
+  /** Label match quality × value quality × layout certainty (0..1), before OCR confidence. */
+  score: number;
+  /** Lowest OCR word confidence of label and value (1 for a text layer). */
+  ocr: number;
+  /** Preference among labels of one field (house over exchange). */
+  weight: number;
+  page: number;
+  line: number;
+  /** Set when a table states whose figure this is (accounts as rows or columns). */
+  account?: string;
+  /** Currency of a multi-currency column or amount, when not the base one. */
+  currency?: string;
+  source: 'row' | 'below' | 'table' | 'prose' | 'header';
+  label: string;
+}
+
+export const FIELD_TARGETS: ReadonlySet<LabelTarget> = new Set(FIELD_NAMES);
+const VALUE_TARGETS: ReadonlySet<LabelTarget> = new Set([...FIELD_NAMES, 'date', 'currency']);
+
+export interface LabelHit {
+  seg: Segment;
+  index: number;
+  match: LabelMatch;
+}
+
+/** Label segments of a line (figures, date, currency). Account labels are read separately. */
+export function labelHits(line: Segmented): LabelHit[] {
+  const hits: LabelHit[] = [];
+  line.segs.forEach((seg, index) => {
+    if (seg.kind !== 'text' || !/[a-z]{2}/i.test(seg.text)) return;
+    const match = matchLabel(seg.text, VALUE_TARGETS);
+    if (match) hits.push({ seg, index, match });
+  });
+  return hits;
+}
+
+/** Turns a printed amount into the field's sign convention. */
+export function signed(target: FieldName, value: number, negate: boolean): number {
+  if (target === 'short_market_value') return -Math.abs(value);
+  if (target === 'margin_call' || target === 'maintenance_requirement' || target === 'initial_requirement') return Math.abs(value);
+  if (negate) return -Math.abs(value);
+  return value;
+}
+
+const NONE_RE = /^(none|no calls?|no margin calls?|n\/?a|nil|not applicable|-+|–|—)$/i;
+
+/**
+ * Figures to the right of a label on its line, up to the next label. With a column header above,
+ * prior/change/YTD columns are dropped and the current (or base-currency total) column wins.
+ */
+export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], header: ColumnHeader | null): Candidate[] {
+  const next = hits.find((h) => h.index > hit.index);
+  const end = next ? next.index : line.segs.length;
+  const target = hit.match.target;
+  const out: Candidate[] = [];
+  const base = {
+    page: line.page,
+    line: line.index,
+    weight: hit.match.synonym.weight,
+    label: hit.seg.text,
+    source: 'row' as const,
+  };
+  if (target === 'currency') {
+    for (let i = hit.index + 1; i < end; i++) {
+      const m = line.segs[i]!.text.match(/^\(?([A-Z]{3})\)?\b/);
+      if (m) return [{ ...base, target, value: m[1]!, score: hit.match.score, ocr: line.segs[i]!.conf }];
+      if (line.segs[i]!.kind !== 'text') break;
+    }
+    return [];
+  }
+  if (target === 'date') {
+    const dates = line.segs.slice(hit.index + 1, end).filter((s) => s.kind === 'date');
+    if (dates.length === 0) return [];
+    // `Period: 11/01/2026 - 11/30/2026`: the period end is the as-of date.
+    const d = dates.length > 1 && /period|from|through|to/i.test(line.text) ? dates[dates.length - 1]! : dates[0]!;
+    return [{ ...base, target, value: d.date!.iso, score: hit.match.score * d.date!.quality, ocr: Math.min(d.conf, hit.seg.conf) }];
+  }
+  const amounts: Segment[] = [];
+  for (let i = hit.index + 1; i < end; i++) {
+    const s = line.segs[i]!;
+    if (s.kind === 'amount') amounts.push(s);
+    else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && NONE_RE.test(s.text)) {
+      return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, hit.seg.conf) }];
+    } else if (s.kind === 'text' && amounts.length > 0 && /[a-z]{4}/i.test(s.text)) break;
+  }
+  if (amounts.length === 0) return [];
+  const field = target as FieldName;
+  const make = (s: Segment, factor: number, extra: Partial<Candidate> = {}): Candidate => ({
+    ...base,
+    target: field,
+    value: signed(field, s.amount!.value, hit.match.negate),
+    score: hit.match.score * s.amount!.quality * factor,
+    ocr: Math.min(s.conf, hit.seg.conf),
+    ...(s.amount!.currency ? { currency: s.amount!.currency } : {}),
+    ...extra,
+  });
+  const cols = header ? amounts.map((s) => columnOf(s, header)) : [];
+  if (header && cols.some((c) => c !== null)) {
+    const accountCols = amounts.filter((_, i) => cols[i]?.kind === 'account');
+    if (accountCols.length > 0) {
+      return amounts.flatMap((s, i) => (cols[i]?.kind === 'account' ? [make(s, 1, { account: cols[i]!.account!, source: 'table' })] : []));
+    }
+    const keep = amounts.map((s, i) => ({ s, c: cols[i] })).filter(({ c }) => !c || !EXCLUDED_COLUMNS.has(c.kind));
+    if (keep.length === 0) return [];
+    const rank = (k: string | undefined) => (k === 'base' ? 3 : k === 'current' ? 2 : k === 'currency' ? 0 : 1);
+    keep.sort((a, b) => rank(b.c?.kind) - rank(a.c?.kind));
+    const top = keep[0]!;
+    const ambiguous = keep.length > 1 && rank(keep[1]!.c?.kind) === rank(top.c?.kind) && keep[1]!.s.amount!.value !== top.s.amount!.value;
+    const currency = top.c?.kind === 'currency' ? top.c.currency : top.c?.kind === 'base' ? undefined : undefined;
+    return [make(top.s, ambiguous ? 0.75 : 1, currency ? { currency } : {})];
+  }
+  // No header: the first figure after the label. Several unexplained figures lower certainty a little.
+  const first = amounts[0]!;
+  const differing = amounts.slice(1).some((a) => a.amount!.value !== first.amount!.value);
+  return [make(first, differing ? 0.9 : 1)];
+}
+
+/** A figure printed under its label (form boxes, a row of labels over a row of values). */
+export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claimed: Set<Segment>): Candidate | null {
+  const line = lines[at]!;
+  const target = hit.match.target;
+  for (let k = at + 1; k < lines.length && k <= at + 2; k++) {
+    const below = lines[k]!;
+    if (below.page !== line.page || below.top - line.bottom > line.height * 3.5) break;
+    for (const s of below.segs) {
+      if (claimed.has(s)) continue;
+      const ov = Math.min(s.x1, hit.seg.x1 + 10) - Math.max(s.x0, hit.seg.x0 - 10);
+      if (ov <= 0) continue;
+      const base = { page: below.page, line: below.index, weight: hit.match.synonym.weight, label: hit.seg.text, source: 'below' as const };
+      if (target === 'date' && s.kind === 'date') {
+        return { ...base, target, value: s.date!.iso, score: hit.match.score * s.date!.quality * 0.95, ocr: Math.min(s.conf, hit.seg.conf) };
+      }
+      if (target !== 'date' && target !== 'currency' && target !== 'account' && s.kind === 'amount') {
+        const field = target as FieldName;
+        return {
+          ...base,
+          target: field,
+          value: signed(field, s.amount!.value, hit.match.negate),
+          score: hit.match.score * s.amount!.quality * 0.95,
+          ocr: Math.min(s.conf, hit.seg.conf),
+        };
+      }
+      if (s.kind === 'text' && matchLabel(s.text)) return null;
+    }
+  }
+  return null;
+}
+
+/** Account label plus number anywhere in a line: `Account: U 1234567`, `Acct # 7700 4412 93`. */
+export function findAccount(line: Segmented): { value: string; score: number; ocr: number } | null {
+  for (let ci = 0; ci < line.cells.length; ci++) {
+    const cell = line.cells[ci]!;
+    const words = cell.text.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      for (let k = Math.min(4, words.length - i); k >= 1; k--) {
+        const label = words.slice(i, i + k).join(' ');
+        if (!/^(a\/c|acc|acct|account|client|customer|sub)/i.test(label)) continue;
+        const m = matchLabel(label, ACCOUNT_ONLY);
+        if (!m || m.score < 0.8) continue;
+        const rest = words.slice(i + k).join(' ');
+        const tok = rest.trim() ? readAccountToken(rest) : ci + 1 < line.cells.length ? readAccountToken(line.cells[ci + 1]!.text) : null;
+        if (tok) return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf };
+        if (rest.trim()) break;
+      }
+    }
+  }
+  return null;
+}
+
+const ACCOUNT_ONLY: ReadonlySet<LabelTarget> = new Set(['account']);

@@ -1,0 +1,100 @@
+import type { Segment, Segmented } from '../layout/segments.ts';
+import { matchLabel } from '../labels/label.matcher.ts';
+import { readAccountToken } from '../parse/account.parser.ts';
+
+/** What a table column holds, read from its header. */
+export type ColumnKind = 'current' | 'base' | 'prior' | 'change' | 'period' | 'currency' | 'account' | 'other';
+
+export interface Column {
+  kind: ColumnKind;
+  x0: number;
+  x1: number;
+  text: string;
+  account?: string;
+  currency?: string;
+  date?: string;
+}
+
+export interface ColumnHeader {
+  page: number;
+  line: number;
+  columns: Column[];
+}
+
+const CODES = /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL)$/i;
+
+export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'> {
+  const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/\b(prior|previous|prev|yesterday|last|beginning|opening|start(ing)?|ago|earlier)\b/.test(t)) return { kind: 'prior' };
+  if (/\b(change|chg|diff(erence)?|variance|movement|net change|\+\/-|delta)\b|%|\bpct\b/.test(t)) return { kind: 'change' };
+  if (/\b(ytd|mtd|qtd|year[- ]to[- ]date|month[- ]to[- ]date|average|avg|high|low|max(imum)?|min(imum)?)\b/.test(t)) return { kind: 'period' };
+  if (/\b(base|converted|total|combined|consolidated|all currencies|equivalent|equiv)\b/.test(t)) {
+    const code = t.match(/\b(usd|eur|gbp|chf|jpy|cad|aud|hkd|sgd)\b/);
+    return code ? { kind: 'base', currency: code[1]!.toUpperCase() } : { kind: 'base' };
+  }
+  if (CODES.test(t.replace(/[()]/g, ''))) return { kind: 'currency', currency: t.replace(/[()]/g, '').toUpperCase() };
+  if (/\b(current|today|todays|this (period|month|day)|end of (period|day)|closing|ending|as of|balance|amount|value|now|actual)\b/.test(t))
+    return { kind: 'current' };
+  const acct = /\d/.test(t) ? readAccountToken(text.replace(/^(account|acct|a\/c)\.?\s*(no\.?|number|#)?\s*[:#]?/i, '')) : null;
+  if (acct && !/^\d{1,2}[/.-]/.test(text)) return { kind: 'account', account: acct.value };
+  return { kind: 'other' };
+}
+
+/**
+ * A line of column titles: no figures, two or more cells, at least one that says what a column
+ * holds (Current, Prior Day, Change, YTD, a currency, a date, an account). A line whose cells
+ * are field labels is a different table (fields as columns) and is not a header here.
+ */
+export function readColumnHeader(line: Segmented, maxDate: string | null): ColumnHeader | null {
+  if (line.segs.some((s) => s.kind === 'amount')) return null;
+  if (line.cells.length < 2) return null;
+  const columns: Column[] = [];
+  let informative = 0;
+  let labels = 0;
+  for (const seg of line.segs) {
+    if (seg.kind === 'date') {
+      const kind: ColumnKind = maxDate && seg.date!.iso < maxDate ? 'prior' : 'current';
+      columns.push({ kind, x0: seg.x0, x1: seg.x1, text: seg.text, date: seg.date!.iso });
+      informative++;
+      continue;
+    }
+    const c = classifyHeader(seg.text);
+    if (c.kind === 'other' && matchLabel(seg.text)) labels++;
+    if (c.kind !== 'other') informative++;
+    columns.push({ ...c, x0: seg.x0, x1: seg.x1, text: seg.text });
+  }
+  if (informative === 0 || labels >= 2) return null;
+  // Two dated columns: the later one is current.
+  const dated = columns.filter((c) => c.date);
+  if (dated.length >= 2) {
+    const latest = dated.map((c) => c.date!).sort().at(-1)!;
+    for (const c of dated) c.kind = c.date === latest ? 'current' : 'prior';
+  }
+  return { page: line.page, line: line.index, columns };
+}
+
+/** The header column above a figure: the widest horizontal overlap, else the nearest centre. */
+export function columnOf(seg: Segment, header: ColumnHeader): Column | null {
+  let best: Column | null = null;
+  let bestOv = 0;
+  for (const c of header.columns) {
+    const ov = Math.min(c.x1, seg.x1) - Math.max(c.x0, seg.x0);
+    if (ov > bestOv) {
+      bestOv = ov;
+      best = c;
+    }
+  }
+  if (best) return best;
+  const cx = (seg.x0 + seg.x1) / 2;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of header.columns) {
+    const d = Math.min(Math.abs((c.x0 + c.x1) / 2 - cx), Math.abs(c.x1 - seg.x1), Math.abs(c.x0 - seg.x0));
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= 40 ? best : null;
+}
+
+export const EXCLUDED_COLUMNS: ReadonlySet<ColumnKind> = new Set(['prior', 'change', 'period']);

@@ -1,0 +1,179 @@
+import type { FieldName } from '../../core/report/report.schema.ts';
+import { matchLabel } from '../labels/label.matcher.ts';
+import type { Segment, Segmented } from '../layout/segments.ts';
+import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
+import { belowValue, type Candidate, FIELD_TARGETS, findAccount, type LabelHit, labelHits, rowValues, signed } from './candidates.ts';
+import { type ColumnHeader, readColumnHeader } from './columns.ts';
+
+/** Everything read between one account heading and the next. */
+export interface Section {
+  account: string | null;
+  accountScore: number;
+  accountOcr: number;
+  combined: boolean;
+  candidates: Candidate[];
+}
+
+interface FieldHeader {
+  page: number;
+  cols: LabelHit[];
+  accountCol: Segment | null;
+}
+
+const NO_CALL_RE = /\bno (?:margin |house |maintenance |fed |outstanding )?calls?\b|\bnot (?:in|subject to) a (?:margin )?call\b|\bno calls? (?:is |are )?(?:due|outstanding|issued)\b/i;
+const CURRENCY_PROSE = /\b(?:amounts?|figures|values|balances)\b[^.]{0,30}?\b(?:in|are in|expressed in|stated in|shown in|reported in)\s+\(?([A-Z]{3})\)?/;
+const CURRENCY_PAREN = /\((?:in\s+|all\s+figures\s+in\s+)?(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD)\)/;
+
+/**
+ * Walks the document's lines in reading order, splitting it into account sections and collecting
+ * every label/value reading. Tables with accounts as rows or columns attach figures to their account.
+ */
+export function walkDocument(lines: Segmented[], maxDate: string | null): { sections: Section[]; doc: Candidate[] } {
+  const preamble: Section = { account: null, accountScore: 0, accountOcr: 1, combined: false, candidates: [] };
+  const sections: Section[] = [];
+  const byAccount = new Map<string, Section>();
+  const combined: Section = { account: null, accountScore: 0, accountOcr: 1, combined: true, candidates: [] };
+  const doc: Candidate[] = [];
+  let current = preamble;
+  let header: ColumnHeader | null = null;
+  let fieldHeader: FieldHeader | null = null;
+  const claimed = new Set<Segment>();
+  const sectionFor = (account: string, score: number, ocr: number): Section => {
+    let s = byAccount.get(account);
+    if (!s) {
+      s = { account, accountScore: score, accountOcr: ocr, combined: false, candidates: [] };
+      byAccount.set(account, s);
+      sections.push(s);
+    }
+    s.accountScore = Math.max(s.accountScore, score);
+    return s;
+  };
+  const add = (c: Candidate) => {
+    if (c.target === 'date' || c.target === 'currency') doc.push(c);
+    if (c.account) sectionFor(c.account, 0.9, c.ocr).candidates.push(c);
+    else current.candidates.push(c);
+  };
+
+  lines.forEach((line, at) => {
+    const prev = lines[at - 1];
+    if (prev && prev.page !== line.page) {
+      header = null;
+      fieldHeader = null;
+    }
+    const hasAmounts = line.segs.some((s) => s.kind === 'amount');
+    const acct = findAccount(line);
+    if (acct) {
+      current = sectionFor(acct.value, acct.score, acct.ocr);
+    } else if (!hasAmounts && sections.length > 0 && isCombinedHeading(line.text) && !labelHits(line).some((h) => FIELD_TARGETS.has(h.match.target))) {
+      current = combined;
+    }
+    const colHeader = readColumnHeader(line, maxDate);
+    if (colHeader) {
+      header = colHeader;
+      fieldHeader = null;
+      return;
+    }
+    const hits = labelHits(line);
+    const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
+    if (!hasAmounts && fieldHits.length >= 2) {
+      const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
+      fieldHeader = { page: line.page, cols: fieldHits, accountCol };
+      for (const h of hits) if (!FIELD_TARGETS.has(h.match.target)) for (const c of rowValues(line, h, hits, null)) add(c);
+      return;
+    }
+    if (fieldHeader && hasAmounts && fieldHits.length === 0) {
+      tableRow(line, fieldHeader, current, claimed).forEach(add);
+      return;
+    }
+    if (fieldHits.length > 0) fieldHeader = null;
+    for (const hit of hits) {
+      const found = rowValues(line, hit, hits, header);
+      if (found.length === 0) {
+        const below = belowValue(lines, at, hit, claimed);
+        if (below) found.push(below);
+      }
+      for (const c of found) add(c);
+    }
+    if (NO_CALL_RE.test(line.text) && !hits.some((h) => h.match.target === 'margin_call')) {
+      add({ target: 'margin_call', value: 0, score: 0.88, ocr: minConf(line), weight: 0.9, page: line.page, line: line.index, source: 'prose', label: line.text });
+    }
+    const cur = line.text.match(CURRENCY_PROSE) ?? line.text.match(CURRENCY_PAREN);
+    if (cur && /^[A-Z]{3}$/.test(cur[1]!)) {
+      doc.push({ target: 'currency', value: cur[1]!, score: 0.85, ocr: minConf(line), weight: 0.9, page: line.page, line: line.index, source: 'prose', label: line.text });
+    }
+  });
+  if (sections.length === 0) sections.push(preamble);
+  else if (preamble.candidates.length > 0) {
+    // Figures printed before the first account heading belong to it only when the document has one account.
+    if (sections.length === 1) sections[0]!.candidates.unshift(...preamble.candidates);
+  }
+  void combined;
+  return { sections, doc };
+}
+
+const ACCOUNT = new Set(['account'] as const);
+
+function minConf(line: Segmented): number {
+  return Math.min(1, ...line.segs.map((s) => s.conf));
+}
+
+/** One row of a table whose columns are fields: figures go to the row's account (or the current one). */
+function tableRow(line: Segmented, fh: FieldHeader, current: Section, claimed: Set<Segment>): Candidate[] {
+  const texts = line.segs.filter((s) => s.kind === 'text').map((s) => s.text).join(' ');
+  if (/^\s*(total|sub-?total|grand total)\b/i.test(texts) || isCombinedHeading(texts)) return [];
+  if (current.combined) return [];
+  let account: string | undefined;
+  const acctSeg = fh.accountCol
+    ? line.segs.find((s) => Math.min(s.x1, fh.accountCol!.x1 + 5) - Math.max(s.x0, fh.accountCol!.x0 - 5) > 0)
+    : undefined;
+  if (acctSeg) account = readAccountToken(acctSeg.text)?.value;
+  if (!account && fh.accountCol) {
+    for (const s of line.segs) {
+      if (s.kind !== 'text') continue;
+      const t = readAccountToken(s.text);
+      if (t) {
+        account = t.value;
+        break;
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  for (const s of line.segs) {
+    if (s.kind !== 'amount' || s === acctSeg) continue;
+    let best: LabelHit | null = null;
+    let bestOv = 0;
+    for (const col of fh.cols) {
+      const ov = Math.min(s.x1, col.seg.x1) - Math.max(s.x0, col.seg.x0);
+      if (ov > bestOv) {
+        bestOv = ov;
+        best = col;
+      }
+    }
+    if (!best) {
+      let bestD = 45;
+      for (const col of fh.cols) {
+        const d = Math.abs((s.x0 + s.x1) / 2 - (col.seg.x0 + col.seg.x1) / 2);
+        if (d < bestD) {
+          bestD = d;
+          best = col;
+        }
+      }
+    }
+    if (!best) continue;
+    claimed.add(s);
+    const field = best.match.target as FieldName;
+    out.push({
+      target: field,
+      value: signed(field, s.amount!.value, best.match.negate),
+      score: best.match.score * s.amount!.quality * 0.95,
+      ocr: Math.min(s.conf, best.seg.conf),
+      weight: best.match.synonym.weight,
+      page: line.page,
+      line: line.index,
+      source: 'table',
+      label: best.seg.text,
+      ...(account ? { account } : {}),
+    });
+  }
+  return out;
+}

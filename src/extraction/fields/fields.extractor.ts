@@ -1,0 +1,107 @@
+import { FIELD_NAMES, type FieldName, type ReportIssue } from '../../core/report/report.schema.ts';
+import type { Segmented } from '../layout/segments.ts';
+import type { Candidate } from './candidates.ts';
+import { type Section, walkDocument } from './document.walker.ts';
+
+export interface Reading<T> {
+  value: T;
+  conf: number;
+}
+
+/** What the document says for one account, before the report rules look at it. */
+export interface ExtractedAccount {
+  account: Reading<string> | null;
+  date: Reading<string> | null;
+  currency: Reading<string>;
+  fields: Partial<Record<FieldName, Reading<number>>>;
+  issues: ReportIssue[];
+}
+
+/** OCR word confidence → certainty factor: clean scans (≥ 0.93) cost nothing, a shaky word drops below review. */
+export function ocrFactor(c: number): number {
+  return Math.max(0, Math.min(1, 0.35 + 0.7 * c));
+}
+
+const confOf = (c: Candidate) => Math.min(1, c.score * ocrFactor(c.ocr));
+
+/**
+ * Chooses one value per field: the best label wins; a close rival with a different value lowers
+ * confidence below review (unless the labels rank differently, as house over exchange).
+ */
+function choose(cands: Candidate[], baseCurrency: string | null): { pick: Candidate; conf: number; rival: Candidate | null } | null {
+  if (cands.length === 0) return null;
+  const rank = (c: Candidate) => {
+    let r = confOf(c) * Math.max(1, c.weight) * (c.weight < 1 ? 0.9 + 0.1 * c.weight : 1);
+    if (c.currency && baseCurrency && c.currency !== baseCurrency) r *= 0.7;
+    return r;
+  };
+  const sorted = [...cands].sort((a, b) => rank(b) - rank(a) || a.line - b.line);
+  const pick = sorted[0]!;
+  let conf = confOf(pick);
+  const same = sorted.filter((c) => c !== pick && c.value === pick.value);
+  if (same.length > 0) conf = Math.min(1, conf + 0.03);
+  const rival =
+    sorted.find(
+      (c) => c !== pick && c.value !== pick.value && rank(c) >= rank(pick) * 0.93 && Math.abs(c.weight - pick.weight) < 0.02 && c.line !== pick.line,
+    ) ?? null;
+  if (rival) conf = Math.min(conf, 0.7);
+  return { pick, conf, rival };
+}
+
+const fmt = (v: number | string) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
+
+function readSection(section: Section, doc: Candidate[], baseCurrency: string | null): ExtractedAccount {
+  const issues: ReportIssue[] = [];
+  const byTarget = new Map<string, Candidate[]>();
+  for (const c of section.candidates) {
+    const list = byTarget.get(c.target) ?? [];
+    list.push(c);
+    byTarget.set(c.target, list);
+  }
+  const fields: ExtractedAccount['fields'] = {};
+  for (const f of FIELD_NAMES) {
+    const r = choose(byTarget.get(f) ?? [], baseCurrency);
+    if (!r) continue;
+    fields[f] = { value: r.pick.value as number, conf: r.conf };
+    if (r.rival) {
+      issues.push({
+        code: 'ambiguous_value',
+        field: f,
+        severity: 'warning',
+        message: `Two different values are labelled as ${f}: ${fmt(r.pick.value)} ("${r.pick.label}") and ${fmt(r.rival.value)} ("${r.rival.label}").`,
+      });
+    }
+  }
+  const dateCands = byTarget.get('date') ?? doc.filter((c) => c.target === 'date');
+  const date = choose(dateCands.length ? dateCands : doc.filter((c) => c.target === 'date'), null);
+  const currency = pickCurrency(byTarget.get('currency') ?? [], doc, section);
+  return {
+    account: section.account ? { value: section.account, conf: Math.min(1, section.accountScore * ocrFactor(section.accountOcr)) } : null,
+    date: date ? { value: date.pick.value as string, conf: date.conf } : null,
+    currency,
+    fields,
+    issues,
+  };
+}
+
+function pickCurrency(own: Candidate[], doc: Candidate[], section: Section): Reading<string> {
+  const labelled = choose(own.length ? own : doc.filter((c) => c.target === 'currency'), null);
+  if (labelled) return { value: String(labelled.pick.value), conf: labelled.conf };
+  // No label: the currency printed with the figures, when they agree.
+  const seen = new Map<string, number>();
+  for (const c of section.candidates) if (c.currency) seen.set(c.currency, (seen.get(c.currency) ?? 0) + 1);
+  const top = [...seen.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (top && seen.size === 1) return { value: top[0], conf: 0.9 };
+  return { value: 'USD', conf: seen.size > 1 ? 0.7 : 0.9 };
+}
+
+/** One ExtractedAccount per account found (a combined or household total is never one). */
+export function extractAccounts(lines: Segmented[], maxDate: string | null): ExtractedAccount[] {
+  const { sections, doc } = walkDocument(lines, maxDate);
+  const docCurrency = choose(doc.filter((c) => c.target === 'currency'), null);
+  const base = docCurrency ? String(docCurrency.pick.value) : null;
+  return sections
+    .filter((s) => !s.combined)
+    .map((s) => readSection(s, doc, base))
+    .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
+}

@@ -1,0 +1,142 @@
+import { ABBREVIATIONS, DISTRACTOR_WORDS, type LabelTarget, NOISE_WORDS, SYNONYMS, type Synonym } from './labels.synonyms.ts';
+
+export interface LabelMatch {
+  target: LabelTarget;
+  /** 0..1: exact > abbreviation > fuzzy, times the synonym's preference and a penalty for extra words. */
+  score: number;
+  synonym: Synonym;
+  negate: boolean;
+  /** Other words in the label, e.g. `house`, `exchange`, `fed`, `base`. */
+  words: string[];
+}
+
+interface Token {
+  text: string;
+  abbreviated: boolean;
+}
+
+/** Lower-case words with abbreviations spelled out: `Maint. Req.` → maintenance requirement. */
+export function tokenize(label: string): Token[] {
+  const s = label
+    .toLowerCase()
+    .replace(/\ba\/c\b/g, 'ac ')
+    .replace(/&/g, ' and ')
+    .replace(/\bp\s*&\s*l\b/g, 'pnl')
+    .replace(/[’']s\b/g, 's')
+    .replace(/[^a-z0-9#%]+/g, ' ')
+    .trim();
+  if (!s) return [];
+  const out: Token[] = [];
+  for (const w of s.split(' ')) {
+    if (w === 'ac') {
+      out.push({ text: 'account', abbreviated: true });
+      continue;
+    }
+    const exp = ABBREVIATIONS[w];
+    if (exp && exp !== w) for (const e of exp.split(' ')) out.push({ text: e, abbreviated: true });
+    else out.push({ text: w, abbreviated: false });
+  }
+  return out;
+}
+
+const synTokens = new Map<Synonym, string[]>(SYNONYMS.map((s) => [s, tokenize(s.phrase).map((t) => t.text)]));
+const distractors = DISTRACTOR_WORDS.map((d) => tokenize(d).map((t) => t.text)).filter((d) => d.length > 0);
+
+function editDistanceAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** 1 exact, 0.85 within one OCR slip (long words only), 0 otherwise. */
+function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length >= 5 && b.length >= 5 && editDistanceAtMost1(a, b)) return 0.85;
+  return 0;
+}
+
+function findWindow(label: string[], syn: string[]): { at: number; quality: number } | null {
+  let best: { at: number; quality: number } | null = null;
+  for (let i = 0; i + syn.length <= label.length; i++) {
+    let q = 1;
+    for (let k = 0; k < syn.length && q > 0; k++) q = Math.min(q, tokenSimilarity(label[i + k]!, syn[k]!));
+    if (q > 0 && (!best || q > best.quality || (q === best.quality && i > best.at))) best = { at: i, quality: q };
+  }
+  return best;
+}
+
+function containsSeq(hay: string[], needle: string[], skipFrom: number, skipTo: number): boolean {
+  for (let i = 0; i + needle.length <= hay.length; i++) {
+    if (i >= skipFrom && i + needle.length <= skipTo) continue;
+    if (needle.every((n, k) => hay[i + k] === n)) return true;
+  }
+  return false;
+}
+
+/**
+ * Best field for a label, or null. Labels carrying a distractor word (prior, change, day trading…)
+ * never match a field whose synonym lacks that word.
+ */
+export function matchLabel(label: string, targets?: ReadonlySet<LabelTarget>): LabelMatch | null {
+  const tokens = tokenize(label);
+  if (tokens.length === 0) return null;
+  // In prose the label sits shortly before the figure: score by distance from the end instead of extra words.
+  const prose = tokens.length > 7;
+  const words = tokens.map((t) => t.text);
+  let best: LabelMatch | null = null;
+  let bestRank = -1;
+  for (const syn of SYNONYMS) {
+    if (targets && !targets.has(syn.target)) continue;
+    const st = synTokens.get(syn)!;
+    if (st.length === 0 || st.length > words.length) continue;
+    const win = findWindow(words, st);
+    if (!win) continue;
+    const from = win.at;
+    const to = win.at + st.length;
+    const scope = prose ? words.slice(Math.max(0, from - 3), words.length) : words;
+    const offset = prose ? Math.max(0, from - 3) : 0;
+    if (distractors.some((d) => containsSeq(scope, d, from - offset, to - offset) && !containsSeq(st, d, -1, -1))) continue;
+    const extras = words.filter((_, i) => i < from || i >= to);
+    const unknown = extras.filter((w) => !NOISE_WORDS.has(w) && !/^\d+$/.test(w));
+    let penalty: number;
+    if (prose) {
+      const distance = words.length - to;
+      if (distance > 8) continue;
+      penalty = 0.9 - 0.015 * distance;
+    } else {
+      if (st.length === 1 && unknown.length > 0) continue;
+      if (unknown.length > 2) continue;
+      if (syn.target === 'account' && extras.some((w) => !ACCOUNT_EXTRAS.has(w))) continue;
+      penalty = 1 - 0.015 * (extras.length - unknown.length) - 0.13 * unknown.length;
+    }
+    const abbreviated = tokens.slice(from, to).some((t) => t.abbreviated);
+    const quality = win.quality < 1 ? 0.85 : abbreviated ? 0.95 : 1;
+    const score = quality * Math.min(1, syn.weight) * penalty;
+    // Weight above 1 breaks ties (house over plain); covering more words beats a shorter synonym.
+    const rank = score * Math.max(1, syn.weight) + st.length * 0.002;
+    if (rank > bestRank) {
+      bestRank = rank;
+      best = { target: syn.target, score, synonym: syn, negate: Boolean(syn.negate), words: extras };
+    }
+  }
+  return best && best.score >= 0.6 ? best : null;
+}
+
+const ACCOUNT_EXTRAS = new Set(['number', 'no', 'num', '#', 'id', 'client', 'customer', 'your', 'the', 'code', 'margin', 'main', 'sub']);

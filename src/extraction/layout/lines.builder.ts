@@ -1,0 +1,128 @@
+import type { PageWord } from '../pdf/page.types.ts';
+
+/** A run of words with no column gap between them. */
+export interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  /** Lowest word confidence in the cell (0..1). */
+  conf: number;
+  /** Character offsets of each word in `text`, to place a sub-string on the page. */
+  spans: { start: number; end: number; x0: number; x1: number; conf: number }[];
+}
+
+export interface Line {
+  page: number;
+  /** Line order within the document. */
+  index: number;
+  top: number;
+  bottom: number;
+  height: number;
+  cells: Cell[];
+  text: string;
+}
+
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+};
+
+/**
+ * Rebuilds reading lines from positioned words: words whose vertical centres agree form a line
+ * (so a label and its right-aligned value meet again), and a horizontal gap wider than about one
+ * character height splits the line into cells (table columns, the halves of a two-column page).
+ */
+export function buildLines(words: PageWord[], page: number, startIndex = 0): Line[] {
+  const ws = words.filter((w) => w.text.trim() && w.x1 > w.x0 - 1e-6 && w.y1 > w.y0);
+  if (ws.length === 0) return [];
+  const medH = median(ws.map((w) => w.y1 - w.y0)) || 10;
+  const sorted = [...ws].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
+  const groups: { cy: number; h: number; words: PageWord[] }[] = [];
+  for (const w of sorted) {
+    const cy = (w.y0 + w.y1) / 2;
+    const h = Math.min(w.y1 - w.y0, medH * 2);
+    // Join the nearest open line whose centre is within ~half a line height; tall cells must not swallow neighbours.
+    let target: (typeof groups)[number] | undefined;
+    for (let g = groups.length - 1; g >= 0 && g >= groups.length - 4; g--) {
+      const grp = groups[g]!;
+      const tol = Math.max(0.45 * Math.min(h, grp.h), medH * 0.3);
+      if (Math.abs(grp.cy - cy) <= tol && !grp.words.some((o) => overlapsX(o, w))) {
+        target = grp;
+        break;
+      }
+    }
+    if (target) {
+      target.words.push(w);
+      const n = target.words.length;
+      target.cy = (target.cy * (n - 1) + cy) / n;
+      target.h = Math.max(target.h, h);
+    } else groups.push({ cy, h, words: [w] });
+  }
+  groups.sort((a, b) => a.cy - b.cy);
+  return groups.map((g, i) => toLine(g.words, page, startIndex + i, medH));
+}
+
+function overlapsX(a: PageWord, b: PageWord): boolean {
+  const ov = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  return ov > 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
+}
+
+function toLine(words: PageWord[], page: number, index: number, medH: number): Line {
+  const ws = [...words].sort((a, b) => a.x0 - b.x0);
+  const lineH = median(ws.map((w) => w.y1 - w.y0)) || medH;
+  const gapLimit = Math.max(lineH, medH) * 0.9;
+  const cells: Cell[] = [];
+  let cur: PageWord[] = [];
+  const flush = () => {
+    if (cur.length) cells.push(toCell(cur));
+    cur = [];
+  };
+  for (const w of ws) {
+    const prev = cur[cur.length - 1];
+    if (prev && w.x0 - prev.x1 > gapLimit) flush();
+    cur.push(w);
+  }
+  flush();
+  const top = Math.min(...ws.map((w) => w.y0));
+  const bottom = Math.max(...ws.map((w) => w.y1));
+  return { page, index, top, bottom, height: lineH, cells, text: cells.map((c) => c.text).join('   ') };
+}
+
+function toCell(words: PageWord[]): Cell {
+  let text = '';
+  const spans: Cell['spans'] = [];
+  for (const w of words) {
+    if (text) text += ' ';
+    spans.push({ start: text.length, end: text.length + w.text.length, x0: w.x0, x1: w.x1, conf: w.conf });
+    text += w.text;
+  }
+  return {
+    text,
+    x0: Math.min(...words.map((w) => w.x0)),
+    x1: Math.max(...words.map((w) => w.x1)),
+    y0: Math.min(...words.map((w) => w.y0)),
+    y1: Math.max(...words.map((w) => w.y1)),
+    conf: Math.min(...words.map((w) => w.conf)),
+    spans,
+  };
+}
+
+/** Page x-range and lowest confidence of the characters [start, end) of a cell. */
+export function locate(cell: Cell, start: number, end: number): { x0: number; x1: number; conf: number } {
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let conf = 1;
+  for (const s of cell.spans) {
+    if (s.end <= start || s.start >= end) continue;
+    const len = Math.max(1, s.end - s.start);
+    const cw = (s.x1 - s.x0) / len;
+    x0 = Math.min(x0, s.x0 + Math.max(0, start - s.start) * cw);
+    x1 = Math.max(x1, s.x0 + (Math.min(end, s.end) - s.start) * cw);
+    conf = Math.min(conf, s.conf);
+  }
+  if (!Number.isFinite(x0)) return { x0: cell.x0, x1: cell.x1, conf: cell.conf };
+  return { x0, x1, conf };
+}

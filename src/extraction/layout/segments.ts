@@ -1,0 +1,98 @@
+import { type DateMatch, type DateOrder, findDates } from '../parse/date.parser.ts';
+import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
+import { type Cell, type Line, locate } from './lines.builder.ts';
+
+/** A piece of a line: words, an amount or a date, with where it sits. */
+export interface Segment {
+  kind: 'text' | 'amount' | 'date';
+  text: string;
+  x0: number;
+  x1: number;
+  conf: number;
+  cell: number;
+  amount?: ParsedAmount;
+  date?: DateMatch;
+}
+
+export interface Segmented extends Line {
+  segs: Segment[];
+}
+
+export interface SegmentOptions {
+  locale: NumberLocale;
+  dateOrder: DateOrder;
+  ocr: boolean;
+}
+
+const PHONE = /(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g;
+const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\b/gi;
+const PAGE = /\bpage\s+\d+(?:\s*(?:of|\/)\s*\d+)?\b/gi;
+
+/** Common OCR slips inside figures: O for 0, l or I for 1, S for 5, a comma read as a period. */
+export function repairOcrDigits(text: string): string {
+  return text.replace(/[\dOoIlS$.,()\-]{3,}/g, (tok) => {
+    const digits = (tok.match(/\d/g) ?? []).length;
+    if (digits < 2 || digits / tok.replace(/[.,()$-]/g, '').length < 0.6) return tok;
+    return tok.replace(/[Oo]/g, '0').replace(/[Il]/g, '1').replace(/(?<=\d)S|S(?=\d)/g, '5');
+  });
+}
+
+export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
+  const segs: Segment[] = [];
+  line.cells.forEach((cell, ci) => segs.push(...segmentCell(cell, ci, opts)));
+  return { ...line, segs };
+}
+
+function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
+  const text = opts.ocr ? repairOcrDigits(cell.text) : cell.text;
+  const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
+  const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
+  for (const d of findDates(text, opts.dateOrder)) {
+    taken.push({ start: d.index, end: d.index + d.length, seg: { kind: 'date', text: d.raw, date: d } });
+  }
+  // Phone numbers, clock times and page numbers are numbers that are never figures.
+  let masked = text;
+  for (const re of [PHONE, TIME, PAGE]) {
+    masked = masked.replace(re, (m, ...rest) => {
+      const at = rest[rest.length - 2] as number;
+      if (free(at, at + m.length)) taken.push({ start: at, end: at + m.length, seg: { kind: 'text', text: m } });
+      return ' '.repeat(m.length);
+    });
+  }
+  for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
+  for (const a of findAmounts(masked, opts.locale)) {
+    const lead = a.raw.length - a.raw.trimStart().length;
+    taken.push({ start: a.index + lead, end: a.index + a.length, seg: { kind: 'amount', text: a.raw.trim(), amount: a } });
+  }
+  taken.sort((a, b) => a.start - b.start);
+  const out: Segment[] = [];
+  let pos = 0;
+  const pushText = (s: number, e: number) => {
+    const raw = text.slice(s, e);
+    const trimmed = raw.trim();
+    if (!trimmed) return;
+    const off = s + raw.indexOf(trimmed);
+    out.push({ kind: 'text', text: trimmed, cell: ci, ...locate(cell, off, off + trimmed.length) });
+  };
+  for (const t of taken) {
+    if (t.start > pos) pushText(pos, t.start);
+    out.push({ ...t.seg, cell: ci, ...locate(cell, t.start, t.end) });
+    pos = Math.max(pos, t.end);
+  }
+  if (pos < text.length) pushText(pos, text.length);
+  return mergeText(out);
+}
+
+/** Phone/time/page pieces are plain text: glue neighbouring text pieces back together. */
+function mergeText(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segs) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'text' && s.kind === 'text' && prev.cell === s.cell) {
+      prev.text = `${prev.text} ${s.text}`;
+      prev.x1 = s.x1;
+      prev.conf = Math.min(prev.conf, s.conf);
+    } else out.push({ ...s });
+  }
+  return out;
+}

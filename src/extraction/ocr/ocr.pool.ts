@@ -1,0 +1,136 @@
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { AppError } from '../../core/errors.ts';
+import type { PageImage, PageWord } from '../pdf/page.types.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The LSTM-only model shipped in node_modules: never fetched from the network. */
+function langPath(): string {
+  const pkg = path.dirname(require.resolve('@tesseract.js-data/eng/package.json'));
+  return path.join(pkg, '4.0.0_best_int');
+}
+
+interface TessWord {
+  text: string;
+  confidence: number;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+interface TessWorker {
+  recognize(image: Buffer, opts: object, output: object): Promise<{ data: { blocks: { paragraphs: { lines: { words: TessWord[] }[] }[] }[] | null } }>;
+  setParameters(p: Record<string, string>): Promise<unknown>;
+  terminate(): Promise<unknown>;
+}
+
+export interface OcrPool {
+  recognize(image: PageImage, signal?: AbortSignal): Promise<PageWord[]>;
+  warmUp(): Promise<void>;
+  ready(): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * A fixed pool of tesseract.js workers (each its own thread), created on first use or by warmUp
+ * and reused for every page. tesseract.js is imported lazily so a text-only run never loads it.
+ */
+export function createOcrPool(deps: { size: number; logger?: Logger }): OcrPool {
+  const size = Math.max(1, deps.size);
+  const idle: TessWorker[] = [];
+  const waiting: ((w: TessWorker) => void)[] = [];
+  let starting: Promise<void> | null = null;
+  const all: TessWorker[] = [];
+  let started = 0;
+  let closed = false;
+
+  async function spawn(): Promise<TessWorker> {
+    const { createWorker, OEM, PSM } = await import('tesseract.js');
+    const worker = (await createWorker('eng', OEM.LSTM_ONLY, {
+      langPath: langPath(),
+      gzip: true,
+      cacheMethod: 'none',
+      cachePath: os.tmpdir(),
+      errorHandler: (e: unknown) => deps.logger?.warn({ err: e }, 'ocr worker error'),
+    })) as unknown as TessWorker;
+    // Sparse text keeps table cells apart; the line builder rebuilds rows from word boxes.
+    await worker.setParameters({ tessedit_pageseg_mode: String(PSM.SPARSE_TEXT), user_defined_dpi: '300' });
+    return worker;
+  }
+
+  function start(count: number): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    while (started < count) {
+      started++;
+      jobs.push(
+        spawn().then((w) => {
+          if (closed) return void w.terminate();
+          all.push(w);
+          release(w);
+        }),
+      );
+    }
+    return Promise.all(jobs).then(() => undefined);
+  }
+
+  function release(w: TessWorker) {
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  }
+
+  function acquire(): Promise<TessWorker> {
+    const w = idle.pop();
+    if (w) return Promise.resolve(w);
+    if (started < size) {
+      starting = start(Math.min(size, started + 1)).catch((err) => {
+        started--;
+        throw err;
+      });
+      starting.catch(() => {});
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+
+  return {
+    async recognize(image, signal) {
+      if (closed) throw new AppError('extraction.ocr_failed', 'Text recognition is shut down.');
+      const worker = await acquire();
+      try {
+        if (signal?.aborted) return [];
+        const { data } = await worker.recognize(Buffer.from(image.pgm.buffer, image.pgm.byteOffset, image.pgm.byteLength), {}, { text: false, blocks: true });
+        const words: PageWord[] = [];
+        for (const b of data.blocks ?? [])
+          for (const p of b.paragraphs)
+            for (const l of p.lines)
+              for (const w of l.words) {
+                const text = w.text.trim();
+                if (!text) continue;
+                words.push({
+                  text,
+                  x0: w.bbox.x0 / image.scale,
+                  y0: w.bbox.y0 / image.scale,
+                  x1: w.bbox.x1 / image.scale,
+                  y1: w.bbox.y1 / image.scale,
+                  conf: Math.max(0, Math.min(1, w.confidence / 100)),
+                });
+              }
+        return words;
+      } catch (err) {
+        throw new AppError('extraction.ocr_failed', 'Text recognition failed on a scanned page.', { cause: err });
+      } finally {
+        release(worker);
+      }
+    },
+    async warmUp() {
+      await start(size);
+    },
+    ready: () => all.length > 0 && !closed,
+    async close() {
+      closed = true;
+      await starting?.catch(() => {});
+      idle.length = 0;
+      await Promise.all(all.splice(0).map((w) => w.terminate().catch(() => {})));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Account numbers as printed after an account label: `U1234567`, `7700 4412 93`, `123-45678`,
+ * `ABC.12345`, `XXXX-1234`. Normalised to upper case with spaces removed, hyphens and dots kept.
+ */
+
+export function normalizeAccount(raw: string): string {
+  return raw.toUpperCase().replace(/\s+/g, '');
+}
+
+const TOKEN = /^[A-Za-z0-9*][A-Za-z0-9*.\-/]*$/;
+
+/**
+ * Reads the account token at the start of `text` (what follows the label). Takes consecutive
+ * space-separated pieces while they look like parts of one number (`7700 4412 93`, `U 1234567`).
+ */
+export function readAccountToken(text: string): { value: string; quality: number } | null {
+  const t = text.replace(/^[\s:#=.\-–]+/, '').replace(/^(?:no\.?|number|num\.?|#|id)\s*[:#]?\s*/i, '');
+  const parts = (t.split(/\s{2,}/)[0] ?? '').split(' '); // a double space ends the token
+  const taken: string[] = [];
+  for (const raw of parts) {
+    const p = raw.replace(/[,;:)]+$/, '');
+    if (!p || !TOKEN.test(p)) break;
+    const prev = taken[taken.length - 1];
+    if (prev === undefined) {
+      // A short letter prefix may be printed apart from the digits (`U 1234567`).
+      if (!/\d/.test(p) && !/^[A-Z]{1,3}$/.test(p) && !/^[X*]{2,}[-.]?$/i.test(p)) break;
+    } else {
+      const prefixOnly = !/\d/.test(prev);
+      const digitGroup = /^\d{1,6}$/.test(p) && /^\d+$/.test(prev) && taken.join('').length + p.length <= 14;
+      if (!(prefixOnly && /\d/.test(p)) && !digitGroup) break;
+    }
+    taken.push(p);
+    if (p !== raw) break;
+  }
+  while (taken.length && !/\d/.test(taken[taken.length - 1]!)) taken.pop();
+  const value = normalizeAccount(taken.join(''));
+  const digits = (value.match(/\d/g) ?? []).length;
+  if (value.length < 4 || value.length > 24 || digits < 3) return null;
+  // Amounts and dates are not account numbers.
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) || /^\d+\.\d{2}$/.test(value)) return null;
+  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value)) return null;
+  const quality = digits >= 5 ? 1 : 0.85;
+  return { value: value.replace(/[.\-/]+$/, ''), quality };
+}
+
+/** True for text that names a household/combined total rather than an account. */
+export function isCombinedHeading(text: string): boolean {
+  return /\b(household|combined|consolidated|aggregate|all accounts|grand total|total all|firm total|accounts total|group total|relationship total|family total)\b/i.test(
+    text,
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * What the PDF worker sends back, page by page. Coordinates are PDF points with a top-left origin,
+ * so text-layer words and OCR words share one space and one line builder.
+ */
+export interface PageWord {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** 0..1: 1 for a text layer, the OCR word confidence otherwise. */
+  conf: number;
+}
+
+export interface PageImage {
+  /** 8-bit grayscale PGM (P5), which tesseract reads without a PNG encode/decode round trip. */
+  pgm: Uint8Array;
+  /** Pixels per PDF point. */
+  scale: number;
+}
+
+export interface PageContent {
+  index: number;
+  width: number;
+  height: number;
+  words: PageWord[];
+  /** Present when the page has no usable text layer and must be OCR'd. */
+  image?: PageImage;
+}
+
+export type WorkerRequest = {
+  bytes: Uint8Array;
+  maxPages: number;
+  dpi: number;
+  fontDir: string;
+  wasmDir: string;
+};
+
+export type WorkerMessage =
+  | { type: 'meta'; pages: number }
+  | { type: 'page'; page: PageContent }
+  | { type: 'done' }
+  | { type: 'error'; code: 'corrupt' | 'encrypted' | 'too_many_pages' | 'internal'; message: string; pages?: number };

@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../core/errors.ts';
+import type { PageContent, WorkerMessage } from './page.types.ts';
+
+const require = createRequire(import.meta.url);
+const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const FONT_DIR = `${path.join(pdfjsDir, 'standard_fonts')}/`;
+const WASM_DIR = `${path.join(pdfjsDir, 'wasm')}/`;
+
+export interface ReadOptions {
+  maxPages: number;
+  dpi: number;
+  signal: AbortSignal;
+  /** Called as each page arrives, so OCR of page 1 overlaps parsing of page 2. */
+  onPage: (page: PageContent) => void;
+}
+
+/**
+ * Parses a PDF in a worker thread and streams its pages. Resolves with the page count; rejects with
+ * an AppError for encrypted, corrupt or over-long documents. Aborting the signal terminates the worker.
+ */
+export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const copy = new Uint8Array(bytes); // a fresh ArrayBuffer, never a pooled Buffer slice, so it can be transferred
+    const worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), {
+      workerData: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, fontDir: FONT_DIR, wasmDir: WASM_DIR },
+      transferList: [copy.buffer as ArrayBuffer],
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
+    let pages = 0;
+    let settled = false;
+    const finish = (err: AppError | null) => {
+      if (settled) return;
+      settled = true;
+      opts.signal.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      if (err) reject(err);
+      else resolve(pages);
+    };
+    const onAbort = () => finish(new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.'));
+    opts.signal.addEventListener('abort', onAbort);
+    worker.on('message', (m: WorkerMessage) => {
+      if (settled) return;
+      if (m.type === 'meta') pages = m.pages;
+      else if (m.type === 'page') opts.onPage(m.page);
+      else if (m.type === 'done') finish(null);
+      else finish(workerError(m, opts.maxPages));
+    });
+    worker.on('error', (err) =>
+      finish(new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { cause: err })),
+    );
+    worker.on('exit', () => finish(new AppError('internal', 'The PDF reader stopped unexpectedly.')));
+    if (opts.signal.aborted) onAbort();
+  });
+}
+
+function workerError(m: Extract<WorkerMessage, { type: 'error' }>, maxPages: number): AppError {
+  const details = { reason: m.message };
+  switch (m.code) {
+    case 'encrypted':
+      return new AppError('extraction.encrypted_pdf', 'This PDF is password-protected; send an unlocked copy.', { details });
+    case 'too_many_pages':
+      return new AppError('input.too_many_pages', `This PDF has ${m.pages} pages; the limit is ${maxPages}.`, { details });
+    case 'corrupt':
+      return new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { details });
+    default:
+      return new AppError('internal', 'The PDF reader failed on this file.', { details });
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Worker thread: parses one PDF with pdf.js, streams each page's positioned words back, and renders
+ * pages without a usable text layer to grayscale for OCR. Runs off the main event loop so a heavy
+ * PDF never delays the HTTP server; the parent terminates it on timeout.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
+import { needsOcr, splitItem } from './text-layer.ts';
+
+const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+
+async function run(req: WorkerRequest): Promise<void> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: req.bytes,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    standardFontDataUrl: req.fontDir,
+    wasmUrl: req.wasmDir,
+    stopAtErrors: false,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    const name = (err as { name?: string })?.name;
+    if (name === 'PasswordException') return post({ type: 'error', code: 'encrypted', message: String(err) });
+    return post({ type: 'error', code: 'corrupt', message: String((err as Error)?.message ?? err) });
+  }
+  const pages = doc.numPages;
+
+  if (pages > req.maxPages) return post({ type: 'error', code: 'too_many_pages', message: 'too many pages', pages });
+  if (pages < 1) return post({ type: 'error', code: 'corrupt', message: 'no pages' });
+  post({ type: 'meta', pages });
+  try {
+    await readPages(doc, pdfjs, req);
+  } catch (err) {
+    return post({ type: 'error', code: 'corrupt', message: String((err as Error)?.message ?? err) });
+  }
+  await doc.destroy();
+  post({ type: 'done' });
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise<void> {
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent({ disableNormalization: false });
+    const words: PageWord[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      // Rotate into the viewport's top-left space (handles /Rotate and odd CTMs).
+      const tx = pdfjs.Util.transform(viewport.transform, item.transform);
+      const fontH = Math.hypot(tx[2]!, tx[3]!) || item.height || 10;
+      const baseY = tx[5]!;
+      const x0 = tx[4]!;
+      const w = item.width * (viewport.scale ?? 1);
+      words.push(...splitItem(item.str, x0, baseY - fontH * 0.8, baseY + fontH * 0.2, w, fontH));
+    }
+    const out: PageContent = { index: i - 1, width: viewport.width, height: viewport.height, words };
+    const transfer: ArrayBuffer[] = [];
+    if (needsOcr(words) && (await hasGraphics(page, pdfjs.OPS))) {
+      const scale = req.dpi / 72;
+      const vp = page.getViewport({ scale });
+      const w = Math.ceil(vp.width);
+      const h = Math.ceil(vp.height);
+      const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+      const cc = factory.create(w, h);
+      cc.context.fillStyle = '#ffffff';
+      cc.context.fillRect(0, 0, w, h);
+      await page.render({ canvasContext: cc.context, canvas: cc.canvas, viewport: vp } as never).promise;
+      const rgba = cc.context.getImageData(0, 0, w, h).data;
+      const pgm = toPgm(rgba, w, h);
+      factory.destroy(cc);
+      out.image = { pgm, scale };
+      transfer.push(pgm.buffer as ArrayBuffer);
+    }
+    page.cleanup();
+    post({ type: 'page', page: out }, transfer);
+  }
+}
+
+interface CanvasFactory {
+  create(w: number, h: number): { canvas: unknown; context: CanvasRenderingContext2D };
+  destroy(cc: unknown): void;
+}
+
+/** A scan is an image; text drawn as outlines is a long list of path operators. Blank pages are neither. */
+async function hasGraphics(page: { getOperatorList(): Promise<{ fnArray: number[] }> }, ops: Record<string, number>) {
+  const list = await page.getOperatorList();
+  const imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject]);
+  return list.fnArray.length > 400 || list.fnArray.some((f) => imageOps.has(f));
+}
+
+function toPgm(rgba: Uint8ClampedArray, w: number, h: number): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
+  const out = new Uint8Array(header.length + w * h);
+  out.set(header, 0);
+  let o = header.length;
+  for (let i = 0; i < rgba.length; i += 4) {
+    // Integer luma (BT.601); the page is painted on white so alpha needs no blend.
+    out[o++] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+  }
+  return out;
+}
+
+run(workerData as WorkerRequest).catch((err) => {
+  post({ type: 'error', code: 'internal', message: String((err as Error)?.message ?? err) });
+});

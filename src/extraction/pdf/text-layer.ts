@@ -1,0 +1,42 @@
+import type { PageWord } from './page.types.ts';
+
+/**
+ * One pdf.js text item may hold several table cells separated by runs of spaces (some generators
+ * pad columns with blanks): split them so each cell keeps an estimated x-range.
+ */
+export function splitItem(str: string, x0: number, top: number, bottom: number, width: number, fontH: number): PageWord[] {
+  const text = str.replace(/\s+$/, '');
+  const chars = str.length || 1;
+  const charW = width > 0 ? width / chars : fontH * 0.5;
+  const out: PageWord[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({
+      text: m[0],
+      x0: x0 + m.index * charW,
+      x1: x0 + (m.index + m[0].length) * charW,
+      y0: top,
+      y1: bottom,
+      conf: 1,
+    });
+  }
+  return out;
+}
+
+const PLAIN = /[A-Za-z0-9 .,:;$€£%()/\-#&'"*+]/;
+
+/** A page needs OCR when its text layer is absent, tiny, or garbled (fonts without a Unicode map). */
+export function needsOcr(words: PageWord[]): boolean {
+  let alnum = 0;
+  let plain = 0;
+  let total = 0;
+  for (const w of words) {
+    for (const ch of w.text) {
+      total++;
+      if (/[A-Za-z0-9]/.test(ch)) alnum++;
+      if (PLAIN.test(ch)) plain++;
+    }
+  }
+  if (alnum < 60) return true;
+  return plain / total < 0.85;
+}

@@ -1,0 +1,72 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const COOKIE_NAME = 'marginiq_console';
+/** Every console POST carries it: a cross-site form cannot set a custom header, and a cross-origin fetch that does needs a preflight we never answer. */
+export const CSRF_HEADER = 'x-marginiq';
+
+export type AuthResult =
+  | { ok: true; setCookie?: string; fromQuery: boolean }
+  | { ok: false; status: 401 | 403; reason: string };
+
+const digest = (s: string) => createHmac('sha256', 'marginiq-console').update(s).digest();
+const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+const isHttps = (req: IncomingMessage) =>
+  Boolean((req.socket as { encrypted?: boolean }).encrypted) || req.headers['x-forwarded-proto'] === 'https';
+
+/**
+ * The console's gate. Without a token configured it is open (the local default, bound to
+ * localhost by the config). With one, the token comes once as ?token=, then as an HttpOnly
+ * cookie holding a keyed hash of it — never the token itself — or as `Authorization: Bearer`.
+ */
+export function createConsoleAuth(token: string | undefined) {
+  const session = token ? createHmac('sha256', token).update('console-session-v1').digest('hex') : undefined;
+  return {
+    required: Boolean(token),
+    check(req: IncomingMessage, url: URL): AuthResult {
+      if (req.method === 'POST') {
+        if (req.headers[CSRF_HEADER] !== '1') return { ok: false, status: 403, reason: 'missing the X-MarginIQ header' };
+        if (req.headers['sec-fetch-site'] === 'cross-site') return { ok: false, status: 403, reason: 'cross-site request' };
+      }
+      if (!token || !session) return { ok: true, fromQuery: false };
+      const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+      if (bearer && same(bearer, token)) return { ok: true, fromQuery: false };
+      const fromCookie = cookie(req, COOKIE_NAME);
+      if (fromCookie && same(fromCookie, session)) return { ok: true, fromQuery: false };
+      const fromQuery = url.searchParams.get('token');
+      if (fromQuery && same(fromQuery, token)) {
+        const secure = isHttps(req) ? '; Secure' : '';
+        return {
+          ok: true,
+          fromQuery: true,
+          setCookie: `${COOKIE_NAME}=${session}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000${secure}`,
+        };
+      }
+      return { ok: false, status: 401, reason: 'a valid console token is required' };
+    },
+  };
+}
+
+export type ConsoleAuth = ReturnType<typeof createConsoleAuth>;
+
+export function refuse(res: ServerResponse, status: 401 | 403, reason: string, html: boolean): void {
+  if (html) {
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(
+      `<!doctype html><meta charset="utf-8"><title>MarginIQ console</title><body style="font:15px system-ui;margin:3rem">` +
+        `<h1>MarginIQ console</h1><p>This console needs its token. Open it with <code>?token=…</code> (the value of CONSOLE_TOKEN).</p></body>`,
+    );
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ error: reason }));
+}

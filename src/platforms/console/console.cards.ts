@@ -1,0 +1,81 @@
+import { ACTION_IDS, type Card, type CardBlock, type CardField, type EditForm } from '../../core/cards/card.model.ts';
+
+/**
+ * Neutral card → HTML for the console. Every piece of text goes through `esc`, so a statement
+ * whose text holds markup shows it as text; the page inserts this HTML as is.
+ */
+export const esc = (s: unknown): string =>
+  String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Images the page may load: its own files and inline PNG/JPEG data. Anything else is a link (CSP keeps img-src to 'self'). */
+const SAFE_IMAGE = /^(\/console\/files\/[\w.-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+)$/;
+const SAFE_LINK = /^https?:\/\//i;
+
+function field(f: CardField): string {
+  const flag = f.flagged ? '<span class="flag" title="Needs a human look">⚠️</span> ' : '';
+  return `<div class="field${f.flagged ? ' flagged' : ''}"><div class="label">${flag}${esc(f.label)}</div><div class="value">${esc(f.value)}</div></div>`;
+}
+
+function block(b: CardBlock): string {
+  switch (b.type) {
+    case 'heading':
+      return `<h3 class="heading">${esc(b.text)}</h3>`;
+    case 'text':
+      return `<p class="text${b.muted ? ' muted' : ''}">${esc(b.text)}</p>`;
+    case 'fields':
+      return `<div class="fields">${b.fields.map(field).join('')}</div>`;
+    case 'list': {
+      const title = b.title ? `<div class="list-title">${esc(b.title)}</div>` : '';
+      const items = b.items.map((i) => `<li>${esc(i)}</li>`).join('');
+      return `<div class="list tone-${esc(b.tone ?? 'info')}">${title}<ul>${items}</ul></div>`;
+    }
+    case 'table': {
+      const head = b.columns.map((c) => `<th>${esc(c)}</th>`).join('');
+      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
+      return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+    }
+    case 'image':
+      if (SAFE_IMAGE.test(b.url)) return `<figure class="image"><img src="${esc(b.url)}" alt="${esc(b.alt)}"></figure>`;
+      if (SAFE_LINK.test(b.url)) {
+        return `<p class="text"><a href="${esc(b.url)}" target="_blank" rel="noopener noreferrer">${esc(b.alt || 'image')}</a></p>`;
+      }
+      return `<p class="text muted">[${esc(b.alt || 'image')}]</p>`;
+    case 'actions':
+      return `<div class="actions">${b.actions
+        .map(
+          (a) =>
+            `<button type="button" class="btn${a.style ? ` ${esc(a.style)}` : ''}" data-action="${esc(a.kind)}" data-action-id="${esc(ACTION_IDS[a.kind])}" data-value="${esc(a.value)}">${esc(a.label)}</button>`,
+        )
+        .join('')}</div>`;
+    case 'divider':
+      return '<hr>';
+  }
+}
+
+export function renderCard(c: Card): string {
+  return `<article class="card tone-${esc(c.tone)}" aria-label="${esc(c.fallbackText)}"><header class="card-title">${esc(c.title)}</header>${c.blocks.map(block).join('')}</article>`;
+}
+
+export interface FileLink {
+  url: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+export function renderFile(f: FileLink): string {
+  const kb = f.size < 1024 * 1024 ? `${Math.max(1, Math.round(f.size / 1024))} KB` : `${(f.size / 1024 / 1024).toFixed(1)} MB`;
+  const preview = /^image\/(png|jpeg|gif|webp)$/.test(f.contentType) ? `<img src="${esc(f.url)}" alt="${esc(f.name)}">` : '';
+  return `<div class="file">${preview}<a class="download" href="${esc(f.url)}" download="${esc(f.name)}">⬇ ${esc(f.name)}</a> <span class="muted">${esc(kb)}</span></div>`;
+}
+
+export const renderText = (text: string) => `<p class="text">${esc(text)}</p>`;
+
+/** The edit form as the page's dialog draws it: plain data, escaped by the page through textContent/value. */
+export const formJson = (form: EditForm & { version: number }) => ({
+  reportId: form.reportId,
+  version: form.version,
+  title: form.title,
+  reasonLabel: form.reasonLabel,
+  inputs: form.inputs.map((i) => ({ name: i.name, label: i.label, value: i.value, kind: i.kind })),
+});

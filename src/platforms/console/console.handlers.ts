@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { ACTION_IDS, type ActionKind } from '../../core/cards/card.model.ts';
+import { failedCard } from '../../core/cards/report.cards.ts';
+import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
+import { isAppError } from '../../core/errors.ts';
+import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
+import type { ConversationRef } from '../../core/ports.ts';
+import type { Logger } from '../../observability/logger.ts';
+import { formJson } from './console.cards.ts';
+import type { ConsoleGateway } from './console.gateway.ts';
+import { BadRequest, readBody, readJson, sendJson, sendTooLarge, str } from './console.http.ts';
+
+/** The console's one channel. */
+export const CHANNEL: ConversationRef = { platform: 'console', channelId: 'local' };
+
+export interface HandlerDeps {
+  chat: ChatCore;
+  gateway: ConsoleGateway;
+  logger: Logger;
+  limits: { maxFileBytes: number };
+  samplePath: string;
+}
+
+const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const isKind = (k: unknown): k is ActionKind => typeof k === 'string' && Object.hasOwn(ACTION_IDS, k);
+
+/** A file name from a header, reduced to a plain base name a card can show. */
+export function cleanFileName(raw: string | undefined): string {
+  let name = raw ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // keep the raw header
+  }
+  name = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return name || 'upload.pdf';
+}
+
+export function createConsoleHandlers(deps: HandlerDeps) {
+  const { chat, gateway, logger } = deps;
+
+  /** Shows what the core returned for a click or an edit: a notice to the clicker, the summary refreshed in place. */
+  async function show(user: string, outcome: ActionOutcome, clicked: string | undefined): Promise<void> {
+    if (outcome.notice) await gateway.postEphemeral(CHANNEL, user, outcome.notice);
+    if (outcome.refreshed) {
+      const { ingestion, card } = outcome.refreshed;
+      const to: ConversationRef = { ...CHANNEL, threadRef: ingestion.thread_ref ?? undefined };
+      if (ingestion.platform === 'console' && ingestion.reply_ref) await gateway.update(to, ingestion.reply_ref, card);
+      else if (clicked) await gateway.update(CHANNEL, clicked, card);
+      else await gateway.postEphemeral(CHANNEL, user, card);
+    }
+  }
+
+  /** Hands bytes to the core exactly as a platform event would: the core answers "reading…" in the thread. */
+  async function acceptFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    user: string,
+    fileName: string,
+    body: { bytes: Uint8Array } | { size: number },
+  ): Promise<void> {
+    const parent = gateway.postFromUser(user, CHANNEL, `uploaded ${fileName}`);
+    const thread: ConversationRef = { ...CHANNEL, threadRef: parent.id };
+    if (!chat.isPdf(fileName)) {
+      await gateway.postEphemeral(thread, user, notPdfNotice(fileName));
+      sendJson(res, 415, { error: `${fileName} is not a PDF.` });
+      return;
+    }
+    const upload = {
+      platform: 'console' as const,
+      // Every console upload is its own event; identical bytes are still caught by the core's hash check.
+      sourceRef: randomUUID(),
+      fileName,
+      channelId: CHANNEL.channelId,
+      threadRef: parent.id,
+      uploadedBy: user,
+    };
+    if (!('bytes' in body)) {
+      // The core refuses on the declared size and says so in the thread.
+      await chat.upload({ ...upload, fileSize: body.size }).catch(() => undefined);
+      sendTooLarge(req, res, `The file is larger than the ${mb(deps.limits.maxFileBytes)} limit.`);
+      return;
+    }
+    const { ingestion } = await chat.upload({ ...upload, fileSize: body.bytes.byteLength, bytes: body.bytes });
+    sendJson(res, 202, { ingestionId: ingestion.id, messageId: parent.id });
+  }
+
+  return {
+    async upload(req: IncomingMessage, res: ServerResponse, user: string): Promise<void> {
+      const fileName = cleanFileName(str(req.headers['x-file-name'], 1000));
+      const body = await readBody(req, deps.limits.maxFileBytes);
+      if (!body.ok) return acceptFile(req, res, user, fileName, { size: body.size });
+      if (body.bytes.byteLength === 0) throw new BadRequest('The file is empty.');
+      return acceptFile(req, res, user, fileName, { bytes: body.bytes });
+    },
+
+    async sample(req: IncomingMessage, res: ServerResponse, user: string): Promise<void> {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(deps.samplePath));
+      } catch {
+        throw new BadRequest(`The sample statement is missing (${path.basename(deps.samplePath)}).`, 404);
+      }
+      return acceptFile(req, res, user, path.basename(deps.samplePath), { bytes });
+    },
+
+    async command(req: IncomingMessage, res: ServerResponse, user: string): Promise<void> {
+      const body = await readJson(req);
+      const raw = str(body.text, 2000);
+      if (!raw) throw new BadRequest('Type a command, for example /margin help.');
+      const text = raw.trim().replace(/^\/?margin\b\s*/i, '');
+      gateway.postFromUser(user, CHANNEL, `/margin ${text}`.trim(), { visibleTo: user });
+      let reply: Awaited<ReturnType<ChatCore['command']>>;
+      try {
+        reply = await chat.command({ user, conversation: CHANNEL }, text);
+      } catch (err) {
+        const message = isAppError(err) && err.permanent ? err.message : 'MarginIQ could not run that command. Try again in a moment.';
+        if (!isAppError(err) || !err.permanent) logger.error({ err, text }, 'console command failed');
+        await gateway.postEphemeral(CHANNEL, user, failedCard(`/margin ${text}`.trim(), message));
+        sendJson(res, 200, { ok: false });
+        return;
+      }
+      const visibleTo = reply.visibility === 'ephemeral' ? user : undefined;
+      if (visibleTo) await gateway.postEphemeral(CHANNEL, user, reply.card);
+      else await gateway.post(CHANNEL, reply.card);
+      if (reply.file) gateway.attachFile(CHANNEL, reply.file, visibleTo);
+      sendJson(res, 200, { ok: true });
+    },
+
+    async action(req: IncomingMessage, res: ServerResponse, user: string): Promise<void> {
+      const body = await readJson(req);
+      const value = str(body.value, 200);
+      if (!isKind(body.kind) || !value) throw new BadRequest('Unknown action.');
+      const outcome = await chat.action({ user, kind: body.kind, value, ...(str(body.reason, 500) ? { reason: str(body.reason, 500) } : {}) });
+      await show(user, outcome, str(body.messageId, 100));
+      sendJson(res, 200, outcome.form ? { ok: true, form: formJson(outcome.form) } : { ok: true });
+    },
+
+    async edit(req: IncomingMessage, res: ServerResponse, user: string): Promise<void> {
+      const body = await readJson(req);
+      const reportId = str(body.reportId, 200);
+      const raw = body.values;
+      if (!reportId || !raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequest('The edit form is incomplete.');
+      const values: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+        if (typeof v === 'string' && v.length <= 500) values[k] = v;
+      }
+      const version = typeof body.version === 'number' && Number.isInteger(body.version) ? body.version : undefined;
+      const result = await chat.submitEdit({
+        user,
+        reportId,
+        values,
+        reason: str(body.reason, 500) ?? '',
+        ...(version !== undefined ? { expectedVersion: version } : {}),
+      });
+      if (!result.ok) {
+        sendJson(res, 422, { ok: false, errors: result.errors });
+        return;
+      }
+      await show(user, result.outcome, str(body.messageId, 100));
+      sendJson(res, 200, { ok: true });
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import type { KnownBlock } from '@slack/types';
+import { ACTION_IDS, type Card, type CardAction, type CardBlock, type CardField, type Tone } from '../../core/cards/card.model.ts';
+
+// Slack's published Block Kit limits; a message over them is refused with invalid_blocks.
+export const SLACK_LIMITS = {
+  blocks: 50,
+  headerText: 150,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionsElements: 25,
+  imageAlt: 2000,
+  /** chat.postMessage's top-level text; longer is truncated by Slack anyway. */
+  fallbackText: 3000,
+} as const;
+
+export const TONE_EMOJI: Record<Tone, string> = {
+  info: 'ℹ️',
+  success: '✅',
+  warning: '⚠️',
+  danger: '🚨',
+};
+
+const FLAG = '⚠️';
+
+/**
+ * Slack parses `&`, `<` and `>` in mrkdwn and in a message's top-level text (`<!channel>`, `<@U…>`,
+ * `<https://…|label>`). Escaping them makes document text inert: it can neither ping nor link.
+ */
+export const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * plain_text objects are never parsed for mentions or links, but a literal `<!here>` must not reach
+ * Slack in any text field: angle brackets become look-alike guillemets.
+ */
+export const plainSafe = (text: string) => text.replace(/</g, '‹').replace(/>/g, '›');
+
+/** Cuts to `max` characters without leaving half an entity (`&am`) at the end. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/&[a-z]{0,4}$/, '')}…`;
+}
+
+const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText) => ({
+  type: 'mrkdwn' as const,
+  text: truncate(text, max),
+  // verbatim: Slack must not auto-link channel names, URLs or bare @mentions in our text.
+  verbatim: true,
+});
+
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(plainSafe(text), max), emoji: true });
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
+
+function fieldText(f: CardField): string {
+  return `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}${f.flagged ? ` ${FLAG}` : ''}`;
+}
+
+function fieldSections(fields: CardField[]): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields) {
+    const chunk = fields.slice(i, i + SLACK_LIMITS.fields);
+    out.push({ type: 'section', fields: chunk.map((f) => mrkdwn(fieldText(f), SLACK_LIMITS.fieldText)) });
+  }
+  return out;
+}
+
+function button(a: CardAction) {
+  const el = {
+    type: 'button' as const,
+    action_id: ACTION_IDS[a.kind],
+    text: plain(a.label, SLACK_LIMITS.buttonText),
+    value: a.value.slice(0, SLACK_LIMITS.buttonValue),
+    ...(a.style ? { style: a.style } : {}),
+  };
+  if (a.kind === 'reject' || a.kind === 'replace') {
+    // A destructive click asks once more; the decision itself is idempotent either way.
+    return {
+      ...el,
+      confirm: {
+        title: plain(a.kind === 'reject' ? 'Reject this report?' : 'Replace the existing report?', 100),
+        text: plain(
+          a.kind === 'reject' ? 'The report will be marked rejected.' : 'The stored report will be overwritten with these figures.',
+          300,
+        ),
+        confirm: plain(a.label, 30),
+        deny: plain('Cancel', 30),
+        style: 'danger' as const,
+      },
+    };
+  }
+  return el;
+}
+
+function tableText(columns: string[], rows: string[][]): string {
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const lines = [line(columns), ...rows.map(line)];
+  // Inside a code block only ``` can break out; the three control characters still need escaping.
+  const budget = SLACK_LIMITS.sectionText - 40;
+  const kept: string[] = [];
+  let used = 0;
+  for (const l of lines) {
+    const escaped = escapeMrkdwn(l.replace(/```/g, "'''"));
+    if (used + escaped.length + 1 > budget) break;
+    kept.push(escaped);
+    used += escaped.length + 1;
+  }
+  const more = lines.length - kept.length;
+  return `\`\`\`${kept.join('\n')}\`\`\`${more > 0 ? `\n…and ${more} more row${more === 1 ? '' : 's'}` : ''}`;
+}
+
+function listText(b: Extract<CardBlock, { type: 'list' }>): string {
+  const icon = b.tone && b.tone !== 'info' ? `${TONE_EMOJI[b.tone]} ` : '';
+  const title = b.title ? `${icon}*${escapeMrkdwn(b.title)}*\n` : '';
+  const bullet = b.title ? '• ' : `${icon}`;
+  return title + b.items.map((i) => `${bullet}${escapeMrkdwn(i)}`).join('\n');
+}
+
+function renderBlock(b: CardBlock, index: number): KnownBlock[] {
+  switch (b.type) {
+    case 'heading':
+      return [section(`*${escapeMrkdwn(b.text)}*`)];
+    case 'text':
+      return b.muted
+        ? [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(b.text))] }]
+        : [section(escapeMrkdwn(b.text))];
+    case 'fields':
+      return fieldSections(b.fields);
+    case 'list':
+      return b.items.length === 0 && !b.title ? [] : [section(listText(b))];
+    case 'table':
+      return [section(tableText(b.columns, b.rows))];
+    case 'image':
+      return /^https:\/\//.test(b.url) ? [{ type: 'image', image_url: b.url, alt_text: truncate(b.alt, SLACK_LIMITS.imageAlt) }] : [];
+    case 'actions':
+      // One actions block per report: action_ids repeat across reports but never within a block.
+      return b.actions.length === 0
+        ? []
+        : [{ type: 'actions', block_id: `marginiq.actions.${index}`, elements: b.actions.slice(0, SLACK_LIMITS.actionsElements).map(button) }];
+    case 'divider':
+      return [{ type: 'divider' }];
+  }
+}
+
+/** Lower drops first when a card would pass Slack's 50 blocks; buttons and figures stay longest. */
+function priority(b: KnownBlock): number {
+  if (b.type === 'header' || b.type === 'actions') return 0;
+  if (b.type === 'section' && 'fields' in b && b.fields) return 1;
+  if (b.type === 'section') return 2;
+  if (b.type === 'image') return 3;
+  if (b.type === 'context') return 4;
+  return 5; // divider
+}
+
+function fitBlocks(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= SLACK_LIMITS.blocks) return blocks;
+  const budget = SLACK_LIMITS.blocks - 1;
+  const order = blocks.map((b, i) => ({ i, p: priority(b) })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const keep = new Set(order.slice(0, budget).map((o) => o.i));
+  const kept = blocks.filter((_, i) => keep.has(i));
+  const dropped = blocks.length - kept.length;
+  kept.push({
+    type: 'context',
+    elements: [mrkdwn(`${dropped} more section${dropped === 1 ? '' : 's'} did not fit in one Slack message; /margin pending lists every report.`)],
+  });
+  return kept;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** The neutral card as Block Kit, with escaped fallback text for notifications and old clients. */
+export function renderCard(card: Card): SlackMessage {
+  const header: KnownBlock = { type: 'header', text: plain(`${TONE_EMOJI[card.tone]} ${card.title}`, SLACK_LIMITS.headerText) };
+  const body = card.blocks.flatMap((b, i) => renderBlock(b, i));
+  return {
+    text: truncate(escapeMrkdwn(`${TONE_EMOJI[card.tone]} ${card.fallbackText}`), SLACK_LIMITS.fallbackText),
+    blocks: fitBlocks([header, ...body]),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Repositories, UnitOfWork } from '../core/ports.ts';
+import type { Db, Queryable } from './db.ts';
+import { createAuditRepository } from './repositories/audit.repository.ts';
+import { createConflictsRepository } from './repositories/conflicts.repository.ts';
+import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
+import { createReportsRepository } from './repositories/reports.repository.ts';
+import {
+  createConversationsRepository,
+  createEventsRepository,
+  createRolesRepository,
+  createSubscriptionsRepository,
+} from './repositories/settings.repository.ts';
+
+export function createRepositories(db: Queryable): Repositories {
+  return {
+    ingestions: createIngestionsRepository(db),
+    reports: createReportsRepository(db),
+    conflicts: createConflictsRepository(db),
+    audit: createAuditRepository(db),
+    roles: createRolesRepository(db),
+    subscriptions: createSubscriptionsRepository(db),
+    events: createEventsRepository(db),
+    conversations: createConversationsRepository(db),
+  };
+}
+
+export const createUnitOfWork =
+  (db: Db): UnitOfWork =>
+  (fn) =>
+    db.transaction((tx) => fn(createRepositories(tx)));

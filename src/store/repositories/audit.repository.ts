@@ -1,0 +1,39 @@
+import type { AuditRepository } from '../../core/ports.ts';
+import type { AuditEvent } from '../../core/records.ts';
+import type { Queryable } from '../db.ts';
+
+export function createAuditRepository(db: Queryable): AuditRepository {
+  return {
+    async append(e: AuditEvent) {
+      await db.query(
+        `insert into analytics.audit_events (actor, action, entity_type, entity_id, before, after, reason, context)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          e.actor,
+          e.action,
+          e.entity_type,
+          e.entity_id,
+          e.before === undefined ? null : JSON.stringify(e.before),
+          e.after === undefined ? null : JSON.stringify(e.after),
+          e.reason ?? null,
+          e.context === undefined ? null : JSON.stringify(e.context),
+        ],
+      );
+    },
+    async forEntity(entityType: string, entityId: string) {
+      const rows = await db.query<AuditEvent & { at: Date | string }>(
+        `select at, actor, action, entity_type, entity_id, before, after, reason, context
+         from analytics.audit_events where entity_type = $1 and entity_id = $2 order by id`,
+        [entityType, entityId],
+      );
+      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    },
+    async countActionsSince(since: Date) {
+      const rows = await db.query<{ action: string; n: number }>(
+        'select action, count(*)::int as n from analytics.audit_events where at >= $1 group by action order by n desc',
+        [since.toISOString()],
+      );
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import type { ReportsRepository } from '../../core/ports.ts';
+import type { ReportStatus, StoredReport } from '../../core/records.ts';
+import type { MarginReport } from '../../core/report/report.schema.ts';
+import type { Queryable } from '../db.ts';
+
+const COLUMNS = `id, account_number, to_char(report_date, 'YYYY-MM-DD') as report_date, extracted_data,
+  extraction_confidence, data_quality_score, validation_status, created_by, processing_time_ms, source_file_name,
+  created_at, updated_at, ingestion_id, needs_review, decided_by, decided_at, decision_reason, version`;
+
+type Row = Omit<StoredReport, 'created_at' | 'updated_at' | 'decided_at'> & {
+  created_at: Date | string;
+  updated_at: Date | string;
+  decided_at: Date | string | null;
+};
+
+const iso = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+const toReport = (r: Row): StoredReport => ({
+  ...r,
+  created_at: iso(r.created_at)!,
+  updated_at: iso(r.updated_at)!,
+  decided_at: iso(r.decided_at),
+});
+
+export interface NewReport {
+  report: MarginReport & { account_number: string; report_date: string };
+  createdBy: string | null;
+  ingestionId: string | null;
+}
+
+export function createReportsRepository(db: Queryable): ReportsRepository {
+  const one = async (sql: string, params: unknown[]) => {
+    const rows = await db.query<Row>(sql, params);
+    return rows[0] ? toReport(rows[0]) : undefined;
+  };
+  return {
+    /** Inserts unless the account already has a report for that date; then returns the one that is there. */
+    async insertOrGetExisting(input: NewReport): Promise<{ created: boolean; report: StoredReport }> {
+      const r = input.report;
+      const created = await one(
+        `insert into analytics.margin_reports (account_number, report_date, extracted_data, extraction_confidence,
+           data_quality_score, validation_status, created_by, processing_time_ms, source_file_name, ingestion_id, needs_review)
+         values ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10)
+         on conflict (account_number, report_date) do nothing
+         returning ${COLUMNS}`,
+        [
+          r.account_number,
+          r.report_date,
+          JSON.stringify(r),
+          r.confidence.overall,
+          r.data_quality_score,
+          input.createdBy,
+          r.processing_time_ms,
+          r.source_file_name,
+          input.ingestionId,
+          r.needs_review,
+        ],
+      );
+      if (created) return { created: true, report: created };
+      const existing = await one(`select ${COLUMNS} from analytics.margin_reports where account_number = $1 and report_date = $2`, [
+        r.account_number,
+        r.report_date,
+      ]);
+      if (!existing) throw new Error('report vanished between insert and read');
+      return { created: false, report: existing };
+    },
+    findById: (id: string) => one(`select ${COLUMNS} from analytics.margin_reports where id = $1`, [id]),
+    findByAccountDate: (account: string, date: string) =>
+      one(`select ${COLUMNS} from analytics.margin_reports where account_number = $1 and report_date = $2`, [account, date]),
+    async latestForAccount(account: string): Promise<StoredReport | undefined> {
+      return one(
+        `select ${COLUMNS} from analytics.margin_reports where account_number = $1 order by report_date desc limit 1`,
+        [account],
+      );
+    },
+    async byIngestion(ingestionId: string): Promise<StoredReport[]> {
+      const rows = await db.query<Row>(
+        `select ${COLUMNS} from analytics.margin_reports where ingestion_id = $1 order by account_number`,
+        [ingestionId],
+      );
+      return rows.map(toReport);
+    },
+    async recent(limit: number): Promise<StoredReport[]> {
+      const rows = await db.query<Row>(
+        `select ${COLUMNS} from analytics.margin_reports order by created_at desc limit $1`,
+        [limit],
+      );
+      return rows.map(toReport);
+    },
+    async pending(limit = 50): Promise<StoredReport[]> {
+      const rows = await db.query<Row>(
+        `select ${COLUMNS} from analytics.margin_reports where validation_status = 'pending' order by created_at asc limit $1`,
+        [limit],
+      );
+      return rows.map(toReport);
+    },
+    /** The latest report of each account, where it shows a call or a deficit. */
+    async calls(): Promise<StoredReport[]> {
+      const rows = await db.query<Row>(
+        `select ${COLUMNS} from (
+           select distinct on (account_number) * from analytics.margin_reports
+           where validation_status <> 'rejected'
+           order by account_number, report_date desc) latest
+         where coalesce((extracted_data->'fields'->>'margin_call')::numeric, 0) > 0
+            or (extracted_data->'fields'->>'excess_liquidity')::numeric < 0
+         order by report_date desc`,
+        [],
+      );
+      return rows.map(toReport);
+    },
+    async inRange(opts: { since: Date; account?: string | undefined }): Promise<StoredReport[]> {
+      const rows = await db.query<Row>(
+        `select ${COLUMNS} from analytics.margin_reports
+         where report_date >= $1::date and ($2::text is null or account_number = $2)
+         order by report_date desc, account_number`,
+        [opts.since.toISOString().slice(0, 10), opts.account ?? null],
+      );
+      return rows.map(toReport);
+    },
+    /** Decides once: a second click or a retried request finds nothing pending and changes nothing. */
+    async decide(input: { id: string; status: Exclude<ReportStatus, 'pending'>; by: string; reason: string | null }) {
+      return one(
+        `update analytics.margin_reports
+         set validation_status = $2, decided_by = $3, decided_at = now(), decision_reason = $4, updated_at = now(), version = version + 1
+         where id = $1 and validation_status = 'pending'
+         returning ${COLUMNS}`,
+        [input.id, input.status, input.by, input.reason],
+      );
+    },
+    /** Replaces the extracted values of a pending report, guarded by the version the editor saw. */
+    async updateData(input: { id: string; data: MarginReport; expectedVersion: number }) {
+      return one(
+        `update analytics.margin_reports
+         set extracted_data = $2, extraction_confidence = $3, data_quality_score = $4, needs_review = $5,
+             account_number = coalesce($7, account_number), report_date = coalesce($8::date, report_date),
+             updated_at = now(), version = version + 1
+         where id = $1 and version = $6 and validation_status = 'pending'
+         returning ${COLUMNS}`,
+        [
+          input.id,
+          JSON.stringify(input.data),
+          input.data.confidence.overall,
+          input.data.data_quality_score,
+          input.data.needs_review,
+          input.expectedVersion,
+          input.data.account_number,
+          input.data.report_date,
+        ],
+      );
+    },
+    /** Puts a new extraction in place of an existing report (Replace on a conflict): pending again. */
+    async replace(input: { id: string; data: MarginReport; ingestionId: string; by: string }) {
+      return one(
+        `update analytics.margin_reports
+         set extracted_data = $2, extraction_confidence = $3, data_quality_score = $4, needs_review = $5,
+             processing_time_ms = $6, source_file_name = $7, ingestion_id = $8, created_by = $9,
+             validation_status = 'pending', decided_by = null, decided_at = null, decision_reason = null,
+             updated_at = now(), version = version + 1
+         where id = $1
+         returning ${COLUMNS}`,
+        [
+          input.id,
+          JSON.stringify(input.data),
+          input.data.confidence.overall,
+          input.data.data_quality_score,
+          input.data.needs_review,
+          input.data.processing_time_ms,
+          input.data.source_file_name,
+          input.ingestionId,
+          input.by,
+        ],
+      );
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { ConversationsRepository, EventsRepository, RolesRepository, SubscriptionsRepository } from '../../core/ports.ts';
+import type { Role } from '../../core/records.ts';
+import type { Queryable } from '../db.ts';
+
+export function createRolesRepository(db: Queryable): RolesRepository {
+  return {
+    async get(user: string) {
+      const rows = await db.query<{ role: Role }>('select role from analytics.user_roles where platform_user = $1', [user]);
+      return rows[0]?.role;
+    },
+    async set(user: string, role: Role, by: string) {
+      await db.query(
+        `insert into analytics.user_roles (platform_user, role, granted_by) values ($1, $2, $3)
+         on conflict (platform_user) do update set role = excluded.role, granted_by = excluded.granted_by, granted_at = now()`,
+        [user, role, by],
+      );
+    },
+    async list() {
+      return db.query<{ platform_user: string; role: Role }>('select platform_user, role from analytics.user_roles order by platform_user');
+    },
+  };
+}
+
+export function createSubscriptionsRepository(db: Queryable): SubscriptionsRepository {
+  return {
+    async subscribe(platform, channelId, kind, by) {
+      const rows = await db.query(
+        `insert into analytics.subscriptions (platform, channel_id, kind, created_by) values ($1, $2, $3, $4)
+         on conflict (platform, channel_id, kind) do nothing returning id`,
+        [platform, channelId, kind, by],
+      );
+      return rows.length > 0;
+    },
+    async unsubscribe(platform, channelId, kind) {
+      const rows = await db.query(
+        'delete from analytics.subscriptions where platform = $1 and channel_id = $2 and kind = $3 returning id',
+        [platform, channelId, kind],
+      );
+      return rows.length > 0;
+    },
+    async list(kind) {
+      return db.query<{ platform: string; channel_id: string }>(
+        'select platform, channel_id from analytics.subscriptions where kind = $1 order by created_at',
+        [kind],
+      );
+    },
+  };
+}
+
+export function createEventsRepository(db: Queryable): EventsRepository {
+  return {
+    /** True the first time a key is seen; false for a retry or a double click. */
+    async claim(key: string) {
+      const rows = await db.query('insert into analytics.processed_events (key) values ($1) on conflict do nothing returning key', [key]);
+      return rows.length > 0;
+    },
+  };
+}
+
+export function createConversationsRepository(db: Queryable): ConversationsRepository {
+  return {
+    async save(platform, conversationId, reference) {
+      await db.query(
+        `insert into analytics.conversations (platform, conversation_id, reference) values ($1, $2, $3)
+         on conflict (platform, conversation_id) do update set reference = excluded.reference, updated_at = now()`,
+        [platform, conversationId, JSON.stringify(reference)],
+      );
+    },
+    async get(platform, conversationId) {
+      const rows = await db.query<{ reference: unknown }>(
+        'select reference from analytics.conversations where platform = $1 and conversation_id = $2',
+        [platform, conversationId],
+      );
+      return rows[0]?.reference;
+    },
+  };
+}
