@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import { createAccess } from './core/access/roles.ts';
 import { type ChatCore, createChatCore } from './core/chat.core.ts';
@@ -99,7 +100,7 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
   const chat = createChatCore({ ...ingestDeps, access, runCommand: createCommandRunner() });
 
   const serveHttp = mode === 'start';
-  for (const adapter of await createPlatforms(config, { chat, logger, metrics, serveHttp, fetch: overrides.fetch })) {
+  for (const adapter of await createPlatforms(config, { chat, repos, logger, metrics, serveHttp, fetch: overrides.fetch })) {
     platforms.push(adapter);
     gateways[adapter.name] = adapter.gateway;
     if (adapter.fetcher) fetchers[adapter.name] = adapter.fetcher;
@@ -184,13 +185,26 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
 
 async function createPlatforms(
   config: Config,
-  deps: { chat: ChatCore; logger: Logger; metrics: Metrics; serveHttp: boolean; fetch: typeof fetch | undefined },
+  deps: { chat: ChatCore; repos: Repositories; logger: Logger; metrics: Metrics; serveHttp: boolean; fetch: typeof fetch | undefined },
 ): Promise<PlatformAdapter[]> {
   const out: PlatformAdapter[] = [];
   const limits = { maxFileBytes: config.limits.maxFileBytes };
   // Platform SDKs load only when configured, so a console-only laptop never pays for them.
-  void limits;
-  void deps;
-  void config;
+  if (config.console.enabled) {
+    const { createConsolePlatform } = await import('./platforms/console/console.app.ts');
+    out.push(
+      await createConsolePlatform({
+        chat: deps.chat,
+        logger: deps.logger.child({ platform: 'console' }),
+        limits,
+        token: config.console.token,
+        samplePath: SAMPLE_PATH,
+        serveHttp: deps.serveHttp,
+        roles: deps.repos.roles,
+      }),
+    );
+  }
   return out;
 }
+
+export const SAMPLE_PATH = fileURLToPath(new URL('../samples/sample-margin-statement.pdf', import.meta.url));

@@ -109,16 +109,20 @@ export async function submitEdit(
     }
     const fields: MarginReport['fields'] = {};
     for (const f of FIELD_NAMES) if (v[f] !== undefined) fields[f] = v[f];
-    const edited: MarginReport = {
+    // A human typed these: their confidence is theirs; the rules still check the arithmetic.
+    const typed = Object.fromEntries(['account_number', 'report_date', 'currency', ...Object.keys(fields)].map((k) => [k, 1]));
+    const rules = applyRules(
+      { account_number: v.account_number, report_date: v.report_date, currency: v.currency, fields, confidence: typed, issues: [] },
+      { now: (deps.now ?? (() => new Date()))() },
+    );
+    const checked: MarginReport = {
       ...before.extracted_data,
       account_number: v.account_number,
       report_date: v.report_date,
       currency: v.currency,
       fields,
-      // A human typed these: their confidence is theirs, the rules still check the arithmetic.
-      confidence: { overall: 1, fields: Object.fromEntries(Object.keys(fields).map((k) => [k, 1])) },
+      ...rules,
     };
-    const checked = applyRules(edited, { now: (deps.now ?? (() => new Date()))() });
     if (v.account_number !== before.account_number || v.report_date !== before.report_date) {
       const clash = await repos.reports.findByAccountDate(v.account_number, v.report_date);
       if (clash && clash.id !== before.id) {

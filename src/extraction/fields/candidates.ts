@@ -85,14 +85,14 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     if (dates.length === 0) return [];
     // `Period: 11/01/2026 - 11/30/2026`: the period end is the as-of date.
     const d = dates.length > 1 && /period|from|through|to/i.test(line.text) ? dates[dates.length - 1]! : dates[0]!;
-    return [{ ...base, target, value: d.date!.iso, score: hit.match.score * d.date!.quality, ocr: Math.min(d.conf, hit.seg.conf) }];
+    return [{ ...base, target, value: d.date!.iso, score: hit.match.score * d.date!.quality, ocr: Math.min(d.conf, 0.35 + hit.seg.conf) }];
   }
   const amounts: Segment[] = [];
   for (let i = hit.index + 1; i < end; i++) {
     const s = line.segs[i]!;
     if (s.kind === 'amount') amounts.push(s);
     else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && NONE_RE.test(s.text)) {
-      return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, hit.seg.conf) }];
+      return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) }];
     } else if (s.kind === 'text' && amounts.length > 0 && /[a-z]{4}/i.test(s.text)) break;
   }
   if (amounts.length === 0) return [];
@@ -102,7 +102,7 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     target: field,
     value: signed(field, s.amount!.value, hit.match.negate),
     score: hit.match.score * s.amount!.quality * factor,
-    ocr: Math.min(s.conf, hit.seg.conf),
+    ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
     ...(s.amount!.currency ? { currency: s.amount!.currency } : {}),
     ...extra,
   });
@@ -140,7 +140,7 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
       if (ov <= 0) continue;
       const base = { page: below.page, line: below.index, weight: hit.match.synonym.weight, label: hit.seg.text, source: 'below' as const };
       if (target === 'date' && s.kind === 'date') {
-        return { ...base, target, value: s.date!.iso, score: hit.match.score * s.date!.quality * 0.95, ocr: Math.min(s.conf, hit.seg.conf) };
+        return { ...base, target, value: s.date!.iso, score: hit.match.score * s.date!.quality * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) };
       }
       if (target !== 'date' && target !== 'currency' && target !== 'account' && s.kind === 'amount') {
         const field = target as FieldName;
@@ -149,7 +149,7 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
           target: field,
           value: signed(field, s.amount!.value, hit.match.negate),
           score: hit.match.score * s.amount!.quality * 0.95,
-          ocr: Math.min(s.conf, hit.seg.conf),
+          ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
         };
       }
       if (s.kind === 'text' && matchLabel(s.text)) return null;

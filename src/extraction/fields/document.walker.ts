@@ -166,7 +166,7 @@ function tableRow(line: Segmented, fh: FieldHeader, current: Section, claimed: S
       target: field,
       value: signed(field, s.amount!.value, best.match.negate),
       score: best.match.score * s.amount!.quality * 0.95,
-      ocr: Math.min(s.conf, best.seg.conf),
+      ocr: Math.min(s.conf, 0.35 + best.seg.conf),
       weight: best.match.synonym.weight,
       page: line.page,
       line: line.index,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/errors.ts';
 import type { PageImage, PageWord } from '../pdf/page.types.ts';
+import { type Baseline, estimateSkew, levelWords } from './deskew.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,9 +20,15 @@ interface TessWord {
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }
 interface TessWorker {
-  recognize(image: Buffer, opts: object, output: object): Promise<{ data: { blocks: { paragraphs: { lines: { words: TessWord[] }[] }[] }[] | null } }>;
+  recognize(image: Buffer, opts: object, output: object): Promise<{ data: { blocks: { paragraphs: { lines: { words: TessWord[]; baseline: Baseline }[] }[] }[] | null } }>;
   setParameters(p: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
+}
+
+function pgmSize(pgm: Uint8Array): { width: number; height: number } {
+  const head = new TextDecoder('latin1').decode(pgm.subarray(0, 40));
+  const m = head.match(/^P5\s+(\d+)\s+(\d+)/);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: 0, height: 0 };
 }
 
 export interface OcrPool {
@@ -100,9 +107,11 @@ export function createOcrPool(deps: { size: number; logger?: Logger }): OcrPool 
         if (signal?.aborted) return [];
         const { data } = await worker.recognize(Buffer.from(image.pgm.buffer, image.pgm.byteOffset, image.pgm.byteLength), {}, { text: false, blocks: true });
         const words: PageWord[] = [];
+        const baselines: Baseline[] = [];
         for (const b of data.blocks ?? [])
           for (const p of b.paragraphs)
-            for (const l of p.lines)
+            for (const l of p.lines) {
+              if (l.baseline) baselines.push(l.baseline);
               for (const w of l.words) {
                 const text = w.text.trim();
                 if (!text) continue;
@@ -115,7 +124,11 @@ export function createOcrPool(deps: { size: number; logger?: Logger }): OcrPool 
                   conf: Math.max(0, Math.min(1, w.confidence / 100)),
                 });
               }
-        return words;
+            }
+        // Scans are rarely straight: level the rows so the line builder sees them as rows.
+        const slope = estimateSkew(baselines, 40 * image.scale);
+        const { width, height } = pgmSize(image.pgm);
+        return levelWords(words, slope, width / 2 / image.scale, height / 2 / image.scale);
       } catch (err) {
         throw new AppError('extraction.ocr_failed', 'Text recognition failed on a scanned page.', { cause: err });
       } finally {

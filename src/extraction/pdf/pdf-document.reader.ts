@@ -17,44 +17,79 @@ export interface ReadOptions {
   onPage: (page: PageContent) => void;
 }
 
+const idle: Worker[] = [];
+let nextId = 1;
+
+function spawn(): Worker {
+  return new Worker(new URL('./pdf.worker.ts', import.meta.url), {
+    stdout: true,
+    stderr: true,
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
+}
+
+/** Starts a reader thread ahead of the first document (pdf.js loads while the caller does other work). */
+export function prestartPdfReader(): void {
+  if (idle.length === 0) {
+    const w = spawn();
+    w.unref();
+    w.once('exit', () => {
+      const i = idle.indexOf(w);
+      if (i >= 0) idle.splice(i, 1);
+    });
+    idle.push(w);
+  }
+}
+
+/** Ends idle reader threads (tests, shutdown). */
+export async function closePdfReaders(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => w.terminate()));
+}
+
 /**
  * Parses a PDF in a worker thread and streams its pages. Resolves with the page count; rejects with
- * an AppError for encrypted, corrupt or over-long documents. Aborting the signal terminates the worker.
+ * an AppError for encrypted, corrupt or over-long documents. Aborting the signal terminates the thread;
+ * a thread that finished cleanly is kept (unref'd) for the next document.
  */
 export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     const copy = new Uint8Array(bytes); // a fresh ArrayBuffer, never a pooled Buffer slice, so it can be transferred
-    const worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), {
-      workerData: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, fontDir: FONT_DIR, wasmDir: WASM_DIR },
-      transferList: [copy.buffer as ArrayBuffer],
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    });
+    const worker = idle.pop() ?? spawn();
+    worker.ref();
+    const id = nextId++;
     let pages = 0;
     let settled = false;
-    const finish = (err: AppError | null) => {
+    const finish = (err: AppError | null, reusable = false) => {
       if (settled) return;
       settled = true;
       opts.signal.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reusable && idle.length < 2) {
+        worker.unref();
+        idle.push(worker);
+      } else void worker.terminate();
       if (err) reject(err);
       else resolve(pages);
     };
     const onAbort = () => finish(new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.'));
-    opts.signal.addEventListener('abort', onAbort);
-    worker.on('message', (m: WorkerMessage) => {
-      if (settled) return;
+    const onMessage = (msg: { id: number; m: WorkerMessage }) => {
+      if (settled || msg.id !== id) return;
+      const m = msg.m;
       if (m.type === 'meta') pages = m.pages;
       else if (m.type === 'page') opts.onPage(m.page);
-      else if (m.type === 'done') finish(null);
-      else finish(workerError(m, opts.maxPages));
-    });
-    worker.on('error', (err) =>
-      finish(new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { cause: err })),
-    );
-    worker.on('exit', () => finish(new AppError('internal', 'The PDF reader stopped unexpectedly.')));
-    if (opts.signal.aborted) onAbort();
+      else if (m.type === 'done') finish(null, true);
+      else finish(workerError(m, opts.maxPages), m.code !== 'internal');
+    };
+    const onError = (err: Error) => finish(new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { cause: err }));
+    const onExit = () => finish(new AppError('internal', 'The PDF reader stopped unexpectedly.'));
+    opts.signal.addEventListener('abort', onAbort);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    if (opts.signal.aborted) return onAbort();
+    worker.postMessage({ id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, fontDir: FONT_DIR, wasmDir: WASM_DIR } }, [copy.buffer as ArrayBuffer]);
   });
 }
 

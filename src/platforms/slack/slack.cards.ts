@@ -1,5 +1,7 @@
-import type { KnownBlock } from '@slack/types';
+import type { types } from '@slack/bolt';
 import { ACTION_IDS, type Card, type CardAction, type CardBlock, type CardField, type Tone } from '../../core/cards/card.model.ts';
+
+type KnownBlock = types.KnownBlock;
 
 // Slack's published Block Kit limits; a message over them is refused with invalid_blocks.
 export const SLACK_LIMITS = {

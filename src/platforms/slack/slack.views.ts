@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { types } from '@slack/bolt';
 import { EDIT_FORM_ID, type EditForm } from '../../core/cards/card.model.ts';
 import { escapeMrkdwn, plainSafe, truncate } from './slack.cards.ts';
 
@@ -9,6 +9,9 @@ export interface EditMetadata {
   channel: string | undefined;
   messageTs: string | undefined;
 }
+
+type KnownBlock = types.KnownBlock;
+type ModalView = types.ModalView;
 
 export const REASON_BLOCK = 'reason';
 const VALUE = 'value';

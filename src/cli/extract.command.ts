@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.ts';
+import { AppError, toAppError } from '../core/errors.ts';
+import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
+import type { Extractor } from '../extraction/extractor.ts';
+
+export interface ExtractCommandDeps {
+  config: Config;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  logger: Logger;
+  /** Tests may pass their own; by default one is built from the config. */
+  createExtractor?: () => Extractor | Promise<Extractor>;
+}
+
+const USAGE = 'usage: marginiq extract <file.pdf>… [--json]';
+
+/** One line, no stack: the refusal a user reads. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * `marginiq extract <file.pdf>… [--json]`: runs extraction on local files, writes nothing else.
+ * Exit 0 when every file gave reports, 2 when a file or the usage was refused (one stderr line
+ * each), 1 on an internal error.
+ */
+export async function runExtractCommand(args: string[], deps: ExtractCommandDeps): Promise<number> {
+  const files: string[] = [];
+  let json = false;
+  let literal = false;
+  for (const a of args) {
+    if (!literal && a === '--') literal = true;
+    else if (!literal && a === '--json') json = true;
+    else if (!literal && (a === '--help' || a === '-h')) {
+      deps.stdout.write(`${USAGE}\n`);
+      return 0;
+    } else if (!literal && a.startsWith('-') && a !== '-') {
+      deps.stderr.write(`marginiq: extract: unknown option ${a} (${USAGE})\n`);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length === 0) {
+    deps.stderr.write(`marginiq: extract: no file given (${USAGE})\n`);
+    return 2;
+  }
+
+  let extractor: Extractor | null = null;
+  const getExtractor = async (): Promise<Extractor> => {
+    if (extractor) return extractor;
+    if (deps.createExtractor) extractor = await deps.createExtractor();
+    else {
+      const { createExtractor } = await import('../extraction/extractor.ts');
+      extractor = createExtractor({
+        maxFileBytes: deps.config.limits.maxFileBytes,
+        maxPages: deps.config.limits.maxPages,
+        timeoutMs: deps.config.limits.extractTimeoutMs,
+        ocrWorkers: deps.config.ocrWorkers,
+        logger: deps.logger,
+      });
+    }
+    return extractor;
+  };
+
+  const reports: MarginReport[] = [];
+  let code = 0;
+  try {
+    for (const file of files) {
+      try {
+        const bytes = await readInput(file, deps.config.limits.maxFileBytes);
+        const outcome = await (await getExtractor()).extract({ bytes, fileName: path.basename(file) });
+        reports.push(...outcome.reports);
+        if (!json) deps.stdout.write(outcome.reports.map(summarize).join('\n'));
+      } catch (err) {
+        const e = toAppError(err);
+        if (e.permanent) {
+          deps.stderr.write(`marginiq: ${file}: ${oneLine(e.message)}\n`);
+          code = Math.max(code, 2) === 1 ? 1 : 2;
+        } else {
+          deps.logger.debug({ err, file }, 'extract failed');
+          deps.stderr.write(`marginiq: ${file}: internal error: ${oneLine(e.message)}\n`);
+          code = 1;
+        }
+      }
+    }
+  } finally {
+    await extractor?.close().catch(() => {});
+  }
+  if (json) deps.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  return code;
+}
+
+async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
+  try {
+    const { stat } = await import('node:fs/promises');
+    const st = await stat(file);
+    if (st.isDirectory()) throw new AppError('input.not_pdf', 'This is a folder, not a PDF file.');
+    if (st.size > maxBytes) {
+      const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+      throw new AppError('input.too_large', `The file is ${mb(st.size)}; the limit is ${mb(maxBytes)}.`);
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('command.usage', 'No such file.');
+    if (code === 'EACCES' || code === 'EPERM') throw new AppError('command.usage', 'The file cannot be read (permission denied).');
+    throw new AppError('command.usage', 'The file cannot be read.', { cause: err });
+  }
+}
+
+const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The readable form: one block per report. */
+export function summarize(r: MarginReport): string {
+  const head = `${r.source_file_name}: account ${r.account_number ?? '(not found)'}, as of ${r.report_date ?? '(not found)'}, ${r.currency}${r.broker ? `, ${r.broker}` : ''}`;
+  const lines = [head];
+  for (const f of FIELD_NAMES) {
+    const v = r.fields[f];
+    if (v === undefined) continue;
+    const c = r.confidence.fields[f];
+    lines.push(`  ${FIELD_LABELS[f].padEnd(24)} ${money(v).padStart(18)}${c !== undefined ? `  (confidence ${c.toFixed(2)})` : ''}`);
+  }
+  lines.push(`  ${r.needs_review ? 'NEEDS REVIEW' : 'Ready for approval'} - confidence ${r.confidence.overall.toFixed(2)}, data quality ${r.data_quality_score.toFixed(2)}`);
+  for (const i of r.issues) lines.push(`  ${i.severity}: ${i.message}`);
+  lines.push(`  read by ${r.method}, ${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.processing_time_ms} ms`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,211 @@
+import { hasCall } from '../cards/report.cards.ts';
+import type { HealthSource, IngestionsRepository, ReportsRepository } from '../ports.ts';
+import type { ReportStatus } from '../records.ts';
+import type {
+  AnalyticsRepository,
+  CountRow,
+  CushionItem,
+  DailyPoint,
+  IngestionHealth,
+  PendingItem,
+  QueueDepth,
+  ReportStats,
+  ThreadRef,
+  TurnaroundStats,
+} from './analytics.port.ts';
+import { collectHealthFigures, type HealthFigures } from './health.figures.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/** A digest after a long pause summarises a week, not everything since the last one. */
+const MAX_WINDOW_MS = 7 * DAY_MS;
+export const CHART_DAYS = 30;
+
+export interface DigestDataDeps {
+  analytics: AnalyticsRepository;
+  reports: Pick<ReportsRepository, 'calls'>;
+  ingestions: Pick<IngestionsRepository, 'failedSince'>;
+  health: HealthSource;
+  queueDepth: () => Promise<QueueDepth>;
+  tz: string;
+  now?: () => Date;
+}
+
+export interface CallItem {
+  account_number: string;
+  report_date: string;
+  currency: string;
+  margin_call: number | null;
+  excess: number | null;
+  status: ReportStatus;
+}
+
+export interface TotalsChange {
+  currency: string;
+  equityNow: number;
+  equityPrev: number;
+  requirementNow: number;
+  requirementPrev: number;
+  accountsNow: number;
+  accountsPrev: number;
+}
+
+export interface FailureItem {
+  file_name: string;
+  status: 'failed' | 'dead';
+  reason: string;
+  created_at: string;
+  thread: ThreadRef | null;
+}
+
+export interface DailyDigestData {
+  generatedAt: string;
+  tz: string;
+  day: string;
+  since: string;
+  /** False when no digest went out before: the window is the last 24 hours. */
+  sinceLastDigest: boolean;
+  received: ReportStats;
+  ingestions: IngestionHealth;
+  pending: { items: PendingItem[]; total: number };
+  calls: CallItem[];
+  cushions: CushionItem[];
+  weekOverWeek: { asOf: string; previous: string; rows: TotalsChange[] };
+  failures: FailureItem[];
+  health: HealthFigures;
+  series: DailyPoint[];
+}
+
+export interface WeeklyDigestData {
+  generatedAt: string;
+  tz: string;
+  since: string;
+  until: string;
+  totals: ReportStats;
+  perDay: DailyPoint[];
+  perAccount: CountRow[];
+  perUploader: CountRow[];
+  turnaround: TurnaroundStats;
+  featureUse: CountRow[];
+}
+
+/** The calendar day of an instant in a time zone, YYYY-MM-DD. */
+export function localDay(at: Date, tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** The last `days` local days ending today, with zero for days nothing arrived. */
+export function fillDays(points: DailyPoint[], today: string, days: number): DailyPoint[] {
+  const byDay = new Map(points.map((p) => [p.day, p]));
+  const out: DailyPoint[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const day = addDays(today, -i);
+    out.push(byDay.get(day) ?? { day, reports: 0, avgQuality: null });
+  }
+  return out;
+}
+
+function mergeTotals(now: Awaited<ReturnType<AnalyticsRepository['totalsAsOf']>>, prev: typeof now): TotalsChange[] {
+  const currencies = [...new Set([...now.map((r) => r.currency), ...prev.map((r) => r.currency)])].sort();
+  return currencies.map((currency) => {
+    const a = now.find((r) => r.currency === currency);
+    const b = prev.find((r) => r.currency === currency);
+    return {
+      currency,
+      equityNow: a?.equity ?? 0,
+      equityPrev: b?.equity ?? 0,
+      requirementNow: a?.requirement ?? 0,
+      requirementPrev: b?.requirement ?? 0,
+      accountsNow: a?.accounts ?? 0,
+      accountsPrev: b?.accounts ?? 0,
+    };
+  });
+}
+
+export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDigestData> {
+  const now = deps.now?.() ?? new Date();
+  const last = await deps.analytics.lastDigestSent('subscribers');
+  const floor = new Date(now.getTime() - MAX_WINDOW_MS);
+  const since = last ? (last < floor ? floor : last) : new Date(now.getTime() - DAY_MS);
+  const window = { since, until: now };
+  const day = localDay(now, deps.tz);
+  const previous = addDays(day, -7);
+  const chartWindow = { since: new Date(now.getTime() - (CHART_DAYS + 1) * DAY_MS), until: now };
+  const [received, ingestions, pending, calls, cushions, totalsNow, totalsPrev, failed, health, perDay] = await Promise.all([
+    deps.analytics.reportStats(window),
+    deps.analytics.ingestionHealth(window),
+    deps.analytics.pendingWithThreads(10),
+    deps.reports.calls(),
+    deps.analytics.thinnestCushions(5),
+    deps.analytics.totalsAsOf(day),
+    deps.analytics.totalsAsOf(previous),
+    deps.ingestions.failedSince(since),
+    collectHealthFigures({ analytics: deps.analytics, health: deps.health, queueDepth: deps.queueDepth, now: () => now }),
+    deps.analytics.reportsPerDay(chartWindow, deps.tz),
+  ]);
+  return {
+    generatedAt: now.toISOString(),
+    tz: deps.tz,
+    day,
+    since: since.toISOString(),
+    sinceLastDigest: Boolean(last),
+    received,
+    ingestions,
+    pending,
+    calls: calls
+      .filter((r) => hasCall(r.extracted_data))
+      .map((r) => ({
+        account_number: r.account_number,
+        report_date: r.report_date,
+        currency: r.extracted_data.currency,
+        margin_call: r.extracted_data.fields.margin_call ?? null,
+        excess: r.extracted_data.fields.excess_liquidity ?? null,
+        status: r.validation_status,
+      })),
+    cushions,
+    weekOverWeek: { asOf: day, previous, rows: mergeTotals(totalsNow, totalsPrev) },
+    failures: failed.map((i) => ({
+      file_name: i.file_name,
+      status: i.status === 'dead' ? 'dead' : 'failed',
+      reason: i.error_message ?? i.error_code ?? 'unknown error',
+      created_at: i.created_at,
+      thread: i.channel_id
+        ? { platform: i.platform, channelId: i.channel_id, threadRef: i.thread_ref, replyRef: i.reply_ref }
+        : null,
+    })),
+    health,
+    series: fillDays(perDay, day, CHART_DAYS),
+  };
+}
+
+export async function collectWeeklyDigest(
+  deps: Pick<DigestDataDeps, 'analytics' | 'tz' | 'now'>,
+): Promise<WeeklyDigestData> {
+  const now = deps.now?.() ?? new Date();
+  const window = { since: new Date(now.getTime() - 7 * DAY_MS), until: now };
+  const [totals, perDay, perAccount, perUploader, turnaround, featureUse] = await Promise.all([
+    deps.analytics.reportStats(window),
+    deps.analytics.reportsPerDay(window, deps.tz),
+    deps.analytics.reportsByAccount(window, 10),
+    deps.analytics.reportsByUploader(window, 10),
+    deps.analytics.turnaround(window),
+    deps.analytics.featureUse(window),
+  ]);
+  return {
+    generatedAt: now.toISOString(),
+    tz: deps.tz,
+    since: window.since.toISOString(),
+    until: now.toISOString(),
+    totals,
+    perDay: fillDays(perDay, localDay(now, deps.tz), 7),
+    perAccount,
+    perUploader,
+    turnaround,
+    featureUse,
+  };
+}

@@ -1,0 +1,171 @@
+import type { Card } from '../cards/card.model.ts';
+import type { ConversationRef, GatewayRegistry, Platform, Repositories, SubscriptionKind } from '../ports.ts';
+import type { DailyPoint, ThreadRef } from './analytics.port.ts';
+import { cardToText } from './card.text.ts';
+import { dailyDigestCard, weeklyDigestCard } from './digest.cards.ts';
+import {
+  collectDailyDigest,
+  collectWeeklyDigest,
+  type DailyDigestData,
+  type DigestDataDeps,
+  type WeeklyDigestData,
+} from './digest.data.ts';
+
+export interface DigestDeps extends Omit<DigestDataDeps, 'reports' | 'ingestions'> {
+  repos: Pick<Repositories, 'reports' | 'ingestions' | 'subscriptions' | 'audit'>;
+  gateways: GatewayRegistry;
+  renderChart: (series: DailyPoint[]) => Promise<Uint8Array>;
+  /** Stores the chart where chat clients can fetch it (needs PUBLIC_URL); undefined → upload it beside the card. */
+  publishChart?: (png: Uint8Array, name: string) => Promise<string | undefined>;
+  threadLink?: (t: ThreadRef) => string | undefined;
+  /** DIGEST_CHANNELS: platform-qualified channels that always get digests. */
+  channels: readonly string[];
+  logger: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
+}
+
+export interface BuiltDailyDigest {
+  data: DailyDigestData;
+  card: Card;
+  chart: Uint8Array;
+  chartName: string;
+  text: string;
+}
+
+export interface BuiltWeeklyDigest {
+  data: WeeklyDigestData;
+  card: Card;
+  text: string;
+}
+
+export interface Delivery {
+  posted: ConversationRef[];
+  failed: { to: ConversationRef; error: string }[];
+  /** Targets on a platform this process cannot post to. */
+  skipped: ConversationRef[];
+}
+
+const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'console'];
+
+/** `slack:C0123` → a conversation; Teams ids contain colons, so only the first one splits. */
+export function parseChannel(qualified: string): ConversationRef | undefined {
+  const at = qualified.indexOf(':');
+  if (at <= 0) return undefined;
+  const platform = qualified.slice(0, at) as Platform;
+  const channelId = qualified.slice(at + 1);
+  if (!PLATFORMS.includes(platform) || !channelId) return undefined;
+  return { platform, channelId };
+}
+
+const keyOf = (c: ConversationRef) => `${c.platform}:${c.channelId}`;
+const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function createDigests(deps: DigestDeps) {
+  const now = () => deps.now?.() ?? new Date();
+  const dataDeps: DigestDataDeps = { ...deps, reports: deps.repos.reports, ingestions: deps.repos.ingestions, now };
+
+  async function buildDaily(opts: { chartUrl?: string } = {}): Promise<BuiltDailyDigest> {
+    const data = await collectDailyDigest(dataDeps);
+    const chart = await deps.renderChart(data.series);
+    const card = dailyDigestCard(data, { chartUrl: opts.chartUrl, threadLink: deps.threadLink });
+    return { data, card, chart, chartName: `marginiq-digest-${data.day}.png`, text: cardToText(card) };
+  }
+
+  async function buildWeekly(): Promise<BuiltWeeklyDigest> {
+    const data = await collectWeeklyDigest(dataDeps);
+    const card = weeklyDigestCard(data);
+    return { data, card, text: cardToText(card) };
+  }
+
+  /** Subscribed channels of a kind plus DIGEST_CHANNELS, each once. */
+  async function targets(kind: Extract<SubscriptionKind, 'digest' | 'weekly'>): Promise<ConversationRef[]> {
+    const subs = await deps.repos.subscriptions.list(kind);
+    const all = [
+      ...subs.map((s) => parseChannel(`${s.platform}:${s.channel_id}`)),
+      ...deps.channels.map(parseChannel),
+    ].filter((c): c is ConversationRef => c !== undefined);
+    const seen = new Set<string>();
+    return all.filter((c) => !seen.has(keyOf(c)) && seen.add(keyOf(c)));
+  }
+
+  async function deliver(to: ConversationRef[], card: Card, chart?: { bytes: Uint8Array; name: string }): Promise<Delivery> {
+    const out: Delivery = { posted: [], failed: [], skipped: [] };
+    for (const target of to) {
+      const gateway = deps.gateways[target.platform];
+      if (!gateway) {
+        out.skipped.push(target);
+        continue;
+      }
+      try {
+        await gateway.post(target, card);
+        out.posted.push(target);
+      } catch (err) {
+        deps.logger.warn({ err, to: keyOf(target) }, 'digest not delivered');
+        out.failed.push({ to: target, error: errText(err) });
+        continue;
+      }
+      if (!chart) continue;
+      await gateway
+        .uploadFile(target, { name: chart.name, bytes: chart.bytes, contentType: 'image/png', title: 'Last 30 days' })
+        .catch((err: unknown) => deps.logger.warn({ err, to: keyOf(target) }, 'digest chart not uploaded'));
+    }
+    return out;
+  }
+
+  /**
+   * Posts the daily digest. scope 'subscribers' is the scheduled (or CLI) digest to every subscriber:
+   * it moves the "since the last digest" window. 'channel' is `/margin digest now` in one channel.
+   */
+  async function postDaily(to: ConversationRef[], opts: { scope: 'subscribers' | 'channel'; actor?: string }) {
+    let chartUrl: string | undefined;
+    const data = await collectDailyDigest(dataDeps);
+    const png = await deps.renderChart(data.series);
+    const chartName = `marginiq-digest-${data.day}.png`;
+    if (deps.publishChart) {
+      chartUrl = await deps.publishChart(png, chartName).catch((err: unknown) => {
+        deps.logger.warn({ err }, 'digest chart not published; uploading it instead');
+        return undefined;
+      });
+    }
+    const card = dailyDigestCard(data, { chartUrl, threadLink: deps.threadLink });
+    const delivery = await deliver(to, card, chartUrl ? undefined : { bytes: png, name: chartName });
+    if (delivery.posted.length > 0) {
+      await deps.repos.audit.append({
+        actor: opts.actor ?? 'system',
+        action: 'digest.sent',
+        entity_type: 'digest',
+        entity_id: `daily:${data.day}`,
+        context: {
+          scope: opts.scope,
+          posted: delivery.posted.map(keyOf),
+          failed: delivery.failed.map((f) => keyOf(f.to)),
+          since: data.since,
+          received: data.received.total,
+        },
+      });
+    }
+    deps.logger.info(
+      { posted: delivery.posted.length, failed: delivery.failed.length, skipped: delivery.skipped.length, scope: opts.scope },
+      'daily digest delivered',
+    );
+    return { data, card, delivery };
+  }
+
+  async function postWeekly(to: ConversationRef[], opts: { actor?: string } = {}) {
+    const built = await buildWeekly();
+    const delivery = await deliver(to, built.card);
+    if (delivery.posted.length > 0) {
+      await deps.repos.audit.append({
+        actor: opts.actor ?? 'system',
+        action: 'digest.weekly_sent',
+        entity_type: 'digest',
+        entity_id: `weekly:${built.data.until.slice(0, 10)}`,
+        context: { posted: delivery.posted.map(keyOf), failed: delivery.failed.map((f) => keyOf(f.to)) },
+      });
+    }
+    return { ...built, delivery };
+  }
+
+  return { buildDaily, buildWeekly, targets, postDaily, postWeekly };
+}
+
+export type Digests = ReturnType<typeof createDigests>;

@@ -1,0 +1,35 @@
+import type { CommandFile } from '../commands/command.types.ts';
+import type { StoredReport } from '../records.ts';
+import { toCsv } from './csv.writer.ts';
+import { reportsTable } from './export.table.ts';
+import { toParquet } from './parquet.writer.ts';
+import { toXlsx } from './xlsx.writer.ts';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  parquet: 'application/vnd.apache.parquet',
+};
+
+/** File names keep to letters, digits, dot and dash whatever the account looks like. */
+const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 64);
+
+export function exportFile(
+  reports: StoredReport[],
+  opts: { format: ExportFormat; account?: string | undefined; days: number; now: Date },
+): CommandFile {
+  const table = reportsTable(reports);
+  const bytes =
+    opts.format === 'csv' ? toCsv(table) : opts.format === 'xlsx' ? toXlsx(table, { at: opts.now }) : toParquet(table);
+  const scope = opts.account ? safe(opts.account) : 'all';
+  const day = opts.now.toISOString().slice(0, 10);
+  return {
+    name: `marginiq-${scope}-${opts.days}d-${day}.${opts.format}`,
+    bytes,
+    contentType: CONTENT_TYPES[opts.format],
+    title: `Margin reports: ${opts.account ?? 'all accounts'}, last ${opts.days} days`,
+  };
+}

@@ -1,0 +1,200 @@
+import type { App, webApi } from '@slack/bolt';
+import { actionKindOf, EDIT_FORM_ID } from '../../core/cards/card.model.ts';
+import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
+import { isAppError } from '../../core/errors.ts';
+import type { ChatGateway, ConversationRef } from '../../core/ports.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { Metrics } from '../../observability/metrics.ts';
+import { renderCard } from './slack.cards.ts';
+import { editModal, modalErrors, readSubmission } from './slack.views.ts';
+
+export const SLACK_COMMAND = '/margin';
+const ACTION_PATTERN = /^marginiq\./;
+
+export interface SlackHandlerDeps {
+  chat: ChatCore;
+  gateway: ChatGateway;
+  client: webApi.WebClient;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+  limits: { maxFileBytes: number };
+}
+
+/** The part of a Slack file object MarginIQ reads (events carry it whole, or only its id). */
+interface SlackFile {
+  id: string;
+  name?: string | null;
+  mimetype?: string | null;
+  filetype?: string | null;
+  size?: number | null;
+  url_private_download?: string | null;
+  file_access?: string;
+  shares?: { public?: Record<string, { ts?: string; thread_ts?: string }[]>; private?: Record<string, { ts?: string; thread_ts?: string }[]> };
+}
+
+interface Shared {
+  file: SlackFile;
+  channel: string;
+  user: string;
+  threadRef: string | undefined;
+}
+
+const slackUser = (id: string) => `slack:${id}`;
+const conversation = (channelId: string, threadRef?: string): ConversationRef => ({ platform: 'slack', channelId, threadRef });
+
+/** Where a file was shared in a channel, from files.info: the reply belongs in that message's thread. */
+function threadOf(file: SlackFile, channel: string): string | undefined {
+  const share = file.shares?.public?.[channel]?.[0] ?? file.shares?.private?.[channel]?.[0];
+  return share ? (share.thread_ts ?? share.ts) : undefined;
+}
+
+export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
+  const { chat, gateway, client } = deps;
+  const seen = deps.metrics?.counter('slack_events_total', 'Slack events, commands and interactions received, by kind');
+
+  const fileInfo = async (id: string): Promise<SlackFile> => {
+    const res = await client.files.info({ file: id });
+    return (res.file ?? { id }) as SlackFile;
+  };
+
+  /** One shared file. Slack sends file_share and file_shared for the same file, and retries each:
+   *  chat.upload keys the ingestion on (slack, file id), so every copy after the first is a no-op. */
+  const take = async (shared: Shared) => {
+    let { file } = shared;
+    // Slack Connect and very large events carry only a stub: the details come from files.info.
+    if (!file.name || !file.url_private_download || file.file_access === 'check_file_info') file = await fileInfo(file.id);
+    const name = file.name ?? `${file.id}.pdf`;
+    if (!chat.isPdf(name, file.mimetype) && file.filetype !== 'pdf') return; // not ours: quietly ignored
+    const size = file.size ?? null;
+    if (size !== null && size > deps.limits.maxFileBytes) {
+      // The refusal is posted by the core; the second event for the same file must not post it again.
+      if (!(await chat.claimEvent(`slack:file-refused:${file.id}`))) return;
+    }
+    await chat
+      .upload({
+        platform: 'slack',
+        sourceRef: file.id,
+        fileName: name,
+        fileSize: size,
+        sourceUrl: file.url_private_download ?? null,
+        channelId: shared.channel,
+        threadRef: shared.threadRef ?? null,
+        uploadedBy: slackUser(shared.user),
+      })
+      .catch((err: unknown) => {
+        // Too large is an answer the core has already given in the thread, not a failure.
+        if (isAppError(err) && err.code === 'input.too_large') return;
+        throw err;
+      });
+  };
+
+  // Events are acknowledged by Bolt before these listeners run, so Slack's 3-second clock is never at risk.
+  app.event('message', async ({ event }) => {
+    const subtype = 'subtype' in event ? event.subtype : undefined;
+    if (subtype !== 'file_share' && subtype !== undefined) return;
+    const msg = event as { files?: SlackFile[]; channel: string; user?: string; ts: string; thread_ts?: string };
+    if (!msg.files?.length || !msg.user) return;
+    seen?.inc({ kind: 'file_share' });
+    for (const file of msg.files) {
+      await take({ file, channel: msg.channel, user: msg.user, threadRef: msg.thread_ts ?? msg.ts });
+    }
+  });
+
+  app.event('file_shared', async ({ event, context }) => {
+    if (context.botUserId && event.user_id === context.botUserId) return; // our own exports
+    seen?.inc({ kind: 'file_shared' });
+    const file = await fileInfo(event.file_id);
+    await take({ file, channel: event.channel_id, user: event.user_id, threadRef: threadOf(file, event.channel_id) });
+  });
+
+  app.event('app_mention', async ({ event }) => {
+    if (!event.user) return;
+    seen?.inc({ kind: 'app_mention' });
+    const to = conversation(event.channel, event.thread_ts ?? event.ts);
+    const reply = await chat.command({ user: slackUser(event.user), conversation: to }, 'help');
+    await gateway.post(to, reply.card);
+  });
+
+  /** Shows what a click or a form submission changed: the summary in place, a private notice, a form. */
+  const show = async (
+    outcome: ActionOutcome,
+    ctx: { user: string; channel: string | undefined; threadTs: string | undefined; messageTs: string | undefined; triggerId?: string },
+  ) => {
+    if (outcome.form && ctx.triggerId) {
+      await client.views.open({
+        trigger_id: ctx.triggerId,
+        view: editModal(outcome.form, { channel: ctx.channel, messageTs: ctx.messageTs }),
+      });
+    }
+    if (outcome.refreshed) {
+      const { ingestion, card } = outcome.refreshed;
+      const channel = ingestion.channel_id ?? ctx.channel;
+      const ts = ingestion.reply_ref ?? ctx.messageTs;
+      if (channel && ts) await gateway.update(conversation(channel, ingestion.thread_ref ?? undefined), ts, card);
+    }
+    if (outcome.notice && ctx.channel) {
+      await gateway.postEphemeral(conversation(ctx.channel, ctx.threadTs), ctx.user, outcome.notice);
+    }
+  };
+
+  app.action(ACTION_PATTERN, async ({ ack, body, action }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
+    const kind = actionKindOf(action.action_id);
+    if (!kind) return;
+    seen?.inc({ kind: `action.${kind}` });
+    const user = slackUser(body.user.id);
+    // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
+    const outcome = await chat.action({ user, kind, value: action.value ?? '' });
+    const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+    await show(outcome, {
+      user,
+      channel: body.channel?.id ?? body.container?.channel_id,
+      threadTs: message?.thread_ts ?? body.container?.thread_ts,
+      messageTs: message?.ts ?? body.container?.message_ts,
+      triggerId: body.trigger_id,
+    });
+  });
+
+  app.view(EDIT_FORM_ID, async ({ ack, body, view }) => {
+    seen?.inc({ kind: 'edit_submit' });
+    const { meta, values, reason } = readSubmission(view);
+    const user = slackUser(body.user.id);
+    const result = await chat.submitEdit({
+      user,
+      reportId: meta.reportId,
+      values,
+      ...(reason === undefined ? {} : { reason }),
+      expectedVersion: meta.version,
+    });
+    if (!result.ok) {
+      // The modal stays open with each message under its input.
+      await ack({ response_action: 'errors', errors: modalErrors(result.errors, Object.keys(view.state.values)) });
+      return;
+    }
+    await ack();
+    await show(result.outcome, { user, channel: meta.channel, threadTs: undefined, messageTs: meta.messageTs });
+  });
+
+  app.command(SLACK_COMMAND, async ({ ack, command, respond }) => {
+    // Acknowledged first: the answer goes through response_url, which stays valid for 30 minutes.
+    await ack();
+    seen?.inc({ kind: 'command' });
+    const to = conversation(command.channel_id);
+    const reply = await chat.command({ user: slackUser(command.user_id), conversation: to }, command.text ?? '');
+    const msg = renderCard(reply.card);
+    await respond({
+      response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
+      text: msg.text,
+      blocks: msg.blocks,
+    });
+    if (reply.file) {
+      await gateway.uploadFile(to, {
+        name: reply.file.name,
+        bytes: reply.file.bytes,
+        contentType: reply.file.contentType,
+        title: reply.file.title,
+      });
+    }
+  });
+}

@@ -1,0 +1,276 @@
+import type {
+  IAdaptiveCard,
+  IExecuteAction,
+  IRichTextBlock,
+  ISubmitAction,
+  ITableCell,
+  TextColor,
+} from '@microsoft/teams.cards';
+import { ACTION_IDS, type Card, type CardAction, type CardBlock, EDIT_FORM_ID, type EditForm, type Tone } from '../../core/cards/card.model.ts';
+import { ADAPTIVE_CARD } from './teams.activity.ts';
+
+/** Cancel on the inline edit form: Teams-only, the card goes back to the summary. */
+export const EDIT_CANCEL_ID = 'marginiq.report.edit_cancel';
+
+// Teams refuses messages over about 28 KB; the activity envelope needs a little of that.
+export const MAX_CARD_BYTES = 26_000;
+
+type Element = IAdaptiveCard['body'][number];
+type Action = NonNullable<IAdaptiveCard['actions']>[number];
+
+const TONE_COLOR: Record<Tone, TextColor> = { info: 'Default', success: 'Good', warning: 'Warning', danger: 'Attention' };
+const TONE_ICON: Record<Tone, string> = { info: 'ℹ️', success: '✅', warning: '⚠️', danger: '🚨' };
+const FLAG = '⚠️';
+
+/**
+ * Teams turns `<at>Name</at>` into a mention wherever it can: a zero-width space after `<` makes
+ * document text inert without changing what anyone reads.
+ */
+export const noMentions = (text: string) => text.replace(/</g, '<\u200b');
+
+/**
+ * FactSet and TextBlock render a markdown subset (emphasis, links, lists). Document text must not
+ * format, link or list: the characters that start those become inert look-alikes.
+ */
+export function neutraliseMarkdown(text: string): string {
+  return noMentions(text)
+    .replace(/\*/g, '∗')
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '＿'))
+    .replace(/\]\(/g, ']\u200b(')
+    .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\u200b$2$3');
+}
+
+/** RichTextBlock runs are never parsed as markdown: the safest home for words from a document. */
+function richText(text: string, style: { weight?: 'Bolder'; size?: 'Medium' | 'Large'; color?: TextColor; isSubtle?: boolean } = {}): IRichTextBlock {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: noMentions(text), ...style }] };
+}
+
+function execute(a: CardAction): IExecuteAction {
+  const fallback: ISubmitAction = { type: 'Action.Submit', title: a.label, data: { verb: ACTION_IDS[a.kind], value: a.value } };
+  return {
+    type: 'Action.Execute',
+    title: a.label,
+    verb: ACTION_IDS[a.kind],
+    data: { value: a.value },
+    ...(a.style ? { style: a.style === 'primary' ? 'positive' : 'destructive' } : {}),
+    // Clients without Universal Actions send a message activity with `value` instead of an invoke.
+    fallback,
+  } as IExecuteAction;
+}
+
+function tableElement(columns: string[], rows: string[][]): Element {
+  const cell = (text: string, header = false): ITableCell => ({
+    type: 'TableCell',
+    items: [richText(text, header ? { weight: 'Bolder' } : {})],
+  });
+  return {
+    type: 'Table',
+    firstRowAsHeaders: true,
+    showGridLines: true,
+    columns: columns.map(() => ({ type: 'TableColumnDefinition', width: 1 })),
+    rows: [columns, ...rows].map((r, i) => ({ type: 'TableRow', cells: columns.map((_, c) => cell(r[c] ?? '', i === 0)) })),
+  } as Element;
+}
+
+function blockElements(b: CardBlock): Element[] {
+  switch (b.type) {
+    case 'heading':
+      return [richText(b.text, { weight: 'Bolder', size: 'Medium' })];
+    case 'text':
+      return [richText(b.text, b.muted ? { isSubtle: true } : {})];
+    case 'fields':
+      return [
+        {
+          type: 'FactSet',
+          facts: b.fields.map((f) => ({ title: neutraliseMarkdown(f.flagged ? `${f.label} ${FLAG}` : f.label), value: neutraliseMarkdown(f.value) })),
+        },
+      ];
+    case 'list': {
+      const color = b.tone ? TONE_COLOR[b.tone] : undefined;
+      const icon = b.tone && b.tone !== 'info' ? `${TONE_ICON[b.tone]} ` : '';
+      const out: Element[] = [];
+      if (b.title) out.push(richText(`${icon}${b.title}`, { weight: 'Bolder', ...(color ? { color } : {}) }));
+      for (const item of b.items) out.push(richText(`${b.title ? '• ' : icon}${item}`, color && !b.title ? { color } : {}));
+      return out;
+    }
+    case 'table':
+      return [tableElement(b.columns, b.rows)];
+    case 'image':
+      return [{ type: 'Image', url: b.url, altText: b.alt, size: 'Auto' } as Element];
+    case 'actions':
+      return [{ type: 'ActionSet', actions: b.actions.map(execute) } as Element];
+    case 'divider':
+      return [];
+  }
+}
+
+const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+
+/** Renders each block; a divider becomes a separator line on whatever follows it. */
+function bodyOf(blocks: CardBlock[]): Element[][] {
+  const out: Element[][] = [];
+  let separate = false;
+  for (const b of blocks) {
+    if (b.type === 'divider') {
+      separate = true;
+      continue;
+    }
+    const els = blockElements(b);
+    if (separate && els[0]) els[0] = { ...els[0], separator: true, spacing: 'Medium' } as Element;
+    separate = false;
+    out.push(els);
+  }
+  return out;
+}
+
+/** Cuts a list or table down to what fits the remaining budget (at least one row stays). */
+function shrink(b: CardBlock, budget: number): CardBlock | undefined {
+  if (b.type !== 'table' && b.type !== 'list') return undefined;
+  const rows = b.type === 'table' ? b.rows : b.items;
+  for (let n = rows.length - 1; n >= 1; n -= Math.max(1, Math.floor(n / 8))) {
+    const cut = b.type === 'table' ? { ...b, rows: b.rows.slice(0, n) } : { ...b, items: b.items.slice(0, n) };
+    if (bytes(bodyOf([cut])) <= budget) return cut;
+  }
+  return undefined;
+}
+
+function fitBlocks(blocks: CardBlock[], budget: number): { blocks: CardBlock[]; dropped: number } {
+  if (bytes(bodyOf(blocks)) <= budget) return { blocks, dropped: 0 };
+  // Buttons always stay: a truncated summary must still be decidable.
+  const reserved = bytes(bodyOf(blocks.filter((b) => b.type === 'actions')));
+  let left = budget - reserved - 400;
+  const kept: CardBlock[] = [];
+  let dropped = 0;
+  let full = false;
+  for (const b of blocks) {
+    if (b.type === 'actions') {
+      kept.push(b);
+      continue;
+    }
+    const size = bytes(bodyOf([b]));
+    if (!full && size <= left) {
+      kept.push(b);
+      left -= size;
+      continue;
+    }
+    const cut = full ? undefined : shrink(b, left);
+    if (cut) {
+      kept.push(cut);
+      left -= bytes(bodyOf([cut]));
+    } else if (b.type !== 'divider') {
+      dropped += 1;
+    }
+    full = true;
+  }
+  return { blocks: kept, dropped: Math.max(dropped, 1) };
+}
+
+export interface RenderOptions {
+  /** A line above the card for the person who clicked (invoke responses). */
+  banner?: { text: string; tone: Tone };
+}
+
+/** The neutral card as an Adaptive Card 1.5, under Teams' size limit. */
+export function renderCard(card: Card, opts: RenderOptions = {}): IAdaptiveCard {
+  const header: Element[] = [];
+  if (opts.banner) header.push(richText(opts.banner.text, { color: TONE_COLOR[opts.banner.tone], weight: 'Bolder' }));
+  const icon = card.tone === 'info' ? '' : `${TONE_ICON[card.tone]} `;
+  header.push(richText(`${icon}${card.title}`, { weight: 'Bolder', size: 'Large', color: TONE_COLOR[card.tone] }));
+  const { blocks, dropped } = fitBlocks(card.blocks, MAX_CARD_BYTES - bytes(header) - 600);
+  const body = [...header, ...bodyOf(blocks).flat()];
+  if (dropped > 0) {
+    body.push(
+      richText(
+        `Shortened to fit Teams' card size limit: ${dropped} more section${dropped === 1 ? '' : 's'} left out. Ask for one account with “report ACCOUNT”.`,
+        { isSubtle: true },
+      ),
+    );
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: noMentions(card.fallbackText),
+    msteams: { width: 'Full' },
+    body,
+  };
+}
+
+/** A message activity carrying one card; `summary` is what notifications and the chat list show. */
+export function cardActivity(content: IAdaptiveCard, summary: string) {
+  return {
+    type: 'message' as const,
+    summary: noMentions(summary).slice(0, 250),
+    attachments: [{ contentType: ADAPTIVE_CARD, content }],
+  };
+}
+
+export const messageFor = (card: Card, opts?: RenderOptions) => cardActivity(renderCard(card, opts), card.fallbackText);
+
+/**
+ * Edit, inline: the extracted values as inputs, a reason, Save and Cancel. Shown only to the
+ * approver who clicked (it is the answer to their invoke), so the channel never sees a half edit.
+ */
+export function renderEditForm(
+  form: EditForm & { version: number },
+  opts: { errors?: Record<string, string>; values?: Record<string, string | undefined> } = {},
+): IAdaptiveCard {
+  const errors = opts.errors ?? {};
+  const valueOf = (name: string, fallback: string) => opts.values?.[name] ?? fallback;
+  const body: Element[] = [richText(form.title, { weight: 'Bolder', size: 'Large' })];
+  if (errors.form) body.push(richText(errors.form, { color: 'Attention', weight: 'Bolder' }));
+  else if (Object.keys(errors).length > 0) body.push(richText('Some values need fixing before they can be saved.', { color: 'Attention' }));
+  for (const input of form.inputs) {
+    const value = valueOf(input.name, input.value);
+    const label = noMentions(input.label);
+    if (input.kind === 'number') {
+      const n = Number(value.replace(/,/g, ''));
+      body.push({ type: 'Input.Number', id: input.name, label, ...(value !== '' && Number.isFinite(n) ? { value: n } : {}) } as Element);
+    } else if (input.kind === 'date') {
+      body.push({ type: 'Input.Date', id: input.name, label, value } as Element);
+    } else {
+      body.push({ type: 'Input.Text', id: input.name, label, value: noMentions(value), maxLength: 64 } as Element);
+    }
+    const err = errors[input.name];
+    if (err) body.push(richText(`${input.label} ${err}`, { color: 'Attention' }));
+  }
+  body.push({
+    type: 'Input.Text',
+    id: 'reason',
+    label: form.reasonLabel,
+    isMultiline: true,
+    isRequired: true,
+    errorMessage: 'Say why the values changed.',
+    maxLength: 500,
+    value: noMentions(valueOf('reason', '')),
+  } as Element);
+  if (errors.reason) body.push(richText(`Reason ${errors.reason}`, { color: 'Attention' }));
+  const data = { value: form.reportId, version: form.version };
+  const actions: Action[] = [
+    {
+      type: 'Action.Execute',
+      title: 'Save',
+      verb: EDIT_FORM_ID,
+      data,
+      style: 'positive',
+      fallback: { type: 'Action.Submit', title: 'Save', data: { ...data, verb: EDIT_FORM_ID } },
+    } as Action,
+    {
+      type: 'Action.Execute',
+      title: 'Cancel',
+      verb: EDIT_CANCEL_ID,
+      data: { value: form.reportId },
+      associatedInputs: 'none',
+      fallback: { type: 'Action.Submit', title: 'Cancel', data: { value: form.reportId, verb: EDIT_CANCEL_ID }, associatedInputs: 'none' },
+    } as Action,
+  ];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: noMentions(form.title),
+    msteams: { width: 'Full' },
+    body,
+    actions,
+  };
+}

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { textCard } from '../../core/cards/card.model.ts';
+import { AppError } from '../../core/errors.ts';
+import type { ConversationRef } from '../../core/ports.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { Route } from '../platform.ts';
+import { FILE_CONSENT_CARD, FILE_INFO_CARD } from './teams.activity.ts';
+import { cardActivity, messageFor, noMentions, renderCard } from './teams.cards.ts';
+import { assertFetchable } from './teams.files.ts';
+import type { OutgoingFile, TeamsGateway } from './teams.gateway.ts';
+
+export const FILES_PATH = '/api/teams/files/';
+const TTL_MS = 60 * 60_000;
+// Files wait in memory for a consent click or a download; old ones fall off first.
+const MAX_HELD_BYTES = 256 * 1024 * 1024;
+
+interface Held {
+  file: OutgoingFile;
+  expiresAt: number;
+  to: ConversationRef;
+}
+
+export interface FileConsentValue {
+  type?: string;
+  action?: 'accept' | 'decline';
+  context?: { token?: string };
+  uploadInfo?: { contentUrl?: string; name?: string; uploadUrl?: string; uniqueId?: string; fileType?: string };
+}
+
+/**
+ * Files MarginIQ gives to Teams users (exports). A personal chat gets a file-consent card: on
+ * Accept Teams hands over a OneDrive upload URL and the bytes go there. Channels and group chats
+ * have no consent flow for bots, so they get a link to GET /api/teams/files/<token>, valid for an
+ * hour. The link is absolute: it is built from PUBLIC_URL (config.publicUrl) or, failing that, from
+ * the host Teams called /api/messages on — the address Teams already knows reaches this service.
+ * Held in this process's memory: with several replicas the link must reach the replica that made
+ * it (sticky routing) or the user asks again.
+ */
+export function createOutbox(deps: { logger: Logger; fetch: typeof fetch; publicBase: () => string | undefined; now?: () => number }) {
+  const now = deps.now ?? Date.now;
+  const held = new Map<string, Held>();
+
+  function sweep() {
+    let total = 0;
+    for (const [k, h] of held) {
+      if (h.expiresAt <= now()) held.delete(k);
+      else total += h.file.bytes.byteLength;
+    }
+    for (const [k, h] of held) {
+      if (total <= MAX_HELD_BYTES) break;
+      held.delete(k);
+      total -= h.file.bytes.byteLength;
+    }
+  }
+
+  function hold(file: OutgoingFile, to: ConversationRef): string {
+    sweep();
+    const token = randomBytes(24).toString('base64url');
+    held.set(token, { file, to, expiresAt: now() + TTL_MS });
+    return token;
+  }
+
+  async function deliver(gateway: TeamsGateway, to: ConversationRef, file: OutgoingFile): Promise<void> {
+    const ref = await gateway.reference(to.channelId);
+    const token = hold(file, to);
+    if (ref?.conversation.conversationType === 'personal') {
+      await gateway.send(to, {
+        type: 'message',
+        summary: `${file.name} is ready`,
+        attachments: [
+          {
+            contentType: FILE_CONSENT_CARD,
+            name: file.name,
+            content: {
+              description: noMentions(file.comment ?? file.title ?? file.name),
+              sizeInBytes: file.bytes.byteLength,
+              acceptContext: { token },
+              declineContext: { token },
+            },
+          },
+        ],
+      });
+      return;
+    }
+    const base = deps.publicBase();
+    if (!base) {
+      await gateway.post(to, textCard(`${file.name} is ready`, 'MarginIQ does not know its public address, so it cannot link the file. Set PUBLIC_URL, or ask in a personal chat with MarginIQ.', 'warning'));
+      return;
+    }
+    const url = `${base}${FILES_PATH}${token}`;
+    const card = renderCard(textCard(`${file.name} is ready`, `${file.comment ?? file.title ?? 'Your export'} — the link works for 60 minutes.`, 'success'));
+    card.actions = [{ type: 'Action.OpenUrl', title: `Download ${file.name}`, url }];
+    await gateway.send(to, cardActivity(card, `${file.name} is ready`));
+  }
+
+  /** The user's answer to a consent card: upload to the URL Teams gave, then show the file. */
+  async function consent(gateway: TeamsGateway, value: FileConsentValue, consentMessageId: string | undefined): Promise<void> {
+    const token = value.context?.token ?? '';
+    const h = held.get(token);
+    held.delete(token);
+    const to = h?.to;
+    if (!h || !to || h.expiresAt <= now()) {
+      deps.logger.info({ action: value.action }, 'file consent for a file no longer held');
+      return;
+    }
+    if (value.action !== 'accept') {
+      if (consentMessageId) await gateway.update(to, consentMessageId, textCard(h.file.name, 'Not uploaded: you declined the file.'));
+      return;
+    }
+    const info = value.uploadInfo ?? {};
+    if (!info.uploadUrl) throw new AppError('chat.api_failed', 'Teams accepted the file but gave no upload address.');
+    const target = new URL(info.uploadUrl);
+    assertFetchable(target);
+    const n = h.file.bytes.byteLength;
+    // OneDrive upload sessions take the whole file in one PUT with its range; no bearer: the URL is the credential.
+    const res = await deps.fetch(target, {
+      method: 'PUT',
+      headers: { 'content-type': h.file.contentType, 'content-range': `bytes 0-${Math.max(0, n - 1)}/${n}` },
+      body: h.file.bytes,
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (!res.ok) throw new AppError('chat.api_failed', `OneDrive refused the upload (HTTP ${res.status}).`);
+    await gateway.send(to, {
+      type: 'message',
+      summary: info.name ?? h.file.name,
+      attachments: [
+        {
+          contentType: FILE_INFO_CARD,
+          contentUrl: info.contentUrl,
+          name: info.name ?? h.file.name,
+          content: { uniqueId: info.uniqueId, fileType: info.fileType ?? h.file.name.split('.').pop() },
+        },
+      ],
+    });
+    if (consentMessageId) await gateway.replace(to, consentMessageId, messageFor(textCard(h.file.name, 'Uploaded to your OneDrive.', 'success')));
+  }
+
+  const route: Route = {
+    method: 'GET',
+    path: `${FILES_PATH}*`,
+    handler(req: IncomingMessage, res: ServerResponse) {
+      const token = (req.url ?? '').split('?')[0]?.slice(FILES_PATH.length) ?? '';
+      const h = held.get(token);
+      if (!h || h.expiresAt <= now()) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('This download link has expired. Ask MarginIQ for the export again.\n');
+        return;
+      }
+      const ascii = h.file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      res.writeHead(200, {
+        'content-type': h.file.contentType,
+        'content-length': h.file.bytes.byteLength,
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(h.file.name)}`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : h.file.bytes);
+    },
+  };
+
+  return { deliver, consent, route, sweep };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,161 @@
+import type { Client as ApiClient } from '@microsoft/teams.api';
+import type { Card } from '../../core/cards/card.model.ts';
+import { AppError } from '../../core/errors.ts';
+import type { ChatGateway, ConversationRef, ConversationsRepository, PostedMessage } from '../../core/ports.ts';
+import type { Logger } from '../../observability/logger.ts';
+import { baseConversationId, type StoredReference, threadedConversationId, threadRootOf } from './teams.activity.ts';
+import { messageFor } from './teams.cards.ts';
+
+/** Teams' global service URL: used only for a conversation MarginIQ has never heard from. */
+export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+const CARD_MEMORY = 500;
+
+export interface OutgoingFile {
+  name: string;
+  bytes: Uint8Array;
+  contentType: string;
+  title?: string;
+  comment?: string;
+}
+
+export interface TeamsGateway extends ChatGateway {
+  /** Remembers where a conversation lives (service URL, bot, type) for proactive posts. */
+  remember(ref: StoredReference): Promise<void>;
+  reference(conversationId: string): Promise<StoredReference | undefined>;
+  /** Posts any activity (file cards, consent cards) and returns its id. */
+  send(to: ConversationRef, activity: Record<string, unknown>): Promise<string>;
+  replace(to: ConversationRef, messageRef: string, activity: Record<string, unknown>): Promise<void>;
+  /** The neutral card last shown in a message, for the edit form's Cancel. */
+  cardOf(messageRef: string): Card | undefined;
+  /** The user's id in the conversation's roster → their AAD object id. */
+  aadObjectIdOf(conversationId: string, memberId: string): Promise<string | undefined>;
+}
+
+/**
+ * Posts and updates through the Bot Connector REST API, addressed by the conversation reference
+ * stored when the bot was installed or last spoken to — so digests and alerts work from a worker
+ * that never received the conversation's activities.
+ */
+export function createTeamsGateway(deps: {
+  api: ApiClient;
+  logger: Logger;
+  conversations?: Pick<ConversationsRepository, 'save' | 'get'> | undefined;
+  uploadFile: (gateway: TeamsGateway, to: ConversationRef, file: OutgoingFile) => Promise<void>;
+}): TeamsGateway {
+  const refs = new Map<string, StoredReference>();
+  const cards = new Map<string, Card>();
+  const clients = new Map<string, ApiClient>();
+
+  const clientFor = (serviceUrl: string) => {
+    let c = clients.get(serviceUrl);
+    if (!c) {
+      c = deps.api.clone({ serviceUrl: serviceUrl.replace(/\/+$/, '') });
+      clients.set(serviceUrl, c);
+    }
+    return c;
+  };
+
+  const rememberCard = (messageRef: string, card: Card) => {
+    cards.delete(messageRef);
+    cards.set(messageRef, card);
+    if (cards.size > CARD_MEMORY) cards.delete(cards.keys().next().value as string);
+  };
+
+  async function reference(conversationId: string): Promise<StoredReference | undefined> {
+    const id = baseConversationId(conversationId);
+    const hit = refs.get(id);
+    if (hit) return hit;
+    const stored = (await deps.conversations?.get('teams', id)) as StoredReference | undefined;
+    if (stored?.serviceUrl) refs.set(id, stored);
+    return stored;
+  }
+
+  async function resolve(to: ConversationRef): Promise<StoredReference> {
+    const ref = await reference(to.channelId);
+    if (ref) return ref;
+    deps.logger.warn({ conversationId: to.channelId }, 'no stored Teams conversation reference; using the global service URL');
+    return { serviceUrl: DEFAULT_SERVICE_URL, conversation: { id: to.channelId, conversationType: 'personal' }, bot: { id: '' } };
+  }
+
+  const wrap = (what: string) => (err: unknown) => {
+    const status = (err as { response?: { status?: number } }).response?.status;
+    throw new AppError('chat.api_failed', `Teams refused to ${what}${status ? ` (HTTP ${status})` : ''}.`, { cause: err });
+  };
+
+  async function send(to: ConversationRef, activity: Record<string, unknown>): Promise<string> {
+    const ref = await resolve(to);
+    const api = clientFor(ref.serviceUrl).conversations;
+    const payload = { ...activity, from: ref.bot.id ? ref.bot : undefined };
+    if (ref.conversation.conversationType === 'channel' && !to.threadRef) {
+      // A new top-level post in a channel is a new conversation (a new thread) in the Bot Framework.
+      const created = await api
+        .create({
+          isGroup: true,
+          bot: ref.bot,
+          tenantId: ref.tenantId,
+          channelData: { channel: { id: ref.conversation.id }, ...(ref.tenantId ? { tenant: { id: ref.tenantId } } : {}) },
+          activity: payload as never,
+        })
+        .catch(wrap('start a channel post'));
+      return created.activityId ?? threadRootOf(created.id) ?? created.id;
+    }
+    const conversationId =
+      ref.conversation.conversationType === 'channel' && to.threadRef ? threadedConversationId(to.channelId, to.threadRef) : to.channelId;
+    const res = await api
+      .createActivity(conversationId, { ...payload, conversation: { id: conversationId } } as never)
+      .catch(wrap('post the message'));
+    return res.id;
+  }
+
+  async function replace(to: ConversationRef, messageRef: string, activity: Record<string, unknown>): Promise<void> {
+    const ref = await resolve(to);
+    const conversationId =
+      ref.conversation.conversationType === 'channel' ? threadedConversationId(to.channelId, to.threadRef ?? messageRef) : to.channelId;
+    await clientFor(ref.serviceUrl)
+      .conversations.updateActivity(conversationId, messageRef, {
+        ...activity,
+        id: messageRef,
+        conversation: { id: conversationId },
+        ...(ref.bot.id ? { from: ref.bot } : {}),
+      } as never)
+      .catch(wrap('update the message'));
+  }
+
+  const gateway: TeamsGateway = {
+    platform: 'teams',
+    async remember(ref) {
+      const prev = refs.get(ref.conversation.id);
+      refs.set(ref.conversation.id, ref);
+      if (prev && JSON.stringify(prev) === JSON.stringify(ref)) return;
+      await deps.conversations?.save('teams', ref.conversation.id, ref);
+    },
+    reference,
+    send,
+    replace,
+    async post(to, card): Promise<PostedMessage> {
+      const messageRef = await send(to, messageFor(card));
+      rememberCard(messageRef, card);
+      return { messageRef };
+    },
+    async update(to, messageRef, card) {
+      await replace(to, messageRef, messageFor(card));
+      rememberCard(messageRef, card);
+    },
+    // Teams has no message only one person sees in a shared conversation: the answer goes in the thread.
+    async postEphemeral(to, _userId, card) {
+      await gateway.post(to, card);
+    },
+    uploadFile: (to, file) => deps.uploadFile(gateway, to, file),
+    cardOf: (messageRef) => cards.get(messageRef),
+    async aadObjectIdOf(conversationId, memberId) {
+      const ref = await reference(conversationId);
+      if (!ref) return undefined;
+      const member = await clientFor(ref.serviceUrl)
+        .conversations.members(baseConversationId(conversationId))
+        .getById(memberId)
+        .catch(() => undefined);
+      return member?.aadObjectId;
+    },
+  };
+  return gateway;
+}

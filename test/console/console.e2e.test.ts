@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredReport } from '../../src/core/records.ts';
+import { type ConsoleService, startConsoleService } from './console.harness.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Set to a path (docs/console.png) to refresh the README's screenshot while the test runs.
+const SCREENSHOT = process.env.MARGINIQ_CONSOLE_SCREENSHOT;
+
+describe('the console in a browser', () => {
+  let svc: ConsoleService;
+  let profile: string;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    svc = await startConsoleService();
+    profile = mkdtempSync(path.join(tmpdir(), 'marginiq-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 960 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await svc?.stop();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const summary = () => page.locator('li.msg .card', { hasText: 'sample-margin-statement.pdf: 1 report' });
+  const report = async (): Promise<StoredReport> => {
+    const [r] = await svc.repos.reports.recent(1);
+    if (!r) throw new Error('no report stored');
+    return r;
+  };
+  const actAs = async (user: 'analyst' | 'approver' | 'admin') => {
+    await page.selectOption('#user', user);
+    await expect.poll(() => page.textContent('#role')).toBe(user);
+    await page.locator('#status.live').waitFor();
+  };
+
+  it('uploads the sample and turns "reading…" into the summary card', async () => {
+    await page.goto(svc.url);
+    await page.locator('#empty').waitFor();
+    await actAs('analyst');
+    await page.locator('.composer [data-sample]').click();
+    await page.locator('li.msg', { hasText: 'uploaded sample-margin-statement.pdf' }).waitFor();
+    await summary().waitFor({ timeout: 45_000 });
+    await expect.poll(() => summary().locator('button[data-action="approve"]').count()).toBe(1);
+    // The "reading…" reply was updated in place: one bot message in the upload's thread.
+    await expect.poll(() => page.locator('li.msg .thread > li.msg').count()).toBe(1);
+    expect(await summary().locator('.field').count()).toBeGreaterThanOrEqual(4);
+    expect((await report()).validation_status).toBe('pending');
+  });
+
+  it('refuses an analyst who clicks Approve, privately, and changes nothing', async () => {
+    await summary().locator('button[data-action="approve"]').click();
+    const refusal = page.locator('li.msg.ephemeral', { hasText: 'Not allowed' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Only visible to you');
+    const r = await report();
+    expect(r.validation_status).toBe('pending');
+    expect(r.decided_by).toBeNull();
+    expect(await summary().locator('button[data-action="approve"]').count()).toBe(1);
+  });
+
+  it('lets an approver correct a value in the edit dialog', async () => {
+    await actAs('approver');
+    // The analyst's refusal was for the analyst alone.
+    expect(await page.locator('li.msg.ephemeral', { hasText: 'Not allowed' }).count()).toBe(0);
+    if (SCREENSHOT) {
+      mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      await summary().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: SCREENSHOT });
+    }
+    await summary().locator('button[data-action="edit"]').click();
+    const dialog = page.locator('dialog#edit');
+    await dialog.waitFor();
+    await dialog.locator('input[name="cash_balance"]').fill('12345.67');
+    await dialog.locator('#edit-save').click();
+    // The reason is required: the form says so and stays open.
+    await expect.poll(() => dialog.locator('[data-err="reason"]').textContent()).not.toBe('');
+    await dialog.locator('#edit-reason').fill('Cash balance misread from the statement');
+    await dialog.locator('#edit-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await summary().locator('.field', { hasText: '12,345.67' }).waitFor();
+    expect((await report()).extracted_data.fields.cash_balance).toBe(12345.67);
+  });
+
+  it('approves as an approver: the row says who and when, and the card shows it', async () => {
+    const before = Date.now();
+    await summary().locator('button[data-action="approve"]').click();
+    await summary().locator('.text', { hasText: 'Approved by approver at' }).waitFor();
+    expect(await summary().locator('button[data-action]').count()).toBe(0);
+    const r = await report();
+    expect(r.validation_status).toBe('approved');
+    expect(r.decided_by).toBe('console:approver');
+    expect(r.decided_at).not.toBeNull();
+    expect(Math.abs(new Date(r.decided_at!).getTime() - before)).toBeLessThan(60_000);
+    const audit = await svc.repos.audit.forEntity('margin_report', r.id);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['report.created', 'report.edited', 'report.approved']));
+  });
+
+  it('keeps the channel across a page reload', async () => {
+    await page.reload();
+    await summary().locator('.text', { hasText: 'Approved by approver at' }).waitFor();
+  });
+
+  it('runs a /margin command typed in the composer', async () => {
+    await page.fill('#command-text', '/margin help');
+    await page.press('#command-text', 'Enter');
+    await page.locator('li.msg.ephemeral', { hasText: '/margin help' }).waitFor();
+    await expect.poll(() => page.locator('li.msg.ephemeral .card').count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsoleService, startConsoleService } from './console.harness.ts';
+
+const headers = (user = 'analyst') => ({ 'x-marginiq': '1', 'x-marginiq-user': user });
+
+describe('console with a token', () => {
+  let svc: ConsoleService;
+  beforeAll(async () => {
+    svc = await startConsoleService({ token: 'sekrit-console-token' });
+  });
+  afterAll(async () => svc?.stop());
+
+  it('answers 401 on every route without the token, including /', async () => {
+    const page = await fetch(`${svc.url}/`);
+    expect(page.status).toBe(401);
+    expect(await page.text()).not.toContain('sekrit');
+    expect((await fetch(`${svc.url}/console/messages`)).status).toBe(401);
+    expect((await fetch(`${svc.url}/console/events`)).status).toBe(401);
+    expect((await fetch(`${svc.url}/console/client.js`)).status).toBe(401);
+    const post = await fetch(`${svc.url}/console/sample`, { method: 'POST', headers: headers() });
+    expect(post.status).toBe(401);
+    expect((await fetch(`${svc.url}/?token=wrong`)).status).toBe(401);
+    expect((await fetch(`${svc.url}/`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+  });
+
+  it('takes the token once in the URL, then an HttpOnly SameSite=Strict cookie that is not the token', async () => {
+    const first = await fetch(`${svc.url}/?token=sekrit-console-token`, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toContain('sekrit-console-token');
+    const page = await fetch(`${svc.url}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('accepts Authorization: Bearer', async () => {
+    const res = await fetch(`${svc.url}/console/messages?user=approver`, { headers: { authorization: 'Bearer sekrit-console-token' } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).user).toBe('console:approver');
+  });
+
+  it('refuses a POST without the same-origin header even with the token', async () => {
+    const res = await fetch(`${svc.url}/console/command`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sekrit-console-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '/margin help' }),
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('console without a token', () => {
+  let svc: ConsoleService;
+  beforeAll(async () => {
+    svc = await startConsoleService({ maxFileBytes: 64 * 1024 });
+  });
+  afterAll(async () => svc?.stop());
+
+  it('seeds the switcher roles: approver and admin get theirs, analyst stays the default', async () => {
+    expect(await svc.chat.roleOf('console:approver')).toBe('approver');
+    expect(await svc.chat.roleOf('console:admin')).toBe('admin');
+    expect(await svc.chat.roleOf('console:analyst')).toBe('analyst');
+  });
+
+  it('refuses an upload over the limit before reading it, and says so in the thread', async () => {
+    const res = await fetch(`${svc.url}/console/upload`, {
+      method: 'POST',
+      headers: { ...headers(), 'x-file-name': 'huge.pdf', 'content-type': 'application/pdf' },
+      body: new Uint8Array(200 * 1024),
+    });
+    expect(res.status).toBe(413);
+    const { messages } = await (await fetch(`${svc.url}/console/messages?user=analyst`)).json();
+    expect(messages.map((m: { card?: { title: string } }) => m.card?.title)).toContain('Could not read huge.pdf');
+    const rows = await svc.db.query('select count(*)::int as n from analytics.ingestions');
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+
+  it('tells the uploader only that a non-PDF was left alone', async () => {
+    const res = await fetch(`${svc.url}/console/upload`, {
+      method: 'POST',
+      headers: { ...headers(), 'x-file-name': encodeURIComponent('notes.txt') },
+      body: 'hello',
+    });
+    expect(res.status).toBe(415);
+    const mine = (await (await fetch(`${svc.url}/console/messages?user=analyst`)).json()).messages;
+    const theirs = (await (await fetch(`${svc.url}/console/messages?user=approver`)).json()).messages;
+    expect(mine.some((m: { card?: { title: string } }) => m.card?.title === 'Not a PDF')).toBe(true);
+    expect(theirs.some((m: { card?: { title: string } }) => m.card?.title === 'Not a PDF')).toBe(false);
+  });
+
+  it('turns a spoofed user name into an analyst, never a privilege', async () => {
+    const res = await fetch(`${svc.url}/console/messages?user=${encodeURIComponent('console:admin')}`);
+    expect((await res.json()).user).toBe('console:analyst');
+  });
+
+  it('answers /margin commands to the asker', async () => {
+    const res = await fetch(`${svc.url}/console/command`, {
+      method: 'POST',
+      headers: { ...headers('admin'), 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '/margin help' }),
+    });
+    expect(res.status).toBe(200);
+    const { messages } = await (await fetch(`${svc.url}/console/messages?user=admin`)).json();
+    expect(messages.some((m: { from: string; text?: string }) => m.from === 'console:admin' && m.text === '/margin help')).toBe(true);
+    expect(messages.some((m: { from: string; visibleTo?: string }) => m.from === 'bot' && m.visibleTo === 'console:admin')).toBe(true);
+  });
+});

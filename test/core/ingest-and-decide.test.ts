@@ -1,0 +1,207 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccess } from '../../src/core/access/roles.ts';
+import { createChatCore } from '../../src/core/chat.core.ts';
+import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
+import { AppError } from '../../src/core/errors.ts';
+import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
+import { createLocalStorage } from '../../src/store/files/local.storage.ts';
+import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
+import { DATABASES, type TestDb } from '../support/databases.ts';
+import { collectingQueue, recordingGateway, sampleReport, scriptedExtractor } from '../support/fakes.ts';
+
+const pdf = (tag: string) => new TextEncoder().encode(`%PDF-1.7\n${tag}\n`);
+
+describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh) => {
+  let t: TestDb;
+  let deps: IngestDeps;
+  let chat: ReturnType<typeof createChatCore>;
+  let chatLog: ReturnType<typeof recordingGateway>;
+  let queue: ReturnType<typeof collectingQueue>;
+
+  beforeAll(async () => {
+    t = await fresh();
+    const repos = createRepositories(t.db);
+    chatLog = recordingGateway();
+    queue = collectingQueue();
+    const extractor = scriptedExtractor((bytes) => {
+      const text = new TextDecoder().decode(bytes);
+      if (text.includes('broken')) return new AppError('extraction.corrupt_pdf', 'The PDF is damaged and cannot be read.');
+      if (text.includes('flaky')) return new Error('socket hang up');
+      const account = text.match(/acct=(\w+)/)?.[1] ?? 'U1234567';
+      const call = text.includes('call');
+      return {
+        reports: [
+          sampleReport({
+            account_number: account,
+            fields: call
+              ? { total_equity: 300_000, maintenance_requirement: 400_000, excess_liquidity: -100_000, margin_call: 100_000 }
+              : sampleReport().fields,
+          }),
+        ],
+        method: 'text',
+        pages: 1,
+        processing_time_ms: 100,
+      };
+    });
+    deps = {
+      repos,
+      uow: createUnitOfWork(t.db),
+      storage: createLocalStorage(mkdtempSync(path.join(tmpdir(), 'marginiq-core-'))),
+      queue,
+      extractor,
+      gateways: { console: chatLog.gateway },
+      fetchers: {},
+      limits: { maxFileBytes: 1024 * 1024 },
+      logger: { info() {}, warn() {} },
+    };
+    chat = createChatCore({
+      ...deps,
+      access: createAccess({ admins: ['console:boss'], roles: repos.roles }),
+      runCommand: createCommandRunner(),
+    });
+    await repos.roles.set('console:approver', 'approver', 'console:boss');
+  });
+  afterAll(() => t?.drop());
+
+  const upload = (sourceRef: string, bytes: Uint8Array) =>
+    chat.upload({ platform: 'console', sourceRef, fileName: `${sourceRef}.pdf`, bytes, channelId: 'local', uploadedBy: 'console:analyst' });
+
+  it('answers reading… at once, then turns that one message into the summary', async () => {
+    const { ingestion, created } = await upload('f1', pdf('acct=A1'));
+    expect(created).toBe(true);
+    const reply = chatLog.messages.get(ingestion.reply_ref!);
+    expect(reply?.card.title).toMatch(/^Reading f1\.pdf/);
+    expect(queue.jobs).toContain(ingestion.id);
+    expect(await processIngestion(deps, ingestion.id)).toBe('processed');
+    expect(reply?.card.title).toBe('f1.pdf: 1 report');
+    expect(reply?.updates).toBe(1);
+    const stored = await deps.repos.reports.findByAccountDate('A1', '2026-11-27');
+    expect(stored?.validation_status).toBe('pending');
+    expect(stored?.created_by).toBe('console:analyst');
+  });
+
+  it('makes one ingestion of a retried upload event', async () => {
+    const before = chatLog.messages.size;
+    const again = await upload('f1', pdf('acct=A1'));
+    expect(again.created).toBe(false);
+    expect(chatLog.messages.size).toBe(before);
+  });
+
+  it('runs a job again without a second report or a second summary', async () => {
+    const { ingestion } = await upload('f2', pdf('acct=A2'));
+    await processIngestion(deps, ingestion.id);
+    const messagesBefore = chatLog.messages.size;
+    await processIngestion(deps, ingestion.id);
+    expect(chatLog.messages.size).toBe(messagesBefore);
+    expect(await deps.repos.reports.byIngestion(ingestion.id)).toHaveLength(1);
+  });
+
+  it('answers an unreadable PDF with a plain sentence and does not retry it', async () => {
+    const { ingestion } = await upload('bad', pdf('broken'));
+    expect(await processIngestion(deps, ingestion.id)).toBe('failed');
+    const card = chatLog.messages.get(ingestion.reply_ref!)!.card;
+    expect(card.title).toBe('Could not read bad.pdf');
+    expect(JSON.stringify(card)).toContain('The PDF is damaged');
+    expect((await deps.repos.ingestions.findById(ingestion.id))?.status).toBe('failed');
+  });
+
+  it('throws a transient failure back to the queue so it is retried', async () => {
+    const { ingestion } = await upload('flaky', pdf('flaky'));
+    await expect(processIngestion(deps, ingestion.id)).rejects.toThrow('socket hang up');
+    expect((await deps.repos.ingestions.findById(ingestion.id))?.status).toBe('queued');
+  });
+
+  it('points an identical file to the first result instead of processing it again', async () => {
+    const { ingestion } = await upload('copy-of-f1', pdf('acct=A1'));
+    expect(await processIngestion(deps, ingestion.id)).toBe('duplicate');
+    expect(chatLog.messages.get(ingestion.reply_ref!)?.card.title).toMatch(/already processed/);
+  });
+
+  it('does not overwrite a report for the same account and date: it offers Replace / Keep', async () => {
+    const { ingestion } = await upload('f1-v2', pdf('acct=A1 revised'));
+    await processIngestion(deps, ingestion.id);
+    const card = chatLog.messages.get(ingestion.reply_ref!)!.card;
+    expect(JSON.stringify(card)).toContain('already has a report');
+    const [conflict] = await deps.repos.conflicts.byIngestion(ingestion.id);
+    expect(conflict?.status).toBe('open');
+    const refused = await chat.action({ user: 'console:analyst', kind: 'replace', value: conflict!.id });
+    expect(refused.notice?.title).toBe('Not allowed');
+    const done = await chat.action({ user: 'console:approver', kind: 'replace', value: conflict!.id });
+    expect(done.refreshed?.card.blocks.some((b) => b.type === 'text' && b.text.startsWith('Replaced the existing report'))).toBe(true);
+    const report = await deps.repos.reports.findByAccountDate('A1', '2026-11-27');
+    expect(report?.ingestion_id).toBe(ingestion.id);
+  });
+
+  it('lets an approver approve once, records who and when, and refuses an analyst', async () => {
+    const { ingestion } = await upload('f3', pdf('acct=A3'));
+    await processIngestion(deps, ingestion.id);
+    const [report] = await deps.repos.reports.byIngestion(ingestion.id);
+    const refused = await chat.action({ user: 'console:analyst', kind: 'approve', value: report!.id });
+    expect(refused.notice?.title).toBe('Not allowed');
+    expect((await deps.repos.reports.findById(report!.id))?.validation_status).toBe('pending');
+
+    const [first, second] = await Promise.all([
+      chat.action({ user: 'console:approver', kind: 'approve', value: report!.id }),
+      chat.action({ user: 'console:boss', kind: 'approve', value: report!.id }),
+    ]);
+    const notices = [first, second].filter((o) => o.notice?.title === 'Already decided');
+    expect(notices).toHaveLength(1);
+    const stored = await deps.repos.reports.findById(report!.id);
+    expect(stored?.validation_status).toBe('approved');
+    expect(stored?.decided_at).toBeTruthy();
+    const audit = await deps.repos.audit.forEntity('margin_report', report!.id);
+    expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
+    const card = first.refreshed?.card ?? second.refreshed?.card;
+    expect(JSON.stringify(card)).toMatch(/Approved by (approver|boss)/);
+    expect(card?.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('edits with validation, keeps before and after in the audit trail, and re-checks the figures', async () => {
+    const { ingestion } = await upload('f4', pdf('acct=A4'));
+    await processIngestion(deps, ingestion.id);
+    const [report] = await deps.repos.reports.byIngestion(ingestion.id);
+    const opened = await chat.action({ user: 'console:approver', kind: 'edit', value: report!.id });
+    expect(opened.form?.inputs.find((i) => i.name === 'total_equity')?.value).toBe('1000000');
+    const bad = await chat.submitEdit({
+      user: 'console:approver',
+      reportId: report!.id,
+      values: { account_number: 'A4', report_date: '2026-02-30', currency: 'USD', total_equity: 'lots' },
+      reason: 'typo',
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['report_date', 'total_equity']);
+    const good = await chat.submitEdit({
+      user: 'console:approver',
+      reportId: report!.id,
+      values: {
+        account_number: 'A4',
+        report_date: '2026-11-27',
+        currency: 'usd',
+        total_equity: '1,100,000',
+        maintenance_requirement: '400000',
+        excess_liquidity: '700000',
+      },
+      reason: 'statement reprinted',
+    });
+    expect(good.ok).toBe(true);
+    const stored = await deps.repos.reports.findById(report!.id);
+    expect(stored?.extracted_data.fields.total_equity).toBe(1_100_000);
+    const audit = await deps.repos.audit.forEntity('margin_report', report!.id);
+    const edit = audit.find((e) => e.action === 'report.edited');
+    expect(edit?.reason).toBe('statement reprinted');
+    expect((edit?.before as { fields: { total_equity: number } }).fields.total_equity).toBe(1_000_000);
+    expect((edit?.after as { fields: { total_equity: number } }).fields.total_equity).toBe(1_100_000);
+  });
+
+  it('posts a margin call alert once, even when the job runs twice', async () => {
+    const { ingestion } = await upload('call', pdf('acct=A5 call'));
+    await processIngestion(deps, ingestion.id);
+    await processIngestion(deps, ingestion.id);
+    const alerts = [...chatLog.messages.values()].filter((m) => m.card.title.startsWith('Margin call: account A5'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.card.tone).toBe('danger');
+  });
+});

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? sources(full) : /\.ts$/.test(name) ? [full] : [];
+  });
+}
+
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2] ?? '',
+  );
+
+const FORBIDDEN = [/^@slack\//, /^@microsoft\//, /^pg$/, /^pg-boss/, /^@electric-sql\//, /^@supabase\//, /^node-cron/, /\/platforms\//, /\/store\//, /\/jobs\//, /\/http\//];
+
+describe('module boundaries', () => {
+  for (const folder of ['core', 'extraction']) {
+    it(`keeps src/${folder} free of chat SDKs, the database, the queue and the platforms`, () => {
+      const offenders = sources(path.join(root, 'src', folder)).flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => FORBIDDEN.some((re) => re.test(spec)))
+          .map((spec) => `${path.relative(root, file)} imports ${spec}`),
+      );
+      expect(offenders).toEqual([]);
+    });
+  }
+
+  it('keeps every Slack import inside src/platforms/slack and every Teams import inside src/platforms/teams', () => {
+    const offenders = sources(path.join(root, 'src')).flatMap((file) => {
+      const rel = path.relative(root, file);
+      return importsOf(file)
+        .filter((spec) => (spec.startsWith('@slack/') && !rel.startsWith('src/platforms/slack/')) || (spec.startsWith('@microsoft/teams') && !rel.startsWith('src/platforms/teams/')))
+        .map((spec) => `${rel} imports ${spec}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('reads process.env only in the CLI entry and the config folder', () => {
+    const offenders = sources(path.join(root, 'src'))
+      .filter((file) => !path.relative(root, file).startsWith('src/config/') && path.relative(root, file) !== 'src/cli.ts')
+      .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '')))
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual([]);
+  });
+});

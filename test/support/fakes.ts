@@ -1,0 +1,85 @@
+import type { Card } from '../../src/core/cards/card.model.ts';
+import type { ChatGateway, ConversationRef, ExtractionOutcome, Extractor, JobQueue } from '../../src/core/ports.ts';
+import type { MarginReport } from '../../src/core/report/report.schema.ts';
+
+/** Records what the core says in chat, like a platform would show it. */
+export function recordingGateway(platform: 'slack' | 'console' = 'console') {
+  const messages = new Map<string, { to: ConversationRef; card: Card; updates: number }>();
+  const ephemeral: { user: string; card: Card }[] = [];
+  const uploads: { name: string; bytes: Uint8Array }[] = [];
+  let n = 0;
+  const gateway: ChatGateway = {
+    platform,
+    async post(to, card) {
+      const messageRef = `m${++n}`;
+      messages.set(messageRef, { to, card, updates: 0 });
+      return { messageRef };
+    },
+    async update(_to, messageRef, card) {
+      const m = messages.get(messageRef);
+      if (!m) throw new Error(`no message ${messageRef}`);
+      m.card = card;
+      m.updates += 1;
+    },
+    async postEphemeral(_to, user, card) {
+      ephemeral.push({ user, card });
+    },
+    async uploadFile(_to, file) {
+      uploads.push({ name: file.name, bytes: file.bytes });
+    },
+  };
+  return { gateway, messages, ephemeral, uploads };
+}
+
+export function sampleReport(overrides: Partial<MarginReport> = {}): MarginReport {
+  return {
+    source_file_name: 'statement.pdf',
+    account_number: 'U1234567',
+    report_date: '2026-11-27',
+    currency: 'USD',
+    broker: 'Example Broker',
+    fields: {
+      total_equity: 1_000_000,
+      maintenance_requirement: 400_000,
+      initial_requirement: 500_000,
+      excess_liquidity: 600_000,
+      margin_call: 0,
+    },
+    confidence: { overall: 0.97, fields: { total_equity: 0.99 } },
+    data_quality_score: 0.95,
+    needs_review: false,
+    issues: [],
+    method: 'text',
+    pages: 1,
+    processing_time_ms: 120,
+    ...overrides,
+  };
+}
+
+/** An extractor whose answer the test chooses: the core's behaviour is under test, not extraction. */
+export function scriptedExtractor(answer: (bytes: Uint8Array) => ExtractionOutcome | Error): Extractor & { calls: number } {
+  const ex = {
+    calls: 0,
+    async extract(input: { bytes: Uint8Array; fileName: string }) {
+      ex.calls += 1;
+      const a = answer(input.bytes);
+      if (a instanceof Error) throw a;
+      return a;
+    },
+    ocrReady: () => true,
+  };
+  return ex;
+}
+
+export function collectingQueue(): JobQueue & { jobs: string[] } {
+  const jobs: string[] = [];
+  return {
+    jobs,
+    async enqueueIngestion(id) {
+      if (!jobs.includes(id)) jobs.push(id);
+    },
+    async depth() {
+      return { queued: jobs.length, active: 0, failed: 0, deadLettered: 0 };
+    },
+  };
+}
