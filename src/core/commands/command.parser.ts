@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../access/roles.ts';
 import { EXPORT_FORMATS } from '../export/export.usecases.ts';
 import type { Platform } from '../ports.ts';
+import type { Role } from '../records.ts';
 
 /** Anything longer is not a command someone typed. */
 export const MAX_COMMAND_CHARS = 500;
@@ -53,7 +54,7 @@ const days = (max: number) =>
     .pipe(z.number().int().min(1).max(max));
 
 const statsWindow = z.enum(['7d', '30d', '90d']).transform((s) => Number(s.slice(0, -1)) as 7 | 30 | 90);
-const role = z.enum(ROLES as [string, ...string[]]);
+const role = z.enum(ROLES as unknown as [Role, ...Role[]]);
 const digestAction = z.enum(['here', 'off', 'now']);
 const digestKind = z
   .enum(['daily', 'weekly', 'alerts'])
@@ -69,7 +70,7 @@ export type Command =
   | { name: 'health' }
   | { name: 'export'; account?: string | undefined; days: number; format: (typeof EXPORT_FORMATS)[number] }
   | { name: 'digest'; action: 'here' | 'off' | 'now'; kind: 'digest' | 'weekly' | 'alerts' }
-  | { name: 'role'; user: string; role: (typeof ROLES)[number] }
+  | { name: 'role'; user: string; role: Role }
   | { name: 'help' };
 
 export type ParseResult =
@@ -86,8 +87,8 @@ export const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…`
 
 function take<T>(schema: z.ZodType<T>, token: string, what: string): T {
   const r = schema.safeParse(token);
-  if (!r.success) fail(`${quote(token)} is not ${r.error.issues[0]?.message?.startsWith('a') ? r.error.issues[0]?.message : what}.`);
-  return (r as { data: T }).data;
+  if (!r.success) return fail(`${quote(token)} is not ${what}.`);
+  return r.data;
 }
 
 function atMost(args: string[], n: number, sub: Subcommand) {
@@ -170,7 +171,7 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
       const [a, b] = args as [string, string];
       const roleFirst = role.safeParse(a.toLowerCase()).success;
       const [who, what] = roleFirst ? [b, a] : [a, b];
-      const r = take(role, what.toLowerCase(), 'viewer, analyst, approver or admin') as (typeof ROLES)[number];
+      const r = take(role, what.toLowerCase(), 'viewer, analyst, approver or admin');
       const user = normaliseUser(who, platform);
       if (!user) {
         fail(

@@ -1,8 +1,216 @@
-import { textCard } from '../cards/card.model.ts';
-import type { CommandRunner } from './command.types.ts';
+import type { Access, Permission } from '../access/roles.ts';
+import { type Card, textCard } from '../cards/card.model.ts';
+import type { AnalyticsRepository, QueueDepth, ThreadRef } from '../digest/analytics.port.ts';
+import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
+import { isAppError } from '../errors.ts';
+import { exportFile } from '../export/export.usecases.ts';
+import { displayUser } from '../format.ts';
+import type { ConversationRef, HealthSource, Repositories, UnitOfWork } from '../ports.ts';
+import {
+  callsCard,
+  helpCard,
+  pendingCard,
+  recentCard,
+  refusedCard,
+  reportCard,
+  statsCard,
+  usageCard,
+} from './command.cards.ts';
+import { type Command, parseCommand } from './command.parser.ts';
+import type { CommandContext, CommandReply, CommandRunner } from './command.types.ts';
 
-// Placeholder until the commands land: answers every command with usage.
-export const createCommandRunner = (): CommandRunner => async () => ({
-  card: textCard('MarginIQ', 'Commands: report, recent, pending, calls, stats, health, export, digest, role, help'),
-  visibility: 'ephemeral',
-});
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CommandDeps {
+  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit'>;
+  /** Role change and its audit event in one transaction; without it they run one after the other. */
+  uow?: UnitOfWork;
+  access: Access;
+  analytics: AnalyticsRepository;
+  health: HealthSource;
+  queueDepth: () => Promise<QueueDepth>;
+  /** Posts a digest into one conversation now (`/margin digest now [weekly]`). */
+  postDigest: (to: ConversationRef, opts: { actor: string; kind: 'digest' | 'weekly' }) => Promise<unknown>;
+  threadLink?: (t: ThreadRef) => string | undefined;
+  now?: () => Date;
+  logger?: { warn(o: object, m?: string): void; error(o: object, m?: string): void };
+  /** How long `digest now` waits for the post before answering "on its way" (Slack wants an answer in 3 s). */
+  answerWithinMs?: number;
+}
+
+const PERMISSION: Record<Command['name'], Permission | null> = {
+  report: 'read',
+  recent: 'read',
+  pending: 'read',
+  calls: 'read',
+  stats: 'read',
+  health: 'read',
+  export: 'export',
+  digest: 'subscribe',
+  role: 'role',
+  help: null,
+};
+
+const REFUSAL: Record<Permission, string> = {
+  upload: 'Only analysts and above can upload reports.',
+  read: 'Reading reports needs at least the viewer role.',
+  approve: 'Only approvers and admins can approve reports.',
+  reject: 'Only approvers and admins can reject reports.',
+  edit: 'Only approvers and admins can edit reports.',
+  replace: 'Only approvers and admins can resolve duplicate reports.',
+  keep: 'Only approvers and admins can resolve duplicate reports.',
+  export: 'Only analysts, approvers and admins can export reports. Ask an admin for the analyst role.',
+  subscribe: 'Only analysts, approvers and admins can manage digests in a channel. Ask an admin for the analyst role.',
+  role: 'Only admins can assign roles.',
+};
+
+const KIND_WORD = { digest: 'daily digest', weekly: 'weekly usage digest', alerts: 'health alerts' } as const;
+
+const ephemeral = (card: Card): CommandReply => ({ card, visibility: 'ephemeral' });
+
+export function createCommandRunner(deps: CommandDeps): CommandRunner {
+  const now = () => deps.now?.() ?? new Date();
+
+  async function featureUse(ctx: CommandContext, command: Command, extra?: Record<string, unknown>) {
+    // Feature use for the weekly digest. Best effort: a lost count must not fail the answer.
+    await deps.repos.audit
+      .append({
+        actor: ctx.user,
+        action: `command.${command.name}`,
+        entity_type: 'command',
+        entity_id: command.name,
+        context: { platform: ctx.conversation.platform, channel: ctx.conversation.channelId, ...extra },
+      })
+      .catch((err: unknown) => deps.logger?.warn({ err }, 'command use not recorded'));
+  }
+
+  async function changeRole(ctx: CommandContext, c: Command & { name: 'role' }): Promise<CommandReply> {
+    const target = c.user;
+    const before = await deps.access.roleOf(target);
+    const who = displayUser(target);
+    if (before === c.role) return ephemeral(textCard('Role unchanged', `${who} already has the ${c.role} role.`));
+    const write = async (repos: Pick<Repositories, 'roles' | 'audit'>) => {
+      await repos.roles.set(target, c.role, ctx.user);
+      await repos.audit.append({
+        actor: ctx.user,
+        action: 'role.changed',
+        entity_type: 'user',
+        entity_id: target,
+        before: { role: before },
+        after: { role: c.role },
+      });
+    };
+    if (deps.uow) await deps.uow(write);
+    else await write(deps.repos);
+    const effective = await deps.access.roleOf(target);
+    if (effective !== c.role) {
+      return ephemeral(
+        textCard(
+          'Role recorded',
+          `${who} is now recorded as ${c.role}, but stays ${effective}: they are listed in ADMINS.`,
+          'warning',
+        ),
+      );
+    }
+    return ephemeral(textCard('Role changed', `${who} is now ${c.role} (was ${before}).`, 'success'));
+  }
+
+  async function digest(ctx: CommandContext, c: Command & { name: 'digest' }): Promise<CommandReply> {
+    const { platform, channelId } = ctx.conversation;
+    const what = KIND_WORD[c.kind];
+    if (c.action === 'here') {
+      const added = await deps.repos.subscriptions.subscribe(platform, channelId, c.kind, ctx.user);
+      return ephemeral(
+        textCard('Subscribed', added ? `This channel now gets the ${what}.` : `This channel already gets the ${what}.`, 'success'),
+      );
+    }
+    if (c.action === 'off') {
+      const removed = await deps.repos.subscriptions.unsubscribe(platform, channelId, c.kind);
+      return ephemeral(
+        textCard('Unsubscribed', removed ? `This channel no longer gets the ${what}.` : `This channel was not getting the ${what}.`),
+      );
+    }
+    const to: ConversationRef = { platform, channelId };
+    const kind = c.kind === 'weekly' ? 'weekly' : 'digest';
+    const posting = deps.postDigest(to, { actor: ctx.user, kind }).then(
+      () => 'posted' as const,
+      (err: unknown) => {
+        deps.logger?.error({ err }, 'digest now failed');
+        return 'failed' as const;
+      },
+    );
+    const timer = new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), deps.answerWithinMs ?? 2_000).unref());
+    const outcome = await Promise.race([posting, timer]);
+    if (outcome === 'failed') return ephemeral(textCard('Digest not posted', `MarginIQ could not post the ${what} here. Try again in a minute.`, 'danger'));
+    return ephemeral(textCard('Digest', outcome === 'posted' ? `Posted the ${what} in this channel.` : `The ${what} is on its way to this channel.`));
+  }
+
+  async function answer(ctx: CommandContext, c: Command): Promise<CommandReply> {
+    switch (c.name) {
+      case 'help':
+        return ephemeral(helpCard());
+      case 'report': {
+        const r = c.date
+          ? await deps.repos.reports.findByAccountDate(c.account, c.date)
+          : await deps.repos.reports.latestForAccount(c.account);
+        if (!r) {
+          return ephemeral(textCard('No report', c.date ? `There is no report for account ${c.account} dated ${c.date}.` : `There is no report for account ${c.account} yet.`));
+        }
+        return ephemeral(reportCard(r));
+      }
+      case 'recent':
+        return ephemeral(recentCard(await deps.repos.reports.recent(c.limit)));
+      case 'pending':
+        return ephemeral(pendingCard(await deps.analytics.pendingWithThreads(25), now(), deps.threadLink));
+      case 'calls':
+        return ephemeral(callsCard((await deps.repos.reports.calls()).slice(0, 25)));
+      case 'stats': {
+        const w = { since: new Date(now().getTime() - c.days * DAY_MS), until: now() };
+        const [s, t] = await Promise.all([deps.analytics.reportStats(w), deps.analytics.turnaround(w)]);
+        return ephemeral(statsCard(c.days, s, t));
+      }
+      case 'health':
+        return ephemeral(healthCard(await collectHealthFigures({ ...deps, now })));
+      case 'export': {
+        const reports = await deps.repos.reports.inRange({ since: new Date(now().getTime() - c.days * DAY_MS), account: c.account });
+        const scope = c.account ? `account ${c.account}` : 'any account';
+        if (reports.length === 0) return ephemeral(textCard('Nothing to export', `There are no reports for ${scope} dated in the last ${c.days} days.`));
+        const file = exportFile(reports, { format: c.format, account: c.account, days: c.days, now: now() });
+        await featureUse(ctx, c, { account: c.account ?? 'all', days: c.days, format: c.format, rows: reports.length });
+        return {
+          visibility: 'channel',
+          file,
+          card: textCard(
+            'Export',
+            `${displayUser(ctx.user)} exported ${reports.length} report${reports.length === 1 ? '' : 's'} for ${scope}, last ${c.days} days (${c.format.toUpperCase()}).`,
+          ),
+        };
+      }
+      case 'digest':
+        return digest(ctx, c);
+      case 'role':
+        return changeRole(ctx, c);
+    }
+  }
+
+  return async (ctx, text) => {
+    try {
+      const parsed = parseCommand(typeof text === 'string' ? text : '', ctx.conversation.platform);
+      if (!parsed.ok) return ephemeral(usageCard(parsed.problem, parsed.subcommand));
+      const c = parsed.command;
+      const needed = PERMISSION[c.name];
+      if (needed && !(await deps.access.can(ctx.user, needed))) return ephemeral(refusedCard(REFUSAL[needed]));
+      const reply = await answer(ctx, c);
+      if (c.name !== 'export') await featureUse(ctx, c);
+      return reply;
+    } catch (err) {
+      // The one error boundary of a command: logged in full, answered with a plain sentence.
+      deps.logger?.error({ err, user: ctx.user }, 'command failed');
+      const sentence =
+        isAppError(err) && err.code === 'store.unavailable'
+          ? err.message
+          : 'MarginIQ could not answer that just now. Try again in a minute.';
+      return ephemeral(textCard('Something went wrong', sentence, 'danger'));
+    }
+  };
+}

@@ -1,0 +1,133 @@
+import { type Card, type CardBlock, card, textCard } from '../cards/card.model.ts';
+import { hasCall, reportBlocks } from '../cards/report.cards.ts';
+import type { PendingItem, ReportStats, ThreadRef, TurnaroundStats } from '../digest/analytics.port.ts';
+import { formatDuration, qualityFields, statusCounts, threadText, turnaroundFields } from '../digest/digest.cards.ts';
+import { formatMoney, formatWhen } from '../format.ts';
+import type { StoredReport } from '../records.ts';
+import { SUBCOMMANDS, type Subcommand, USAGE } from './command.parser.ts';
+
+const usageLines = () => SUBCOMMANDS.map((s) => `/margin ${USAGE[s]}`);
+
+export const helpCard = (): Card =>
+  card(
+    'MarginIQ commands',
+    'info',
+    [
+      { type: 'text', text: 'Share a margin-report PDF in a channel and MarginIQ answers in its thread. Commands:' },
+      { type: 'list', items: usageLines() },
+    ],
+    `MarginIQ commands: ${SUBCOMMANDS.join(', ')}`,
+  );
+
+/** A bad command: what was wrong, then how to say it. Never a trace. */
+export function usageCard(problem: string, sub?: Subcommand): Card {
+  const items = sub ? [`/margin ${USAGE[sub]}`] : usageLines();
+  return card(
+    sub ? `Usage: /margin ${sub}` : 'MarginIQ commands',
+    'warning',
+    [
+      { type: 'text', text: problem },
+      { type: 'list', items },
+    ],
+    `${problem} ${items.join(' · ')}`,
+  );
+}
+
+export const refusedCard = (sentence: string): Card => textCard('Not allowed', sentence, 'warning');
+
+export function reportCard(r: StoredReport): Card {
+  const blocks: CardBlock[] = reportBlocks(r).filter((b) => b.type !== 'actions');
+  if (r.validation_status === 'pending') {
+    blocks.push({ type: 'text', muted: true, text: 'Approve or reject it in the thread of its upload.' });
+  }
+  const d = r.extracted_data;
+  const title = `Account ${r.account_number} · ${r.report_date}`;
+  const tone = hasCall(d) ? 'danger' : r.validation_status === 'approved' ? 'success' : r.needs_review ? 'warning' : 'info';
+  return card(
+    title,
+    tone,
+    blocks,
+    `${title}: equity ${formatMoney(d.fields.total_equity, d.currency)}, excess ${formatMoney(d.fields.excess_liquidity, d.currency)}, ${r.validation_status}`,
+  );
+}
+
+const equity = (r: StoredReport) => formatMoney(r.extracted_data.fields.total_equity, r.extracted_data.currency);
+
+export function recentCard(reports: StoredReport[]): Card {
+  if (reports.length === 0) return textCard('Recent reports', 'No reports yet. Share a margin-report PDF in a channel to start.');
+  return card(
+    `${reports.length} most recent report${reports.length === 1 ? '' : 's'}`,
+    'info',
+    [
+      {
+        type: 'table',
+        columns: ['Account', 'As of', 'Equity', 'Status', 'Received'],
+        rows: reports.map((r) => [
+          r.account_number,
+          r.report_date,
+          equity(r),
+          `${r.validation_status}${r.needs_review && r.validation_status === 'pending' ? ' (review)' : ''}`,
+          formatWhen(r.created_at),
+        ]),
+      },
+    ],
+    reports.map((r) => `${r.account_number} ${r.report_date} ${r.validation_status}`).join('; '),
+  );
+}
+
+export function pendingCard(
+  p: { items: PendingItem[]; total: number },
+  now: Date,
+  threadLink?: (t: ThreadRef) => string | undefined,
+): Card {
+  if (p.total === 0) return textCard('Pending approvals', 'Nothing is waiting for approval.', 'success');
+  const rows = p.items.map((i) => [
+    i.account_number,
+    i.report_date,
+    formatDuration(now.getTime() - Date.parse(i.created_at)),
+    i.needs_review ? 'yes' : 'no',
+    threadText(i.thread, threadLink),
+  ]);
+  const blocks: CardBlock[] = [{ type: 'table', columns: ['Account', 'As of', 'Waiting', 'Review', 'Thread'], rows }];
+  if (p.total > p.items.length) blocks.push({ type: 'text', muted: true, text: `…and ${p.total - p.items.length} more.` });
+  return card(
+    `${p.total} report${p.total === 1 ? '' : 's'} waiting for approval`,
+    'warning',
+    blocks,
+    `${p.total} pending, oldest: ${p.items[0]?.account_number ?? ''} ${p.items[0]?.report_date ?? ''}`,
+  );
+}
+
+export function callsCard(reports: StoredReport[]): Card {
+  if (reports.length === 0) return textCard('Margin calls', 'No account’s latest report shows a margin call or deficit.', 'success');
+  return card(
+    `${reports.length} account${reports.length === 1 ? '' : 's'} with a margin call or deficit`,
+    'danger',
+    [
+      {
+        type: 'table',
+        columns: ['Account', 'As of', 'Margin call', 'Excess', 'Status'],
+        rows: reports.map((r) => {
+          const d = r.extracted_data;
+          return [r.account_number, r.report_date, formatMoney(d.fields.margin_call, d.currency), formatMoney(d.fields.excess_liquidity, d.currency), r.validation_status];
+        }),
+      },
+    ],
+    reports.map((r) => r.account_number).join(', '),
+  );
+}
+
+export function statsCard(days: number, s: ReportStats, t: TurnaroundStats): Card {
+  const title = `Last ${days} days: ${s.total} report${s.total === 1 ? '' : 's'}`;
+  return card(
+    title,
+    'info',
+    [
+      { type: 'text', text: `${statusCounts(s)}${s.needsReview > 0 ? ` · ${s.needsReview} flagged for review` : ''}.` },
+      { type: 'fields', fields: qualityFields(s) },
+      { type: 'heading', text: 'Approval turnaround' },
+      { type: 'fields', fields: turnaroundFields(t) },
+    ],
+    `${title}; ${statusCounts(s)}`,
+  );
+}

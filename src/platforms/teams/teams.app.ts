@@ -1,0 +1,147 @@
+import { type CloudEnvironment, PUBLIC, withOverrides } from '@microsoft/teams.api';
+import { App } from '@microsoft/teams.apps';
+import type { Config } from '../../config/config.ts';
+import type { ChatCore } from '../../core/chat.core.ts';
+import { toAppError } from '../../core/errors.ts';
+import type { ConversationsRepository } from '../../core/ports.ts';
+import type { Logger } from '../../observability/logger.ts';
+import type { Metrics } from '../../observability/metrics.ts';
+import type { PlatformAdapter, Route } from '../platform.ts';
+import { referenceOf, type WireActivity } from './teams.activity.ts';
+import { createOutbox } from './teams.exports.ts';
+import { createTeamsFetcher } from './teams.files.ts';
+import { createTeamsGateway } from './teams.gateway.ts';
+import { createGraph, DEFAULT_GRAPH_URL } from './teams.graph.ts';
+import { createHandlers } from './teams.handlers.ts';
+import { createRouteAdapter, requestBase } from './teams.http.ts';
+import { sdkLogger } from './teams.logger.ts';
+import { createTokenSource, DEFAULT_AUTHORITY } from './teams.token.ts';
+
+export const MESSAGES_PATH = '/api/messages';
+
+export interface TeamsPlatformDeps {
+  teams: NonNullable<Config['teams']>;
+  chat: ChatCore;
+  logger: Logger;
+  metrics?: Metrics;
+  limits: { maxFileBytes: number };
+  serveHttp: boolean;
+  fetch?: typeof fetch;
+  /** Where stored conversation references are read back after a restart (proactive digests, alerts). */
+  conversations?: Pick<ConversationsRepository, 'save' | 'get'>;
+  /** config.publicUrl: the base of download links; without it, the host Teams called us on. */
+  publicUrl?: string | undefined;
+  /** Microsoft endpoints, overridable for loopback doubles in tests. */
+  endpoints?: { authority?: string; graph?: string; openIdMetadata?: string; tokenIssuer?: string };
+}
+
+/**
+ * MarginIQ in Microsoft Teams on Teams SDK v2: the SDK validates inbound tokens and routes
+ * activities; MarginIQ's core decides everything; this folder translates between them.
+ */
+export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<PlatformAdapter> {
+  const log = deps.logger;
+  const doFetch = deps.fetch ?? fetch;
+  const { clientId, clientSecret, tenantId, unauthenticated } = deps.teams;
+  const credentials = !unauthenticated && clientId && clientSecret && tenantId ? { clientId, clientSecret, tenantId } : undefined;
+  if (!credentials) {
+    log.warn(
+      'Teams is running WITHOUT authentication (TEAMS_ENABLED=true and no TEAMS_CLIENT_ID/SECRET/TENANT_ID): anyone who can reach /api/messages can act as any user. For local clients and tests only.',
+    );
+  }
+  const tokens = credentials ? createTokenSource({ ...credentials, authority: deps.endpoints?.authority ?? DEFAULT_AUTHORITY, fetch: doFetch }) : undefined;
+  const graphBaseUrl = (deps.endpoints?.graph ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
+  const cloud: CloudEnvironment = withOverrides(PUBLIC, {
+    ...(deps.endpoints?.authority ? { loginEndpoint: deps.endpoints.authority } : {}),
+    ...(deps.endpoints?.openIdMetadata ? { openIdMetadataUrl: deps.endpoints.openIdMetadata } : {}),
+    ...(deps.endpoints?.tokenIssuer ? { tokenIssuer: deps.endpoints.tokenIssuer } : {}),
+  });
+
+  let lastBase: string | undefined;
+  const http = createRouteAdapter({
+    onRequest: (req) => {
+      lastBase = requestBase(req) ?? lastBase;
+    },
+  });
+  // Every option the SDK would otherwise read from process.env is given explicitly: config owns the environment.
+  const app = new App({
+    httpServerAdapter: http.adapter,
+    logger: sdkLogger(log.child({ component: 'teams-sdk' })),
+    cloud,
+    serviceUrl: 'https://smba.trafficmanager.net/teams',
+    dangerouslyAllowUnauthenticatedRequests: !credentials,
+    messagingEndpoint: MESSAGES_PATH,
+    state: false,
+    telemetry: { agent365: false },
+    ...(credentials
+      ? {
+          clientId: credentials.clientId,
+          tenantId: credentials.tenantId,
+          // Our own client-credentials source: one token cache for the connector and Graph, and an authority tests can point at a double.
+          token: (scope: string) => (tokens as NonNullable<typeof tokens>).get(scope),
+        }
+      : {}),
+  });
+
+  const inflight = new Set<Promise<void>>();
+  const track = (work: () => Promise<void>) => {
+    const p = work()
+      .catch((err: unknown) => log.error({ err: toAppError(err) }, 'Teams background work failed'))
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  };
+  const counters = new Map<string, ReturnType<Metrics['counter']>>();
+  const count = (name: string, labels: Record<string, string> = {}) => {
+    if (!deps.metrics) return;
+    let c = counters.get(name);
+    if (!c) {
+      c = deps.metrics.counter(name.replace(/^marginiq_/, ''), `Teams: ${name.replace(/_/g, ' ')}`);
+      counters.set(name, c);
+    }
+    c.inc(labels);
+  };
+
+  // PUBLIC_URL (config.publicUrl) wins; else the host Teams called /api/messages on.
+  const publicBase = () => deps.publicUrl?.replace(/\/+$/, '') ?? lastBase;
+  const outbox = createOutbox({ logger: log, fetch: doFetch, publicBase });
+  const gateway = createTeamsGateway({ api: app.api, logger: log, conversations: deps.conversations, uploadFile: outbox.deliver });
+  const graph = tokens ? createGraph({ baseUrl: graphBaseUrl, tokens, fetch: doFetch }) : undefined;
+  const handlers = createHandlers({ chat: deps.chat, gateway, outbox, graph, logger: log, count, track });
+
+  const wire = (a: unknown) => a as WireActivity;
+  app.use(async ({ activity, next }) => {
+    count('teams_activities_total', { type: activity.type });
+    const ref = referenceOf(wire(activity));
+    // Stored on install and on every message, so proactive posts know where the conversation lives.
+    if (ref) await gateway.remember(ref).catch((err: unknown) => log.warn({ err }, 'could not store the Teams conversation reference'));
+    return next();
+  });
+  app.on('message', async ({ activity }) => {
+    track(() => handlers.onMessage(wire(activity)));
+  });
+  app.on('card.action', async ({ activity }) => handlers.onCardAction(wire(activity)) as never);
+  app.on('file.consent', async ({ activity }) => handlers.onFileConsent(wire(activity)) as never);
+  app.on('install.add', async ({ activity }) => {
+    track(() => handlers.onInstalled(wire(activity)));
+  });
+  app.on('conversationUpdate', async ({ activity }) => {
+    const a = wire(activity);
+    if (a.membersAdded?.some((m) => m.id === a.recipient?.id)) track(() => handlers.onInstalled(a));
+  });
+  await app.initialize();
+
+  const routes: Route[] = deps.serveHttp ? [http.route(MESSAGES_PATH), outbox.route] : [];
+  const sweeper = setInterval(() => outbox.sweep(), 60_000);
+  sweeper.unref();
+  return {
+    name: 'teams',
+    gateway,
+    fetcher: createTeamsFetcher({ fetch: doFetch, graphBaseUrl, tokens }),
+    routes,
+    async start() {},
+    async stop() {
+      clearInterval(sweeper);
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}

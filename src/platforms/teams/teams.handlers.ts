@@ -1,0 +1,234 @@
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { actionKindOf, type Card, EDIT_FORM_ID, textCard } from '../../core/cards/card.model.ts';
+import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
+import { toAppError } from '../../core/errors.ts';
+import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
+import type { ConversationRef } from '../../core/ports.ts';
+import type { Logger } from '../../observability/logger.ts';
+import {
+  ADAPTIVE_CARD,
+  botMentioned,
+  commandText,
+  conversationRefOf,
+  fileAttachments,
+  isPersonal,
+  mentionsAFile,
+  referenceOf,
+  userOf,
+  type WireAccount,
+  type WireActivity,
+} from './teams.activity.ts';
+import { EDIT_CANCEL_ID, renderCard, renderEditForm } from './teams.cards.ts';
+import type { FileConsentValue, Outbox } from './teams.exports.ts';
+import type { TeamsGateway } from './teams.gateway.ts';
+import type { Graph } from './teams.graph.ts';
+
+export interface HandlerDeps {
+  chat: ChatCore;
+  gateway: TeamsGateway;
+  outbox: Outbox;
+  graph: Graph | undefined;
+  logger: Logger;
+  count: (what: string, labels?: Record<string, string>) => void;
+  /** Work that outlives the HTTP answer (Teams wants its 200 fast); awaited on stop. */
+  track: (work: () => Promise<void>) => void;
+}
+
+/** An invoke answer: a card that replaces the clicked one for the person who clicked, or a notice. */
+export type Answer = { card: IAdaptiveCard; notice?: undefined } | { card?: undefined; notice: string };
+
+const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
+const SORRY = 'Something went wrong on MarginIQ’s side; it has been logged. Try again in a moment.';
+
+export const invokeResponse = (a: Answer) => ({
+  status: 200,
+  body: a.card ? { statusCode: 200, type: ADAPTIVE_CARD, value: a.card } : { statusCode: 200, type: INVOKE_MESSAGE, value: a.notice },
+});
+
+const noticeText = (c: Card) => c.fallbackText;
+
+const CHANNEL_FILES_HELP =
+  'In channels and group chats Teams does not hand files to bots, and this MarginIQ has no Azure app credentials to fetch them through Microsoft Graph. Send the PDF in a personal chat instead: open a chat with MarginIQ, attach the PDF and send it.';
+
+export function createHandlers(deps: HandlerDeps) {
+  const { chat, gateway, logger } = deps;
+
+  /** Everyone who sees the summary sees the decision: the upload's one message is updated in place. */
+  function refreshSummary(refreshed: ActionOutcome['refreshed']) {
+    const i = refreshed?.ingestion;
+    if (!refreshed || !i || i.platform !== 'teams' || !i.reply_ref || !i.channel_id) return;
+    const to: ConversationRef = { platform: 'teams', channelId: i.channel_id, threadRef: i.thread_ref ?? undefined };
+    const replyRef = i.reply_ref;
+    deps.track(() => gateway.update(to, replyRef, refreshed.card));
+  }
+
+  function answerFor(out: ActionOutcome): Answer {
+    refreshSummary(out.refreshed);
+    if (out.form) return { card: renderEditForm(out.form) };
+    if (out.notice) return { notice: noticeText(out.notice) };
+    if (out.refreshed) return { card: renderCard(out.refreshed.card) };
+    return { notice: 'Done.' };
+  }
+
+  /** One click, from an Action.Execute invoke or an Action.Submit fallback message. */
+  async function act(a: WireActivity, verb: string, data: Record<string, unknown>): Promise<Answer> {
+    const user = userOf(a);
+    const value = typeof data.value === 'string' ? data.value : '';
+    if (verb === EDIT_FORM_ID) {
+      // A retried invoke (Teams resends after 15 s) must not be judged a conflicting second edit.
+      if (a.id && !(await chat.claimEvent(`teams:invoke:${a.id}`))) return { notice: 'Already received; the summary shows the result.' };
+      const values: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(data)) {
+        if (!['value', 'version', 'verb', 'reason', 'msteams'].includes(k) && (typeof v === 'string' || typeof v === 'number')) values[k] = String(v);
+      }
+      const version = Number(data.version);
+      const res = await chat.submitEdit({
+        user,
+        reportId: value,
+        values,
+        reason: typeof data.reason === 'string' ? data.reason : '',
+        ...(Number.isFinite(version) && version > 0 ? { expectedVersion: version } : {}),
+      });
+      if (res.ok) return answerFor(res.outcome);
+      const again = await chat.action({ user, kind: 'edit', value });
+      if (!again.form) return answerFor(again);
+      const keep = res.errors.form ? {} : { values: { ...values, reason: typeof data.reason === 'string' ? data.reason : '' } };
+      return { card: renderEditForm(again.form, { errors: res.errors, ...keep }) };
+    }
+    if (verb === EDIT_CANCEL_ID) {
+      const shown = a.replyToId ? gateway.cardOf(a.replyToId) : undefined;
+      return shown ? { card: renderCard(shown) } : { notice: 'Edit cancelled; nothing was changed.' };
+    }
+    const kind = actionKindOf(verb);
+    if (!kind || !value) return { notice: 'That button is out of date. Ask for a fresh card with “report ACCOUNT”.' };
+    return answerFor(await chat.action({ user, kind, value }));
+  }
+
+  async function onCardAction(a: WireActivity) {
+    const started = performance.now();
+    const v = (a.value ?? {}) as { action?: { verb?: string; data?: Record<string, unknown> } };
+    const data = v.action?.data ?? {};
+    const verb = v.action?.verb ?? (typeof data.verb === 'string' ? data.verb : '');
+    try {
+      const answer = await act(a, verb, data);
+      deps.count('teams_invokes_total', { verb, answer: answer.card ? 'card' : 'notice' });
+      return invokeResponse(answer);
+    } catch (err) {
+      // Teams shows "something went wrong" on anything but a well-formed answer: never throw from here.
+      logger.error({ err: toAppError(err), verb, ms: Math.round(performance.now() - started) }, 'Teams card action failed');
+      deps.count('teams_invokes_total', { verb, answer: 'error' });
+      return invokeResponse({ notice: SORRY });
+    }
+  }
+
+  /** Clients without Action.Execute send the button's data as a message `value`. */
+  async function onSubmit(a: WireActivity, to: ConversationRef, data: Record<string, unknown>) {
+    const answer = await act(a, typeof data.verb === 'string' ? data.verb : '', data);
+    if (answer.card && a.replyToId) await gateway.replace(to, a.replyToId, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: answer.card }] });
+    else if (answer.card) await gateway.send(to, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: answer.card }] });
+    else await gateway.post(to, textCard('MarginIQ', answer.notice ?? 'Done.'));
+  }
+
+  async function upload(a: WireActivity, to: ConversationRef, file: { sourceRef: string; name: string; size: number | null; url: string }) {
+    try {
+      await chat.upload({
+        platform: 'teams',
+        sourceRef: file.sourceRef,
+        fileName: file.name,
+        fileSize: file.size,
+        sourceUrl: file.url,
+        channelId: to.channelId,
+        threadRef: to.threadRef ?? null,
+        uploadedBy: userOf(a),
+      });
+      deps.count('teams_uploads_total');
+    } catch (err) {
+      const e = toAppError(err);
+      // A refused file (too large) was already answered in the thread by the core.
+      if (!e.permanent) throw err;
+    }
+  }
+
+  async function channelFiles(a: WireActivity, to: ConversationRef) {
+    if (!deps.graph) {
+      await gateway.post(to, textCard('Send the PDF in a personal chat', CHANNEL_FILES_HELP, 'warning'));
+      return;
+    }
+    let files: Awaited<ReturnType<Graph['messageFiles']>>;
+    try {
+      files = await deps.graph.messageFiles(a);
+    } catch (err) {
+      const e = toAppError(err);
+      logger.warn({ err: e }, 'could not read a channel message through Graph');
+      await gateway.post(to, textCard('Could not fetch the file', `${e.message} You can also send the PDF in a personal chat with MarginIQ.`, 'warning'));
+      return;
+    }
+    if (files.length === 0) await gateway.post(to, textCard('No file found', 'MarginIQ found no file on that message.', 'warning'));
+    for (const f of files) {
+      if (!chat.isPdf(f.name)) await gateway.post(to, notPdfNotice(f.name));
+      else await upload(a, to, { sourceRef: `${a.id}:${f.attachmentId}`, name: f.name, size: f.size, url: f.contentUrl });
+    }
+  }
+
+  async function command(a: WireActivity, to: ConversationRef) {
+    const people = new Map<string, string>();
+    for (const e of a.entities ?? []) {
+      const m = e.mentioned;
+      if (e.type !== 'mention' || !m || m.id === a.recipient?.id || people.has(m.id)) continue;
+      const aad = m.aadObjectId ?? (await gateway.aadObjectIdOf(to.channelId, m.id));
+      people.set(m.id, `teams:${aad ?? m.id}`);
+    }
+    const text = commandText(a, (m: WireAccount) => people.get(m.id) ?? `teams:${m.id}`) || 'help';
+    const reply = await chat.command({ user: userOf(a), conversation: to }, text);
+    await gateway.post(to, reply.card);
+    if (reply.file) await gateway.uploadFile(to, reply.file);
+  }
+
+  async function onMessage(a: WireActivity) {
+    const to = conversationRefOf(a);
+    const value = a.value;
+    if (value && typeof value === 'object' && !(a.text ?? '').trim()) return onSubmit(a, to, value as Record<string, unknown>);
+    // With resource-specific consent Teams delivers every channel message: answer only when addressed.
+    if (!isPersonal(a) && !botMentioned(a)) return;
+    if (a.id && !(await chat.claimEvent(`teams:message:${to.channelId}:${a.id}`))) return;
+    const files = fileAttachments(a);
+    if (files.length > 0) {
+      for (const f of files) {
+        if (!chat.isPdf(f.name, f.fileType === 'pdf' ? 'application/pdf' : null)) await gateway.post(to, notPdfNotice(f.name));
+        else if (!f.downloadUrl) await gateway.post(to, textCard('Could not fetch the file', `Teams sent ${f.name} without a download link. Send it again.`, 'warning'));
+        else await upload(a, to, { sourceRef: f.uniqueId ?? `${a.id}:${f.index}`, name: f.name, size: null, url: f.downloadUrl });
+      }
+      return;
+    }
+    if (!isPersonal(a) && mentionsAFile(a)) return channelFiles(a, to);
+    return command(a, to);
+  }
+
+  async function onInstalled(a: WireActivity) {
+    const ref = referenceOf(a);
+    if (!ref || !(await chat.claimEvent(`teams:welcome:${ref.conversation.id}`))) return;
+    const personal = ref.conversation.conversationType === 'personal';
+    await gateway.post(
+      { platform: 'teams', channelId: ref.conversation.id },
+      textCard(
+        'MarginIQ is here',
+        personal
+          ? 'Send me a margin report PDF and I will read it, check the figures and ask for approval. Type “help” for commands.'
+          : 'Mention @MarginIQ with a margin report PDF, or with a command such as “pending” or “help”.',
+      ),
+    );
+  }
+
+  async function onFileConsent(a: WireActivity) {
+    try {
+      await deps.outbox.consent(gateway, (a.value ?? {}) as FileConsentValue, a.replyToId);
+    } catch (err) {
+      logger.error({ err: toAppError(err) }, 'Teams file consent failed');
+      const to = conversationRefOf(a);
+      await gateway.post(to, textCard('Upload failed', 'MarginIQ could not put the file in your OneDrive. Ask for the export again.', 'warning')).catch(() => {});
+    }
+    return { status: 200 };
+  }
+
+  return { onMessage, onCardAction, onInstalled, onFileConsent };
+}

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { createAccess } from '../../src/core/access/roles.ts';
+import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
+import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
+import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
+import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
+import type { MarginReport } from '../../src/core/report/report.schema.ts';
+import { createExtractor } from '../../src/extraction/extractor.ts';
+import { startHttpServer } from '../../src/http/server.ts';
+import { createLogger } from '../../src/observability/logger.ts';
+import { createMetrics } from '../../src/observability/metrics.ts';
+import { createSlackPlatform } from '../../src/platforms/slack/slack.app.ts';
+import type { Db } from '../../src/store/db.ts';
+import { createLocalStorage } from '../../src/store/files/local.storage.ts';
+import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
+import { freshPglite } from '../support/databases.ts';
+import { sampleReport } from '../support/fakes.ts';
+import { type SlackDouble, startSlackDouble } from '../support/slack-double.ts';
+import { type SlackSender, slackSender } from './slack.requests.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-8f2c';
+const SPEC_PREFIX = 'marginiq-test:';
+
+/** What a test PDF says it contains: the harness's extractor answers with it instead of reading the layout. */
+export type ReportSpec = Partial<MarginReport> & { account_number: string; report_date: string };
+
+/** A small real PDF carrying its expected report in the Subject, so each test picks its own account and date. */
+export async function testPdf(spec: ReportSpec): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([400, 200]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  page.drawText(`Margin statement ${spec.account_number} ${spec.report_date}`, { x: 20, y: 150, size: 12, font });
+  doc.setSubject(SPEC_PREFIX + JSON.stringify(spec));
+  return doc.save();
+}
+
+async function specOf(bytes: Uint8Array): Promise<ReportSpec | undefined> {
+  try {
+    const subject = (await PDFDocument.load(bytes, { updateMetadata: false })).getSubject();
+    return subject?.startsWith(SPEC_PREFIX) ? (JSON.parse(subject.slice(SPEC_PREFIX.length)) as ReportSpec) : undefined;
+  } catch {
+    return undefined; // not loadable: the real extractor decides what is wrong with it
+  }
+}
+
+/** Test PDFs answer from their spec; anything else (fixture documents, corrupt files) goes through real extraction. */
+function harnessExtractor(real: Extractor & { close?: () => Promise<void> }) {
+  return {
+    async extract(input: { bytes: Uint8Array; fileName: string }) {
+      const spec = await specOf(input.bytes);
+      if (!spec) return real.extract(input);
+      const report = sampleReport({ source_file_name: input.fileName, ...spec });
+      return { reports: [report], method: 'text' as const, pages: 1, processing_time_ms: 12 };
+    },
+    ocrReady: () => real.ocrReady(),
+    close: () => real.close?.() ?? Promise.resolve(),
+  };
+}
+
+export interface SlackService {
+  url: string;
+  db: Db;
+  repos: Repositories;
+  chat: ChatCore;
+  slack: SlackDouble;
+  sender: SlackSender;
+  /** Ingestion ids in the order the queue received them. */
+  jobs: string[];
+  logs: string[];
+  /** Waits until every queued job has run. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * MarginIQ with Slack over HTTP, wired as the composition root wires it — real core, store, Bolt app,
+ * HTTP server and extraction — against the loopback Slack double, with the durable queue replaced by
+ * one that runs the worker's use-case in-process.
+ */
+export async function startSlackService(opts: { admins?: string[]; maxFileBytes?: number } = {}): Promise<SlackService> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
+  const slack = await startSlackDouble();
+  const { db, drop } = await freshPglite();
+  const repos = createRepositories(db);
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
+  const limits = { maxFileBytes: opts.maxFileBytes ?? 25 * 1024 * 1024 };
+  const extractor = harnessExtractor(createExtractor({ maxFileBytes: limits.maxFileBytes, maxPages: 50, timeoutMs: 60_000, ocrWorkers: 1 }));
+  const gateways: GatewayRegistry = {};
+  const fetchers: FetcherRegistry = {};
+  const jobs: string[] = [];
+  const running = new Set<Promise<unknown>>();
+  const queue: JobQueue = {
+    async enqueueIngestion(id) {
+      jobs.push(id);
+      // Later than the core's own "queued" bookkeeping, as a real queue would be.
+      const job = new Promise((r) => setTimeout(r, 30))
+        .then(() => processIngestion(ingestDeps, id))
+        .catch((err: unknown) => logger.error({ err }, 'job failed'));
+      running.add(job);
+      void job.finally(() => running.delete(job));
+    },
+    async depth() {
+      return { queued: 0, active: running.size, failed: 0, deadLettered: 0 };
+    },
+  };
+  const ingestDeps: IngestDeps = {
+    repos,
+    uow: createUnitOfWork(db),
+    storage: createLocalStorage(path.join(dir, 'files')),
+    queue,
+    extractor,
+    gateways,
+    fetchers,
+    limits,
+    logger,
+  };
+  const chat = createChatCore({ ...ingestDeps, access: createAccess({ admins: opts.admins ?? [], roles: repos.roles }), runCommand: createCommandRunner() });
+  const metrics = createMetrics();
+  const platform = await createSlackPlatform({
+    slack: { botToken: slack.token, signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: slack.apiUrl },
+    chat,
+    logger,
+    metrics,
+    limits,
+    serveHttp: true,
+  });
+  gateways.slack = platform.gateway;
+  if (platform.fetcher) fetchers.slack = platform.fetcher;
+  const http = await startHttpServer({ host: '127.0.0.1', port: 0, routes: platform.routes, logger, metrics });
+  await platform.start();
+  const idle = async () => {
+    while (running.size > 0) await Promise.allSettled([...running]);
+  };
+  return {
+    url: http.url,
+    db,
+    repos,
+    chat,
+    slack,
+    sender: slackSender(http.url, SIGNING_SECRET),
+    jobs,
+    logs,
+    idle,
+    async stop() {
+      await platform.stop();
+      await http.close();
+      await idle();
+      await extractor.close();
+      await slack.close();
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
