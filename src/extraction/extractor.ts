@@ -98,9 +98,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const locale = detectLocale(fullText);
     const dateOrder = detectDateOrder(fullText);
     const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { locale, dateOrder, ocr }));
-    const allDates = lines.flatMap((l) => l.segs.filter((s) => s.kind === 'date').map((s) => s.date!.iso)).sort();
-    const maxDate = allDates.at(-1) ?? null;
-    let accounts = extractAccounts(lines, maxDate);
+    let accounts = extractAccounts(lines);
     accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);
     if (accounts.length === 0) {
       throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
@@ -152,11 +150,19 @@ function timeoutError(): AppError {
 
 /** A date near the top of the first page when no label names one; never a print, due or trade date. */
 function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | null {
+  const DISTRACT = /print|run|generated|created|due|trade|settle|time|page|next|previous|prior|erstellt|cr[ée]{2}/i;
+  const found: { iso: string; alone: boolean }[] = [];
   for (const l of lines.filter((x) => x.page === 0).slice(0, 15)) {
-    if (/print|run|generated|created|due|trade|settle|time|page/i.test(l.text)) continue;
-    const d = l.segs.find((s) => s.kind === 'date');
-    if (d) return { value: d.date!.iso, conf: 0.6 };
+    if (DISTRACT.test(l.text)) continue;
+    for (const s of l.segs) {
+      if (s.kind !== 'date') continue;
+      const rest = l.text.replace(s.text, '').replace(/\b(statement|summary|report|account|daily|margin|as of|for|dated?|on|at|close|business)\b/gi, '');
+      found.push({ iso: s.date!.iso, alone: !/[a-z]{3}/i.test(rest) });
+    }
   }
+  const distinct = new Set(found.map((f) => f.iso));
+  if (distinct.size === 1) return { value: found[0]!.iso, conf: found[0]!.alone ? 0.85 : 0.7 };
+  if (found.length > 0) return { value: found[0]!.iso, conf: 0.6 };
   const any = lines.map((l) => findDates(l.text)[0]).find(Boolean);
   return any ? { value: any.iso, conf: 0.5 } : null;
 }

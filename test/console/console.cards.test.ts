@@ -21,21 +21,29 @@ describe('console card renderer', () => {
   });
 
   it('marks flagged fields with a warning sign', () => {
-    const html = renderCard(card('t', 'info', [{ type: 'fields', fields: [{ label: 'Total equity', value: '1.00 USD', flagged: true }] }]));
+    const html = renderCard(
+      card('t', 'info', [{ type: 'fields', fields: [{ label: 'Total equity', value: '1.00 USD', flagged: true }] }]),
+    );
     expect(html).toContain('field flagged');
     expect(html).toContain('⚠️');
   });
 
-  it('loads only its own or inline images; other URLs become links or text', () => {
+  it('loads same-origin, inline and https images; anything else becomes a link or text', () => {
     const img = (url: string) => renderCard(card('t', 'info', [{ type: 'image', url, alt: 'chart' }]));
     expect(img('/console/files/abc-123')).toContain('<img src="/console/files/abc-123"');
     expect(img('data:image/png;base64,iVBORw0KGgo=')).toContain('<img src="data:image/png;base64,');
-    expect(img('https://example.com/c.png')).toContain('<a href="https://example.com/c.png"');
+    expect(img('https://example.com/c.png')).toContain('<img src="https://example.com/c.png"');
+    expect(img('http://example.com/c.png')).toContain('<a href="http://example.com/c.png"');
+    expect(img('//evil.example/x.png')).not.toContain('<img');
     expect(img('javascript:alert(1)')).not.toContain('javascript:');
   });
 
   it('offers files as download links and previews images', () => {
-    expect(renderFile({ url: '/console/files/1', name: 'export.csv', contentType: 'text/csv', size: 2048 })).toContain('download="export.csv"');
-    expect(renderFile({ url: '/console/files/2', name: 'chart.png', contentType: 'image/png', size: 10 })).toContain('<img src="/console/files/2"');
+    expect(renderFile({ url: '/console/files/1', name: 'export.csv', contentType: 'text/csv', size: 2048 })).toContain(
+      'download="export.csv"',
+    );
+    expect(renderFile({ url: '/console/files/2', name: 'chart.png', contentType: 'image/png', size: 10 })).toContain(
+      '<img src="/console/files/2"',
+    );
   });
 });

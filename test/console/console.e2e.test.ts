@@ -33,7 +33,7 @@ describe('the console in a browser', () => {
       executablePath: CHROMIUM,
       args: ARGS,
       headless: true,
-      viewport: { width: 1280, height: 960 },
+      viewport: { width: 1280, height: 820 },
     });
     page = context.pages()[0] ?? (await context.newPage());
   });
@@ -61,7 +61,7 @@ describe('the console in a browser', () => {
     await page.locator('#empty').waitFor();
     await actAs('analyst');
     await page.locator('.composer [data-sample]').click();
-    await page.locator('li.msg', { hasText: 'uploaded sample-margin-statement.pdf' }).waitFor();
+    await page.locator('li.msg .upload', { hasText: 'sample-margin-statement.pdf' }).waitFor();
     await summary().waitFor({ timeout: 45_000 });
     await expect.poll(() => summary().locator('button[data-action="approve"]').count()).toBe(1);
     // The "reading…" reply was updated in place: one bot message in the upload's thread.
@@ -115,7 +115,9 @@ describe('the console in a browser', () => {
     expect(r.decided_at).not.toBeNull();
     expect(Math.abs(new Date(r.decided_at!).getTime() - before)).toBeLessThan(60_000);
     const audit = await svc.repos.audit.forEntity('margin_report', r.id);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['report.created', 'report.edited', 'report.approved']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['report.created', 'report.edited', 'report.approved']),
+    );
   });
 
   it('keeps the channel across a page reload', async () => {

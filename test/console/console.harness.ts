@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createAccess } from '../../src/core/access/roles.ts';
+import { textCard } from '../../src/core/cards/card.model.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
-import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
+import type { CommandRunner } from '../../src/core/commands/command.types.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
-import type { Extractor, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
+import type { ChatGateway, Extractor, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
 import { createExtractor } from '../../src/extraction/extractor.ts';
 import { startHttpServer } from '../../src/http/server.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
@@ -37,21 +38,31 @@ export interface ConsoleService {
   db: Db;
   repos: Repositories;
   chat: ChatCore;
+  gateway: ChatGateway;
   stop(): Promise<void>;
 }
+
+/** Commands belong to the command runner's own tests; the console only has to carry them. */
+const echoRunner: CommandRunner = async (ctx, text) => ({
+  card: textCard('MarginIQ', `You asked for "${text}" as ${ctx.user}.`),
+  visibility: 'ephemeral',
+});
 
 /**
  * The console wired the way the composition root wires it — real core, store, extraction and HTTP
  * server — with the durable queue replaced by one that runs the worker's use-case in-process.
  */
-export async function startConsoleService(opts: { token?: string; maxFileBytes?: number; extractor?: Extractor } = {}): Promise<ConsoleService> {
+export async function startConsoleService(
+  opts: { token?: string; maxFileBytes?: number; extractor?: Extractor; runCommand?: CommandRunner } = {},
+): Promise<ConsoleService> {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-console-'));
   const { db, drop } = await freshPglite();
   const repos = createRepositories(db);
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const limits = { maxFileBytes: opts.maxFileBytes ?? 25 * 1024 * 1024 };
   const extractor =
-    opts.extractor ?? createExtractor({ maxFileBytes: limits.maxFileBytes, maxPages: 50, timeoutMs: 60_000, ocrWorkers: 1 });
+    opts.extractor ??
+    createExtractor({ maxFileBytes: limits.maxFileBytes, maxPages: 50, timeoutMs: 60_000, ocrWorkers: 1 });
   const gateways: GatewayRegistry = {};
   const running = new Set<Promise<unknown>>();
   const queue: JobQueue = {
@@ -78,7 +89,11 @@ export async function startConsoleService(opts: { token?: string; maxFileBytes?:
     limits,
     logger,
   };
-  const chat = createChatCore({ ...ingestDeps, access: createAccess({ admins: [], roles: repos.roles }), runCommand: createCommandRunner() });
+  const chat = createChatCore({
+    ...ingestDeps,
+    access: createAccess({ admins: [], roles: repos.roles }),
+    runCommand: opts.runCommand ?? echoRunner,
+  });
   const platform = await createConsolePlatform({
     chat,
     logger,
@@ -89,13 +104,20 @@ export async function startConsoleService(opts: { token?: string; maxFileBytes?:
     roles: repos.roles,
   });
   gateways.console = platform.gateway;
-  const http = await startHttpServer({ host: '127.0.0.1', port: 0, routes: platform.routes, logger, metrics: createMetrics() });
+  const http = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    routes: platform.routes,
+    logger,
+    metrics: createMetrics(),
+  });
   await platform.start();
   return {
     url: http.url,
     db,
     repos,
     chat,
+    gateway: platform.gateway,
     async stop() {
       await platform.stop();
       await http.close();

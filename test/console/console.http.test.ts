@@ -37,7 +37,9 @@ describe('console with a token', () => {
   });
 
   it('accepts Authorization: Bearer', async () => {
-    const res = await fetch(`${svc.url}/console/messages?user=approver`, { headers: { authorization: 'Bearer sekrit-console-token' } });
+    const res = await fetch(`${svc.url}/console/messages?user=approver`, {
+      headers: { authorization: 'Bearer sekrit-console-token' },
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).user).toBe('console:approver');
   });
@@ -96,6 +98,22 @@ describe('console without a token', () => {
     expect((await res.json()).user).toBe('console:analyst');
   });
 
+  it('serves files posted to the channel: images inline, everything else as a download', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await svc.gateway.uploadFile(
+      { platform: 'console', channelId: 'local' },
+      { name: 'chart.png', bytes: png, contentType: 'image/png', title: 'Last 30 days' },
+    );
+    const { messages } = await (await fetch(`${svc.url}/console/messages?user=analyst`)).json();
+    const posted = messages.find((m: { file?: { name: string } }) => m.file?.name === 'chart.png');
+    expect(posted.html).toContain(`<img src="${posted.file.url}"`);
+    const res = await fetch(`${svc.url}${posted.file.url}`);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
+    expect((await fetch(`${svc.url}/console/files/nope`)).status).toBe(404);
+  });
+
   it('answers /margin commands to the asker', async () => {
     const res = await fetch(`${svc.url}/console/command`, {
       method: 'POST',
@@ -104,7 +122,11 @@ describe('console without a token', () => {
     });
     expect(res.status).toBe(200);
     const { messages } = await (await fetch(`${svc.url}/console/messages?user=admin`)).json();
-    expect(messages.some((m: { from: string; text?: string }) => m.from === 'console:admin' && m.text === '/margin help')).toBe(true);
-    expect(messages.some((m: { from: string; visibleTo?: string }) => m.from === 'bot' && m.visibleTo === 'console:admin')).toBe(true);
+    expect(
+      messages.some((m: { from: string; text?: string }) => m.from === 'console:admin' && m.text === '/margin help'),
+    ).toBe(true);
+    expect(
+      messages.some((m: { from: string; visibleTo?: string }) => m.from === 'bot' && m.visibleTo === 'console:admin'),
+    ).toBe(true);
   });
 });

@@ -3,18 +3,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createAccess } from '../../src/core/access/roles.ts';
+import { textCard } from '../../src/core/cards/card.model.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import { createExtractor } from '../../src/extraction/extractor.ts';
+import { createHealth } from '../../src/http/health.ts';
 import { startHttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
 import { createSlackPlatform } from '../../src/platforms/slack/slack.app.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
+import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
 import { freshPglite } from '../support/databases.ts';
 import { sampleReport } from '../support/fakes.ts';
@@ -118,7 +121,20 @@ export async function startSlackService(opts: { admins?: string[]; maxFileBytes?
     limits,
     logger,
   };
-  const chat = createChatCore({ ...ingestDeps, access: createAccess({ admins: opts.admins ?? [], roles: repos.roles }), runCommand: createCommandRunner() });
+  const access = createAccess({ admins: opts.admins ?? [], roles: repos.roles });
+  const health = createHealth({ db, queue, extractor, storage: ingestDeps.storage, platforms: () => ['slack'], version: 'test', startedAt: Date.now() });
+  const runCommand = createCommandRunner({
+    repos,
+    uow: ingestDeps.uow,
+    access,
+    analytics: createAnalyticsRepository(db),
+    health,
+    queueDepth: () => queue.depth(),
+    // The digest itself is the digest module's business; here it only has to arrive in the channel.
+    postDigest: async (to) => gateways.slack?.post(to, textCard('Daily digest', 'Margin reports of the day.')),
+    logger,
+  });
+  const chat = createChatCore({ ...ingestDeps, access, runCommand });
   const metrics = createMetrics();
   const platform = await createSlackPlatform({
     slack: { botToken: slack.token, signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: slack.apiUrl },

@@ -1,5 +1,5 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { matchLabel } from '../labels/label.matcher.ts';
+import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 
 /** What a table column holds, read from its header. */
@@ -13,6 +13,8 @@ export interface Column {
   account?: string;
   currency?: string;
   date?: string;
+  /** A column whose title is itself a field (`Current Long`, `Current Short`). */
+  field?: LabelMatch;
 }
 
 export interface ColumnHeader {
@@ -45,27 +47,27 @@ export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'>
  * holds (Current, Prior Day, Change, YTD, a currency, a date, an account). A line whose cells
  * are field labels is a different table (fields as columns) and is not a header here.
  */
-export function readColumnHeader(line: Segmented, maxDate: string | null): ColumnHeader | null {
+export function readColumnHeader(line: Segmented): ColumnHeader | null {
   if (line.segs.some((s) => s.kind === 'amount')) return null;
   if (line.cells.length < 2) return null;
   const columns: Column[] = [];
-  let informative = 0;
-  let labels = 0;
   for (const seg of line.segs) {
     if (seg.kind === 'date') {
-      const kind: ColumnKind = maxDate && seg.date!.iso < maxDate ? 'prior' : 'current';
-      columns.push({ kind, x0: seg.x0, x1: seg.x1, text: seg.text, date: seg.date!.iso });
-      informative++;
+      columns.push({ kind: 'current', x0: seg.x0, x1: seg.x1, text: seg.text, date: seg.date!.iso });
       continue;
     }
+    // A label with its value (`As of: 11/26/2026`, `Acct #: U123`) is not a column title.
+    if (seg.text.split(' ').length > 5) return null;
     const c = classifyHeader(seg.text);
-    if (c.kind === 'other' && matchLabel(seg.text)) labels++;
-    if (c.kind !== 'other') informative++;
-    columns.push({ ...c, x0: seg.x0, x1: seg.x1, text: seg.text });
+    const label = matchLabel(seg.text);
+    if (label && (c.kind === 'other' || label.target === 'date' || label.target === 'account' || label.target === 'currency')) return null;
+    columns.push({ ...c, x0: seg.x0, x1: seg.x1, text: seg.text, ...(label ? { field: label } : {}) });
   }
-  if (informative === 0 || labels >= 2) return null;
-  // Two dated columns: the later one is current.
+  const informative = columns.filter((c) => c.kind !== 'other');
   const dated = columns.filter((c) => c.date);
+  if (informative.length === 0) return null;
+  if (informative.length === 1 && (EXCLUDED_COLUMNS.has(informative[0]!.kind) || dated.length === 1 || informative[0]!.kind === 'account')) return null;
+  // Two dated columns: the later one is current.
   if (dated.length >= 2) {
     const latest = dated.map((c) => c.date!).sort().at(-1)!;
     for (const c of dated) c.kind = c.date === latest ? 'current' : 'prior';

@@ -3,7 +3,7 @@ import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
 import { belowValue, type Candidate, FIELD_TARGETS, findAccount, type LabelHit, labelHits, rowValues, signed } from './candidates.ts';
-import { type ColumnHeader, readColumnHeader } from './columns.ts';
+import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS, readColumnHeader } from './columns.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {
@@ -28,7 +28,7 @@ const CURRENCY_PAREN = /\((?:in\s+|all\s+figures\s+in\s+)?(USD|EUR|GBP|CHF|JPY|C
  * Walks the document's lines in reading order, splitting it into account sections and collecting
  * every label/value reading. Tables with accounts as rows or columns attach figures to their account.
  */
-export function walkDocument(lines: Segmented[], maxDate: string | null): { sections: Section[]; doc: Candidate[] } {
+export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Candidate[] } {
   const preamble: Section = { account: null, accountScore: 0, accountOcr: 1, combined: false, candidates: [] };
   const sections: Section[] = [];
   const byAccount = new Map<string, Section>();
@@ -67,7 +67,7 @@ export function walkDocument(lines: Segmented[], maxDate: string | null): { sect
     } else if (!hasAmounts && sections.length > 0 && isCombinedHeading(line.text) && !labelHits(line).some((h) => FIELD_TARGETS.has(h.match.target))) {
       current = combined;
     }
-    const colHeader = readColumnHeader(line, maxDate);
+    const colHeader = readColumnHeader(line);
     if (colHeader) {
       header = colHeader;
       fieldHeader = null;
@@ -86,6 +86,7 @@ export function walkDocument(lines: Segmented[], maxDate: string | null): { sect
       return;
     }
     if (fieldHits.length > 0) fieldHeader = null;
+    if (hits.length === 0 && hasAmounts && header) fieldColumns(line, header).forEach(add);
     for (const hit of hits) {
       const found = rowValues(line, hit, hits, header);
       if (found.length === 0) {
@@ -112,6 +113,36 @@ export function walkDocument(lines: Segmented[], maxDate: string | null): { sect
 }
 
 const ACCOUNT = new Set(['account'] as const);
+
+/**
+ * A row without a label under columns titled by fields (`Stock | … | Current Long | Current Short`):
+ * the row's figures in those columns. A position row outranks a total row, which may include cash.
+ */
+function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[] {
+  const withField = header.columns.filter((c) => c.field && !EXCLUDED_COLUMNS.has(c.kind));
+  if (withField.length === 0) return [];
+  const rowLabel = line.segs.find((s) => s.kind === 'text')?.text ?? '';
+  const weight = /stock|equit|securit|position|share/i.test(rowLabel) ? 1 : /total/i.test(rowLabel) ? 0.85 : 0.78;
+  const out: Candidate[] = [];
+  for (const s of line.segs) {
+    if (s.kind !== 'amount') continue;
+    const col = columnOf(s, header);
+    if (!col?.field || !withField.includes(col)) continue;
+    const field = col.field.target as FieldName;
+    out.push({
+      target: field,
+      value: signed(field, s.amount!.value, col.field.negate),
+      score: col.field.score * s.amount!.quality * (weight < 1 ? weight : 1),
+      ocr: s.conf,
+      weight,
+      page: line.page,
+      line: line.index,
+      source: 'table',
+      label: `${rowLabel} ${col.text}`.trim(),
+    });
+  }
+  return out;
+}
 
 function minConf(line: Segmented): number {
   return Math.min(1, ...line.segs.map((s) => s.conf));

@@ -96,8 +96,8 @@ function pickCurrency(own: Candidate[], doc: Candidate[], section: Section): Rea
 }
 
 /** One ExtractedAccount per account found (a combined or household total is never one). */
-export function extractAccounts(lines: Segmented[], maxDate: string | null): ExtractedAccount[] {
-  const { sections, doc } = walkDocument(lines, maxDate);
+export function extractAccounts(lines: Segmented[]): ExtractedAccount[] {
+  const { sections, doc } = walkDocument(lines);
   const docCurrency = choose(doc.filter((c) => c.target === 'currency'), null);
   const base = docCurrency ? String(docCurrency.pick.value) : null;
   return sections

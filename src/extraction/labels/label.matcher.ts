@@ -95,6 +95,20 @@ function containsSeq(hay: string[], needle: string[], skipFrom: number, skipTo: 
  * never match a field whose synonym lacks that word.
  */
 export function matchLabel(label: string, targets?: ReadonlySet<LabelTarget>): LabelMatch | null {
+  // Bilingual labels (`Valeur liquidative nette / Net liquidation value`): the best-matching half speaks.
+  const parts = label.split(/\s+[/|]\s+/);
+  if (parts.length > 1) {
+    let best: LabelMatch | null = null;
+    for (const part of parts) {
+      const m = matchOne(part, targets);
+      if (m && (!best || m.score > best.score)) best = m;
+    }
+    return best;
+  }
+  return matchOne(label, targets);
+}
+
+function matchOne(label: string, targets?: ReadonlySet<LabelTarget>): LabelMatch | null {
   const tokens = tokenize(label);
   if (tokens.length === 0) return null;
   // In prose the label sits shortly before the figure: score by distance from the end instead of extra words.

@@ -45,7 +45,7 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['original margin', 0.95], ['im', 0.8],
   ],
   excess_liquidity: [
-    ['excess liquidity'], ['maintenance excess'], ['house excess'], ['house surplus'], ['excess deficit'], ['excess/deficit'],
+    ['excess liquidity'], ['excess liq'], ['excess liquidation', 0.95], ['maintenance excess'], ['house excess'], ['house surplus'], ['excess deficit'], ['excess/deficit'],
     ['excess or deficit'], ['surplus deficit'], ['surplus/deficit'], ['margin excess'], ['margin surplus'], ['excess equity', 0.95],
     ['excess over maintenance'], ['excess maintenance equity'], ['maintenance surplus'], ['excess maintenance'], ['net excess', 0.95],
     ['excess margin', 0.95], ['equity excess', 0.95], ['excess', 0.9], ['surplus', 0.9], ['excess/(deficit)'], ['surplus/(deficit)'],

@@ -16,7 +16,8 @@ export interface ParsedAmount {
 const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'C$': 'CAD', A$: 'AUD', 'HK$': 'HKD', 'S$': 'SGD', Fr: 'CHF' };
 const CODES = 'USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL|KRW|PLN|CZK|HUF|ILS|TRY';
 
-const NUM_CORE = String.raw`\d{1,3}(?:[,.'’\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?|[.,]\d{1,4}`;
+// Space-grouped thousands only with a decimal part (`191 767,64`), so two figures side by side never merge.
+const NUM_CORE = String.raw`\d{1,3}(?: \d{3})+[.,]\d{2}(?!\d)|\d{1,3}(?:[,.'’\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?|[.,]\d{1,4}`;
 const CUR = String.raw`(?:US\$|C\$|A\$|HK\$|S\$|[$€£¥]|(?:${CODES})\b)`;
 
 /**
@@ -24,7 +25,7 @@ const CUR = String.raw`(?:US\$|C\$|A\$|HK\$|S\$|[$€£¥]|(?:${CODES})\b)`;
  * sit around the digits: parentheses, leading/trailing minus, DR/CR suffixes.
  */
 export const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\w./]|\d:|\w-)(?<pre>\(\s*)?(?<cur1>${CUR}\s*)?(?<sign1>[-−–](?=\s?[\d$€£¥.]))?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>\s?-(?![\w\d])|\s*\))?(?:\s?(?<cur3>(?:${CODES})\b))?(?:\s?(?<drcr>DR|CR|Dr|Cr)\b)?(?![\w/%]|[.,:]\d|-\d)`,
+  String.raw`(?<![\w./]|\d:|\w-)(?<pre>\(\s*)?(?<cur1>${CUR}\s*)?(?<sign1>[-−–](?=\s?[\d$€£¥.]))?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>\s?-(?![\w\d])|\s*\))?(?:\s?(?<cur3>(?:${CODES})\b|[€£$¥]))?(?:\s?(?<drcr>DR|CR|Dr|Cr)\b)?(?![\w/%]|[.,:]\d|-\d)`,
   'g',
 );
 

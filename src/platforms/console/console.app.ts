@@ -12,7 +12,10 @@ import { createConsoleHandlers } from './console.handlers.ts';
 import { BadRequest, PAGE_HEADERS, sendJson } from './console.http.ts';
 
 /** The people of the console's user switcher, and the role each one is given on start. */
-export const CONSOLE_USERS = { analyst: 'analyst', approver: 'approver', admin: 'admin' } as const satisfies Record<string, Role>;
+export const CONSOLE_USERS = { analyst: 'analyst', approver: 'approver', admin: 'admin' } as const satisfies Record<
+  string,
+  Role
+>;
 export type ConsoleUserName = keyof typeof CONSOLE_USERS;
 export const USER_HEADER = 'x-marginiq-user';
 
@@ -81,7 +84,8 @@ export async function createConsolePlatform(deps: ConsoleDeps): Promise<Platform
         const e = toAppError(err);
         deps.logger.error({ err, path: url.pathname, user }, 'console request failed');
         sendJson(res, e.permanent ? 400 : e.code === 'store.unavailable' ? 503 : 500, {
-          error: e.permanent || e.code === 'store.unavailable' ? e.message : 'Something went wrong. Try again in a moment.',
+          error:
+            e.permanent || e.code === 'store.unavailable' ? e.message : 'Something went wrong. Try again in a moment.',
         });
       }
     };
@@ -93,7 +97,11 @@ export async function createConsolePlatform(deps: ConsoleDeps): Promise<Platform
 
   const routes: Route[] = [
     { method: 'GET', path: '/', handler: guarded(staticFile(page, 'text/html; charset=utf-8'), { html: true }) },
-    { method: 'GET', path: '/console/client.js', handler: guarded(staticFile(client, 'text/javascript; charset=utf-8')) },
+    {
+      method: 'GET',
+      path: '/console/client.js',
+      handler: guarded(staticFile(client, 'text/javascript; charset=utf-8')),
+    },
     { method: 'GET', path: '/console/styles.css', handler: guarded(staticFile(styles, 'text/css; charset=utf-8')) },
     {
       method: 'GET',

@@ -34,8 +34,10 @@ export function createConsoleAuth(token: string | undefined) {
     required: Boolean(token),
     check(req: IncomingMessage, url: URL): AuthResult {
       if (req.method === 'POST') {
-        if (req.headers[CSRF_HEADER] !== '1') return { ok: false, status: 403, reason: 'missing the X-MarginIQ header' };
-        if (req.headers['sec-fetch-site'] === 'cross-site') return { ok: false, status: 403, reason: 'cross-site request' };
+        if (req.headers[CSRF_HEADER] !== '1')
+          return { ok: false, status: 403, reason: 'missing the X-MarginIQ header' };
+        if (req.headers['sec-fetch-site'] === 'cross-site')
+          return { ok: false, status: 403, reason: 'cross-site request' };
       }
       if (!token || !session) return { ok: true, fromQuery: false };
       const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();

@@ -4,12 +4,14 @@ import { ACTION_IDS, type Card, type CardBlock, type CardField, type EditForm } 
  * Neutral card → HTML for the console. Every piece of text goes through `esc`, so a statement
  * whose text holds markup shows it as text; the page inserts this HTML as is.
  */
-export const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Images the page may load: its own files and inline PNG/JPEG data. Anything else is a link (CSP keeps img-src to 'self'). */
-const SAFE_IMAGE = /^(\/console\/files\/[\w.-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+)$/;
-const SAFE_LINK = /^https?:\/\//i;
+/**
+ * Images the page may load: same-origin paths, inline image data, and https URLs (a digest chart
+ * published at PUBLIC_URL). The page's CSP allows exactly these; anything else shows its alt text.
+ */
+const SAFE_IMAGE = /^(\/(?!\/)[\w./%-]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+|https:\/\/[^\s"'<>]+)$/i;
+const SAFE_LINK = /^http:\/\/[^\s"'<>]+$/i;
 
 function field(f: CardField): string {
   const flag = f.flagged ? '<span class="flag" title="Needs a human look">⚠️</span> ' : '';
@@ -35,7 +37,9 @@ function block(b: CardBlock): string {
       return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
     }
     case 'image':
-      if (SAFE_IMAGE.test(b.url)) return `<figure class="image"><img src="${esc(b.url)}" alt="${esc(b.alt)}"></figure>`;
+      if (SAFE_IMAGE.test(b.url)) {
+        return `<figure class="image"><img src="${esc(b.url)}" alt="${esc(b.alt)}" referrerpolicy="no-referrer"></figure>`;
+      }
       if (SAFE_LINK.test(b.url)) {
         return `<p class="text"><a href="${esc(b.url)}" target="_blank" rel="noopener noreferrer">${esc(b.alt || 'image')}</a></p>`;
       }
@@ -64,12 +68,22 @@ export interface FileLink {
 }
 
 export function renderFile(f: FileLink): string {
-  const kb = f.size < 1024 * 1024 ? `${Math.max(1, Math.round(f.size / 1024))} KB` : `${(f.size / 1024 / 1024).toFixed(1)} MB`;
-  const preview = /^image\/(png|jpeg|gif|webp)$/.test(f.contentType) ? `<img src="${esc(f.url)}" alt="${esc(f.name)}">` : '';
-  return `<div class="file">${preview}<a class="download" href="${esc(f.url)}" download="${esc(f.name)}">⬇ ${esc(f.name)}</a> <span class="muted">${esc(kb)}</span></div>`;
+  const preview = /^image\/(png|jpeg|gif|webp)$/.test(f.contentType)
+    ? `<img src="${esc(f.url)}" alt="${esc(f.name)}">`
+    : '';
+  return `<div class="file">${preview}<a class="download" href="${esc(f.url)}" download="${esc(f.name)}">⬇ ${esc(f.name)}</a> <span class="muted">${esc(size(f.size))}</span></div>`;
 }
 
 export const renderText = (text: string) => `<p class="text">${esc(text)}</p>`;
+
+const size = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** A user's upload, drawn like a chat client draws an attached file. */
+export const renderUpload = (name: string, bytes: number | undefined) =>
+  `<div class="upload"><span class="pdf" aria-hidden="true">PDF</span><span class="name">${esc(name)}</span>${
+    bytes ? `<span class="muted">${esc(size(bytes))}</span>` : ''
+  }</div>`;
 
 /** The edit form as the page's dialog draws it: plain data, escaped by the page through textContent/value. */
 export const formJson = (form: EditForm & { version: number }) => ({

@@ -10,7 +10,12 @@ const state = {
   editing: null,
 };
 
-const NAMES = { bot: 'MarginIQ', 'console:analyst': 'Analyst', 'console:approver': 'Approver', 'console:admin': 'Admin' };
+const NAMES = {
+  bot: 'MarginIQ',
+  'console:analyst': 'Analyst',
+  'console:approver': 'Approver',
+  'console:admin': 'Admin',
+};
 const nameOf = (from) => NAMES[from] || from.replace(/^\w+:/, '');
 const timeOf = (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 

@@ -37,7 +37,12 @@ interface StoredFile {
 
 export interface ConsoleGateway extends ChatGateway {
   /** A message written by a console user (an upload, a command they typed). */
-  postFromUser(user: string, to: ConversationRef, text: string, opts?: { visibleTo?: string }): ConsoleMessage;
+  postFromUser(
+    user: string,
+    to: ConversationRef,
+    text: string,
+    opts?: { visibleTo?: string; html?: string },
+  ): ConsoleMessage;
   /** A file in the channel (or for one user): served from memory at /console/files/<id>. */
   attachFile(to: ConversationRef, file: OutgoingFile, visibleTo?: string): ConsoleMessage;
   list(user: string): ConsoleMessage[];
@@ -152,7 +157,7 @@ export function createConsoleGateway(opts: { now?: () => Date } = {}): ConsoleGa
         channelId: to.channelId,
         ...(o.visibleTo ? { visibleTo: o.visibleTo } : {}),
         text,
-        html: renderText(text),
+        html: o.html ?? renderText(text),
       });
     },
     list: (user) => messages.filter((m) => visible(m, user)),
@@ -167,7 +172,11 @@ export function createConsoleGateway(opts: { now?: () => Date } = {}): ConsoleGa
       // Tells EventSource how long to wait before reconnecting after the server goes away.
       res.write('retry: 2000\n\n');
       send(res, 'hello', hello);
-      send(res, 'snapshot', messages.filter((m) => visible(m, user)));
+      send(
+        res,
+        'snapshot',
+        messages.filter((m) => visible(m, user)),
+      );
       const stream = { user, res };
       streams.add(stream);
       const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);

@@ -9,7 +9,7 @@ import { isAppError } from '../../core/errors.ts';
 import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
 import type { ConversationRef } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
-import { formJson } from './console.cards.ts';
+import { formJson, renderText, renderUpload } from './console.cards.ts';
 import type { ConsoleGateway } from './console.gateway.ts';
 import { BadRequest, readBody, readJson, sendJson, sendTooLarge, str } from './console.http.ts';
 
@@ -35,7 +35,11 @@ export function cleanFileName(raw: string | undefined): string {
   } catch {
     // keep the raw header
   }
-  name = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  name = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .slice(0, 200);
   return name || 'upload.pdf';
 }
 
@@ -62,7 +66,10 @@ export function createConsoleHandlers(deps: HandlerDeps) {
     fileName: string,
     body: { bytes: Uint8Array } | { size: number },
   ): Promise<void> {
-    const parent = gateway.postFromUser(user, CHANNEL, `uploaded ${fileName}`);
+    const size = 'bytes' in body ? body.bytes.byteLength : body.size;
+    const parent = gateway.postFromUser(user, CHANNEL, `uploaded ${fileName}`, {
+      html: renderText('uploaded a file') + renderUpload(fileName, size),
+    });
     const thread: ConversationRef = { ...CHANNEL, threadRef: parent.id };
     if (!chat.isPdf(fileName)) {
       await gateway.postEphemeral(thread, user, notPdfNotice(fileName));
@@ -117,7 +124,10 @@ export function createConsoleHandlers(deps: HandlerDeps) {
       try {
         reply = await chat.command({ user, conversation: CHANNEL }, text);
       } catch (err) {
-        const message = isAppError(err) && err.permanent ? err.message : 'MarginIQ could not run that command. Try again in a moment.';
+        const message =
+          isAppError(err) && err.permanent
+            ? err.message
+            : 'MarginIQ could not run that command. Try again in a moment.';
         if (!isAppError(err) || !err.permanent) logger.error({ err, text }, 'console command failed');
         await gateway.postEphemeral(CHANNEL, user, failedCard(`/margin ${text}`.trim(), message));
         sendJson(res, 200, { ok: false });
@@ -134,7 +144,12 @@ export function createConsoleHandlers(deps: HandlerDeps) {
       const body = await readJson(req);
       const value = str(body.value, 200);
       if (!isKind(body.kind) || !value) throw new BadRequest('Unknown action.');
-      const outcome = await chat.action({ user, kind: body.kind, value, ...(str(body.reason, 500) ? { reason: str(body.reason, 500) } : {}) });
+      const outcome = await chat.action({
+        user,
+        kind: body.kind,
+        value,
+        ...(str(body.reason, 500) ? { reason: str(body.reason, 500) } : {}),
+      });
       await show(user, outcome, str(body.messageId, 100));
       sendJson(res, 200, outcome.form ? { ok: true, form: formJson(outcome.form) } : { ok: true });
     },
@@ -143,7 +158,8 @@ export function createConsoleHandlers(deps: HandlerDeps) {
       const body = await readJson(req);
       const reportId = str(body.reportId, 200);
       const raw = body.values;
-      if (!reportId || !raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequest('The edit form is incomplete.');
+      if (!reportId || !raw || typeof raw !== 'object' || Array.isArray(raw))
+        throw new BadRequest('The edit form is incomplete.');
       const values: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
         if (typeof v === 'string' && v.length <= 500) values[k] = v;

@@ -78,7 +78,7 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
           clientId: credentials.clientId,
           tenantId: credentials.tenantId,
           // Our own client-credentials source: one token cache for the connector and Graph, and an authority tests can point at a double.
-          token: (scope: string) => (tokens as NonNullable<typeof tokens>).get(scope),
+          token: (scope: string | string[]) => (tokens as NonNullable<typeof tokens>).get(Array.isArray(scope) ? scope.join(' ') : scope),
         }
       : {}),
   });

@@ -191,7 +191,7 @@ export function renderCard(card: Card, opts: RenderOptions = {}): IAdaptiveCard 
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     fallbackText: noMentions(card.fallbackText),
-    msteams: { width: 'Full' },
+    msteams: { width: 'full' },
     body,
   };
 }
@@ -269,7 +269,7 @@ export function renderEditForm(
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     fallbackText: noMentions(form.title),
-    msteams: { width: 'Full' },
+    msteams: { width: 'full' },
     body,
     actions,
   };

@@ -117,7 +117,7 @@ export function createOutbox(deps: { logger: Logger; fetch: typeof fetch; public
     const res = await deps.fetch(target, {
       method: 'PUT',
       headers: { 'content-type': h.file.contentType, 'content-range': `bytes 0-${Math.max(0, n - 1)}/${n}` },
-      body: h.file.bytes,
+      body: Buffer.from(h.file.bytes),
       signal: AbortSignal.timeout(60_000),
     });
     if (!res.ok) throw new AppError('chat.api_failed', `OneDrive refused the upload (HTTP ${res.status}).`);

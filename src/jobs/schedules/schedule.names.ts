@@ -1,0 +1,20 @@
+/** Cron task names: the first half of every coordination key and the `name` column of schedule_runs. */
+export const SCHEDULES = {
+  dailyDigest: 'marginiq.daily-digest',
+  weeklyDigest: 'marginiq.weekly-digest',
+  healthWatch: 'marginiq.health-watch',
+  sweeper: 'marginiq.ingestion-sweeper',
+} as const;
+export type ScheduleKey = keyof typeof SCHEDULES;
+export type ScheduleName = (typeof SCHEDULES)[ScheduleKey];
+
+/** Fixed crons; the daily digest's comes from DIGEST_CRON. All run in DIGEST_TZ. */
+export const WEEKLY_DIGEST_CRON = '0 8 * * 1';
+export const HEALTH_WATCH_CRON = '*/5 * * * *';
+export const SWEEPER_CRON = '*/5 * * * *';
+
+/** The state key the health watcher keeps in analytics.health_state. */
+export const SERVICE_HEALTH_KEY = 'service';
+
+/** Uploads recorded but not queued for this long are re-enqueued. */
+export const STRANDED_AFTER_SECONDS = 60;

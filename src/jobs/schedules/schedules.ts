@@ -1,0 +1,144 @@
+import { hostname } from 'node:os';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Digests } from '../../core/digest/digest.usecases.ts';
+import type { GatewayRegistry, HealthSource, JobQueue, Repositories } from '../../core/ports.ts';
+import type { Queryable } from '../../store/db.ts';
+import { runHealthWatch } from './health.watch.ts';
+import { sweepStranded } from './ingestion.sweeper.ts';
+import { createRunCoordinator } from './run.coordinator.ts';
+import {
+  HEALTH_WATCH_CRON,
+  type ScheduleKey,
+  SCHEDULES,
+  SWEEPER_CRON,
+  WEEKLY_DIGEST_CRON,
+} from './schedule.names.ts';
+
+interface Log {
+  info(o: object, m?: string): void;
+  warn(o: object, m?: string): void;
+  error(o: object, m?: string): void;
+  debug?(o: object, m?: string): void;
+}
+
+export interface ScheduleDeps {
+  /** The database holding analytics.schedule_runs and analytics.health_state. */
+  db: Queryable;
+  /** This replica's name in schedule_runs (REPLICA_ID, else the host name). */
+  replica?: string;
+  digest: { cron: string; tz: string };
+  digests: Pick<Digests, 'targets' | 'postDaily' | 'postWeekly'>;
+  health: HealthSource;
+  repos: Pick<Repositories, 'ingestions' | 'subscriptions'>;
+  queue: Pick<JobQueue, 'enqueueIngestion'>;
+  gateways: GatewayRegistry;
+  logger: Log;
+  /** Tests: other crons (six fields for seconds), a finer fire-time resolution, a subset of schedules. */
+  crons?: Partial<Record<ScheduleKey, string>>;
+  resolutionMs?: number;
+  only?: ScheduleKey[];
+}
+
+export interface Schedules {
+  stop(): Promise<void>;
+  /** Runs one schedule's job now, outside the cron (still recorded, under the current minute). */
+  runNow(key: ScheduleKey): Promise<unknown>;
+}
+
+export async function runDailyDigest(deps: Pick<ScheduleDeps, 'digests'>) {
+  const targets = await deps.digests.targets('digest');
+  if (targets.length === 0) return { targets: 0, posted: 0 };
+  const { delivery } = await deps.digests.postDaily(targets, { scope: 'subscribers' });
+  if (delivery.posted.length === 0 && delivery.failed.length > 0) {
+    throw new Error(`daily digest reached none of ${targets.length} channels: ${delivery.failed[0]?.error ?? 'unknown'}`);
+  }
+  return { targets: targets.length, posted: delivery.posted.length, failed: delivery.failed.length, skipped: delivery.skipped.length };
+}
+
+export async function runWeeklyDigest(deps: Pick<ScheduleDeps, 'digests'>) {
+  const targets = await deps.digests.targets('weekly');
+  if (targets.length === 0) return { targets: 0, posted: 0 };
+  const { delivery } = await deps.digests.postWeekly(targets);
+  if (delivery.posted.length === 0 && delivery.failed.length > 0) {
+    throw new Error(`weekly digest reached none of ${targets.length} channels: ${delivery.failed[0]?.error ?? 'unknown'}`);
+  }
+  return { targets: targets.length, posted: delivery.posted.length, failed: delivery.failed.length };
+}
+
+/**
+ * Starts the cron schedules. Every task is `distributed`: node-cron asks the run coordinator before
+ * each fire, and only the replica whose schedule_runs insert wins runs it, then records the outcome.
+ */
+export function startSchedules(deps: ScheduleDeps): Schedules {
+  const replica = deps.replica ?? hostname();
+  const coordinator = createRunCoordinator({ db: deps.db, replica, resolutionMs: deps.resolutionMs });
+  const log = deps.logger;
+  const inflight = new Set<Promise<unknown>>();
+
+  const jobs: Record<ScheduleKey, { cron: string; run: () => Promise<unknown> }> = {
+    dailyDigest: { cron: deps.digest.cron, run: () => runDailyDigest(deps) },
+    weeklyDigest: { cron: WEEKLY_DIGEST_CRON, run: () => runWeeklyDigest(deps) },
+    healthWatch: {
+      cron: HEALTH_WATCH_CRON,
+      run: () => runHealthWatch({ db: deps.db, health: deps.health, subscriptions: deps.repos.subscriptions, gateways: deps.gateways, logger: log }),
+    },
+    sweeper: { cron: SWEEPER_CRON, run: () => sweepStranded({ ingestions: deps.repos.ingestions, queue: deps.queue, logger: log }) },
+  };
+
+  // The cron tick's error boundary: the outcome goes to schedule_runs and the log, never up into node-cron.
+  async function fire(key: ScheduleKey, slot: Date) {
+    const name = SCHEDULES[key];
+    const fireTime = coordinator.fireTimeOf(slot);
+    const started = performance.now();
+    let result: { outcome: 'ok' | 'failed'; detail?: unknown };
+    try {
+      result = { outcome: 'ok', detail: await jobs[key].run() };
+    } catch (err) {
+      log.error({ err, schedule: name, fireTime: fireTime.toISOString() }, 'scheduled job failed');
+      result = { outcome: 'failed', detail: { error: err instanceof Error ? err.message : String(err) } };
+    }
+    const durationMs = performance.now() - started;
+    await coordinator
+      .finish(name, fireTime, { ...result, durationMs })
+      .catch((err: unknown) => log.warn({ err, schedule: name }, 'schedule run not recorded'));
+    log.info({ schedule: name, fireTime: fireTime.toISOString(), outcome: result.outcome, ms: Math.round(durationMs) }, 'schedule ran');
+    return result;
+  }
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    return p.finally(() => inflight.delete(p));
+  };
+
+  const cronLogger = {
+    info: (m: string) => log.debug?.({ component: 'node-cron' }, m),
+    warn: (m: string) => log.warn({ component: 'node-cron' }, m),
+    error: (m: string | Error, err?: Error) => log.error({ component: 'node-cron', err: err ?? m }, String(m)),
+    debug: (m: string | Error) => log.debug?.({ component: 'node-cron' }, String(m)),
+  };
+
+  const keys = deps.only ?? (Object.keys(jobs) as ScheduleKey[]);
+  const tasks: ScheduledTask[] = keys.map((key) =>
+    cron.schedule(deps.crons?.[key] ?? jobs[key].cron, (ctx) => track(fire(key, ctx.date)), {
+      name: SCHEDULES[key],
+      timezone: deps.digest.tz,
+      distributed: true,
+      runCoordinator: coordinator,
+      noOverlap: true,
+      logger: cronLogger,
+    }),
+  );
+  log.info({ replica, schedules: keys.map((k) => SCHEDULES[k]) }, 'schedules started');
+
+  return {
+    async runNow(key) {
+      const fireTime = coordinator.fireTimeOf(new Date());
+      if (!(await coordinator.claim(SCHEDULES[key], fireTime))) return { skipped: 'another replica ran this fire' };
+      return track(fire(key, fireTime));
+    },
+    async stop() {
+      for (const t of tasks) await t.destroy();
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}

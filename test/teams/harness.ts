@@ -1,0 +1,165 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createAccess } from '../../src/core/access/roles.ts';
+import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
+import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
+import type { CommandRunner } from '../../src/core/commands/command.types.ts';
+import { AppError } from '../../src/core/errors.ts';
+import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
+import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
+import { startHttpServer } from '../../src/http/server.ts';
+import { createMetrics } from '../../src/observability/metrics.ts';
+import type { PlatformAdapter } from '../../src/platforms/platform.ts';
+import { createTeamsPlatform } from '../../src/platforms/teams/teams.app.ts';
+import { createLocalStorage } from '../../src/store/files/local.storage.ts';
+import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
+import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
+import { freshPglite } from '../support/databases.ts';
+import { sampleReport, scriptedExtractor } from '../support/fakes.ts';
+import { postActivity, startTeamsDouble, teamsActivities } from '../support/teams-double.ts';
+
+export const ADMIN = 'aad-admin';
+export const APPROVER = 'aad-approver';
+export const ANALYST = 'aad-analyst';
+
+/** A "PDF" the scripted extractor understands: `acct=` picks the account, `broken` makes it corrupt. */
+export const pdf = (tag: string) => new TextEncoder().encode(`%PDF-1.7\n${tag}\n%%EOF\n`);
+
+export function testExtractor(): Extractor {
+  return scriptedExtractor((bytes) => {
+    const text = new TextDecoder().decode(bytes);
+    if (text.includes('broken')) return new AppError('extraction.corrupt_pdf', 'The PDF is damaged and cannot be read.');
+    const account = text.match(/acct=([\w-]+)/)?.[1] ?? 'U1234567';
+    const call = text.includes('call');
+    return {
+      reports: [
+        sampleReport({
+          account_number: account,
+          fields: call ? { total_equity: 300_000, maintenance_requirement: 400_000, excess_liquidity: -100_000, margin_call: 100_000 } : sampleReport().fields,
+        }),
+      ],
+      method: 'text',
+      pages: 1,
+      processing_time_ms: 100,
+    };
+  });
+}
+
+/**
+ * The real Teams app on MarginIQ's real HTTP server and core, against the loopback double; the
+ * queue runs each job right away instead of through pg-boss.
+ */
+export async function startTeamsHarness(opts: { credentials?: boolean; runCommand?: (base: CommandRunner) => CommandRunner; publicUrl?: string } = {}) {
+  const double = await startTeamsDouble();
+  const t = await freshPglite();
+  const repos: Repositories = createRepositories(t.db);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const gateways: GatewayRegistry = {};
+  const fetchers: FetcherRegistry = {};
+  const jobs = new Set<Promise<unknown>>();
+  let deps: IngestDeps;
+  const queue: JobQueue = {
+    async enqueueIngestion(id) {
+      const job = new Promise((r) => setImmediate(r))
+        .then(() => processIngestion(deps, id))
+        .catch((err: unknown) => logger.warn({ err }, 'job failed'))
+        .finally(() => jobs.delete(job));
+      jobs.add(job);
+    },
+    async depth() {
+      return { queued: jobs.size, active: 0, failed: 0, deadLettered: 0 };
+    },
+  };
+  deps = {
+    repos,
+    uow: createUnitOfWork(t.db),
+    storage: createLocalStorage(mkdtempSync(path.join(tmpdir(), 'marginiq-teams-'))),
+    queue,
+    extractor: testExtractor(),
+    gateways,
+    fetchers,
+    limits: { maxFileBytes: 64 * 1024 },
+    logger,
+  };
+  const access = createAccess({ admins: [`teams:${ADMIN}`], roles: repos.roles });
+  await repos.roles.set(`teams:${APPROVER}`, 'approver', `teams:${ADMIN}`);
+  const baseRunner = createCommandRunner({
+    repos,
+    uow: deps.uow,
+    access,
+    analytics: createAnalyticsRepository(t.db),
+    health: {
+      async check() {
+        return { status: 'ok', checks: { database: { status: 'ok' } }, version: 'test', uptime_s: 1, platforms: ['teams'] };
+      },
+    },
+    queueDepth: () => queue.depth(),
+    postDigest: async () => undefined,
+  } as Parameters<typeof createCommandRunner>[0]);
+  const chat: ChatCore = createChatCore({ ...deps, access, runCommand: opts.runCommand ? opts.runCommand(baseRunner) : baseRunner });
+  const platform: PlatformAdapter = await createTeamsPlatform({
+    teams: opts.credentials
+      ? { clientId: double.clientId, clientSecret: double.clientSecret, tenantId: double.tenantId, unauthenticated: false }
+      : { clientId: undefined, clientSecret: undefined, tenantId: undefined, unauthenticated: true },
+    chat,
+    logger,
+    metrics: createMetrics(),
+    limits: deps.limits,
+    serveHttp: true,
+    conversations: repos.conversations,
+    publicUrl: opts.publicUrl,
+    endpoints: { authority: double.url, graph: double.graphUrl, openIdMetadata: double.openIdMetadata },
+  });
+  gateways.teams = platform.gateway;
+  if (platform.fetcher) fetchers.teams = platform.fetcher;
+  const http = await startHttpServer({ host: '127.0.0.1', port: 0, routes: platform.routes, logger, metrics: createMetrics() });
+  const activities = teamsActivities(double);
+
+  return {
+    url: http.url,
+    double,
+    activities,
+    db: t.db,
+    repos,
+    chat,
+    platform,
+    /** Posts an activity to /api/messages, signed like the Bot Framework when credentials are on. */
+    send: (activity: unknown, token?: string | null) =>
+      postActivity(http.url, activity, token === null ? undefined : (token ?? (opts.credentials ? double.signInbound() : undefined))),
+    /** Waits until every queued job has run. */
+    async settle() {
+      while (jobs.size > 0) await Promise.allSettled([...jobs]);
+    },
+    async stop() {
+      await http.close();
+      await platform.stop();
+      await Promise.allSettled([...jobs]);
+      await double.close();
+      await t.drop();
+    },
+  };
+}
+
+export type TeamsHarness = Awaited<ReturnType<typeof startTeamsHarness>>;
+
+/** The Adaptive Card a recorded connector call carried, as JSON text for easy matching. */
+export function cardText(call: { body: unknown }): string {
+  const b = call.body as { activity?: { attachments?: { content?: unknown }[] }; attachments?: { content?: unknown }[] };
+  const attachments = b.attachments ?? b.activity?.attachments ?? [];
+  return JSON.stringify(attachments.map((a) => a.content));
+}
+
+/** Finds the Action.Execute with this verb in a card and returns its data. */
+export function actionData(call: { body: unknown }, verb: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (v: unknown) => {
+    if (found || !v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb) found = o.data as Record<string, unknown>;
+    for (const x of Object.values(o)) walk(x);
+  };
+  walk(call.body);
+  return found;
+}
