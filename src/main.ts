@@ -190,6 +190,19 @@ async function createPlatforms(
   const out: PlatformAdapter[] = [];
   const limits = { maxFileBytes: config.limits.maxFileBytes };
   // Platform SDKs load only when configured, so a console-only laptop never pays for them.
+  if (config.slack) {
+    const { createSlackPlatform } = await import('./platforms/slack/slack.app.ts');
+    out.push(
+      await createSlackPlatform({
+        slack: config.slack,
+        chat: deps.chat,
+        logger: deps.logger.child({ platform: 'slack' }),
+        metrics: deps.metrics,
+        limits,
+        serveHttp: deps.serveHttp,
+      }),
+    );
+  }
   if (config.console.enabled) {
     const { createConsolePlatform } = await import('./platforms/console/console.app.ts');
     out.push(

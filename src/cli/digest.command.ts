@@ -8,8 +8,8 @@ import type { GatewayRegistry, HealthReport, HealthSource } from '../core/ports.
 import type { Logger } from '../observability/logger.ts';
 import { type Db, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrations.runner.ts';
-import { createRepositories } from '../store/repositories.ts';
 import { createAnalyticsRepository } from '../store/repositories/analytics.repository.ts';
+import { createRepositories } from '../store/repositories.ts';
 
 export interface DigestCommandDeps {
   config: Config;
@@ -111,8 +111,10 @@ export async function runDigestCommand(args: string[], deps: DigestCommandDeps):
     deps.stdout.write(
       `posted the digest to ${delivery.posted.length} of ${targets.length} channel${targets.length === 1 ? '' : 's'}\n`,
     );
-    for (const f of delivery.failed) deps.stderr.write(`marginiq: digest: ${f.to.platform}:${f.to.channelId}: ${f.error}\n`);
-    for (const s of delivery.skipped) deps.stderr.write(`marginiq: digest: ${s.platform}:${s.channelId}: ${s.platform} is not configured\n`);
+    for (const f of delivery.failed)
+      deps.stderr.write(`marginiq: digest: ${f.to.platform}:${f.to.channelId}: ${f.error}\n`);
+    for (const s of delivery.skipped)
+      deps.stderr.write(`marginiq: digest: ${s.platform}:${s.channelId}: ${s.platform} is not configured\n`);
     return delivery.posted.length > 0 ? 0 : 1;
   } finally {
     if (!deps.db) await db.close().catch(() => {});

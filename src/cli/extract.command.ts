@@ -45,13 +45,13 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
     return 2;
   }
 
-  let extractor: Extractor | null = null;
+  const held: { extractor: Extractor | null } = { extractor: null };
   const getExtractor = async (): Promise<Extractor> => {
-    if (extractor) return extractor;
-    if (deps.createExtractor) extractor = await deps.createExtractor();
+    if (held.extractor) return held.extractor;
+    if (deps.createExtractor) held.extractor = await deps.createExtractor();
     else {
       const { createExtractor } = await import('../extraction/extractor.ts');
-      extractor = createExtractor({
+      held.extractor = createExtractor({
         maxFileBytes: deps.config.limits.maxFileBytes,
         maxPages: deps.config.limits.maxPages,
         timeoutMs: deps.config.limits.extractTimeoutMs,
@@ -59,7 +59,7 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
         logger: deps.logger,
       });
     }
-    return extractor;
+    return held.extractor;
   };
 
   const reports: MarginReport[] = [];
@@ -84,7 +84,7 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
       }
     }
   } finally {
-    await extractor?.close().catch(() => {});
+    await held.extractor?.close().catch(() => {});
   }
   if (json) deps.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   return code;

@@ -31,6 +31,7 @@ const INPUT_CODES = new Set<ErrorCode>([
   'extraction.encrypted_pdf',
   'extraction.no_margin_data',
   'extraction.timeout',
+  'download.refused',
   'command.usage',
   'config.invalid',
 ]);

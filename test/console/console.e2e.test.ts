@@ -128,7 +128,7 @@ describe('the console in a browser', () => {
   it('runs a /margin command typed in the composer', async () => {
     await page.fill('#command-text', '/margin help');
     await page.press('#command-text', 'Enter');
-    await page.locator('li.msg.ephemeral', { hasText: '/margin help' }).waitFor();
-    await expect.poll(() => page.locator('li.msg.ephemeral .card').count()).toBeGreaterThan(0);
+    await page.locator('li.msg.ephemeral:has(> .avatar.person)', { hasText: '/margin help' }).waitFor();
+    await page.locator('li.msg.ephemeral:has(> .avatar.bot) .card').first().waitFor();
   });
 });

@@ -57,7 +57,7 @@ describe('console with a token', () => {
 describe('console without a token', () => {
   let svc: ConsoleService;
   beforeAll(async () => {
-    svc = await startConsoleService({ maxFileBytes: 64 * 1024 });
+    svc = await startConsoleService({ maxFileMb: 0.0625 });
   });
   afterAll(async () => svc?.stop());
 
@@ -91,6 +91,23 @@ describe('console without a token', () => {
     const theirs = (await (await fetch(`${svc.url}/console/messages?user=approver`)).json()).messages;
     expect(mine.some((m: { card?: { title: string } }) => m.card?.title === 'Not a PDF')).toBe(true);
     expect(theirs.some((m: { card?: { title: string } }) => m.card?.title === 'Not a PDF')).toBe(false);
+  });
+
+  it('answers only to localhost or an IP without a token, so a rebound DNS name gets nothing', async () => {
+    const { request } = await import('node:http');
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${svc.url}/console/messages`, { headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status('evil.example:3000')).toBe(403);
+    expect(await status('localhost:3000')).toBe(200);
+    expect(await status('192.168.1.20:3000')).toBe(200);
+    expect(await status('[::1]:3000')).toBe(200);
   });
 
   it('turns a spoofed user name into an analyst, never a privilege', async () => {

@@ -70,7 +70,10 @@ export async function seedReport(db: Db, repos: Repositories, s: ReportSeed) {
     ingestionId,
   });
   if (s.createdAt) {
-    await db.query('update analytics.margin_reports set created_at = $2 where id = $1', [report.id, s.createdAt.toISOString()]);
+    await db.query('update analytics.margin_reports set created_at = $2 where id = $1', [
+      report.id,
+      s.createdAt.toISOString(),
+    ]);
   }
   if (s.status && s.status !== 'pending') {
     await db.query(
@@ -84,7 +87,12 @@ export async function seedReport(db: Db, repos: Repositories, s: ReportSeed) {
 export async function seedIngestion(
   db: Db,
   repos: Repositories,
-  s: { status: 'processed' | 'failed' | 'dead' | 'received' | 'queued'; createdAt: Date; processedAt?: Date; error?: string },
+  s: {
+    status: 'processed' | 'failed' | 'dead' | 'received' | 'queued';
+    createdAt: Date;
+    processedAt?: Date;
+    error?: string;
+  },
 ) {
   const { ingestion } = await repos.ingestions.record({
     platform: 'slack',
@@ -95,19 +103,27 @@ export async function seedIngestion(
     uploadedBy: 'slack:UUPLOADER',
   });
   if (s.status !== 'received') {
-    await repos.ingestions.setStatus(ingestion.id, s.status, s.error ? { errorCode: 'extraction.corrupt_pdf', errorMessage: s.error } : {});
+    await repos.ingestions.setStatus(
+      ingestion.id,
+      s.status,
+      s.error ? { errorCode: 'extraction.corrupt_pdf', errorMessage: s.error } : {},
+    );
   }
   await db.query('update analytics.ingestions set created_at = $2, processed_at = $3 where id = $1', [
     ingestion.id,
     s.createdAt.toISOString(),
-    s.processedAt?.toISOString() ?? (s.status === 'received' || s.status === 'queued' ? null : s.createdAt.toISOString()),
+    s.processedAt?.toISOString() ??
+      (s.status === 'received' || s.status === 'queued' ? null : s.createdAt.toISOString()),
   ]);
   return ingestion;
 }
 
 /** A gateway that records what it was asked to post. */
 export function recordingGateway(platform: 'slack' | 'teams' = 'slack', opts: { fail?: boolean } = {}) {
-  const posts: { to: { platform: string; channelId: string }; card: import('../../src/core/cards/card.model.ts').Card }[] = [];
+  const posts: {
+    to: { platform: string; channelId: string };
+    card: import('../../src/core/cards/card.model.ts').Card;
+  }[] = [];
   const uploads: { to: { platform: string; channelId: string }; name: string; bytes: Uint8Array }[] = [];
   let n = 0;
   return {

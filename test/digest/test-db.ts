@@ -11,6 +11,8 @@ export const DB_KINDS: DbKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'po
 export interface TestDb {
   db: Db;
   kind: DbKind;
+  /** Postgres only: the throwaway database's URL, for a second pool (a second replica). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function openTestDb(kind: DbKind, label: string): Promise<TestDb> {
   return {
     db,
     kind,
+    url: url.toString(),
     async close() {
       await db.close();
       const c = new pg.Client({ connectionString: adminUrl });

@@ -14,7 +14,11 @@ beforeAll(async () => {
   svc = await startSlackService({ admins: [`slack:${ADMIN}`] });
   // One stored report so report/recent/pending/calls/stats/export have something to say.
   const ts = svc.slack.nextTs();
-  const bytes = await testPdf({ account_number: 'U3000001', report_date: TODAY, fields: { total_equity: 500_000, maintenance_requirement: 550_000, excess_liquidity: -50_000 } });
+  const bytes = await testPdf({
+    account_number: 'U3000001',
+    report_date: TODAY,
+    fields: { total_equity: 500_000, maintenance_requirement: 550_000, excess_liquidity: -50_000 },
+  });
   const file = svc.slack.addFile({ name: 'deficit.pdf', bytes, channel: CHANNEL, ts });
   await svc.sender.event(fileShareMessage({ channel: CHANNEL, user: ANALYST, ts, files: [file] }));
   await eventually(() => svc.slack.thread(CHANNEL, ts).find((m) => m.updates > 0), 20_000, 'summary');
@@ -31,7 +35,11 @@ async function margin(text: string, user = ANALYST) {
   const started = Date.now();
   const ack = await svc.sender.command(slashCommand({ user, channel: CHANNEL, text, responseUrl }));
   const ackMs = Date.now() - started;
-  const answer = await eventually(() => svc.slack.responses.find((r) => r.id === id), 20_000, `answer to /margin ${text}`);
+  const answer = await eventually(
+    () => svc.slack.responses.find((r) => r.id === id),
+    20_000,
+    `answer to /margin ${text}`,
+  );
   return { ack, ackMs, answer: answer.body as { response_type?: string; text?: string; blocks?: unknown[] } };
 }
 
@@ -58,6 +66,14 @@ const SUBCOMMANDS = [
   'report',
 ];
 
+describe('a report with a deficit', () => {
+  it('raises a highlighted margin-call alert in the channel, outside the thread', () => {
+    const alert = svc.slack.thread(CHANNEL, undefined).find((m) => m.text.includes('U3000001'));
+    expect(alert?.text).toContain('Margin deficit');
+    expect(JSON.stringify(alert?.blocks)).toContain('🚨');
+  });
+});
+
 describe('/margin', () => {
   it.each(SUBCOMMANDS)('answers "/margin %s" within Slack\'s 3 seconds, through response_url', async (text) => {
     const user = text.startsWith('role') ? ADMIN : ANALYST;
@@ -77,10 +93,14 @@ describe('/margin', () => {
   it('uploads the export file to the channel with the files.uploadV2 flow, without the bot token', async () => {
     const before = svc.slack.callsTo('files.completeUploadExternal').length;
     await margin('export all 30d csv');
-    const completes = await eventually(() => {
-      const c = svc.slack.callsTo('files.completeUploadExternal').slice(before);
-      return c.length > 0 && c;
-    }, 10_000, 'files.completeUploadExternal');
+    const completes = await eventually(
+      () => {
+        const c = svc.slack.callsTo('files.completeUploadExternal').slice(before);
+        return c.length > 0 && c;
+      },
+      10_000,
+      'files.completeUploadExternal',
+    );
     const ticket = svc.slack.callsTo('files.getUploadURLExternal').at(-1);
     expect(Number(ticket?.args.length)).toBeGreaterThan(0);
     const upload = svc.slack.uploads.at(-1);
@@ -91,10 +111,20 @@ describe('/margin', () => {
 
   it('answers a mention of the bot like help, in the thread', async () => {
     const ts = svc.slack.nextTs();
-    const res = await svc.sender.event({ type: 'app_mention', user: ANALYST, text: '<@UBOT> hi', ts, channel: CHANNEL, event_ts: ts });
+    const res = await svc.sender.event({
+      type: 'app_mention',
+      user: ANALYST,
+      text: '<@UBOT> hi',
+      ts,
+      channel: CHANNEL,
+      event_ts: ts,
+    });
     expect(res.status).toBe(200);
     const reply = await eventually(() => svc.slack.thread(CHANNEL, ts)[0], 10_000, 'help reply');
-    const help = await svc.chat.command({ user: `slack:${ANALYST}`, conversation: { platform: 'slack', channelId: CHANNEL } }, 'help');
+    const help = await svc.chat.command(
+      { user: `slack:${ANALYST}`, conversation: { platform: 'slack', channelId: CHANNEL } },
+      'help',
+    );
     expect(reply.text).toContain(help.card.title);
   });
 });

@@ -6,7 +6,7 @@ import { createRng } from '../fixtures/prng.ts';
 import { sampleStatement } from '../fixtures/sample.ts';
 import { eventually } from '../support/slack-double.ts';
 import { type SlackService, startSlackService, testPdf } from './slack.harness.ts';
-import { fileShareMessage, fileSharedEvent } from './slack.requests.ts';
+import { fileSharedEvent, fileShareMessage } from './slack.requests.ts';
 
 const CHANNEL = 'C0FILES';
 const ANALYST = 'UANALYST';
@@ -20,7 +20,14 @@ afterAll(async () => {
 });
 
 /** A user shares a file in the channel: Slack stores it and sends the message event. */
-async function share(o: { name: string; bytes: Uint8Array; size?: number; mimetype?: string; threadTs?: string; redirect?: 'none' | 'same-host' | 'off-host' }) {
+async function share(o: {
+  name: string;
+  bytes: Uint8Array;
+  size?: number;
+  mimetype?: string;
+  threadTs?: string;
+  redirect?: 'none' | 'same-host' | 'off-host';
+}) {
   const ts = svc.slack.nextTs();
   const file = svc.slack.addFile({
     name: o.name,
@@ -32,7 +39,13 @@ async function share(o: { name: string; bytes: Uint8Array; size?: number; mimety
     ...(o.mimetype ? { mimetype: o.mimetype } : {}),
     ...(o.redirect ? { redirect: o.redirect } : {}),
   });
-  const event = fileShareMessage({ channel: CHANNEL, user: ANALYST, ts, files: [file], ...(o.threadTs ? { thread_ts: o.threadTs } : {}) });
+  const event = fileShareMessage({
+    channel: CHANNEL,
+    user: ANALYST,
+    ts,
+    files: [file],
+    ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+  });
   return { ts, file, event };
 }
 
@@ -47,7 +60,11 @@ describe('a PDF shared in a Slack channel', () => {
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3000);
 
-    const summary = await eventually(() => svc.slack.thread(CHANNEL, ts).find((m) => m.updates > 0 && m.text.includes('1 report')), 20_000, 'summary');
+    const summary = await eventually(
+      () => svc.slack.thread(CHANNEL, ts).find((m) => m.updates > 0 && m.text.includes('1 report')),
+      20_000,
+      'summary',
+    );
     await svc.idle();
     const thread = svc.slack.thread(CHANNEL, ts);
     expect(thread).toHaveLength(1);
@@ -74,12 +91,18 @@ describe('a PDF shared in a Slack channel', () => {
     const first = await svc.sender.event(event, { eventId: 'EvRETRY1' });
     const twin = await svc.sender.event(fileSharedEvent({ channel: CHANNEL, user: ANALYST, fileId: file.id }));
     // Slack retries when it thinks the first delivery timed out.
-    const retry = await svc.sender.event(event, { eventId: 'EvRETRY1', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await svc.sender.event(event, {
+      eventId: 'EvRETRY1',
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect([first.status, twin.status, retry.status]).toEqual([200, 200, 200]);
     await eventually(() => svc.slack.thread(CHANNEL, ts).find((m) => m.updates > 0), 20_000, 'summary');
     await svc.idle();
 
-    const rows = await svc.db.query<{ n: number }>(`select count(*)::int as n from analytics.ingestions where platform = 'slack' and source_ref = $1`, [file.id]);
+    const rows = await svc.db.query<{ n: number }>(
+      `select count(*)::int as n from analytics.ingestions where platform = 'slack' and source_ref = $1`,
+      [file.id],
+    );
     expect(rows[0]?.n).toBe(1);
     expect(svc.jobs.length - jobsBefore).toBe(1);
     expect(svc.slack.thread(CHANNEL, ts)).toHaveLength(1);
@@ -90,7 +113,11 @@ describe('a PDF shared in a Slack channel', () => {
     const pdf = await testPdf({ account_number: 'U1000003', report_date: '2026-11-27' });
     const { event } = await share({ name: 'in-thread.pdf', bytes: pdf, threadTs: parent });
     await svc.sender.event(event);
-    await eventually(() => svc.slack.thread(CHANNEL, parent).find((m) => m.updates > 0), 20_000, 'summary in the parent thread');
+    await eventually(
+      () => svc.slack.thread(CHANNEL, parent).find((m) => m.updates > 0),
+      20_000,
+      'summary in the parent thread',
+    );
   });
 
   it('takes a file announced only by file_shared, looking it up with files.info', async () => {
@@ -104,7 +131,11 @@ describe('a PDF shared in a Slack channel', () => {
   it('ignores a file that is not a PDF, posting nothing', async () => {
     const postsBefore = svc.slack.callsTo('chat.postMessage').length;
     const ephemeralBefore = svc.slack.callsTo('chat.postEphemeral').length;
-    const { ts, file, event } = await share({ name: 'notes.txt', bytes: Buffer.from('just notes'), mimetype: 'text/plain' });
+    const { ts, file, event } = await share({
+      name: 'notes.txt',
+      bytes: Buffer.from('just notes'),
+      mimetype: 'text/plain',
+    });
     expect((await svc.sender.event(event)).status).toBe(200);
     await svc.sender.event(fileSharedEvent({ channel: CHANNEL, user: ANALYST, fileId: file.id }));
     await new Promise((r) => setTimeout(r, 300));
@@ -119,7 +150,11 @@ describe('a PDF shared in a Slack channel', () => {
     const junk = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(3000)]);
     const { ts, event } = await share({ name: 'broken.pdf', bytes: junk });
     await svc.sender.event(event);
-    const reply = await eventually(() => svc.slack.thread(CHANNEL, ts).find((m) => m.text.includes('Could not read broken.pdf')), 30_000, 'refusal');
+    const reply = await eventually(
+      () => svc.slack.thread(CHANNEL, ts).find((m) => m.text.includes('Could not read broken.pdf')),
+      30_000,
+      'refusal',
+    );
     await svc.idle();
     expect(svc.slack.thread(CHANNEL, ts)).toHaveLength(1);
     expect(reply.text).not.toMatch(/Error:|at .*\.ts:\d+/); // a sentence, not a stack trace
@@ -154,7 +189,11 @@ describe('a PDF shared in a Slack channel', () => {
     const { bytes } = await renderDoc(sampleStatement(createRng('marginiq-slack-e2e')));
     const { ts, event } = await share({ name: 'sample-margin-statement.pdf', bytes });
     await svc.sender.event(event);
-    const summary = await eventually(() => svc.slack.thread(CHANNEL, ts).find((m) => m.updates > 0 && !m.text.includes('Reading')), 60_000, 'summary');
+    const summary = await eventually(
+      () => svc.slack.thread(CHANNEL, ts).find((m) => m.updates > 0 && !m.text.includes('Reading')),
+      60_000,
+      'summary',
+    );
     expect(summary.text).toContain('sample-margin-statement.pdf: 1 report');
     expect(texts(summary.blocks)).toContain('Total equity');
   });

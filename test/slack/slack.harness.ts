@@ -83,7 +83,9 @@ export interface SlackService {
  * HTTP server and extraction — against the loopback Slack double, with the durable queue replaced by
  * one that runs the worker's use-case in-process.
  */
-export async function startSlackService(opts: { admins?: string[]; maxFileBytes?: number } = {}): Promise<SlackService> {
+export async function startSlackService(
+  opts: { admins?: string[]; maxFileBytes?: number } = {},
+): Promise<SlackService> {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
   const slack = await startSlackDouble();
   const { db, drop } = await freshPglite();
@@ -91,7 +93,9 @@ export async function startSlackService(opts: { admins?: string[]; maxFileBytes?
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
   const limits = { maxFileBytes: opts.maxFileBytes ?? 25 * 1024 * 1024 };
-  const extractor = harnessExtractor(createExtractor({ maxFileBytes: limits.maxFileBytes, maxPages: 50, timeoutMs: 60_000, ocrWorkers: 1 }));
+  const extractor = harnessExtractor(
+    createExtractor({ maxFileBytes: limits.maxFileBytes, maxPages: 50, timeoutMs: 60_000, ocrWorkers: 1 }),
+  );
   const gateways: GatewayRegistry = {};
   const fetchers: FetcherRegistry = {};
   const jobs: string[] = [];
@@ -122,7 +126,15 @@ export async function startSlackService(opts: { admins?: string[]; maxFileBytes?
     logger,
   };
   const access = createAccess({ admins: opts.admins ?? [], roles: repos.roles });
-  const health = createHealth({ db, queue, extractor, storage: ingestDeps.storage, platforms: () => ['slack'], version: 'test', startedAt: Date.now() });
+  const health = createHealth({
+    db,
+    queue,
+    extractor,
+    storage: ingestDeps.storage,
+    platforms: () => ['slack'],
+    version: 'test',
+    startedAt: Date.now(),
+  });
   const runCommand = createCommandRunner({
     repos,
     uow: ingestDeps.uow,

@@ -42,7 +42,11 @@ export function slackSender(baseUrl: string, secret: string) {
     command: (fields: Record<string, string>, o: SendOptions = {}) =>
       send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', o),
     interaction: (payload: Record<string, unknown>, o: SendOptions = {}) =>
-      send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', o),
+      send(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        'application/x-www-form-urlencoded',
+        o,
+      ),
   };
 }
 
@@ -62,7 +66,14 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${ran
   };
 }
 
-export function fileShareMessage(o: { channel: string; user: string; ts: string; thread_ts?: string; files: unknown[]; text?: string }) {
+export function fileShareMessage(o: {
+  channel: string;
+  user: string;
+  ts: string;
+  thread_ts?: string;
+  files: unknown[];
+  text?: string;
+}) {
   return {
     type: 'message',
     subtype: 'file_share',
@@ -105,10 +116,22 @@ export function buttonClick(o: {
     user: { id: o.user, username: o.user.toLowerCase(), team_id: TEAM },
     api_app_id: 'A0001',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: o.messageTs, channel_id: o.channel, is_ephemeral: false, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
+    container: {
+      type: 'message',
+      message_ts: o.messageTs,
+      channel_id: o.channel,
+      is_ephemeral: false,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+    },
     trigger_id: `trig.${randomUUID()}`,
     channel: { id: o.channel, name: 'margin' },
-    message: { type: 'message', ts: o.messageTs, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: '', bot_id: 'BBOT' },
+    message: {
+      type: 'message',
+      ts: o.messageTs,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+      text: '',
+      bot_id: 'BBOT',
+    },
     response_url: o.responseUrl,
     actions: [
       {
@@ -123,7 +146,12 @@ export function buttonClick(o: {
   };
 }
 
-export function viewSubmission(o: { user: string; callbackId: string; privateMetadata: string; values: Record<string, string | undefined> }) {
+export function viewSubmission(o: {
+  user: string;
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, string | undefined>;
+}) {
   const state: Record<string, Record<string, unknown>> = {};
   for (const [block, value] of Object.entries(o.values)) {
     state[block] =

@@ -25,6 +25,7 @@ export interface RecordedDownload {
 }
 
 export interface RecordedUpload {
+  origin: string;
   fileId: string;
   bytes: Buffer;
   authorization: string | undefined;
@@ -85,7 +86,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function parseArgs(raw: Buffer, contentType: string): Record<string, unknown> {
-  if (contentType.startsWith('application/json')) return raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+  if (contentType.startsWith('application/json'))
+    return raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
   const args: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) {
     args[k] = JSON_ARGS.has(k) ? JSON.parse(v) : v;
@@ -95,7 +97,10 @@ function parseArgs(raw: Buffer, contentType: string): Record<string, unknown> {
 
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=utf-8', ...headers });
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=utf-8',
+    ...headers,
+  });
   res.end(text);
 };
 
@@ -116,6 +121,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   const files = new Map<string, { meta: SlackFileObject; bytes: Uint8Array; opts: DoubleFileOptions }>();
   const faults = new Map<string, Fault[]>();
   let seq = 0;
+  /** Slack's upload URLs live on files.slack.com; set this to hand out URLs on the foreign host instead. */
+  const settings = { uploadsOffHost: false };
   const nextTs = () => `${1_700_000_000 + ++seq}.${String(seq).padStart(6, '0')}`;
 
   let origin = '';
@@ -124,7 +131,15 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   const api = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://double.slack.test/', team: 'Double', user: 'marginiq', team_id: teamId, user_id: botUserId, bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://double.slack.test/',
+          team: 'Double',
+          user: 'marginiq',
+          team_id: teamId,
+          user_id: botUserId,
+          bot_id: 'BBOT',
+        };
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(args.channel);
@@ -157,10 +172,17 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       }
       case 'files.getUploadURLExternal': {
         const id = `FUP${++seq}`;
-        return { ok: true, upload_url: `${origin}/upload/v1/${id}`, file_id: id };
+        return {
+          ok: true,
+          upload_url: `${settings.uploadsOffHost ? foreignOrigin : origin}/upload/v1/${id}`,
+          file_id: id,
+        };
       }
       case 'files.completeUploadExternal':
-        return { ok: true, files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })) };
+        return {
+          ok: true,
+          files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })),
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -174,7 +196,13 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   const serveFile = (req: IncomingMessage, res: ServerResponse, id: string, hop: 'first' | 'same' | 'foreign') => {
     const f = files.get(id);
     const auth = req.headers.authorization;
-    const record = (status: number) => downloads.push({ origin: hop === 'foreign' ? foreignOrigin : origin, path: req.url ?? '', authorization: auth, status });
+    const record = (status: number) =>
+      downloads.push({
+        origin: hop === 'foreign' ? foreignOrigin : origin,
+        path: req.url ?? '',
+        authorization: auth,
+        status,
+      });
     if (!f) {
       record(404);
       return send(res, 404, 'not found');
@@ -195,7 +223,10 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       return send(res, 200, SIGN_IN_PAGE, { 'content-type': 'text/html; charset=utf-8' });
     }
     record(200);
-    res.writeHead(200, { 'content-type': f.opts.servedAs ?? f.meta.mimetype, 'content-length': String(f.bytes.byteLength) });
+    res.writeHead(200, {
+      'content-type': f.opts.servedAs ?? f.meta.mimetype,
+      'content-length': String(f.bytes.byteLength),
+    });
     res.end(Buffer.from(f.bytes));
   };
 
@@ -211,17 +242,29 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       const fault = faults.get(method)?.shift();
       if (fault && 'error' in fault) return send(res, 200, { ok: false, error: fault.error });
       if (fault && fault.status === 429) {
-        return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String((fault as { retryAfter: number }).retryAfter) });
+        return send(
+          res,
+          429,
+          { ok: false, error: 'ratelimited' },
+          { 'retry-after': String((fault as { retryAfter: number }).retryAfter) },
+        );
       }
       if (fault) return send(res, fault.status, (fault as { body?: string }).body ?? 'upstream trouble');
       if (!given) return send(res, 200, { ok: false, error: 'not_authed' });
       if (given !== token) return send(res, 200, { ok: false, error: 'invalid_auth' });
       return send(res, 200, api(method, args));
     }
-    if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) return serveFile(req, res, url.pathname.split('/')[2] ?? '', 'first');
-    if (req.method === 'GET' && url.pathname.startsWith('/files-tmb/')) return serveFile(req, res, url.pathname.split('/')[2] ?? '', 'same');
+    if (req.method === 'GET' && url.pathname.startsWith('/files-pri/'))
+      return serveFile(req, res, url.pathname.split('/')[2] ?? '', 'first');
+    if (req.method === 'GET' && url.pathname.startsWith('/files-tmb/'))
+      return serveFile(req, res, url.pathname.split('/')[2] ?? '', 'same');
     if (req.method === 'POST' && url.pathname.startsWith('/upload/v1/')) {
-      uploads.push({ fileId: url.pathname.split('/')[3] ?? '', bytes: body, authorization: req.headers.authorization });
+      uploads.push({
+        origin,
+        fileId: url.pathname.split('/')[3] ?? '',
+        bytes: body,
+        authorization: req.headers.authorization,
+      });
       return send(res, 200, `OK - ${body.length}`);
     }
     if (req.method === 'POST' && url.pathname.startsWith('/respond/')) {
@@ -236,8 +279,19 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   });
   // The foreign host a download may be redirected to: it must never see the bot token.
   const foreign = createServer((req, res) => {
-    const id = new URL(req.url ?? '/', 'http://x').pathname.split('/')[2] ?? '';
-    readBody(req).then(() => serveFile(req, res, id, 'foreign'));
+    const parts = new URL(req.url ?? '/', 'http://x').pathname.split('/');
+    readBody(req).then((body) => {
+      if (req.method === 'POST' && parts[1] === 'upload') {
+        uploads.push({
+          origin: foreignOrigin,
+          fileId: parts[3] ?? '',
+          bytes: body,
+          authorization: req.headers.authorization,
+        });
+        return send(res, 200, `OK - ${body.length}`);
+      }
+      return serveFile(req, res, parts[2] ?? '', 'foreign');
+    });
   });
   origin = await listen(server);
   foreignOrigin = await listen(foreign);
@@ -254,6 +308,7 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     uploads,
     responses,
     messages,
+    settings,
     callsTo: (method: string) => calls.filter((c) => c.method === method),
     /** A fresh response_url, as Slack puts on commands and clicks. */
     responseUrl: () => `${origin}/respond/${randomUUID()}`,
@@ -269,11 +324,13 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
         name: o.name,
         title: o.name,
         mimetype: o.mimetype ?? (o.name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream'),
-        filetype: o.filetype ?? (o.name.split('.').pop() ?? 'binary'),
+        filetype: o.filetype ?? o.name.split('.').pop() ?? 'binary',
         size: o.size ?? o.bytes.byteLength,
         url_private: `${origin}/files-pri/${id}/${encodeURIComponent(o.name)}`,
         url_private_download: `${origin}/files-pri/${id}/download/${encodeURIComponent(o.name)}`,
-        ...(o.channel && o.ts ? { shares: { public: { [o.channel]: [{ ts: o.ts, ...(o.thread_ts ? { thread_ts: o.thread_ts } : {}) }] } } } : {}),
+        ...(o.channel && o.ts
+          ? { shares: { public: { [o.channel]: [{ ts: o.ts, ...(o.thread_ts ? { thread_ts: o.thread_ts } : {}) }] } } }
+          : {}),
       };
       files.set(id, { meta, bytes: o.bytes, opts: o });
       return meta;
@@ -300,7 +357,11 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
 export type SlackDouble = Awaited<ReturnType<typeof startSlackDouble>>;
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -30,7 +30,9 @@ export interface DoubleOptions {
 
 const b64url = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse, bytes: Buffer) => void): Promise<{ server: Server; url: string }> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse, bytes: Buffer) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -42,7 +44,10 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse, bytes
 
 function json(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -72,7 +77,14 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
   const members = new Map<string, { id: string; name: string; aadObjectId: string }>();
 
   const record = (server: RecordedCall['server'], req: IncomingMessage, bytes: Buffer): RecordedCall => {
-    const call = { server, method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: parseBody(req, bytes), bytes };
+    const call = {
+      server,
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body: parseBody(req, bytes),
+      bytes,
+    };
     calls.push(call);
     return call;
   };
@@ -96,19 +108,26 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
 
   const graph = await listen((req, res, bytes) => {
     record('graph', req, bytes);
-    if (!/^Bearer .+/.test(req.headers.authorization ?? '')) return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+    if (!/^Bearer .+/.test(req.headers.authorization ?? ''))
+      return json(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/v1\.0/, '');
     const share = /^\/shares\/u!([^/]+)\/driveItem(\/content)?$/.exec(path);
     if (share) {
       const sharingUrl = Buffer.from(share[1] ?? '', 'base64url').toString('utf8');
       const item = driveItems.get(sharingUrl);
-      if (!item) return json(res, 404, { error: { code: 'itemNotFound', message: 'The resource could not be found.' } });
+      if (!item)
+        return json(res, 404, { error: { code: 'itemNotFound', message: 'The resource could not be found.' } });
       if (share[2]) {
         // Graph answers /content with a redirect to a pre-authenticated download URL.
         res.writeHead(302, { location: `${store.url}/dl/${encodeURIComponent(item.storageKey)}` });
         return res.end();
       }
-      return json(res, 200, { id: `item-${item.storageKey}`, name: item.name, size: item.size, file: { mimeType: 'application/pdf' } });
+      return json(res, 200, {
+        id: `item-${item.storageKey}`,
+        name: item.name,
+        size: item.size,
+        file: { mimeType: 'application/pdf' },
+      });
     }
     const message = graphMessages.get(path);
     if (!message) return json(res, 404, { error: { code: 'NotFound', message: 'Message not found.' } });
@@ -120,7 +139,11 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
     const publicJwk = publicKey.export({ format: 'jwk' });
     if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration') {
-      return json(res, 200, { issuer: 'https://api.botframework.com', jwks_uri: `${connector.url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      return json(res, 200, {
+        issuer: 'https://api.botframework.com',
+        jwks_uri: `${connector.url}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     }
     if (req.method === 'GET' && path === '/v1/.well-known/keys') {
       return json(res, 200, { keys: [{ ...publicJwk, kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] });
@@ -128,8 +151,16 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
     if (req.method === 'POST' && token) {
       const form = call.body as Record<string, string>;
-      if (token[1] !== tenantId || form.client_id !== clientId || form.client_secret !== clientSecret || form.grant_type !== 'client_credentials') {
-        return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+      if (
+        token[1] !== tenantId ||
+        form.client_id !== clientId ||
+        form.client_secret !== clientSecret ||
+        form.grant_type !== 'client_credentials'
+      ) {
+        return json(res, 401, {
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret provided.',
+        });
       }
       const now = Math.floor(Date.now() / 1000);
       const aud = (form.scope ?? '').replace(/\/\.default$/, '');
@@ -140,7 +171,9 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && member) {
       const m = members.get(member[2] ?? '');
-      return m ? json(res, 200, { ...m, userPrincipalName: `${m.name}@example.com` }) : json(res, 404, { error: { code: 'MemberNotFound' } });
+      return m
+        ? json(res, 200, { ...m, userPrincipalName: `${m.name}@example.com` })
+        : json(res, 404, { error: { code: 'MemberNotFound' } });
     }
     if (req.method === 'POST' && path === '/v3/conversations') {
       const body = call.body as { channelData?: { channel?: { id?: string } } };
@@ -158,7 +191,12 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
   });
 
   const activityCalls = () =>
-    calls.filter((c) => c.server === 'connector' && (/\/activities(\/|$)/.test(c.path) || c.path === '/v3/conversations') && c.method !== 'GET');
+    calls.filter(
+      (c) =>
+        c.server === 'connector' &&
+        (/\/activities(\/|$)/.test(c.path) || c.path === '/v3/conversations') &&
+        c.method !== 'GET',
+    );
 
   return {
     url: connector.url,
@@ -184,7 +222,15 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     /** A token as the Bot Framework signs it for activities it delivers. */
     signInbound(claims: Record<string, unknown> = {}) {
       const now = Math.floor(Date.now() / 1000);
-      const payload = { iss: 'https://api.botframework.com', aud: clientId, serviceurl: connector.url, iat: now, nbf: now - 5, exp: now + 600, ...claims };
+      const payload = {
+        iss: 'https://api.botframework.com',
+        aud: clientId,
+        serviceurl: connector.url,
+        iat: now,
+        nbf: now - 5,
+        exp: now + 600,
+        ...claims,
+      };
       const unsigned = `${b64url({ alg: 'RS256', typ: 'JWT', kid })}.${b64url(payload)}`;
       return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
     },
@@ -193,7 +239,10 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
       for (;;) {
         const hit = find();
         if (hit) return hit;
-        if (Date.now() > until) throw new Error(`timed out waiting for ${what}; saw:\n${calls.map((c) => `${c.server} ${c.method} ${c.path}`).join('\n')}`);
+        if (Date.now() > until)
+          throw new Error(
+            `timed out waiting for ${what}; saw:\n${calls.map((c) => `${c.server} ${c.method} ${c.path}`).join('\n')}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -221,7 +270,11 @@ export function teamsActivities(double: TeamsDouble, bot = { id: '28:marginiq-bo
   let n = 0;
   const id = () => String(1_600_000_000_000 + ++n);
   const tenant = double.tenantId;
-  const base = (from: { aad: string; name?: string }, conversation: Record<string, unknown>, extra: Record<string, unknown> = {}): TestActivity => ({
+  const base = (
+    from: { aad: string; name?: string },
+    conversation: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ): TestActivity => ({
     id: id(),
     channelId: 'msteams',
     serviceUrl: double.url,
@@ -235,7 +288,11 @@ export function teamsActivities(double: TeamsDouble, bot = { id: '28:marginiq-bo
   });
   const personal = (user: string) => ({ id: `a:personal-${user}`, conversationType: 'personal' });
   const channel = { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true };
-  const channelData = { tenant: { id: tenant }, team: { id: '19:team@thread.tacv2', aadGroupId: 'team-aad-group' }, channel: { id: '19:general@thread.tacv2', name: 'General' } };
+  const channelData = {
+    tenant: { id: tenant },
+    team: { id: '19:team@thread.tacv2', aadGroupId: 'team-aad-group' },
+    channel: { id: '19:general@thread.tacv2', name: 'General' },
+  };
   const mention = { type: 'mention', text: `<at>${bot.name}</at>`, mentioned: bot };
   return {
     bot,
@@ -260,12 +317,24 @@ export function teamsActivities(double: TeamsDouble, bot = { id: '28:marginiq-bo
     },
     /** A top-level channel post that @mentions the bot; `thread` makes it a reply in that thread. */
     channelMessage(user: string, text: string, extra: Record<string, unknown> = {}, thread?: string) {
-      const a = base({ aad: user }, channel, { type: 'message', textFormat: 'plain', channelData, entities: [mention], ...extra });
+      const a = base({ aad: user }, channel, {
+        type: 'message',
+        textFormat: 'plain',
+        channelData,
+        entities: [mention],
+        ...extra,
+      });
       a.text = `<at>${bot.name}</at> ${text}`;
       a.conversation = { ...a.conversation, id: `${channel.id};messageid=${thread ?? a.id}` };
       return a;
     },
-    invoke(user: string, verb: string, data: Record<string, unknown>, replyToId?: string, where: 'personal' | 'channel' = 'personal') {
+    invoke(
+      user: string,
+      verb: string,
+      data: Record<string, unknown>,
+      replyToId?: string,
+      where: 'personal' | 'channel' = 'personal',
+    ) {
       return base({ aad: user }, where === 'personal' ? personal(user) : channel, {
         type: 'invoke',
         name: 'adaptiveCard/action',
@@ -283,7 +352,13 @@ export function teamsActivities(double: TeamsDouble, bot = { id: '28:marginiq-bo
           type: 'fileUpload',
           action,
           context: { token },
-          uploadInfo: { contentUrl: 'https://contoso-my.sharepoint.com/personal/x/export.csv', name: 'export.csv', uploadUrl, uniqueId: randomUUID(), fileType: 'csv' },
+          uploadInfo: {
+            contentUrl: 'https://contoso-my.sharepoint.com/personal/x/export.csv',
+            name: 'export.csv',
+            uploadUrl,
+            uniqueId: randomUUID(),
+            fileType: 'csv',
+          },
         },
       });
     },

@@ -4,8 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { createAccess } from '../../src/core/access/roles.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
-import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import type { CommandRunner } from '../../src/core/commands/command.types.ts';
+import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
@@ -30,14 +30,22 @@ export const pdf = (tag: string) => new TextEncoder().encode(`%PDF-1.7\n${tag}\n
 export function testExtractor(): Extractor {
   return scriptedExtractor((bytes) => {
     const text = new TextDecoder().decode(bytes);
-    if (text.includes('broken')) return new AppError('extraction.corrupt_pdf', 'The PDF is damaged and cannot be read.');
+    if (text.includes('broken'))
+      return new AppError('extraction.corrupt_pdf', 'The PDF is damaged and cannot be read.');
     const account = text.match(/acct=([\w-]+)/)?.[1] ?? 'U1234567';
     const call = text.includes('call');
     return {
       reports: [
         sampleReport({
           account_number: account,
-          fields: call ? { total_equity: 300_000, maintenance_requirement: 400_000, excess_liquidity: -100_000, margin_call: 100_000 } : sampleReport().fields,
+          fields: call
+            ? {
+                total_equity: 300_000,
+                maintenance_requirement: 400_000,
+                excess_liquidity: -100_000,
+                margin_call: 100_000,
+              }
+            : sampleReport().fields,
         }),
       ],
       method: 'text',
@@ -51,7 +59,9 @@ export function testExtractor(): Extractor {
  * The real Teams app on MarginIQ's real HTTP server and core, against the loopback double; the
  * queue runs each job right away instead of through pg-boss.
  */
-export async function startTeamsHarness(opts: { credentials?: boolean; runCommand?: (base: CommandRunner) => CommandRunner; publicUrl?: string } = {}) {
+export async function startTeamsHarness(
+  opts: { credentials?: boolean; runCommand?: (base: CommandRunner) => CommandRunner; publicUrl?: string } = {},
+) {
   const double = await startTeamsDouble();
   const t = await freshPglite();
   const repos: Repositories = createRepositories(t.db);
@@ -92,16 +102,31 @@ export async function startTeamsHarness(opts: { credentials?: boolean; runComman
     analytics: createAnalyticsRepository(t.db),
     health: {
       async check() {
-        return { status: 'ok', checks: { database: { status: 'ok' } }, version: 'test', uptime_s: 1, platforms: ['teams'] };
+        return {
+          status: 'ok',
+          checks: { database: { status: 'ok' } },
+          version: 'test',
+          uptime_s: 1,
+          platforms: ['teams'],
+        };
       },
     },
     queueDepth: () => queue.depth(),
     postDigest: async () => undefined,
   } as Parameters<typeof createCommandRunner>[0]);
-  const chat: ChatCore = createChatCore({ ...deps, access, runCommand: opts.runCommand ? opts.runCommand(baseRunner) : baseRunner });
+  const chat: ChatCore = createChatCore({
+    ...deps,
+    access,
+    runCommand: opts.runCommand ? opts.runCommand(baseRunner) : baseRunner,
+  });
   const platform: PlatformAdapter = await createTeamsPlatform({
     teams: opts.credentials
-      ? { clientId: double.clientId, clientSecret: double.clientSecret, tenantId: double.tenantId, unauthenticated: false }
+      ? {
+          clientId: double.clientId,
+          clientSecret: double.clientSecret,
+          tenantId: double.tenantId,
+          unauthenticated: false,
+        }
       : { clientId: undefined, clientSecret: undefined, tenantId: undefined, unauthenticated: true },
     chat,
     logger,
@@ -114,7 +139,13 @@ export async function startTeamsHarness(opts: { credentials?: boolean; runComman
   });
   gateways.teams = platform.gateway;
   if (platform.fetcher) fetchers.teams = platform.fetcher;
-  const http = await startHttpServer({ host: '127.0.0.1', port: 0, routes: platform.routes, logger, metrics: createMetrics() });
+  const http = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    routes: platform.routes,
+    logger,
+    metrics: createMetrics(),
+  });
   const activities = teamsActivities(double);
 
   return {
@@ -127,7 +158,11 @@ export async function startTeamsHarness(opts: { credentials?: boolean; runComman
     platform,
     /** Posts an activity to /api/messages, signed like the Bot Framework when credentials are on. */
     send: (activity: unknown, token?: string | null) =>
-      postActivity(http.url, activity, token === null ? undefined : (token ?? (opts.credentials ? double.signInbound() : undefined))),
+      postActivity(
+        http.url,
+        activity,
+        token === null ? undefined : (token ?? (opts.credentials ? double.signInbound() : undefined)),
+      ),
     /** Waits until every queued job has run. */
     async settle() {
       while (jobs.size > 0) await Promise.allSettled([...jobs]);
@@ -146,7 +181,10 @@ export type TeamsHarness = Awaited<ReturnType<typeof startTeamsHarness>>;
 
 /** The Adaptive Card a recorded connector call carried, as JSON text for easy matching. */
 export function cardText(call: { body: unknown }): string {
-  const b = call.body as { activity?: { attachments?: { content?: unknown }[] }; attachments?: { content?: unknown }[] };
+  const b = call.body as {
+    activity?: { attachments?: { content?: unknown }[] };
+    attachments?: { content?: unknown }[];
+  };
   const attachments = b.attachments ?? b.activity?.attachments ?? [];
   return JSON.stringify(attachments.map((a) => a.content));
 }

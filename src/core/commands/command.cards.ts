@@ -42,7 +42,13 @@ export function reportCard(r: StoredReport): Card {
   }
   const d = r.extracted_data;
   const title = `Account ${r.account_number} · ${r.report_date}`;
-  const tone = hasCall(d) ? 'danger' : r.validation_status === 'approved' ? 'success' : r.needs_review ? 'warning' : 'info';
+  const tone = hasCall(d)
+    ? 'danger'
+    : r.validation_status === 'approved'
+      ? 'success'
+      : r.needs_review
+        ? 'warning'
+        : 'info';
   return card(
     title,
     tone,
@@ -54,7 +60,8 @@ export function reportCard(r: StoredReport): Card {
 const equity = (r: StoredReport) => formatMoney(r.extracted_data.fields.total_equity, r.extracted_data.currency);
 
 export function recentCard(reports: StoredReport[]): Card {
-  if (reports.length === 0) return textCard('Recent reports', 'No reports yet. Share a margin-report PDF in a channel to start.');
+  if (reports.length === 0)
+    return textCard('Recent reports', 'No reports yet. Share a margin-report PDF in a channel to start.');
   return card(
     `${reports.length} most recent report${reports.length === 1 ? '' : 's'}`,
     'info',
@@ -89,7 +96,8 @@ export function pendingCard(
     threadText(i.thread, threadLink),
   ]);
   const blocks: CardBlock[] = [{ type: 'table', columns: ['Account', 'As of', 'Waiting', 'Review', 'Thread'], rows }];
-  if (p.total > p.items.length) blocks.push({ type: 'text', muted: true, text: `…and ${p.total - p.items.length} more.` });
+  if (p.total > p.items.length)
+    blocks.push({ type: 'text', muted: true, text: `…and ${p.total - p.items.length} more.` });
   return card(
     `${p.total} report${p.total === 1 ? '' : 's'} waiting for approval`,
     'warning',
@@ -99,7 +107,8 @@ export function pendingCard(
 }
 
 export function callsCard(reports: StoredReport[]): Card {
-  if (reports.length === 0) return textCard('Margin calls', 'No account’s latest report shows a margin call or deficit.', 'success');
+  if (reports.length === 0)
+    return textCard('Margin calls', 'No account’s latest report shows a margin call or deficit.', 'success');
   return card(
     `${reports.length} account${reports.length === 1 ? '' : 's'} with a margin call or deficit`,
     'danger',
@@ -109,7 +118,13 @@ export function callsCard(reports: StoredReport[]): Card {
         columns: ['Account', 'As of', 'Margin call', 'Excess', 'Status'],
         rows: reports.map((r) => {
           const d = r.extracted_data;
-          return [r.account_number, r.report_date, formatMoney(d.fields.margin_call, d.currency), formatMoney(d.fields.excess_liquidity, d.currency), r.validation_status];
+          return [
+            r.account_number,
+            r.report_date,
+            formatMoney(d.fields.margin_call, d.currency),
+            formatMoney(d.fields.excess_liquidity, d.currency),
+            r.validation_status,
+          ];
         }),
       },
     ],

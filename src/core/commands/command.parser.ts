@@ -10,7 +10,18 @@ const MAX_TOKEN_CHARS = 128;
 export const MAX_RECENT = 50;
 export const MAX_EXPORT_DAYS = 366;
 
-export const SUBCOMMANDS = ['report', 'recent', 'pending', 'calls', 'stats', 'health', 'export', 'digest', 'role', 'help'] as const;
+export const SUBCOMMANDS = [
+  'report',
+  'recent',
+  'pending',
+  'calls',
+  'stats',
+  'health',
+  'export',
+  'digest',
+  'role',
+  'help',
+] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export const USAGE: Record<Subcommand, string> = {
@@ -29,7 +40,9 @@ export const USAGE: Record<Subcommand, string> = {
 const account = z
   .string()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9._/-]{0,63}$/, 'an account number: letters, digits, . - /, up to 64 characters'));
+  .pipe(
+    z.string().regex(/^[A-Z0-9][A-Z0-9._/-]{0,63}$/, 'an account number: letters, digits, . - /, up to 64 characters'),
+  );
 
 const isoDate = z
   .string()
@@ -121,11 +134,18 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
       if (args.length === 0) fail('report needs an account number.');
       atMost(args, 2, sub);
       const acct = take(account, args[0]!, 'an account number');
-      return { name: 'report', account: acct, date: args[1] === undefined ? undefined : take(isoDate, args[1], 'a date as YYYY-MM-DD') };
+      return {
+        name: 'report',
+        account: acct,
+        date: args[1] === undefined ? undefined : take(isoDate, args[1], 'a date as YYYY-MM-DD'),
+      };
     }
     case 'recent':
       atMost(args, 1, sub);
-      return { name: 'recent', limit: args[0] === undefined ? 10 : take(positiveInt(MAX_RECENT), args[0], `a number from 1 to ${MAX_RECENT}`) };
+      return {
+        name: 'recent',
+        limit: args[0] === undefined ? 10 : take(positiveInt(MAX_RECENT), args[0], `a number from 1 to ${MAX_RECENT}`),
+      };
     case 'pending':
     case 'calls':
     case 'health':
@@ -134,7 +154,10 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
       return { name: sub };
     case 'stats':
       atMost(args, 1, sub);
-      return { name: 'stats', days: args[0] === undefined ? 7 : take(statsWindow, args[0].toLowerCase(), '7d, 30d or 90d') };
+      return {
+        name: 'stats',
+        days: args[0] === undefined ? 7 : take(statsWindow, args[0].toLowerCase(), '7d, 30d or 90d'),
+      };
     case 'export': {
       atMost(args, 3, sub);
       let acct: string | undefined;
@@ -161,8 +184,10 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
       if (args.length === 0) fail('digest needs here, off or now.');
       atMost(args, 2, sub);
       const action = take(digestAction, args[0]!.toLowerCase(), 'here, off or now');
-      const kind = args[1] === undefined ? 'digest' : take(digestKind, args[1].toLowerCase(), 'daily, weekly or alerts');
-      if (action === 'now' && kind === 'alerts') fail('alerts are posted when health changes; there is nothing to post now.');
+      const kind =
+        args[1] === undefined ? 'digest' : take(digestKind, args[1].toLowerCase(), 'daily, weekly or alerts');
+      if (action === 'now' && kind === 'alerts')
+        fail('alerts are posted when health changes; there is nothing to post now.');
       return { name: 'digest', action, kind };
     }
     case 'role': {
@@ -197,7 +222,8 @@ export function parseCommand(text: string, platform: Platform): ParseResult {
   }
   const sub = head as Subcommand;
   const args = tokens.slice(1);
-  if (args.some((a) => a.length > MAX_TOKEN_CHARS)) return { ok: false, problem: 'An argument is too long.', subcommand: sub };
+  if (args.some((a) => a.length > MAX_TOKEN_CHARS))
+    return { ok: false, problem: 'An argument is too long.', subcommand: sub };
   try {
     return { ok: true, command: parseArgs(sub, args, platform) };
   } catch (err) {

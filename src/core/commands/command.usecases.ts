@@ -121,13 +121,20 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
     if (c.action === 'here') {
       const added = await deps.repos.subscriptions.subscribe(platform, channelId, c.kind, ctx.user);
       return ephemeral(
-        textCard('Subscribed', added ? `This channel now gets the ${what}.` : `This channel already gets the ${what}.`, 'success'),
+        textCard(
+          'Subscribed',
+          added ? `This channel now gets the ${what}.` : `This channel already gets the ${what}.`,
+          'success',
+        ),
       );
     }
     if (c.action === 'off') {
       const removed = await deps.repos.subscriptions.unsubscribe(platform, channelId, c.kind);
       return ephemeral(
-        textCard('Unsubscribed', removed ? `This channel no longer gets the ${what}.` : `This channel was not getting the ${what}.`),
+        textCard(
+          'Unsubscribed',
+          removed ? `This channel no longer gets the ${what}.` : `This channel was not getting the ${what}.`,
+        ),
       );
     }
     const to: ConversationRef = { platform, channelId };
@@ -139,10 +146,20 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return 'failed' as const;
       },
     );
-    const timer = new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), deps.answerWithinMs ?? 2_000).unref());
+    const timer = new Promise<'pending'>((resolve) =>
+      setTimeout(() => resolve('pending'), deps.answerWithinMs ?? 2_000).unref(),
+    );
     const outcome = await Promise.race([posting, timer]);
-    if (outcome === 'failed') return ephemeral(textCard('Digest not posted', `MarginIQ could not post the ${what} here. Try again in a minute.`, 'danger'));
-    return ephemeral(textCard('Digest', outcome === 'posted' ? `Posted the ${what} in this channel.` : `The ${what} is on its way to this channel.`));
+    if (outcome === 'failed')
+      return ephemeral(
+        textCard('Digest not posted', `MarginIQ could not post the ${what} here. Try again in a minute.`, 'danger'),
+      );
+    return ephemeral(
+      textCard(
+        'Digest',
+        outcome === 'posted' ? `Posted the ${what} in this channel.` : `The ${what} is on its way to this channel.`,
+      ),
+    );
   }
 
   async function answer(ctx: CommandContext, c: Command): Promise<CommandReply> {
@@ -154,7 +171,14 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
           ? await deps.repos.reports.findByAccountDate(c.account, c.date)
           : await deps.repos.reports.latestForAccount(c.account);
         if (!r) {
-          return ephemeral(textCard('No report', c.date ? `There is no report for account ${c.account} dated ${c.date}.` : `There is no report for account ${c.account} yet.`));
+          return ephemeral(
+            textCard(
+              'No report',
+              c.date
+                ? `There is no report for account ${c.account} dated ${c.date}.`
+                : `There is no report for account ${c.account} yet.`,
+            ),
+          );
         }
         return ephemeral(reportCard(r));
       }
@@ -172,9 +196,15 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       case 'health':
         return ephemeral(healthCard(await collectHealthFigures({ ...deps, now })));
       case 'export': {
-        const reports = await deps.repos.reports.inRange({ since: new Date(now().getTime() - c.days * DAY_MS), account: c.account });
+        const reports = await deps.repos.reports.inRange({
+          since: new Date(now().getTime() - c.days * DAY_MS),
+          account: c.account,
+        });
         const scope = c.account ? `account ${c.account}` : 'any account';
-        if (reports.length === 0) return ephemeral(textCard('Nothing to export', `There are no reports for ${scope} dated in the last ${c.days} days.`));
+        if (reports.length === 0)
+          return ephemeral(
+            textCard('Nothing to export', `There are no reports for ${scope} dated in the last ${c.days} days.`),
+          );
         const file = exportFile(reports, { format: c.format, account: c.account, days: c.days, now: now() });
         await featureUse(ctx, c, { account: c.account ?? 'all', days: c.days, format: c.format, rows: reports.length });
         return {

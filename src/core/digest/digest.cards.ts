@@ -84,7 +84,12 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
         `${p.account_number} · ${p.report_date} — waiting ${formatDuration(now - Date.parse(p.created_at))}${p.needs_review ? ', needs review' : ''} · ${p.source_file_name ?? 'upload'} · ${threadText(p.thread, opts.threadLink)}`,
     );
     if (d.pending.total > d.pending.items.length) items.push(`…and ${d.pending.total - d.pending.items.length} more`);
-    blocks.push({ type: 'list', title: `Pending approvals (${d.pending.total}, oldest first)`, items, tone: 'warning' });
+    blocks.push({
+      type: 'list',
+      title: `Pending approvals (${d.pending.total}, oldest first)`,
+      items,
+      tone: 'warning',
+    });
   } else {
     blocks.push({ type: 'text', text: 'No reports are waiting for approval.', muted: true });
   }
@@ -93,11 +98,13 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
       type: 'list',
       title: `Margin calls and deficits (${d.calls.length})`,
       tone: 'danger',
-      items: d.calls.slice(0, 15).map((c) =>
-        c.margin_call && c.margin_call > 0
-          ? `${c.account_number} · ${c.report_date} — call ${formatMoney(c.margin_call, c.currency)} (${c.status})`
-          : `${c.account_number} · ${c.report_date} — deficit ${formatMoney(c.excess ?? undefined, c.currency)} (${c.status})`,
-      ),
+      items: d.calls
+        .slice(0, 15)
+        .map((c) =>
+          c.margin_call && c.margin_call > 0
+            ? `${c.account_number} · ${c.report_date} — call ${formatMoney(c.margin_call, c.currency)} (${c.status})`
+            : `${c.account_number} · ${c.report_date} — deficit ${formatMoney(c.excess ?? undefined, c.currency)} (${c.status})`,
+        ),
     });
   } else {
     blocks.push({ type: 'text', text: 'No account shows a margin call or deficit.', muted: true });
@@ -132,13 +139,20 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
       tone: 'danger',
       items: d.failures
         .slice(0, 10)
-        .map((f) => `${f.file_name} — ${f.status === 'dead' ? 'dead-lettered' : 'failed'}: ${f.reason} · ${threadText(f.thread, opts.threadLink)}`),
+        .map(
+          (f) =>
+            `${f.file_name} — ${f.status === 'dead' ? 'dead-lettered' : 'failed'}: ${f.reason} · ${threadText(f.thread, opts.threadLink)}`,
+        ),
     });
   }
   blocks.push({ type: 'heading', text: `System: ${statusWord(d.health.report.status)}` });
   blocks.push({ type: 'fields', fields: healthFields(d.health) });
   if (opts.chartUrl) {
-    blocks.push({ type: 'image', url: opts.chartUrl, alt: `Reports per day and average quality, last ${d.series.length} days` });
+    blocks.push({
+      type: 'image',
+      url: opts.chartUrl,
+      alt: `Reports per day and average quality, last ${d.series.length} days`,
+    });
   }
   const tone: Tone =
     d.calls.length > 0 || d.health.report.status === 'down'
@@ -162,22 +176,37 @@ export function weeklyDigestCard(w: WeeklyDigestData): Card {
   const title = `MarginIQ weekly usage — ${w.since.slice(0, 10)} to ${w.until.slice(0, 10)}`;
   const blocks: CardBlock[] = [
     { type: 'text', text: `${w.totals.total} reports received: ${statusCounts(w.totals)}.` },
-    { type: 'table', columns: ['Day', 'Reports', 'Avg quality'], rows: w.perDay.map((p) => [p.day, String(p.reports), formatPercent(p.avgQuality)]) },
+    {
+      type: 'table',
+      columns: ['Day', 'Reports', 'Avg quality'],
+      rows: w.perDay.map((p) => [p.day, String(p.reports), formatPercent(p.avgQuality)]),
+    },
   ];
   if (w.perAccount.length > 0) {
     blocks.push({ type: 'heading', text: 'Reports per account' });
-    blocks.push({ type: 'table', columns: ['Account', 'Reports'], rows: w.perAccount.map((r) => [r.key, String(r.n)]) });
+    blocks.push({
+      type: 'table',
+      columns: ['Account', 'Reports'],
+      rows: w.perAccount.map((r) => [r.key, String(r.n)]),
+    });
   }
   if (w.perUploader.length > 0) {
     blocks.push({ type: 'heading', text: 'Reports per uploader' });
-    blocks.push({ type: 'table', columns: ['Uploader', 'Reports'], rows: w.perUploader.map((r) => [displayUser(r.key), String(r.n)]) });
+    blocks.push({
+      type: 'table',
+      columns: ['Uploader', 'Reports'],
+      rows: w.perUploader.map((r) => [displayUser(r.key), String(r.n)]),
+    });
   }
   blocks.push({ type: 'heading', text: 'Approval turnaround' });
   blocks.push({ type: 'fields', fields: turnaroundFields(w.turnaround) });
   blocks.push({ type: 'fields', fields: qualityFields(w.totals) });
   if (w.featureUse.length > 0) {
-    blocks.push({ type: 'list', title: 'Feature use', items: w.featureUse.slice(0, 15).map((f) => `${f.key}: ${f.n}`) });
+    blocks.push({
+      type: 'list',
+      title: 'Feature use',
+      items: w.featureUse.slice(0, 15).map((f) => `${f.key}: ${f.n}`),
+    });
   }
   return card(title, 'info', blocks, `${title}: ${w.totals.total} reports, ${w.turnaround.decided} decided`);
 }
-

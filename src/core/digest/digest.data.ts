@@ -91,7 +91,9 @@ export interface WeeklyDigestData {
 
 /** The calendar day of an instant in a time zone, YYYY-MM-DD. */
 export function localDay(at: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
 }
 
 export function addDays(day: string, n: number): string {
@@ -136,18 +138,24 @@ export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDig
   const day = localDay(now, deps.tz);
   const previous = addDays(day, -7);
   const chartWindow = { since: new Date(now.getTime() - (CHART_DAYS + 1) * DAY_MS), until: now };
-  const [received, ingestions, pending, calls, cushions, totalsNow, totalsPrev, failed, health, perDay] = await Promise.all([
-    deps.analytics.reportStats(window),
-    deps.analytics.ingestionHealth(window),
-    deps.analytics.pendingWithThreads(10),
-    deps.reports.calls(),
-    deps.analytics.thinnestCushions(5),
-    deps.analytics.totalsAsOf(day),
-    deps.analytics.totalsAsOf(previous),
-    deps.ingestions.failedSince(since),
-    collectHealthFigures({ analytics: deps.analytics, health: deps.health, queueDepth: deps.queueDepth, now: () => now }),
-    deps.analytics.reportsPerDay(chartWindow, deps.tz),
-  ]);
+  const [received, ingestions, pending, calls, cushions, totalsNow, totalsPrev, failed, health, perDay] =
+    await Promise.all([
+      deps.analytics.reportStats(window),
+      deps.analytics.ingestionHealth(window),
+      deps.analytics.pendingWithThreads(10),
+      deps.reports.calls(),
+      deps.analytics.thinnestCushions(5),
+      deps.analytics.totalsAsOf(day),
+      deps.analytics.totalsAsOf(previous),
+      deps.ingestions.failedSince(since),
+      collectHealthFigures({
+        analytics: deps.analytics,
+        health: deps.health,
+        queueDepth: deps.queueDepth,
+        now: () => now,
+      }),
+      deps.analytics.reportsPerDay(chartWindow, deps.tz),
+    ]);
   return {
     generatedAt: now.toISOString(),
     tz: deps.tz,

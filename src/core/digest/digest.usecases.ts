@@ -87,7 +87,11 @@ export function createDigests(deps: DigestDeps) {
     return all.filter((c) => !seen.has(keyOf(c)) && seen.add(keyOf(c)));
   }
 
-  async function deliver(to: ConversationRef[], card: Card, chart?: { bytes: Uint8Array; name: string }): Promise<Delivery> {
+  async function deliver(
+    to: ConversationRef[],
+    card: Card,
+    chart?: { bytes: Uint8Array; name: string },
+  ): Promise<Delivery> {
     const out: Delivery = { posted: [], failed: [], skipped: [] };
     for (const target of to) {
       const gateway = deps.gateways[target.platform];
@@ -144,7 +148,12 @@ export function createDigests(deps: DigestDeps) {
       });
     }
     deps.logger.info(
-      { posted: delivery.posted.length, failed: delivery.failed.length, skipped: delivery.skipped.length, scope: opts.scope },
+      {
+        posted: delivery.posted.length,
+        failed: delivery.failed.length,
+        skipped: delivery.skipped.length,
+        scope: opts.scope,
+      },
       'daily digest delivered',
     );
     return { data, card, delivery };

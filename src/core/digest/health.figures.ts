@@ -109,11 +109,17 @@ export function healthCard(f: HealthFigures): Card {
 }
 
 /** Posted by the health watcher when the state changes. */
-export function healthChangeCard(input: { previous: HealthStatus | null; report: HealthReport; since: string | null }): Card {
+export function healthChangeCard(input: {
+  previous: HealthStatus | null;
+  report: HealthReport;
+  since: string | null;
+}): Card {
   const { previous, report } = input;
   const now = report.status;
   const title = now === 'ok' ? 'MarginIQ has recovered' : `MarginIQ is ${now}`;
-  const was = previous ? `It was ${statusWord(previous)}${input.since ? ` since ${formatWhen(input.since)}` : ''}.` : '';
+  const was = previous
+    ? `It was ${statusWord(previous)}${input.since ? ` since ${formatWhen(input.since)}` : ''}.`
+    : '';
   const failing = Object.entries(report.checks)
     .filter(([, c]) => c.status !== 'ok')
     .map(([name, c]) => `${name}: ${statusWord(c.status)}${c.detail ? ` — ${c.detail}` : ''}`);

@@ -29,5 +29,7 @@ export function toParquet(table: ExportTable): Uint8Array {
     name: c.name,
     data: table.rows.map((r) => value(c.kind, r[i])),
   }));
-  return new Uint8Array(parquetWriteBuffer({ columnData, schema, createdBy: 'marginiq' } as Parameters<typeof parquetWriteBuffer>[0]));
+  return new Uint8Array(
+    parquetWriteBuffer({ columnData, schema, createdBy: 'marginiq' } as Parameters<typeof parquetWriteBuffer>[0]),
+  );
 }

@@ -47,7 +47,10 @@ function sheetXml(table: ExportTable): string {
     return `<row r="${n}">${r.map((v, ci) => cell(`${columnLetter(ci)}${n}`, v)).join('')}</row>`;
   });
   const cols = table.columns
-    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(40, Math.max(10, c.name.length + 2))}" customWidth="1"/>`)
+    .map(
+      (c, i) =>
+        `<col min="${i + 1}" max="${i + 1}" width="${Math.min(40, Math.max(10, c.name.length + 2))}" customWidth="1"/>`,
+    )
     .join('');
   return (
     `${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +

@@ -33,6 +33,13 @@ export interface LabelHit {
   seg: Segment;
   index: number;
   match: LabelMatch;
+  /** The label is part of a sentence (`…the equity in your account was $24,156.79`). */
+  prose: boolean;
+}
+
+/** Sentence text ends in a verb or preposition that introduces the figure. */
+export function isProse(text: string): boolean {
+  return text.trim().split(/\s+/).length >= 6 || /\b(was|is|were|are|of|totals?|totalling|equals?|amounts? to|stands? at)[\s:,]*$/i.test(text);
 }
 
 /** Label segments of a line (figures, date, currency). Account labels are read separately. */
@@ -40,8 +47,11 @@ export function labelHits(line: Segmented): LabelHit[] {
   const hits: LabelHit[] = [];
   line.segs.forEach((seg, index) => {
     if (seg.kind !== 'text' || !/[a-z]{2}/i.test(seg.text)) return;
-    const match = matchLabel(seg.text, VALUE_TARGETS);
-    if (match) hits.push({ seg, index, match });
+    // `No call`, `None`: a value, not a label.
+    if (NONE_RE.test(seg.text.trim()) || /^(no|none|nil|n\/a)\b/i.test(seg.text.trim())) return;
+    const prose = isProse(seg.text);
+    const match = matchLabel(seg.text, VALUE_TARGETS, { prose });
+    if (match) hits.push({ seg, index, match, prose });
   });
   return hits;
 }
@@ -90,6 +100,8 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   const amounts: Segment[] = [];
   for (let i = hit.index + 1; i < end; i++) {
     const s = line.segs[i]!;
+    // In a sentence only money-shaped figures count (`$3,450.14`, not `Rule 4210` or `12 CFR 220`).
+    if (s.kind === 'amount' && hit.prose && (s.amount!.quality < 0.85 || amounts.length > 0)) break;
     if (s.kind === 'amount') amounts.push(s);
     else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && NONE_RE.test(s.text)) {
       return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) }];
@@ -118,7 +130,8 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     keep.sort((a, b) => rank(b.c?.kind) - rank(a.c?.kind));
     const top = keep[0]!;
     const ambiguous = keep.length > 1 && rank(keep[1]!.c?.kind) === rank(top.c?.kind) && keep[1]!.s.amount!.value !== top.s.amount!.value;
-    const currency = top.c?.kind === 'currency' ? top.c.currency : top.c?.kind === 'base' ? undefined : undefined;
+    // A base/converted-total column that names its currency tells the report currency.
+    const currency = top.c?.currency;
     return [make(top.s, ambiguous ? 0.75 : 1, currency ? { currency } : {})];
   }
   // No header: the first figure after the label. Several unexplained figures lower certainty a little.
@@ -166,7 +179,7 @@ export function findAccount(line: Segmented): { value: string; score: number; oc
     for (let i = 0; i < words.length; i++) {
       for (let k = Math.min(4, words.length - i); k >= 1; k--) {
         const label = words.slice(i, i + k).join(' ');
-        if (!/^(a\/c|acc|acct|account|client|customer|sub)/i.test(label)) continue;
+        if (!/^(a\/c|acc|acct|account|client|customer|sub|portfolio|depot|konto|compte|conto|cuenta)/i.test(label)) continue;
         const m = matchLabel(label, ACCOUNT_ONLY);
         if (!m || m.score < 0.8) continue;
         const rest = words.slice(i + k).join(' ');

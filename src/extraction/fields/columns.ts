@@ -35,6 +35,7 @@ export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'>
     return code ? { kind: 'base', currency: code[1]!.toUpperCase() } : { kind: 'base' };
   }
   if (CODES.test(t.replace(/[()]/g, ''))) return { kind: 'currency', currency: t.replace(/[()]/g, '').toUpperCase() };
+  if (/^(british pounds?|sterling|us dollars?|euros?|swiss francs?|japanese yen|canadian dollars?)$/.test(t)) return { kind: 'currency' };
   if (/\b(current|today|todays|this (period|month|day)|end of (period|day)|closing|ending|as of|balance|amount|value|now|actual)\b/.test(t))
     return { kind: 'current' };
   const acct = /\d/.test(t) ? readAccountToken(text.replace(/^(account|acct|a\/c)\.?\s*(no\.?|number|#)?\s*[:#]?/i, '')) : null;

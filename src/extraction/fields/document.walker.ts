@@ -21,7 +21,7 @@ interface FieldHeader {
 }
 
 const NO_CALL_RE = /\bno (?:margin |house |maintenance |fed |outstanding )?calls?\b|\bnot (?:in|subject to) a (?:margin )?call\b|\bno calls? (?:is |are )?(?:due|outstanding|issued)\b/i;
-const CURRENCY_PROSE = /\b(?:amounts?|figures|values|balances)\b[^.]{0,30}?\b(?:in|are in|expressed in|stated in|shown in|reported in)\s+\(?([A-Z]{3})\)?/;
+const CURRENCY_PROSE = /\b(?:amounts?|figures|values|balances)\b[^.]{0,60}?\b(?:in|are in|expressed in|stated in|shown in|reported in)\s+\(?((?:[A-Za-z]+ )?(?:pounds?|dollars?|francs?|yen|euros?|sterling)|[A-Z]{3}(?![A-Za-z]))/i;
 const CURRENCY_PAREN = /\((?:in\s+|all\s+figures\s+in\s+)?(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD)\)/;
 
 /**
@@ -87,9 +87,11 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     if (fieldHits.length > 0) fieldHeader = null;
     if (hits.length === 0 && hasAmounts && header) fieldColumns(line, header).forEach(add);
+    const wrapped = wrappedProse(line, prev);
+    if (wrapped) add(wrapped);
     for (const hit of hits) {
       const found = rowValues(line, hit, hits, header);
-      if (found.length === 0) {
+      if (found.length === 0 && !hit.prose) {
         const below = belowValue(lines, at, hit, claimed);
         if (below) found.push(below);
       }
@@ -99,8 +101,9 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       add({ target: 'margin_call', value: 0, score: 0.88, ocr: minConf(line), weight: 0.9, page: line.page, line: line.index, source: 'prose', label: line.text });
     }
     const cur = line.text.match(CURRENCY_PROSE) ?? line.text.match(CURRENCY_PAREN);
-    if (cur && /^[A-Z]{3}$/.test(cur[1]!)) {
-      doc.push({ target: 'currency', value: cur[1]!, score: 0.85, ocr: minConf(line), weight: 0.9, page: line.page, line: line.index, source: 'prose', label: line.text });
+    const code = cur ? currencyCode(cur[1]!) : null;
+    if (code) {
+      doc.push({ target: 'currency', value: code, score: 0.85, ocr: minConf(line), weight: 0.9, page: line.page, line: line.index, source: 'prose', label: line.text });
     }
   });
   if (sections.length === 0) sections.push(preamble);
@@ -114,6 +117,41 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
 
 const ACCOUNT = new Set(['account'] as const);
 
+const CURRENCY_NAMES: [RegExp, string][] = [
+  [/british pounds?|pounds? sterling|sterling|gbp/i, 'GBP'], [/us dollars?|u\.s\. dollars?|usd/i, 'USD'], [/euros?|eur/i, 'EUR'],
+  [/swiss francs?|chf/i, 'CHF'], [/japanese yen|yen|jpy/i, 'JPY'], [/canadian dollars?|cad/i, 'CAD'], [/australian dollars?|aud/i, 'AUD'],
+  [/hong kong dollars?|hkd/i, 'HKD'], [/singapore dollars?|sgd/i, 'SGD'],
+];
+
+export function currencyCode(text: string): string | null {
+  const t = text.trim();
+  if (/^[A-Z]{3}$/.test(t)) return /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL)$/.test(t) ? t : null;
+  return CURRENCY_NAMES.find(([re]) => re.test(t))?.[1] ?? null;
+}
+
+/** A sentence whose figure starts the next line: `…the equity in your margin account was` / `$24,156.79, which…`. */
+function wrappedProse(line: Segmented, prev: Segmented | undefined): Candidate | null {
+  const first = line.segs[0];
+  if (!prev || prev.page !== line.page || first?.kind !== 'amount' || first.amount!.quality < 0.85) return null;
+  if (line.top - prev.bottom > line.height * 1.5) return null;
+  const last = prev.segs[prev.segs.length - 1];
+  if (last?.kind !== 'text') return null;
+  const m = matchLabel(last.text, FIELD_TARGETS, { prose: true });
+  if (!m) return null;
+  const field = m.target as FieldName;
+  return {
+    target: field,
+    value: signed(field, first.amount!.value, m.negate),
+    score: m.score * first.amount!.quality * 0.95,
+    ocr: Math.min(first.conf, 0.35 + last.conf),
+    weight: m.synonym.weight,
+    page: line.page,
+    line: line.index,
+    source: 'prose',
+    label: last.text,
+  };
+}
+
 /**
  * A row without a label under columns titled by fields (`Stock | … | Current Long | Current Short`):
  * the row's figures in those columns. A position row outranks a total row, which may include cash.
@@ -125,7 +163,8 @@ function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[] {
   const weight = /stock|equit|securit|position|share/i.test(rowLabel) ? 1 : /total/i.test(rowLabel) ? 0.85 : 0.78;
   const out: Candidate[] = [];
   for (const s of line.segs) {
-    if (s.kind !== 'amount') continue;
+    // A zero in a breakdown cell says nothing about the account (no short positions, say).
+    if (s.kind !== 'amount' || s.amount!.value === 0) continue;
     const col = columnOf(s, header);
     if (!col?.field || !withField.includes(col)) continue;
     const field = col.field.target as FieldName;
@@ -151,13 +190,16 @@ function minConf(line: Segmented): number {
 /** One row of a table whose columns are fields: figures go to the row's account (or the current one). */
 function tableRow(line: Segmented, fh: FieldHeader, current: Section, claimed: Set<Segment>): Candidate[] {
   const texts = line.segs.filter((s) => s.kind === 'text').map((s) => s.text).join(' ');
-  if (/^\s*(total|sub-?total|grand total)\b/i.test(texts) || isCombinedHeading(texts)) return [];
-  if (current.combined) return [];
+  const totalRow = /^\s*(total|sub-?total|grand total)\b/i.test(texts) || isCombinedHeading(texts);
+  // With an account column a total row is a household figure; without one it is the account's own total.
+  if ((totalRow && fh.accountCol) || current.combined) return [];
   let account: string | undefined;
   const acctSeg = fh.accountCol
     ? line.segs.find((s) => Math.min(s.x1, fh.accountCol!.x1 + 5) - Math.max(s.x0, fh.accountCol!.x0 - 5) > 0)
     : undefined;
   if (acctSeg) account = readAccountToken(acctSeg.text)?.value;
+  // No account column: rows are a breakdown (by product, by currency) and the total row is the figure.
+  const breakdown = !fh.accountCol && !totalRow;
   if (!account && fh.accountCol) {
     for (const s of line.segs) {
       if (s.kind !== 'text') continue;
@@ -196,9 +238,9 @@ function tableRow(line: Segmented, fh: FieldHeader, current: Section, claimed: S
     out.push({
       target: field,
       value: signed(field, s.amount!.value, best.match.negate),
-      score: best.match.score * s.amount!.quality * 0.95,
+      score: best.match.score * s.amount!.quality * (breakdown ? 0.6 : 0.95),
       ocr: Math.min(s.conf, 0.35 + best.seg.conf),
-      weight: best.match.synonym.weight,
+      weight: breakdown ? 0.6 : best.match.synonym.weight,
       page: line.page,
       line: line.index,
       source: 'table',

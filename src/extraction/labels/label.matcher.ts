@@ -94,25 +94,25 @@ function containsSeq(hay: string[], needle: string[], skipFrom: number, skipTo: 
  * Best field for a label, or null. Labels carrying a distractor word (prior, change, day trading…)
  * never match a field whose synonym lacks that word.
  */
-export function matchLabel(label: string, targets?: ReadonlySet<LabelTarget>): LabelMatch | null {
+export function matchLabel(label: string, targets?: ReadonlySet<LabelTarget>, opts: { prose?: boolean } = {}): LabelMatch | null {
   // Bilingual labels (`Valeur liquidative nette / Net liquidation value`): the best-matching half speaks.
   const parts = label.split(/\s+[/|]\s+/);
   if (parts.length > 1) {
     let best: LabelMatch | null = null;
     for (const part of parts) {
-      const m = matchOne(part, targets);
+      const m = matchOne(part, targets, opts.prose ?? false);
       if (m && (!best || m.score > best.score)) best = m;
     }
     return best;
   }
-  return matchOne(label, targets);
+  return matchOne(label, targets, opts.prose ?? false);
 }
 
-function matchOne(label: string, targets?: ReadonlySet<LabelTarget>): LabelMatch | null {
+function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, asProse: boolean): LabelMatch | null {
   const tokens = tokenize(label);
   if (tokens.length === 0) return null;
   // In prose the label sits shortly before the figure: score by distance from the end instead of extra words.
-  const prose = tokens.length > 7;
+  const prose = asProse || tokens.length > 7;
   const words = tokens.map((t) => t.text);
   let best: LabelMatch | null = null;
   let bestRank = -1;
@@ -141,8 +141,11 @@ function matchOne(label: string, targets?: ReadonlySet<LabelTarget>): LabelMatch
       penalty = 1 - 0.015 * (extras.length - unknown.length) - 0.13 * unknown.length;
     }
     const abbreviated = tokens.slice(from, to).some((t) => t.abbreviated);
+    // `Excess over house requirement` is an excess: what follows `over` is the basis, not the figure.
+    const pivot = words.findIndex((w, i) => i > 0 && (w === 'over' || w === 'above' || w === 'vs' || w === 'less' || w === 'minus'));
+    const afterPivot = pivot > 0 && from > pivot && !st.includes(words[pivot]!);
     const quality = win.quality < 1 ? 0.85 : abbreviated ? 0.95 : 1;
-    const score = quality * Math.min(1, syn.weight) * penalty;
+    const score = quality * Math.min(1, syn.weight) * penalty * (afterPivot ? 0.8 : 1);
     // Weight above 1 breaks ties (house over plain); covering more words beats a shorter synonym.
     const rank = score * Math.max(1, syn.weight) + st.length * 0.002;
     if (rank > bestRank) {

@@ -32,7 +32,7 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['house maintenance', 1.02], ['house margin', 1], ['house maint', 1.02],
     ['maintenance requirement'], ['maintenance margin requirement'], ['maintenance margin'], ['total maintenance requirement'],
     ['maintenance margin req'], ['maintenance req'], ['maintenance'], ['mmr', 0.95], ['maint margin'],
-    ['total maintenance margin'], ['maintenance level', 0.9], ['minimum equity requirement', 0.85],
+    ['total maintenance margin'], ['mm req', 0.95], ['mm requirement', 0.95], ['maintenance level', 0.9], ['minimum equity requirement', 0.85],
     ['margin requirement', 0.78], ['total margin requirement', 0.78], ['total requirement', 0.75], ['requirement', 0.7],
     ['exchange maintenance requirement', 0.9], ['exchange maintenance margin', 0.9], ['exchange maintenance', 0.9],
     ['exchange requirement', 0.75], ['exchange margin requirement', 0.75], ['exchange margin', 0.75],
@@ -69,12 +69,14 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['net cash balance'], ['ending cash balance'], ['ending ledger balance'], ['total cash'], ['settled cash', 0.95], ['cash value', 0.95],
     ['cash/margin balance', 0.85], ['ending balance', 0.85], ['account balance', 0.85], ['net cash', 0.95], ['ledger', 0.85],
     ['total cash balance'], ['cash on deposit', 0.95], ['balance', 0.7], ['margin balance', 0.75], ['debit balance', 0.75, true],
-    ['credit balance', 0.8],
+    ['credit balance', 0.8], ['core cash'], ['cash and money market'], ['cash and money market funds'], ['money balance'], ['cash sweep', 0.95],
+    ['money market', 0.85], ['sweep balance', 0.9], ['cash balances'], ['net cash and equivalents', 0.95], ['current account balance', 0.9], ['free cash', 0.9],
   ],
   long_market_value: [
     ['long market value'], ['market value long'], ['long stock value'], ['long value'], ['long positions'], ['long securities'],
     ['securities long'], ['lmv'], ['long market val'], ['total long market value'], ['long positions market value'],
-    ['market value of long positions'], ['long', 0.85],
+    ['market value of long positions'], ['long', 0.85], ['total securities', 0.9], ['securities market value', 0.95],
+    ['market value of securities', 0.95], ['securities value', 0.9], ['long securities value'], ['stock long'], ['long stock'],
   ],
   short_market_value: [
     ['short market value'], ['market value short'], ['short stock value'], ['short value'], ['short positions'], ['short securities'],
@@ -85,7 +87,8 @@ const TABLE: Record<LabelTarget, Row[]> = {
   account: [
     ['account'], ['account number'], ['account no'], ['account id'], ['acct'], ['acct no'], ['account code'], ['client account'],
     ['customer account'], ['account #'], ['acct #'], ['a/c'], ['a/c no'], ['account num'], ['client id', 0.9], ['customer id', 0.85],
-    ['account ref', 0.9], ['sub account', 0.9], ['subaccount', 0.9], ['client number', 0.9], ['customer number', 0.9], ['client no', 0.9],
+    ['account ref', 0.9], ['sub account', 0.9], ['subaccount', 0.9], ['client number', 0.9], ['customer number', 0.9], ['client no', 0.9], ['portfolio', 0.9], ['portfolio number', 0.95],
+    ['portfolio no', 0.95], ['depot', 0.9], ['konto', 0.9], ['compte', 0.9], ['account code'],
   ],
   date: [
     ['statement date'], ['as of'], ['as of date'], ['report date'], ['business date'], ['period ending'], ['period end'],
@@ -128,7 +131,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   curr: 'currency', stmt: 'statement', stmnt: 'statement', regt: 'reg t', regulation: 'reg', no: 'no', num: 'num', nbr: 'no',
   number: 'number', mv: 'market value', mkv: 'market value', lng: 'long', shrt: 'short', spec: 'special', memo: 'memo',
   memorandum: 'memorandum', hse: 'house', excesses: 'excess', calls: 'calls', bus: 'business', val_: 'value', ldgr: 'ledger',
-  pos: 'positions', sec: 'securities', secs: 'securities', avail: 'available', reqd: 'required',
+  pos: 'positions', pwr: 'power', pw: 'power', trd: 'trading', liqn: 'liquidation', xcess: 'excess', sec: 'securities', secs: 'securities', avail: 'available', reqd: 'required',
 };
 
 /** Words that may sit around a synonym without changing what it means (`Total Net Liq (USD)`). */
@@ -137,5 +140,5 @@ export const NOISE_WORDS = new Set([
   'of', 'the', 'for', 'on', 'at', 'usd', 'eur', 'gbp', 'chf', 'cad', 'jpy', 'aud', 'hkd', 'sgd', 'summary', 'your', 'this',
   'period', 'and', 'figure', 'margin', 'overall', 'combined', 'consolidated', 'converted', 'reported', 'actual', 'level', 'status',
   'position', 'positions', 'is', 'are', 'a', 'an', 'market', 'report', 'statement', 'securities', 'security', 'portfolio', 'requirement',
-  'required', 'figures', 'cur', 'ccy', 'equiv', 'equivalent', 'fund', 'funds', 'total:', 'no', 'number', 'num', 'id', '#',
+  'required', 'figures', 'cur', 'over', 'house', 'initial', 'maintenance', 'above', 'total:', 'ccy', 'equiv', 'equivalent', 'fund', 'funds', 'total:', 'no', 'number', 'num', 'id', '#',
 ]);

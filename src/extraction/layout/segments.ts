@@ -24,6 +24,7 @@ export interface SegmentOptions {
   ocr: boolean;
 }
 
+const SEPARATOR = /\s*(?:\.{3,}|…+|(?:\. ?){4,}|_{3,})\s*|:\s+/g;
 const PHONE = /(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g;
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\b/gi;
 const PAGE = /\bpage\s+\d+(?:\s*(?:of|\/)\s*\d+)?\b/gi;
@@ -47,7 +48,8 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const text = opts.ocr ? repairOcrDigits(cell.text) : cell.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
-  for (const d of findDates(text, opts.dateOrder)) {
+  // `20251219` is a date only right after a date label.
+  for (const d of findDates(text, opts.dateOrder, /\b(date|as of|as at|period)\b[^0-9]{0,6}$/i.test(text.replace(/\d{8}.*$/, '')))) {
     taken.push({ start: d.index, end: d.index + d.length, seg: { kind: 'date', text: d.raw, date: d } });
   }
   // Phone numbers, clock times and page numbers are numbers that are never figures.
@@ -67,7 +69,19 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   taken.sort((a, b) => a.start - b.start);
   const out: Segment[] = [];
   let pos = 0;
+  // Leader dots and `Label: value` colons separate a label from what follows it in one cell.
   const pushText = (s: number, e: number) => {
+    const raw = text.slice(s, e);
+    SEPARATOR.lastIndex = 0;
+    let from = 0;
+    for (let m = SEPARATOR.exec(raw); m; m = SEPARATOR.exec(raw)) {
+      if (m.index + m[0].length >= raw.length || m.index === 0) continue;
+      pushPiece(s + from, s + m.index + (m[0].startsWith(':') ? 1 : 0));
+      from = m.index + m[0].length;
+    }
+    pushPiece(s + from, e);
+  };
+  const pushPiece = (s: number, e: number) => {
     const raw = text.slice(s, e);
     const trimmed = raw.trim();
     if (!trimmed) return;
@@ -80,19 +94,5 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     pos = Math.max(pos, t.end);
   }
   if (pos < text.length) pushText(pos, text.length);
-  return mergeText(out);
-}
-
-/** Phone/time/page pieces are plain text: glue neighbouring text pieces back together. */
-function mergeText(segs: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const s of segs) {
-    const prev = out[out.length - 1];
-    if (prev && prev.kind === 'text' && s.kind === 'text' && prev.cell === s.cell) {
-      prev.text = `${prev.text} ${s.text}`;
-      prev.x1 = s.x1;
-      prev.conf = Math.min(prev.conf, s.conf);
-    } else out.push({ ...s });
-  }
   return out;
 }

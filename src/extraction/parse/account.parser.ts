@@ -23,10 +23,11 @@ export function readAccountToken(text: string): { value: string; quality: number
     const prev = taken[taken.length - 1];
     if (prev === undefined) {
       // A short letter prefix may be printed apart from the digits (`U 1234567`).
-      if (!/\d/.test(p) && !/^[A-Z]{1,3}$/.test(p) && !/^[X*]{2,}[-.]?$/i.test(p)) break;
+      if (!/\d/.test(p) && !/^[A-Z]{1,3}$/i.test(p) && !/^[X*]{2,}[-.]?$/i.test(p)) break;
     } else {
       const prefixOnly = !/\d/.test(prev);
-      const digitGroup = /^\d{1,6}$/.test(p) && /^\d+$/.test(prev) && taken.join('').length + p.length <= 14;
+      // Digit groups printed apart (`7700 4412 93`, `5WX 882140`, `tdb 44 9021`) are one number.
+      const digitGroup = /^\d{1,7}$/.test(p) && (/^\d+$/.test(prev) || prev.length <= 4) && taken.join('').length + p.length <= 16;
       if (!(prefixOnly && /\d/.test(p)) && !digitGroup) break;
     }
     taken.push(p);

@@ -25,7 +25,7 @@ const CUR = String.raw`(?:US\$|C\$|A\$|HK\$|S\$|[$€£¥]|(?:${CODES})\b)`;
  * sit around the digits: parentheses, leading/trailing minus, DR/CR suffixes.
  */
 export const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\w./]|\d:|\w-)(?<pre>\(\s*)?(?<cur1>${CUR}\s*)?(?<sign1>[-−–](?=\s?[\d$€£¥.]))?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>\s?-(?![\w\d])|\s*\))?(?:\s?(?<cur3>(?:${CODES})\b|[€£$¥]))?(?:\s?(?<drcr>DR|CR|Dr|Cr)\b)?(?![\w/%]|[.,:]\d|-\d)`,
+  String.raw`(?<![\w./]|\d:|\w-)(?<pre>\(\s*)?(?<cur1>${CUR}\s*)?(?<sign1>[-−–](?=\s?(?:[\d$€£¥.]|[A-Z]{2,3}\$?\s?\d)))?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>\s?-(?![\w\d])|\s*\))?(?:\s?(?<cur3>(?:${CODES})\b|[€£$¥]))?(?:\s?(?<drcr>DR|CR|Dr|Cr)\b)?(?![\w/%]|[.,:]\d|-\d)`,
   'g',
 );
 

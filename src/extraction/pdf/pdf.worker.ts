@@ -23,7 +23,8 @@ let post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void = () => {};
 const pdfjsReady = (async () => {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // Hand pdf.js its worker module directly: it then parses in this thread without a second load.
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped module: load by name
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(workerModule);
   return pdfjs;
 })();
 

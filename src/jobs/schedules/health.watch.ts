@@ -1,5 +1,12 @@
 import { healthChangeCard } from '../../core/digest/health.figures.ts';
-import type { ConversationRef, GatewayRegistry, HealthSource, HealthStatus, Platform, SubscriptionsRepository } from '../../core/ports.ts';
+import type {
+  ConversationRef,
+  GatewayRegistry,
+  HealthSource,
+  HealthStatus,
+  Platform,
+  SubscriptionsRepository,
+} from '../../core/ports.ts';
 import type { Queryable } from '../../store/db.ts';
 import { SERVICE_HEALTH_KEY } from './schedule.names.ts';
 
@@ -13,7 +20,12 @@ export interface HealthTransition {
  * Records the service state; reports a change only when it differs from the stored one.
  * The conditional upsert makes two watchers racing on one change see it once.
  */
-export async function recordHealthState(db: Queryable, name: string, status: HealthStatus, detail: unknown): Promise<HealthTransition> {
+export async function recordHealthState(
+  db: Queryable,
+  name: string,
+  status: HealthStatus,
+  detail: unknown,
+): Promise<HealthTransition> {
   const rows = await db.query<{ previous: HealthStatus | null; previous_since: Date | string | null }>(
     `with prev as (select status, changed_at from analytics.health_state where name = $1)
      insert into analytics.health_state (name, status, changed_at, detail) values ($1, $2, now(), $3)

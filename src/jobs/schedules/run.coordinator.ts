@@ -19,7 +19,11 @@ export interface ScheduleRunCoordinator extends RunCoordinator {
 // node-cron's key is `${task name}:${slot ISO}`.
 const KEY = /^(.+):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)$/;
 
-export function createRunCoordinator(opts: { db: Queryable; replica: string; resolutionMs?: number }): ScheduleRunCoordinator {
+export function createRunCoordinator(opts: {
+  db: Queryable;
+  replica: string;
+  resolutionMs?: number;
+}): ScheduleRunCoordinator {
   const resolution = opts.resolutionMs ?? 60_000;
   const fireTimeOf = (slot: Date) => new Date(Math.floor(slot.getTime() / resolution) * resolution);
 

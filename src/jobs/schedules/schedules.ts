@@ -6,13 +6,7 @@ import type { Queryable } from '../../store/db.ts';
 import { runHealthWatch } from './health.watch.ts';
 import { sweepStranded } from './ingestion.sweeper.ts';
 import { createRunCoordinator } from './run.coordinator.ts';
-import {
-  HEALTH_WATCH_CRON,
-  type ScheduleKey,
-  SCHEDULES,
-  SWEEPER_CRON,
-  WEEKLY_DIGEST_CRON,
-} from './schedule.names.ts';
+import { HEALTH_WATCH_CRON, SCHEDULES, type ScheduleKey, SWEEPER_CRON, WEEKLY_DIGEST_CRON } from './schedule.names.ts';
 
 interface Log {
   info(o: object, m?: string): void;
@@ -50,9 +44,16 @@ export async function runDailyDigest(deps: Pick<ScheduleDeps, 'digests'>) {
   if (targets.length === 0) return { targets: 0, posted: 0 };
   const { delivery } = await deps.digests.postDaily(targets, { scope: 'subscribers' });
   if (delivery.posted.length === 0 && delivery.failed.length > 0) {
-    throw new Error(`daily digest reached none of ${targets.length} channels: ${delivery.failed[0]?.error ?? 'unknown'}`);
+    throw new Error(
+      `daily digest reached none of ${targets.length} channels: ${delivery.failed[0]?.error ?? 'unknown'}`,
+    );
   }
-  return { targets: targets.length, posted: delivery.posted.length, failed: delivery.failed.length, skipped: delivery.skipped.length };
+  return {
+    targets: targets.length,
+    posted: delivery.posted.length,
+    failed: delivery.failed.length,
+    skipped: delivery.skipped.length,
+  };
 }
 
 export async function runWeeklyDigest(deps: Pick<ScheduleDeps, 'digests'>) {
@@ -60,7 +61,9 @@ export async function runWeeklyDigest(deps: Pick<ScheduleDeps, 'digests'>) {
   if (targets.length === 0) return { targets: 0, posted: 0 };
   const { delivery } = await deps.digests.postWeekly(targets);
   if (delivery.posted.length === 0 && delivery.failed.length > 0) {
-    throw new Error(`weekly digest reached none of ${targets.length} channels: ${delivery.failed[0]?.error ?? 'unknown'}`);
+    throw new Error(
+      `weekly digest reached none of ${targets.length} channels: ${delivery.failed[0]?.error ?? 'unknown'}`,
+    );
   }
   return { targets: targets.length, posted: delivery.posted.length, failed: delivery.failed.length };
 }
@@ -80,9 +83,19 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
     weeklyDigest: { cron: WEEKLY_DIGEST_CRON, run: () => runWeeklyDigest(deps) },
     healthWatch: {
       cron: HEALTH_WATCH_CRON,
-      run: () => runHealthWatch({ db: deps.db, health: deps.health, subscriptions: deps.repos.subscriptions, gateways: deps.gateways, logger: log }),
+      run: () =>
+        runHealthWatch({
+          db: deps.db,
+          health: deps.health,
+          subscriptions: deps.repos.subscriptions,
+          gateways: deps.gateways,
+          logger: log,
+        }),
     },
-    sweeper: { cron: SWEEPER_CRON, run: () => sweepStranded({ ingestions: deps.repos.ingestions, queue: deps.queue, logger: log }) },
+    sweeper: {
+      cron: SWEEPER_CRON,
+      run: () => sweepStranded({ ingestions: deps.repos.ingestions, queue: deps.queue, logger: log }),
+    },
   };
 
   // The cron tick's error boundary: the outcome goes to schedule_runs and the log, never up into node-cron.
@@ -101,7 +114,10 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
     await coordinator
       .finish(name, fireTime, { ...result, durationMs })
       .catch((err: unknown) => log.warn({ err, schedule: name }, 'schedule run not recorded'));
-    log.info({ schedule: name, fireTime: fireTime.toISOString(), outcome: result.outcome, ms: Math.round(durationMs) }, 'schedule ran');
+    log.info(
+      { schedule: name, fireTime: fireTime.toISOString(), outcome: result.outcome, ms: Math.round(durationMs) },
+      'schedule ran',
+    );
     return result;
   }
 

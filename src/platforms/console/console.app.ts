@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { ChatCore } from '../../core/chat.core.ts';
 import { toAppError } from '../../core/errors.ts';
 import type { RolesRepository } from '../../core/ports.ts';
@@ -18,6 +19,10 @@ export const CONSOLE_USERS = { analyst: 'analyst', approver: 'approver', admin: 
 >;
 export type ConsoleUserName = keyof typeof CONSOLE_USERS;
 export const USER_HEADER = 'x-marginiq-user';
+/** The generated statement that ships with the project (`npm run fixtures` writes it). */
+export const DEFAULT_SAMPLE_PATH = fileURLToPath(
+  new URL('../../../samples/sample-margin-statement.pdf', import.meta.url),
+);
 
 export interface ConsoleDeps {
   chat: ChatCore;

@@ -20,6 +20,21 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Without a token the console trusts whoever reaches it, so it answers only to names that cannot be
+ * rebound by a web page's DNS: localhost and IP literals (a LAN address with HOST=0.0.0.0 works).
+ */
+export function isLocalHost(hostHeader: string | undefined): boolean {
+  if (!hostHeader) return false;
+  const host = hostHeader
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')
+  );
+}
+
 const isHttps = (req: IncomingMessage) =>
   Boolean((req.socket as { encrypted?: boolean }).encrypted) || req.headers['x-forwarded-proto'] === 'https';
 
@@ -39,7 +54,14 @@ export function createConsoleAuth(token: string | undefined) {
         if (req.headers['sec-fetch-site'] === 'cross-site')
           return { ok: false, status: 403, reason: 'cross-site request' };
       }
-      if (!token || !session) return { ok: true, fromQuery: false };
+      if (!token || !session) {
+        if (isLocalHost(req.headers.host)) return { ok: true, fromQuery: false };
+        return {
+          ok: false,
+          status: 403,
+          reason: 'reach the console at localhost or an IP address, or set CONSOLE_TOKEN',
+        };
+      }
       const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
       if (bearer && same(bearer, token)) return { ok: true, fromQuery: false };
       const fromCookie = cookie(req, COOKIE_NAME);
@@ -61,14 +83,21 @@ export function createConsoleAuth(token: string | undefined) {
 export type ConsoleAuth = ReturnType<typeof createConsoleAuth>;
 
 export function refuse(res: ServerResponse, status: 401 | 403, reason: string, html: boolean): void {
+  const challenge: Record<string, string> =
+    status === 401 ? { 'www-authenticate': 'Bearer realm="marginiq-console"' } : {};
   if (html) {
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    // `reason` is one of this file's fixed sentences, never request text.
+    const text =
+      status === 401
+        ? 'This console needs its token. Open it once with <code>?token=…</code> (the value of CONSOLE_TOKEN).'
+        : `This console refused the request: ${reason}.`;
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...challenge });
     res.end(
       `<!doctype html><meta charset="utf-8"><title>MarginIQ console</title><body style="font:15px system-ui;margin:3rem">` +
-        `<h1>MarginIQ console</h1><p>This console needs its token. Open it with <code>?token=…</code> (the value of CONSOLE_TOKEN).</p></body>`,
+        `<h1>MarginIQ console</h1><p>${text}</p></body>`,
     );
     return;
   }
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...challenge });
   res.end(JSON.stringify({ error: reason }));
 }

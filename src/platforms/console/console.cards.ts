@@ -80,10 +80,11 @@ const size = (n: number) =>
   n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** A user's upload, drawn like a chat client draws an attached file. */
-export const renderUpload = (name: string, bytes: number | undefined) =>
-  `<div class="upload"><span class="pdf" aria-hidden="true">PDF</span><span class="name">${esc(name)}</span>${
-    bytes ? `<span class="muted">${esc(size(bytes))}</span>` : ''
-  }</div>`;
+export function renderUpload(name: string, bytes: number | undefined): string {
+  const ext = /\.([a-z0-9]{1,4})$/i.exec(name)?.[1]?.toUpperCase() ?? 'FILE';
+  const sized = bytes ? `<span class="muted">${esc(size(bytes))}</span>` : '';
+  return `<div class="upload"><span class="ext" aria-hidden="true">${esc(ext)}</span><span class="name">${esc(name)}</span>${sized}</div>`;
+}
 
 /** The edit form as the page's dialog draws it: plain data, escaped by the page through textContent/value. */
 export const formJson = (form: EditForm & { version: number }) => ({

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { ACTION_IDS, type ActionKind } from '../../core/cards/card.model.ts';
-import { failedCard } from '../../core/cards/report.cards.ts';
+import { ACTION_IDS, type ActionKind, textCard } from '../../core/cards/card.model.ts';
 import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
 import { isAppError } from '../../core/errors.ts';
 import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
@@ -129,7 +128,7 @@ export function createConsoleHandlers(deps: HandlerDeps) {
             ? err.message
             : 'MarginIQ could not run that command. Try again in a moment.';
         if (!isAppError(err) || !err.permanent) logger.error({ err, text }, 'console command failed');
-        await gateway.postEphemeral(CHANNEL, user, failedCard(`/margin ${text}`.trim(), message));
+        await gateway.postEphemeral(CHANNEL, user, textCard(`/margin ${text}`.trim(), message, 'danger'));
         sendJson(res, 200, { ok: false });
         return;
       }

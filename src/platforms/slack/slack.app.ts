@@ -1,4 +1,4 @@
-import { App, type Authorize, HTTPReceiver, type Logger as BoltLogger, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type Authorize, type Logger as BoltLogger, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../../config/config.ts';
 import type { ChatCore } from '../../core/chat.core.ts';
 import { AppError } from '../../core/errors.ts';
@@ -75,7 +75,8 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
       installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
     });
   } else {
-    if (!slack.signingSecret) throw new AppError('config.invalid', 'SLACK_SIGNING_SECRET is required when Slack runs over HTTP');
+    if (!slack.signingSecret)
+      throw new AppError('config.invalid', 'SLACK_SIGNING_SECRET is required when Slack runs over HTTP');
     // Bolt checks the v0 signature and refuses timestamps older than five minutes (replays).
     receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: log });
   }
@@ -87,7 +88,14 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
     clientOptions: { slackApiUrl: slack.apiUrl, logger: log },
     extendedErrorHandler: true,
   });
-  registerSlackHandlers(app, { chat: deps.chat, gateway, client, logger: deps.logger, metrics: deps.metrics, limits: deps.limits });
+  registerSlackHandlers(app, {
+    chat: deps.chat,
+    gateway,
+    client,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    limits: deps.limits,
+  });
   installErrorBoundary(app, { gateway, logger: deps.logger, metrics: deps.metrics });
 
   const routes: Route[] = [];

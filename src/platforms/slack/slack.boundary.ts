@@ -11,7 +11,16 @@ import { chatApiFailed } from './slack.gateway.ts';
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'slack' });
   let level = LogLevel.INFO;
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  const one = (m: unknown) => {
+    if (typeof m === 'string') return m;
+    if (m instanceof Error) return m.message;
+    try {
+      return JSON.stringify(m);
+    } catch {
+      return String(m);
+    }
+  };
+  const text = (msg: unknown[]) => msg.map(one).join(' ');
   return {
     debug: (...msg) => log.debug(text(msg)),
     info: (...msg) => log.info(text(msg)),
@@ -34,7 +43,11 @@ function unwrap(error: unknown): unknown {
   if (e?.originals?.[0]) return unwrap(e.originals[0]);
   if (e?.original) return unwrap(e.original);
   // A raw Web API failure (files.info, views.open) carries Slack's error name in data.error.
-  if (e?.code === 'slack_webapi_platform_error' || e?.code === 'slack_webapi_request_error' || e?.code === 'slack_webapi_http_error') {
+  if (
+    e?.code === 'slack_webapi_platform_error' ||
+    e?.code === 'slack_webapi_request_error' ||
+    e?.code === 'slack_webapi_http_error'
+  ) {
     return chatApiFailed('API call', error);
   }
   return error;
@@ -51,7 +64,8 @@ export function userSentence(e: AppError): string {
     }
     return 'Slack did not accept MarginIQ’s answer. Please try again in a minute.';
   }
-  if (e.code === 'internal') return 'Something went wrong inside MarginIQ. It has been logged; please try again in a minute.';
+  if (e.code === 'internal')
+    return 'Something went wrong inside MarginIQ. It has been logged; please try again in a minute.';
   return e.message;
 }
 
@@ -66,7 +80,15 @@ interface Where {
 /** Who to tell and where, from any Slack request body (event, command, click, modal). */
 function whereOf(body: unknown): Where {
   const b = (body ?? {}) as Record<string, unknown> & {
-    event?: { type?: string; channel?: string; channel_id?: string; user?: string; user_id?: string; ts?: string; thread_ts?: string };
+    event?: {
+      type?: string;
+      channel?: string;
+      channel_id?: string;
+      user?: string;
+      user_id?: string;
+      ts?: string;
+      thread_ts?: string;
+    };
     channel?: { id?: string };
     user?: { id?: string };
     container?: { thread_ts?: string };
@@ -74,10 +96,20 @@ function whereOf(body: unknown): Where {
   };
   if (b.event) {
     const ev = b.event;
-    return { kind: `event.${ev.type}`, channel: ev.channel ?? ev.channel_id, user: ev.user ?? ev.user_id, threadTs: ev.thread_ts ?? ev.ts };
+    return {
+      kind: `event.${ev.type}`,
+      channel: ev.channel ?? ev.channel_id,
+      user: ev.user ?? ev.user_id,
+      threadTs: ev.thread_ts ?? ev.ts,
+    };
   }
   if (typeof b.command === 'string') {
-    return { kind: 'command', channel: b.channel_id as string, user: b.user_id as string, responseUrl: b.response_url as string };
+    return {
+      kind: 'command',
+      channel: b.channel_id as string,
+      user: b.user_id as string,
+      responseUrl: b.response_url as string,
+    };
   }
   let channel = b.channel?.id;
   if (!channel && b.view?.private_metadata) {
@@ -101,14 +133,20 @@ function whereOf(body: unknown): Where {
  * pino (tokens redacted by its serializers) and, where there is someone to tell, answered with a
  * plain sentence only they see.
  */
-export function installErrorBoundary(app: App, deps: { gateway: ChatGateway; logger: Logger; metrics?: Metrics | undefined }) {
+export function installErrorBoundary(
+  app: App,
+  deps: { gateway: ChatGateway; logger: Logger; metrics?: Metrics | undefined },
+) {
   const failures = deps.metrics?.counter('slack_errors_total', 'Slack requests that failed, by kind and code');
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     const err = toAppError(unwrap(error));
     const where = whereOf(body);
     failures?.inc({ kind: where.kind, code: err.code });
     const level = err.permanent ? 'warn' : 'error';
-    deps.logger[level]({ err, code: err.code, slack: { kind: where.kind, channel: where.channel, user: where.user } }, 'slack request failed');
+    deps.logger[level](
+      { err, code: err.code, slack: { kind: where.kind, channel: where.channel, user: where.user } },
+      'slack request failed',
+    );
     const sentence = userSentence(err);
     try {
       if (where.responseUrl) {

@@ -1,5 +1,12 @@
 import type { types } from '@slack/bolt';
-import { ACTION_IDS, type Card, type CardAction, type CardBlock, type CardField, type Tone } from '../../core/cards/card.model.ts';
+import {
+  ACTION_IDS,
+  type Card,
+  type CardAction,
+  type CardBlock,
+  type CardField,
+  type Tone,
+} from '../../core/cards/card.model.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -53,7 +60,11 @@ const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText) => ({
   verbatim: true,
 });
 
-const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(plainSafe(text), max), emoji: true });
+const plain = (text: string, max: number) => ({
+  type: 'plain_text' as const,
+  text: truncate(plainSafe(text), max),
+  emoji: true,
+});
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
 
@@ -85,7 +96,9 @@ function button(a: CardAction) {
       confirm: {
         title: plain(a.kind === 'reject' ? 'Reject this report?' : 'Replace the existing report?', 100),
         text: plain(
-          a.kind === 'reject' ? 'The report will be marked rejected.' : 'The stored report will be overwritten with these figures.',
+          a.kind === 'reject'
+            ? 'The report will be marked rejected.'
+            : 'The stored report will be overwritten with these figures.',
           300,
         ),
         confirm: plain(a.label, 30),
@@ -99,7 +112,11 @@ function button(a: CardAction) {
 
 function tableText(columns: string[], rows: string[][]): string {
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const lines = [line(columns), ...rows.map(line)];
   // Inside a code block only ``` can break out; the three control characters still need escaping.
   const budget = SLACK_LIMITS.sectionText - 40;
@@ -137,12 +154,20 @@ function renderBlock(b: CardBlock, index: number): KnownBlock[] {
     case 'table':
       return [section(tableText(b.columns, b.rows))];
     case 'image':
-      return /^https:\/\//.test(b.url) ? [{ type: 'image', image_url: b.url, alt_text: truncate(b.alt, SLACK_LIMITS.imageAlt) }] : [];
+      return /^https:\/\//.test(b.url)
+        ? [{ type: 'image', image_url: b.url, alt_text: truncate(b.alt, SLACK_LIMITS.imageAlt) }]
+        : [];
     case 'actions':
       // One actions block per report: action_ids repeat across reports but never within a block.
       return b.actions.length === 0
         ? []
-        : [{ type: 'actions', block_id: `marginiq.actions.${index}`, elements: b.actions.slice(0, SLACK_LIMITS.actionsElements).map(button) }];
+        : [
+            {
+              type: 'actions',
+              block_id: `marginiq.actions.${index}`,
+              elements: b.actions.slice(0, SLACK_LIMITS.actionsElements).map(button),
+            },
+          ];
     case 'divider':
       return [{ type: 'divider' }];
   }
@@ -167,7 +192,11 @@ function fitBlocks(blocks: KnownBlock[]): KnownBlock[] {
   const dropped = blocks.length - kept.length;
   kept.push({
     type: 'context',
-    elements: [mrkdwn(`${dropped} more section${dropped === 1 ? '' : 's'} did not fit in one Slack message; /margin pending lists every report.`)],
+    elements: [
+      mrkdwn(
+        `${dropped} more section${dropped === 1 ? '' : 's'} did not fit in one Slack message; /margin pending lists every report.`,
+      ),
+    ],
   });
   return kept;
 }
@@ -179,7 +208,10 @@ export interface SlackMessage {
 
 /** The neutral card as Block Kit, with escaped fallback text for notifications and old clients. */
 export function renderCard(card: Card): SlackMessage {
-  const header: KnownBlock = { type: 'header', text: plain(`${TONE_EMOJI[card.tone]} ${card.title}`, SLACK_LIMITS.headerText) };
+  const header: KnownBlock = {
+    type: 'header',
+    text: plain(`${TONE_EMOJI[card.tone]} ${card.title}`, SLACK_LIMITS.headerText),
+  };
   const body = card.blocks.flatMap((b, i) => renderBlock(b, i));
   return {
     text: truncate(escapeMrkdwn(`${TONE_EMOJI[card.tone]} ${card.fallbackText}`), SLACK_LIMITS.fallbackText),

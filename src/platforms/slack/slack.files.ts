@@ -74,7 +74,8 @@ async function readPdf(res: Response, maxBytes: number): Promise<Uint8Array> {
         checked = true;
         const head = concat(chunks, total).subarray(0, 512);
         if (looksLikeHtml(head)) throw refusedHtml();
-        if (!startsWithPdf(head)) throw new AppError('input.not_pdf', 'The file is not a PDF (it does not start with %PDF).');
+        if (!startsWithPdf(head))
+          throw new AppError('input.not_pdf', 'The file is not a PDF (it does not start with %PDF).');
       }
     }
   } catch (err) {
@@ -84,7 +85,8 @@ async function readPdf(res: Response, maxBytes: number): Promise<Uint8Array> {
   }
   if (total === 0) throw new AppError('input.empty', 'The file is empty.');
   const bytes = concat(chunks, total);
-  if (!startsWithPdf(bytes)) throw new AppError('input.not_pdf', 'The file is not a PDF (it does not start with %PDF).');
+  if (!startsWithPdf(bytes))
+    throw new AppError('input.not_pdf', 'The file is not a PDF (it does not start with %PDF).');
   return bytes;
 }
 
@@ -116,7 +118,8 @@ export function createSlackFileFetcher(deps: { botToken: string; apiUrl: string;
   return {
     async download(ingestion: Ingestion, maxBytes: number): Promise<Uint8Array> {
       if (ingestion.file_size && ingestion.file_size > maxBytes) throw tooLarge(maxBytes);
-      if (!ingestion.source_url) throw new AppError('download.refused', 'Slack gave no download address for this file.');
+      if (!ingestion.source_url)
+        throw new AppError('download.refused', 'Slack gave no download address for this file.');
       const signal = AbortSignal.timeout(deps.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
       const res = await fetchFollowing(ingestion.source_url, deps.botToken, deps.apiUrl, signal);
       if (res.status === 429 || res.status >= 500) {

@@ -12,7 +12,10 @@ export const slackUserId = (user: string) => user.replace(/^slack:/, '');
 export function chatApiFailed(method: string, err: unknown): AppError {
   const data = (err as { data?: { error?: string } } | undefined)?.data;
   const reason = data?.error ?? (err instanceof Error ? err.message : String(err));
-  return new AppError('chat.api_failed', `Slack ${method} failed: ${reason}`, { cause: err, details: { method, slackError: data?.error } });
+  return new AppError('chat.api_failed', `Slack ${method} failed: ${reason}`, {
+    cause: err,
+    details: { method, slackError: data?.error },
+  });
 }
 
 async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
@@ -48,7 +51,9 @@ export function createSlackGateway(deps: { client: webApi.WebClient; apiUrl: str
     },
     async update(to: ConversationRef, messageRef: string, card: Card): Promise<void> {
       const msg = renderCard(card);
-      await call('chat.update', () => client.chat.update({ channel: to.channelId, ts: messageRef, text: msg.text, blocks: msg.blocks }));
+      await call('chat.update', () =>
+        client.chat.update({ channel: to.channelId, ts: messageRef, text: msg.text, blocks: msg.blocks }),
+      );
     },
     async postEphemeral(to: ConversationRef, userId: string, card: Card): Promise<void> {
       const msg = renderCard(card);
@@ -68,13 +73,20 @@ export function createSlackGateway(deps: { client: webApi.WebClient; apiUrl: str
       const ticket = await call('files.getUploadURLExternal', () =>
         client.files.getUploadURLExternal({ filename: file.name, length: file.bytes.byteLength }),
       );
-      if (!ticket.upload_url || !ticket.file_id) throw new AppError('chat.api_failed', 'Slack gave no upload URL for the file');
+      if (!ticket.upload_url || !ticket.file_id)
+        throw new AppError('chat.api_failed', 'Slack gave no upload URL for the file');
       const target = new URL(ticket.upload_url);
       const headers: Record<string, string> = { 'content-type': file.contentType || 'application/octet-stream' };
       if (tokenAllowedFor(target, deps.apiUrl) && client.token) headers.authorization = `Bearer ${client.token}`;
       let res: Response;
       try {
-        res = await fetch(target, { method: 'POST', headers, body: new Uint8Array(file.bytes), redirect: 'error', signal: AbortSignal.timeout(60_000) });
+        res = await fetch(target, {
+          method: 'POST',
+          headers,
+          body: new Uint8Array(file.bytes),
+          redirect: 'error',
+          signal: AbortSignal.timeout(60_000),
+        });
       } catch (err) {
         throw chatApiFailed('file upload', err);
       }

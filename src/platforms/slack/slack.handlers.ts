@@ -29,7 +29,10 @@ interface SlackFile {
   size?: number | null;
   url_private_download?: string | null;
   file_access?: string;
-  shares?: { public?: Record<string, { ts?: string; thread_ts?: string }[]>; private?: Record<string, { ts?: string; thread_ts?: string }[]> };
+  shares?: {
+    public?: Record<string, { ts?: string; thread_ts?: string }[]>;
+    private?: Record<string, { ts?: string; thread_ts?: string }[]>;
+  };
 }
 
 interface Shared {
@@ -40,7 +43,11 @@ interface Shared {
 }
 
 const slackUser = (id: string) => `slack:${id}`;
-const conversation = (channelId: string, threadRef?: string): ConversationRef => ({ platform: 'slack', channelId, threadRef });
+const conversation = (channelId: string, threadRef?: string): ConversationRef => ({
+  platform: 'slack',
+  channelId,
+  threadRef,
+});
 
 /** Where a file was shared in a channel, from files.info: the reply belongs in that message's thread. */
 function threadOf(file: SlackFile, channel: string): string | undefined {
@@ -62,7 +69,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const take = async (shared: Shared) => {
     let { file } = shared;
     // Slack Connect and very large events carry only a stub: the details come from files.info.
-    if (!file.name || !file.url_private_download || file.file_access === 'check_file_info') file = await fileInfo(file.id);
+    if (!file.name || !file.url_private_download || file.file_access === 'check_file_info')
+      file = await fileInfo(file.id);
     const name = file.name ?? `${file.id}.pdf`;
     if (!chat.isPdf(name, file.mimetype) && file.filetype !== 'pdf') return; // not ours: quietly ignored
     const size = file.size ?? null;
@@ -118,7 +126,13 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   /** Shows what a click or a form submission changed: the summary in place, a private notice, a form. */
   const show = async (
     outcome: ActionOutcome,
-    ctx: { user: string; channel: string | undefined; threadTs: string | undefined; messageTs: string | undefined; triggerId?: string },
+    ctx: {
+      user: string;
+      channel: string | undefined;
+      threadTs: string | undefined;
+      messageTs: string | undefined;
+      triggerId?: string;
+    },
   ) => {
     if (outcome.form && ctx.triggerId) {
       await client.views.open({

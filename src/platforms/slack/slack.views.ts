@@ -19,7 +19,10 @@ const VALUE = 'value';
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(plainSafe(text), max) });
 
 /** The edit form as a modal: one input block per value, pre-filled with what was extracted. */
-export function editModal(form: EditForm & { version: number }, meta: Omit<EditMetadata, 'reportId' | 'version'>): ModalView {
+export function editModal(
+  form: EditForm & { version: number },
+  meta: Omit<EditMetadata, 'reportId' | 'version'>,
+): ModalView {
   const metadata: EditMetadata = { reportId: form.reportId, version: form.version, ...meta };
   const inputs: KnownBlock[] = form.inputs.map((input) => {
     const element =
@@ -67,7 +70,10 @@ interface StateValue {
 }
 
 /** Reads the submitted values back by block id; nothing typed is `undefined`. */
-export function readSubmission(view: { private_metadata: string; state: { values: Record<string, Record<string, StateValue>> } }) {
+export function readSubmission(view: {
+  private_metadata: string;
+  state: { values: Record<string, Record<string, StateValue>> };
+}) {
   const meta = JSON.parse(view.private_metadata) as EditMetadata;
   const values: Record<string, string | undefined> = {};
   for (const [blockId, actions] of Object.entries(view.state.values)) {

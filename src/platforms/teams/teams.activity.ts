@@ -151,7 +151,10 @@ export function fileAttachments(a: WireActivity) {
     .map((att, index) => ({ att, index }))
     .filter(({ att }) => att.contentType === FILE_DOWNLOAD_INFO)
     .map(({ att, index }) => {
-      const content = (typeof att.content === 'object' && att.content !== null ? att.content : {}) as Record<string, unknown>;
+      const content = (typeof att.content === 'object' && att.content !== null ? att.content : {}) as Record<
+        string,
+        unknown
+      >;
       const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
       return {
         index,

@@ -43,13 +43,16 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   const log = deps.logger;
   const doFetch = deps.fetch ?? fetch;
   const { clientId, clientSecret, tenantId, unauthenticated } = deps.teams;
-  const credentials = !unauthenticated && clientId && clientSecret && tenantId ? { clientId, clientSecret, tenantId } : undefined;
+  const credentials =
+    !unauthenticated && clientId && clientSecret && tenantId ? { clientId, clientSecret, tenantId } : undefined;
   if (!credentials) {
     log.warn(
       'Teams is running WITHOUT authentication (TEAMS_ENABLED=true and no TEAMS_CLIENT_ID/SECRET/TENANT_ID): anyone who can reach /api/messages can act as any user. For local clients and tests only.',
     );
   }
-  const tokens = credentials ? createTokenSource({ ...credentials, authority: deps.endpoints?.authority ?? DEFAULT_AUTHORITY, fetch: doFetch }) : undefined;
+  const tokens = credentials
+    ? createTokenSource({ ...credentials, authority: deps.endpoints?.authority ?? DEFAULT_AUTHORITY, fetch: doFetch })
+    : undefined;
   const graphBaseUrl = (deps.endpoints?.graph ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
   const cloud: CloudEnvironment = withOverrides(PUBLIC, {
     ...(deps.endpoints?.authority ? { loginEndpoint: deps.endpoints.authority } : {}),
@@ -78,7 +81,8 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
           clientId: credentials.clientId,
           tenantId: credentials.tenantId,
           // Our own client-credentials source: one token cache for the connector and Graph, and an authority tests can point at a double.
-          token: (scope: string | string[]) => (tokens as NonNullable<typeof tokens>).get(Array.isArray(scope) ? scope.join(' ') : scope),
+          token: (scope: string | string[]) =>
+            (tokens as NonNullable<typeof tokens>).get(Array.isArray(scope) ? scope.join(' ') : scope),
         }
       : {}),
   });
@@ -104,7 +108,12 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   // PUBLIC_URL (config.publicUrl) wins; else the host Teams called /api/messages on.
   const publicBase = () => deps.publicUrl?.replace(/\/+$/, '') ?? lastBase;
   const outbox = createOutbox({ logger: log, fetch: doFetch, publicBase });
-  const gateway = createTeamsGateway({ api: app.api, logger: log, conversations: deps.conversations, uploadFile: outbox.deliver });
+  const gateway = createTeamsGateway({
+    api: app.api,
+    logger: log,
+    conversations: deps.conversations,
+    uploadFile: outbox.deliver,
+  });
   const graph = tokens ? createGraph({ baseUrl: graphBaseUrl, tokens, fetch: doFetch }) : undefined;
   const handlers = createHandlers({ chat: deps.chat, gateway, outbox, graph, logger: log, count, track });
 
@@ -113,7 +122,10 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
     count('teams_activities_total', { type: activity.type });
     const ref = referenceOf(wire(activity));
     // Stored on install and on every message, so proactive posts know where the conversation lives.
-    if (ref) await gateway.remember(ref).catch((err: unknown) => log.warn({ err }, 'could not store the Teams conversation reference'));
+    if (ref)
+      await gateway
+        .remember(ref)
+        .catch((err: unknown) => log.warn({ err }, 'could not store the Teams conversation reference'));
     return next();
   });
   app.on('message', async ({ activity }) => {

@@ -6,7 +6,7 @@ import type {
   ITableCell,
   TextColor,
 } from '@microsoft/teams.cards';
-import { ACTION_IDS, type Card, type CardAction, type CardBlock, EDIT_FORM_ID, type EditForm, type Tone } from '../../core/cards/card.model.ts';
+import { ACTION_IDS, type Card, type CardAction, type CardBlock, type Tone } from '../../core/cards/card.model.ts';
 import { ADAPTIVE_CARD } from './teams.activity.ts';
 
 /** Cancel on the inline edit form: Teams-only, the card goes back to the summary. */
@@ -16,9 +16,13 @@ export const EDIT_CANCEL_ID = 'marginiq.report.edit_cancel';
 export const MAX_CARD_BYTES = 26_000;
 
 type Element = IAdaptiveCard['body'][number];
-type Action = NonNullable<IAdaptiveCard['actions']>[number];
 
-const TONE_COLOR: Record<Tone, TextColor> = { info: 'Default', success: 'Good', warning: 'Warning', danger: 'Attention' };
+const TONE_COLOR: Record<Tone, TextColor> = {
+  info: 'Default',
+  success: 'Good',
+  warning: 'Warning',
+  danger: 'Attention',
+};
 const TONE_ICON: Record<Tone, string> = { info: 'ℹ️', success: '✅', warning: '⚠️', danger: '🚨' };
 const FLAG = '⚠️';
 
@@ -41,12 +45,19 @@ export function neutraliseMarkdown(text: string): string {
 }
 
 /** RichTextBlock runs are never parsed as markdown: the safest home for words from a document. */
-function richText(text: string, style: { weight?: 'Bolder'; size?: 'Medium' | 'Large'; color?: TextColor; isSubtle?: boolean } = {}): IRichTextBlock {
+export function richText(
+  text: string,
+  style: { weight?: 'Bolder'; size?: 'Medium' | 'Large'; color?: TextColor; isSubtle?: boolean } = {},
+): IRichTextBlock {
   return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: noMentions(text), ...style }] };
 }
 
 function execute(a: CardAction): IExecuteAction {
-  const fallback: ISubmitAction = { type: 'Action.Submit', title: a.label, data: { verb: ACTION_IDS[a.kind], value: a.value } };
+  const fallback: ISubmitAction = {
+    type: 'Action.Submit',
+    title: a.label,
+    data: { verb: ACTION_IDS[a.kind], value: a.value },
+  };
   return {
     type: 'Action.Execute',
     title: a.label,
@@ -68,7 +79,10 @@ function tableElement(columns: string[], rows: string[][]): Element {
     firstRowAsHeaders: true,
     showGridLines: true,
     columns: columns.map(() => ({ type: 'TableColumnDefinition', width: 1 })),
-    rows: [columns, ...rows].map((r, i) => ({ type: 'TableRow', cells: columns.map((_, c) => cell(r[c] ?? '', i === 0)) })),
+    rows: [columns, ...rows].map((r, i) => ({
+      type: 'TableRow',
+      cells: columns.map((_, c) => cell(r[c] ?? '', i === 0)),
+    })),
   } as Element;
 }
 
@@ -82,7 +96,10 @@ function blockElements(b: CardBlock): Element[] {
       return [
         {
           type: 'FactSet',
-          facts: b.fields.map((f) => ({ title: neutraliseMarkdown(f.flagged ? `${f.label} ${FLAG}` : f.label), value: neutraliseMarkdown(f.value) })),
+          facts: b.fields.map((f) => ({
+            title: neutraliseMarkdown(f.flagged ? `${f.label} ${FLAG}` : f.label),
+            value: neutraliseMarkdown(f.value),
+          })),
         },
       ];
     case 'list': {
@@ -90,7 +107,8 @@ function blockElements(b: CardBlock): Element[] {
       const icon = b.tone && b.tone !== 'info' ? `${TONE_ICON[b.tone]} ` : '';
       const out: Element[] = [];
       if (b.title) out.push(richText(`${icon}${b.title}`, { weight: 'Bolder', ...(color ? { color } : {}) }));
-      for (const item of b.items) out.push(richText(`${b.title ? '• ' : icon}${item}`, color && !b.title ? { color } : {}));
+      for (const item of b.items)
+        out.push(richText(`${b.title ? '• ' : icon}${item}`, color && !b.title ? { color } : {}));
       return out;
     }
     case 'table':
@@ -206,71 +224,3 @@ export function cardActivity(content: IAdaptiveCard, summary: string) {
 }
 
 export const messageFor = (card: Card, opts?: RenderOptions) => cardActivity(renderCard(card, opts), card.fallbackText);
-
-/**
- * Edit, inline: the extracted values as inputs, a reason, Save and Cancel. Shown only to the
- * approver who clicked (it is the answer to their invoke), so the channel never sees a half edit.
- */
-export function renderEditForm(
-  form: EditForm & { version: number },
-  opts: { errors?: Record<string, string>; values?: Record<string, string | undefined> } = {},
-): IAdaptiveCard {
-  const errors = opts.errors ?? {};
-  const valueOf = (name: string, fallback: string) => opts.values?.[name] ?? fallback;
-  const body: Element[] = [richText(form.title, { weight: 'Bolder', size: 'Large' })];
-  if (errors.form) body.push(richText(errors.form, { color: 'Attention', weight: 'Bolder' }));
-  else if (Object.keys(errors).length > 0) body.push(richText('Some values need fixing before they can be saved.', { color: 'Attention' }));
-  for (const input of form.inputs) {
-    const value = valueOf(input.name, input.value);
-    const label = noMentions(input.label);
-    if (input.kind === 'number') {
-      const n = Number(value.replace(/,/g, ''));
-      body.push({ type: 'Input.Number', id: input.name, label, ...(value !== '' && Number.isFinite(n) ? { value: n } : {}) } as Element);
-    } else if (input.kind === 'date') {
-      body.push({ type: 'Input.Date', id: input.name, label, value } as Element);
-    } else {
-      body.push({ type: 'Input.Text', id: input.name, label, value: noMentions(value), maxLength: 64 } as Element);
-    }
-    const err = errors[input.name];
-    if (err) body.push(richText(`${input.label} ${err}`, { color: 'Attention' }));
-  }
-  body.push({
-    type: 'Input.Text',
-    id: 'reason',
-    label: form.reasonLabel,
-    isMultiline: true,
-    isRequired: true,
-    errorMessage: 'Say why the values changed.',
-    maxLength: 500,
-    value: noMentions(valueOf('reason', '')),
-  } as Element);
-  if (errors.reason) body.push(richText(`Reason ${errors.reason}`, { color: 'Attention' }));
-  const data = { value: form.reportId, version: form.version };
-  const actions: Action[] = [
-    {
-      type: 'Action.Execute',
-      title: 'Save',
-      verb: EDIT_FORM_ID,
-      data,
-      style: 'positive',
-      fallback: { type: 'Action.Submit', title: 'Save', data: { ...data, verb: EDIT_FORM_ID } },
-    } as Action,
-    {
-      type: 'Action.Execute',
-      title: 'Cancel',
-      verb: EDIT_CANCEL_ID,
-      data: { value: form.reportId },
-      associatedInputs: 'none',
-      fallback: { type: 'Action.Submit', title: 'Cancel', data: { value: form.reportId, verb: EDIT_CANCEL_ID }, associatedInputs: 'none' },
-    } as Action,
-  ];
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: noMentions(form.title),
-    msteams: { width: 'full' },
-    body,
-    actions,
-  };
-}

@@ -37,7 +37,12 @@ export interface FileConsentValue {
  * Held in this process's memory: with several replicas the link must reach the replica that made
  * it (sticky routing) or the user asks again.
  */
-export function createOutbox(deps: { logger: Logger; fetch: typeof fetch; publicBase: () => string | undefined; now?: () => number }) {
+export function createOutbox(deps: {
+  logger: Logger;
+  fetch: typeof fetch;
+  publicBase: () => string | undefined;
+  now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
   const held = new Map<string, Held>();
 
@@ -85,17 +90,34 @@ export function createOutbox(deps: { logger: Logger; fetch: typeof fetch; public
     }
     const base = deps.publicBase();
     if (!base) {
-      await gateway.post(to, textCard(`${file.name} is ready`, 'MarginIQ does not know its public address, so it cannot link the file. Set PUBLIC_URL, or ask in a personal chat with MarginIQ.', 'warning'));
+      await gateway.post(
+        to,
+        textCard(
+          `${file.name} is ready`,
+          'MarginIQ does not know its public address, so it cannot link the file. Set PUBLIC_URL, or ask in a personal chat with MarginIQ.',
+          'warning',
+        ),
+      );
       return;
     }
     const url = `${base}${FILES_PATH}${token}`;
-    const card = renderCard(textCard(`${file.name} is ready`, `${file.comment ?? file.title ?? 'Your export'} — the link works for 60 minutes.`, 'success'));
+    const card = renderCard(
+      textCard(
+        `${file.name} is ready`,
+        `${file.comment ?? file.title ?? 'Your export'} — the link works for 60 minutes.`,
+        'success',
+      ),
+    );
     card.actions = [{ type: 'Action.OpenUrl', title: `Download ${file.name}`, url }];
     await gateway.send(to, cardActivity(card, `${file.name} is ready`));
   }
 
   /** The user's answer to a consent card: upload to the URL Teams gave, then show the file. */
-  async function consent(gateway: TeamsGateway, value: FileConsentValue, consentMessageId: string | undefined): Promise<void> {
+  async function consent(
+    gateway: TeamsGateway,
+    value: FileConsentValue,
+    consentMessageId: string | undefined,
+  ): Promise<void> {
     const token = value.context?.token ?? '';
     const h = held.get(token);
     held.delete(token);
@@ -105,7 +127,8 @@ export function createOutbox(deps: { logger: Logger; fetch: typeof fetch; public
       return;
     }
     if (value.action !== 'accept') {
-      if (consentMessageId) await gateway.update(to, consentMessageId, textCard(h.file.name, 'Not uploaded: you declined the file.'));
+      if (consentMessageId)
+        await gateway.update(to, consentMessageId, textCard(h.file.name, 'Not uploaded: you declined the file.'));
       return;
     }
     const info = value.uploadInfo ?? {};
@@ -133,7 +156,12 @@ export function createOutbox(deps: { logger: Logger; fetch: typeof fetch; public
         },
       ],
     });
-    if (consentMessageId) await gateway.replace(to, consentMessageId, messageFor(textCard(h.file.name, 'Uploaded to your OneDrive.', 'success')));
+    if (consentMessageId)
+      await gateway.replace(
+        to,
+        consentMessageId,
+        messageFor(textCard(h.file.name, 'Uploaded to your OneDrive.', 'success')),
+      );
   }
 
   const route: Route = {

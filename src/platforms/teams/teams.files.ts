@@ -12,7 +12,10 @@ const MAX_REDIRECTS = 5;
 export function assertFetchable(url: URL): void {
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return;
-  throw new AppError('download.refused', 'The file link Teams gave is not an https link, so MarginIQ did not follow it.');
+  throw new AppError(
+    'download.refused',
+    'The file link Teams gave is not an https link, so MarginIQ did not follow it.',
+  );
 }
 
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
@@ -64,7 +67,10 @@ export async function downloadPdf(
     }
     if ([401, 403, 404, 410].includes(res.status)) {
       await res.body?.cancel().catch(() => {});
-      throw new AppError('download.refused', `Teams refused the download (HTTP ${res.status}); the link may have expired. Send the file again.`);
+      throw new AppError(
+        'download.refused',
+        `Teams refused the download (HTTP ${res.status}); the link may have expired. Send the file again.`,
+      );
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => {});
@@ -72,15 +78,22 @@ export async function downloadPdf(
     }
     if (/text\/html/i.test(res.headers.get('content-type') ?? '')) {
       await res.body?.cancel().catch(() => {});
-      throw new AppError('download.refused', 'Teams answered with a web page instead of the file; send the file again.');
+      throw new AppError(
+        'download.refused',
+        'Teams answered with a web page instead of the file; send the file again.',
+      );
     }
     const bytes = await readCapped(res, opts.maxBytes);
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
     if (/^\s*<(!doctype|html)/i.test(head)) {
-      throw new AppError('download.refused', 'Teams answered with a web page instead of the file; send the file again.');
+      throw new AppError(
+        'download.refused',
+        'Teams answered with a web page instead of the file; send the file again.',
+      );
     }
     if (bytes.byteLength === 0) throw new AppError('input.empty', 'The file is empty.');
-    if (!/%PDF-/.test(head)) throw new AppError('input.not_pdf', 'The file is not a PDF, so MarginIQ could not read it.');
+    if (!/%PDF-/.test(head))
+      throw new AppError('input.not_pdf', 'The file is not a PDF, so MarginIQ could not read it.');
     return bytes;
   }
   throw new AppError('download.failed', 'The download redirected too many times.');
@@ -91,7 +104,11 @@ export async function downloadPdf(
  * `downloadUrl` (fetched with no credentials at all); channel files were resolved to a Graph
  * `/shares/…/driveItem/content` URL, fetched with the app's Graph token.
  */
-export function createTeamsFetcher(opts: { fetch: typeof fetch; graphBaseUrl: string; tokens?: TokenSource | undefined }): FileFetcher {
+export function createTeamsFetcher(opts: {
+  fetch: typeof fetch;
+  graphBaseUrl: string;
+  tokens?: TokenSource | undefined;
+}): FileFetcher {
   const graphOrigin = new URL(opts.graphBaseUrl).origin;
   return {
     async download(ingestion: Ingestion, maxBytes: number) {
@@ -99,7 +116,10 @@ export function createTeamsFetcher(opts: { fetch: typeof fetch; graphBaseUrl: st
       const url = new URL(ingestion.source_url);
       if (url.origin === graphOrigin) {
         if (!opts.tokens) {
-          throw new AppError('download.refused', 'Reading files in channels needs the Teams app credentials (TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID).');
+          throw new AppError(
+            'download.refused',
+            'Reading files in channels needs the Teams app credentials (TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID).',
+          );
         }
         const bearer = await opts.tokens.get(GRAPH_SCOPE);
         return downloadPdf(url.toString(), { maxBytes, fetch: opts.fetch, bearer, authorizedOrigin: graphOrigin });

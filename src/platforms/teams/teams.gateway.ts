@@ -73,13 +73,22 @@ export function createTeamsGateway(deps: {
   async function resolve(to: ConversationRef): Promise<StoredReference> {
     const ref = await reference(to.channelId);
     if (ref) return ref;
-    deps.logger.warn({ conversationId: to.channelId }, 'no stored Teams conversation reference; using the global service URL');
-    return { serviceUrl: DEFAULT_SERVICE_URL, conversation: { id: to.channelId, conversationType: 'personal' }, bot: { id: '' } };
+    deps.logger.warn(
+      { conversationId: to.channelId },
+      'no stored Teams conversation reference; using the global service URL',
+    );
+    return {
+      serviceUrl: DEFAULT_SERVICE_URL,
+      conversation: { id: to.channelId, conversationType: 'personal' },
+      bot: { id: '' },
+    };
   }
 
   const wrap = (what: string) => (err: unknown) => {
     const status = (err as { response?: { status?: number } }).response?.status;
-    throw new AppError('chat.api_failed', `Teams refused to ${what}${status ? ` (HTTP ${status})` : ''}.`, { cause: err });
+    throw new AppError('chat.api_failed', `Teams refused to ${what}${status ? ` (HTTP ${status})` : ''}.`, {
+      cause: err,
+    });
   };
 
   async function send(to: ConversationRef, activity: Record<string, unknown>): Promise<string> {
@@ -93,14 +102,19 @@ export function createTeamsGateway(deps: {
           isGroup: true,
           bot: ref.bot,
           tenantId: ref.tenantId,
-          channelData: { channel: { id: ref.conversation.id }, ...(ref.tenantId ? { tenant: { id: ref.tenantId } } : {}) },
+          channelData: {
+            channel: { id: ref.conversation.id },
+            ...(ref.tenantId ? { tenant: { id: ref.tenantId } } : {}),
+          },
           activity: payload as never,
         })
         .catch(wrap('start a channel post'));
       return created.activityId ?? threadRootOf(created.id) ?? created.id;
     }
     const conversationId =
-      ref.conversation.conversationType === 'channel' && to.threadRef ? threadedConversationId(to.channelId, to.threadRef) : to.channelId;
+      ref.conversation.conversationType === 'channel' && to.threadRef
+        ? threadedConversationId(to.channelId, to.threadRef)
+        : to.channelId;
     const res = await api
       .createActivity(conversationId, { ...payload, conversation: { id: conversationId } } as never)
       .catch(wrap('post the message'));
@@ -110,7 +124,9 @@ export function createTeamsGateway(deps: {
   async function replace(to: ConversationRef, messageRef: string, activity: Record<string, unknown>): Promise<void> {
     const ref = await resolve(to);
     const conversationId =
-      ref.conversation.conversationType === 'channel' ? threadedConversationId(to.channelId, to.threadRef ?? messageRef) : to.channelId;
+      ref.conversation.conversationType === 'channel'
+        ? threadedConversationId(to.channelId, to.threadRef ?? messageRef)
+        : to.channelId;
     await clientFor(ref.serviceUrl)
       .conversations.updateActivity(conversationId, messageRef, {
         ...activity,

@@ -34,7 +34,10 @@ export function createGraph(opts: { baseUrl: string; tokens: TokenSource; fetch:
   async function get<T>(path: string): Promise<T> {
     const token = await opts.tokens.get(GRAPH_SCOPE);
     const res = await opts
-      .fetch(`${base}/v1.0${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(15_000) })
+      .fetch(`${base}/v1.0${path}`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(15_000),
+      })
       .catch((err: unknown) => {
         throw new AppError('download.failed', 'Could not reach Microsoft Graph.', { cause: err });
       });
@@ -76,7 +79,9 @@ export function createGraph(opts: { baseUrl: string; tokens: TokenSource; fetch:
       return Promise.all(
         refs.map(async (x, i) => {
           const token = sharingToken(x.contentUrl as string);
-          const item = await get<{ name?: string; size?: number }>(`/shares/${token}/driveItem?$select=id,name,size`).catch(() => ({}) as { name?: string; size?: number });
+          const item = await get<{ name?: string; size?: number }>(
+            `/shares/${token}/driveItem?$select=id,name,size`,
+          ).catch(() => ({}) as { name?: string; size?: number });
           return {
             attachmentId: x.id ?? String(i),
             name: x.name ?? item.name ?? `file-${i + 1}`,

@@ -18,7 +18,8 @@ import {
   type WireAccount,
   type WireActivity,
 } from './teams.activity.ts';
-import { EDIT_CANCEL_ID, renderCard, renderEditForm } from './teams.cards.ts';
+import { EDIT_CANCEL_ID, renderCard } from './teams.cards.ts';
+import { renderEditForm } from './teams.edit-form.ts';
 import type { FileConsentValue, Outbox } from './teams.exports.ts';
 import type { TeamsGateway } from './teams.gateway.ts';
 import type { Graph } from './teams.graph.ts';
@@ -42,7 +43,9 @@ const SORRY = 'Something went wrong on MarginIQ’s side; it has been logged. Tr
 
 export const invokeResponse = (a: Answer) => ({
   status: 200,
-  body: a.card ? { statusCode: 200, type: ADAPTIVE_CARD, value: a.card } : { statusCode: 200, type: INVOKE_MESSAGE, value: a.notice },
+  body: a.card
+    ? { statusCode: 200, type: ADAPTIVE_CARD, value: a.card }
+    : { statusCode: 200, type: INVOKE_MESSAGE, value: a.notice },
 });
 
 const noticeText = (c: Card) => c.fallbackText;
@@ -76,10 +79,15 @@ export function createHandlers(deps: HandlerDeps) {
     const value = typeof data.value === 'string' ? data.value : '';
     if (verb === EDIT_FORM_ID) {
       // A retried invoke (Teams resends after 15 s) must not be judged a conflicting second edit.
-      if (a.id && !(await chat.claimEvent(`teams:invoke:${a.id}`))) return { notice: 'Already received; the summary shows the result.' };
+      if (a.id && !(await chat.claimEvent(`teams:invoke:${a.id}`)))
+        return { notice: 'Already received; the summary shows the result.' };
       const values: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(data)) {
-        if (!['value', 'version', 'verb', 'reason', 'msteams'].includes(k) && (typeof v === 'string' || typeof v === 'number')) values[k] = String(v);
+        if (
+          !['value', 'version', 'verb', 'reason', 'msteams'].includes(k) &&
+          (typeof v === 'string' || typeof v === 'number')
+        )
+          values[k] = String(v);
       }
       const version = Number(data.version);
       const res = await chat.submitEdit({
@@ -92,7 +100,9 @@ export function createHandlers(deps: HandlerDeps) {
       if (res.ok) return answerFor(res.outcome);
       const again = await chat.action({ user, kind: 'edit', value });
       if (!again.form) return answerFor(again);
-      const keep = res.errors.form ? {} : { values: { ...values, reason: typeof data.reason === 'string' ? data.reason : '' } };
+      const keep = res.errors.form
+        ? {}
+        : { values: { ...values, reason: typeof data.reason === 'string' ? data.reason : '' } };
       return { card: renderEditForm(again.form, { errors: res.errors, ...keep }) };
     }
     if (verb === EDIT_CANCEL_ID) {
@@ -115,7 +125,10 @@ export function createHandlers(deps: HandlerDeps) {
       return invokeResponse(answer);
     } catch (err) {
       // Teams shows "something went wrong" on anything but a well-formed answer: never throw from here.
-      logger.error({ err: toAppError(err), verb, ms: Math.round(performance.now() - started) }, 'Teams card action failed');
+      logger.error(
+        { err: toAppError(err), verb, ms: Math.round(performance.now() - started) },
+        'Teams card action failed',
+      );
       deps.count('teams_invokes_total', { verb, answer: 'error' });
       return invokeResponse({ notice: SORRY });
     }
@@ -124,12 +137,21 @@ export function createHandlers(deps: HandlerDeps) {
   /** Clients without Action.Execute send the button's data as a message `value`. */
   async function onSubmit(a: WireActivity, to: ConversationRef, data: Record<string, unknown>) {
     const answer = await act(a, typeof data.verb === 'string' ? data.verb : '', data);
-    if (answer.card && a.replyToId) await gateway.replace(to, a.replyToId, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: answer.card }] });
-    else if (answer.card) await gateway.send(to, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: answer.card }] });
+    if (answer.card && a.replyToId)
+      await gateway.replace(to, a.replyToId, {
+        type: 'message',
+        attachments: [{ contentType: ADAPTIVE_CARD, content: answer.card }],
+      });
+    else if (answer.card)
+      await gateway.send(to, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: answer.card }] });
     else await gateway.post(to, textCard('MarginIQ', answer.notice ?? 'Done.'));
   }
 
-  async function upload(a: WireActivity, to: ConversationRef, file: { sourceRef: string; name: string; size: number | null; url: string }) {
+  async function upload(
+    a: WireActivity,
+    to: ConversationRef,
+    file: { sourceRef: string; name: string; size: number | null; url: string },
+  ) {
     try {
       await chat.upload({
         platform: 'teams',
@@ -160,13 +182,22 @@ export function createHandlers(deps: HandlerDeps) {
     } catch (err) {
       const e = toAppError(err);
       logger.warn({ err: e }, 'could not read a channel message through Graph');
-      await gateway.post(to, textCard('Could not fetch the file', `${e.message} You can also send the PDF in a personal chat with MarginIQ.`, 'warning'));
+      await gateway.post(
+        to,
+        textCard(
+          'Could not fetch the file',
+          `${e.message} You can also send the PDF in a personal chat with MarginIQ.`,
+          'warning',
+        ),
+      );
       return;
     }
-    if (files.length === 0) await gateway.post(to, textCard('No file found', 'MarginIQ found no file on that message.', 'warning'));
+    if (files.length === 0)
+      await gateway.post(to, textCard('No file found', 'MarginIQ found no file on that message.', 'warning'));
     for (const f of files) {
       if (!chat.isPdf(f.name)) await gateway.post(to, notPdfNotice(f.name));
-      else await upload(a, to, { sourceRef: `${a.id}:${f.attachmentId}`, name: f.name, size: f.size, url: f.contentUrl });
+      else
+        await upload(a, to, { sourceRef: `${a.id}:${f.attachmentId}`, name: f.name, size: f.size, url: f.contentUrl });
     }
   }
 
@@ -187,16 +218,32 @@ export function createHandlers(deps: HandlerDeps) {
   async function onMessage(a: WireActivity) {
     const to = conversationRefOf(a);
     const value = a.value;
-    if (value && typeof value === 'object' && !(a.text ?? '').trim()) return onSubmit(a, to, value as Record<string, unknown>);
+    if (value && typeof value === 'object' && !(a.text ?? '').trim())
+      return onSubmit(a, to, value as Record<string, unknown>);
     // With resource-specific consent Teams delivers every channel message: answer only when addressed.
     if (!isPersonal(a) && !botMentioned(a)) return;
     if (a.id && !(await chat.claimEvent(`teams:message:${to.channelId}:${a.id}`))) return;
     const files = fileAttachments(a);
     if (files.length > 0) {
       for (const f of files) {
-        if (!chat.isPdf(f.name, f.fileType === 'pdf' ? 'application/pdf' : null)) await gateway.post(to, notPdfNotice(f.name));
-        else if (!f.downloadUrl) await gateway.post(to, textCard('Could not fetch the file', `Teams sent ${f.name} without a download link. Send it again.`, 'warning'));
-        else await upload(a, to, { sourceRef: f.uniqueId ?? `${a.id}:${f.index}`, name: f.name, size: null, url: f.downloadUrl });
+        if (!chat.isPdf(f.name, f.fileType === 'pdf' ? 'application/pdf' : null))
+          await gateway.post(to, notPdfNotice(f.name));
+        else if (!f.downloadUrl)
+          await gateway.post(
+            to,
+            textCard(
+              'Could not fetch the file',
+              `Teams sent ${f.name} without a download link. Send it again.`,
+              'warning',
+            ),
+          );
+        else
+          await upload(a, to, {
+            sourceRef: f.uniqueId ?? `${a.id}:${f.index}`,
+            name: f.name,
+            size: null,
+            url: f.downloadUrl,
+          });
       }
       return;
     }
@@ -225,7 +272,16 @@ export function createHandlers(deps: HandlerDeps) {
     } catch (err) {
       logger.error({ err: toAppError(err) }, 'Teams file consent failed');
       const to = conversationRefOf(a);
-      await gateway.post(to, textCard('Upload failed', 'MarginIQ could not put the file in your OneDrive. Ask for the export again.', 'warning')).catch(() => {});
+      await gateway
+        .post(
+          to,
+          textCard(
+            'Upload failed',
+            'MarginIQ could not put the file in your OneDrive. Ask for the export again.',
+            'warning',
+          ),
+        )
+        .catch(() => {});
     }
     return { status: 200 };
   }

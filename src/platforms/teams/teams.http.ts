@@ -12,7 +12,10 @@ function reply(res: ServerResponse, status: number, body?: unknown): void {
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -32,7 +35,8 @@ export function requestBase(req: IncomingMessage): string | undefined {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
   const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host);
   if (!host) return undefined;
-  const proto = first(req.headers['x-forwarded-proto']) ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+  const proto =
+    first(req.headers['x-forwarded-proto']) ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
   return `${proto}://${host}`;
 }
 

@@ -42,7 +42,12 @@ export function createTokenSource(opts: {
     }).catch((err: unknown) => {
       throw new AppError('chat.api_failed', 'Could not reach Microsoft sign-in for a Teams token.', { cause: err });
     });
-    const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    const body = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
     if (!res.ok || !body.access_token) {
       // AADSTS codes name the problem (wrong secret, wrong tenant); the description never holds the secret.
       const why = body.error_description?.split('\n')[0] ?? body.error ?? `HTTP ${res.status}`;

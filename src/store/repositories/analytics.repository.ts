@@ -53,7 +53,11 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
       const r = row ?? {};
       return {
         total: Number(r.total ?? 0),
-        byStatus: { pending: Number(r.pending ?? 0), approved: Number(r.approved ?? 0), rejected: Number(r.rejected ?? 0) },
+        byStatus: {
+          pending: Number(r.pending ?? 0),
+          approved: Number(r.approved ?? 0),
+          rejected: Number(r.rejected ?? 0),
+        },
         needsReview: Number(r.needs_review ?? 0),
         avgConfidence: num(r.avg_confidence),
         avgQuality: num(r.avg_quality),
