@@ -172,8 +172,9 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
     platforms,
     stop() {
       stopping ??= (async () => {
-        await http?.close();
+        // Platforms first: they end long-lived streams (console SSE) that would hold the server open.
         for (const p of platforms) await p.stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'));
+        await http?.close();
         await queue.stop({ graceful: true, timeoutMs: 20_000 }).catch((err: unknown) => logger.warn({ err }, 'queue stop failed'));
         await (extractor as Extractor & { close?: () => Promise<void> }).close?.();
         await db.close().catch(() => {});

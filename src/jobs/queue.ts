@@ -4,6 +4,9 @@ import type { Logger } from '../observability/logger.ts';
 import type { Db } from '../store/db.ts';
 import { INGEST_DEAD_LETTER_QUEUE, INGEST_QUEUE } from './queue.names.ts';
 
+// A killed worker stops sending heartbeats; supervising every 10 s hands its job to another within ~30 s.
+const SUPERVISION = { superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 };
+
 export interface QueueOptions {
   /** Seconds a job may run before another worker may take it (the extraction limit plus a margin). */
   expireInSeconds: number;
@@ -23,8 +26,8 @@ export interface Queue extends JobQueue {
 export async function createQueue(db: Db, logger: Logger, opts: QueueOptions): Promise<Queue> {
   const boss =
     db.raw.kind === 'pglite'
-      ? new PgBoss({ db: fromPglite(db.raw.pglite), backend: 'pglite', schema: 'pgboss' })
-      : new PgBoss({ connectionString: db.raw.url, schema: 'pgboss', max: 4, application_name: 'marginiq-queue' });
+      ? new PgBoss({ db: fromPglite(db.raw.pglite), backend: 'pglite', schema: 'pgboss', ...SUPERVISION })
+      : new PgBoss({ connectionString: db.raw.url, schema: 'pgboss', max: 4, application_name: 'marginiq-queue', ...SUPERVISION });
   boss.on('error', (err: unknown) => logger.error({ err }, 'queue error'));
   await boss.start();
   await boss.createQueue(INGEST_DEAD_LETTER_QUEUE).catch(ignoreExists);
