@@ -231,6 +231,29 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
     ]);
   });
 
+  it('digest now answers in time even when posting is slow, and says so when it fails', async () => {
+    const make = (postDigest: () => Promise<unknown>) =>
+      createCommandRunner({
+        repos,
+        access: createAccess({ admins: [], roles: repos.roles }),
+        analytics: createAnalyticsRepository(db),
+        health,
+        queueDepth: async () => ({ queued: 0, active: 0, failed: 0, deadLettered: 0 }),
+        postDigest,
+        logger: silentLogger,
+        answerWithinMs: 50,
+      });
+    const slow = await make(() => new Promise((resolve) => setTimeout(resolve, 500)))(
+      as('slack:UANALYST'),
+      'digest now weekly',
+    );
+    expect(text(slow.card)).toContain('The weekly usage digest is on its way to this channel.');
+    const failing = await make(async () => {
+      throw new Error('chat down');
+    })(as('slack:UANALYST'), 'digest now');
+    expect(failing.card.title).toBe('Digest not posted');
+  });
+
   it('role lets an admin assign roles, audited with before and after', async () => {
     const r = await run(as('slack:UADMIN'), 'role <@U0NEW|newbie> approver');
     expect(text(r.card)).toContain('U0NEW is now approver (was analyst).');

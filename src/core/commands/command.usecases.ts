@@ -146,10 +146,11 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return 'failed' as const;
       },
     );
-    const timer = new Promise<'pending'>((resolve) =>
-      setTimeout(() => resolve('pending'), deps.answerWithinMs ?? 2_000).unref(),
-    );
-    const outcome = await Promise.race([posting, timer]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<'pending'>((resolve) => {
+      timer = setTimeout(() => resolve('pending'), deps.answerWithinMs ?? 2_000);
+    });
+    const outcome = await Promise.race([posting, waited]).finally(() => clearTimeout(timer));
     if (outcome === 'failed')
       return ephemeral(
         textCard('Digest not posted', `MarginIQ could not post the ${what} here. Try again in a minute.`, 'danger'),
