@@ -4,12 +4,12 @@
  *
  *   node bench/load.bench.ts [--levels 1,10,25,50] [--scanned 6] [--database-url postgres://…]
  */
-import { readdirSync, readFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ACTION_IDS } from '../src/core/cards/card.model.ts';
-import { buttonClick, eventEnvelope, fileShareMessage, slackSender, slashCommand } from '../test/slack/slack.requests.ts';
+import { buttonClick, fileShareMessage, slackSender, slashCommand } from '../test/slack/slack.requests.ts';
 import { freePort, startCli } from '../test/support/cli.ts';
 import { startSlackDouble } from '../test/support/slack-double.ts';
 
@@ -28,7 +28,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
-const kindOf = (f: string) => JSON.parse(readFileSync(path.join(FIXTURES, f.replace(/\.pdf$/, '.json')), 'utf8')).kind as string | undefined;
+const kindOf = (f: string) =>
+  JSON.parse(readFileSync(path.join(FIXTURES, f.replace(/\.pdf$/, '.json')), 'utf8')).kind as string | undefined;
 const pdfs = readdirSync(FIXTURES).filter((f) => f.endsWith('.pdf') && !f.startsWith('bad-'));
 const textPdfs = pdfs.filter((f) => kindOf(f) === 'text');
 const scannedPdfs = pdfs.filter((f) => kindOf(f) === 'scanned');
@@ -94,18 +95,30 @@ async function main() {
     await Promise.all([
       ...batch.map((b) => timed('file_share', b.send)),
       ...Array.from({ length: Math.ceil(level / 3) }, () =>
-        timed('command', () => sender.command(slashCommand({ user: 'UBENCH', channel, text: 'pending', responseUrl: slack.responseUrl() }))),
+        timed('command', () =>
+          sender.command(slashCommand({ user: 'UBENCH', channel, text: 'pending', responseUrl: slack.responseUrl() })),
+        ),
       ),
       ...Array.from({ length: Math.ceil(level / 3) }, () =>
         timed('click', () =>
           sender.interaction(
-            buttonClick({ user: 'UBENCH', channel, messageTs: '1.1', actionId: ACTION_IDS.approve, value: '00000000-0000-4000-8000-000000000000', responseUrl: slack.responseUrl() }),
+            buttonClick({
+              user: 'UBENCH',
+              channel,
+              messageTs: '1.1',
+              actionId: ACTION_IDS.approve,
+              value: '00000000-0000-4000-8000-000000000000',
+              responseUrl: slack.responseUrl(),
+            }),
           ),
         ),
       ),
     ]);
     for (const b of batch) threads.push({ channel, ts: b.ts, kind: 'text', sentAt: started });
-    const finished = await waitAll(threads.filter((t) => t.channel === channel), 600_000);
+    const finished = await waitAll(
+      threads.filter((t) => t.channel === channel),
+      600_000,
+    );
     const mine = acks.slice(before).map((a) => a.ms);
     const errors = acks.slice(before).filter((a) => a.status !== 200).length;
     levelRows.push({
@@ -127,7 +140,10 @@ async function main() {
     const started = Date.now();
     await Promise.all(batch.map((b) => timed('file_share', b.send)));
     for (const b of batch) threads.push({ channel: 'CSCAN', ts: b.ts, kind: 'scanned', sentAt: started });
-    const finished = await waitAll(threads.filter((t) => t.channel === 'CSCAN'), 900_000);
+    const finished = await waitAll(
+      threads.filter((t) => t.channel === 'CSCAN'),
+      900_000,
+    );
     scannedPerMin = Math.round((scannedCount / ((finished - started) / 60_000)) * 10) / 10;
   }
 

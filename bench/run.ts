@@ -9,7 +9,7 @@ for (const [name, extra] of [
   ['load.bench.ts', []],
 ] as const) {
   console.log(`\n=== ${name} ===`);
-  const r = spawnSync(process.execPath, [path.join(here, name), ...extra, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(here, name), ...extra], { stdio: 'inherit' });
   if (r.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -18,7 +18,10 @@ interface Io {
 }
 
 /** Exit codes: 0 success, 2 unusable input or configuration, 1 internal error. */
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.stdout.write(USAGE);
@@ -65,12 +68,16 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
 function reportFailure(err: unknown, config: Config, logger: Logger, io: Io): number {
   const e = toAppError(err);
   if (e.code === 'store.unavailable') {
-    io.stderr.write(`marginiq: DATABASE_URL: ${config.database.kind === 'postgres' ? 'the database is not reachable' : e.message}\n`);
+    io.stderr.write(
+      `marginiq: DATABASE_URL: ${config.database.kind === 'postgres' ? 'the database is not reachable' : e.message}\n`,
+    );
     return 2;
   }
   const code = (err as { code?: string } | null)?.code;
   if (code === 'EADDRINUSE' || code === 'EACCES') {
-    io.stderr.write(`marginiq: PORT: ${config.http.port} cannot be used (${code === 'EADDRINUSE' ? 'already in use' : 'permission denied'})\n`);
+    io.stderr.write(
+      `marginiq: PORT: ${config.http.port} cannot be used (${code === 'EADDRINUSE' ? 'already in use' : 'permission denied'})\n`,
+    );
     return 2;
   }
   if (e.permanent) {
@@ -88,7 +95,9 @@ async function runMigrate(config: Config, io: Io): Promise<number> {
   const db = await openDb(config.database);
   try {
     const applied = await migrate(db);
-    io.stdout.write(applied.length === 0 ? 'no pending migrations\n' : applied.map((m) => `applied ${m.name}\n`).join(''));
+    io.stdout.write(
+      applied.length === 0 ? 'no pending migrations\n' : applied.map((m) => `applied ${m.name}\n`).join(''),
+    );
     return 0;
   } finally {
     await db.close();
@@ -99,7 +108,9 @@ async function runService(mode: 'start' | 'worker', config: Config, logger: Logg
   const { startService } = await import('./main.ts');
   const service = await startService(config, logger, mode);
   if (mode === 'start' && config.console.enabled) {
-    io.stdout.write(`\nMarginIQ is running. Open ${service.url}/${config.console.token ? `?token=${config.console.token}` : ''} in a browser.\n\n`);
+    io.stdout.write(
+      `\nMarginIQ is running. Open ${service.url}/${config.console.token ? `?token=${config.console.token}` : ''} in a browser.\n\n`,
+    );
   }
   return new Promise<number>((resolve) => {
     let signalled = false;

@@ -1,15 +1,19 @@
-import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.ts';
 import { createAccess } from './core/access/roles.ts';
 import { type ChatCore, createChatCore } from './core/chat.core.ts';
 import { createCommandRunner } from './core/commands/command.usecases.ts';
+import { renderDigestChart } from './core/digest/digest.chart.ts';
+import { createDigests } from './core/digest/digest.usecases.ts';
 import { deadLetterIngestion, type IngestDeps, processIngestion } from './core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, FileStorage, GatewayRegistry, Repositories } from './core/ports.ts';
+import { createExtractor } from './extraction/extractor.ts';
 import { createHealth } from './http/health.ts';
-import { sendJson, startHttpServer, type HttpServer } from './http/server.ts';
+import { type HttpServer, sendJson, startHttpServer } from './http/server.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
+import { startSchedules } from './jobs/schedules/schedules.ts';
 import type { Logger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import type { PlatformAdapter, Route } from './platforms/platform.ts';
@@ -17,8 +21,8 @@ import { type Db, openDb } from './store/db.ts';
 import { createLocalStorage } from './store/files/local.storage.ts';
 import { createSupabaseStorage } from './store/files/supabase.storage.ts';
 import { migrate } from './store/migrations.runner.ts';
+import { createAnalyticsRepository } from './store/repositories/analytics.repository.ts';
 import { createRepositories, createUnitOfWork } from './store/repositories.ts';
-import { createExtractor } from './extraction/extractor.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -43,7 +47,12 @@ export interface Service {
 
 export function createStorage(config: Config, fetchImpl?: typeof fetch): FileStorage {
   return config.storage.kind === 'supabase'
-    ? createSupabaseStorage({ url: config.storage.url, key: config.storage.key, bucket: config.storage.bucket, ...(fetchImpl ? { fetch: fetchImpl } : {}) })
+    ? createSupabaseStorage({
+        url: config.storage.url,
+        key: config.storage.key,
+        bucket: config.storage.bucket,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      })
     : createLocalStorage(config.storage.dir);
 }
 
@@ -51,7 +60,12 @@ export function createStorage(config: Config, fetchImpl?: typeof fetch): FileSto
  * The composition root: builds every dependency once and starts a mode.
  * `start` serves chat, console, health and metrics and runs workers; `worker` runs workers and serves /health only.
  */
-export async function startService(config: Config, logger: Logger, mode: 'start' | 'worker', overrides: ServiceOverrides = {}): Promise<Service> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  mode: 'start' | 'worker',
+  overrides: ServiceOverrides = {},
+): Promise<Service> {
   const startedAt = Date.now();
   const metrics = createMetrics();
   const db = await openDb(config.database);
@@ -95,12 +109,46 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
     limits: { maxFileBytes: config.limits.maxFileBytes },
     logger: logger.child({ component: 'ingest' }),
     alertChannels: async () =>
-      (await repos.subscriptions.list('alerts')).map((s) => ({ platform: s.platform as 'slack', channelId: s.channel_id })),
+      (await repos.subscriptions.list('alerts')).map((s) => ({
+        platform: s.platform as 'slack',
+        channelId: s.channel_id,
+      })),
   };
-  const chat = createChatCore({ ...ingestDeps, access, runCommand: createCommandRunner() });
+  const analytics = createAnalyticsRepository(db);
+  const queueDepth = () => queue.depth();
+  const digests = createDigests({
+    analytics,
+    repos,
+    health,
+    queueDepth,
+    gateways,
+    renderChart: renderDigestChart,
+    channels: config.digest.channels,
+    tz: config.digest.tz,
+    logger: logger.child({ component: 'digest' }),
+  });
+  const runCommand = createCommandRunner({
+    repos,
+    uow: createUnitOfWork(db),
+    access,
+    analytics,
+    health,
+    queueDepth,
+    postDigest: (to, { actor, kind }) =>
+      kind === 'weekly' ? digests.postWeekly([to], { actor }) : digests.postDaily([to], { scope: 'channel', actor }),
+    logger: logger.child({ component: 'commands' }),
+  });
+  const chat = createChatCore({ ...ingestDeps, access, runCommand });
 
   const serveHttp = mode === 'start';
-  for (const adapter of await createPlatforms(config, { chat, repos, logger, metrics, serveHttp, fetch: overrides.fetch })) {
+  for (const adapter of await createPlatforms(config, {
+    chat,
+    repos,
+    logger,
+    metrics,
+    serveHttp,
+    fetch: overrides.fetch,
+  })) {
     platforms.push(adapter);
     gateways[adapter.name] = adapter.gateway;
     if (adapter.fetcher) fetchers[adapter.name] = adapter.fetcher;
@@ -131,6 +179,21 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
     await deadLetterIngestion(ingestDeps, ingestionId, 'retries exhausted');
   });
 
+  const schedules =
+    overrides.schedules === false
+      ? undefined
+      : startSchedules({
+          db,
+          replica: config.replicaId ?? hostname(),
+          digest: config.digest,
+          digests,
+          health,
+          repos,
+          queue,
+          gateways,
+          logger: logger.child({ component: 'schedules' }),
+        });
+
   const routes: Route[] = [
     {
       method: 'GET',
@@ -159,7 +222,16 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
     throw err;
   }
   for (const p of platforms) await p.start();
-  logger.info({ url: http.url, mode, platforms: platforms.map((p) => p.name), db: db.kind, replica: config.replicaId ?? hostname() }, 'MarginIQ started');
+  logger.info(
+    {
+      url: http.url,
+      mode,
+      platforms: platforms.map((p) => p.name),
+      db: db.kind,
+      replica: config.replicaId ?? hostname(),
+    },
+    'MarginIQ started',
+  );
 
   let stopping: Promise<void> | undefined;
   return {
@@ -172,10 +244,13 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
     platforms,
     stop() {
       stopping ??= (async () => {
+        await schedules?.stop().catch((err: unknown) => logger.warn({ err }, 'schedules stop failed'));
         // Platforms first: they end long-lived streams (console SSE) that would hold the server open.
         for (const p of platforms) await p.stop().catch((err: unknown) => logger.warn({ err }, 'platform stop failed'));
         await http?.close();
-        await queue.stop({ graceful: true, timeoutMs: 20_000 }).catch((err: unknown) => logger.warn({ err }, 'queue stop failed'));
+        await queue
+          .stop({ graceful: true, timeoutMs: 20_000 })
+          .catch((err: unknown) => logger.warn({ err }, 'queue stop failed'));
         await (extractor as Extractor & { close?: () => Promise<void> }).close?.();
         await db.close().catch(() => {});
       })();
@@ -186,7 +261,14 @@ export async function startService(config: Config, logger: Logger, mode: 'start'
 
 async function createPlatforms(
   config: Config,
-  deps: { chat: ChatCore; repos: Repositories; logger: Logger; metrics: Metrics; serveHttp: boolean; fetch: typeof fetch | undefined },
+  deps: {
+    chat: ChatCore;
+    repos: Repositories;
+    logger: Logger;
+    metrics: Metrics;
+    serveHttp: boolean;
+    fetch: typeof fetch | undefined;
+  },
 ): Promise<PlatformAdapter[]> {
   const out: PlatformAdapter[] = [];
   const limits = { maxFileBytes: config.limits.maxFileBytes };

@@ -104,7 +104,8 @@ async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
     if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('command.usage', 'No such file.');
-    if (code === 'EACCES' || code === 'EPERM') throw new AppError('command.usage', 'The file cannot be read (permission denied).');
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new AppError('command.usage', 'The file cannot be read (permission denied).');
     throw new AppError('command.usage', 'The file cannot be read.', { cause: err });
   }
 }
@@ -119,9 +120,13 @@ export function summarize(r: MarginReport): string {
     const v = r.fields[f];
     if (v === undefined) continue;
     const c = r.confidence.fields[f];
-    lines.push(`  ${FIELD_LABELS[f].padEnd(24)} ${money(v).padStart(18)}${c !== undefined ? `  (confidence ${c.toFixed(2)})` : ''}`);
+    lines.push(
+      `  ${FIELD_LABELS[f].padEnd(24)} ${money(v).padStart(18)}${c !== undefined ? `  (confidence ${c.toFixed(2)})` : ''}`,
+    );
   }
-  lines.push(`  ${r.needs_review ? 'NEEDS REVIEW' : 'Ready for approval'} - confidence ${r.confidence.overall.toFixed(2)}, data quality ${r.data_quality_score.toFixed(2)}`);
+  lines.push(
+    `  ${r.needs_review ? 'NEEDS REVIEW' : 'Ready for approval'} - confidence ${r.confidence.overall.toFixed(2)}, data quality ${r.data_quality_score.toFixed(2)}`,
+  );
   for (const i of r.issues) lines.push(`  ${i.severity}: ${i.message}`);
   lines.push(`  read by ${r.method}, ${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.processing_time_ms} ms`);
   return `${lines.join('\n')}\n`;

@@ -44,13 +44,14 @@ function resolve(env: Env) {
   const teamsConfigured = teamsCredentials || env.TEAMS_ENABLED;
   const anyPlatform = slackConfigured || teamsConfigured;
   const consoleEnabled =
-    env.CONSOLE_ENABLED === 'true' ||
-    (env.CONSOLE_ENABLED === 'auto' && (!anyPlatform || Boolean(env.CONSOLE_TOKEN)));
+    env.CONSOLE_ENABLED === 'true' || (env.CONSOLE_ENABLED === 'auto' && (!anyPlatform || Boolean(env.CONSOLE_TOKEN)));
   return {
     env: env.NODE_ENV,
     // The console with no platform configured is for one person on a laptop: localhost unless HOST says otherwise.
     http: { port: env.PORT, host: env.HOST ?? (anyPlatform ? '0.0.0.0' : '127.0.0.1') },
-    database: env.DATABASE_URL ? { kind: 'postgres' as const, url: env.DATABASE_URL } : { kind: 'pglite' as const, dir: path.join(dataDir, 'db') },
+    database: env.DATABASE_URL
+      ? { kind: 'postgres' as const, url: env.DATABASE_URL }
+      : { kind: 'pglite' as const, dir: path.join(dataDir, 'db') },
     dataDir,
     logLevel: env.LOG_LEVEL,
     slack: slackConfigured
@@ -71,7 +72,12 @@ function resolve(env: Env) {
       : undefined,
     storage:
       env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY
-        ? { kind: 'supabase' as const, url: env.SUPABASE_URL, key: env.SUPABASE_SERVICE_ROLE_KEY, bucket: env.SUPABASE_BUCKET }
+        ? {
+            kind: 'supabase' as const,
+            url: env.SUPABASE_URL,
+            key: env.SUPABASE_SERVICE_ROLE_KEY,
+            bucket: env.SUPABASE_BUCKET,
+          }
         : { kind: 'local' as const, dir: path.join(dataDir, 'files') },
     admins: env.ADMINS,
     digest: { cron: env.DIGEST_CRON, tz: env.DIGEST_TZ, channels: env.DIGEST_CHANNELS },

@@ -21,8 +21,7 @@ const bool = z
   .default('false')
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const positiveInt = (def: number, max: number) =>
-  z.coerce.number().int().positive().max(max).default(def);
+const positiveInt = (def: number, max: number) => z.coerce.number().int().positive().max(max).default(def);
 
 const optionalNonEmpty = z
   .string()
@@ -33,7 +32,12 @@ const optionalNonEmpty = z
 export const envSchema = z
   .object({
     NODE_ENV: z.string().default('development'),
-    PORT: z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int('must be a port number from 0 to 65535').min(0, 'must be a port number from 0 to 65535').max(65535, 'must be a port number from 0 to 65535').default(3000),
+    PORT: z.coerce
+      .number({ error: 'must be a port number from 0 to 65535' })
+      .int('must be a port number from 0 to 65535')
+      .min(0, 'must be a port number from 0 to 65535')
+      .max(65535, 'must be a port number from 0 to 65535')
+      .default(3000),
     HOST: z.string().min(1).optional(),
     DATABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
       message: 'must be a postgres:// or postgresql:// connection string',

@@ -35,7 +35,8 @@ export function createChatCore(deps: ChatCoreDeps) {
   const refreshed = async (result: ActionResult): Promise<ActionOutcome> => {
     const out: ActionOutcome = {};
     if (result.notice) out.notice = result.notice;
-    if (result.refresh) out.refreshed = { ingestion: result.refresh, card: await renderIngestion(deps, result.refresh) };
+    if (result.refresh)
+      out.refreshed = { ingestion: result.refresh, card: await renderIngestion(deps, result.refresh) };
     return out;
   };
   return {

@@ -8,11 +8,11 @@ export function formatMoney(value: number | undefined, currency = 'USD'): string
 export const formatPercent = (v: number | null | undefined) =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : `${Math.round(v * 100)}%`;
 
-export const formatWhen = (iso: string | null | undefined) =>
-  iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
+export const formatWhen = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
 
 export const formatMs = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? '—' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 
 /** Shows who a platform user is without exposing the platform prefix. */
-export const displayUser = (user: string | null | undefined) => (user ? user.replace(/^(slack|teams|console):/, '') : 'unknown');
+export const displayUser = (user: string | null | undefined) =>
+  user ? user.replace(/^(slack|teams|console):/, '') : 'unknown';

@@ -36,7 +36,15 @@ export interface ChatGateway {
 
 // ---- Repositories: the store implements these; the core only sees the interfaces. ----
 
-import type { AuditEvent, Ingestion, IngestionStatus, ReportConflict, ReportStatus, Role, StoredReport } from './records.ts';
+import type {
+  AuditEvent,
+  Ingestion,
+  IngestionStatus,
+  ReportConflict,
+  ReportStatus,
+  Role,
+  StoredReport,
+} from './records.ts';
 import type { MarginReport } from './report/report.schema.ts';
 
 export interface NewIngestion {
@@ -90,7 +98,12 @@ export interface ReportsRepository {
     reason: string | null;
   }): Promise<StoredReport | undefined>;
   updateData(input: { id: string; data: MarginReport; expectedVersion: number }): Promise<StoredReport | undefined>;
-  replace(input: { id: string; data: MarginReport; ingestionId: string; by: string }): Promise<StoredReport | undefined>;
+  replace(input: {
+    id: string;
+    data: MarginReport;
+    ingestionId: string;
+    by: string;
+  }): Promise<StoredReport | undefined>;
 }
 
 export interface ConflictsRepository {

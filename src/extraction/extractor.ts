@@ -3,12 +3,12 @@ import { AppError } from '../core/errors.ts';
 import { applyRules } from '../core/report/report.rules.ts';
 import type { ExtractionMethod, MarginReport } from '../core/report/report.schema.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
-import { detectProfile, guessBroker } from './layout.profiles.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
+import { detectProfile, guessBroker } from './layout.profiles.ts';
 import { createOcrPool, type OcrPool } from './ocr/ocr.pool.ts';
-import { findDates, detectDateOrder } from './parse/date.parser.ts';
 import { normalizeAccount } from './parse/account.parser.ts';
+import { detectDateOrder, findDates } from './parse/date.parser.ts';
 import { detectLocale } from './parse/value.parser.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
 import { readPdf } from './pdf/pdf-document.reader.ts';
@@ -58,7 +58,8 @@ interface ReadPage {
 
 /** Text-layer words stay; OCR adds what the text layer lacks (a scan with a printed header). */
 function mergeWords(text: PageWord[], ocr: PageWord[]): PageWord[] {
-  const overlaps = (a: PageWord, b: PageWord) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+  const overlaps = (a: PageWord, b: PageWord) =>
+    Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
   return [...text, ...ocr.filter((o) => !text.some((t) => overlaps(o, t)))];
 }
 
@@ -79,14 +80,22 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       onPage: (page) => {
         if (!page.image) return void jobs.push(Promise.resolve({ page, words: page.words, ocr: false }));
         const image = page.image;
-        jobs.push(ocrPool().recognize(image, signal).then((ocrWords) => ({ page, words: mergeWords(page.words, ocrWords), ocr: true })));
+        jobs.push(
+          ocrPool()
+            .recognize(image, signal)
+            .then((ocrWords) => ({ page, words: mergeWords(page.words, ocrWords), ocr: true })),
+        );
       },
     });
     const pages = await Promise.all(jobs);
     return { pages: pages.sort((a, b) => a.page.index - b.page.index), count };
   }
 
-  async function run(input: { bytes: Uint8Array; fileName: string }, signal: AbortSignal, started: number): Promise<ExtractionOutcome> {
+  async function run(
+    input: { bytes: Uint8Array; fileName: string },
+    signal: AbortSignal,
+    started: number,
+  ): Promise<ExtractionOutcome> {
     checkInput(input.bytes, deps.maxFileBytes);
     const { pages, count } = await readPages(input.bytes, signal);
     if (signal.aborted) throw timeoutError();
@@ -103,7 +112,10 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     if (accounts.length === 0) {
       throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
     }
-    const head = lines.filter((l) => l.page === 0).slice(0, 8).map((l) => l.text);
+    const head = lines
+      .filter((l) => l.page === 0)
+      .slice(0, 8)
+      .map((l) => l.text);
     const profile = detectProfile(head.join('\n'), fullText);
     const broker = profile?.broker ?? guessBroker(head);
     if (accounts.length === 1 && !accounts[0]!.account && profile?.account) {
@@ -114,7 +126,9 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const ocrPages = pages.filter((p) => p.ocr).length;
     const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
     const elapsed = Math.round(performance.now() - started);
-    const reports = accounts.map((a) => toReport(a, { fileName: input.fileName, broker, method, pages: count, elapsed, now: now() }));
+    const reports = accounts.map((a) =>
+      toReport(a, { fileName: input.fileName, broker, method, pages: count, elapsed, now: now() }),
+    );
     return { reports, method, pages: count, processing_time_ms: elapsed };
   }
 
@@ -156,7 +170,9 @@ function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | n
     if (DISTRACT.test(l.text)) continue;
     for (const s of l.segs) {
       if (s.kind !== 'date') continue;
-      const rest = l.text.replace(s.text, '').replace(/\b(statement|summary|report|account|daily|margin|as of|for|dated?|on|at|close|business)\b/gi, '');
+      const rest = l.text
+        .replace(s.text, '')
+        .replace(/\b(statement|summary|report|account|daily|margin|as of|for|dated?|on|at|close|business)\b/gi, '');
       found.push({ iso: s.date!.iso, alone: !/[a-z]{3}/i.test(rest) });
     }
   }
@@ -177,7 +193,14 @@ function toReport(
   if (a.date) confidence.report_date = a.date.conf;
   confidence.currency = a.currency.conf;
   const rules = applyRules(
-    { account_number: a.account?.value ?? null, report_date: a.date?.value ?? null, currency: a.currency.value, fields, confidence, issues: a.issues },
+    {
+      account_number: a.account?.value ?? null,
+      report_date: a.date?.value ?? null,
+      currency: a.currency.value,
+      fields,
+      confidence,
+      issues: a.issues,
+    },
     { now: ctx.now },
   );
   return {

@@ -45,13 +45,17 @@ export const LAYOUT_PROFILES: readonly LayoutProfile[] = [
 
 /** The broker named in the document's first lines (or anywhere), with its hints. */
 export function detectProfile(headText: string, fullText: string): LayoutProfile | null {
-  return LAYOUT_PROFILES.find((p) => p.match.test(headText)) ?? LAYOUT_PROFILES.find((p) => p.match.test(fullText)) ?? null;
+  return (
+    LAYOUT_PROFILES.find((p) => p.match.test(headText)) ?? LAYOUT_PROFILES.find((p) => p.match.test(fullText)) ?? null
+  );
 }
 
 /** A broker name printed as `… Clearing LLC`, `… Securities`, `… Futures` at the top, when no profile knows it. */
 export function guessBroker(headLines: string[]): string | null {
   for (const l of headLines) {
-    const m = l.match(/\b([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}\s+(?:Securities|Clearing|Futures|Brokerage|Capital|Markets|Financial|Trading|Investments?|Brokers?)(?:,?\s+(?:LLC|Inc\.?|Ltd\.?|LP|L\.P\.|plc|AG|SA|N\.A\.))?)/);
+    const m = l.match(
+      /\b([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}\s+(?:Securities|Clearing|Futures|Brokerage|Capital|Markets|Financial|Trading|Investments?|Brokers?)(?:,?\s+(?:LLC|Inc\.?|Ltd\.?|LP|L\.P\.|plc|AG|SA|N\.A\.))?)/,
+    );
     if (m) return m[1]!.trim();
   }
   return null;

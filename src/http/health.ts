@@ -33,7 +33,11 @@ export function createHealth(deps: {
       const checks: HealthReport['checks'] = {};
       try {
         const latency = await timed(() => deps.db.ping(), 3_000);
-        checks.database = { status: latency > 1_000 ? 'degraded' : 'ok', latency_ms: Math.round(latency), detail: deps.db.kind };
+        checks.database = {
+          status: latency > 1_000 ? 'degraded' : 'ok',
+          latency_ms: Math.round(latency),
+          detail: deps.db.kind,
+        };
       } catch (err) {
         checks.database = { status: 'down', detail: err instanceof Error ? err.message : 'unreachable' };
       }
@@ -45,7 +49,10 @@ export function createHealth(deps: {
             detail: `${d.queued} queued, ${d.active} active, ${d.deadLettered} dead-lettered`,
           };
         } catch (err) {
-          checks.queue = { status: checks.database.status === 'down' ? 'down' : 'degraded', detail: err instanceof Error ? err.message : 'unavailable' };
+          checks.queue = {
+            status: checks.database.status === 'down' ? 'down' : 'degraded',
+            detail: err instanceof Error ? err.message : 'unavailable',
+          };
         }
       }
       if (deps.extractor) {

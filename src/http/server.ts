@@ -15,13 +15,18 @@ export interface HttpServer {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 function match(routes: Route[], method: string, path: string): Route | undefined {
   return routes.find(
-    (r) => (r.method === method || (method === 'HEAD' && r.method === 'GET')) && (r.path === path || (r.path.endsWith('/*') && path.startsWith(r.path.slice(0, -1)))),
+    (r) =>
+      (r.method === method || (method === 'HEAD' && r.method === 'GET')) &&
+      (r.path === path || (r.path.endsWith('/*') && path.startsWith(r.path.slice(0, -1)))),
   );
 }
 

@@ -18,7 +18,10 @@ export interface QueueOptions {
 
 export interface Queue extends JobQueue {
   boss: PgBoss;
-  work(handler: (ingestionId: string, attempt: { retryCount: number; retryLimit: number }) => Promise<void>, concurrency: number): Promise<void>;
+  work(
+    handler: (ingestionId: string, attempt: { retryCount: number; retryLimit: number }) => Promise<void>,
+    concurrency: number,
+  ): Promise<void>;
   workDeadLetters(handler: (ingestionId: string) => Promise<void>): Promise<void>;
   stop(opts?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 }
@@ -27,7 +30,13 @@ export async function createQueue(db: Db, logger: Logger, opts: QueueOptions): P
   const boss =
     db.raw.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(db.raw.pglite), backend: 'pglite', schema: 'pgboss', ...SUPERVISION })
-      : new PgBoss({ connectionString: db.raw.url, schema: 'pgboss', max: 4, application_name: 'marginiq-queue', ...SUPERVISION });
+      : new PgBoss({
+          connectionString: db.raw.url,
+          schema: 'pgboss',
+          max: 4,
+          application_name: 'marginiq-queue',
+          ...SUPERVISION,
+        });
   boss.on('error', (err: unknown) => logger.error({ err }, 'queue error'));
   await boss.start();
   await boss.createQueue(INGEST_DEAD_LETTER_QUEUE).catch(ignoreExists);
@@ -71,9 +80,13 @@ export async function createQueue(db: Db, logger: Logger, opts: QueueOptions): P
       );
     },
     async workDeadLetters(handler) {
-      await boss.work<{ ingestionId: string }>(INGEST_DEAD_LETTER_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data.ingestionId);
-      });
+      await boss.work<{ ingestionId: string }>(
+        INGEST_DEAD_LETTER_QUEUE,
+        { pollingIntervalSeconds: 2 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data.ingestionId);
+        },
+      );
     },
     async stop(o = {}) {
       if (stopped) return;

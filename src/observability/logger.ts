@@ -39,7 +39,9 @@ const SECRET_PATTERNS: RegExp[] = [
 export function scrubSecrets(text: string): string {
   let out = text;
   for (const re of SECRET_PATTERNS) {
-    out = out.replace(re, (m, prefix: unknown) => (typeof prefix === 'string' && m.startsWith('postgres') ? `${prefix}[Redacted]@` : '[Redacted]'));
+    out = out.replace(re, (m, prefix: unknown) =>
+      typeof prefix === 'string' && m.startsWith('postgres') ? `${prefix}[Redacted]@` : '[Redacted]',
+    );
   }
   return out;
 }
@@ -74,7 +76,10 @@ export function createLogger(opts: LoggerOptions): Logger {
   };
   if (opts.destination) return pino(options, opts.destination);
   if (opts.pretty) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, destination: opts.fd ?? 1 } } });
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { colorize: true, destination: opts.fd ?? 1 } },
+    });
   }
   return pino(options, pino.destination({ dest: opts.fd ?? 1, sync: false }));
 }

@@ -22,7 +22,10 @@ export interface Gauge {
 export function createMetrics(prefix = 'marginiq_') {
   const counters = new Map<string, { help: string; values: Map<string, number> }>();
   const gauges = new Map<string, { help: string; values: Map<string, number> }>();
-  const histograms = new Map<string, { help: string; buckets: number[]; values: Map<string, { counts: number[]; sum: number; count: number }> }>();
+  const histograms = new Map<
+    string,
+    { help: string; buckets: number[]; values: Map<string, { counts: number[]; sum: number; count: number }> }
+  >();
   return {
     counter(name: string, help: string): Counter {
       const full = prefix + name;
@@ -67,7 +70,9 @@ export function createMetrics(prefix = 'marginiq_') {
       for (const [name, h] of histograms) {
         lines.push(`# HELP ${name} ${h.help}`, `# TYPE ${name} histogram`);
         for (const [k, v] of h.values) {
-          h.buckets.forEach((b, i) => lines.push(`${name}_bucket{${join(k, `le="${b}"`)}} ${v.counts[i]}`));
+          h.buckets.forEach((b, i) => {
+            lines.push(`${name}_bucket{${join(k, `le="${b}"`)}} ${v.counts[i]}`);
+          });
           lines.push(`${name}_bucket{${join(k, 'le="+Inf"')}} ${v.count}`);
           lines.push(`${name}_sum${k ? `{${k}}` : ''} ${v.sum}`, `${name}_count${k ? `{${k}}` : ''} ${v.count}`);
         }

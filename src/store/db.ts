@@ -29,13 +29,27 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P03', '08006', '08001', '08003']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 /** Turns "the database is not there" into one stable error; everything else passes through. */
 function translate(err: unknown): never {
   const code = (err as { code?: string } | null)?.code;
   const msg = err instanceof Error ? err.message : String(err);
-  if ((code && CONNECTION_CODES.has(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(msg)) {
+  if (
+    (code && CONNECTION_CODES.has(code)) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(msg)
+  ) {
     throw new AppError('store.unavailable', 'The database is temporarily unavailable.', { cause: err });
   }
   throw err;
@@ -123,7 +137,8 @@ function fromPglite(pglite: PGlite): Db {
     async transaction(fn) {
       return pglite.transaction(async (tx) =>
         fn({
-          query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params, { parsers: parse })).rows,
+          query: async <T>(sql: string, params: unknown[] = []) =>
+            (await tx.query<T>(sql, params, { parsers: parse })).rows,
           exec: async (sql) => {
             await tx.exec(sql);
           },

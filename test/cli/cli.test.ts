@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshPostgres } from '../support/databases.ts';
 import { freePort, runCli, startCli } from '../support/cli.ts';
+import { freshPostgres } from '../support/databases.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'marginiq-cli-'));
 
@@ -66,7 +66,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two replicas on one Postgres', ()
     try {
       const [a, b] = await Promise.all(
         [0, 1].map(async (i) =>
-          startCli('start', { PORT: String(await freePort()), DATABASE_URL: t.url!, DATA_DIR: tmp(), REPLICA_ID: `r${i}` }),
+          startCli('start', {
+            PORT: String(await freePort()),
+            DATABASE_URL: t.url!,
+            DATA_DIR: tmp(),
+            REPLICA_ID: `r${i}`,
+          }),
         ),
       );
       const applied = (a!.output() + b!.output()).match(/"applied":\["001_initial.sql"/g) ?? [];

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../../src/core/access/roles.ts';
+import { textCard } from '../../src/core/cards/card.model.ts';
 import { createChatCore } from '../../src/core/chat.core.ts';
-import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
@@ -28,7 +28,8 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     queue = collectingQueue();
     const extractor = scriptedExtractor((bytes) => {
       const text = new TextDecoder().decode(bytes);
-      if (text.includes('broken')) return new AppError('extraction.corrupt_pdf', 'The PDF is damaged and cannot be read.');
+      if (text.includes('broken'))
+        return new AppError('extraction.corrupt_pdf', 'The PDF is damaged and cannot be read.');
       if (text.includes('flaky')) return new Error('socket hang up');
       const account = text.match(/acct=(\w+)/)?.[1] ?? 'U1234567';
       const call = text.includes('call');
@@ -37,7 +38,12 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
           sampleReport({
             account_number: account,
             fields: call
-              ? { total_equity: 300_000, maintenance_requirement: 400_000, excess_liquidity: -100_000, margin_call: 100_000 }
+              ? {
+                  total_equity: 300_000,
+                  maintenance_requirement: 400_000,
+                  excess_liquidity: -100_000,
+                  margin_call: 100_000,
+                }
               : sampleReport().fields,
           }),
         ],
@@ -60,14 +66,21 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     chat = createChatCore({
       ...deps,
       access: createAccess({ admins: ['console:boss'], roles: repos.roles }),
-      runCommand: createCommandRunner(),
+      runCommand: async () => ({ card: textCard('help', 'usage'), visibility: 'ephemeral' }),
     });
     await repos.roles.set('console:approver', 'approver', 'console:boss');
   });
   afterAll(() => t?.drop());
 
   const upload = (sourceRef: string, bytes: Uint8Array) =>
-    chat.upload({ platform: 'console', sourceRef, fileName: `${sourceRef}.pdf`, bytes, channelId: 'local', uploadedBy: 'console:analyst' });
+    chat.upload({
+      platform: 'console',
+      sourceRef,
+      fileName: `${sourceRef}.pdf`,
+      bytes,
+      channelId: 'local',
+      uploadedBy: 'console:analyst',
+    });
 
   it('answers reading… at once, then turns that one message into the summary', async () => {
     const { ingestion, created } = await upload('f1', pdf('acct=A1'));
@@ -130,7 +143,9 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const refused = await chat.action({ user: 'console:analyst', kind: 'replace', value: conflict!.id });
     expect(refused.notice?.title).toBe('Not allowed');
     const done = await chat.action({ user: 'console:approver', kind: 'replace', value: conflict!.id });
-    expect(done.refreshed?.card.blocks.some((b) => b.type === 'text' && b.text.startsWith('Replaced the existing report'))).toBe(true);
+    expect(
+      done.refreshed?.card.blocks.some((b) => b.type === 'text' && b.text.startsWith('Replaced the existing report')),
+    ).toBe(true);
     const report = await deps.repos.reports.findByAccountDate('A1', '2026-11-27');
     expect(report?.ingestion_id).toBe(ingestion.id);
   });
@@ -192,8 +207,8 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const audit = await deps.repos.audit.forEntity('margin_report', report!.id);
     const edit = audit.find((e) => e.action === 'report.edited');
     expect(edit?.reason).toBe('statement reprinted');
-    expect((edit?.before as { fields: { total_equity: number } }).fields.total_equity).toBe(1_000_000);
-    expect((edit?.after as { fields: { total_equity: number } }).fields.total_equity).toBe(1_100_000);
+    expect((edit!.before as { fields: { total_equity: number } }).fields.total_equity).toBe(1_000_000);
+    expect((edit!.after as { fields: { total_equity: number } }).fields.total_equity).toBe(1_100_000);
   });
 
   it('posts a margin call alert once, even when the job runs twice', async () => {

@@ -12,11 +12,25 @@ function sources(dir: string): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? '',
-  );
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? '');
 
-const FORBIDDEN = [/^@slack\//, /^@microsoft\//, /^pg$/, /^pg-boss/, /^@electric-sql\//, /^@supabase\//, /^node-cron/, /\/platforms\//, /\/store\//, /\/jobs\//, /\/http\//];
+const FORBIDDEN = [
+  /^@slack\//,
+  /^@microsoft\//,
+  /^pg$/,
+  /^pg-boss/,
+  /^@electric-sql\//,
+  /^@supabase\//,
+  /^node-cron/,
+  /\/platforms\//,
+  /\/store\//,
+  /\/jobs\//,
+  /\/http\//,
+];
 
 describe('module boundaries', () => {
   for (const folder of ['core', 'extraction']) {
@@ -34,7 +48,11 @@ describe('module boundaries', () => {
     const offenders = sources(path.join(root, 'src')).flatMap((file) => {
       const rel = path.relative(root, file);
       return importsOf(file)
-        .filter((spec) => (spec.startsWith('@slack/') && !rel.startsWith('src/platforms/slack/')) || (spec.startsWith('@microsoft/teams') && !rel.startsWith('src/platforms/teams/')))
+        .filter(
+          (spec) =>
+            (spec.startsWith('@slack/') && !rel.startsWith('src/platforms/slack/')) ||
+            (spec.startsWith('@microsoft/teams') && !rel.startsWith('src/platforms/teams/')),
+        )
         .map((spec) => `${rel} imports ${spec}`);
     });
     expect(offenders).toEqual([]);
@@ -42,7 +60,9 @@ describe('module boundaries', () => {
 
   it('reads process.env only in the CLI entry and the config folder', () => {
     const offenders = sources(path.join(root, 'src'))
-      .filter((file) => !path.relative(root, file).startsWith('src/config/') && path.relative(root, file) !== 'src/cli.ts')
+      .filter(
+        (file) => !path.relative(root, file).startsWith('src/config/') && path.relative(root, file) !== 'src/cli.ts',
+      )
       .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '')))
       .map((file) => path.relative(root, file));
     expect(offenders).toEqual([]);

@@ -24,9 +24,20 @@ describe('logging', () => {
       },
       'calling with xoxb-999-888-leak',
     );
-    logger.error({ err: new Error('failed for postgres://app:hunter2@db:5432/x with Bearer eyJhbGciOi.eyJzdWIiOi.sig') }, 'boom');
+    logger.error(
+      { err: new Error('failed for postgres://app:hunter2@db:5432/x with Bearer eyJhbGciOi.eyJzdWIiOi.sig') },
+      'boom',
+    );
     const out = lines.join('');
-    for (const secret of ['abc.def.ghi', 'xoxb-123-456-secret', 'shh', 'teams-secret', 'xoxb-999-888-leak', 'hunter2', 'eyJhbGciOi']) {
+    for (const secret of [
+      'abc.def.ghi',
+      'xoxb-123-456-secret',
+      'shh',
+      'teams-secret',
+      'xoxb-999-888-leak',
+      'hunter2',
+      'eyJhbGciOi',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('[Redacted]');

@@ -24,9 +24,18 @@ describe.runIf(process.env.TEST_DATABASE_URL)('when the database goes away mid-r
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const viaProxy = new URL(t.url!);
     viaProxy.port = String(proxy.port);
-    const loaded = loadConfig({ DATABASE_URL: viaProxy.toString(), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'marginiq-outage-')), PORT: '0' });
+    const loaded = loadConfig({
+      DATABASE_URL: viaProxy.toString(),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'marginiq-outage-')),
+      PORT: '0',
+    });
     if (!loaded.ok) throw new Error('config');
-    const extractor = scriptedExtractor(() => ({ reports: [sampleReport({ account_number: 'OUT1' })], method: 'text', pages: 1, processing_time_ms: 5 }));
+    const extractor = scriptedExtractor(() => ({
+      reports: [sampleReport({ account_number: 'OUT1' })],
+      method: 'text',
+      pages: 1,
+      processing_time_ms: 5,
+    }));
     const service = await startService(loaded.config, pino({ level: 'silent' }), 'start', { extractor });
     try {
       expect((await fetch(`${service.url}/health`)).status).toBe(200);

@@ -40,7 +40,8 @@ function mutate(src: Uint8Array, rnd: () => number): Uint8Array {
     }
     case 3: {
       // rewrite numbers in the content: digits become other digits
-      for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 48 && bytes[i]! <= 57 && rnd() < 0.02) bytes[i] = 48 + Math.floor(rnd() * 10);
+      for (let i = 0; i < bytes.length; i++)
+        if (bytes[i]! >= 48 && bytes[i]! <= 57 && rnd() < 0.02) bytes[i] = 48 + Math.floor(rnd() * 10);
       return bytes;
     }
     default: {
@@ -53,7 +54,12 @@ function mutate(src: Uint8Array, rnd: () => number): Uint8Array {
 }
 
 describe('fuzzing the extraction pipeline with mutated statements', () => {
-  const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: TIME_LIMIT_MS, ocrWorkers: 1 });
+  const extractor = createExtractor({
+    maxFileBytes: 25 * 1024 * 1024,
+    maxPages: 50,
+    timeoutMs: TIME_LIMIT_MS,
+    ocrWorkers: 1,
+  });
   afterAll(() => extractor.close());
 
   it(`ends every one of ${ITERATIONS} mutated files in a valid report or a clear error, within the time limit`, async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { slackSender, eventEnvelope, fileShareMessage } from '../slack/slack.requests.ts';
+import { eventEnvelope, fileShareMessage, slackSender } from '../slack/slack.requests.ts';
 import { freePort, startCli } from '../support/cli.ts';
 import { freshPostgres } from '../support/databases.ts';
 import { startSlackDouble } from '../support/slack-double.ts';
@@ -34,12 +34,23 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a replica stopped or killed in th
       OCR_WORKERS: '1',
     });
     try {
-      const file = slack.addFile({ name: 'scanned.pdf', bytes: new Uint8Array(readFileSync(SCAN)), channel: 'C2', ts: '1700000000.000200' });
+      const file = slack.addFile({
+        name: 'scanned.pdf',
+        bytes: new Uint8Array(readFileSync(SCAN)),
+        channel: 'C2',
+        ts: '1700000000.000200',
+      });
       await slackSender(a.url, SECRET).send(
-        JSON.stringify(eventEnvelope(fileShareMessage({ channel: 'C2', user: 'U1', ts: '1700000000.000200', files: [file] }))),
+        JSON.stringify(
+          eventEnvelope(fileShareMessage({ channel: 'C2', user: 'U1', ts: '1700000000.000200', files: [file] })),
+        ),
         'application/json',
       );
-      await waitFor(async () => (await t.db.query<{ status: string }>('select status from analytics.ingestions'))[0]?.status === 'processing', 60_000);
+      await waitFor(
+        async () =>
+          (await t.db.query<{ status: string }>('select status from analytics.ingestions'))[0]?.status === 'processing',
+        60_000,
+      );
       const exited = a.stop('SIGTERM');
       // No new requests once shutdown has begun.
       await waitFor(async () => {
@@ -81,25 +92,40 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a replica stopped or killed in th
     const a = await startCli('start', env(await freePort(), 'a'));
     let b: Awaited<ReturnType<typeof startCli>> | undefined;
     try {
-      const file = slack.addFile({ name: 'scanned.pdf', bytes: new Uint8Array(readFileSync(SCAN)), channel: 'C1', ts: '1700000000.000100' });
+      const file = slack.addFile({
+        name: 'scanned.pdf',
+        bytes: new Uint8Array(readFileSync(SCAN)),
+        channel: 'C1',
+        ts: '1700000000.000100',
+      });
       const res = await slackSender(a.url, SECRET).send(
-        JSON.stringify(eventEnvelope(fileShareMessage({ channel: 'C1', user: 'U1', ts: '1700000000.000100', files: [file] }))),
+        JSON.stringify(
+          eventEnvelope(fileShareMessage({ channel: 'C1', user: 'U1', ts: '1700000000.000100', files: [file] })),
+        ),
         'application/json',
       );
       expect(res.status).toBe(200);
       // Kill A while it is reading the scan.
-      await waitFor(async () => (await t.db.query<{ status: string }>('select status from analytics.ingestions'))[0]?.status === 'processing', 60_000);
+      await waitFor(
+        async () =>
+          (await t.db.query<{ status: string }>('select status from analytics.ingestions'))[0]?.status === 'processing',
+        60_000,
+      );
       a.child.kill('SIGKILL');
       await new Promise((r) => a.child.once('exit', r));
       expect(await t.db.query('select id from analytics.margin_reports')).toHaveLength(0);
 
       b = await startCli('worker', env(await freePort(), 'b'));
       const done = await waitFor(async () => {
-        const rows = await t.db.query<{ status: string; attempts: number }>('select status, attempts from analytics.ingestions');
+        const rows = await t.db.query<{ status: string; attempts: number }>(
+          'select status, attempts from analytics.ingestions',
+        );
         return rows[0]?.status === 'processed' ? rows[0] : undefined;
       }, 150_000);
       expect(done.attempts).toBe(2);
-      const reports = await t.db.query<{ account_number: string }>('select account_number from analytics.margin_reports');
+      const reports = await t.db.query<{ account_number: string }>(
+        'select account_number from analytics.margin_reports',
+      );
       expect(reports.map((r) => r.account_number)).toEqual(['U8841207']);
       // One reply in the thread: "reading…" posted by A, updated into the summary by B.
       const thread = slack.thread('C1', '1700000000.000100');

@@ -111,7 +111,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('migrations on Postgres with two r
         );
         const rows = await tx.query('select account_number from analytics.margin_reports');
         expect(rows).toHaveLength(1);
-        await tx.query(`insert into analytics.audit_events (actor, action, entity_type, entity_id) values ('a', 'b', 'c', 'd')`);
+        await tx.query(
+          `insert into analytics.audit_events (actor, action, entity_type, entity_id) values ('a', 'b', 'c', 'd')`,
+        );
       });
       await expect(
         t.db.transaction(async (tx) => {

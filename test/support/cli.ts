@@ -11,7 +11,11 @@ export interface RunResult {
 }
 
 /** Runs `marginiq …` as a user would, with only the environment given (plus PATH). */
-export function runCli(args: string[], env: Record<string, string> = {}, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd,
@@ -40,7 +44,12 @@ export async function startCli(
   mode: 'start' | 'worker',
   env: Record<string, string>,
   opts: { cwd?: string; timeoutMs?: number } = {},
-): Promise<{ child: ChildProcess; url: string; output: () => string; stop(signal?: NodeJS.Signals): Promise<number | null> }> {
+): Promise<{
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}> {
   const child = spawn(process.execPath, [BIN, mode], {
     cwd: opts.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },

@@ -59,5 +59,7 @@ export async function freshPostgres(adminUrl = process.env.TEST_DATABASE_URL): P
 /** The databases every repository test runs on: PGlite always, Postgres when TEST_DATABASE_URL is set. */
 export const DATABASES: [string, () => Promise<TestDb>][] = [
   ['pglite', freshPglite],
-  ...(process.env.TEST_DATABASE_URL ? ([['postgres', () => freshPostgres()]] as [string, () => Promise<TestDb>][]) : []),
+  ...(process.env.TEST_DATABASE_URL
+    ? ([['postgres', () => freshPostgres()]] as [string, () => Promise<TestDb>][])
+    : []),
 ];

@@ -57,7 +57,9 @@ export function sampleReport(overrides: Partial<MarginReport> = {}): MarginRepor
 }
 
 /** An extractor whose answer the test chooses: the core's behaviour is under test, not extraction. */
-export function scriptedExtractor(answer: (bytes: Uint8Array) => ExtractionOutcome | Error): Extractor & { calls: number } {
+export function scriptedExtractor(
+  answer: (bytes: Uint8Array) => ExtractionOutcome | Error,
+): Extractor & { calls: number } {
   const ex = {
     calls: 0,
     async extract(input: { bytes: Uint8Array; fileName: string }) {

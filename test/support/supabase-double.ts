@@ -24,7 +24,12 @@ export async function startSupabaseDouble(opts: { key: string }) {
     const list = url.pathname.match(/^\/storage\/v1\/object\/list\/([^/]+)$/);
     if (list && req.method === 'POST') {
       await read(req);
-      json(200, [...objects.keys()].filter((k) => k.startsWith(`${list[1]}/`)).map((k) => ({ name: k.split('/').slice(1).join('/') })));
+      json(
+        200,
+        [...objects.keys()]
+          .filter((k) => k.startsWith(`${list[1]}/`))
+          .map((k) => ({ name: k.split('/').slice(1).join('/') })),
+      );
       return;
     }
     const obj = url.pathname.match(/^\/storage\/v1\/object\/([^/]+)\/(.+)$/);

@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /** A loopback TCP proxy that a test can cut and restore: the database "going away" mid-run. */
 export async function startTcpProxy(target: { host: string; port: number }) {

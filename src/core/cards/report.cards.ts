@@ -18,7 +18,12 @@ export const readingCard = (fileName: string): Card =>
   textCard(`Reading ${fileName}…`, 'MarginIQ is extracting the figures. This message will update with the summary.');
 
 export const failedCard = (fileName: string, reason: string): Card =>
-  card(`Could not read ${fileName}`, 'danger', [{ type: 'text', text: reason }], `Could not read ${fileName}: ${reason}`);
+  card(
+    `Could not read ${fileName}`,
+    'danger',
+    [{ type: 'text', text: reason }],
+    `Could not read ${fileName}: ${reason}`,
+  );
 
 export const duplicateCard = (fileName: string, first: Ingestion): Card =>
   card(
@@ -51,7 +56,10 @@ function fieldsOf(r: MarginReport): CardField[] {
 
 function statusLine(r: StoredReport): CardBlock {
   if (r.validation_status === 'pending') {
-    return { type: 'text', text: r.needs_review ? 'Status: pending — needs review before approval' : 'Status: pending approval' };
+    return {
+      type: 'text',
+      text: r.needs_review ? 'Status: pending — needs review before approval' : 'Status: pending approval',
+    };
   }
   const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';
   const reason = r.decision_reason ? ` — “${r.decision_reason}”` : '';
@@ -147,14 +155,23 @@ export function summaryCard(
     blocks.push(...conflictBlocks(c.conflict, c.existing));
   }
   const anyCall = reports.some((r) => hasCall(r.extracted_data));
-  const anyReview = reports.some((r) => r.needs_review && r.validation_status === 'pending') || conflicts.some((c) => c.conflict.status === 'open');
+  const anyReview =
+    reports.some((r) => r.needs_review && r.validation_status === 'pending') ||
+    conflicts.some((c) => c.conflict.status === 'open');
   const allDecided = reports.length > 0 && reports.every((r) => r.validation_status !== 'pending');
   const tone = anyCall ? 'danger' : anyReview ? 'warning' : allDecided ? 'success' : 'info';
   const n = reports.length + conflicts.length;
   const title = `${ingestion.file_name}: ${n} report${n === 1 ? '' : 's'}`;
   const fallback = reports
-    .map((r) => `${r.account_number} ${r.report_date}: equity ${formatMoney(r.extracted_data.fields.total_equity, r.extracted_data.currency)}, ${r.validation_status}${r.needs_review ? ', needs review' : ''}`)
-    .concat(conflicts.map((c) => `${c.conflict.candidate.account_number} ${c.conflict.candidate.report_date}: already has a report`))
+    .map(
+      (r) =>
+        `${r.account_number} ${r.report_date}: equity ${formatMoney(r.extracted_data.fields.total_equity, r.extracted_data.currency)}, ${r.validation_status}${r.needs_review ? ', needs review' : ''}`,
+    )
+    .concat(
+      conflicts.map(
+        (c) => `${c.conflict.candidate.account_number} ${c.conflict.candidate.report_date}: already has a report`,
+      ),
+    )
     .join('; ');
   return card(title, tone, blocks, `${title} — ${fallback}`);
 }

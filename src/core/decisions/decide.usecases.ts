@@ -1,6 +1,6 @@
+import type { Access, Permission } from '../access/roles.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { editForm } from '../cards/report.cards.ts';
-import type { Access, Permission } from '../access/roles.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
 import type { Ingestion, Role } from '../records.ts';
@@ -23,7 +23,11 @@ export interface ActionResult {
 }
 
 const refused = (needed: Role, what: string): ActionResult => ({
-  notice: textCard('Not allowed', `Only ${needed}s and admins can ${what}. Ask an admin for the ${needed} role.`, 'warning'),
+  notice: textCard(
+    'Not allowed',
+    `Only ${needed}s and admins can ${what}. Ask an admin for the ${needed} role.`,
+    'warning',
+  ),
 });
 
 async function ingestionOf(repos: Repositories, ingestionId: string | null) {
@@ -32,7 +36,10 @@ async function ingestionOf(repos: Repositories, ingestionId: string | null) {
 
 async function guard(deps: DecideDeps, user: string, permission: Permission): Promise<ActionResult | undefined> {
   if (await deps.access.can(user, permission)) return undefined;
-  return refused('approver', permission === 'replace' || permission === 'keep' ? 'resolve duplicate reports' : `${permission} reports`);
+  return refused(
+    'approver',
+    permission === 'replace' || permission === 'keep' ? 'resolve duplicate reports' : `${permission} reports`,
+  );
 }
 
 /** Approve or reject: once. A double click or a retried request finds the decision and changes nothing. */
@@ -78,9 +85,14 @@ export async function openEdit(deps: DecideDeps, input: { user: string; reportId
   const denied = await guard(deps, input.user, 'edit');
   if (denied) return { result: denied } as const;
   const report = await deps.repos.reports.findById(input.reportId);
-  if (!report) return { result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } } as const;
+  if (!report)
+    return { result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } } as const;
   if (report.validation_status !== 'pending') {
-    return { result: { notice: textCard('Already decided', `This report is ${report.validation_status}; it can no longer be edited.`) } } as const;
+    return {
+      result: {
+        notice: textCard('Already decided', `This report is ${report.validation_status}; it can no longer be edited.`),
+      },
+    } as const;
   }
   return { form: editForm(report), version: report.version } as const;
 }
@@ -90,7 +102,13 @@ export type EditOutcome = { ok: true; result: ActionResult } | { ok: false; erro
 /** Validates corrected values, stores them with before/after in the audit trail, and re-runs the rules. */
 export async function submitEdit(
   deps: DecideDeps,
-  input: { user: string; reportId: string; values: Record<string, string | undefined>; reason?: string; expectedVersion?: number },
+  input: {
+    user: string;
+    reportId: string;
+    values: Record<string, string | undefined>;
+    reason?: string;
+    expectedVersion?: number;
+  },
 ): Promise<EditOutcome> {
   const denied = await guard(deps, input.user, 'edit');
   if (denied) return { ok: true, result: denied };
@@ -103,16 +121,31 @@ export async function submitEdit(
   const v = parsed.data;
   return deps.uow(async (repos): Promise<EditOutcome> => {
     const before = await repos.reports.findById(input.reportId);
-    if (!before) return { ok: true, result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } };
+    if (!before)
+      return { ok: true, result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } };
     if (before.validation_status !== 'pending') {
-      return { ok: true, result: { notice: textCard('Already decided', `This report is ${before.validation_status}; it was not changed.`) } };
+      return {
+        ok: true,
+        result: {
+          notice: textCard('Already decided', `This report is ${before.validation_status}; it was not changed.`),
+        },
+      };
     }
     const fields: MarginReport['fields'] = {};
     for (const f of FIELD_NAMES) if (v[f] !== undefined) fields[f] = v[f];
     // A human typed these: their confidence is theirs; the rules still check the arithmetic.
-    const typed = Object.fromEntries(['account_number', 'report_date', 'currency', ...Object.keys(fields)].map((k) => [k, 1]));
+    const typed = Object.fromEntries(
+      ['account_number', 'report_date', 'currency', ...Object.keys(fields)].map((k) => [k, 1]),
+    );
     const rules = applyRules(
-      { account_number: v.account_number, report_date: v.report_date, currency: v.currency, fields, confidence: typed, issues: [] },
+      {
+        account_number: v.account_number,
+        report_date: v.report_date,
+        currency: v.currency,
+        fields,
+        confidence: typed,
+        issues: [],
+      },
       { now: (deps.now ?? (() => new Date()))() },
     );
     const checked: MarginReport = {
@@ -126,20 +159,40 @@ export async function submitEdit(
     if (v.account_number !== before.account_number || v.report_date !== before.report_date) {
       const clash = await repos.reports.findByAccountDate(v.account_number, v.report_date);
       if (clash && clash.id !== before.id) {
-        return { ok: false, errors: { account_number: `Account ${v.account_number} already has a report for ${v.report_date}.` } };
+        return {
+          ok: false,
+          errors: { account_number: `Account ${v.account_number} already has a report for ${v.report_date}.` },
+        };
       }
     }
-    const after = await repos.reports.updateData({ id: before.id, data: checked, expectedVersion: input.expectedVersion ?? before.version });
+    const after = await repos.reports.updateData({
+      id: before.id,
+      data: checked,
+      expectedVersion: input.expectedVersion ?? before.version,
+    });
     if (!after) {
-      return { ok: false, errors: { form: 'Someone changed this report while you were editing. Close the form and open it again.' } };
+      return {
+        ok: false,
+        errors: { form: 'Someone changed this report while you were editing. Close the form and open it again.' },
+      };
     }
     await repos.audit.append({
       actor: input.user,
       action: 'report.edited',
       entity_type: 'margin_report',
       entity_id: before.id,
-      before: { account_number: before.account_number, report_date: before.report_date, currency: before.extracted_data.currency, fields: before.extracted_data.fields },
-      after: { account_number: after.account_number, report_date: after.report_date, currency: checked.currency, fields: checked.fields },
+      before: {
+        account_number: before.account_number,
+        report_date: before.report_date,
+        currency: before.extracted_data.currency,
+        fields: before.extracted_data.fields,
+      },
+      after: {
+        account_number: after.account_number,
+        report_date: after.report_date,
+        currency: checked.currency,
+        fields: checked.fields,
+      },
       reason: v.reason,
     });
     return { ok: true, result: { refresh: await ingestionOf(repos, after.ingestion_id) } };

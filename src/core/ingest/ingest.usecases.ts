@@ -1,5 +1,12 @@
 import { type Card, textCard } from '../cards/card.model.ts';
-import { duplicateCard, failedCard, hasCall, marginCallAlertCard, readingCard, summaryCard } from '../cards/report.cards.ts';
+import {
+  duplicateCard,
+  failedCard,
+  hasCall,
+  marginCallAlertCard,
+  readingCard,
+  summaryCard,
+} from '../cards/report.cards.ts';
 import { AppError, toAppError } from '../errors.ts';
 import type {
   ConversationRef,
@@ -57,9 +64,16 @@ const conversationOf = (i: Ingestion): ConversationRef => ({
  * Takes an upload: records it, answers "reading…" in the thread, and queues the work.
  * Returns at once; a retried event finds the ingestion it made before and does nothing.
  */
-export async function receiveUpload(deps: IngestDeps, upload: Upload): Promise<{ ingestion: Ingestion; created: boolean }> {
+export async function receiveUpload(
+  deps: IngestDeps,
+  upload: Upload,
+): Promise<{ ingestion: Ingestion; created: boolean }> {
   const gateway = deps.gateways[upload.platform];
-  const to: ConversationRef = { platform: upload.platform, channelId: upload.channelId, threadRef: upload.threadRef ?? undefined };
+  const to: ConversationRef = {
+    platform: upload.platform,
+    channelId: upload.channelId,
+    threadRef: upload.threadRef ?? undefined,
+  };
   if (upload.fileSize && upload.fileSize > deps.limits.maxFileBytes) {
     // Refused before anything is downloaded.
     await gateway?.post(
@@ -124,7 +138,10 @@ export async function renderIngestion(deps: Pick<IngestDeps, 'repos'>, ingestion
   const reports = await deps.repos.reports.byIngestion(ingestion.id);
   const conflicts = await deps.repos.conflicts.byIngestion(ingestion.id);
   const withExisting = await Promise.all(
-    conflicts.map(async (conflict) => ({ conflict, existing: await deps.repos.reports.findById(conflict.existing_report_id) })),
+    conflicts.map(async (conflict) => ({
+      conflict,
+      existing: await deps.repos.reports.findById(conflict.existing_report_id),
+    })),
   );
   return summaryCard(ingestion, reports, withExisting);
 }
@@ -133,7 +150,12 @@ export async function renderIngestion(deps: Pick<IngestDeps, 'repos'>, ingestion
 function storable(r: MarginReport, ingestion: Ingestion) {
   const account = r.account_number ?? `UNKNOWN-${ingestion.id.slice(0, 8).toUpperCase()}`;
   const date = r.report_date ?? ingestion.created_at.slice(0, 10);
-  return { ...r, account_number: account, report_date: date, needs_review: r.needs_review || !r.account_number || !r.report_date };
+  return {
+    ...r,
+    account_number: account,
+    report_date: date,
+    needs_review: r.needs_review || !r.account_number || !r.report_date,
+  };
 }
 
 /**
@@ -141,12 +163,16 @@ function storable(r: MarginReport, ingestion: Ingestion) {
  * reports are keyed by account and date and remember their ingestion, and the summary is an update
  * of one message — so a rerun ends with the same rows and one summary.
  */
-export async function processIngestion(deps: IngestDeps, ingestionId: string): Promise<'processed' | 'duplicate' | 'failed'> {
+export async function processIngestion(
+  deps: IngestDeps,
+  ingestionId: string,
+): Promise<'processed' | 'duplicate' | 'failed'> {
   const current = await deps.repos.ingestions.findById(ingestionId);
   if (!current) throw new AppError('internal', `ingestion ${ingestionId} does not exist`);
   if (current.status === 'processed' || current.status === 'duplicate') {
     await show(deps, current, await renderIngestion(deps, current));
-    if (current.status === 'processed') await alertCalls(deps, current, await deps.repos.reports.byIngestion(current.id));
+    if (current.status === 'processed')
+      await alertCalls(deps, current, await deps.repos.reports.byIngestion(current.id));
     return current.status;
   }
   const ingestion = (await deps.repos.ingestions.startAttempt(ingestionId)) ?? current;
@@ -160,7 +186,11 @@ export async function processIngestion(deps: IngestDeps, ingestionId: string): P
       if (!fetcher) throw new AppError('download.failed', `No way to download files from ${ingestion.platform}.`);
       bytes = await fetcher.download(ingestion, deps.limits.maxFileBytes);
       const stored = await deps.storage.put(bytes, { contentType: 'application/pdf', extension: 'pdf' });
-      await deps.repos.ingestions.setFile(ingestion.id, { hash: stored.hash, storageKey: stored.key, size: bytes.byteLength });
+      await deps.repos.ingestions.setFile(ingestion.id, {
+        hash: stored.hash,
+        storageKey: stored.key,
+        size: bytes.byteLength,
+      });
       ingestion.file_hash = stored.hash;
       ingestion.storage_key = stored.key;
     }
@@ -177,7 +207,11 @@ export async function processIngestion(deps: IngestDeps, ingestionId: string): P
       const fresh: StoredReport[] = [];
       for (const r of outcome.reports) {
         const report = storable(r, ingestion);
-        const res = await repos.reports.insertOrGetExisting({ report, createdBy: ingestion.uploaded_by, ingestionId: ingestion.id });
+        const res = await repos.reports.insertOrGetExisting({
+          report,
+          createdBy: ingestion.uploaded_by,
+          ingestionId: ingestion.id,
+        });
         if (res.created) {
           fresh.push(res.report);
           await repos.audit.append({
@@ -192,7 +226,12 @@ export async function processIngestion(deps: IngestDeps, ingestionId: string): P
           await repos.conflicts.open({ ingestionId: ingestion.id, existingReportId: res.report.id, candidate: report });
         }
       }
-      await repos.ingestions.setResult(ingestion.id, { method: outcome.method, pages: outcome.pages, processing_time_ms: outcome.processing_time_ms, reports: outcome.reports.length });
+      await repos.ingestions.setResult(ingestion.id, {
+        method: outcome.method,
+        pages: outcome.pages,
+        processing_time_ms: outcome.processing_time_ms,
+        reports: outcome.reports.length,
+      });
       await repos.ingestions.setStatus(ingestion.id, 'processed');
       return fresh;
     });
@@ -224,7 +263,10 @@ export async function deadLetterIngestion(deps: IngestDeps, ingestionId: string,
   await show(
     deps,
     ingestion,
-    failedCard(ingestion.file_name, 'MarginIQ could not finish this file after several tries. An admin has been told; the file is kept.'),
+    failedCard(
+      ingestion.file_name,
+      'MarginIQ could not finish this file after several tries. An admin has been told; the file is kept.',
+    ),
   ).catch(() => {});
 }
 
@@ -240,11 +282,14 @@ async function alertCalls(deps: IngestDeps, ingestion: Ingestion, created: Store
       // Claimed before posting: a rerun after a crash never posts the same alert twice.
       if (!(await deps.repos.events.claim(`alert:${r.id}:${to.platform}:${to.channelId}`))) continue;
       const gateway = deps.gateways[to.platform];
-      await gateway?.post({ platform: to.platform, channelId: to.channelId }, marginCallAlertCard(r)).catch((err: unknown) => {
-        deps.logger.warn({ err, reportId: r.id }, 'margin call alert not delivered');
-      });
+      await gateway
+        ?.post({ platform: to.platform, channelId: to.channelId }, marginCallAlertCard(r))
+        .catch((err: unknown) => {
+          deps.logger.warn({ err, reportId: r.id }, 'margin call alert not delivered');
+        });
     }
   }
 }
 
-export const notPdfNotice = (fileName: string) => textCard('Not a PDF', `${fileName} is not a PDF, so MarginIQ left it alone.`);
+export const notPdfNotice = (fileName: string) =>
+  textCard('Not a PDF', `${fileName} is not a PDF, so MarginIQ left it alone.`);

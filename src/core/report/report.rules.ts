@@ -14,7 +14,16 @@ export const ruleInputSchema = z.object({
   fields: fieldsSchema,
   /** Per value, 0..1, keyed by field name (header values included: account_number, report_date, currency). */
   confidence: z.record(z.string(), z.number().min(0).max(1)),
-  issues: z.array(z.object({ code: z.string(), field: z.string().optional(), severity: z.enum(['error', 'warning', 'info']), message: z.string() })).default([]),
+  issues: z
+    .array(
+      z.object({
+        code: z.string(),
+        field: z.string().optional(),
+        severity: z.enum(['error', 'warning', 'info']),
+        message: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type RuleInput = z.input<typeof ruleInputSchema>;
 
@@ -26,10 +35,19 @@ export interface RuleResult {
 }
 
 const LABEL: Record<string, string> = {
-  account_number: 'account number', report_date: 'report date', currency: 'currency', total_equity: 'total equity',
-  maintenance_requirement: 'maintenance requirement', initial_requirement: 'initial requirement', excess_liquidity: 'excess liquidity',
-  margin_call: 'margin call', buying_power: 'buying power', cash_balance: 'cash balance', long_market_value: 'long market value',
-  short_market_value: 'short market value', sma: 'SMA',
+  account_number: 'account number',
+  report_date: 'report date',
+  currency: 'currency',
+  total_equity: 'total equity',
+  maintenance_requirement: 'maintenance requirement',
+  initial_requirement: 'initial requirement',
+  excess_liquidity: 'excess liquidity',
+  margin_call: 'margin call',
+  buying_power: 'buying power',
+  cash_balance: 'cash balance',
+  long_market_value: 'long market value',
+  short_market_value: 'short market value',
+  sma: 'SMA',
 };
 
 const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -58,17 +76,29 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
 
   for (const r of REQUIRED) {
     const present = r === 'account_number' ? input.account_number : r === 'report_date' ? input.report_date : f[r];
-    if (present === null || present === undefined) issue('missing_required', r, 'error', `The ${LABEL[r]} was not found in the document.`);
+    if (present === null || present === undefined)
+      issue('missing_required', r, 'error', `The ${LABEL[r]} was not found in the document.`);
   }
 
   if (input.report_date) {
     const d = new Date(`${input.report_date}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.report_date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== input.report_date) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(input.report_date) ||
+      Number.isNaN(d.getTime()) ||
+      d.toISOString().slice(0, 10) !== input.report_date
+    ) {
       issue('invalid_date', 'report_date', 'error', `The report date ${input.report_date} is not a real date.`);
     } else {
       const tomorrow = new Date(Date.UTC(opts.now.getUTCFullYear(), opts.now.getUTCMonth(), opts.now.getUTCDate() + 1));
-      if (d.getTime() > tomorrow.getTime()) issue('future_date', 'report_date', 'error', `The report date ${input.report_date} is in the future.`);
-      else if (opts.now.getTime() - d.getTime() > 5 * 366 * 86_400_000) issue('old_date', 'report_date', 'warning', `The report date ${input.report_date} is more than five years old.`);
+      if (d.getTime() > tomorrow.getTime())
+        issue('future_date', 'report_date', 'error', `The report date ${input.report_date} is in the future.`);
+      else if (opts.now.getTime() - d.getTime() > 5 * 366 * 86_400_000)
+        issue(
+          'old_date',
+          'report_date',
+          'warning',
+          `The report date ${input.report_date} is more than five years old.`,
+        );
     }
   }
 
@@ -78,21 +108,41 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   const ex = f.excess_liquidity;
   if (eq !== undefined && ex !== undefined && (mr !== undefined || ir !== undefined)) {
     const scale = Math.max(Math.abs(eq), Math.abs(mr ?? 0), Math.abs(ir ?? 0));
-    if (mr !== undefined && close(eq - mr, ex, scale)) confirm('total_equity', 'maintenance_requirement', 'excess_liquidity');
-    else if (ir !== undefined && close(eq - ir, ex, scale)) confirm('total_equity', 'initial_requirement', 'excess_liquidity');
+    if (mr !== undefined && close(eq - mr, ex, scale))
+      confirm('total_equity', 'maintenance_requirement', 'excess_liquidity');
+    else if (ir !== undefined && close(eq - ir, ex, scale))
+      confirm('total_equity', 'initial_requirement', 'excess_liquidity');
     else {
-      const basis = mr !== undefined ? `total equity ${money(eq)} − maintenance requirement ${money(mr)} = ${money(eq - mr)}` : '';
-      const alt = ir !== undefined ? `total equity ${money(eq)} − initial requirement ${money(ir)} = ${money(eq - ir)}` : '';
-      issue('excess_mismatch', 'excess_liquidity', 'warning',
-        `Excess liquidity ${money(ex)} does not match ${[basis, alt].filter(Boolean).join(' or ')}; check total_equity, maintenance_requirement and excess_liquidity.`);
+      const basis =
+        mr !== undefined ? `total equity ${money(eq)} − maintenance requirement ${money(mr)} = ${money(eq - mr)}` : '';
+      const alt =
+        ir !== undefined ? `total equity ${money(eq)} − initial requirement ${money(ir)} = ${money(eq - ir)}` : '';
+      issue(
+        'excess_mismatch',
+        'excess_liquidity',
+        'warning',
+        `Excess liquidity ${money(ex)} does not match ${[basis, alt].filter(Boolean).join(' or ')}; check total_equity, maintenance_requirement and excess_liquidity.`,
+      );
       doubt('excess_liquidity');
     }
   }
 
   const call = f.margin_call;
   if (call !== undefined && ex !== undefined) {
-    if (call > 0 && ex > 0.005) issue('call_mismatch', 'margin_call', 'warning', `A margin call of ${money(call)} is stated although excess liquidity is ${money(ex)} (no deficit).`);
-    else if (call === 0 && ex < -0.005) issue('call_mismatch', 'margin_call', 'warning', `Excess liquidity is a deficit of ${money(-ex)} but no margin call is stated.`);
+    if (call > 0 && ex > 0.005)
+      issue(
+        'call_mismatch',
+        'margin_call',
+        'warning',
+        `A margin call of ${money(call)} is stated although excess liquidity is ${money(ex)} (no deficit).`,
+      );
+    else if (call === 0 && ex < -0.005)
+      issue(
+        'call_mismatch',
+        'margin_call',
+        'warning',
+        `Excess liquidity is a deficit of ${money(-ex)} but no margin call is stated.`,
+      );
     else if (call > 0 && ex < 0 && close(call, -ex, call)) confirm('margin_call');
   }
 
@@ -101,10 +151,15 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   const smv = f.short_market_value;
   if (eq !== undefined && cash !== undefined && lmv !== undefined && smv !== undefined) {
     const sum = cash + lmv + smv;
-    if (close(sum, eq, Math.max(Math.abs(eq), Math.abs(lmv)))) confirm('total_equity', 'cash_balance', 'long_market_value', 'short_market_value');
+    if (close(sum, eq, Math.max(Math.abs(eq), Math.abs(lmv))))
+      confirm('total_equity', 'cash_balance', 'long_market_value', 'short_market_value');
     else {
-      issue('equity_mismatch', 'total_equity', 'warning',
-        `Total equity ${money(eq)} differs from cash ${money(cash)} + long ${money(lmv)} + short ${money(smv)} = ${money(sum)}; check total_equity, cash_balance, long_market_value and short_market_value.`);
+      issue(
+        'equity_mismatch',
+        'total_equity',
+        'warning',
+        `Total equity ${money(eq)} differs from cash ${money(cash)} + long ${money(lmv)} + short ${money(smv)} = ${money(sum)}; check total_equity, cash_balance, long_market_value and short_market_value.`,
+      );
     }
   }
 
@@ -115,15 +170,28 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   for (const [name, v] of Object.entries(f) as [FieldName, number][]) {
     if (Math.abs(v) >= 1e12) implausible(name, 'it is larger than any account');
   }
-  for (const name of ['maintenance_requirement', 'initial_requirement', 'long_market_value', 'sma', 'buying_power'] as const) {
+  for (const name of [
+    'maintenance_requirement',
+    'initial_requirement',
+    'long_market_value',
+    'sma',
+    'buying_power',
+  ] as const) {
     if ((f[name] ?? 0) < 0) implausible(name, 'it cannot be negative');
   }
-  if (eq !== undefined && mr !== undefined && eq > 0 && mr > eq * 50 && mr > 1000) implausible('maintenance_requirement', 'it is over fifty times the equity');
-  if (eq !== undefined && lmv !== undefined && eq > 1000 && lmv > eq * 200) implausible('long_market_value', 'it is over two hundred times the equity');
+  if (eq !== undefined && mr !== undefined && eq > 0 && mr > eq * 50 && mr > 1000)
+    implausible('maintenance_requirement', 'it is over fifty times the equity');
+  if (eq !== undefined && lmv !== undefined && eq > 1000 && lmv > eq * 200)
+    implausible('long_market_value', 'it is over two hundred times the equity');
 
   for (const [name, c] of Object.entries(conf)) {
     if (c < threshold && (name in f || name === 'account_number' || name === 'report_date' || name === 'currency')) {
-      issue('low_confidence', name, 'info', `The ${LABEL[name] ?? name} was read with low confidence (${c.toFixed(2)}).`);
+      issue(
+        'low_confidence',
+        name,
+        'info',
+        `The ${LABEL[name] ?? name} was read with low confidence (${c.toFixed(2)}).`,
+      );
     }
   }
 

@@ -39,7 +39,10 @@ export interface LabelHit {
 
 /** Sentence text ends in a verb or preposition that introduces the figure. */
 export function isProse(text: string): boolean {
-  return text.trim().split(/\s+/).length >= 6 || /\b(was|is|were|are|of|totals?|totalling|equals?|amounts? to|stands? at)[\s:,]*$/i.test(text);
+  return (
+    text.trim().split(/\s+/).length >= 6 ||
+    /\b(was|is|were|are|of|totals?|totalling|equals?|amounts? to|stands? at)[\s:,]*$/i.test(text)
+  );
 }
 
 /** Label segments of a line (figures, date, currency). Account labels are read separately. */
@@ -59,7 +62,8 @@ export function labelHits(line: Segmented): LabelHit[] {
 /** Turns a printed amount into the field's sign convention. */
 export function signed(target: FieldName, value: number, negate: boolean): number {
   if (target === 'short_market_value') return -Math.abs(value);
-  if (target === 'margin_call' || target === 'maintenance_requirement' || target === 'initial_requirement') return Math.abs(value);
+  if (target === 'margin_call' || target === 'maintenance_requirement' || target === 'initial_requirement')
+    return Math.abs(value);
   if (negate) return -Math.abs(value);
   return value;
 }
@@ -95,7 +99,15 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     if (dates.length === 0) return [];
     // `Period: 11/01/2026 - 11/30/2026`: the period end is the as-of date.
     const d = dates.length > 1 && /period|from|through|to/i.test(line.text) ? dates[dates.length - 1]! : dates[0]!;
-    return [{ ...base, target, value: d.date!.iso, score: hit.match.score * d.date!.quality, ocr: Math.min(d.conf, 0.35 + hit.seg.conf) }];
+    return [
+      {
+        ...base,
+        target,
+        value: d.date!.iso,
+        score: hit.match.score * d.date!.quality,
+        ocr: Math.min(d.conf, 0.35 + hit.seg.conf),
+      },
+    ];
   }
   const amounts: Segment[] = [];
   for (let i = hit.index + 1; i < end; i++) {
@@ -122,14 +134,19 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   if (header && cols.some((c) => c !== null)) {
     const accountCols = amounts.filter((_, i) => cols[i]?.kind === 'account');
     if (accountCols.length > 0) {
-      return amounts.flatMap((s, i) => (cols[i]?.kind === 'account' ? [make(s, 1, { account: cols[i]!.account!, source: 'table' })] : []));
+      return amounts.flatMap((s, i) =>
+        cols[i]?.kind === 'account' ? [make(s, 1, { account: cols[i]!.account!, source: 'table' })] : [],
+      );
     }
     const keep = amounts.map((s, i) => ({ s, c: cols[i] })).filter(({ c }) => !c || !EXCLUDED_COLUMNS.has(c.kind));
     if (keep.length === 0) return [];
     const rank = (k: string | undefined) => (k === 'base' ? 3 : k === 'current' ? 2 : k === 'currency' ? 0 : 1);
     keep.sort((a, b) => rank(b.c?.kind) - rank(a.c?.kind));
     const top = keep[0]!;
-    const ambiguous = keep.length > 1 && rank(keep[1]!.c?.kind) === rank(top.c?.kind) && keep[1]!.s.amount!.value !== top.s.amount!.value;
+    const ambiguous =
+      keep.length > 1 &&
+      rank(keep[1]!.c?.kind) === rank(top.c?.kind) &&
+      keep[1]!.s.amount!.value !== top.s.amount!.value;
     // A base/converted-total column that names its currency tells the report currency.
     const currency = top.c?.currency;
     return [make(top.s, ambiguous ? 0.75 : 1, currency ? { currency } : {})];
@@ -151,9 +168,21 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
       if (claimed.has(s)) continue;
       const ov = Math.min(s.x1, hit.seg.x1 + 10) - Math.max(s.x0, hit.seg.x0 - 10);
       if (ov <= 0) continue;
-      const base = { page: below.page, line: below.index, weight: hit.match.synonym.weight, label: hit.seg.text, source: 'below' as const };
+      const base = {
+        page: below.page,
+        line: below.index,
+        weight: hit.match.synonym.weight,
+        label: hit.seg.text,
+        source: 'below' as const,
+      };
       if (target === 'date' && s.kind === 'date') {
-        return { ...base, target, value: s.date!.iso, score: hit.match.score * s.date!.quality * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) };
+        return {
+          ...base,
+          target,
+          value: s.date!.iso,
+          score: hit.match.score * s.date!.quality * 0.95,
+          ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
+        };
       }
       if (target !== 'date' && target !== 'currency' && target !== 'account' && s.kind === 'amount') {
         const field = target as FieldName;
@@ -179,11 +208,16 @@ export function findAccount(line: Segmented): { value: string; score: number; oc
     for (let i = 0; i < words.length; i++) {
       for (let k = Math.min(4, words.length - i); k >= 1; k--) {
         const label = words.slice(i, i + k).join(' ');
-        if (!/^(a\/c|acc|acct|account|client|customer|sub|portfolio|depot|konto|compte|conto|cuenta)/i.test(label)) continue;
+        if (!/^(a\/c|acc|acct|account|client|customer|sub|portfolio|depot|konto|compte|conto|cuenta)/i.test(label))
+          continue;
         const m = matchLabel(label, ACCOUNT_ONLY);
         if (!m || m.score < 0.8) continue;
         const rest = words.slice(i + k).join(' ');
-        const tok = rest.trim() ? readAccountToken(rest) : ci + 1 < line.cells.length ? readAccountToken(line.cells[ci + 1]!.text) : null;
+        const tok = rest.trim()
+          ? readAccountToken(rest)
+          : ci + 1 < line.cells.length
+            ? readAccountToken(line.cells[ci + 1]!.text)
+            : null;
         if (tok) return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf };
         if (rest.trim()) break;
       }

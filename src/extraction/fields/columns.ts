@@ -1,5 +1,5 @@
-import type { Segment, Segmented } from '../layout/segments.ts';
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
+import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 
 /** What a table column holds, read from its header. */
@@ -27,18 +27,28 @@ const CODES = /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR
 
 export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'> {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  if (/\b(prior|previous|prev|yesterday|last|beginning|opening|start(ing)?|ago|earlier)\b/.test(t)) return { kind: 'prior' };
-  if (/\b(change|chg|diff(erence)?|variance|movement|net change|\+\/-|delta)\b|%|\bpct\b/.test(t)) return { kind: 'change' };
-  if (/\b(ytd|mtd|qtd|year[- ]to[- ]date|month[- ]to[- ]date|average|avg|high|low|max(imum)?|min(imum)?)\b/.test(t)) return { kind: 'period' };
+  if (/\b(prior|previous|prev|yesterday|last|beginning|opening|start(ing)?|ago|earlier)\b/.test(t))
+    return { kind: 'prior' };
+  if (/\b(change|chg|diff(erence)?|variance|movement|net change|\+\/-|delta)\b|%|\bpct\b/.test(t))
+    return { kind: 'change' };
+  if (/\b(ytd|mtd|qtd|year[- ]to[- ]date|month[- ]to[- ]date|average|avg|high|low|max(imum)?|min(imum)?)\b/.test(t))
+    return { kind: 'period' };
   if (/\b(base|converted|total|combined|consolidated|all currencies|equivalent|equiv)\b/.test(t)) {
     const code = t.match(/\b(usd|eur|gbp|chf|jpy|cad|aud|hkd|sgd)\b/);
     return code ? { kind: 'base', currency: code[1]!.toUpperCase() } : { kind: 'base' };
   }
   if (CODES.test(t.replace(/[()]/g, ''))) return { kind: 'currency', currency: t.replace(/[()]/g, '').toUpperCase() };
-  if (/^(british pounds?|sterling|us dollars?|euros?|swiss francs?|japanese yen|canadian dollars?)$/.test(t)) return { kind: 'currency' };
-  if (/\b(current|today|todays|this (period|month|day)|end of (period|day)|closing|ending|as of|balance|amount|value|now|actual)\b/.test(t))
+  if (/^(british pounds?|sterling|us dollars?|euros?|swiss francs?|japanese yen|canadian dollars?)$/.test(t))
+    return { kind: 'currency' };
+  if (
+    /\b(current|today|todays|this (period|month|day)|end of (period|day)|closing|ending|as of|balance|amount|value|now|actual)\b/.test(
+      t,
+    )
+  )
     return { kind: 'current' };
-  const acct = /\d/.test(t) ? readAccountToken(text.replace(/^(account|acct|a\/c)\.?\s*(no\.?|number|#)?\s*[:#]?/i, '')) : null;
+  const acct = /\d/.test(t)
+    ? readAccountToken(text.replace(/^(account|acct|a\/c)\.?\s*(no\.?|number|#)?\s*[:#]?/i, ''))
+    : null;
   if (acct && !/^\d{1,2}[/.-]/.test(text)) return { kind: 'account', account: acct.value };
   return { kind: 'other' };
 }
@@ -61,16 +71,27 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
     if (seg.text.split(' ').length > 5) return null;
     const c = classifyHeader(seg.text);
     const label = matchLabel(seg.text);
-    if (label && (c.kind === 'other' || label.target === 'date' || label.target === 'account' || label.target === 'currency')) return null;
+    if (
+      label &&
+      (c.kind === 'other' || label.target === 'date' || label.target === 'account' || label.target === 'currency')
+    )
+      return null;
     columns.push({ ...c, x0: seg.x0, x1: seg.x1, text: seg.text, ...(label ? { field: label } : {}) });
   }
   const informative = columns.filter((c) => c.kind !== 'other');
   const dated = columns.filter((c) => c.date);
   if (informative.length === 0) return null;
-  if (informative.length === 1 && (EXCLUDED_COLUMNS.has(informative[0]!.kind) || dated.length === 1 || informative[0]!.kind === 'account')) return null;
+  if (
+    informative.length === 1 &&
+    (EXCLUDED_COLUMNS.has(informative[0]!.kind) || dated.length === 1 || informative[0]!.kind === 'account')
+  )
+    return null;
   // Two dated columns: the later one is current.
   if (dated.length >= 2) {
-    const latest = dated.map((c) => c.date!).sort().at(-1)!;
+    const latest = dated
+      .map((c) => c.date!)
+      .sort()
+      .at(-1)!;
     for (const c of dated) c.kind = c.date === latest ? 'current' : 'prior';
   }
   return { page: line.page, line: line.index, columns };

@@ -2,7 +2,16 @@ import type { FieldName } from '../../core/report/report.schema.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
-import { belowValue, type Candidate, FIELD_TARGETS, findAccount, type LabelHit, labelHits, rowValues, signed } from './candidates.ts';
+import {
+  belowValue,
+  type Candidate,
+  FIELD_TARGETS,
+  findAccount,
+  type LabelHit,
+  labelHits,
+  rowValues,
+  signed,
+} from './candidates.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS, readColumnHeader } from './columns.ts';
 
 /** Everything read between one account heading and the next. */
@@ -20,8 +29,10 @@ interface FieldHeader {
   accountCol: Segment | null;
 }
 
-const NO_CALL_RE = /\bno (?:margin |house |maintenance |fed |outstanding )?calls?\b|\bnot (?:in|subject to) a (?:margin )?call\b|\bno calls? (?:is |are )?(?:due|outstanding|issued)\b/i;
-const CURRENCY_PROSE = /\b(?:amounts?|figures|values|balances)\b[^.]{0,60}?\b(?:in|are in|expressed in|stated in|shown in|reported in)\s+\(?((?:[A-Za-z]+ )?(?:pounds?|dollars?|francs?|yen|euros?|sterling)|[A-Z]{3}(?![A-Za-z]))/i;
+const NO_CALL_RE =
+  /\bno (?:margin |house |maintenance |fed |outstanding )?calls?\b|\bnot (?:in|subject to) a (?:margin )?call\b|\bno calls? (?:is |are )?(?:due|outstanding|issued)\b/i;
+const CURRENCY_PROSE =
+  /\b(?:amounts?|figures|values|balances)\b[^.]{0,60}?\b(?:in|are in|expressed in|stated in|shown in|reported in)\s+\(?((?:[A-Za-z]+ )?(?:pounds?|dollars?|francs?|yen|euros?|sterling)|[A-Z]{3}(?![A-Za-z]))/i;
 const CURRENCY_PAREN = /\((?:in\s+|all\s+figures\s+in\s+)?(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD)\)/;
 
 /**
@@ -64,7 +75,12 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const acct = findAccount(line);
     if (acct) {
       current = sectionFor(acct.value, acct.score, acct.ocr);
-    } else if (!hasAmounts && sections.length > 0 && isCombinedHeading(line.text) && !labelHits(line).some((h) => FIELD_TARGETS.has(h.match.target))) {
+    } else if (
+      !hasAmounts &&
+      sections.length > 0 &&
+      isCombinedHeading(line.text) &&
+      !labelHits(line).some((h) => FIELD_TARGETS.has(h.match.target))
+    ) {
       current = combined;
     }
     const colHeader = readColumnHeader(line);
@@ -78,7 +94,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     if (!hasAmounts && fieldHits.length >= 2) {
       const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
       fieldHeader = { page: line.page, cols: fieldHits, accountCol };
-      for (const h of hits) if (!FIELD_TARGETS.has(h.match.target)) for (const c of rowValues(line, h, hits, null)) add(c);
+      for (const h of hits)
+        if (!FIELD_TARGETS.has(h.match.target)) for (const c of rowValues(line, h, hits, null)) add(c);
       return;
     }
     if (fieldHeader && hasAmounts && fieldHits.length === 0) {
@@ -98,12 +115,32 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       for (const c of found) add(c);
     }
     if (NO_CALL_RE.test(line.text) && !hits.some((h) => h.match.target === 'margin_call')) {
-      add({ target: 'margin_call', value: 0, score: 0.88, ocr: minConf(line), weight: 0.9, page: line.page, line: line.index, source: 'prose', label: line.text });
+      add({
+        target: 'margin_call',
+        value: 0,
+        score: 0.88,
+        ocr: minConf(line),
+        weight: 0.9,
+        page: line.page,
+        line: line.index,
+        source: 'prose',
+        label: line.text,
+      });
     }
     const cur = line.text.match(CURRENCY_PROSE) ?? line.text.match(CURRENCY_PAREN);
     const code = cur ? currencyCode(cur[1]!) : null;
     if (code) {
-      doc.push({ target: 'currency', value: code, score: 0.85, ocr: minConf(line), weight: 0.9, page: line.page, line: line.index, source: 'prose', label: line.text });
+      doc.push({
+        target: 'currency',
+        value: code,
+        score: 0.85,
+        ocr: minConf(line),
+        weight: 0.9,
+        page: line.page,
+        line: line.index,
+        source: 'prose',
+        label: line.text,
+      });
     }
   });
   if (sections.length === 0) sections.push(preamble);
@@ -118,14 +155,21 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
 const ACCOUNT = new Set(['account'] as const);
 
 const CURRENCY_NAMES: [RegExp, string][] = [
-  [/british pounds?|pounds? sterling|sterling|gbp/i, 'GBP'], [/us dollars?|u\.s\. dollars?|usd/i, 'USD'], [/euros?|eur/i, 'EUR'],
-  [/swiss francs?|chf/i, 'CHF'], [/japanese yen|yen|jpy/i, 'JPY'], [/canadian dollars?|cad/i, 'CAD'], [/australian dollars?|aud/i, 'AUD'],
-  [/hong kong dollars?|hkd/i, 'HKD'], [/singapore dollars?|sgd/i, 'SGD'],
+  [/british pounds?|pounds? sterling|sterling|gbp/i, 'GBP'],
+  [/us dollars?|u\.s\. dollars?|usd/i, 'USD'],
+  [/euros?|eur/i, 'EUR'],
+  [/swiss francs?|chf/i, 'CHF'],
+  [/japanese yen|yen|jpy/i, 'JPY'],
+  [/canadian dollars?|cad/i, 'CAD'],
+  [/australian dollars?|aud/i, 'AUD'],
+  [/hong kong dollars?|hkd/i, 'HKD'],
+  [/singapore dollars?|sgd/i, 'SGD'],
 ];
 
 export function currencyCode(text: string): string | null {
   const t = text.trim();
-  if (/^[A-Z]{3}$/.test(t)) return /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL)$/.test(t) ? t : null;
+  if (/^[A-Z]{3}$/.test(t))
+    return /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL)$/.test(t) ? t : null;
   return CURRENCY_NAMES.find(([re]) => re.test(t))?.[1] ?? null;
 }
 
@@ -189,7 +233,10 @@ function minConf(line: Segmented): number {
 
 /** One row of a table whose columns are fields: figures go to the row's account (or the current one). */
 function tableRow(line: Segmented, fh: FieldHeader, current: Section, claimed: Set<Segment>): Candidate[] {
-  const texts = line.segs.filter((s) => s.kind === 'text').map((s) => s.text).join(' ');
+  const texts = line.segs
+    .filter((s) => s.kind === 'text')
+    .map((s) => s.text)
+    .join(' ');
   const totalRow = /^\s*(total|sub-?total|grand total)\b/i.test(texts) || isCombinedHeading(texts);
   // With an account column a total row is a household figure; without one it is the account's own total.
   if ((totalRow && fh.accountCol) || current.combined) return [];

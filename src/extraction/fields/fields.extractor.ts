@@ -28,7 +28,10 @@ const confOf = (c: Candidate) => Math.min(1, c.score * ocrFactor(c.ocr));
  * Chooses one value per field: the best label wins; a close rival with a different value lowers
  * confidence below review (unless the labels rank differently, as house over exchange).
  */
-function choose(cands: Candidate[], baseCurrency: string | null): { pick: Candidate; conf: number; rival: Candidate | null } | null {
+function choose(
+  cands: Candidate[],
+  baseCurrency: string | null,
+): { pick: Candidate; conf: number; rival: Candidate | null } | null {
   if (cands.length === 0) return null;
   const rank = (c: Candidate) => {
     let r = confOf(c) * Math.max(1, c.weight) * (c.weight < 1 ? 0.9 + 0.1 * c.weight : 1);
@@ -42,13 +45,19 @@ function choose(cands: Candidate[], baseCurrency: string | null): { pick: Candid
   if (same.length > 0) conf = Math.min(1, conf + 0.03);
   const rival =
     sorted.find(
-      (c) => c !== pick && c.value !== pick.value && rank(c) >= rank(pick) * 0.93 && Math.abs(c.weight - pick.weight) < 0.02 && c.line !== pick.line,
+      (c) =>
+        c !== pick &&
+        c.value !== pick.value &&
+        rank(c) >= rank(pick) * 0.93 &&
+        Math.abs(c.weight - pick.weight) < 0.02 &&
+        c.line !== pick.line,
     ) ?? null;
   if (rival) conf = Math.min(conf, 0.7);
   return { pick, conf, rival };
 }
 
-const fmt = (v: number | string) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
+const fmt = (v: number | string) =>
+  typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v;
 
 function readSection(section: Section, doc: Candidate[], baseCurrency: string | null): ExtractedAccount {
   const issues: ReportIssue[] = [];
@@ -76,7 +85,9 @@ function readSection(section: Section, doc: Candidate[], baseCurrency: string | 
   const date = choose(dateCands.length ? dateCands : doc.filter((c) => c.target === 'date'), null);
   const currency = pickCurrency(byTarget.get('currency') ?? [], doc, section);
   return {
-    account: section.account ? { value: section.account, conf: Math.min(1, section.accountScore * ocrFactor(section.accountOcr)) } : null,
+    account: section.account
+      ? { value: section.account, conf: Math.min(1, section.accountScore * ocrFactor(section.accountOcr)) }
+      : null,
     date: date ? { value: date.pick.value as string, conf: date.conf } : null,
     currency,
     fields,
@@ -98,7 +109,10 @@ function pickCurrency(own: Candidate[], doc: Candidate[], section: Section): Rea
 /** One ExtractedAccount per account found (a combined or household total is never one). */
 export function extractAccounts(lines: Segmented[]): ExtractedAccount[] {
   const { sections, doc } = walkDocument(lines);
-  const docCurrency = choose(doc.filter((c) => c.target === 'currency'), null);
+  const docCurrency = choose(
+    doc.filter((c) => c.target === 'currency'),
+    null,
+  );
   const base = docCurrency ? String(docCurrency.pick.value) : null;
   return sections
     .filter((s) => !s.combined)

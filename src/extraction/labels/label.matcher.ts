@@ -1,4 +1,11 @@
-import { ABBREVIATIONS, DISTRACTOR_WORDS, type LabelTarget, NOISE_WORDS, SYNONYMS, type Synonym } from './labels.synonyms.ts';
+import {
+  ABBREVIATIONS,
+  DISTRACTOR_WORDS,
+  type LabelTarget,
+  NOISE_WORDS,
+  SYNONYMS,
+  type Synonym,
+} from './labels.synonyms.ts';
 
 export interface LabelMatch {
   target: LabelTarget;
@@ -94,7 +101,11 @@ function containsSeq(hay: string[], needle: string[], skipFrom: number, skipTo: 
  * Best field for a label, or null. Labels carrying a distractor word (prior, change, day trading…)
  * never match a field whose synonym lacks that word.
  */
-export function matchLabel(label: string, targets?: ReadonlySet<LabelTarget>, opts: { prose?: boolean } = {}): LabelMatch | null {
+export function matchLabel(
+  label: string,
+  targets?: ReadonlySet<LabelTarget>,
+  opts: { prose?: boolean } = {},
+): LabelMatch | null {
   // Bilingual labels (`Valeur liquidative nette / Net liquidation value`): the best-matching half speaks.
   const parts = label.split(/\s+[/|]\s+/);
   if (parts.length > 1) {
@@ -126,7 +137,8 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
     const to = win.at + st.length;
     const scope = prose ? words.slice(Math.max(0, from - 3), words.length) : words;
     const offset = prose ? Math.max(0, from - 3) : 0;
-    if (distractors.some((d) => containsSeq(scope, d, from - offset, to - offset) && !containsSeq(st, d, -1, -1))) continue;
+    if (distractors.some((d) => containsSeq(scope, d, from - offset, to - offset) && !containsSeq(st, d, -1, -1)))
+      continue;
     const extras = words.filter((_, i) => i < from || i >= to);
     const unknown = extras.filter((w) => !NOISE_WORDS.has(w) && !/^\d+$/.test(w));
     let penalty: number;
@@ -142,7 +154,9 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
     }
     const abbreviated = tokens.slice(from, to).some((t) => t.abbreviated);
     // `Excess over house requirement` is an excess: what follows `over` is the basis, not the figure.
-    const pivot = words.findIndex((w, i) => i > 0 && (w === 'over' || w === 'above' || w === 'vs' || w === 'less' || w === 'minus'));
+    const pivot = words.findIndex(
+      (w, i) => i > 0 && (w === 'over' || w === 'above' || w === 'vs' || w === 'less' || w === 'minus'),
+    );
     const afterPivot = pivot > 0 && from > pivot && !st.includes(words[pivot]!);
     const quality = win.quality < 1 ? 0.85 : abbreviated ? 0.95 : 1;
     const score = quality * Math.min(1, syn.weight) * penalty * (afterPivot ? 0.8 : 1);
@@ -156,4 +170,18 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
   return best && best.score >= 0.6 ? best : null;
 }
 
-const ACCOUNT_EXTRAS = new Set(['number', 'no', 'num', '#', 'id', 'client', 'customer', 'your', 'the', 'code', 'margin', 'main', 'sub']);
+const ACCOUNT_EXTRAS = new Set([
+  'number',
+  'no',
+  'num',
+  '#',
+  'id',
+  'client',
+  'customer',
+  'your',
+  'the',
+  'code',
+  'margin',
+  'main',
+  'sub',
+]);

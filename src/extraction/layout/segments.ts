@@ -31,10 +31,13 @@ const PAGE = /\bpage\s+\d+(?:\s*(?:of|\/)\s*\d+)?\b/gi;
 
 /** Common OCR slips inside figures: O for 0, l or I for 1, S for 5, a comma read as a period. */
 export function repairOcrDigits(text: string): string {
-  return text.replace(/[\dOoIlS$.,()\-]{3,}/g, (tok) => {
+  return text.replace(/[\dOoIlS$.,()-]{3,}/g, (tok) => {
     const digits = (tok.match(/\d/g) ?? []).length;
     if (digits < 2 || digits / tok.replace(/[.,()$-]/g, '').length < 0.6) return tok;
-    return tok.replace(/[Oo]/g, '0').replace(/[Il]/g, '1').replace(/(?<=\d)S|S(?=\d)/g, '5');
+    return tok
+      .replace(/[Oo]/g, '0')
+      .replace(/[Il]/g, '1')
+      .replace(/(?<=\d)S|S(?=\d)/g, '5');
   });
 }
 
@@ -49,7 +52,11 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
   // `20251219` is a date only right after a date label.
-  for (const d of findDates(text, opts.dateOrder, /\b(date|as of|as at|period)\b[^0-9]{0,6}$/i.test(text.replace(/\d{8}.*$/, '')))) {
+  for (const d of findDates(
+    text,
+    opts.dateOrder,
+    /\b(date|as of|as at|period)\b[^0-9]{0,6}$/i.test(text.replace(/\d{8}.*$/, '')),
+  )) {
     taken.push({ start: d.index, end: d.index + d.length, seg: { kind: 'date', text: d.raw, date: d } });
   }
   // Phone numbers, clock times and page numbers are numbers that are never figures.
@@ -64,7 +71,11 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
   for (const a of findAmounts(masked, opts.locale)) {
     const lead = a.raw.length - a.raw.trimStart().length;
-    taken.push({ start: a.index + lead, end: a.index + a.length, seg: { kind: 'amount', text: a.raw.trim(), amount: a } });
+    taken.push({
+      start: a.index + lead,
+      end: a.index + a.length,
+      seg: { kind: 'amount', text: a.raw.trim(), amount: a },
+    });
   }
   taken.sort((a, b) => a.start - b.start);
   const out: Segment[] = [];

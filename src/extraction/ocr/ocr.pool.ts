@@ -20,7 +20,11 @@ interface TessWord {
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }
 interface TessWorker {
-  recognize(image: Buffer, opts: object, output: object): Promise<{ data: { blocks: { paragraphs: { lines: { words: TessWord[]; baseline: Baseline }[] }[] }[] | null } }>;
+  recognize(
+    image: Buffer,
+    opts: object,
+    output: object,
+  ): Promise<{ data: { blocks: { paragraphs: { lines: { words: TessWord[]; baseline: Baseline }[] }[] }[] | null } }>;
   setParameters(p: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
 }
@@ -105,7 +109,11 @@ export function createOcrPool(deps: { size: number; logger?: Logger }): OcrPool 
       const worker = await acquire();
       try {
         if (signal?.aborted) return [];
-        const { data } = await worker.recognize(Buffer.from(image.pgm.buffer, image.pgm.byteOffset, image.pgm.byteLength), {}, { text: false, blocks: true });
+        const { data } = await worker.recognize(
+          Buffer.from(image.pgm.buffer, image.pgm.byteOffset, image.pgm.byteLength),
+          {},
+          { text: false, blocks: true },
+        );
         const words: PageWord[] = [];
         const baselines: Baseline[] = [];
         for (const b of data.blocks ?? [])

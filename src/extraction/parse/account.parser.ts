@@ -27,7 +27,8 @@ export function readAccountToken(text: string): { value: string; quality: number
     } else {
       const prefixOnly = !/\d/.test(prev);
       // Digit groups printed apart (`7700 4412 93`, `5WX 882140`, `tdb 44 9021`) are one number.
-      const digitGroup = /^\d{1,7}$/.test(p) && (/^\d+$/.test(prev) || prev.length <= 4) && taken.join('').length + p.length <= 16;
+      const digitGroup =
+        /^\d{1,7}$/.test(p) && (/^\d+$/.test(prev) || prev.length <= 4) && taken.join('').length + p.length <= 16;
       if (!(prefixOnly && /\d/.test(p)) && !digitGroup) break;
     }
     taken.push(p);

@@ -15,15 +15,30 @@ export interface DateMatch {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const MON = String.raw`(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(?<day>[0-3]?\d)(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?<year>(?:19|20)\d{2}|'?\d{2})`;
 
 const PATTERNS: { re: RegExp; kind: 'ymd' | 'num' | 'dmon' | 'mond' | 'compact' }[] = [
-  { re: new RegExp(String.raw`(?<!\d)(?<year>(?:19|20)\d{2})[-/.](?<mo>[01]?\d)[-/.](?<day>[0-3]?\d)(?!\d)`, 'gi'), kind: 'ymd' },
-  { re: new RegExp(String.raw`(?<![\d/.-])(?<a>[0-3]?\d)(?<sep>[/.-])(?<b>[0-3]?\d)\k<sep>(?<year>(?:19|20)\d{2}|\d{2})(?![\d/]|[.-]\d)`, 'gi'), kind: 'num' },
+  { re: /(?<!\d)(?<year>(?:19|20)\d{2})[-/.](?<mo>[01]?\d)[-/.](?<day>[0-3]?\d)(?!\d)/gi, kind: 'ymd' },
+  {
+    re: /(?<![\d/.-])(?<a>[0-3]?\d)(?<sep>[/.-])(?<b>[0-3]?\d)\k<sep>(?<year>(?:19|20)\d{2}|\d{2})(?![\d/]|[.-]\d)/gi,
+    kind: 'num',
+  },
   { re: new RegExp(String.raw`(?<![\w])${DAY}[\s-]+${MON}[\s,-]+${YEAR}(?!\d)`, 'gi'), kind: 'dmon' },
   { re: new RegExp(String.raw`(?<![\w])${MON}\s*${DAY},?\s+${YEAR}(?!\d)`, 'gi'), kind: 'mond' },
   { re: /(?<!\d)(?<year>20\d{2})(?<mo>[01]\d)(?<day>[0-3]\d)(?!\d)/g, kind: 'compact' },
@@ -57,7 +72,9 @@ export function findDates(text: string, order: DateOrder = 'mdy', allowCompact =
       let quality = 1;
       if (kind === 'ymd' || kind === 'compact') iso = isoDate(Number(g.year), Number(g.mo), Number(g.day));
       else if (kind === 'dmon' || kind === 'mond') {
-        const mon = MONTHS[g.mon!.toLowerCase().slice(0, g.mon!.toLowerCase().startsWith('sept') ? 4 : 3)] ?? MONTHS[g.mon!.toLowerCase().slice(0, 3)];
+        const mon =
+          MONTHS[g.mon!.toLowerCase().slice(0, g.mon!.toLowerCase().startsWith('sept') ? 4 : 3)] ??
+          MONTHS[g.mon!.toLowerCase().slice(0, 3)];
         iso = mon ? isoDate(fullYear(g.year!), mon, Number(g.day)) : null;
       } else {
         const a = Number(g.a);

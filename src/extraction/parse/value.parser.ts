@@ -13,7 +13,18 @@ export interface ParsedAmount {
   currency?: string;
 }
 
-const SYMBOLS: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'C$': 'CAD', A$: 'AUD', 'HK$': 'HKD', 'S$': 'SGD', Fr: 'CHF' };
+const SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  C$: 'CAD',
+  A$: 'AUD',
+  HK$: 'HKD',
+  S$: 'SGD',
+  Fr: 'CHF',
+};
 const CODES = 'USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL|KRW|PLN|CZK|HUF|ILS|TRY';
 
 // Space-grouped thousands only with a decimal part (`191 767,64`), so two figures side by side never merge.
@@ -100,7 +111,8 @@ export function parseNumber(raw: string, locale: NumberLocale = 'dot'): number |
 
 /** Guesses whether a document writes `1.234,56` (comma decimals) or `1,234.56`. */
 export function detectLocale(text: string): NumberLocale {
-  const comma = (text.match(/\d\.\d{3},\d{2}(?!\d)|\d\s\d{3},\d{2}(?!\d)|(?<![\d.,])\d{1,3},\d{2}(?![\d.,])/g) ?? []).length;
+  const comma = (text.match(/\d\.\d{3},\d{2}(?!\d)|\d\s\d{3},\d{2}(?!\d)|(?<![\d.,])\d{1,3},\d{2}(?![\d.,])/g) ?? [])
+    .length;
   const dot = (text.match(/\d,\d{3}\.\d{2}(?!\d)|(?<![\d.,])\d{1,3}\.\d{2}(?![\d.,])/g) ?? []).length;
   return comma > dot ? 'comma' : 'dot';
 }

@@ -73,7 +73,8 @@ export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
       if (err) reject(err);
       else resolve(pages);
     };
-    const onAbort = () => finish(new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.'));
+    const onAbort = () =>
+      finish(new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.'));
     const onMessage = (msg: { id: number; m: WorkerMessage }) => {
       if (settled || msg.id !== id) return;
       const m = msg.m;
@@ -82,14 +83,18 @@ export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
       else if (m.type === 'done') finish(null, true);
       else finish(workerError(m, opts.maxPages), m.code !== 'internal');
     };
-    const onError = (err: Error) => finish(new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { cause: err }));
+    const onError = (err: Error) =>
+      finish(new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { cause: err }));
     const onExit = () => finish(new AppError('internal', 'The PDF reader stopped unexpectedly.'));
     opts.signal.addEventListener('abort', onAbort);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
     if (opts.signal.aborted) return onAbort();
-    worker.postMessage({ id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, fontDir: FONT_DIR, wasmDir: WASM_DIR } }, [copy.buffer as ArrayBuffer]);
+    worker.postMessage(
+      { id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, fontDir: FONT_DIR, wasmDir: WASM_DIR } },
+      [copy.buffer as ArrayBuffer],
+    );
   });
 }
 
@@ -97,9 +102,13 @@ function workerError(m: Extract<WorkerMessage, { type: 'error' }>, maxPages: num
   const details = { reason: m.message };
   switch (m.code) {
     case 'encrypted':
-      return new AppError('extraction.encrypted_pdf', 'This PDF is password-protected; send an unlocked copy.', { details });
+      return new AppError('extraction.encrypted_pdf', 'This PDF is password-protected; send an unlocked copy.', {
+        details,
+      });
     case 'too_many_pages':
-      return new AppError('input.too_many_pages', `This PDF has ${m.pages} pages; the limit is ${maxPages}.`, { details });
+      return new AppError('input.too_many_pages', `This PDF has ${m.pages} pages; the limit is ${maxPages}.`, {
+        details,
+      });
     case 'corrupt':
       return new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { details });
     default:

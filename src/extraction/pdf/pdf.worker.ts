@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
+import { prepareScan } from '../ocr/image.prep.ts';
 import { needsOcr, splitItem } from './text-layer.ts';
 
 // pdf.js is 3 MB of JavaScript: a code cache under the temp dir halves its start-up in a fresh CLI process.
@@ -94,10 +95,14 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise
       cc.context.fillRect(0, 0, w, h);
       await page.render({ canvasContext: cc.context, canvas: cc.canvas, viewport: vp } as never).promise;
       const rgba = cc.context.getImageData(0, 0, w, h).data;
-      const pgm = toPgm(rgba, w, h);
       factory.destroy(cc);
-      out.image = { pgm, scale };
-      transfer.push(pgm.buffer as ArrayBuffer);
+      const prepared = prepareScan(toGray(rgba, w, h), w, h, req.dpi);
+      // A blank or speck-only scan has nothing to read: skip OCR rather than let it chew on noise.
+      if (prepared.ink > 0.0003) {
+        const pgm = toPgm(prepared.gray, w, h);
+        out.image = { pgm, scale };
+        transfer.push(pgm.buffer as ArrayBuffer);
+      }
     }
     page.cleanup();
     post({ type: 'page', page: out }, transfer);
@@ -116,15 +121,20 @@ async function hasGraphics(page: { getOperatorList(): Promise<{ fnArray: number[
   return list.fnArray.length > 400 || list.fnArray.some((f) => imageOps.has(f));
 }
 
-function toPgm(rgba: Uint8ClampedArray, w: number, h: number): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
-  const out = new Uint8Array(header.length + w * h);
-  out.set(header, 0);
-  let o = header.length;
-  for (let i = 0; i < rgba.length; i += 4) {
+function toGray(rgba: Uint8ClampedArray, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  for (let i = 0, o = 0; i < rgba.length; i += 4) {
     // Integer luma (BT.601); the page is painted on white so alpha needs no blend.
     out[o++] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
   }
+  return out;
+}
+
+function toPgm(gray: Uint8Array, w: number, h: number): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
+  const out = new Uint8Array(header.length + gray.length);
+  out.set(header, 0);
+  out.set(gray, header.length);
   return out;
 }
 

@@ -4,7 +4,14 @@ import type { PageWord } from './page.types.ts';
  * One pdf.js text item may hold several table cells separated by runs of spaces (some generators
  * pad columns with blanks): split them so each cell keeps an estimated x-range.
  */
-export function splitItem(str: string, x0: number, top: number, bottom: number, width: number, fontH: number): PageWord[] {
+export function splitItem(
+  str: string,
+  x0: number,
+  top: number,
+  bottom: number,
+  width: number,
+  fontH: number,
+): PageWord[] {
   const text = str.replace(/\s+$/, '');
   const chars = str.length || 1;
   const charW = width > 0 ? width / chars : fontH * 0.5;

@@ -4,7 +4,12 @@ import type { FileStorage } from '../../core/ports.ts';
 import { sha256 } from './local.storage.ts';
 
 /** Supabase Storage, content-addressed like the local store. */
-export function createSupabaseStorage(opts: { url: string; key: string; bucket: string; fetch?: typeof fetch }): FileStorage {
+export function createSupabaseStorage(opts: {
+  url: string;
+  key: string;
+  bucket: string;
+  fetch?: typeof fetch;
+}): FileStorage {
   const client = createClient(opts.url, opts.key, {
     auth: { persistSession: false, autoRefreshToken: false },
     ...(opts.fetch ? { global: { fetch: opts.fetch } } : {}),
@@ -17,14 +22,19 @@ export function createSupabaseStorage(opts: { url: string; key: string; bucket: 
       const key = `${hash.slice(0, 2)}/${hash}.${o.extension}`;
       const { error } = await bucket().upload(key, bytes, { contentType: o.contentType, upsert: false });
       // The object already being there is success: the key is its content hash.
-      if (error && !/exists|duplicate/i.test(error.message) && (error as { statusCode?: string }).statusCode !== '409') {
+      if (
+        error &&
+        !/exists|duplicate/i.test(error.message) &&
+        (error as { statusCode?: string }).statusCode !== '409'
+      ) {
         throw new AppError('storage.failed', 'The file could not be archived; it will be retried.', { cause: error });
       }
       return { key, hash };
     },
     async get(key) {
       const { data, error } = await bucket().download(key);
-      if (error || !data) throw new AppError('storage.failed', 'The archived file could not be read.', { cause: error });
+      if (error || !data)
+        throw new AppError('storage.failed', 'The archived file could not be read.', { cause: error });
       return new Uint8Array(await data.arrayBuffer());
     },
     async ping() {

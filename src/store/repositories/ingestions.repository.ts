@@ -1,13 +1,20 @@
-import type { Ingestion, IngestionStatus } from '../../core/records.ts';
 import type { IngestionsRepository, NewIngestion } from '../../core/ports.ts';
+import type { Ingestion, IngestionStatus } from '../../core/records.ts';
 import type { Queryable } from '../db.ts';
 
 const COLUMNS = `id, created_at, platform, source_ref, file_name, file_size, file_hash, storage_key, source_url, channel_id,
   thread_ref, reply_ref, uploaded_by, status, attempts, error_code, error_message, duplicate_of, processed_at`;
 
-type Row = Omit<Ingestion, 'created_at' | 'processed_at'> & { created_at: Date | string; processed_at: Date | string | null };
+type Row = Omit<Ingestion, 'created_at' | 'processed_at'> & {
+  created_at: Date | string;
+  processed_at: Date | string | null;
+};
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
-const toIngestion = (r: Row): Ingestion => ({ ...r, created_at: iso(r.created_at)!, processed_at: iso(r.processed_at) });
+const toIngestion = (r: Row): Ingestion => ({
+  ...r,
+  created_at: iso(r.created_at)!,
+  processed_at: iso(r.processed_at),
+});
 
 export function createIngestionsRepository(db: Queryable): IngestionsRepository {
   const one = async (sql: string, params: unknown[]) => {
@@ -36,19 +43,19 @@ export function createIngestionsRepository(db: Queryable): IngestionsRepository 
         ],
       );
       if (created) return { created: true, ingestion: created };
-      const existing = await one(`select ${COLUMNS} from analytics.ingestions where platform = $1 and source_ref = $2`, [
-        input.platform,
-        input.sourceRef,
-      ]);
+      const existing = await one(
+        `select ${COLUMNS} from analytics.ingestions where platform = $1 and source_ref = $2`,
+        [input.platform, input.sourceRef],
+      );
       if (!existing) throw new Error('ingestion vanished between insert and read');
       return { created: false, ingestion: existing };
     },
     findById: (id: string) => one(`select ${COLUMNS} from analytics.ingestions where id = $1`, [id]),
     async setReply(id: string, replyRef: string) {
-      await db.query('update analytics.ingestions set reply_ref = $2, updated_at = now() where id = $1 and reply_ref is null', [
-        id,
-        replyRef,
-      ]);
+      await db.query(
+        'update analytics.ingestions set reply_ref = $2, updated_at = now() where id = $1 and reply_ref is null',
+        [id, replyRef],
+      );
     },
     async setStatus(id: string, status: IngestionStatus, extra: { errorCode?: string; errorMessage?: string } = {}) {
       await db.query(
@@ -73,7 +80,10 @@ export function createIngestionsRepository(db: Queryable): IngestionsRepository 
       );
     },
     async setResult(id: string, result: unknown) {
-      await db.query('update analytics.ingestions set result = $2, updated_at = now() where id = $1', [id, JSON.stringify(result)]);
+      await db.query('update analytics.ingestions set result = $2, updated_at = now() where id = $1', [
+        id,
+        JSON.stringify(result),
+      ]);
     },
     /** The earliest processed ingestion of the same bytes, other than this one. */
     async firstProcessedWithHash(hash: string, exceptId: string) {

@@ -13,7 +13,8 @@ type Row = Omit<StoredReport, 'created_at' | 'updated_at' | 'decided_at'> & {
   decided_at: Date | string | null;
 };
 
-const iso = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+const iso = (v: Date | string | null) =>
+  v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 const toReport = (r: Row): StoredReport => ({
   ...r,
   created_at: iso(r.created_at)!,
@@ -56,16 +57,19 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
         ],
       );
       if (created) return { created: true, report: created };
-      const existing = await one(`select ${COLUMNS} from analytics.margin_reports where account_number = $1 and report_date = $2`, [
-        r.account_number,
-        r.report_date,
-      ]);
+      const existing = await one(
+        `select ${COLUMNS} from analytics.margin_reports where account_number = $1 and report_date = $2`,
+        [r.account_number, r.report_date],
+      );
       if (!existing) throw new Error('report vanished between insert and read');
       return { created: false, report: existing };
     },
     findById: (id: string) => one(`select ${COLUMNS} from analytics.margin_reports where id = $1`, [id]),
     findByAccountDate: (account: string, date: string) =>
-      one(`select ${COLUMNS} from analytics.margin_reports where account_number = $1 and report_date = $2`, [account, date]),
+      one(`select ${COLUMNS} from analytics.margin_reports where account_number = $1 and report_date = $2`, [
+        account,
+        date,
+      ]),
     async latestForAccount(account: string): Promise<StoredReport | undefined> {
       return one(
         `select ${COLUMNS} from analytics.margin_reports where account_number = $1 order by report_date desc limit 1`,

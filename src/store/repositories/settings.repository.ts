@@ -1,11 +1,18 @@
-import type { ConversationsRepository, EventsRepository, RolesRepository, SubscriptionsRepository } from '../../core/ports.ts';
+import type {
+  ConversationsRepository,
+  EventsRepository,
+  RolesRepository,
+  SubscriptionsRepository,
+} from '../../core/ports.ts';
 import type { Role } from '../../core/records.ts';
 import type { Queryable } from '../db.ts';
 
 export function createRolesRepository(db: Queryable): RolesRepository {
   return {
     async get(user: string) {
-      const rows = await db.query<{ role: Role }>('select role from analytics.user_roles where platform_user = $1', [user]);
+      const rows = await db.query<{ role: Role }>('select role from analytics.user_roles where platform_user = $1', [
+        user,
+      ]);
       return rows[0]?.role;
     },
     async set(user: string, role: Role, by: string) {
@@ -16,7 +23,9 @@ export function createRolesRepository(db: Queryable): RolesRepository {
       );
     },
     async list() {
-      return db.query<{ platform_user: string; role: Role }>('select platform_user, role from analytics.user_roles order by platform_user');
+      return db.query<{ platform_user: string; role: Role }>(
+        'select platform_user, role from analytics.user_roles order by platform_user',
+      );
     },
   };
 }
@@ -51,7 +60,10 @@ export function createEventsRepository(db: Queryable): EventsRepository {
   return {
     /** True the first time a key is seen; false for a retry or a double click. */
     async claim(key: string) {
-      const rows = await db.query('insert into analytics.processed_events (key) values ($1) on conflict do nothing returning key', [key]);
+      const rows = await db.query(
+        'insert into analytics.processed_events (key) values ($1) on conflict do nothing returning key',
+        [key],
+      );
       return rows.length > 0;
     },
   };

@@ -4,7 +4,10 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 export type Placed = [text: string, x: number, y: number, size?: number];
 
 /** Builds a text-layer PDF from placed strings, one array per page. */
-export async function buildTextPdf(pages: Placed[][], opts: { font?: 'Helvetica' | 'Courier' | 'TimesRoman' } = {}): Promise<Uint8Array> {
+export async function buildTextPdf(
+  pages: Placed[][],
+  opts: { font?: 'Helvetica' | 'Courier' | 'TimesRoman' } = {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts[opts.font ?? 'Helvetica']);
   for (const items of pages) {
