@@ -73,7 +73,9 @@ function overlapsX(a: PageWord, b: PageWord): boolean {
 function toLine(words: PageWord[], page: number, index: number, medH: number): Line {
   const ws = [...words].sort((a, b) => a.x0 - b.x0);
   const lineH = median(ws.map((w) => w.y1 - w.y0)) || medH;
-  const gapLimit = Math.max(lineH, medH) * 0.9;
+  // Wide monospaced word spaces must not split a phrase: allow about 1.6 average character widths too.
+  const charW = median(ws.filter((w) => w.text.length >= 3).map((w) => (w.x1 - w.x0) / w.text.length)) || lineH * 0.5;
+  const gapLimit = Math.max(Math.max(lineH, medH) * 0.9, charW * 1.6);
   const cells: Cell[] = [];
   let cur: PageWord[] = [];
   const flush = () => {

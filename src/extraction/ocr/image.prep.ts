@@ -29,6 +29,7 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
   const dark = percentile(hist, n, 0.005);
   // Halfway between paper and ink, but never inside the paper's own noise.
   const t = Math.min((paper + dark) / 2, paper - 60);
+  const soft = Math.max(t, paper - 30);
   const out = new Uint8Array(n);
   const labels = new Int32Array(n);
   const parent: number[] = [0];
@@ -44,11 +45,9 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       const v = gray[i]!;
-      if (v >= t) {
-        out[i] = 255;
-        continue;
-      }
-      out[i] = v;
+      // Clear paper goes white; the soft edge of blurred strokes keeps its tone for the recogniser.
+      out[i] = v >= soft ? 255 : v;
+      if (v >= t) continue;
       let l = 0;
       const neighbours = [x > 0 ? i - 1 : -1, y > 0 ? i - w : -1, y > 0 && x > 0 ? i - w - 1 : -1, y > 0 && x < w - 1 ? i - w + 1 : -1];
       for (const j of neighbours) {
@@ -115,7 +114,12 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
       ink += area[r]!;
       continue;
     }
-    for (let y = y0[r]!; y <= y1[r]!; y++) for (let x = x0[r]!; x <= x1[r]!; x++) if (labels[y * w + x] === r) out[y * w + x] = 255;
+    // Whiten the speck and its soft halo.
+    for (let y = Math.max(0, y0[r]! - 1); y <= Math.min(h - 1, y1[r]! + 1); y++)
+      for (let x = Math.max(0, x0[r]! - 1); x <= Math.min(w - 1, x1[r]! + 1); x++) {
+        const l = labels[y * w + x]!;
+        if (l === r || l === 0) out[y * w + x] = 255;
+      }
   }
   return { gray: out, ink: ink / n };
 }
