@@ -286,6 +286,22 @@ async function createPlatforms(
       }),
     );
   }
+  if (config.teams) {
+    const { createTeamsPlatform } = await import('./platforms/teams/teams.app.ts');
+    out.push(
+      await createTeamsPlatform({
+        teams: config.teams,
+        chat: deps.chat,
+        logger: deps.logger.child({ platform: 'teams' }),
+        metrics: deps.metrics,
+        limits,
+        serveHttp: deps.serveHttp,
+        conversations: deps.repos.conversations,
+        publicUrl: config.publicUrl,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      }),
+    );
+  }
   if (config.console.enabled) {
     const { createConsolePlatform } = await import('./platforms/console/console.app.ts');
     out.push(
