@@ -107,6 +107,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const locale = detectLocale(fullText);
     const dateOrder = detectDateOrder(fullText);
     const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { locale, dateOrder, ocr }));
+    distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
     let accounts = extractAccounts(lines);
     accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);
     if (accounts.length === 0) {
@@ -156,6 +157,23 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       await pool?.close();
     },
   };
+}
+
+/**
+ * Where a document prints cents everywhere, an OCR'd figure without them probably lost its decimals
+ * (`30,950` for `30,950.20`): lower its certainty so it is reviewed.
+ */
+function distrustOddFigures(lines: Segmented[], ocrLines: Set<number>): void {
+  const amounts = lines.flatMap((l) => l.segs.filter((s) => s.kind === 'amount' && Math.abs(s.amount!.value) >= 100));
+  if (amounts.length < 5) return;
+  const withCents = amounts.filter((s) => /[.,]\d{2}$/.test(s.text.replace(/\s*(?:DR|CR|[A-Z]{3}|[)€£$¥-])+$/i, ''))).length;
+  if (withCents / amounts.length < 0.8) return;
+  for (const l of lines) {
+    if (!ocrLines.has(l.index)) continue;
+    for (const s of l.segs) {
+      if (s.kind === 'amount' && s.amount!.quality < 1 && Math.abs(s.amount!.value) >= 100) s.amount = { ...s.amount!, quality: s.amount!.quality * 0.8 };
+    }
+  }
 }
 
 function timeoutError(): AppError {

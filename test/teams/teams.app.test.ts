@@ -455,6 +455,19 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(created?.body).toMatchObject({ isGroup: true, channelData: { channel: { id: h.activities.channelId } } });
   });
 
+  it('shows a picture (the digest chart) from a long-lived link instead of a consent card', async () => {
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    await h.platform.gateway.uploadFile(
+      { platform: 'teams', channelId: h.activities.channelId, threadRef: '1' },
+      { name: 'chart.png', bytes: png, contentType: 'image/png', title: 'Last 30 days' },
+    );
+    const post = h.double.activityCalls().findLast((c) => cardText(c).includes('"type":"Image"'));
+    const url = /"url":"([^"]+)"/.exec(cardText(post ?? { body: {} }))?.[1] ?? '';
+    const res = await fetch(url);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+  });
+
   it('answers malformed requests without crashing', async () => {
     const bad = await fetch(`${h.url}/api/messages`, {
       method: 'POST',

@@ -52,7 +52,9 @@ const LABEL: Record<string, string> = {
 
 const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** Brokers round each figure: allow a cent per term plus one basis point of the largest. */
-const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 0.02 + Math.abs(scale) * 0.0001;
+const close = (a: number, b: number, scale: number) => Math.abs(a - b) <= 0.05 + Math.abs(scale) * 0.0001;
+/** Agreement to the cent (a few cents of rounding across terms): strong enough to confirm the figures. */
+const exact = (a: number, b: number) => Math.abs(a - b) <= 0.05;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
@@ -108,11 +110,11 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   const ex = f.excess_liquidity;
   if (eq !== undefined && ex !== undefined && (mr !== undefined || ir !== undefined)) {
     const scale = Math.max(Math.abs(eq), Math.abs(mr ?? 0), Math.abs(ir ?? 0));
-    if (mr !== undefined && close(eq - mr, ex, scale))
-      confirm('total_equity', 'maintenance_requirement', 'excess_liquidity');
-    else if (ir !== undefined && close(eq - ir, ex, scale))
-      confirm('total_equity', 'initial_requirement', 'excess_liquidity');
-    else {
+    if (mr !== undefined && exact(eq - mr, ex)) confirm('total_equity', 'maintenance_requirement', 'excess_liquidity');
+    else if (ir !== undefined && exact(eq - ir, ex)) confirm('total_equity', 'initial_requirement', 'excess_liquidity');
+    else if ((mr !== undefined && close(eq - mr, ex, scale)) || (ir !== undefined && close(eq - ir, ex, scale))) {
+      // Off by rounding only: neither confirms nor contradicts.
+    } else {
       const basis =
         mr !== undefined ? `total equity ${money(eq)} − maintenance requirement ${money(mr)} = ${money(eq - mr)}` : '';
       const alt =
@@ -143,7 +145,7 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
         'warning',
         `Excess liquidity is a deficit of ${money(-ex)} but no margin call is stated.`,
       );
-    else if (call > 0 && ex < 0 && close(call, -ex, call)) confirm('margin_call');
+    else if (call > 0 && ex < 0 && exact(call, -ex)) confirm('margin_call');
   }
 
   const cash = f.cash_balance;
@@ -151,9 +153,10 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   const smv = f.short_market_value;
   if (eq !== undefined && cash !== undefined && lmv !== undefined && smv !== undefined) {
     const sum = cash + lmv + smv;
-    if (close(sum, eq, Math.max(Math.abs(eq), Math.abs(lmv))))
-      confirm('total_equity', 'cash_balance', 'long_market_value', 'short_market_value');
-    else {
+    if (exact(sum, eq)) confirm('total_equity', 'cash_balance', 'long_market_value', 'short_market_value');
+    else if (close(sum, eq, Math.max(Math.abs(eq), Math.abs(lmv)))) {
+      // Off by rounding only.
+    } else {
       issue(
         'equity_mismatch',
         'total_equity',

@@ -25,6 +25,9 @@ export interface Section {
 
 interface FieldHeader {
   page: number;
+  /** Bottom of the last row read, so a table ends at the first wide gap. */
+  bottom: number;
+  height: number;
   cols: LabelHit[];
   accountCol: Segment | null;
 }
@@ -93,12 +96,14 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
     if (!hasAmounts && fieldHits.length >= 2) {
       const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
-      fieldHeader = { page: line.page, cols: fieldHits, accountCol };
+      fieldHeader = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height };
       for (const h of hits)
         if (!FIELD_TARGETS.has(h.match.target)) for (const c of rowValues(line, h, hits, null)) add(c);
       return;
     }
+    if (fieldHeader && line.top - fieldHeader.bottom > fieldHeader.height * 3.5) fieldHeader = null;
     if (fieldHeader && hasAmounts && fieldHits.length === 0) {
+      fieldHeader.bottom = line.bottom;
       tableRow(line, fieldHeader, current, claimed).forEach(add);
       return;
     }
@@ -259,7 +264,7 @@ function tableRow(line: Segmented, fh: FieldHeader, current: Section, claimed: S
   }
   const out: Candidate[] = [];
   for (const s of line.segs) {
-    if (s.kind !== 'amount' || s === acctSeg) continue;
+    if (s.kind !== 'amount' || s === acctSeg || s.amount!.quality < 0.7) continue;
     let best: LabelHit | null = null;
     let bestOv = 0;
     for (const col of fh.cols) {

@@ -31,13 +31,15 @@ const PAGE = /\bpage\s+\d+(?:\s*(?:of|\/)\s*\d+)?\b/gi;
 
 /** Common OCR slips inside figures: O for 0, l or I for 1, S for 5, a comma read as a period. */
 export function repairOcrDigits(text: string): string {
+  // `30,950. 20-`: OCR put a space after the decimal mark.
+  text = text.replace(/(\d[.,])\s(\d{2})(?!\d)/g, '$1$2');
   return text.replace(/[\dOoIlS$.,()|-]{3,}/g, (tok) => {
     const digits = (tok.match(/\d/g) ?? []).length;
     if (digits < 2 || digits / tok.replace(/[.,()$-]/g, '').length < 0.6) return tok;
     return tok
-      .replace(/^S(?=\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$)/, '$')
       .replace(/[Oo]/g, '0')
       .replace(/[Il|]/g, '1')
+      .replace(/^S(?=\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$)/, '$')
       .replace(/(?<=\d)S|S(?=\d)/g, '5');
   });
 }

@@ -12,6 +12,8 @@ import type { OutgoingFile, TeamsGateway } from './teams.gateway.ts';
 
 export const FILES_PATH = '/api/teams/files/';
 const TTL_MS = 60 * 60_000;
+// A picture in a message (the digest chart) is fetched again whenever someone scrolls back to it.
+const IMAGE_TTL_MS = 7 * 24 * 60 * 60_000;
 // Files wait in memory for a consent click or a download; old ones fall off first.
 const MAX_HELD_BYTES = 256 * 1024 * 1024;
 
@@ -59,14 +61,31 @@ export function createOutbox(deps: {
     }
   }
 
-  function hold(file: OutgoingFile, to: ConversationRef): string {
+  function hold(file: OutgoingFile, to: ConversationRef, ttl = TTL_MS): string {
     sweep();
     const token = randomBytes(24).toString('base64url');
-    held.set(token, { file, to, expiresAt: now() + TTL_MS });
+    held.set(token, { file, to, expiresAt: now() + ttl });
     return token;
   }
 
   async function deliver(gateway: TeamsGateway, to: ConversationRef, file: OutgoingFile): Promise<void> {
+    if (file.contentType.startsWith('image/')) {
+      // Teams' 28 KB message limit rules out inline data; the card shows the picture from our link.
+      const base = deps.publicBase();
+      if (!base) {
+        deps.logger.info({ file: file.name }, 'image not shown in Teams: set PUBLIC_URL so Teams can fetch it');
+        return;
+      }
+      const url = `${base}${FILES_PATH}${hold(file, to, IMAGE_TTL_MS)}`;
+      const alt = noMentions(file.title ?? file.name);
+      const card = { ...renderCard(textCard(file.title ?? file.name, file.comment ?? '')), fallbackText: alt };
+      card.body = [
+        card.body[0] as (typeof card.body)[number],
+        { type: 'Image', url, altText: alt, size: 'Stretch' } as (typeof card.body)[number],
+      ];
+      await gateway.send(to, cardActivity(card, alt));
+      return;
+    }
     const ref = await gateway.reference(to.channelId);
     const token = hold(file, to);
     if (ref?.conversation.conversationType === 'personal') {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isCombinedHeading, normalizeAccount, readAccountToken } from '../../src/extraction/parse/account.parser.ts';
+
+describe('readAccountToken', () => {
+  it.each([
+    [': U 1234567', 'U1234567'],
+    [': 7700 4412 93', '7700441293'],
+    [' 123-45678 (Individual)', '123-45678'],
+    [': ABC.12345', 'ABC.12345'],
+    ['No. 12345678  Margin', '12345678'],
+    ['tdb 44 9021', 'TDB449021'],
+    ['5WX 882140  TYPE 2', '5WX882140'],
+    ['# XXXX-1234', 'XXXX-1234'],
+  ])('reads %j as %s', (text, account) => {
+    expect(readAccountToken(text)?.value).toBe(account);
+  });
+
+  it.each([[': John Smith'], [': 1,234.56'], [': 11/27/2026'], ['Summary'], ['Type: Margin']])('refuses %j', (text) => {
+    expect(readAccountToken(text)).toBeNull();
+  });
+});
+
+describe('normalizeAccount', () => {
+  it('upper-cases and removes spaces but keeps hyphens and dots', () => {
+    expect(normalizeAccount('ch-880.214 07')).toBe('CH-880.21407');
+  });
+});
+
+describe('isCombinedHeading', () => {
+  it('recognises household and combined totals', () => {
+    expect(isCombinedHeading('Household Total')).toBe(true);
+    expect(isCombinedHeading('Combined')).toBe(true);
+    expect(isCombinedHeading('Total Equity')).toBe(false);
+  });
+});

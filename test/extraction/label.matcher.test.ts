@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { matchLabel } from '../../src/extraction/labels/label.matcher.ts';
+
+const target = (label: string) => matchLabel(label)?.target ?? null;
+
+describe('matchLabel', () => {
+  it.each([
+    ['Net Liquidation Value', 'total_equity'],
+    ['Net Liq', 'total_equity'],
+    ['Net Liquidating Value (USD)', 'total_equity'],
+    ['Total Account Value', 'total_equity'],
+    ['Account Equity', 'total_equity'],
+    ['Maint. Req.', 'maintenance_requirement'],
+    ['House Requirement', 'maintenance_requirement'],
+    ['House Maintenance Requirement', 'maintenance_requirement'],
+    ['Reg T Requirement', 'initial_requirement'],
+    ['Initial Margin Requirement', 'initial_requirement'],
+    ['Excess/(Deficit)', 'excess_liquidity'],
+    ['Maintenance Excess', 'excess_liquidity'],
+    ['Excess Over House Requirement', 'excess_liquidity'],
+    ['House Call', 'margin_call'],
+    ['Fed Call', 'margin_call'],
+    ['Ledger Balance', 'cash_balance'],
+    ['Cash & Cash Investments', 'cash_balance'],
+    ['Long Market Value', 'long_market_value'],
+    ['Short Market Value', 'short_market_value'],
+    ['Special Memorandum Account', 'sma'],
+    ['Buying Power', 'buying_power'],
+    ['Statement Date', 'date'],
+    ['Base Currency', 'currency'],
+    ['Acct #', 'account'],
+    ['Valeur liquidative nette / Net liquidation value', 'total_equity'],
+  ])('maps %s to %s', (label, field) => {
+    expect(target(label)).toBe(field);
+  });
+
+  it.each([
+    ['Day Trading Buying Power'],
+    ['Prior Day Net Liq'],
+    ['Net Liq Change'],
+    ['Open Trade Equity'],
+    ['Equity with Loan Value'],
+    ['Print Date'],
+    ['Due Date'],
+    ['Trade Date'],
+    ['Account Name'],
+    ['Beginning Balance'],
+    ['AAPL Jan 150 Call'],
+  ])('refuses the distractor %s', (label) => {
+    expect(target(label)).toBeNull();
+  });
+
+  it('scores exact labels above abbreviations above OCR slips', () => {
+    const exact = matchLabel('Maintenance Requirement')!.score;
+    const abbreviated = matchLabel('Maint. Req.')!.score;
+    const fuzzy = matchLabel('Maintenanoe Requirement')!.score;
+    expect(exact).toBeGreaterThan(abbreviated);
+    expect(abbreviated).toBeGreaterThan(fuzzy);
+  });
+
+  it('prefers the house requirement over the exchange one', () => {
+    expect(matchLabel('House Maintenance Requirement')!.synonym.weight).toBeGreaterThan(
+      matchLabel('Exchange Maintenance Requirement')!.synonym.weight,
+    );
+  });
+
+  it('reads a deficit label as a negative excess', () => {
+    expect(matchLabel('Margin Deficit')).toMatchObject({ target: 'excess_liquidity', negate: true });
+  });
+
+  it('finds the label at the end of a sentence', () => {
+    expect(matchLabel('a house maintenance call of', undefined, { prose: true })?.target).toBe('margin_call');
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { detectLocale, findAmounts, parseAmount, parseNumber } from '../../src/extraction/parse/value.parser.ts';
+
+describe('parseAmount', () => {
+  it.each([
+    ['1,234.56', 1234.56],
+    ['$1,234.56', 1234.56],
+    ['1.234.567,89', 1234567.89],
+    ["1'234'567.89", 1234567.89],
+    ['191 767,64 €', 191767.64],
+    ['USD 1,234.56', 1234.56],
+    ['1,234.56 USD', 1234.56],
+    ['€1.234,56', 1234.56],
+    ['0.00', 0],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseAmount(text)?.value).toBe(value);
+  });
+
+  it.each([
+    ['(1,234.56)', -1234.56],
+    ['-1,234.56', -1234.56],
+    ['1,234.56-', -1234.56],
+    ['1,234.56 DR', -1234.56],
+    ['–1,234.56', -1234.56],
+    ['-$1,234.56', -1234.56],
+    ['$-1,234.56', -1234.56],
+    ['($1,234.56)', -1234.56],
+    ["-CHF 839'286.27", -839286.27],
+  ])('reads the negative %s as %d', (text, value) => {
+    expect(parseAmount(text)?.value).toBe(value);
+  });
+
+  it('reads a CR suffix as a positive balance', () => {
+    expect(parseAmount('1,234.56 CR')?.value).toBe(1234.56);
+  });
+
+  it('reads a lone dash as a nil amount with low certainty', () => {
+    const nil = parseAmount('—');
+    expect(nil?.value).toBe(0);
+    expect(nil!.quality).toBeLessThan(0.8);
+  });
+
+  it('keeps the currency printed with the figure', () => {
+    expect(parseAmount('€1.234,56')?.currency).toBe('EUR');
+    expect(parseAmount('$5.00')?.currency).toBe('USD');
+  });
+
+  it('rates figures with cents as more certain than bare integers', () => {
+    expect(parseAmount('1,234.56')!.quality).toBeGreaterThan(parseAmount('1234')!.quality);
+  });
+});
+
+describe('findAmounts', () => {
+  it('ignores dates, clock times, percentages and identifiers', () => {
+    expect(findAmounts('2026-11-27')).toEqual([]);
+    expect(findAmounts('11/27/2026')).toEqual([]);
+    expect(findAmounts('06:00')).toEqual([]);
+    expect(findAmounts('50%')).toEqual([]);
+    expect(findAmounts('U1234567')).toEqual([]);
+  });
+
+  it('finds the figure inside a sentence', () => {
+    const found = findAmounts('A maintenance call of $12,345.00 is due by 12/01/2026');
+    expect(found.map((a) => a.value)).toEqual([12345]);
+  });
+
+  it('never merges two space-separated figures into one', () => {
+    expect(findAmounts('1,234.56 2,345.67').map((a) => a.value)).toEqual([1234.56, 2345.67]);
+  });
+});
+
+describe('parseNumber and detectLocale', () => {
+  it('treats the last separator followed by two digits as the decimal mark', () => {
+    expect(parseNumber('1.234,56')).toBe(1234.56);
+    expect(parseNumber('1,234.56')).toBe(1234.56);
+    expect(parseNumber('1,234')).toBe(1234);
+  });
+
+  it('detects comma-decimal documents', () => {
+    expect(detectLocale('Total 1.234,56 and 9.876,54 and 12,50')).toBe('comma');
+    expect(detectLocale('Total 1,234.56 and 9,876.54')).toBe('dot');
+  });
+});
