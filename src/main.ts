@@ -8,7 +8,7 @@ import { createCommandRunner } from './core/commands/command.usecases.ts';
 import { renderDigestChart } from './core/digest/digest.chart.ts';
 import { createDigests } from './core/digest/digest.usecases.ts';
 import { deadLetterIngestion, type IngestDeps, processIngestion } from './core/ingest/ingest.usecases.ts';
-import type { Extractor, FetcherRegistry, FileStorage, GatewayRegistry, Repositories } from './core/ports.ts';
+import type { Extractor, FetcherRegistry, FileStorage, GatewayRegistry, HealthSource, Repositories } from './core/ports.ts';
 import { createExtractor } from './extraction/extractor.ts';
 import { createHealth } from './http/health.ts';
 import { type HttpServer, sendJson, startHttpServer } from './http/server.ts';
@@ -30,8 +30,10 @@ export interface ServiceOverrides {
   /** Stand-ins for the cloud's edges in tests (fetch for Supabase, Graph, connector). */
   fetch?: typeof fetch;
   extractor?: Extractor;
-  /** Skip the cron schedules (tests that drive schedules themselves). */
+  /** Skip the cron schedules (tests that drive schedules themselves, one-off commands). */
   schedules?: boolean;
+  /** Skip the queue workers and the HTTP server: a one-off command that only needs the gateways. */
+  background?: boolean;
 }
 
 export interface Service {
@@ -42,6 +44,8 @@ export interface Service {
   queue: Queue;
   metrics: Metrics;
   platforms: PlatformAdapter[];
+  gateways: GatewayRegistry;
+  health: HealthSource;
   stop(): Promise<void>;
 }
 
@@ -140,7 +144,8 @@ export async function startService(
   });
   const chat = createChatCore({ ...ingestDeps, access, runCommand });
 
-  const serveHttp = mode === 'start';
+  const background = overrides.background !== false;
+  const serveHttp = mode === 'start' && background;
   for (const adapter of await createPlatforms(config, {
     chat,
     repos,
@@ -157,7 +162,7 @@ export async function startService(
   const jobsDone = metrics.counter('jobs_total', 'Ingestion jobs by outcome');
   const jobSeconds = metrics.histogram('job_duration_seconds', 'Ingestion job duration');
   const extractions = metrics.counter('extractions_total', 'Extractions by outcome');
-  await queue.work(async (ingestionId, attempt) => {
+  if (background) await queue.work(async (ingestionId, attempt) => {
     const log = logger.child({ job: ingestionId, attempt: attempt.retryCount });
     const t = performance.now();
     try {
@@ -174,7 +179,7 @@ export async function startService(
       jobSeconds.observe({}, (performance.now() - t) / 1000);
     }
   }, config.ocrWorkers);
-  await queue.workDeadLetters(async (ingestionId) => {
+  if (background) await queue.workDeadLetters(async (ingestionId) => {
     logger.error({ ingestionId }, 'ingestion dead-lettered');
     await deadLetterIngestion(ingestDeps, ingestionId, 'retries exhausted');
   });
@@ -215,16 +220,16 @@ export async function startService(
   ];
   let http: HttpServer | undefined;
   try {
-    http = await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger, metrics });
+    if (background) http = await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger, metrics });
   } catch (err) {
     await queue.stop({ graceful: false }).catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }
-  for (const p of platforms) await p.start();
+  if (background) for (const p of platforms) await p.start();
   logger.info(
     {
-      url: http.url,
+      url: http?.url,
       mode,
       platforms: platforms.map((p) => p.name),
       db: db.kind,
@@ -235,7 +240,9 @@ export async function startService(
 
   let stopping: Promise<void> | undefined;
   return {
-    url: http.url,
+    url: http?.url ?? '',
+    gateways,
+    health,
     db,
     repos,
     chat,

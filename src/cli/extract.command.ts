@@ -78,7 +78,9 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
           code = Math.max(code, 2) === 1 ? 1 : 2;
         } else {
           deps.logger.debug({ err, file }, 'extract failed');
-          deps.stderr.write(`marginiq: ${file}: internal error: ${oneLine(e.message)}\n`);
+          // First line of the message only: never a stack frame on the user's terminal.
+          const first = (e.message.split('\n')[0] ?? '').replace(/\s+at\s.*$/, '').slice(0, 200);
+          deps.stderr.write(`marginiq: ${file}: internal error${first ? `: ${oneLine(first)}` : ''}\n`);
           code = 1;
         }
       }
