@@ -22,6 +22,8 @@ export interface ExtractorDeps {
   now?: () => Date;
   /** Render resolution for OCR (default 300 dpi). */
   ocrDpi?: number;
+  /** Tesseract page segmentation mode (default 11, sparse text: keeps table cells apart). */
+  ocrPageSegMode?: string;
 }
 
 export interface ExtractionOutcome {
@@ -67,7 +69,11 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   const now = deps.now ?? (() => new Date());
   let pool: OcrPool | null = null;
   const ocrPool = () => {
-    pool ??= createOcrPool({ size: deps.ocrWorkers, ...(deps.logger ? { logger: deps.logger } : {}) });
+    pool ??= createOcrPool({
+      size: deps.ocrWorkers,
+      ...(deps.logger ? { logger: deps.logger } : {}),
+      ...(deps.ocrPageSegMode ? { pageSegMode: deps.ocrPageSegMode } : {}),
+    });
     return pool;
   };
 

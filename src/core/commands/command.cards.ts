@@ -3,27 +3,36 @@ import { hasCall, reportBlocks } from '../cards/report.cards.ts';
 import type { PendingItem, ReportStats, ThreadRef, TurnaroundStats } from '../digest/analytics.port.ts';
 import { formatDuration, qualityFields, statusCounts, threadText, turnaroundFields } from '../digest/digest.cards.ts';
 import { formatMoney, formatWhen } from '../format.ts';
+import type { Platform } from '../ports.ts';
 import type { StoredReport } from '../records.ts';
 import { SUBCOMMANDS, type Subcommand, USAGE } from './command.parser.ts';
 
-const usageLines = () => SUBCOMMANDS.map((s) => `/margin ${USAGE[s]}`);
+/** Slack and the console have the /margin slash command; in Teams the same words are typed to the bot. */
+const prefixFor = (platform: Platform | undefined) => (platform === 'teams' ? '' : '/margin ');
+const usageLines = (platform?: Platform) => SUBCOMMANDS.map((s) => `${prefixFor(platform)}${USAGE[s]}`);
 
-export const helpCard = (): Card =>
+const HOW_TO_UPLOAD: Record<Platform, string> = {
+  slack: 'Share a margin-report PDF in a channel and MarginIQ answers in its thread.',
+  teams: 'Send a margin-report PDF to MarginIQ in a personal chat (or @mention it with the PDF in a channel) and it answers with a summary card.',
+  console: 'Drop a margin-report PDF into the channel and MarginIQ answers with a summary card.',
+};
+
+export const helpCard = (platform: Platform = 'slack'): Card =>
   card(
     'MarginIQ commands',
     'info',
     [
-      { type: 'text', text: 'Share a margin-report PDF in a channel and MarginIQ answers in its thread. Commands:' },
-      { type: 'list', items: usageLines() },
+      { type: 'text', text: `${HOW_TO_UPLOAD[platform]} Commands:` },
+      { type: 'list', items: usageLines(platform) },
     ],
     `MarginIQ commands: ${SUBCOMMANDS.join(', ')}`,
   );
 
 /** A bad command: what was wrong, then how to say it. Never a trace. */
-export function usageCard(problem: string, sub?: Subcommand): Card {
-  const items = sub ? [`/margin ${USAGE[sub]}`] : usageLines();
+export function usageCard(problem: string, sub?: Subcommand, platform?: Platform): Card {
+  const items = sub ? [`${prefixFor(platform)}${USAGE[sub]}`] : usageLines(platform);
   return card(
-    sub ? `Usage: /margin ${sub}` : 'MarginIQ commands',
+    sub ? `Usage: ${prefixFor(platform)}${sub}` : 'MarginIQ commands',
     'warning',
     [
       { type: 'text', text: problem },

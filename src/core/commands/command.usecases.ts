@@ -166,7 +166,7 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
   async function answer(ctx: CommandContext, c: Command): Promise<CommandReply> {
     switch (c.name) {
       case 'help':
-        return ephemeral(helpCard());
+        return ephemeral(helpCard(ctx.conversation.platform));
       case 'report': {
         const r = c.date
           ? await deps.repos.reports.findByAccountDate(c.account, c.date)
@@ -227,7 +227,7 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
   return async (ctx, text) => {
     try {
       const parsed = parseCommand(typeof text === 'string' ? text : '', ctx.conversation.platform);
-      if (!parsed.ok) return ephemeral(usageCard(parsed.problem, parsed.subcommand));
+      if (!parsed.ok) return ephemeral(usageCard(parsed.problem, parsed.subcommand, ctx.conversation.platform));
       const c = parsed.command;
       const needed = PERMISSION[c.name];
       if (needed && !(await deps.access.can(ctx.user, needed))) return ephemeral(refusedCard(REFUSAL[needed]));

@@ -46,7 +46,7 @@ export interface OcrPool {
  * A fixed pool of tesseract.js workers (each its own thread), created on first use or by warmUp
  * and reused for every page. tesseract.js is imported lazily so a text-only run never loads it.
  */
-export function createOcrPool(deps: { size: number; logger?: Logger }): OcrPool {
+export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode?: string }): OcrPool {
   const size = Math.max(1, deps.size);
   const idle: TessWorker[] = [];
   const waiting: ((w: TessWorker) => void)[] = [];
@@ -65,7 +65,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger }): OcrPool 
       errorHandler: (e: unknown) => deps.logger?.warn({ err: e }, 'ocr worker error'),
     })) as unknown as TessWorker;
     // Sparse text keeps table cells apart; the line builder rebuilds rows from word boxes.
-    await worker.setParameters({ tessedit_pageseg_mode: String(PSM.SPARSE_TEXT), user_defined_dpi: '300' });
+    await worker.setParameters({ tessedit_pageseg_mode: deps.pageSegMode ?? String(PSM.SPARSE_TEXT), user_defined_dpi: '300' });
     return worker;
   }
 
