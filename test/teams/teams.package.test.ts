@@ -13,13 +13,16 @@ function unzip(buf: Buffer): Record<string, Buffer> {
   let p = buf.readUInt32LE(end + 16);
   const out: Record<string, Buffer> = {};
   for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
     const size = buf.readUInt32LE(p + 20);
     const nameLen = buf.readUInt16LE(p + 28);
     const offset = buf.readUInt32LE(p + 42);
     const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     const localName = buf.readUInt16LE(offset + 26);
     const start = offset + 30 + localName + buf.readUInt16LE(offset + 28);
-    out[name] = inflateRawSync(buf.subarray(start, start + size));
+    const body = buf.subarray(start, start + size);
+    // 0 = stored (already-compressed PNGs), 8 = deflate.
+    out[name] = method === 0 ? Buffer.from(body) : inflateRawSync(body);
     p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return out;
@@ -76,10 +79,12 @@ describe('Teams app package', () => {
     expect(pngSize(color)).toEqual({ width: 192, height: 192 });
     expect(pngSize(outline)).toEqual({ width: 32, height: 32 });
     const files = unzip(
-      zip([
-        { name: 'manifest.json', data: Buffer.from('{"a":1}') },
-        { name: 'color.png', data: color },
-      ]),
+      Buffer.from(
+        zip([
+          { name: 'manifest.json', data: Buffer.from('{"a":1}') },
+          { name: 'color.png', data: color },
+        ]),
+      ),
     );
     expect(files['manifest.json']?.toString()).toBe('{"a":1}');
     expect(files['color.png']?.equals(color)).toBe(true);
