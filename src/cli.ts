@@ -55,12 +55,19 @@ export async function main(
       case 'digest': {
         const { runDigestCommand } = await import('./cli/digest.command.ts');
         const io2 = { config, stdout: io.stdout, stderr: io.stderr, logger };
-        if (args.includes('--dry-run') || args.includes('-n') || args.includes('--help')) return await runDigestCommand(args, io2);
+        if (args.includes('--dry-run') || args.includes('-n') || args.includes('--help'))
+          return await runDigestCommand(args, io2);
         // Posting needs the platforms' gateways: build the service without workers, schedules or a server.
         const { startService } = await import('./main.ts');
         const service = await startService(config, logger, 'worker', { schedules: false, background: false });
         try {
-          return await runDigestCommand(args, { ...io2, db: service.db, gateways: service.gateways, health: service.health, queueDepth: () => service.queue.depth() });
+          return await runDigestCommand(args, {
+            ...io2,
+            db: service.db,
+            gateways: service.gateways,
+            health: service.health,
+            queueDepth: () => service.queue.depth(),
+          });
         } finally {
           await service.stop();
         }

@@ -8,7 +8,14 @@ import { createCommandRunner } from './core/commands/command.usecases.ts';
 import { renderDigestChart } from './core/digest/digest.chart.ts';
 import { createDigests } from './core/digest/digest.usecases.ts';
 import { deadLetterIngestion, type IngestDeps, processIngestion } from './core/ingest/ingest.usecases.ts';
-import type { Extractor, FetcherRegistry, FileStorage, GatewayRegistry, HealthSource, Repositories } from './core/ports.ts';
+import type {
+  Extractor,
+  FetcherRegistry,
+  FileStorage,
+  GatewayRegistry,
+  HealthSource,
+  Repositories,
+} from './core/ports.ts';
 import { createExtractor } from './extraction/extractor.ts';
 import { createHealth } from './http/health.ts';
 import { type HttpServer, sendJson, startHttpServer } from './http/server.ts';
@@ -162,27 +169,29 @@ export async function startService(
   const jobsDone = metrics.counter('jobs_total', 'Ingestion jobs by outcome');
   const jobSeconds = metrics.histogram('job_duration_seconds', 'Ingestion job duration');
   const extractions = metrics.counter('extractions_total', 'Extractions by outcome');
-  if (background) await queue.work(async (ingestionId, attempt) => {
-    const log = logger.child({ job: ingestionId, attempt: attempt.retryCount });
-    const t = performance.now();
-    try {
-      const outcome = await processIngestion(ingestDeps, ingestionId);
-      extractions.inc({ outcome });
-      jobsDone.inc({ outcome: 'completed' });
-      log.info({ outcome, ms: Math.round(performance.now() - t) }, 'ingestion done');
-    } catch (err) {
-      // The queue's error boundary: log, count, and let pg-boss retry with backoff or dead-letter.
-      jobsDone.inc({ outcome: 'retry' });
-      log.warn({ err }, 'ingestion failed; it will be retried');
-      throw err;
-    } finally {
-      jobSeconds.observe({}, (performance.now() - t) / 1000);
-    }
-  }, config.ocrWorkers);
-  if (background) await queue.workDeadLetters(async (ingestionId) => {
-    logger.error({ ingestionId }, 'ingestion dead-lettered');
-    await deadLetterIngestion(ingestDeps, ingestionId, 'retries exhausted');
-  });
+  if (background)
+    await queue.work(async (ingestionId, attempt) => {
+      const log = logger.child({ job: ingestionId, attempt: attempt.retryCount });
+      const t = performance.now();
+      try {
+        const outcome = await processIngestion(ingestDeps, ingestionId);
+        extractions.inc({ outcome });
+        jobsDone.inc({ outcome: 'completed' });
+        log.info({ outcome, ms: Math.round(performance.now() - t) }, 'ingestion done');
+      } catch (err) {
+        // The queue's error boundary: log, count, and let pg-boss retry with backoff or dead-letter.
+        jobsDone.inc({ outcome: 'retry' });
+        log.warn({ err }, 'ingestion failed; it will be retried');
+        throw err;
+      } finally {
+        jobSeconds.observe({}, (performance.now() - t) / 1000);
+      }
+    }, config.ocrWorkers);
+  if (background)
+    await queue.workDeadLetters(async (ingestionId) => {
+      logger.error({ ingestionId }, 'ingestion dead-lettered');
+      await deadLetterIngestion(ingestDeps, ingestionId, 'retries exhausted');
+    });
 
   const schedules =
     overrides.schedules === false
@@ -220,7 +229,8 @@ export async function startService(
   ];
   let http: HttpServer | undefined;
   try {
-    if (background) http = await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger, metrics });
+    if (background)
+      http = await startHttpServer({ host: config.http.host, port: config.http.port, routes, logger, metrics });
   } catch (err) {
     await queue.stop({ graceful: false }).catch(() => {});
     await db.close().catch(() => {});

@@ -39,7 +39,8 @@ describe('every action against every role', () => {
   let n = 0;
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-matrix-'));
-    if (process.env.MARGINIQ_PGLITE_TEMPLATE) cpSync(process.env.MARGINIQ_PGLITE_TEMPLATE, path.join(dataDir, 'db'), { recursive: true });
+    if (process.env.MARGINIQ_PGLITE_TEMPLATE)
+      cpSync(process.env.MARGINIQ_PGLITE_TEMPLATE, path.join(dataDir, 'db'), { recursive: true });
     const loaded = loadConfig({ DATA_DIR: dataDir, PORT: '0', ADMINS: user('admin') });
     if (!loaded.ok) throw new Error('config');
     // Each upload names its account in its bytes; "dup:" uploads repeat an account to raise a conflict.
@@ -106,19 +107,28 @@ describe('every action against every role', () => {
       }
       case 'role': {
         const target = `console:target-${n++}`;
-        const out = await service.chat.command({ user: who, conversation: { platform: 'console', channelId: 'local' } }, `role ${target} approver`);
+        const out = await service.chat.command(
+          { user: who, conversation: { platform: 'console', channelId: 'local' } },
+          `role ${target} approver`,
+        );
         const granted = (await service.repos.roles.get(target)) === 'approver';
         expect(refused(out.card)).toBe(!granted);
         return granted;
       }
       case 'export': {
-        const out = await service.chat.command({ user: who, conversation: { platform: 'console', channelId: 'local' } }, 'export all 30d csv');
+        const out = await service.chat.command(
+          { user: who, conversation: { platform: 'console', channelId: 'local' } },
+          'export all 30d csv',
+        );
         expect(refused(out.card)).toBe(out.file === undefined);
         return out.file !== undefined;
       }
       case 'digest here': {
         const channel = `room-${role}`;
-        const out = await service.chat.command({ user: who, conversation: { platform: 'console', channelId: channel } }, 'digest here');
+        const out = await service.chat.command(
+          { user: who, conversation: { platform: 'console', channelId: channel } },
+          'digest here',
+        );
         const subscribed = (await service.repos.subscriptions.list('digest')).some((s) => s.channel_id === channel);
         expect(refused(out.card)).toBe(!subscribed);
         return subscribed;

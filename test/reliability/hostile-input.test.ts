@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
 import { createExtractor } from '../../src/extraction/extractor.ts';
 
@@ -46,14 +46,26 @@ describe('hostile PDFs', () => {
       'trailer << /Root 1 0 R >>',
       '%%EOF',
     ].join('\n');
-    await expectClearError(extractor.extract({ bytes: new TextEncoder().encode(loop), fileName: 'loop.pdf' }), /^extraction\./);
+    await expectClearError(
+      extractor.extract({ bytes: new TextEncoder().encode(loop), fileName: 'loop.pdf' }),
+      /^extraction\./,
+    );
   });
 
   it('answers deeply nested arrays without exhausting the stack', async () => {
     const depth = 20_000;
     const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    const body = ['%PDF-1.7', `1 0 obj << /Type /Catalog /Pages 2 0 R /Deep ${nested} >> endobj`, '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj', 'trailer << /Root 1 0 R >>', '%%EOF'].join('\n');
-    await expectClearError(extractor.extract({ bytes: new TextEncoder().encode(body), fileName: 'deep.pdf' }), /^extraction\./);
+    const body = [
+      '%PDF-1.7',
+      `1 0 obj << /Type /Catalog /Pages 2 0 R /Deep ${nested} >> endobj`,
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+    ].join('\n');
+    await expectClearError(
+      extractor.extract({ bytes: new TextEncoder().encode(body), fileName: 'deep.pdf' }),
+      /^extraction\./,
+    );
   });
 
   it('reads statements whose text holds chat markup as plain text', async () => {

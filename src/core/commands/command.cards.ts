@@ -13,7 +13,8 @@ const usageLines = (platform?: Platform) => SUBCOMMANDS.map((s) => `${prefixFor(
 
 const HOW_TO_UPLOAD: Record<Platform, string> = {
   slack: 'Share a margin-report PDF in a channel and MarginIQ answers in its thread.',
-  teams: 'Send a margin-report PDF to MarginIQ in a personal chat (or @mention it with the PDF in a channel) and it answers with a summary card.',
+  teams:
+    'Send a margin-report PDF to MarginIQ in a personal chat (or @mention it with the PDF in a channel) and it answers with a summary card.',
   console: 'Drop a margin-report PDF into the channel and MarginIQ answers with a summary card.',
 };
 
