@@ -69,7 +69,11 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   const issues: ReportIssue[] = [...input.issues];
   const issue = (code: string, field: string | undefined, severity: ReportIssue['severity'], message: string) =>
     issues.push(field ? { code, field, severity, message } : { code, severity, message });
+  // Set when independent printed figures agree with each other (excess = equity − requirement, or
+  // equity = cash + long + short). Without that, nothing vouches for the numbers but the reading itself.
+  let crossChecked = false;
   const confirm = (...names: string[]) => {
+    crossChecked = true;
     for (const n of names) if (conf[n] !== undefined) conf[n] = Math.max(conf[n]!, 0.96);
   };
   const doubt = (...names: string[]) => {
@@ -198,6 +202,15 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
     }
   }
 
+  if (!crossChecked && f.total_equity !== undefined) {
+    issue(
+      'unverified',
+      undefined,
+      'info',
+      'The figures could not be cross-checked against each other (the statement does not print equity, requirement and excess, or cash, long and short, that add up); review them against the PDF before approving.',
+    );
+  }
+
   const values = Object.values(conf).map((c) => Math.max(0, Math.min(1, c)));
   const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
   const min = values.length ? Math.min(...values) : 0;
@@ -206,7 +219,9 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   const lows = issues.filter((i) => i.code === 'low_confidence').length;
   const quality = round3(Math.max(0, Math.min(1, mean - 0.2 * errors - 0.1 * warnings - 0.03 * lows)));
-  const needsReview = errors > 0 || warnings > 0 || overall < threshold || values.some((c) => c < threshold);
+  // A wrong number must never look ready to approve: unverified figures go to a human.
+  const needsReview =
+    errors > 0 || warnings > 0 || !crossChecked || overall < threshold || values.some((c) => c < threshold);
   const rounded = Object.fromEntries(Object.entries(conf).map(([k, v]) => [k, round3(Math.max(0, Math.min(1, v)))]));
   return { issues, confidence: { overall, fields: rounded }, data_quality_score: quality, needs_review: needsReview };
 }
