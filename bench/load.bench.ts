@@ -120,6 +120,7 @@ async function main() {
       600_000,
     );
     const mine = acks.slice(before).map((a) => a.ms);
+    const byKind = (k: string) => acks.slice(before).filter((a) => a.kind === k).map((a) => a.ms);
     const errors = acks.slice(before).filter((a) => a.status !== 200).length;
     levelRows.push({
       concurrency: level,
@@ -128,6 +129,9 @@ async function main() {
       p95_ms: Math.round(pct(mine, 95)),
       p99_ms: Math.round(pct(mine, 99)),
       max_ms: Math.round(Math.max(...mine)),
+      p95_share_ms: Math.round(pct(byKind('file_share'), 95)),
+      p95_command_ms: Math.round(pct(byKind('command'), 95)),
+      p95_click_ms: Math.round(pct(byKind('click'), 95)),
       error_rate: `${((errors / mine.length) * 100).toFixed(2)}%`,
       text_reports_per_min: Math.round((level / ((finished - started) / 60_000)) * 10) / 10,
     });

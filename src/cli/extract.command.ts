@@ -45,6 +45,11 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
     return 2;
   }
 
+  if (!deps.createExtractor) {
+    // Start the PDF reader thread now: pdf.js loads there while this thread loads the extractor.
+    const { prestartPdfReader } = await import('../extraction/pdf/pdf-document.reader.ts');
+    prestartPdfReader();
+  }
   const held: { extractor: Extractor | null } = { extractor: null };
   const getExtractor = async (): Promise<Extractor> => {
     if (held.extractor) return held.extractor;

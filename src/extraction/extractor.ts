@@ -6,12 +6,14 @@ import { type ExtractedAccount, extractAccounts } from './fields/fields.extracto
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
 import { detectProfile, guessBroker } from './layout.profiles.ts';
+import { clipWideWords, estimateSkew, levelWords } from './ocr/deskew.ts';
 import { createOcrPool, type OcrPool } from './ocr/ocr.pool.ts';
+import { type OcrPage, verifyOcrFigures } from './ocr/ocr.verify.ts';
 import { normalizeAccount } from './parse/account.parser.ts';
 import { detectDateOrder, findDates } from './parse/date.parser.ts';
 import { detectLocale } from './parse/value.parser.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
-import { readPdf } from './pdf/pdf-document.reader.ts';
+import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.reader.ts';
 
 export interface ExtractorDeps {
   maxFileBytes: number;
@@ -20,7 +22,7 @@ export interface ExtractorDeps {
   ocrWorkers: number;
   logger?: Logger;
   now?: () => Date;
-  /** Render resolution for OCR (default 300 dpi). */
+  /** Render resolution for OCR (default 250 dpi: as accurate as 300 on the corpus, a third fewer pixels). */
   ocrDpi?: number;
   /** Tesseract page segmentation mode (default 11, sparse text: keeps table cells apart). */
   ocrPageSegMode?: string;
@@ -56,6 +58,7 @@ interface ReadPage {
   page: PageContent;
   words: PageWord[];
   ocr: boolean;
+  ocrPage?: OcrPage;
 }
 
 /** Text-layer words stay; OCR adds what the text layer lacks (a scan with a printed header). */
@@ -67,6 +70,8 @@ function mergeWords(text: PageWord[], ocr: PageWord[]): PageWord[] {
 
 export function createExtractor(deps: ExtractorDeps): Extractor {
   const now = deps.now ?? (() => new Date());
+  // pdf.js loads in its thread while the caller gets on with other work.
+  prestartPdfReader();
   let pool: OcrPool | null = null;
   const ocrPool = () => {
     pool ??= createOcrPool({
@@ -81,15 +86,25 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const jobs: Promise<ReadPage>[] = [];
     const count = await readPdf(bytes, {
       maxPages: deps.maxPages,
-      dpi: deps.ocrDpi ?? 300,
+      dpi: deps.ocrDpi ?? 250,
       signal,
       onPage: (page) => {
-        if (!page.image) return void jobs.push(Promise.resolve({ page, words: page.words, ocr: false }));
-        const image = page.image;
+        const images = page.images;
+        if (!images) return void jobs.push(Promise.resolve({ page, words: page.words, ocr: false }));
         jobs.push(
-          ocrPool()
-            .recognize(image, signal)
-            .then((ocrWords) => ({ page, words: mergeWords(page.words, ocrWords), ocr: true })),
+          Promise.all(images.map((image) => ocrPool().recognize(image, signal))).then((parts) => {
+            // Scans are rarely straight: level the rows (skew from all bands) so the line builder sees rows.
+            const level = {
+              slope: estimateSkew(
+                parts.flatMap((p) => p.baselines),
+                40,
+              ),
+              cx: page.width / 2,
+              cy: page.height / 2,
+            };
+            const words = levelWords(clipWideWords(parts.flatMap((p) => p.words)), level.slope, level.cx, level.cy);
+            return { page, words: mergeWords(page.words, words), ocr: true, ocrPage: { images, level } };
+          }),
         );
       },
     });
@@ -130,11 +145,18 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       if (m) accounts[0]!.account = { value: normalizeAccount(m[0]), conf: 0.75 };
     }
     for (const a of accounts) if (!a.date) a.date = unlabelledDate(lines);
+    const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
+    if (scans.size > 0) await verifyOcrFigures(accounts, scans, ocrPool(), signal);
+    if (signal.aborted) throw timeoutError();
     const ocrPages = pages.filter((p) => p.ocr).length;
     const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
     const elapsed = Math.round(performance.now() - started);
     const reports = accounts.map((a) =>
       toReport(a, { fileName: input.fileName, broker, method, pages: count, elapsed, now: now() }),
+    );
+    deps.logger?.debug(
+      { file: input.fileName, pages: count, method, reports: reports.length, ms: elapsed },
+      'extracted',
     );
     return { reports, method, pages: count, processing_time_ms: elapsed };
   }
@@ -161,6 +183,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     ocrReady: () => pool?.ready() ?? false,
     async close() {
       await pool?.close();
+      await closePdfReaders();
     },
   };
 }
@@ -172,12 +195,15 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
 function distrustOddFigures(lines: Segmented[], ocrLines: Set<number>): void {
   const amounts = lines.flatMap((l) => l.segs.filter((s) => s.kind === 'amount' && Math.abs(s.amount!.value) >= 100));
   if (amounts.length < 5) return;
-  const withCents = amounts.filter((s) => /[.,]\d{2}$/.test(s.text.replace(/\s*(?:DR|CR|[A-Z]{3}|[)€£$¥-])+$/i, ''))).length;
+  const withCents = amounts.filter((s) =>
+    /[.,]\d{2}$/.test(s.text.replace(/\s*(?:DR|CR|[A-Z]{3}|[)€£$¥-])+$/i, '')),
+  ).length;
   if (withCents / amounts.length < 0.8) return;
   for (const l of lines) {
     if (!ocrLines.has(l.index)) continue;
     for (const s of l.segs) {
-      if (s.kind === 'amount' && s.amount!.quality < 1 && Math.abs(s.amount!.value) >= 100) s.amount = { ...s.amount!, quality: s.amount!.quality * 0.8 };
+      if (s.kind === 'amount' && s.amount!.quality < 1 && Math.abs(s.amount!.value) >= 100)
+        s.amount = { ...s.amount!, quality: s.amount!.quality * 0.8 };
     }
   }
 }

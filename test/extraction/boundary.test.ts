@@ -19,7 +19,10 @@ describe('extraction and core boundaries', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
         const spec = m[1]!;
-        if (/\/(platforms|store)\//.test(spec) || /^@slack\/|^@microsoft\/teams|^botbuilder|^@supabase\/|^pg(-boss)?$/.test(spec)) {
+        if (
+          /\/(platforms|store)\//.test(spec) ||
+          /^@slack\/|^@microsoft\/teams|^botbuilder|^@supabase\/|^pg(-boss)?$/.test(spec)
+        ) {
           offenders.push(`${path.relative(SRC, file)} imports ${spec}`);
         }
       }

@@ -11,7 +11,11 @@ import { createExtractor } from '../../src/extraction/extractor.ts';
  * every value right or flagged (no silent errors), field F1 per kind, and every bad input refused.
  */
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/reports');
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.pdf')).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+  : [];
 
 interface Truth {
   expect?: 'error';
@@ -31,7 +35,8 @@ const count = (kind: string, tp: number, truth: number, pred: number) => {
   tally.set(kind, { tp: t.tp + tp, truth: t.truth + truth, pred: t.pred + pred });
 };
 
-describe.skipIf(files.length === 0)('fixture corpus', () => {
+// OCR of a scanned page takes seconds; a loaded CI machine can take much longer.
+describe.skipIf(files.length === 0)('fixture corpus', { timeout: 240_000 }, () => {
   for (const file of files) {
     const truth = JSON.parse(readFileSync(path.join(DIR, file.replace(/\.pdf$/, '.json')), 'utf8')) as Truth;
     const bytes = new Uint8Array(readFileSync(path.join(DIR, file)));
@@ -61,7 +66,12 @@ describe.skipIf(files.length === 0)('fixture corpus', () => {
           if (ok) tp++;
           else if (!flagged(r!, key)) silent.push(`${t.account_number} ${key}: expected ${e} got ${g}`);
         }
-        count(truth.kind ?? 'text', tp + 1, Object.keys(expected).length + 1, Object.keys(got).filter((k) => got[k] != null).length + 1);
+        count(
+          truth.kind ?? 'text',
+          tp + 1,
+          Object.keys(expected).length + 1,
+          Object.keys(got).filter((k) => got[k] != null).length + 1,
+        );
       }
       expect(silent).toEqual([]);
     });

@@ -45,7 +45,8 @@ const report = (fileName: string): MarginReport => ({
 /** An extractor double: refuses files named bad*, crashes on boom*, reads the rest. */
 const fake = (): Extractor => ({
   async extract({ fileName }) {
-    if (fileName.startsWith('bad')) throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
+    if (fileName.startsWith('bad'))
+      throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
     if (fileName.startsWith('boom')) throw new Error('kaboom\n    at somewhere (x.ts:1:1)');
     return { reports: [report(fileName)], method: 'text', pages: 1, processing_time_ms: 1 };
   },
@@ -131,10 +132,22 @@ describe('marginiq extract', () => {
   it('extracts a real PDF end to end', async () => {
     const pdf = file(
       'real.pdf',
-      await buildTextPdf([[['Account: 5551-2345', 50, 50], ['As of 11/27/2026', 50, 66], ['Total Equity', 50, 90], ['10,000.00', 300, 90], ['Maintenance Requirement', 50, 106], ['2,500.00', 300, 106]]]),
+      await buildTextPdf([
+        [
+          ['Account: 5551-2345', 50, 50],
+          ['As of 11/27/2026', 50, 66],
+          ['Total Equity', 50, 90],
+          ['10,000.00', 300, 90],
+          ['Maintenance Requirement', 50, 106],
+          ['2,500.00', 300, 106],
+        ],
+      ]),
     );
     const r = await cli([pdf, '--json'], false);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)[0]).toMatchObject({ account_number: '5551-2345', fields: { total_equity: 10000, maintenance_requirement: 2500 } });
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({
+      account_number: '5551-2345',
+      fields: { total_equity: 10000, maintenance_requirement: 2500 },
+    });
   });
 });

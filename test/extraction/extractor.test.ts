@@ -5,10 +5,17 @@ import { createExtractor } from '../../src/extraction/extractor.ts';
 import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 
 const now = () => new Date('2026-12-01T12:00:00Z');
-const extractor = createExtractor({ maxFileBytes: 5 * 1024 * 1024, maxPages: 5, timeoutMs: 60_000, ocrWorkers: 1, now });
+const extractor = createExtractor({
+  maxFileBytes: 5 * 1024 * 1024,
+  maxPages: 5,
+  timeoutMs: 60_000,
+  ocrWorkers: 1,
+  now,
+});
 afterAll(() => extractor.close());
 
-const run = async (pages: Placed[][], fileName = 'statement.pdf') => extractor.extract({ bytes: await buildTextPdf(pages), fileName });
+const run = async (pages: Placed[][], fileName = 'statement.pdf') =>
+  extractor.extract({ bytes: await buildTextPdf(pages), fileName });
 
 const refusal = async (p: Promise<unknown>): Promise<AppError> => {
   try {
@@ -28,16 +35,21 @@ describe('createExtractor on text PDFs', () => {
         ['Account: U 1234567', 50, 70],
         ['Statement Date: 11/27/2026', 350, 70],
         ['Printed: 11/28/2026 06:00', 50, 86],
-        ...rows(110, 16, [50, 300, 400, 500], [
-          [null, 'Current', 'Prior Day', 'Change'],
-          ['Net Liquidation Value', '1,234,567.89', '1,200,000.00', '34,567.89'],
-          ['Maint. Req.', '456,789.00', '450,000.00', '6,789.00'],
-          ['Excess/(Deficit)', '777,778.89', '750,000.00', '27,778.89'],
-          ['Day Trading Buying Power', '4,000,000.00'],
-          ['Buying Power', '3,111,115.56'],
-          ['Short Market Value', '(85,432.11)'],
-          ['Margin Call', 'None'],
-        ]),
+        ...rows(
+          110,
+          16,
+          [50, 300, 400, 500],
+          [
+            [null, 'Current', 'Prior Day', 'Change'],
+            ['Net Liquidation Value', '1,234,567.89', '1,200,000.00', '34,567.89'],
+            ['Maint. Req.', '456,789.00', '450,000.00', '6,789.00'],
+            ['Excess/(Deficit)', '777,778.89', '750,000.00', '27,778.89'],
+            ['Day Trading Buying Power', '4,000,000.00'],
+            ['Buying Power', '3,111,115.56'],
+            ['Short Market Value', '(85,432.11)'],
+            ['Margin Call', 'None'],
+          ],
+        ),
       ],
     ]);
     expect(out.method).toBe('text');
@@ -45,7 +57,12 @@ describe('createExtractor on text PDFs', () => {
     expect(out.reports).toHaveLength(1);
     const r = out.reports[0]!;
     expect(() => reportSchema.parse(r)).not.toThrow();
-    expect(r).toMatchObject({ account_number: 'U1234567', report_date: '2026-11-27', currency: 'USD', source_file_name: 'statement.pdf' });
+    expect(r).toMatchObject({
+      account_number: 'U1234567',
+      report_date: '2026-11-27',
+      currency: 'USD',
+      source_file_name: 'statement.pdf',
+    });
     expect(r.fields).toEqual({
       total_equity: 1234567.89,
       maintenance_requirement: 456789,
@@ -62,13 +79,18 @@ describe('createExtractor on text PDFs', () => {
       [
         ['Acct No.: T-5520-1187', 50, 60],
         ['As of: November 14, 2025', 330, 60],
-        ...rows(100, 16, [50, 180, 330, 460], [
-          ['Securities Long', '$122,783.20', 'Initial Req.', '$61,391.60'],
-          ['Money Balance', '-$79,870.09', 'Maint. Req.', '$49,113.28'],
-          ['Account Equity', '$42,913.11', 'Excess/(Deficit)', '-$6,200.17'],
-          ['Prior Day Equity', '$43,849.53', 'Buying Power', '$7,282.80'],
-          ['House Call', '$6,200.17', null, null],
-        ]),
+        ...rows(
+          100,
+          16,
+          [50, 180, 330, 460],
+          [
+            ['Securities Long', '$122,783.20', 'Initial Req.', '$61,391.60'],
+            ['Money Balance', '-$79,870.09', 'Maint. Req.', '$49,113.28'],
+            ['Account Equity', '$42,913.11', 'Excess/(Deficit)', '-$6,200.17'],
+            ['Prior Day Equity', '$43,849.53', 'Buying Power', '$7,282.80'],
+            ['House Call', '$6,200.17', null, null],
+          ],
+        ),
       ],
     ]);
     expect(out.reports[0]).toMatchObject({
@@ -91,21 +113,31 @@ describe('createExtractor on text PDFs', () => {
     const account = (n: string, equity: string, maint: string, excess: string): Placed[] => [
       [`Account ${n} (Individual - Margin)`, 50, 60],
       ['Statement period: 07/01/2026 to 07/31/2026', 50, 80],
-      ...rows(110, 16, [50, 400], [
-        ['Account Value', equity],
-        ['Maintenance Requirement', maint],
-        ['Maintenance Excess', excess],
-      ]),
+      ...rows(
+        110,
+        16,
+        [50, 400],
+        [
+          ['Account Value', equity],
+          ['Maintenance Requirement', maint],
+          ['Maintenance Excess', excess],
+        ],
+      ),
     ];
     const out = await run([
       [
         ['Household Summary - Period ending July 31, 2026', 50, 50],
-        ...rows(100, 16, [50, 200, 400], [
-          ['Account', 'Account Value', 'Maint. Requirement'],
-          ['123.45678', '$412,282.55', '$340,319.17'],
-          ['123.45690', '$238,746.43', '$66,823.62'],
-          ['Household Total', '$651,028.98', '$407,142.79'],
-        ]),
+        ...rows(
+          100,
+          16,
+          [50, 200, 400],
+          [
+            ['Account', 'Account Value', 'Maint. Requirement'],
+            ['123.45678', '$412,282.55', '$340,319.17'],
+            ['123.45690', '$238,746.43', '$66,823.62'],
+            ['Household Total', '$651,028.98', '$407,142.79'],
+          ],
+        ),
       ],
       account('123.45678', '$412,282.55', '$340,319.17', '$71,963.38'),
       account('123.45690', '$238,746.43', '$66,823.62', '$171,922.81'),
@@ -125,15 +157,20 @@ describe('createExtractor on text PDFs', () => {
         ['KESTREL FUTURES GROUP, INC.', 40, 40],
         ['STATEMENT DATE: 09-Jul-25', 350, 55],
         ['ACCOUNT NUMBER: KFG-88214', 350, 68],
-        ...rows(120, 12, [40, 210, 290, 370, 450], [
-          [null, 'BRITISH POUND', 'US DOLLAR', 'EURO', 'CONVERTED TOTAL GBP'],
-          ['BEGINNING BALANCE', '867,054.30', '258,463.75', '349,020.29', '1,367,654.73'],
-          ['ENDING BALANCE (LEDGER)', '888,987.22', '268,242.91', '349,462.33', '1,397,664.03'],
-          ['NET LIQUIDATING VALUE', '875,516.06', '276,780.76', '357,454.86', '1,397,718.81'],
-          ['INITIAL MARGIN REQUIREMENT', '519,266.61', '191,886.86', '118,539.92', '771,259.50'],
-          ['MAINTENANCE MARGIN REQUIREMENT', '472,013.35', '174,425.16', '107,752.79', '701,074.89'],
-          ['EXCESS/(DEFICIT)', '356,249.45', '84,893.90', '238,914.94', '626,459.31'],
-        ]),
+        ...rows(
+          120,
+          12,
+          [40, 210, 290, 370, 450],
+          [
+            [null, 'BRITISH POUND', 'US DOLLAR', 'EURO', 'CONVERTED TOTAL GBP'],
+            ['BEGINNING BALANCE', '867,054.30', '258,463.75', '349,020.29', '1,367,654.73'],
+            ['ENDING BALANCE (LEDGER)', '888,987.22', '268,242.91', '349,462.33', '1,397,664.03'],
+            ['NET LIQUIDATING VALUE', '875,516.06', '276,780.76', '357,454.86', '1,397,718.81'],
+            ['INITIAL MARGIN REQUIREMENT', '519,266.61', '191,886.86', '118,539.92', '771,259.50'],
+            ['MAINTENANCE MARGIN REQUIREMENT', '472,013.35', '174,425.16', '107,752.79', '701,074.89'],
+            ['EXCESS/(DEFICIT)', '356,249.45', '84,893.90', '238,914.94', '626,459.31'],
+          ],
+        ),
         ['MARGIN CALL: NONE', 40, 220],
       ],
     ]);
@@ -175,11 +212,16 @@ describe('createExtractor on text PDFs', () => {
       [
         ['Account: 5551-2345', 50, 60],
         ['As of 11/27/2026', 50, 76],
-        ...rows(100, 16, [50, 300], [
-          ['Total Equity', '100,000.00'],
-          ['Maintenance Requirement', '30,000.00'],
-          ['Excess Liquidity', '75,000.00'],
-        ]),
+        ...rows(
+          100,
+          16,
+          [50, 300],
+          [
+            ['Total Equity', '100,000.00'],
+            ['Maintenance Requirement', '30,000.00'],
+            ['Excess Liquidity', '75,000.00'],
+          ],
+        ),
       ],
     ]);
     const r = out.reports[0]!;
@@ -205,18 +247,37 @@ describe('createExtractor refusals', () => {
   });
 
   it('refuses a damaged PDF', async () => {
-    const bytes = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF');
+    const bytes = new TextEncoder().encode(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF',
+    );
     expect((await refusal(extractor.extract({ bytes, fileName: 'x.pdf' }))).code).toBe('extraction.corrupt_pdf');
   });
 
   it('refuses a PDF that holds no margin figures', async () => {
-    const err = await refusal(run([[['Dear customer, thank you for your business.', 50, 50], ['Lunch menu: soup 4.50', 50, 70]]]));
+    const err = await refusal(
+      run([
+        [
+          ['Dear customer, thank you for your business.', 50, 50],
+          ['Lunch menu: soup 4.50', 50, 70],
+        ],
+      ]),
+    );
     expect(err.code).toBe('extraction.no_margin_data');
   });
 
   it('stops at the time limit', async () => {
     const hasty = createExtractor({ maxFileBytes: 1e7, maxPages: 5, timeoutMs: 1, ocrWorkers: 1 });
-    const err = await refusal(hasty.extract({ bytes: await buildTextPdf([[['Total Equity', 50, 50], ['1.00', 300, 50]]]), fileName: 'x.pdf' }));
+    const err = await refusal(
+      hasty.extract({
+        bytes: await buildTextPdf([
+          [
+            ['Total Equity', 50, 50],
+            ['1.00', 300, 50],
+          ],
+        ]),
+        fileName: 'x.pdf',
+      }),
+    );
     expect(err.code).toBe('extraction.timeout');
     await hasty.close();
   });

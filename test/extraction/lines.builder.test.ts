@@ -27,7 +27,14 @@ describe('buildLines', () => {
 
   it('orders lines top to bottom and keeps the halves of a two-column page as separate cells', () => {
     const lines = buildLines(
-      [w('Cash', 50, 120), w('10.00', 200, 120), w('SMA', 320, 120), w('5.00', 480, 120), w('Equity', 50, 100), w('20.00', 200, 100)],
+      [
+        w('Cash', 50, 120),
+        w('10.00', 200, 120),
+        w('SMA', 320, 120),
+        w('5.00', 480, 120),
+        w('Equity', 50, 100),
+        w('20.00', 200, 100),
+      ],
       0,
     );
     expect(lines.map((l) => l.cells.map((c) => c.text))).toEqual([

@@ -10,15 +10,20 @@ const statement = (account: string, equity: string, maint: string, excess: strin
   ['Harbor Point Securities - Margin Summary', 50, 50, 12],
   [`Account Number: ${account}`, 50, 80, 11],
   ['Statement Date: 11/27/2026', 330, 80, 11],
-  ...rows(120, 20, [50, 330], [
-    ['Net Liquidation Value', equity],
-    ['Maintenance Requirement', maint],
-    ['Maintenance Excess', excess],
-    ['Margin Call', 'None'],
-  ]).map(([t, x, y]) => [t, x, y, 11] as Placed),
+  ...rows(
+    120,
+    20,
+    [50, 330],
+    [
+      ['Net Liquidation Value', equity],
+      ['Maintenance Requirement', maint],
+      ['Maintenance Excess', excess],
+      ['Margin Call', 'None'],
+    ],
+  ).map(([t, x, y]) => [t, x, y, 11] as Placed),
 ];
 
-describe('createExtractor on scanned PDFs', () => {
+describe('createExtractor on scanned PDFs', { timeout: 240_000 }, () => {
   it('reads a tilted, noisy scan with OCR and reports it as ocr', async () => {
     const text = await buildTextPdf([statement('U 7654321', '$482,913.55', '$120,440.10', '$362,473.45')]);
     const scanned = await scanPdf(text, { rotateDeg: 1.2, noise: 6, quality: 60 });
@@ -29,7 +34,12 @@ describe('createExtractor on scanned PDFs', () => {
     const r = out.reports[0]!;
     expect(r.account_number).toBe('U7654321');
     expect(r.report_date).toBe('2026-11-27');
-    expect(r.fields).toMatchObject({ total_equity: 482913.55, maintenance_requirement: 120440.1, excess_liquidity: 362473.45, margin_call: 0 });
+    expect(r.fields).toMatchObject({
+      total_equity: 482913.55,
+      maintenance_requirement: 120440.1,
+      excess_liquidity: 362473.45,
+      margin_call: 0,
+    });
   });
 
   it('reads text pages from the text layer and scanned pages by OCR in one document', async () => {
@@ -47,6 +57,8 @@ describe('createExtractor on scanned PDFs', () => {
 
   it('refuses a blank scan as holding no margin data instead of reading noise', async () => {
     const blank = await scanPdf(await buildTextPdf([[['.', 600, 780, 1]]]), { noise: 8 });
-    await expect(extractor.extract({ bytes: blank, fileName: 'blank.pdf' })).rejects.toMatchObject({ code: 'extraction.no_margin_data' });
+    await expect(extractor.extract({ bytes: blank, fileName: 'blank.pdf' })).rejects.toMatchObject({
+      code: 'extraction.no_margin_data',
+    });
   });
 });

@@ -7,7 +7,14 @@ const base = (over: Partial<RuleInput> = {}): RuleInput => ({
   report_date: '2026-11-27',
   currency: 'USD',
   fields: { total_equity: 1000, maintenance_requirement: 400, excess_liquidity: 600 },
-  confidence: { account_number: 1, report_date: 1, currency: 0.9, total_equity: 0.95, maintenance_requirement: 0.95, excess_liquidity: 0.95 },
+  confidence: {
+    account_number: 1,
+    report_date: 1,
+    currency: 0.9,
+    total_equity: 0.95,
+    maintenance_requirement: 0.95,
+    excess_liquidity: 0.95,
+  },
   ...over,
 });
 const codes = (r: ReturnType<typeof applyRules>) => r.issues.map((i) => `${i.code}:${i.field ?? ''}`);
@@ -29,29 +36,50 @@ describe('applyRules', () => {
 
   it('accepts excess over the initial requirement on futures statements', () => {
     const r = applyRules(
-      base({ fields: { total_equity: 1000, maintenance_requirement: 400, initial_requirement: 500, excess_liquidity: 500 }, confidence: {} }),
+      base({
+        fields: { total_equity: 1000, maintenance_requirement: 400, initial_requirement: 500, excess_liquidity: 500 },
+        confidence: {},
+      }),
       { now },
     );
     expect(codes(r)).not.toContain('excess_mismatch:excess_liquidity');
   });
 
   it('flags an excess that matches neither requirement, naming the field', () => {
-    const r = applyRules(base({ fields: { total_equity: 1000, maintenance_requirement: 400, excess_liquidity: 700 } }), { now });
+    const r = applyRules(
+      base({ fields: { total_equity: 1000, maintenance_requirement: 400, excess_liquidity: 700 } }),
+      { now },
+    );
     expect(codes(r)).toContain('excess_mismatch:excess_liquidity');
     expect(r.needs_review).toBe(true);
   });
 
   it('flags a call without a deficit and a deficit without a call', () => {
-    const callNoDeficit = applyRules(base({ fields: { total_equity: 1000, maintenance_requirement: 400, excess_liquidity: 600, margin_call: 50 } }), { now });
+    const callNoDeficit = applyRules(
+      base({ fields: { total_equity: 1000, maintenance_requirement: 400, excess_liquidity: 600, margin_call: 50 } }),
+      { now },
+    );
     expect(codes(callNoDeficit)).toContain('call_mismatch:margin_call');
-    const deficitNoCall = applyRules(base({ fields: { total_equity: 300, maintenance_requirement: 400, excess_liquidity: -100, margin_call: 0 } }), { now });
+    const deficitNoCall = applyRules(
+      base({ fields: { total_equity: 300, maintenance_requirement: 400, excess_liquidity: -100, margin_call: 0 } }),
+      { now },
+    );
     expect(codes(deficitNoCall)).toContain('call_mismatch:margin_call');
   });
 
   it('checks equity against cash plus long plus short when all are present', () => {
-    const fields = { total_equity: 1000, maintenance_requirement: 400, excess_liquidity: 600, cash_balance: 100, long_market_value: 1200, short_market_value: -300 };
+    const fields = {
+      total_equity: 1000,
+      maintenance_requirement: 400,
+      excess_liquidity: 600,
+      cash_balance: 100,
+      long_market_value: 1200,
+      short_market_value: -300,
+    };
     expect(codes(applyRules(base({ fields }), { now }))).not.toContain('equity_mismatch:total_equity');
-    expect(codes(applyRules(base({ fields: { ...fields, cash_balance: 150 } }), { now }))).toContain('equity_mismatch:total_equity');
+    expect(codes(applyRules(base({ fields: { ...fields, cash_balance: 150 } }), { now }))).toContain(
+      'equity_mismatch:total_equity',
+    );
   });
 
   it('flags future and impossible dates', () => {
@@ -60,17 +88,25 @@ describe('applyRules', () => {
   });
 
   it('flags implausible magnitudes and negative requirements', () => {
-    const r = applyRules(base({ fields: { total_equity: 1000, maintenance_requirement: -400, excess_liquidity: 1400 } }), { now });
+    const r = applyRules(
+      base({ fields: { total_equity: 1000, maintenance_requirement: -400, excess_liquidity: 1400 } }),
+      { now },
+    );
     expect(codes(r)).toContain('implausible_value:maintenance_requirement');
   });
 
   it('sends a report with a low-confidence field to review and names the field', () => {
-    const r = applyRules(base({ fields: { total_equity: 1000, maintenance_requirement: 400 }, confidence: { total_equity: 0.6 } }), { now });
+    const r = applyRules(
+      base({ fields: { total_equity: 1000, maintenance_requirement: 400 }, confidence: { total_equity: 0.6 } }),
+      { now },
+    );
     expect(r.needs_review).toBe(true);
     expect(codes(r)).toContain('low_confidence:total_equity');
   });
 
   it('never throws on disagreement: it returns issues', () => {
-    expect(() => applyRules(base({ fields: { total_equity: -5, maintenance_requirement: 1e13 } }), { now })).not.toThrow();
+    expect(() =>
+      applyRules(base({ fields: { total_equity: -5, maintenance_requirement: 1e13 } }), { now }),
+    ).not.toThrow();
   });
 });

@@ -24,6 +24,10 @@ export interface Candidate {
   currency?: string;
   source: 'row' | 'below' | 'table' | 'prose' | 'header';
   label: string;
+  /** Left edge of the label on the page: places the reading under one of side-by-side accounts. */
+  x?: number;
+  /** Where the figure is printed (PDF points), for a second OCR reading. */
+  box?: { x0: number; y0: number; x1: number; y1: number };
 }
 
 export const FIELD_TARGETS: ReadonlySet<LabelTarget> = new Set(FIELD_NAMES);
@@ -59,8 +63,14 @@ export function labelHits(line: Segmented): LabelHit[] {
   return hits;
 }
 
+/** Prose that calls the figure after it a debit (`your cash balance was a debit of`). */
+export function debitBefore(text: string): boolean {
+  return /\b(?:debit|overdrawn|owed?|borrowed)\b(?:\s+(?:balance|amount))?(?:\s+(?:of|was|is|at|:))*\s*$/i.test(text);
+}
+
 /** Turns a printed amount into the field's sign convention. */
 export function signed(target: FieldName, value: number, negate: boolean): number {
+  if (value === 0) return 0;
   if (target === 'short_market_value') return -Math.abs(value);
   if (target === 'margin_call' || target === 'maintenance_requirement' || target === 'initial_requirement')
     return Math.abs(value);
@@ -78,13 +88,13 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   const next = hits.find((h) => h.index > hit.index);
   const end = next ? next.index : line.segs.length;
   const target = hit.match.target;
-  const out: Candidate[] = [];
   const base = {
     page: line.page,
     line: line.index,
     weight: hit.match.synonym.weight,
     label: hit.seg.text,
     source: 'row' as const,
+    x: hit.seg.x0,
   };
   if (target === 'currency') {
     for (let i = hit.index + 1; i < end; i++) {
@@ -121,10 +131,12 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   }
   if (amounts.length === 0) return [];
   const field = target as FieldName;
+  const debit = field === 'cash_balance' && debitBefore(hit.seg.text);
   const make = (s: Segment, factor: number, extra: Partial<Candidate> = {}): Candidate => ({
     ...base,
     target: field,
-    value: signed(field, s.amount!.value, hit.match.negate),
+    value: signed(field, s.amount!.value, hit.match.negate || debit),
+    box: { x0: s.x0, x1: s.x1, y0: line.top, y1: line.bottom },
     score: hit.match.score * s.amount!.quality * factor,
     ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
     ...(s.amount!.currency ? { currency: s.amount!.currency } : {}),
@@ -140,7 +152,8 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     }
     const keep = amounts.map((s, i) => ({ s, c: cols[i] })).filter(({ c }) => !c || !EXCLUDED_COLUMNS.has(c.kind));
     if (keep.length === 0) return [];
-    const rank = (k: string | undefined) => (k === 'base' ? 3 : k === 'current' ? 2 : k === 'currency' ? 0 : 1);
+    const rank = (k: string | undefined) =>
+      k === 'base' ? 3 : k === 'house' ? 2.5 : k === 'current' ? 2 : k === 'currency' ? 0 : k === 'exchange' ? 0.5 : 1;
     keep.sort((a, b) => rank(b.c?.kind) - rank(a.c?.kind));
     const top = keep[0]!;
     const ambiguous =
@@ -151,8 +164,8 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     const currency = top.c?.currency;
     return [make(top.s, ambiguous ? 0.75 : 1, currency ? { currency } : {})];
   }
-  // No header: the first figure after the label. Several unexplained figures lower certainty a little.
-  const first = amounts[0]!;
+  // No header: the first money-shaped figure after the label. Several unexplained figures lower certainty a little.
+  const first = amounts.find((a) => a.amount!.quality >= 0.85) ?? amounts[0]!;
   const differing = amounts.slice(1).some((a) => a.amount!.value !== first.amount!.value);
   return [make(first, differing ? 0.9 : 1)];
 }
@@ -174,6 +187,7 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
         weight: hit.match.synonym.weight,
         label: hit.seg.text,
         source: 'below' as const,
+        x: hit.seg.x0,
       };
       if (target === 'date' && s.kind === 'date') {
         return {
@@ -186,10 +200,12 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
       }
       if (target !== 'date' && target !== 'currency' && target !== 'account' && s.kind === 'amount') {
         const field = target as FieldName;
+        claimed.add(s);
         return {
           ...base,
           target: field,
           value: signed(field, s.amount!.value, hit.match.negate),
+          box: { x0: s.x0, x1: s.x1, y0: below.top, y1: below.bottom },
           score: hit.match.score * s.amount!.quality * 0.95,
           ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
         };
@@ -200,10 +216,31 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
   return null;
 }
 
-/** Account label plus number anywhere in a line: `Account: U 1234567`, `Acct # 7700 4412 93`. */
-export function findAccount(line: Segmented): { value: string; score: number; ocr: number } | null {
+export interface AccountHit {
+  value: string;
+  score: number;
+  ocr: number;
+  x: number;
+}
+
+/** Every account label plus number in a line, one per cell (side-by-side accounts give several). */
+export function findAccounts(line: Segmented): AccountHit[] {
+  const out: AccountHit[] = [];
   for (let ci = 0; ci < line.cells.length; ci++) {
-    const cell = line.cells[ci]!;
+    const hit = accountInCell(line, ci);
+    if (hit && !out.some((o) => o.value === hit.value)) out.push(hit);
+  }
+  return out;
+}
+
+/** Account label plus number anywhere in a line: `Account: U 1234567`, `Acct # 7700 4412 93`. */
+export function findAccount(line: Segmented): AccountHit | null {
+  return findAccounts(line)[0] ?? null;
+}
+
+function accountInCell(line: Segmented, ci: number): AccountHit | null {
+  const cell = line.cells[ci]!;
+  {
     const words = cell.text.split(' ');
     for (let i = 0; i < words.length; i++) {
       for (let k = Math.min(4, words.length - i); k >= 1; k--) {
@@ -218,7 +255,7 @@ export function findAccount(line: Segmented): { value: string; score: number; oc
           : ci + 1 < line.cells.length
             ? readAccountToken(line.cells[ci + 1]!.text)
             : null;
-        if (tok) return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf };
+        if (tok) return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf, x: cell.x0 };
         if (rest.trim()) break;
       }
     }

@@ -3,7 +3,17 @@ import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 
 /** What a table column holds, read from its header. */
-export type ColumnKind = 'current' | 'base' | 'prior' | 'change' | 'period' | 'currency' | 'account' | 'other';
+export type ColumnKind =
+  | 'current'
+  | 'base'
+  | 'prior'
+  | 'change'
+  | 'period'
+  | 'currency'
+  | 'account'
+  | 'house'
+  | 'exchange'
+  | 'other';
 
 export interface Column {
   kind: ColumnKind;
@@ -37,6 +47,10 @@ export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'>
     const code = t.match(/\b(usd|eur|gbp|chf|jpy|cad|aud|hkd|sgd)\b/);
     return code ? { kind: 'base', currency: code[1]!.toUpperCase() } : { kind: 'base' };
   }
+  // House and exchange/regulatory requirements side by side: the house column is the one enforced.
+  if (/^(house|firm|broker)\b(?! call)/.test(t) && t.split(' ').length <= 4) return { kind: 'house' };
+  if (/^(exchange|regulatory|reg\.? t|fed(eral)?|finra|occ|cme|span|minimum)\b/.test(t) && t.split(' ').length <= 5)
+    return { kind: 'exchange' };
   if (CODES.test(t.replace(/[()]/g, ''))) return { kind: 'currency', currency: t.replace(/[()]/g, '').toUpperCase() };
   if (/^(british pounds?|sterling|us dollars?|euros?|swiss francs?|japanese yen|canadian dollars?)$/.test(t))
     return { kind: 'currency' };
@@ -59,11 +73,22 @@ export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'>
  * are field labels is a different table (fields as columns) and is not a header here.
  */
 export function readColumnHeader(line: Segmented): ColumnHeader | null {
-  if (line.segs.some((s) => s.kind === 'amount')) return null;
+  if (line.segs.some((s) => s.kind === 'amount')) return accountNumbersHeader(line);
+  // Percentages and other figures (`Margin equity %  100.00%  101.36%`) make a data row, not titles.
+  if (line.segs.some((s) => s.kind === 'text' && /^[+\-−(]?\s*\d[\d,.]*\s*%?\)?$/.test(s.text.trim()))) return null;
   if (line.cells.length < 2) return null;
   const columns: Column[] = [];
   for (const seg of line.segs) {
     if (seg.kind === 'date') {
+      // `Previous close 10/14/2026`: the date belongs to the title before it in the same cell.
+      const before = columns[columns.length - 1];
+      const prevSeg = line.segs[line.segs.indexOf(seg) - 1];
+      if (before && prevSeg && prevSeg.kind === 'text' && prevSeg.cell === seg.cell && before.kind !== 'other') {
+        before.x1 = seg.x1;
+        before.date = seg.date!.iso;
+        before.text = `${before.text} ${seg.text}`;
+        continue;
+      }
       columns.push({ kind: 'current', x0: seg.x0, x1: seg.x1, text: seg.text, date: seg.date!.iso });
       continue;
     }
@@ -78,6 +103,9 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
       return null;
     columns.push({ ...c, x0: seg.x0, x1: seg.x1, text: seg.text, ...(label ? { field: label } : {}) });
   }
+  // Titles, not `Label | value` pairs: some column must describe a column, or two must name fields.
+  if (columns.filter((c) => c.kind !== 'other' && !c.field).length === 0 && columns.filter((c) => c.field).length < 2)
+    return null;
   const informative = columns.filter((c) => c.kind !== 'other');
   const dated = columns.filter((c) => c.date);
   if (informative.length === 0) return null;
@@ -94,6 +122,25 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
       .at(-1)!;
     for (const c of dated) c.kind = c.date === latest ? 'current' : 'prior';
   }
+  return { page: line.page, line: line.index, columns };
+}
+
+/**
+ * Account numbers as column titles, printed in digit groups that read as whole numbers
+ * (`8405 3747 68 | 8405 9252 65 | Total`, `CAL 0109 1372`): one column per cell.
+ */
+function accountNumbersHeader(line: Segmented): ColumnHeader | null {
+  if (line.cells.length < 2) return null;
+  if (line.segs.some((s) => s.kind === 'amount' && !/^\d+$/.test(s.text.trim()))) return null;
+  if (line.segs.some((s) => s.kind === 'date')) return null;
+  const columns: Column[] = [];
+  for (const cell of line.cells) {
+    const c = classifyHeader(cell.text);
+    if (c.kind === 'account' && (c.account!.match(/\d/g) ?? []).length < 6) return null;
+    if (c.kind === 'other' && /\d/.test(cell.text)) return null;
+    columns.push({ ...c, x0: cell.x0, x1: cell.x1, text: cell.text });
+  }
+  if (!columns.some((c) => c.kind === 'account')) return null;
   return { page: line.page, line: line.index, columns };
 }
 

@@ -1,18 +1,26 @@
-import type { FieldName } from '../../core/report/report.schema.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
+import { isCombinedHeading } from '../parse/account.parser.ts';
+import { findDates } from '../parse/date.parser.ts';
 import {
+  type AccountHit,
   belowValue,
   type Candidate,
   FIELD_TARGETS,
-  findAccount,
-  type LabelHit,
+  findAccounts,
   labelHits,
   rowValues,
-  signed,
 } from './candidates.ts';
-import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS, readColumnHeader } from './columns.ts';
+import { type ColumnHeader, readColumnHeader } from './columns.ts';
+import {
+  type FieldHeader,
+  fieldColumns,
+  joinWrappedLabel,
+  tableRow,
+  valuesAboveLabels,
+  valuesBeforeLabels,
+  wrappedProse,
+} from './table.readers.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {
@@ -21,15 +29,6 @@ export interface Section {
   accountOcr: number;
   combined: boolean;
   candidates: Candidate[];
-}
-
-interface FieldHeader {
-  page: number;
-  /** Bottom of the last row read, so a table ends at the first wide gap. */
-  bottom: number;
-  height: number;
-  cols: LabelHit[];
-  accountCol: Segment | null;
 }
 
 const NO_CALL_RE =
@@ -62,22 +61,60 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     s.accountScore = Math.max(s.accountScore, score);
     return s;
   };
+  // Accounts printed side by side: each reading goes to the account whose heading is left of it.
+  let split: AccountHit[] | null = null;
+  // Stacked currency sections (`*** EURO ***` … `*** CONVERTED TO USD ***`): the converted total speaks.
+  let ccySection: { code: string; base: boolean } | null = null;
   const add = (c: Candidate) => {
+    if (ccySection && FIELD_TARGETS.has(c.target) && !c.currency) {
+      c.currency = ccySection.code;
+      if (!ccySection.base) c.score *= 0.8;
+    }
     if (c.target === 'date' || c.target === 'currency') doc.push(c);
     if (c.account) sectionFor(c.account, 0.9, c.ocr).candidates.push(c);
-    else current.candidates.push(c);
+    else if (split && c.x !== undefined) {
+      const x = c.x;
+      const owner = [...split].reverse().find((a) => a.x <= x + 5) ?? split[0]!;
+      sectionFor(owner.value, owner.score, owner.ocr).candidates.push(c);
+    } else current.candidates.push(c);
   };
 
-  lines.forEach((line, at) => {
+  const tails = new Set<number>();
+  lines.forEach((printed, at) => {
+    // A label wrapped over two lines is read whole; a line used as the tail of the row above is not joined again.
+    const wrap = joinWrappedLabel(printed, lines[at - 1], lines[at + 1], tails.has(at - 1));
+    if (wrap.tail) tails.add(at + 1);
+    const line = wrap.line;
     const prev = lines[at - 1];
     if (prev && prev.page !== line.page) {
       header = null;
       fieldHeader = null;
+      split = null;
     }
     const hasAmounts = line.segs.some((s) => s.kind === 'amount');
-    const acct = findAccount(line);
+    const heading = hasAmounts ? null : currencySection(line);
+    if (heading) {
+      ccySection = heading;
+      if (heading.base)
+        doc.push({
+          target: 'currency',
+          value: heading.code,
+          score: 0.9,
+          ocr: minConf(line),
+          weight: 1,
+          page: line.page,
+          line: line.index,
+          source: 'header',
+          label: line.text,
+        });
+    }
+    const accounts = findAccounts(line);
+    const acct = accounts[0];
     if (acct) {
+      if (current.account !== acct.value) ccySection = null;
       current = sectionFor(acct.value, acct.score, acct.ocr);
+      for (const a of accounts.slice(1)) sectionFor(a.value, a.score, a.ocr);
+      split = accounts.length > 1 ? [...accounts].sort((a, b) => a.x - b.x) : null;
     } else if (
       !hasAmounts &&
       sections.length > 0 &&
@@ -88,12 +125,24 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     const colHeader = readColumnHeader(line);
     if (colHeader) {
-      header = colHeader;
+      header = header ? stackHeaders(header, colHeader) : colHeader;
+      ccySection = null;
       fieldHeader = null;
       return;
     }
     const hits = labelHits(line);
     const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
+    const before = valuesBeforeLabels(line, fieldHits);
+    if (before) {
+      before.forEach(add);
+      return;
+    }
+    const above = valuesAboveLabels(lines, at, fieldHits);
+    if (above) {
+      fieldHeader = null;
+      above.forEach(add);
+      return;
+    }
     if (!hasAmounts && fieldHits.length >= 2) {
       const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
       fieldHeader = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height };
@@ -104,7 +153,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     if (fieldHeader && line.top - fieldHeader.bottom > fieldHeader.height * 3.5) fieldHeader = null;
     if (fieldHeader && hasAmounts && fieldHits.length === 0) {
       fieldHeader.bottom = line.bottom;
-      tableRow(line, fieldHeader, current, claimed).forEach(add);
+      tableRow(line, fieldHeader, current.combined, claimed).forEach(add);
       return;
     }
     if (fieldHits.length > 0) fieldHeader = null;
@@ -112,7 +161,10 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const wrapped = wrappedProse(line, prev);
     if (wrapped) add(wrapped);
     for (const hit of hits) {
-      const found = rowValues(line, hit, hits, header);
+      // A figure already read as the value under a label of the line above is not this label's.
+      const found = rowValues(line, hit, hits, header).filter(
+        (c) => !c.box || !line.segs.some((s) => claimed.has(s) && s.x0 === c.box!.x0 && s.x1 === c.box!.x1),
+      );
       if (found.length === 0 && !hit.prose) {
         const below = belowValue(lines, at, hit, claimed);
         if (below) found.push(below);
@@ -132,6 +184,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
         label: line.text,
       });
     }
+    const wrappedDate = asOfAcrossLines(line, lines[at + 1]);
+    if (wrappedDate) doc.push(wrappedDate);
     const cur = line.text.match(CURRENCY_PROSE) ?? line.text.match(CURRENCY_PAREN);
     const code = cur ? currencyCode(cur[1]!) : null;
     if (code) {
@@ -153,11 +207,64 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     // Figures printed before the first account heading belong to it only when the document has one account.
     if (sections.length === 1) sections[0]!.candidates.unshift(...preamble.candidates);
   }
-  void combined;
   return { sections, doc };
 }
 
 const ACCOUNT = new Set(['account'] as const);
+
+/** A heading naming the currency of the figures under it; `base` for a converted / all-currency total. */
+function currencySection(line: Segmented): { code: string; base: boolean } | null {
+  if (line.segs.length !== 1 || line.segs[0]!.kind !== 'text') return null;
+  const raw = line.segs[0]!.text.trim();
+  const decorated = /^[*=\-#]{2,}.*[*=\-#]{2,}$/.test(raw);
+  const text = raw.replace(/^[*=\-#\s]+|[*=\-#\s]+$/g, '');
+  if (text.length > 48 || text.split(/\s+/).length > 7) return null;
+  const base = /\b(converted|all currencies|base currency|combined|consolidated|total)\b/i.test(text);
+  const bare = /^(?:[a-z]+\s+)?(?:dollars?|euros?|pounds?(?: sterling)?|sterling|francs?|yen)$|^[A-Z]{3}$/i.test(text);
+  if (!decorated && !base && !bare) return null;
+  if (!decorated && !bare && !/\bconverted\b|\ball currencies\b/i.test(text)) return null;
+  const code =
+    currencyCode(
+      text.replace(/\b(?:converted|to|all|currencies|base|currency|combined|consolidated|total)\b/gi, ' ').trim(),
+    ) ?? currencyCode(text);
+  return code ? { code, base } : null;
+}
+
+/** A second title line right under a first (`EURO | US DOLLARS | CONVERTED TO USD` over `(EUR) | (USD) | (USD)`). */
+function stackHeaders(upper: ColumnHeader, lower: ColumnHeader): ColumnHeader {
+  if (upper.page !== lower.page || lower.line !== upper.line + 1) return lower;
+  const columns = lower.columns.map((c) => {
+    const above = upper.columns.find((u) => Math.min(u.x1, c.x1) - Math.max(u.x0, c.x0) > 0);
+    if (!above) return c;
+    const keep = above.kind === 'base' || above.kind === 'prior' || c.kind === 'other' || c.kind === above.kind;
+    return keep ? { ...c, kind: above.kind, ...(above.currency ? { currency: above.currency } : {}) } : c;
+  });
+  return { ...lower, columns };
+}
+
+const AS_OF_TAIL =
+  /\b(?:as of|as at|close of business(?: on)?|valuation date|period end(?:ing|ed)?|for the (?:day|period) end(?:ing|ed))\b[^.]{0,20}?\b([a-z]{3,9}\.? \d{1,2},?|\d{1,2} [a-z]{3,9})\s*$/i;
+
+/** `As of the close of business on February 24,` / `2026, the equity…`: an as-of date split over two lines. */
+function asOfAcrossLines(line: Segmented, next: Segmented | undefined): Candidate | null {
+  if (!next || next.page !== line.page || line.segs.some((s) => s.kind === 'date')) return null;
+  const m = line.text.match(AS_OF_TAIL);
+  const y = next.text.match(/^\s*((?:19|20)\d{2})\b/);
+  if (!m || !y) return null;
+  const d = findDates(`${m[1]} ${y[1]}`)[0];
+  if (!d) return null;
+  return {
+    target: 'date',
+    value: d.iso,
+    score: 0.95,
+    ocr: minConf(line),
+    weight: 1,
+    page: line.page,
+    line: line.index,
+    source: 'prose',
+    label: m[0],
+  };
+}
 
 const CURRENCY_NAMES: [RegExp, string][] = [
   [/british pounds?|pounds? sterling|sterling|gbp/i, 'GBP'],
@@ -178,127 +285,6 @@ export function currencyCode(text: string): string | null {
   return CURRENCY_NAMES.find(([re]) => re.test(t))?.[1] ?? null;
 }
 
-/** A sentence whose figure starts the next line: `…the equity in your margin account was` / `$24,156.79, which…`. */
-function wrappedProse(line: Segmented, prev: Segmented | undefined): Candidate | null {
-  const first = line.segs[0];
-  if (!prev || prev.page !== line.page || first?.kind !== 'amount' || first.amount!.quality < 0.85) return null;
-  if (line.top - prev.bottom > line.height * 1.5) return null;
-  const last = prev.segs[prev.segs.length - 1];
-  if (last?.kind !== 'text') return null;
-  const m = matchLabel(last.text, FIELD_TARGETS, { prose: true });
-  if (!m) return null;
-  const field = m.target as FieldName;
-  return {
-    target: field,
-    value: signed(field, first.amount!.value, m.negate),
-    score: m.score * first.amount!.quality * 0.95,
-    ocr: Math.min(first.conf, 0.35 + last.conf),
-    weight: m.synonym.weight,
-    page: line.page,
-    line: line.index,
-    source: 'prose',
-    label: last.text,
-  };
-}
-
-/**
- * A row without a label under columns titled by fields (`Stock | … | Current Long | Current Short`):
- * the row's figures in those columns. A position row outranks a total row, which may include cash.
- */
-function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[] {
-  const withField = header.columns.filter((c) => c.field && !EXCLUDED_COLUMNS.has(c.kind));
-  if (withField.length === 0) return [];
-  const rowLabel = line.segs.find((s) => s.kind === 'text')?.text ?? '';
-  const weight = /stock|equit|securit|position|share/i.test(rowLabel) ? 1 : /total/i.test(rowLabel) ? 0.85 : 0.78;
-  const out: Candidate[] = [];
-  for (const s of line.segs) {
-    // A zero in a breakdown cell says nothing about the account (no short positions, say).
-    if (s.kind !== 'amount' || s.amount!.value === 0) continue;
-    const col = columnOf(s, header);
-    if (!col?.field || !withField.includes(col)) continue;
-    const field = col.field.target as FieldName;
-    out.push({
-      target: field,
-      value: signed(field, s.amount!.value, col.field.negate),
-      score: col.field.score * s.amount!.quality * (weight < 1 ? weight : 1),
-      ocr: s.conf,
-      weight,
-      page: line.page,
-      line: line.index,
-      source: 'table',
-      label: `${rowLabel} ${col.text}`.trim(),
-    });
-  }
-  return out;
-}
-
 function minConf(line: Segmented): number {
   return Math.min(1, ...line.segs.map((s) => s.conf));
-}
-
-/** One row of a table whose columns are fields: figures go to the row's account (or the current one). */
-function tableRow(line: Segmented, fh: FieldHeader, current: Section, claimed: Set<Segment>): Candidate[] {
-  const texts = line.segs
-    .filter((s) => s.kind === 'text')
-    .map((s) => s.text)
-    .join(' ');
-  const totalRow = /^\s*(total|sub-?total|grand total)\b/i.test(texts) || isCombinedHeading(texts);
-  // With an account column a total row is a household figure; without one it is the account's own total.
-  if ((totalRow && fh.accountCol) || current.combined) return [];
-  let account: string | undefined;
-  const acctSeg = fh.accountCol
-    ? line.segs.find((s) => Math.min(s.x1, fh.accountCol!.x1 + 5) - Math.max(s.x0, fh.accountCol!.x0 - 5) > 0)
-    : undefined;
-  if (acctSeg) account = readAccountToken(acctSeg.text)?.value;
-  // No account column: rows are a breakdown (by product, by currency) and the total row is the figure.
-  const breakdown = !fh.accountCol && !totalRow;
-  if (!account && fh.accountCol) {
-    for (const s of line.segs) {
-      if (s.kind !== 'text') continue;
-      const t = readAccountToken(s.text);
-      if (t) {
-        account = t.value;
-        break;
-      }
-    }
-  }
-  const out: Candidate[] = [];
-  for (const s of line.segs) {
-    if (s.kind !== 'amount' || s === acctSeg || s.amount!.quality < 0.7) continue;
-    let best: LabelHit | null = null;
-    let bestOv = 0;
-    for (const col of fh.cols) {
-      const ov = Math.min(s.x1, col.seg.x1) - Math.max(s.x0, col.seg.x0);
-      if (ov > bestOv) {
-        bestOv = ov;
-        best = col;
-      }
-    }
-    if (!best) {
-      let bestD = 45;
-      for (const col of fh.cols) {
-        const d = Math.abs((s.x0 + s.x1) / 2 - (col.seg.x0 + col.seg.x1) / 2);
-        if (d < bestD) {
-          bestD = d;
-          best = col;
-        }
-      }
-    }
-    if (!best) continue;
-    claimed.add(s);
-    const field = best.match.target as FieldName;
-    out.push({
-      target: field,
-      value: signed(field, s.amount!.value, best.match.negate),
-      score: best.match.score * s.amount!.quality * (breakdown ? 0.6 : 0.95),
-      ocr: Math.min(s.conf, 0.35 + best.seg.conf),
-      weight: breakdown ? 0.6 : best.match.synonym.weight,
-      page: line.page,
-      line: line.index,
-      source: 'table',
-      label: best.seg.text,
-      ...(account ? { account } : {}),
-    });
-  }
-  return out;
 }

@@ -1,11 +1,15 @@
 import { FIELD_NAMES, type FieldName, type ReportIssue } from '../../core/report/report.schema.ts';
 import type { Segmented } from '../layout/segments.ts';
+import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import type { Candidate } from './candidates.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 
 export interface Reading<T> {
   value: T;
   conf: number;
+  /** Page and box of the printed figure, for a second OCR reading. */
+  page?: number;
+  box?: { x0: number; y0: number; x1: number; y1: number };
 }
 
 /** What the document says for one account, before the report rules look at it. */
@@ -71,7 +75,12 @@ function readSection(section: Section, doc: Candidate[], baseCurrency: string | 
   for (const f of FIELD_NAMES) {
     const r = choose(byTarget.get(f) ?? [], baseCurrency);
     if (!r) continue;
-    fields[f] = { value: r.pick.value as number, conf: r.conf };
+    fields[f] = {
+      value: r.pick.value as number,
+      conf: r.conf,
+      page: r.pick.page,
+      ...(r.pick.box ? { box: r.pick.box } : {}),
+    };
     if (r.rival) {
       issues.push({
         code: 'ambiguous_value',
@@ -114,8 +123,44 @@ export function extractAccounts(lines: Segmented[]): ExtractedAccount[] {
     null,
   );
   const base = docCurrency ? String(docCurrency.pick.value) : null;
-  return sections
+  const out = sections
     .filter((s) => !s.combined)
     .map((s) => readSection(s, doc, base))
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
+  if (out.length === 1 && !out[0]!.account) {
+    const found = unlabelledAccount(lines);
+    if (found) out[0]!.account = found;
+  }
+  return out;
+}
+
+// Account numbers printed without a label: `Y99-825068`, `PB-1234567`, `XXXX-1234`, `8488 3065`, `U1234567`.
+const ACCOUNT_SHAPES = [
+  /^[A-Z0-9]{1,6}(?:[-.][A-Z0-9]{2,10}){1,3}$/,
+  /^[A-Z]{1,3}\d{5,12}$/,
+  /^\d{3,5}(?: \d{2,5}){1,3}$/,
+];
+
+/**
+ * A document with one account whose number has no label (a page header, the line under a client
+ * name, a number over an `ACCOUNT` caption): a cell near the top that is nothing but an
+ * account-shaped token. Certainty is kept below automatic approval.
+ */
+export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
+  const firstPage = lines.length ? lines[0]!.page : 0;
+  const head = lines.filter((l) => l.page === firstPage).slice(0, 12);
+  for (const line of head) {
+    if (/https?:|www\.|@/i.test(line.text)) continue;
+    for (const cell of line.cells) {
+      const text = cell.text.trim().replace(/^(?:no\.?|#)\s*/i, '');
+      if (!ACCOUNT_SHAPES.some((re) => re.test(text))) continue;
+      const digits = (text.match(/\d/g) ?? []).length;
+      if (digits < 4 || /^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$/.test(text) || /^(?:19|20)\d{2}-\d{2}/.test(text)) continue;
+      if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d+\.\d{1,2}$/.test(text)) continue;
+      const tok = readAccountToken(text);
+      if (!tok || tok.value !== normalizeAccount(text)) continue;
+      return { value: tok.value, conf: Math.min(0.85, 0.85 * ocrFactor(cell.conf)) };
+    }
+  }
+  return null;
 }

@@ -1,11 +1,5 @@
-import {
-  ABBREVIATIONS,
-  DISTRACTOR_WORDS,
-  type LabelTarget,
-  NOISE_WORDS,
-  SYNONYMS,
-  type Synonym,
-} from './labels.synonyms.ts';
+import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
+import { ABBREVIATIONS, DISTRACTOR_WORDS, NOISE_WORDS } from './labels.vocabulary.ts';
 
 export interface LabelMatch {
   target: LabelTarget;

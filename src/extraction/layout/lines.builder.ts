@@ -40,26 +40,35 @@ export function buildLines(words: PageWord[], page: number, startIndex = 0): Lin
   if (ws.length === 0) return [];
   const medH = median(ws.map((w) => w.y1 - w.y0)) || 10;
   const sorted = [...ws].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
-  const groups: { cy: number; h: number; words: PageWord[] }[] = [];
+  const groups: { cy: number; top: number; bottom: number; h: number; words: PageWord[] }[] = [];
   for (const w of sorted) {
     const cy = (w.y0 + w.y1) / 2;
     const h = Math.min(w.y1 - w.y0, medH * 2);
-    // Join the nearest open line whose centre is within ~half a line height; tall cells must not swallow neighbours.
+    // Same line when the word shares most of its height with the line (a word with a descender and
+    // one without still overlap fully), or when the centres are close. Tall cells must not swallow neighbours.
     let target: (typeof groups)[number] | undefined;
+    let best = 0;
     for (let g = groups.length - 1; g >= 0 && g >= groups.length - 4; g--) {
       const grp = groups[g]!;
+      const ov = Math.min(w.y1, grp.bottom) - Math.max(w.y0, grp.top);
+      const share = ov / Math.max(1e-6, Math.min(h, grp.h));
+      // Horizontal overlap means another line, unless the heights agree closely (OCR boxes can overhang).
+      if (share < 0.75 && grp.words.some((o) => overlapsX(o, w))) continue;
       const tol = Math.max(0.45 * Math.min(h, grp.h), medH * 0.3);
-      if (Math.abs(grp.cy - cy) <= tol && !grp.words.some((o) => overlapsX(o, w))) {
+      const fit = Math.abs(grp.cy - cy) <= tol ? Math.max(share, 0.6) : share;
+      if (fit >= 0.6 && fit > best) {
+        best = fit;
         target = grp;
-        break;
       }
     }
     if (target) {
       target.words.push(w);
       const n = target.words.length;
       target.cy = (target.cy * (n - 1) + cy) / n;
+      target.top = (target.top * (n - 1) + w.y0) / n;
+      target.bottom = (target.bottom * (n - 1) + w.y1) / n;
       target.h = Math.max(target.h, h);
-    } else groups.push({ cy, h, words: [w] });
+    } else groups.push({ cy, top: w.y0, bottom: w.y1, h, words: [w] });
   }
   groups.sort((a, b) => a.cy - b.cy);
   return groups.map((g, i) => toLine(g.words, page, startIndex + i, medH));

@@ -46,7 +46,9 @@ export function repairOcrDigits(text: string): string {
 
 export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
   const segs: Segment[] = [];
-  line.cells.forEach((cell, ci) => segs.push(...segmentCell(cell, ci, opts)));
+  line.cells.forEach((cell, ci) => {
+    segs.push(...segmentCell(cell, ci, opts));
+  });
   return { ...line, segs };
 }
 

@@ -21,6 +21,23 @@ export function estimateSkew(baselines: Baseline[], minWidth: number): number {
   return slopes[slopes.length >> 1]!;
 }
 
+/**
+ * OCR sometimes returns a word box that runs on over the next words (`Pinecrest` spanning
+ * `Pinecrest Wealth Partners`): clip boxes far wider than their text to the typical character width.
+ */
+export function clipWideWords(words: PageWord[]): PageWord[] {
+  const widths = words
+    .filter((w) => w.text.length >= 3)
+    .map((w) => (w.x1 - w.x0) / w.text.length)
+    .sort((a, b) => a - b);
+  if (widths.length < 5) return words;
+  const charW = widths[widths.length >> 1]!;
+  return words.map((w) => {
+    const expected = w.text.length * charW;
+    return w.x1 - w.x0 > expected * 2 + charW * 2 ? { ...w, x1: w.x0 + expected * 1.15 } : w;
+  });
+}
+
 /** Rotates word boxes about the page centre so a tilted scan's rows are level again. */
 export function levelWords(words: PageWord[], slope: number, cx: number, cy: number): PageWord[] {
   if (Math.abs(slope) < 0.002) return words;

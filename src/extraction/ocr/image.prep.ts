@@ -8,6 +8,16 @@ export interface PreparedPage {
   gray: Uint8Array;
   /** Share of pixels that are ink after cleaning (0..1). */
   ink: number;
+  /** Pixel box around all remaining ink (x1, y1 exclusive); empty when there is none. */
+  box: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** Copies the rectangle `box` out of a `w`-wide grayscale image. */
+export function crop(gray: Uint8Array, w: number, box: PreparedPage['box']): Uint8Array {
+  const cw = box.x1 - box.x0;
+  const out = new Uint8Array(cw * (box.y1 - box.y0));
+  for (let y = box.y0; y < box.y1; y++) out.set(gray.subarray(y * w + box.x0, y * w + box.x1), (y - box.y0) * cw);
+  return out;
 }
 
 function percentile(hist: Uint32Array, total: number, p: number): number {
@@ -49,7 +59,12 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
       out[i] = v >= soft ? 255 : v;
       if (v >= t) continue;
       let l = 0;
-      const neighbours = [x > 0 ? i - 1 : -1, y > 0 ? i - w : -1, y > 0 && x > 0 ? i - w - 1 : -1, y > 0 && x < w - 1 ? i - w + 1 : -1];
+      const neighbours = [
+        x > 0 ? i - 1 : -1,
+        y > 0 ? i - w : -1,
+        y > 0 && x > 0 ? i - w - 1 : -1,
+        y > 0 && x < w - 1 ? i - w + 1 : -1,
+      ];
       for (const j of neighbours) {
         if (j < 0 || labels[j] === 0) continue;
         const lj = find(labels[j]!);
@@ -90,10 +105,18 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
   const maxSpeck = Math.max(4, Math.round(6 * scale * scale));
   const reach = Math.round(10 * scale);
   let ink = 0;
+  const box = { x0: w, y0: h, x1: 0, y1: 0 };
+  const keep = (r: number) => {
+    ink += area[r]!;
+    box.x0 = Math.min(box.x0, x0[r]!);
+    box.y0 = Math.min(box.y0, y0[r]!);
+    box.x1 = Math.max(box.x1, x1[r]! + 1);
+    box.y1 = Math.max(box.y1, y1[r]! + 1);
+  };
   for (let r = 1; r < count; r++) {
     if (area[r] === 0 || parent[r] !== r) continue;
     if (area[r]! > maxSpeck) {
-      ink += area[r]!;
+      keep(r);
       continue;
     }
     let isolated = true;
@@ -111,7 +134,7 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
       }
     }
     if (!isolated) {
-      ink += area[r]!;
+      keep(r);
       continue;
     }
     // Whiten the speck and its soft halo.
@@ -121,5 +144,16 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
         if (l === r || l === 0) out[y * w + x] = 255;
       }
   }
-  return { gray: out, ink: ink / n };
+  // Margin around the ink so edge glyphs keep some paper around them.
+  const pad = Math.round(dpi / 12);
+  const bounded =
+    box.x1 > box.x0
+      ? {
+          x0: Math.max(0, box.x0 - pad),
+          y0: Math.max(0, box.y0 - pad),
+          x1: Math.min(w, box.x1 + pad),
+          y1: Math.min(h, box.y1 + pad),
+        }
+      : { x0: 0, y0: 0, x1: 0, y1: 0 };
+  return { gray: out, ink: ink / n, box: bounded };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/errors.ts';
 import type { PageImage, PageWord } from '../pdf/page.types.ts';
-import { type Baseline, estimateSkew, levelWords } from './deskew.ts';
+import type { Baseline } from './deskew.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -29,14 +29,18 @@ interface TessWorker {
   terminate(): Promise<unknown>;
 }
 
-function pgmSize(pgm: Uint8Array): { width: number; height: number } {
-  const head = new TextDecoder('latin1').decode(pgm.subarray(0, 40));
-  const m = head.match(/^P5\s+(\d+)\s+(\d+)/);
-  return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: 0, height: 0 };
+/** How the page's words were levelled: rotation of `slope` about (cx, cy), in PDF points. */
+export interface Level {
+  slope: number;
+  cx: number;
+  cy: number;
 }
 
 export interface OcrPool {
-  recognize(image: PageImage, signal?: AbortSignal): Promise<PageWord[]>;
+  /** Words and text baselines of one image, in page points (not yet levelled). */
+  recognize(image: PageImage, signal?: AbortSignal): Promise<{ words: PageWord[]; baselines: Baseline[] }>;
+  /** Reads one small grayscale PGM as a single line of text (a second opinion on a figure). */
+  readLine(pgm: Uint8Array, signal?: AbortSignal): Promise<{ text: string; conf: number }>;
   warmUp(): Promise<void>;
   ready(): boolean;
   close(): Promise<void>;
@@ -65,7 +69,14 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
       errorHandler: (e: unknown) => deps.logger?.warn({ err: e }, 'ocr worker error'),
     })) as unknown as TessWorker;
     // Sparse text keeps table cells apart; the line builder rebuilds rows from word boxes.
-    await worker.setParameters({ tessedit_pageseg_mode: deps.pageSegMode ?? String(PSM.SPARSE_TEXT), user_defined_dpi: '300' });
+    // debug_file: tesseract's diagnostics ("Detected 7 diacritics") would otherwise reach our stdout.
+    await worker.setParameters({
+      tessedit_pageseg_mode: deps.pageSegMode ?? String(PSM.SPARSE_TEXT),
+      user_defined_dpi: '300',
+      debug_file: '/dev/null',
+      // Statements are dark on light: skip tesseract 5's second pass over inverted lines.
+      tessedit_do_invert: '0',
+    });
     return worker;
   }
 
@@ -108,7 +119,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
       if (closed) throw new AppError('extraction.ocr_failed', 'Text recognition is shut down.');
       const worker = await acquire();
       try {
-        if (signal?.aborted) return [];
+        if (signal?.aborted) return { words: [], baselines: [] };
         const { data } = await worker.recognize(
           Buffer.from(image.pgm.buffer, image.pgm.byteOffset, image.pgm.byteLength),
           {},
@@ -119,27 +130,53 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
         for (const b of data.blocks ?? [])
           for (const p of b.paragraphs)
             for (const l of p.lines) {
-              if (l.baseline) baselines.push(l.baseline);
+              if (l.baseline) {
+                const b = l.baseline;
+                baselines.push({
+                  x0: (b.x0 + image.offsetX) / image.scale,
+                  y0: (b.y0 + image.offsetY) / image.scale,
+                  x1: (b.x1 + image.offsetX) / image.scale,
+                  y1: (b.y1 + image.offsetY) / image.scale,
+                });
+              }
               for (const w of l.words) {
                 const text = w.text.trim();
                 if (!text) continue;
                 words.push({
                   text,
-                  x0: w.bbox.x0 / image.scale,
-                  y0: w.bbox.y0 / image.scale,
-                  x1: w.bbox.x1 / image.scale,
-                  y1: w.bbox.y1 / image.scale,
+                  x0: (w.bbox.x0 + image.offsetX) / image.scale,
+                  y0: (w.bbox.y0 + image.offsetY) / image.scale,
+                  x1: (w.bbox.x1 + image.offsetX) / image.scale,
+                  y1: (w.bbox.y1 + image.offsetY) / image.scale,
                   conf: Math.max(0, Math.min(1, w.confidence / 100)),
                 });
               }
             }
-        // Scans are rarely straight: level the rows so the line builder sees them as rows.
-        const slope = estimateSkew(baselines, 40 * image.scale);
-        const { width, height } = pgmSize(image.pgm);
-        return levelWords(words, slope, width / 2 / image.scale, height / 2 / image.scale);
+        return { words, baselines };
       } catch (err) {
         throw new AppError('extraction.ocr_failed', 'Text recognition failed on a scanned page.', { cause: err });
       } finally {
+        release(worker);
+      }
+    },
+    async readLine(pgm, signal) {
+      if (closed) throw new AppError('extraction.ocr_failed', 'Text recognition is shut down.');
+      const worker = await acquire();
+      try {
+        if (signal?.aborted) return { text: '', conf: 0 };
+        await worker.setParameters({ tessedit_pageseg_mode: '7' });
+        const { data } = (await worker.recognize(
+          Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength),
+          {},
+          { text: true },
+        )) as unknown as {
+          data: { text: string; confidence: number };
+        };
+        return { text: data.text ?? '', conf: (data.confidence ?? 0) / 100 };
+      } catch (err) {
+        throw new AppError('extraction.ocr_failed', 'Text recognition failed on a scanned page.', { cause: err });
+      } finally {
+        await worker.setParameters({ tessedit_pageseg_mode: deps.pageSegMode ?? '11' }).catch(() => {});
         release(worker);
       }
     },

@@ -40,7 +40,7 @@ const PATTERNS: { re: RegExp; kind: 'ymd' | 'num' | 'dmon' | 'mond' | 'compact' 
     kind: 'num',
   },
   { re: new RegExp(String.raw`(?<![\w])${DAY}[\s-]+${MON}[\s,-]+${YEAR}(?!\d)`, 'gi'), kind: 'dmon' },
-  { re: new RegExp(String.raw`(?<![\w])${MON}\s*${DAY},?\s+${YEAR}(?!\d)`, 'gi'), kind: 'mond' },
+  { re: new RegExp(String.raw`(?<![\w])${MON}(?:\s*|-)${DAY}(?:,\s*|\s+|-)${YEAR}(?!\d)`, 'gi'), kind: 'mond' },
   { re: /(?<!\d)(?<year>20\d{2})(?<mo>[01]\d)(?<day>[0-3]\d)(?!\d)/g, kind: 'compact' },
 ];
 

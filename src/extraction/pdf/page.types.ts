@@ -17,6 +17,9 @@ export interface PageImage {
   pgm: Uint8Array;
   /** Pixels per PDF point. */
   scale: number;
+  /** Where the (cropped) image's top-left pixel sits on the page rendering. */
+  offsetX: number;
+  offsetY: number;
 }
 
 export interface PageContent {
@@ -24,20 +27,19 @@ export interface PageContent {
   width: number;
   height: number;
   words: PageWord[];
-  /** Present when the page has no usable text layer and must be OCR'd. */
-  image?: PageImage;
+  /** Present when the page has no usable text layer and must be OCR'd: horizontal bands of it, cut in blank rows. */
+  images?: PageImage[];
 }
 
 export type WorkerRequest = {
   bytes: Uint8Array;
   maxPages: number;
   dpi: number;
-  fontDir: string;
   wasmDir: string;
 };
 
 export type WorkerMessage =
   | { type: 'meta'; pages: number }
   | { type: 'page'; page: PageContent }
-  | { type: 'done' }
+  | { type: 'done'; rendered: boolean }
   | { type: 'error'; code: 'corrupt' | 'encrypted' | 'too_many_pages' | 'internal'; message: string; pages?: number };

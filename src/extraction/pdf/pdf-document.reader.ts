@@ -6,7 +6,6 @@ import type { PageContent, WorkerMessage } from './page.types.ts';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
-const FONT_DIR = `${path.join(pdfjsDir, 'standard_fonts')}/`;
 const WASM_DIR = `${path.join(pdfjsDir, 'wasm')}/`;
 
 export interface ReadOptions {
@@ -20,8 +19,33 @@ export interface ReadOptions {
 const idle: Worker[] = [];
 let nextId = 1;
 
+/** At most this many documents parse and render at once: a rendered scan costs a few hundred MB at peak,
+ * and OCR, not reading, is the bottleneck. */
+const MAX_READERS = 1;
+let active = 0;
+const queue: (() => void)[] = [];
+const slot = (): Promise<void> => {
+  if (active < MAX_READERS) {
+    active++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => queue.push(resolve));
+};
+const freeSlot = () => {
+  const next = queue.shift();
+  if (next) next();
+  else active--;
+};
+
+/**
+ * One page renders at a time across all reader threads (a 300 dpi render with pdf.js's decoded scan
+ * is a few hundred MB at peak); text extraction runs in parallel. Shared so threads can lock it.
+ */
+const renderLock = new Int32Array(new SharedArrayBuffer(4));
+
 function spawn(): Worker {
   return new Worker(new URL('./pdf.worker.ts', import.meta.url), {
+    workerData: { renderLock },
     stdout: true,
     stderr: true,
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
@@ -51,7 +75,16 @@ export async function closePdfReaders(): Promise<void> {
  * an AppError for encrypted, corrupt or over-long documents. Aborting the signal terminates the thread;
  * a thread that finished cleanly is kept (unref'd) for the next document.
  */
-export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
+export async function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
+  await slot();
+  try {
+    return await readInWorker(bytes, opts);
+  } finally {
+    freeSlot();
+  }
+}
+
+function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     const copy = new Uint8Array(bytes); // a fresh ArrayBuffer, never a pooled Buffer slice, so it can be transferred
     const worker = idle.pop() ?? spawn();
@@ -66,7 +99,7 @@ export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if (reusable && idle.length < 2) {
+      if (reusable && idle.length < MAX_READERS) {
         worker.unref();
         idle.push(worker);
       } else void worker.terminate();
@@ -80,6 +113,7 @@ export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
       const m = msg.m;
       if (m.type === 'meta') pages = m.pages;
       else if (m.type === 'page') opts.onPage(m.page);
+      // Reused even after rendering: a fresh thread costs more resident memory than the old one's garbage.
       else if (m.type === 'done') finish(null, true);
       else finish(workerError(m, opts.maxPages), m.code !== 'internal');
     };
@@ -91,10 +125,9 @@ export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
     worker.on('error', onError);
     worker.on('exit', onExit);
     if (opts.signal.aborted) return onAbort();
-    worker.postMessage(
-      { id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, fontDir: FONT_DIR, wasmDir: WASM_DIR } },
-      [copy.buffer as ArrayBuffer],
-    );
+    worker.postMessage({ id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, wasmDir: WASM_DIR } }, [
+      copy.buffer as ArrayBuffer,
+    ]);
   });
 }
 

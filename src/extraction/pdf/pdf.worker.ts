@@ -6,9 +6,9 @@
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { crop, prepareScan } from '../ocr/image.prep.ts';
 import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
-import { prepareScan } from '../ocr/image.prep.ts';
 import { needsOcr, splitItem } from './text-layer.ts';
 
 // pdf.js is 3 MB of JavaScript: a code cache under the temp dir halves its start-up in a fresh CLI process.
@@ -29,7 +29,11 @@ const pdfjsReady = (async () => {
   return pdfjs;
 })();
 
+/** Set when a page was rendered for OCR: the parent then retires this thread and its large garbage. */
+let rendered = false;
+
 async function run(req: WorkerRequest): Promise<void> {
+  rendered = false;
   const pdfjs = await pdfjsReady;
   const task = pdfjs.getDocument({
     data: req.bytes,
@@ -37,7 +41,8 @@ async function run(req: WorkerRequest): Promise<void> {
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
-    standardFontDataUrl: req.fontDir,
+    // No standardFontDataUrl on purpose: text in the 14 standard fonts then reads from pdf.js's built-in
+    // metrics instead of converting a font program for every document (most of a text page's time).
     wasmUrl: req.wasmDir,
     stopAtErrors: false,
   });
@@ -60,7 +65,7 @@ async function run(req: WorkerRequest): Promise<void> {
     return post({ type: 'error', code: 'corrupt', message: String((err as Error)?.message ?? err) });
   }
   await doc.destroy();
-  post({ type: 'done' });
+  post({ type: 'done', rendered });
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -89,24 +94,106 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise
       const vp = page.getViewport({ scale });
       const w = Math.ceil(vp.width);
       const h = Math.ceil(vp.height);
-      const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
-      const cc = factory.create(w, h);
-      cc.context.fillStyle = '#ffffff';
-      cc.context.fillRect(0, 0, w, h);
-      await page.render({ canvasContext: cc.context, canvas: cc.canvas, viewport: vp } as never).promise;
-      const rgba = cc.context.getImageData(0, 0, w, h).data;
-      factory.destroy(cc);
-      const prepared = prepareScan(toGray(rgba, w, h), w, h, req.dpi);
+      const gray = await withRenderLock(() =>
+        renderGray(page, vp, w, h, (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory),
+      );
+      rendered = true;
+      const prepared = prepareScan(gray, w, h, req.dpi);
       // A blank or speck-only scan has nothing to read: skip OCR rather than let it chew on noise.
       if (prepared.ink > 0.0003) {
-        const pgm = toPgm(prepared.gray, w, h);
-        out.image = { pgm, scale };
-        transfer.push(pgm.buffer as ArrayBuffer);
+        // Only the inked part goes to OCR: blank margins and empty half-pages cost time and memory.
+        // Bands cut in blank rows let the OCR pool read one page on several threads at once.
+        out.images = [];
+        for (const band of bands(prepared.gray, w, prepared.box, req.dpi)) {
+          const pgm = toPgm(crop(prepared.gray, w, band), band.x1 - band.x0, band.y1 - band.y0);
+          out.images.push({ pgm, scale, offsetX: band.x0, offsetY: band.y0 });
+          transfer.push(pgm.buffer as ArrayBuffer);
+        }
       }
     }
     page.cleanup();
     post({ type: 'page', page: out }, transfer);
   }
+}
+
+const lock: Int32Array | undefined = (workerData as { renderLock?: Int32Array } | null)?.renderLock;
+
+/** Blocks this thread (never the main one) until no other reader thread is rendering. */
+async function withRenderLock<T>(fn: () => Promise<T>): Promise<T> {
+  if (!lock) return fn();
+  while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1, 50);
+  try {
+    return await fn();
+  } finally {
+    Atomics.store(lock, 0, 0);
+    Atomics.notify(lock, 0, 1);
+  }
+}
+
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
+/** Splits the inked box into bands about three inches tall, each cut at the blankest row near its target. */
+function bands(gray: Uint8Array, w: number, box: Box, dpi: number): Box[] {
+  const n = Math.max(1, Math.min(4, Math.round((box.y1 - box.y0) / (3 * dpi))));
+  if (n === 1) return [box];
+  const inkOf = (y: number) => {
+    let ink = 0;
+    for (let x = box.x0; x < box.x1; x++) if (gray[y * w + x]! < 200) ink++;
+    return ink;
+  };
+  const cuts = [box.y0];
+  const step = (box.y1 - box.y0) / n;
+  for (let i = 1; i < n; i++) {
+    const target = Math.round(box.y0 + i * step);
+    const reach = Math.round(step / 3);
+    let best = target;
+    let bestInk = Number.POSITIVE_INFINITY;
+    for (let d = 0; d <= reach && bestInk > 0; d++) {
+      for (const y of [target - d, target + d]) {
+        const ink = inkOf(y);
+        if (ink < bestInk) {
+          bestInk = ink;
+          best = y;
+        }
+      }
+    }
+    if (bestInk === 0 && best > cuts[cuts.length - 1]!) cuts.push(best);
+  }
+  cuts.push(box.y1);
+  return cuts.slice(1).map((y1, i) => ({ x0: box.x0, x1: box.x1, y0: cuts[i]!, y1 }));
+}
+
+const STRIPS = 4;
+
+/**
+ * Renders a page to 8-bit gray in horizontal strips: a 300 dpi letter page is 34 MB as RGBA, a
+ * quarter of that per strip, so two documents rendering at once stay well inside the memory budget.
+ */
+async function renderGray(
+  page: { render(p: object): { promise: Promise<void> } },
+  vp: { transform: number[] },
+  w: number,
+  h: number,
+  factory: CanvasFactory,
+): Promise<Uint8Array> {
+  const gray = new Uint8Array(w * h);
+  const stripH = Math.ceil(h / STRIPS);
+  const cc = factory.create(w, stripH);
+  for (let top = 0; top < h; top += stripH) {
+    const sh = Math.min(stripH, h - top);
+    cc.context.setTransform(1, 0, 0, 1, 0, 0);
+    cc.context.fillStyle = '#ffffff';
+    cc.context.fillRect(0, 0, w, stripH);
+    await page.render({ canvasContext: cc.context, canvas: cc.canvas, viewport: vp, transform: [1, 0, 0, 1, 0, -top] })
+      .promise;
+    const rgba = cc.context.getImageData(0, 0, w, sh).data;
+    for (let i = 0, o = top * w; i < rgba.length; i += 4) {
+      // Integer luma (BT.601); the strip is painted on white so alpha needs no blend.
+      gray[o++] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+    }
+  }
+  factory.destroy(cc);
+  return gray;
 }
 
 interface CanvasFactory {
@@ -119,15 +206,6 @@ async function hasGraphics(page: { getOperatorList(): Promise<{ fnArray: number[
   const list = await page.getOperatorList();
   const imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject]);
   return list.fnArray.length > 400 || list.fnArray.some((f) => imageOps.has(f));
-}
-
-function toGray(rgba: Uint8ClampedArray, w: number, h: number): Uint8Array {
-  const out = new Uint8Array(w * h);
-  for (let i = 0, o = 0; i < rgba.length; i += 4) {
-    // Integer luma (BT.601); the page is painted on white so alpha needs no blend.
-    out[o++] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-  }
-  return out;
 }
 
 function toPgm(gray: Uint8Array, w: number, h: number): Uint8Array {

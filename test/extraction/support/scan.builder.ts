@@ -34,7 +34,10 @@ export async function scanPdf(
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     const img = ctx.getImageData(0, 0, w, h);
     let seed = 7;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff - 0.5;
+    };
     const noise = opts.noise ?? 6;
     for (let p = 0; p < img.data.length; p += 4) {
       const n = rnd() * 2 * noise;

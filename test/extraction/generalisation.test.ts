@@ -1,0 +1,131 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/extraction/extractor.ts';
+import { findDates } from '../../src/extraction/parse/date.parser.ts';
+import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
+
+/** Generic layout variations: spaced account numbers, values before labels, stacked currencies, prose signs. */
+const extractor = createExtractor({
+  maxFileBytes: 1e7,
+  maxPages: 10,
+  timeoutMs: 60_000,
+  ocrWorkers: 1,
+  now: () => new Date('2026-12-15T00:00:00Z'),
+});
+afterAll(() => extractor.close());
+const run = async (pages: Placed[][]) =>
+  (await extractor.extract({ bytes: await buildTextPdf(pages), fileName: 'x.pdf' })).reports;
+
+describe('layout generalisation', () => {
+  it('reads dates with hyphens between month, day and year', () => {
+    expect(findDates('Positions as of Mar-03-2026 close')[0]?.iso).toBe('2026-03-03');
+  });
+
+  it('reads a table with one row per spaced account number and skips the total row', async () => {
+    const reports = await run([
+      [
+        ['NORTHWIND PRIME', 50, 40, 14],
+        ['Business Date 12-MAR-2026', 380, 40],
+        ...rows(
+          100,
+          15,
+          [50, 200, 300, 400, 500],
+          [
+            ['Account', 'Net Equity', 'House Req', 'Reg T Req', 'Excess'],
+            ['NWP 4410 2231', '1,200,000.00', '300,000.00', '600,000.00', '900,000.00'],
+            ['NWP 7781 0045', '500,000.00', '100,000.00', '250,000.00', '400,000.00'],
+            ['Total', '1,700,000.00', '400,000.00', '850,000.00', '1,300,000.00'],
+          ],
+        ),
+      ],
+    ]);
+    expect(reports.map((r) => r.account_number).sort()).toEqual(['NWP44102231', 'NWP77810045']);
+    const a = reports.find((r) => r.account_number === 'NWP44102231')!;
+    expect(a.fields.total_equity).toBe(1_200_000);
+    expect(a.fields.maintenance_requirement).toBe(300_000);
+  });
+
+  it('pairs figures printed before their labels on the same line', async () => {
+    const [r] = await run([
+      [
+        ['Harbor Street Brokerage', 50, 40, 14],
+        ['Account Q-7712093', 380, 40],
+        ['Statement date 04/02/2026', 380, 55],
+        ...rows(
+          100,
+          15,
+          [80, 170],
+          [
+            ['Amount', 'Item'],
+            ['88,100.00', 'Net liquidation value'],
+            ['21,000.00', 'Maintenance requirement'],
+            ['67,100.00', 'Excess liquidity'],
+          ],
+        ),
+      ],
+    ]);
+    expect(r!.account_number).toBe('Q-7712093');
+    expect(r!.fields.total_equity).toBe(88_100);
+    expect(r!.fields.maintenance_requirement).toBe(21_000);
+    expect(r!.fields.excess_liquidity).toBe(67_100);
+  });
+
+  it('takes the converted-to-base section of a multi-currency futures statement', async () => {
+    const [r] = await run([
+      [
+        ['ORCHARD FUTURES', 50, 40, 14],
+        ['STATEMENT DATE: 05/06/2026', 330, 40],
+        ['ACCOUNT NUMBER: 551 20987', 330, 55],
+        ['*** EURO ***', 200, 90],
+        ...rows(
+          105,
+          14,
+          [50, 330],
+          [
+            ['TOTAL EQUITY', '10,000.00'],
+            ['INITIAL MARGIN REQUIREMENT', '2,000.00'],
+          ],
+        ),
+        ['*** CONVERTED TO USD - ALL CURRENCIES ***', 150, 150],
+        ...rows(
+          165,
+          14,
+          [50, 330],
+          [
+            ['TOTAL EQUITY', '90,500.00'],
+            ['INITIAL MARGIN REQUIREMENT', '20,300.00'],
+          ],
+        ),
+      ],
+    ]);
+    expect(r!.account_number).toBe('55120987');
+    expect(r!.currency).toBe('USD');
+    expect(r!.fields.total_equity).toBe(90_500);
+    expect(r!.fields.initial_requirement).toBe(20_300);
+  });
+
+  it('prefers the house column when the exchange column is printed first', async () => {
+    const [r] = await run([
+      [
+        ['Account ID: PM-55012', 50, 40],
+        ['Report Date: 2026-05-06', 330, 40],
+        ['Net Liquidation Value', 50, 70],
+        ['900,000.00', 250, 70],
+        ['Exchange', 300, 100],
+        ['House', 450, 100],
+        ...rows(115, 14, [50, 300, 450], [['Margin Requirement', '200,000.00', '260,000.00']]),
+      ],
+    ]);
+    expect(r!.fields.maintenance_requirement).toBe(260_000);
+  });
+
+  it('reads a debit described in prose as a negative cash balance', async () => {
+    const [r] = await run([
+      [
+        ['Margin notice - account 7712-0098', 50, 40],
+        ['As of 06/01/2026 the equity in your account was $50,000.00 and your', 50, 70],
+        ['cash balance was a debit of $12,345.67 against your positions.', 50, 84],
+      ],
+    ]);
+    expect(r!.fields.cash_balance).toBe(-12_345.67);
+  });
+});
