@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Node >= 22.18 runs TypeScript by stripping types, so no build step stands between `npm ci` and `npx marginiq`.
-import { main } from '../src/cli.ts';
+import module from 'node:module';
+
+// Cache compiled code between runs: `marginiq extract` is started once per file by scripts.
+module.enableCompileCache?.();
+const { main } = await import('../src/cli.ts');
 
 main(process.argv.slice(2)).then(
   (code) => {
