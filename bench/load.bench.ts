@@ -120,7 +120,11 @@ async function main() {
       600_000,
     );
     const mine = acks.slice(before).map((a) => a.ms);
-    const byKind = (k: string) => acks.slice(before).filter((a) => a.kind === k).map((a) => a.ms);
+    const byKind = (k: string) =>
+      acks
+        .slice(before)
+        .filter((a) => a.kind === k)
+        .map((a) => a.ms);
     const errors = acks.slice(before).filter((a) => a.status !== 200).length;
     levelRows.push({
       concurrency: level,

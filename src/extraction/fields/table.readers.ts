@@ -236,6 +236,9 @@ export function valuesAboveLabels(lines: Segmented[], at: number, fieldHits: Lab
     k--;
   }
   if (!isValueLine(lines[k]!)) return null;
+  // The block must start cleanly: figures right under another row of figures belong to that row's panel.
+  const lead = lines[k - 1];
+  if (lead && close(lead, lines[k]!) && lead.segs.some((s) => s.kind === 'amount')) return null;
   const out: Candidate[] = [];
   const used = new Set<Segment>();
   for (const hit of fieldHits) {
