@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { AppError } from '../core/errors.ts';
+import type { ExtractionOutcome, Extractor as ExtractorPort } from '../core/ports.ts';
 import { applyRules } from '../core/report/report.rules.ts';
 import type { ExtractionMethod, MarginReport } from '../core/report/report.schema.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
@@ -28,17 +29,10 @@ export interface ExtractorDeps {
   ocrPageSegMode?: string;
 }
 
-export interface ExtractionOutcome {
-  reports: MarginReport[];
-  method: ExtractionMethod;
-  pages: number;
-  processing_time_ms: number;
-}
-
-export interface Extractor {
-  extract(input: { bytes: Uint8Array; fileName: string }): Promise<ExtractionOutcome>;
+/** The core's port, with what the composition root and the CLI also need: warm-up and shutdown. */
+export type { ExtractionOutcome };
+export interface Extractor extends ExtractorPort {
   warmUp(): Promise<void>;
-  ocrReady(): boolean;
   close(): Promise<void>;
 }
 
@@ -139,7 +133,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       .slice(0, 8)
       .map((l) => l.text);
     const profile = detectProfile(head.join('\n'), fullText);
-    const broker = profile?.broker ?? guessBroker(head);
+    const broker = (profile?.broker ?? guessBroker(head))?.replace(/\s+/g, ' ').trim() || null;
     if (accounts.length === 1 && !accounts[0]!.account && profile?.account) {
       const m = fullText.match(profile.account);
       if (m) accounts[0]!.account = { value: normalizeAccount(m[0]), conf: 0.75 };
