@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import { AppError, toAppError } from '../core/errors.ts';
+import { formatMegabytes } from '../core/format.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
 import type { Extractor } from '../extraction/extractor.ts';
 
@@ -103,8 +104,10 @@ async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
     const st = await stat(file);
     if (st.isDirectory()) throw new AppError('input.not_pdf', 'This is a folder, not a PDF file.');
     if (st.size > maxBytes) {
-      const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-      throw new AppError('input.too_large', `The file is ${mb(st.size)}; the limit is ${mb(maxBytes)}.`);
+      throw new AppError(
+        'input.too_large',
+        `The file is ${formatMegabytes(st.size)}; the limit is ${formatMegabytes(maxBytes)}.`,
+      );
     }
     return new Uint8Array(await readFile(file));
   } catch (err) {

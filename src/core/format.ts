@@ -16,3 +16,6 @@ export const formatMs = (ms: number | null | undefined) =>
 /** Shows who a platform user is without exposing the platform prefix. */
 export const displayUser = (user: string | null | undefined) =>
   user ? user.replace(/^(slack|teams|console):/, '') : 'unknown';
+
+/** File sizes in the sentences people read: "12.3 MB". */
+export const formatMegabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

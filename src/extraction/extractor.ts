@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { AppError } from '../core/errors.ts';
+import { formatMegabytes } from '../core/format.ts';
 import type { ExtractionOutcome, Extractor as ExtractorPort } from '../core/ports.ts';
 import { applyRules } from '../core/report/report.rules.ts';
 import type { ExtractionMethod, MarginReport } from '../core/report/report.schema.ts';
@@ -41,8 +42,10 @@ const PDF_MAGIC = /%PDF-/;
 function checkInput(bytes: Uint8Array, maxFileBytes: number): void {
   if (bytes.byteLength === 0) throw new AppError('input.empty', 'The file is empty.');
   if (bytes.byteLength > maxFileBytes) {
-    const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-    throw new AppError('input.too_large', `The file is ${mb(bytes.byteLength)}; the limit is ${mb(maxFileBytes)}.`);
+    throw new AppError(
+      'input.too_large',
+      `The file is ${formatMegabytes(bytes.byteLength)}; the limit is ${formatMegabytes(maxFileBytes)}.`,
+    );
   }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!PDF_MAGIC.test(head)) throw new AppError('input.not_pdf', 'The file is not a PDF.');

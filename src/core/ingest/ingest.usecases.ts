@@ -8,6 +8,7 @@ import {
   summaryCard,
 } from '../cards/report.cards.ts';
 import { AppError, toAppError } from '../errors.ts';
+import { formatMegabytes } from '../format.ts';
 import type {
   ConversationRef,
   Extractor,
@@ -52,8 +53,6 @@ export interface Upload {
 export const isPdfName = (name: string, mimetype?: string | null) =>
   /\.pdf$/i.test(name) || mimetype === 'application/pdf';
 
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-
 const conversationOf = (i: Ingestion): ConversationRef => ({
   platform: i.platform as Platform,
   channelId: i.channel_id ?? '',
@@ -78,9 +77,12 @@ export async function receiveUpload(
     // Refused before anything is downloaded.
     await gateway?.post(
       to,
-      failedCard(upload.fileName, `The file is ${mb(upload.fileSize)}; the limit is ${mb(deps.limits.maxFileBytes)}.`),
+      failedCard(
+        upload.fileName,
+        `The file is ${formatMegabytes(upload.fileSize)}; the limit is ${formatMegabytes(deps.limits.maxFileBytes)}.`,
+      ),
     );
-    throw new AppError('input.too_large', `The file is larger than ${mb(deps.limits.maxFileBytes)}.`);
+    throw new AppError('input.too_large', `The file is larger than ${formatMegabytes(deps.limits.maxFileBytes)}.`);
   }
   let stored: { key: string; hash: string } | undefined;
   if (upload.bytes) stored = await deps.storage.put(upload.bytes, { contentType: 'application/pdf', extension: 'pdf' });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ACTION_IDS, type ActionKind, textCard } from '../../core/cards/card.model.ts';
 import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
 import { isAppError } from '../../core/errors.ts';
+import { formatMegabytes } from '../../core/format.ts';
 import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
 import type { ConversationRef } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
@@ -22,8 +23,6 @@ export interface HandlerDeps {
   limits: { maxFileBytes: number };
   samplePath: string;
 }
-
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 const isKind = (k: unknown): k is ActionKind => typeof k === 'string' && Object.hasOwn(ACTION_IDS, k);
 
 /** A file name from a header, reduced to a plain base name a card can show. */
@@ -87,7 +86,7 @@ export function createConsoleHandlers(deps: HandlerDeps) {
     if (!('bytes' in body)) {
       // The core refuses on the declared size and says so in the thread.
       await chat.upload({ ...upload, fileSize: body.size }).catch(() => undefined);
-      sendTooLarge(req, res, `The file is larger than the ${mb(deps.limits.maxFileBytes)} limit.`);
+      sendTooLarge(req, res, `The file is larger than the ${formatMegabytes(deps.limits.maxFileBytes)} limit.`);
       return;
     }
     const { ingestion } = await chat.upload({ ...upload, fileSize: body.bytes.byteLength, bytes: body.bytes });

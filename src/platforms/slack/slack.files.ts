@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import { formatMegabytes } from '../../core/format.ts';
 import type { FileFetcher } from '../../core/ports.ts';
 import type { Ingestion } from '../../core/records.ts';
 
@@ -18,9 +19,8 @@ export function tokenAllowedFor(url: URL, apiUrl: string): boolean {
   const host = url.hostname.toLowerCase();
   return SLACK_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
 }
-
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const tooLarge = (maxBytes: number) => new AppError('input.too_large', `The file is larger than ${mb(maxBytes)}.`);
+const tooLarge = (maxBytes: number) =>
+  new AppError('input.too_large', `The file is larger than ${formatMegabytes(maxBytes)}.`);
 
 const failed = (message: string, cause?: unknown) =>
   new AppError('download.failed', message, cause === undefined ? undefined : { cause });

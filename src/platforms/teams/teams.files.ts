@@ -1,10 +1,10 @@
 import { AppError } from '../../core/errors.ts';
+import { formatMegabytes } from '../../core/format.ts';
 import type { FileFetcher } from '../../core/ports.ts';
 import type { Ingestion } from '../../core/records.ts';
 import type { TokenSource } from './teams.token.ts';
 import { GRAPH_SCOPE } from './teams.token.ts';
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const MAX_REDIRECTS = 5;
 
@@ -22,7 +22,10 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
   const declared = Number(res.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => {});
-    throw new AppError('input.too_large', `The file is ${mb(declared)}; the limit is ${mb(maxBytes)}.`);
+    throw new AppError(
+      'input.too_large',
+      `The file is ${formatMegabytes(declared)}; the limit is ${formatMegabytes(maxBytes)}.`,
+    );
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -34,7 +37,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new AppError('input.too_large', `The file is larger than ${mb(maxBytes)}, the limit.`);
+      throw new AppError('input.too_large', `The file is larger than ${formatMegabytes(maxBytes)}, the limit.`);
     }
     chunks.push(value);
   }
