@@ -3,11 +3,14 @@
  * against a real `marginiq start` process and a loopback Slack double. Everything stays on 127.0.0.1.
  *
  *   node bench/load.bench.ts [--levels 1,10,25,50] [--scanned 6] [--database-url postgres://…]
+ *
+ * With --database-url the run gets its own new database on that server, dropped at the end.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { ACTION_IDS } from '../src/core/cards/card.model.ts';
 import { buttonClick, fileShareMessage, slackSender, slashCommand } from '../test/slack/slack.requests.ts';
 import { freePort, startCli } from '../test/support/cli.ts';
@@ -44,7 +47,29 @@ function peakRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/**
+ * A new, empty database on the given server for this run, dropped afterwards: the Slack double numbers
+ * its files from F0001 each run, and an old run's ingestions would (rightly) treat them as retries.
+ */
+async function benchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `marginiq_bench_${Date.now().toString(36)}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 async function main() {
+  const database = args['database-url'] ? await benchDatabase(args['database-url']) : null;
   const slack = await startSlackDouble();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-bench-'));
   const svc = await startCli(
@@ -56,7 +81,7 @@ async function main() {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'warn',
-      ...(args['database-url'] ? { DATABASE_URL: args['database-url'] } : {}),
+      ...(database ? { DATABASE_URL: database.url } : {}),
     },
     { timeoutMs: 120_000 },
   );
@@ -143,15 +168,48 @@ async function main() {
 
   const scannedCount = Number(args.scanned);
   let scannedPerMin = 0;
+  let duringOcr: Record<string, number> | null = null;
   if (scannedCount > 0) {
     const batch = Array.from({ length: scannedCount }, (_, i) => share(scannedPdfs[i % scannedPdfs.length]!, 'CSCAN'));
     const started = Date.now();
     await Promise.all(batch.map((b) => timed('file_share', b.send)));
     for (const b of batch) threads.push({ channel: 'CSCAN', ts: b.ts, kind: 'scanned', sentAt: started });
-    const finished = await waitAll(
-      threads.filter((t) => t.channel === 'CSCAN'),
-      900_000,
-    );
+    // While OCR keeps both cores busy, people keep typing commands and clicking: a command and a click
+    // every 250 ms until the scans are done. Their acknowledgements show whether OCR starves the chat.
+    const scanThreads = threads.filter((t) => t.channel === 'CSCAN');
+    const busy: Promise<void>[] = [];
+    while (!scanThreads.every(settled) && Date.now() - started < 900_000) {
+      busy.push(
+        timed('command_during_ocr', () =>
+          sender.command(
+            slashCommand({ user: 'UBENCH', channel: 'CSCAN', text: 'pending', responseUrl: slack.responseUrl() }),
+          ),
+        ),
+        timed('click_during_ocr', () =>
+          sender.interaction(
+            buttonClick({
+              user: 'UBENCH',
+              channel: 'CSCAN',
+              messageTs: '1.1',
+              actionId: ACTION_IDS.approve,
+              value: '00000000-0000-4000-8000-000000000000',
+              responseUrl: slack.responseUrl(),
+            }),
+          ),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await Promise.all(busy);
+    const finished = await waitAll(scanThreads, 1000);
+    const during = acks.filter((a) => a.kind.endsWith('_during_ocr')).map((a) => a.ms);
+    duringOcr = {
+      requests: during.length,
+      p50_ms: Math.round(pct(during, 50)),
+      p95_ms: Math.round(pct(during, 95)),
+      p99_ms: Math.round(pct(during, 99)),
+      max_ms: Math.round(Math.max(0, ...during)),
+    };
     scannedPerMin = Math.round((scannedCount / ((finished - started) / 60_000)) * 10) / 10;
   }
 
@@ -176,10 +234,12 @@ async function main() {
     uploads_lost: lost,
     uploads_with_more_than_one_summary: duplicated,
     scanned_reports_per_min: scannedPerMin,
+    acks_while_ocr_busy: duringOcr,
     peak_rss_mb: peakRssMb(svc.child.pid!),
   };
   await svc.stop();
   await slack.close();
+  await database?.drop();
   console.table(levelRows);
   console.log(JSON.stringify({ ...result, levels: undefined }, null, 2));
   mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });

@@ -16,6 +16,7 @@ import { detectDateOrder, findDates } from './parse/date.parser.ts';
 import { detectLocale } from './parse/value.parser.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
 import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.reader.ts';
+import { startThreadPoolHere } from './thread.priority.ts';
 
 export interface ExtractorDeps {
   maxFileBytes: number;
@@ -67,7 +68,8 @@ function mergeWords(text: PageWord[], ocr: PageWord[]): PageWord[] {
 
 export function createExtractor(deps: ExtractorDeps): Extractor {
   const now = deps.now ?? (() => new Date());
-  // pdf.js loads in its thread while the caller gets on with other work.
+  // libuv's pool first, at the caller's priority; then pdf.js loads in its thread while the caller works on.
+  startThreadPoolHere();
   prestartPdfReader();
   let pool: OcrPool | null = null;
   const ocrPool = () => {
@@ -84,6 +86,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const count = await readPdf(bytes, {
       maxPages: deps.maxPages,
       dpi: deps.ocrDpi ?? 250,
+      parallel: Math.max(1, deps.ocrWorkers),
       signal,
       onPage: (page) => {
         const images = page.images;

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extraction/extractor.ts';
+import { bands } from '../../src/extraction/ocr/page.bands.ts';
 import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 import { scanPdf } from './support/scan.builder.ts';
 
@@ -60,5 +62,90 @@ describe('createExtractor on scanned PDFs', { timeout: 240_000 }, () => {
     await expect(extractor.extract({ bytes: blank, fileName: 'blank.pdf' })).rejects.toMatchObject({
       code: 'extraction.no_margin_data',
     });
+  });
+});
+
+describe('OCR threads', { timeout: 240_000 }, () => {
+  /** Nice value of every thread of this process, by thread name (Linux: /proc/self/task/<tid>/stat). */
+  const threadNice = () =>
+    readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), nice: Number(fields[16]) };
+    });
+
+  it.runIf(process.platform === 'linux')(
+    'run below the main thread, which keeps its priority and its libuv pool',
+    async () => {
+      const text = await buildTextPdf([statement('U 3333333', '$10,000.00', '$4,000.00', '$6,000.00')]);
+      await extractor.extract({ bytes: await scanPdf(text, {}), fileName: 'scan.pdf' });
+      const threads = threadNice();
+      const workers = threads.filter((t) => t.name === 'WorkerThread');
+      // The pdf.js reader and both tesseract threads (vitest's forks pool runs no threads of its own).
+      expect(workers.length).toBeGreaterThanOrEqual(3);
+      expect(workers.every((t) => t.nice === 10)).toBe(true);
+      expect(threads.find((t) => t.name === 'MainThread' || t.name === 'node')?.nice).toBe(0);
+      expect(threads.filter((t) => t.name === 'libuv-worker').every((t) => t.nice === 0)).toBe(true);
+    },
+  );
+});
+
+describe('bands', () => {
+  const DPI = 100;
+  /** A white page `w`×`h` with text-like rows (alternating strokes) at the given pixel rows. */
+  const page = (w: number, h: number, inkRows: [number, number, number][]) => {
+    const gray = new Uint8Array(w * h).fill(255);
+    for (const [y0, y1, strokes] of inkRows)
+      for (let y = y0; y < y1; y++)
+        for (let s = 0; s < strokes; s++) for (let x = 10 + s * 6; x < 13 + s * 6 && x < w; x++) gray[y * w + x] = 0;
+    return gray;
+  };
+  const lines = (from: number, to: number, strokes: number) => {
+    const out: [number, number, number][] = [];
+    for (let y = from; y + 12 <= to; y += 20) out.push([y, y + 12, strokes]);
+    return out;
+  };
+
+  it('cuts only in blank rows, into a multiple of the thread count, covering the whole box', () => {
+    const w = 400;
+    const h = 1000; // ten inches at 100 dpi
+    const gray = page(w, h, lines(0, 1000, 40));
+    const box = { x0: 0, y0: 0, x1: w, y1: h };
+    const out = bands(gray, w, box, DPI, 2);
+    expect(out.length % 2).toBe(0);
+    expect(out[0]!.y0).toBe(0);
+    expect(out.at(-1)!.y1).toBe(h);
+    for (let i = 1; i < out.length; i++) {
+      expect(out[i]!.y0).toBe(out[i - 1]!.y1);
+      const cut = out[i]!.y0;
+      expect(gray.subarray(cut * w, (cut + 1) * w).every((v) => v === 255)).toBe(true);
+    }
+  });
+
+  it('balances the strokes, not the height: dense text gets more, shorter bands', () => {
+    const w = 400;
+    const h = 1000;
+    // The top fifth is dense, the rest sparse.
+    const gray = page(w, h, [...lines(0, 200, 60), ...lines(200, 1000, 6)]);
+    const out = bands(gray, w, { x0: 0, y0: 0, x1: w, y1: h }, DPI, 2);
+    expect(out.length).toBe(4);
+    expect(out[0]!.y1 - out[0]!.y0).toBeLessThan(200);
+    expect(out.at(-1)!.y1 - out.at(-1)!.y0).toBeGreaterThan(300);
+  });
+
+  it('leaves a short page or a single thread whole where no cut is useful', () => {
+    const w = 400;
+    const gray = page(w, 150, lines(0, 150, 20));
+    expect(bands(gray, w, { x0: 0, y0: 0, x1: w, y1: 150 }, DPI, 2)).toHaveLength(1);
+    const tall = page(w, 400, lines(0, 400, 20));
+    // Two inches of text on one thread: one 2.5-inch band's worth.
+    expect(bands(tall, w, { x0: 0, y0: 0, x1: w, y1: 200 }, DPI, 1)).toHaveLength(1);
+  });
+
+  it('does not cut through text when no row near the target is blank', () => {
+    const w = 400;
+    const h = 1000;
+    const gray = page(w, h, [[0, h, 40]]); // one solid block of strokes, no gaps
+    expect(bands(gray, w, { x0: 0, y0: 0, x1: w, y1: h }, DPI, 2)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/errors.ts';
 import type { PageImage, PageWord } from '../pdf/page.types.ts';
@@ -63,6 +64,8 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
     const { createWorker, OEM, PSM } = await import('tesseract.js');
     const worker = (await createWorker('eng', OEM.LSTM_ONLY, {
       langPath: langPath(),
+      // Our entry point: lowers the thread's priority, then runs tesseract.js's worker script.
+      workerPath: fileURLToPath(new URL('./ocr.thread.ts', import.meta.url)),
       gzip: true,
       cacheMethod: 'none',
       cachePath: os.tmpdir(),

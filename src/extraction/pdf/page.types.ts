@@ -35,6 +35,8 @@ export type WorkerRequest = {
   bytes: Uint8Array;
   maxPages: number;
   dpi: number;
+  /** How many OCR threads can read one page at once: a scan is cut into a multiple of this many bands. */
+  parallel: number;
   wasmDir: string;
 };
 

@@ -11,6 +11,8 @@ const WASM_DIR = `${path.join(pdfjsDir, 'wasm')}/`;
 export interface ReadOptions {
   maxPages: number;
   dpi: number;
+  /** OCR threads available to read one page: scans are cut into bands for them. */
+  parallel: number;
   signal: AbortSignal;
   /** Called as each page arrives, so OCR of page 1 overlaps parsing of page 2. */
   onPage: (page: PageContent) => void;
@@ -125,9 +127,10 @@ function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
     worker.on('error', onError);
     worker.on('exit', onExit);
     if (opts.signal.aborted) return onAbort();
-    worker.postMessage({ id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, wasmDir: WASM_DIR } }, [
-      copy.buffer as ArrayBuffer,
-    ]);
+    worker.postMessage(
+      { id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, parallel: opts.parallel, wasmDir: WASM_DIR } },
+      [copy.buffer as ArrayBuffer],
+    );
   });
 }
 

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { crop, prepareScan } from '../ocr/image.prep.ts';
+import { bands } from '../ocr/page.bands.ts';
+import { lowerThreadPriority } from '../thread.priority.ts';
 import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
 import { needsOcr, splitItem } from './text-layer.ts';
 
@@ -17,6 +19,9 @@ try {
 } catch {
   /* a read-only temp dir only costs speed */
 }
+
+// Parsing and rendering yield the CPU to the main thread, which acknowledges chat requests.
+lowerThreadPriority();
 
 let post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void = () => {};
 
@@ -104,7 +109,7 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise
         // Only the inked part goes to OCR: blank margins and empty half-pages cost time and memory.
         // Bands cut in blank rows let the OCR pool read one page on several threads at once.
         out.images = [];
-        for (const band of bands(prepared.gray, w, prepared.box, req.dpi)) {
+        for (const band of bands(prepared.gray, w, prepared.box, req.dpi, req.parallel)) {
           const pgm = toPgm(crop(prepared.gray, w, band), band.x1 - band.x0, band.y1 - band.y0);
           out.images.push({ pgm, scale, offsetX: band.x0, offsetY: band.y0 });
           transfer.push(pgm.buffer as ArrayBuffer);
@@ -130,44 +135,9 @@ async function withRenderLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-type Box = { x0: number; y0: number; x1: number; y1: number };
-
-/** Splits the inked box into bands about three inches tall, each cut at the blankest row near its target. */
-function bands(gray: Uint8Array, w: number, box: Box, dpi: number): Box[] {
-  const n = Math.max(1, Math.min(4, Math.round((box.y1 - box.y0) / (3 * dpi))));
-  if (n === 1) return [box];
-  const inkOf = (y: number) => {
-    let ink = 0;
-    for (let x = box.x0; x < box.x1; x++) if (gray[y * w + x]! < 200) ink++;
-    return ink;
-  };
-  const cuts = [box.y0];
-  const step = (box.y1 - box.y0) / n;
-  for (let i = 1; i < n; i++) {
-    const target = Math.round(box.y0 + i * step);
-    const reach = Math.round(step / 3);
-    let best = target;
-    let bestInk = Number.POSITIVE_INFINITY;
-    for (let d = 0; d <= reach && bestInk > 0; d++) {
-      for (const y of [target - d, target + d]) {
-        const ink = inkOf(y);
-        if (ink < bestInk) {
-          bestInk = ink;
-          best = y;
-        }
-      }
-    }
-    if (bestInk === 0 && best > cuts[cuts.length - 1]!) cuts.push(best);
-  }
-  cuts.push(box.y1);
-  return cuts.slice(1).map((y1, i) => ({ x0: box.x0, x1: box.x1, y0: cuts[i]!, y1 }));
-}
-
-const STRIPS = 4;
-
 /**
- * Renders a page to 8-bit gray in horizontal strips: a 300 dpi letter page is 34 MB as RGBA, a
- * quarter of that per strip, so two documents rendering at once stay well inside the memory budget.
+ * Renders a page to 8-bit gray in horizontal strips of at most 8 Mpx (32 MB as RGBA): a 250 dpi letter
+ * page (5.8 Mpx) is one strip and one render pass, while a gigantic page never needs one huge canvas.
  */
 async function renderGray(
   page: { render(p: object): { promise: Promise<void> } },
@@ -177,7 +147,7 @@ async function renderGray(
   factory: CanvasFactory,
 ): Promise<Uint8Array> {
   const gray = new Uint8Array(w * h);
-  const stripH = Math.ceil(h / STRIPS);
+  const stripH = Math.min(h, Math.max(1, Math.floor(8_000_000 / w)));
   const cc = factory.create(w, stripH);
   for (let top = 0; top < h; top += stripH) {
     const sh = Math.min(stripH, h - top);
