@@ -10,7 +10,8 @@ FROM node:24-slim AS runtime
 ENV NODE_ENV=production \
     DATA_DIR=/app/data \
     PORT=3000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    MALLOC_MMAP_THRESHOLD_=1048576
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./

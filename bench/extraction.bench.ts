@@ -116,14 +116,19 @@ async function ours(docs: Doc[]) {
   // Throughput: every scanned document at once through one extractor and its full pool.
   const scanned = docs.filter((d) => d.kind === 'scanned');
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(scanned.map((d) => extractor.extract({ bytes: d.bytes, fileName: d.name }).catch(() => {})));
   const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  // Cores kept busy by the queue: CPU seconds of all threads over wall seconds (2.0 = both of two cores).
+  const coresBusy = (cpu.user + cpu.system) / 1e6 / wall;
   const pages = scanned.reduce((a, d) => a + d.pages, 0);
   await extractor.close();
   return {
     textPage: median(perPage.text),
     scannedPage: median(perPage.scanned),
     pagesPerSecond: pages / wall,
+    coresBusy,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -167,13 +172,14 @@ const rowsOut = [
   ['median s / text page', f(mine.textPage), f(theirs.textPage), f(mine.textPage / theirs.textPage, 2)],
   ['median s / scanned page', f(mine.scannedPage), f(theirs.scannedPage), f(mine.scannedPage / theirs.scannedPage, 2)],
   ['scanned pages / s (full pool)', f(mine.pagesPerSecond), '-', '-'],
+  ['cores busy (full pool)', f(mine.coresBusy, 2), '-', '-'],
   ['peak RSS (MB)', f(mine.peakRssMb, 0), '-', '-'],
 ];
 const head = ['measure', 'marginiq', 'pdftotext / tesseract', 'ratio'];
 const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i]!.length)));
 const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(
-  `extraction bench: ${docs.filter((d) => d.kind === 'text').length} text, ${docs.filter((d) => d.kind === 'scanned').length} scanned documents, ${cpus().length} CPUs, OCR at ${DPI} dpi`,
+  `extraction bench: ${docs.filter((d) => d.kind === 'text').length} text, ${docs.filter((d) => d.kind === 'scanned').length} scanned documents, ${cpus().length} CPUs, OCR at ${DPI} dpi, MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset (glibc default)'}`,
 );
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -184,7 +190,15 @@ const file = path.join(outDir, `extraction-${new Date().toISOString().replace(/[
 writeFileSync(
   file,
   JSON.stringify(
-    { at: new Date().toISOString(), cpus: cpus().length, dpi: DPI, docs: docs.length, marginiq: mine, cli: theirs },
+    {
+      at: new Date().toISOString(),
+      cpus: cpus().length,
+      dpi: DPI,
+      docs: docs.length,
+      mallocMmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_ ?? null,
+      marginiq: mine,
+      cli: theirs,
+    },
     null,
     2,
   ),

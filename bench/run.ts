@@ -9,7 +9,9 @@ for (const [name, extra] of [
   ['load.bench.ts', []],
 ] as const) {
   console.log(`\n=== ${name} ===`);
-  const r = spawnSync(process.execPath, [path.join(here, name), ...extra], { stdio: 'inherit' });
+  // The allocator setting the service runs with (bin/marginiq.js, Dockerfile), so memory is measured as deployed.
+  const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '1048576' };
+  const r = spawnSync(process.execPath, [path.join(here, name), ...extra], { stdio: 'inherit', env });
   if (r.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,11 @@ describe('the marginiq command', () => {
     expect(health.platforms).toEqual(['console']);
     const metrics = await (await fetch(`${svc.url}/metrics`)).text();
     expect(metrics).toContain('marginiq_http_requests_total{route="/health",status="200"}');
+    if (process.platform === 'linux') {
+      // The service re-executed itself in place (same pid, so signals still reach it) with glibc's mmap threshold fixed.
+      const environ = readFileSync(`/proc/${svc.child.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('MALLOC_MMAP_THRESHOLD_=1048576');
+    }
     expect(await svc.stop('SIGTERM')).toBe(0);
   });
 });
