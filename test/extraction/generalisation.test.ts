@@ -103,6 +103,52 @@ describe('layout generalisation', () => {
     expect(r!.fields.initial_requirement).toBe(20_300);
   });
 
+  it('knows currency headings OCR half-mangled, and lets a converted total outrank a base-currency section', async () => {
+    const [r] = await run([
+      [
+        ['ORCHARD FUTURES', 50, 40, 14],
+        ['STATEMENT DATE: 05/06/2026', 330, 40],
+        ['ACCOUNT NUMBER: 551 20987', 330, 55],
+        ['ves US DOLLARS ***', 200, 90],
+        ...rows(
+          105,
+          14,
+          [50, 330],
+          [
+            ['TOTAL EQUITY', '50,000.00'],
+            ['MAINTENANCE MARGIN REQUIREMENT', '9,000.00'],
+            ['CASH BALANCE', '41,000.00'],
+          ],
+        ),
+        ['*x*x EURO ***', 200, 160],
+        ...rows(
+          175,
+          14,
+          [50, 330],
+          [
+            ['TOTAL EQUITY', '10,000.00'],
+            ['MAINTENANCE MARGIN REQUIREMENT', '2,000.00'],
+          ],
+        ),
+        ['*** CONVERTED TO USD - ALL CURRENCIES xx', 150, 230],
+        ...rows(
+          245,
+          14,
+          [50, 330],
+          [
+            ['TOTAL EQUITY', '61,300.00'],
+            ['MAINTENANCE MARGIN REQUIREMENT', '11,260.00'],
+          ],
+        ),
+      ],
+    ]);
+    expect(r!.currency).toBe('USD');
+    expect(r!.fields.total_equity).toBe(61_300);
+    expect(r!.fields.maintenance_requirement).toBe(11_260);
+    // Printed only in the dollar section: that figure is all there is, so it stays.
+    expect(r!.fields.cash_balance).toBe(41_000);
+  });
+
   it('prefers the house column when the exchange column is printed first', async () => {
     const [r] = await run([
       [

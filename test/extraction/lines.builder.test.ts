@@ -75,6 +75,23 @@ describe('segmentLine', () => {
     expect(segs.map((s) => s.text)).toEqual(['Margin Call', 'None']);
   });
 
+  it('puts back a decimal mark OCR dropped from a grouped figure, as a less certain reading', () => {
+    const seg = (text: string, ocr: boolean, locale: 'dot' | 'comma' = 'dot') => {
+      const [line] = buildLines([w(text, 50, 100, 120, 0.9)], 0);
+      return segmentLine(line!, { locale, dateOrder: 'mdy', ocr }).segs.filter((s) => s.kind === 'amount');
+    };
+    const [a] = seg('281,671 68', true);
+    expect(a!.amount!.value).toBe(281671.68);
+    expect(a!.amount!.quality).toBeLessThan(1);
+    expect(seg('198, 301 69', true).map((s) => s.amount!.value)).toEqual([198301.69]);
+    expect(seg('6,512 50DR', true).map((s) => s.amount!.value)).toEqual([-6512.5]);
+    expect(seg('1.234.567 89', true, 'comma').map((s) => s.amount!.value)).toEqual([1234567.89]);
+    // Not on a text layer, not without a thousands group, not before three digits.
+    expect(seg('281,671 68', false).map((s) => s.amount!.value)).toEqual([281671, 68]);
+    expect(seg('10 25', true).map((s) => s.amount!.value)).toEqual([10, 25]);
+    expect(seg('1,500 250', true).map((s) => s.amount!.value)).toEqual([1500, 250]);
+  });
+
   it('repairs OCR slips inside figures only on OCR pages', () => {
     const [line] = buildLines([w('S122,783.2O', 50, 100, 60, 0.9)], 0);
     const ocr = segmentLine(line!, { locale: 'dot', dateOrder: 'mdy', ocr: true }).segs;

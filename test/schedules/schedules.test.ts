@@ -77,6 +77,19 @@ describe.each(DB_KINDS)('schedules on %s', (kind) => {
     await expect(Promise.resolve(a.shouldRun('no key here', 1))).rejects.toThrow(/unrecognised/);
   });
 
+  it('prunes the record of fires older than the days it keeps, and nothing newer', async () => {
+    const c = createRunCoordinator({ db, replica: 'a' });
+    await c.claim('test.prune', new Date('1990-01-01T00:00:00Z'));
+    await c.claim('test.prune', new Date('1990-01-20T00:00:00Z'));
+    await c.claim('test.prune', new Date('1990-02-05T00:00:00Z'));
+    expect(await c.prune(30, new Date('1990-02-10T00:00:00Z'))).toBe(1);
+    expect((await runs('test.prune')).map((r) => new Date(r.fire_time).toISOString())).toEqual([
+      '1990-01-20T00:00:00.000Z',
+      '1990-02-05T00:00:00.000Z',
+    ]);
+    expect(await c.prune(30, new Date('1990-02-10T00:00:00Z'))).toBe(0);
+  });
+
   it('two schedulers on one database run each fire once and record replica, outcome and duration', async () => {
     const calls: string[] = [];
     const digests = (replica: string) =>

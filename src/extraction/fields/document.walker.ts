@@ -65,10 +65,16 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   let split: AccountHit[] | null = null;
   // Stacked currency sections (`*** EURO ***` … `*** CONVERTED TO USD ***`): the converted total speaks.
   let ccySection: { code: string; base: boolean } | null = null;
+  // Figures of one currency's section, set aside until we know whether a converted total follows.
+  const partial: Candidate[] = [];
+  let convertedTotal = false;
   const add = (c: Candidate) => {
     if (ccySection && FIELD_TARGETS.has(c.target) && !c.currency) {
       c.currency = ccySection.code;
-      if (!ccySection.base) c.score *= 0.8;
+      if (!ccySection.base) {
+        c.score *= 0.8;
+        partial.push(c);
+      }
     }
     if (c.target === 'date' || c.target === 'currency') doc.push(c);
     if (c.account) sectionFor(c.account, 0.9, c.ocr).candidates.push(c);
@@ -95,6 +101,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const heading = hasAmounts ? null : currencySection(line);
     if (heading) {
       ccySection = heading;
+      if (heading.base) convertedTotal = true;
       if (heading.base)
         doc.push({
           target: 'currency',
@@ -202,6 +209,9 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       });
     }
   });
+  // With a converted all-currency total in the document, one currency's section is only a part of the
+  // account, even in the base currency: it speaks only for a field the total does not print (or OCR lost).
+  if (convertedTotal) for (const c of partial) c.score *= 0.6;
   if (sections.length === 0) sections.push(preamble);
   else if (preamble.candidates.length > 0) {
     // Figures printed before the first account heading belong to it only when the document has one account.
@@ -212,12 +222,23 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
 
 const ACCOUNT = new Set(['account'] as const);
 
+const DECORATION_LEAD = /^[*=#~+x-]{2,}\s*/i;
+const DECORATION_TRAIL = /\s*[*=#~+x-]{2,}$/i;
+const marks = (run: string) => (run.match(/[*=#~+-]/g) ?? []).length;
+
 /** A heading naming the currency of the figures under it; `base` for a converted / all-currency total. */
 function currencySection(line: Segmented): { code: string; base: boolean } | null {
   if (line.segs.length !== 1 || line.segs[0]!.kind !== 'text') return null;
   const raw = line.segs[0]!.text.trim();
-  const decorated = /^[*=\-#]{2,}.*[*=\-#]{2,}$/.test(raw);
-  const text = raw.replace(/^[*=\-#\s]+|[*=\-#\s]+$/g, '');
+  // `*** EURO ***`; in a scan OCR mangles some of the stars (`*x*x EURO ***`, `ves US DOLLARS ***`),
+  // so one decorated end is enough, and a run may hold an x or + among at least two real marks.
+  const lead = DECORATION_LEAD.exec(raw);
+  const trail = DECORATION_TRAIL.exec(raw);
+  const decorated = Boolean((lead && marks(lead[0]) >= 2) || (trail && marks(trail[0]) >= 2));
+  let text = raw;
+  if (trail && marks(trail[0]) >= 2) text = text.slice(0, trail.index);
+  if (lead && marks(lead[0]) >= 2) text = text.slice(lead[0].length);
+  text = text.replace(/^[*=\-#\s]+|[*=\-#\s]+$/g, '');
   if (text.length > 48 || text.split(/\s+/).length > 7) return null;
   const base = /\b(converted|all currencies|base currency|combined|consolidated|total)\b/i.test(text);
   const bare = /^(?:[a-z]+\s+)?(?:dollars?|euros?|pounds?(?: sterling)?|sterling|francs?|yen)$|^[A-Z]{3}$/i.test(text);

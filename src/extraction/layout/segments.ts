@@ -44,6 +44,26 @@ export function repairOcrDigits(text: string): string {
   });
 }
 
+/**
+ * A scan's decimal mark is a speck OCR often drops: `281,671 68` for `281,671.68`, sometimes with a
+ * space after a group mark too (`198, 301 69`). Where a grouped figure is followed after one space by
+ * exactly two digits (and perhaps DR/CR or a sign), the figure is closed up and the mark put back. The
+ * text keeps its length (the spaces move in front), so positions hold; `at` lists the mended marks.
+ */
+export function mendLostDecimalMarks(text: string, locale: NumberLocale): { text: string; at: number[] } {
+  const [group, decimal] = locale === 'comma' ? ['.', ','] : [',', '.'];
+  const g = group === '.' ? '\\.' : ',';
+  const re = new RegExp(`(?<![\\d.,])(\\d{1,3}(?:${g} ?\\d{3})+) (\\d{2})(?=(?:\\s?(?:DR|CR|-))?(?:\\s|$))`, 'gi');
+  const at: number[] = [];
+  const out = text.replace(re, (_m, int: string, cents: string, offset: number) => {
+    const closed = int.replace(/ /g, '');
+    const pad = int.length - closed.length;
+    at.push(offset + pad + closed.length);
+    return `${' '.repeat(pad)}${closed}${decimal}${cents}`;
+  });
+  return { text: out, at };
+}
+
 export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
   const segs: Segment[] = [];
   line.cells.forEach((cell, ci) => {
@@ -53,7 +73,8 @@ export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
 }
 
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
-  const text = opts.ocr ? repairOcrDigits(cell.text) : cell.text;
+  const mended = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(cell.text), opts.locale) : { text: cell.text, at: [] };
+  const text = mended.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
   // `20251219` is a date only right after a date label.
@@ -76,11 +97,11 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
   for (const a of findAmounts(masked, opts.locale)) {
     const lead = a.raw.length - a.raw.trimStart().length;
-    taken.push({
-      start: a.index + lead,
-      end: a.index + a.length,
-      seg: { kind: 'amount', text: a.raw.trim(), amount: a },
-    });
+    const start = a.index + lead;
+    const end = a.index + a.length;
+    // A decimal mark we put back is a guess: the figure stays below full certainty unless a cross-check agrees.
+    const amount = mended.at.some((i) => i >= start && i < end) ? { ...a, quality: Math.min(a.quality, 0.85) } : a;
+    taken.push({ start, end, seg: { kind: 'amount', text: a.raw.trim(), amount } });
   }
   taken.sort((a, b) => a.start - b.start);
   const out: Segment[] = [];

@@ -14,6 +14,8 @@ export interface ScheduleRunCoordinator extends RunCoordinator {
     fireTime: Date,
     result: { outcome: 'ok' | 'failed'; durationMs: number; detail?: unknown },
   ): Promise<void>;
+  /** Deletes the record of fires older than `keepDays` (about 600 rows a day); returns how many. */
+  prune(keepDays: number, now?: Date): Promise<number>;
 }
 
 // node-cron's key is `${task name}:${slot ISO}`.
@@ -39,6 +41,13 @@ export function createRunCoordinator(opts: {
   return {
     fireTimeOf,
     claim,
+    async prune(keepDays, now = new Date()) {
+      const before = new Date(now.getTime() - keepDays * 86_400_000);
+      const rows = await opts.db.query('delete from analytics.schedule_runs where fire_time < $1 returning id', [
+        before.toISOString(),
+      ]);
+      return rows.length;
+    },
     async shouldRun(key: string) {
       const m = KEY.exec(key);
       // A key this coordinator cannot read is not a fire it can vouch for: fail closed.

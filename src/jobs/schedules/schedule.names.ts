@@ -18,3 +18,6 @@ export const SERVICE_HEALTH_KEY = 'service';
 
 /** Uploads recorded but not queued for this long are re-enqueued. */
 export const STRANDED_AFTER_SECONDS = 60;
+
+/** How long the record of schedule fires (analytics.schedule_runs) is kept; the sweeper prunes older ones. */
+export const SCHEDULE_RUNS_KEEP_DAYS = 30;

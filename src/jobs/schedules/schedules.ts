@@ -6,7 +6,14 @@ import type { Queryable } from '../../store/db.ts';
 import { runHealthWatch } from './health.watch.ts';
 import { sweepStranded } from './ingestion.sweeper.ts';
 import { createRunCoordinator } from './run.coordinator.ts';
-import { HEALTH_WATCH_CRON, SCHEDULES, type ScheduleKey, SWEEPER_CRON, WEEKLY_DIGEST_CRON } from './schedule.names.ts';
+import {
+  HEALTH_WATCH_CRON,
+  SCHEDULE_RUNS_KEEP_DAYS,
+  SCHEDULES,
+  type ScheduleKey,
+  SWEEPER_CRON,
+  WEEKLY_DIGEST_CRON,
+} from './schedule.names.ts';
 
 interface Log {
   info(o: object, m?: string): void;
@@ -94,7 +101,11 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
     },
     sweeper: {
       cron: SWEEPER_CRON,
-      run: () => sweepStranded({ ingestions: deps.repos.ingestions, queue: deps.queue, logger: log }),
+      run: async () => ({
+        ...(await sweepStranded({ ingestions: deps.repos.ingestions, queue: deps.queue, logger: log })),
+        // The record of old fires: a month is kept for /margin health and the digests.
+        runsPruned: await coordinator.prune(SCHEDULE_RUNS_KEEP_DAYS),
+      }),
     },
   };
 
