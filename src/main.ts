@@ -156,6 +156,7 @@ export async function startService(
   for (const adapter of await createPlatforms(config, {
     chat,
     repos,
+    storage,
     logger,
     metrics,
     serveHttp,
@@ -281,6 +282,7 @@ async function createPlatforms(
   deps: {
     chat: ChatCore;
     repos: Repositories;
+    storage: FileStorage;
     logger: Logger;
     metrics: Metrics;
     serveHttp: boolean;
@@ -314,6 +316,8 @@ async function createPlatforms(
         limits,
         serveHttp: deps.serveHttp,
         conversations: deps.repos.conversations,
+        outgoingFiles: deps.repos.outgoingFiles,
+        storage: deps.storage,
         publicUrl: config.publicUrl,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       }),

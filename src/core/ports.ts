@@ -143,6 +143,30 @@ export interface ConversationsRepository {
   get(platform: string, conversationId: string): Promise<unknown>;
 }
 
+/** A file handed to a chat user (an export by link or consent card, a chart), readable by every replica. */
+export interface OutgoingFile {
+  token: string;
+  to: ConversationRef;
+  /** Where its bytes are in FileStorage. */
+  fileKey: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  title?: string | undefined;
+  comment?: string | undefined;
+  expiresAt: Date;
+}
+
+export interface OutgoingFilesRepository {
+  save(file: OutgoingFile): Promise<void>;
+  /** The file while its token is valid, else null. */
+  get(token: string, now?: Date): Promise<OutgoingFile | null>;
+  /** Removes and returns it (a consent answer is acted on once, by one replica), else null. */
+  take(token: string, now?: Date): Promise<OutgoingFile | null>;
+  /** Forgets expired tokens; returns how many. */
+  prune(now?: Date): Promise<number>;
+}
+
 export interface Repositories {
   ingestions: IngestionsRepository;
   reports: ReportsRepository;
@@ -152,6 +176,7 @@ export interface Repositories {
   subscriptions: SubscriptionsRepository;
   events: EventsRepository;
   conversations: ConversationsRepository;
+  outgoingFiles: OutgoingFilesRepository;
 }
 
 /** Runs work in one database transaction, handing it repositories bound to that transaction. */

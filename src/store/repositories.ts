@@ -3,6 +3,7 @@ import type { Db, Queryable } from './db.ts';
 import { createAuditRepository } from './repositories/audit.repository.ts';
 import { createConflictsRepository } from './repositories/conflicts.repository.ts';
 import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
+import { createOutgoingFilesRepository } from './repositories/outgoing-files.repository.ts';
 import { createReportsRepository } from './repositories/reports.repository.ts';
 import {
   createConversationsRepository,
@@ -21,6 +22,7 @@ export function createRepositories(db: Queryable): Repositories {
     subscriptions: createSubscriptionsRepository(db),
     events: createEventsRepository(db),
     conversations: createConversationsRepository(db),
+    outgoingFiles: createOutgoingFilesRepository(db),
   };
 }
 

@@ -134,6 +134,8 @@ export async function startTeamsHarness(
     limits: deps.limits,
     serveHttp: true,
     conversations: repos.conversations,
+    outgoingFiles: repos.outgoingFiles,
+    storage: deps.storage,
     publicUrl: opts.publicUrl,
     endpoints: { authority: double.url, graph: double.graphUrl, openIdMetadata: double.openIdMetadata },
   });
@@ -148,9 +150,34 @@ export async function startTeamsHarness(
   });
   const activities = teamsActivities(double);
 
+  const replicas: { close(): Promise<void> }[] = [];
   return {
     url: http.url,
     double,
+    /** A second replica of the Teams platform on the same database and file storage, on its own server. */
+    async replica() {
+      const other = await createTeamsPlatform({
+        teams: { clientId: undefined, clientSecret: undefined, tenantId: undefined, unauthenticated: true },
+        chat,
+        logger,
+        limits: deps.limits,
+        serveHttp: true,
+        conversations: repos.conversations,
+        outgoingFiles: repos.outgoingFiles,
+        storage: deps.storage,
+        publicUrl: opts.publicUrl,
+        endpoints: { authority: double.url, graph: double.graphUrl, openIdMetadata: double.openIdMetadata },
+      });
+      const server = await startHttpServer({
+        host: '127.0.0.1',
+        port: 0,
+        routes: other.routes,
+        logger,
+        metrics: createMetrics(),
+      });
+      replicas.push(server);
+      return { url: server.url, platform: other };
+    },
     activities,
     db: t.db,
     repos,
@@ -168,6 +195,7 @@ export async function startTeamsHarness(
       while (jobs.size > 0) await Promise.allSettled([...jobs]);
     },
     async stop() {
+      await Promise.all(replicas.map((r) => r.close()));
       await http.close();
       await platform.stop();
       await Promise.allSettled([...jobs]);

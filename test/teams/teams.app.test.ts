@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
 import type { CommandReply } from '../../src/core/commands/command.types.ts';
 import { EDIT_CANCEL_ID } from '../../src/platforms/teams/teams.cards.ts';
+import { postActivity } from '../support/teams-double.ts';
 import {
   ADMIN,
   ANALYST,
@@ -443,6 +444,36 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(file.headers.get('content-disposition')).toContain('export.csv');
     expect(await file.text()).toContain('account,equity');
     expect((await fetch(`${h.url}/api/teams/files/not-a-token`)).status).toBe(404);
+    // Behind a load balancer the link may reach another replica: it serves the same bytes.
+    const other = await h.replica();
+    const again = await fetch(url.replace(h.url, other.url));
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('account,equity');
+  });
+
+  it('answers a consent click once, on whichever replica it reaches, and ignores the double click', async () => {
+    const before = h.double.activityCalls().length;
+    await h.send(h.activities.message(ANALYST, 'export testfile'));
+    const consent = await h.double.waitFor(
+      () =>
+        h.double
+          .activityCalls()
+          .slice(before)
+          .find((c) => JSON.stringify(c.body).includes('application/vnd.microsoft.teams.card.file.consent')),
+      'the consent card',
+    );
+    const token =
+      (consent.body as { attachments: { content: { acceptContext: { token: string } } }[] }).attachments[0]?.content
+        .acceptContext.token ?? '';
+    const other = await h.replica();
+    const uploadUrl = `${h.double.storageUrl}/upload/replica-export.csv`;
+    const puts = () => h.double.calls.filter((c) => c.server === 'storage' && c.method === 'PUT').length;
+    const putsBefore = puts();
+    const click = h.activities.fileConsent(ANALYST, 'accept', token, uploadUrl, '1');
+    expect((await postActivity(other.url, click)).status).toBe(200);
+    expect(h.double.uploads.get('replica-export.csv')?.toString()).toContain('account,equity');
+    expect((await h.send(click)).status).toBe(200);
+    expect(puts() - putsBefore).toBe(1);
   });
 
   it('posts proactively from the stored reference: a new channel thread via POST /v3/conversations', async () => {

@@ -3,7 +3,7 @@ import { App } from '@microsoft/teams.apps';
 import type { Config } from '../../config/config.ts';
 import type { ChatCore } from '../../core/chat.core.ts';
 import { toAppError } from '../../core/errors.ts';
-import type { ConversationsRepository } from '../../core/ports.ts';
+import type { ConversationsRepository, FileStorage, OutgoingFilesRepository } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
@@ -29,6 +29,9 @@ export interface TeamsPlatformDeps {
   fetch?: typeof fetch;
   /** Where stored conversation references are read back after a restart (proactive digests, alerts). */
   conversations?: Pick<ConversationsRepository, 'save' | 'get'>;
+  /** Files handed to users (exports, charts): tokens in the database, bytes in file storage, any replica serves them. */
+  outgoingFiles: OutgoingFilesRepository;
+  storage: FileStorage;
   /** config.publicUrl: the base of download links; without it, the host Teams called us on. */
   publicUrl?: string | undefined;
   /** Microsoft endpoints, overridable for loopback doubles in tests. */
@@ -107,7 +110,13 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
 
   // PUBLIC_URL (config.publicUrl) wins; else the host Teams called /api/messages on.
   const publicBase = () => deps.publicUrl?.replace(/\/+$/, '') ?? lastBase;
-  const outbox = createOutbox({ logger: log, fetch: doFetch, publicBase });
+  const outbox = createOutbox({
+    logger: log,
+    fetch: doFetch,
+    publicBase,
+    files: deps.outgoingFiles,
+    storage: deps.storage,
+  });
   const gateway = createTeamsGateway({
     api: app.api,
     logger: log,
@@ -143,8 +152,6 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   await app.initialize();
 
   const routes: Route[] = deps.serveHttp ? [http.route(MESSAGES_PATH), outbox.route] : [];
-  const sweeper = setInterval(() => outbox.sweep(), 60_000);
-  sweeper.unref();
   return {
     name: 'teams',
     gateway,
@@ -152,7 +159,6 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
     routes,
     async start() {},
     async stop() {
-      clearInterval(sweeper);
       await Promise.allSettled([...inflight]);
     },
   };

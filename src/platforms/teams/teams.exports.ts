@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { textCard } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
-import type { ConversationRef } from '../../core/ports.ts';
+import type {
+  ConversationRef,
+  FileStorage,
+  OutgoingFilesRepository,
+  OutgoingFile as StoredFile,
+} from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Route } from '../platform.ts';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD } from './teams.activity.ts';
@@ -14,14 +19,6 @@ export const FILES_PATH = '/api/teams/files/';
 const TTL_MS = 60 * 60_000;
 // A picture in a message (the digest chart) is fetched again whenever someone scrolls back to it.
 const IMAGE_TTL_MS = 7 * 24 * 60 * 60_000;
-// Files wait in memory for a consent click or a download; old ones fall off first.
-const MAX_HELD_BYTES = 256 * 1024 * 1024;
-
-interface Held {
-  file: OutgoingFile;
-  expiresAt: number;
-  to: ConversationRef;
-}
 
 export interface FileConsentValue {
   type?: string;
@@ -36,37 +33,39 @@ export interface FileConsentValue {
  * have no consent flow for bots, so they get a link to GET /api/teams/files/<token>, valid for an
  * hour. The link is absolute: it is built from PUBLIC_URL (config.publicUrl) or, failing that, from
  * the host Teams called /api/messages on — the address Teams already knows reaches this service.
- * Held in this process's memory: with several replicas the link must reach the replica that made
- * it (sticky routing) or the user asks again.
+ * The bytes go to file storage and the token to the database, so whichever replica the link or the
+ * consent click reaches can serve it.
  */
 export function createOutbox(deps: {
   logger: Logger;
   fetch: typeof fetch;
   publicBase: () => string | undefined;
+  files: OutgoingFilesRepository;
+  storage: FileStorage;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
-  const held = new Map<string, Held>();
 
-  function sweep() {
-    let total = 0;
-    for (const [k, h] of held) {
-      if (h.expiresAt <= now()) held.delete(k);
-      else total += h.file.bytes.byteLength;
-    }
-    for (const [k, h] of held) {
-      if (total <= MAX_HELD_BYTES) break;
-      held.delete(k);
-      total -= h.file.bytes.byteLength;
-    }
-  }
-
-  function hold(file: OutgoingFile, to: ConversationRef, ttl = TTL_MS): string {
-    sweep();
+  async function hold(file: OutgoingFile, to: ConversationRef, ttl = TTL_MS): Promise<string> {
+    await deps.files.prune(new Date(now())).catch((err: unknown) => deps.logger.warn({ err }, 'outbox not pruned'));
     const token = randomBytes(24).toString('base64url');
-    held.set(token, { file, to, expiresAt: now() + ttl });
+    const extension = file.name.includes('.') ? (file.name.split('.').pop() ?? 'bin') : 'bin';
+    const { key } = await deps.storage.put(file.bytes, { contentType: file.contentType, extension });
+    await deps.files.save({
+      token,
+      to,
+      fileKey: key,
+      name: file.name,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.byteLength,
+      title: file.title,
+      comment: file.comment,
+      expiresAt: new Date(now() + ttl),
+    });
     return token;
   }
+
+  const bytesOf = async (f: StoredFile) => deps.storage.get(f.fileKey);
 
   async function deliver(gateway: TeamsGateway, to: ConversationRef, file: OutgoingFile): Promise<void> {
     if (file.contentType.startsWith('image/')) {
@@ -76,7 +75,7 @@ export function createOutbox(deps: {
         deps.logger.info({ file: file.name }, 'image not shown in Teams: set PUBLIC_URL so Teams can fetch it');
         return;
       }
-      const url = `${base}${FILES_PATH}${hold(file, to, IMAGE_TTL_MS)}`;
+      const url = `${base}${FILES_PATH}${await hold(file, to, IMAGE_TTL_MS)}`;
       const alt = noMentions(file.title ?? file.name);
       const card = { ...renderCard(textCard(file.title ?? file.name, file.comment ?? '')), fallbackText: alt };
       card.body = [
@@ -87,7 +86,7 @@ export function createOutbox(deps: {
       return;
     }
     const ref = await gateway.reference(to.channelId);
-    const token = hold(file, to);
+    const token = await hold(file, to);
     if (ref?.conversation.conversationType === 'personal') {
       await gateway.send(to, {
         type: 'message',
@@ -138,40 +137,41 @@ export function createOutbox(deps: {
     consentMessageId: string | undefined,
   ): Promise<void> {
     const token = value.context?.token ?? '';
-    const h = held.get(token);
-    held.delete(token);
-    const to = h?.to;
-    if (!h || !to || h.expiresAt <= now()) {
+    // Taken, not read: a double click or a second replica finds nothing and does nothing.
+    const h = token ? await deps.files.take(token, new Date(now())) : null;
+    if (!h) {
       deps.logger.info({ action: value.action }, 'file consent for a file no longer held');
       return;
     }
+    const to = h.to;
     if (value.action !== 'accept') {
       if (consentMessageId)
-        await gateway.update(to, consentMessageId, textCard(h.file.name, 'Not uploaded: you declined the file.'));
+        await gateway.update(to, consentMessageId, textCard(h.name, 'Not uploaded: you declined the file.'));
       return;
     }
     const info = value.uploadInfo ?? {};
     if (!info.uploadUrl) throw new AppError('chat.api_failed', 'Teams accepted the file but gave no upload address.');
     const target = new URL(info.uploadUrl);
     assertFetchable(target);
-    const n = h.file.bytes.byteLength;
+    const bytes = await bytesOf(h);
+    const n = bytes.byteLength;
     // OneDrive upload sessions take the whole file in one PUT with its range; no bearer: the URL is the credential.
     const res = await deps.fetch(target, {
       method: 'PUT',
-      headers: { 'content-type': h.file.contentType, 'content-range': `bytes 0-${Math.max(0, n - 1)}/${n}` },
-      body: Buffer.from(h.file.bytes),
+      headers: { 'content-type': h.contentType, 'content-range': `bytes 0-${Math.max(0, n - 1)}/${n}` },
+      body: Buffer.from(bytes),
       signal: AbortSignal.timeout(60_000),
     });
     if (!res.ok) throw new AppError('chat.api_failed', `OneDrive refused the upload (HTTP ${res.status}).`);
     await gateway.send(to, {
       type: 'message',
-      summary: info.name ?? h.file.name,
+      summary: info.name ?? h.name,
       attachments: [
         {
           contentType: FILE_INFO_CARD,
           contentUrl: info.contentUrl,
-          name: info.name ?? h.file.name,
-          content: { uniqueId: info.uniqueId, fileType: info.fileType ?? h.file.name.split('.').pop() },
+          name: info.name ?? h.name,
+          content: { uniqueId: info.uniqueId, fileType: info.fileType ?? h.name.split('.').pop() },
         },
       ],
     });
@@ -179,34 +179,35 @@ export function createOutbox(deps: {
       await gateway.replace(
         to,
         consentMessageId,
-        messageFor(textCard(h.file.name, 'Uploaded to your OneDrive.', 'success')),
+        messageFor(textCard(h.name, 'Uploaded to your OneDrive.', 'success')),
       );
   }
 
   const route: Route = {
     method: 'GET',
     path: `${FILES_PATH}*`,
-    handler(req: IncomingMessage, res: ServerResponse) {
+    async handler(req: IncomingMessage, res: ServerResponse) {
       const token = (req.url ?? '').split('?')[0]?.slice(FILES_PATH.length) ?? '';
-      const h = held.get(token);
-      if (!h || h.expiresAt <= now()) {
+      const h = /^[\w-]{16,64}$/.test(token) ? await deps.files.get(token, new Date(now())) : null;
+      if (!h) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
         res.end('This download link has expired. Ask MarginIQ for the export again.\n');
         return;
       }
-      const ascii = h.file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      const bytes = await bytesOf(h);
+      const ascii = h.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       res.writeHead(200, {
-        'content-type': h.file.contentType,
-        'content-length': h.file.bytes.byteLength,
-        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(h.file.name)}`,
+        'content-type': h.contentType,
+        'content-length': bytes.byteLength,
+        'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(h.name)}`,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
       });
-      res.end(req.method === 'HEAD' ? undefined : h.file.bytes);
+      res.end(req.method === 'HEAD' ? undefined : bytes);
     },
   };
 
-  return { deliver, consent, route, sweep };
+  return { deliver, consent, route };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
