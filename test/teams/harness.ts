@@ -119,35 +119,40 @@ export async function startTeamsHarness(
     access,
     runCommand: opts.runCommand ? opts.runCommand(baseRunner) : baseRunner,
   });
-  const platform: PlatformAdapter = await createTeamsPlatform({
-    teams: opts.credentials
-      ? {
-          clientId: double.clientId,
-          clientSecret: double.clientSecret,
-          tenantId: double.tenantId,
-          unauthenticated: false,
-        }
-      : { clientId: undefined, clientSecret: undefined, tenantId: undefined, unauthenticated: true },
-    chat,
-    logger,
-    metrics: createMetrics(),
-    limits: deps.limits,
-    serveHttp: true,
-    conversations: repos.conversations,
-    outgoingFiles: repos.outgoingFiles,
-    storage: deps.storage,
-    publicUrl: opts.publicUrl,
-    endpoints: { authority: double.url, graph: double.graphUrl, openIdMetadata: double.openIdMetadata },
-  });
+  /** One replica of the Teams platform, served on its own port; all replicas share the database and file storage. */
+  const startReplica = async () => {
+    const platform: PlatformAdapter = await createTeamsPlatform({
+      teams: opts.credentials
+        ? {
+            clientId: double.clientId,
+            clientSecret: double.clientSecret,
+            tenantId: double.tenantId,
+            unauthenticated: false,
+          }
+        : { clientId: undefined, clientSecret: undefined, tenantId: undefined, unauthenticated: true },
+      chat,
+      logger,
+      metrics: createMetrics(),
+      limits: deps.limits,
+      serveHttp: true,
+      conversations: repos.conversations,
+      outgoingFiles: repos.outgoingFiles,
+      storage: deps.storage,
+      publicUrl: opts.publicUrl,
+      endpoints: { authority: double.url, graph: double.graphUrl, openIdMetadata: double.openIdMetadata },
+    });
+    const http = await startHttpServer({
+      host: '127.0.0.1',
+      port: 0,
+      routes: platform.routes,
+      logger,
+      metrics: createMetrics(),
+    });
+    return { platform, http };
+  };
+  const { platform, http } = await startReplica();
   gateways.teams = platform.gateway;
   if (platform.fetcher) fetchers.teams = platform.fetcher;
-  const http = await startHttpServer({
-    host: '127.0.0.1',
-    port: 0,
-    routes: platform.routes,
-    logger,
-    metrics: createMetrics(),
-  });
   const activities = teamsActivities(double);
 
   const replicas: { close(): Promise<void> }[] = [];
@@ -156,27 +161,9 @@ export async function startTeamsHarness(
     double,
     /** A second replica of the Teams platform on the same database and file storage, on its own server. */
     async replica() {
-      const other = await createTeamsPlatform({
-        teams: { clientId: undefined, clientSecret: undefined, tenantId: undefined, unauthenticated: true },
-        chat,
-        logger,
-        limits: deps.limits,
-        serveHttp: true,
-        conversations: repos.conversations,
-        outgoingFiles: repos.outgoingFiles,
-        storage: deps.storage,
-        publicUrl: opts.publicUrl,
-        endpoints: { authority: double.url, graph: double.graphUrl, openIdMetadata: double.openIdMetadata },
-      });
-      const server = await startHttpServer({
-        host: '127.0.0.1',
-        port: 0,
-        routes: other.routes,
-        logger,
-        metrics: createMetrics(),
-      });
-      replicas.push(server);
-      return { url: server.url, platform: other };
+      const other = await startReplica();
+      replicas.push(other.http);
+      return { url: other.http.url, platform: other.platform };
     },
     activities,
     db: t.db,

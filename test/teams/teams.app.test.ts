@@ -393,7 +393,8 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(h.double.calls.some((c) => c.server === 'graph')).toBe(false);
   });
 
-  it('delivers a command file as a consent card in a personal chat and uploads it on accept', async () => {
+  /** Asks for an export in a personal chat and returns the file-consent attachment the bot sent. */
+  async function exportInPersonalChat() {
     const before = h.double.activityCalls().length;
     await h.send(h.activities.message(ANALYST, 'export testfile'));
     const consent = await h.double.waitFor(
@@ -404,9 +405,12 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
           .find((c) => JSON.stringify(c.body).includes('application/vnd.microsoft.teams.card.file.consent')),
       'the consent card',
     );
-    const att = (
-      consent.body as { attachments: { content: { acceptContext: { token: string }; sizeInBytes: number } }[] }
-    ).attachments[0];
+    return (consent.body as { attachments: { content: { acceptContext: { token: string }; sizeInBytes: number } }[] })
+      .attachments[0];
+  }
+
+  it('delivers a command file as a consent card in a personal chat and uploads it on accept', async () => {
+    const att = await exportInPersonalChat();
     expect(att?.content.sizeInBytes).toBeGreaterThan(0);
     const uploadUrl = `${h.double.storageUrl}/upload/export.csv`;
     const res = await h.send(
@@ -452,19 +456,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
   });
 
   it('answers a consent click once, on whichever replica it reaches, and ignores the double click', async () => {
-    const before = h.double.activityCalls().length;
-    await h.send(h.activities.message(ANALYST, 'export testfile'));
-    const consent = await h.double.waitFor(
-      () =>
-        h.double
-          .activityCalls()
-          .slice(before)
-          .find((c) => JSON.stringify(c.body).includes('application/vnd.microsoft.teams.card.file.consent')),
-      'the consent card',
-    );
-    const token =
-      (consent.body as { attachments: { content: { acceptContext: { token: string } } }[] }).attachments[0]?.content
-        .acceptContext.token ?? '';
+    const token = (await exportInPersonalChat())?.content.acceptContext.token ?? '';
     const other = await h.replica();
     const uploadUrl = `${h.double.storageUrl}/upload/replica-export.csv`;
     const puts = () => h.double.calls.filter((c) => c.server === 'storage' && c.method === 'PUT').length;
