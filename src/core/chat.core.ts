@@ -32,6 +32,7 @@ export interface ActionOutcome {
  * calls and render what comes back; no business rule lives in an adapter.
  */
 export function createChatCore(deps: ChatCoreDeps) {
+  const known = new Map<string, string>();
   const refreshed = async (result: ActionResult): Promise<ActionOutcome> => {
     const out: ActionOutcome = {};
     if (result.notice) out.notice = result.notice;
@@ -92,6 +93,17 @@ export function createChatCore(deps: ChatCoreDeps) {
     saveConversation: (platform: Platform, conversationId: string, reference: unknown) =>
       deps.repos.conversations.save(platform, conversationId, reference),
     roleOf: (user: string) => deps.access.roleOf(user),
+    /**
+     * The name a platform gives a user, kept so cards say who decided by name. Called on every
+     * activity or click, so only a new or changed name reaches the database; a failure only costs the name.
+     */
+    async rememberName(user: string, displayName: string | undefined): Promise<void> {
+      const name = displayName?.replace(/\s+/g, ' ').trim().slice(0, 120);
+      if (!name || name === user || known.get(user) === name) return;
+      known.set(user, name);
+      if (known.size > 10_000) known.delete(known.keys().next().value as string);
+      await deps.repos.people.remember(user, name).catch(() => known.delete(user));
+    },
   };
 }
 

@@ -13,9 +13,12 @@ export const formatWhen = (iso: string | null | undefined) => (iso ? `${iso.slic
 export const formatMs = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? '—' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 
-/** Shows who a platform user is without exposing the platform prefix. */
-export const displayUser = (user: string | null | undefined) =>
-  user ? user.replace(/^(slack|teams|console):/, '') : 'unknown';
+/** Names of platform users, as far as they are known (PeopleRepository.names). */
+export type KnownNames = ReadonlyMap<string, string>;
+
+/** Shows who a platform user is: their name when known, else their id without the platform prefix. */
+export const displayUser = (user: string | null | undefined, names?: KnownNames) =>
+  user ? (names?.get(user) ?? user.replace(/^(slack|teams|console):/, '')) : 'unknown';
 
 /** File sizes in the sentences people read: "12.3 MB". */
 export const formatMegabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

@@ -167,6 +167,13 @@ export interface OutgoingFilesRepository {
   prune(now?: Date): Promise<number>;
 }
 
+/** Display names of platform users (`teams:<aad id>` → "Dana Reyes"), as their platform last sent them. */
+export interface PeopleRepository {
+  remember(user: string, displayName: string): Promise<void>;
+  /** The known names of these users; unknown ones are absent. */
+  names(users: string[]): Promise<Map<string, string>>;
+}
+
 export interface Repositories {
   ingestions: IngestionsRepository;
   reports: ReportsRepository;
@@ -177,6 +184,7 @@ export interface Repositories {
   events: EventsRepository;
   conversations: ConversationsRepository;
   outgoingFiles: OutgoingFilesRepository;
+  people: PeopleRepository;
 }
 
 /** Runs work in one database transaction, handing it repositories bound to that transaction. */

@@ -4,6 +4,7 @@ import { createAuditRepository } from './repositories/audit.repository.ts';
 import { createConflictsRepository } from './repositories/conflicts.repository.ts';
 import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
 import { createOutgoingFilesRepository } from './repositories/outgoing-files.repository.ts';
+import { createPeopleRepository } from './repositories/people.repository.ts';
 import { createReportsRepository } from './repositories/reports.repository.ts';
 import {
   createConversationsRepository,
@@ -23,6 +24,7 @@ export function createRepositories(db: Queryable): Repositories {
     events: createEventsRepository(db),
     conversations: createConversationsRepository(db),
     outgoingFiles: createOutgoingFilesRepository(db),
+    people: createPeopleRepository(db),
   };
 }
 

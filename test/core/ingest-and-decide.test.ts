@@ -174,6 +174,24 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     expect(card?.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
+  it('says who decided by the name their platform gave, and shows a new name after a rename', async () => {
+    const { ingestion } = await upload('f3-names', pdf('acct=A3N'));
+    await processIngestion(deps, ingestion.id);
+    const [a] = await deps.repos.reports.byIngestion(ingestion.id);
+    await chat.rememberName('teams:aad-dana', 'Dana   Reyes ');
+    await chat.rememberName('teams:aad-dana', 'Dana Reyes'); // unchanged: nothing written
+    await deps.repos.roles.set('teams:aad-dana', 'approver', 'test');
+    const named = await chat.action({ user: 'teams:aad-dana', kind: 'approve', value: a!.id });
+    expect(JSON.stringify(named.refreshed?.card)).toContain('Approved by Dana Reyes at');
+    expect(await deps.repos.people.names(['teams:aad-dana', 'teams:nobody'])).toEqual(
+      new Map([['teams:aad-dana', 'Dana Reyes']]),
+    );
+    // A renamed person shows under the new name.
+    await chat.rememberName('teams:aad-dana', 'Dana Reyes-Ito');
+    const now = await chat.findIngestion(ingestion.id);
+    expect(JSON.stringify(await chat.render(now!))).toContain('Approved by Dana Reyes-Ito at');
+  });
+
   it('edits with validation, keeps before and after in the audit trail, and re-checks the figures', async () => {
     const { ingestion } = await upload('f4', pdf('acct=A4'));
     await processIngestion(deps, ingestion.id);

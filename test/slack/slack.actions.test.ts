@@ -73,7 +73,8 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     expect(row?.decided_by).toBe(`slack:${APPROVER}`);
     expect(row?.decided_at).toBeTruthy();
     expect(s.summary.text).toContain('approved');
-    expect(JSON.stringify(s.summary.blocks)).toContain(`Approved by ${APPROVER}`);
+    // By the handle Slack sent with the click, not the member id.
+    expect(JSON.stringify(s.summary.blocks)).toContain(`Approved by ${APPROVER.toLowerCase()} at`);
     const audit = await svc.repos.audit.forEntity('margin_report', s.reportId);
     expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
     expect(audit.find((e) => e.action === 'report.approved')?.actor).toBe(`slack:${APPROVER}`);

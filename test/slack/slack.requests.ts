@@ -113,7 +113,7 @@ export function buttonClick(o: {
   return {
     type: 'block_actions',
     team: { id: TEAM, domain: 'double' },
-    user: { id: o.user, username: o.user.toLowerCase(), team_id: TEAM },
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: TEAM },
     api_app_id: 'A0001',
     token: 'legacy-verification-token',
     container: {
@@ -162,7 +162,7 @@ export function viewSubmission(o: {
   return {
     type: 'view_submission',
     team: { id: TEAM, domain: 'double' },
-    user: { id: o.user, username: o.user.toLowerCase(), team_id: TEAM },
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: TEAM },
     api_app_id: 'A0001',
     token: 'legacy-verification-token',
     trigger_id: `trig.${randomUUID()}`,

@@ -266,7 +266,12 @@ export interface TestActivity {
 }
 
 /** Builds activities as Teams sends them to /api/messages, with the double as their serviceUrl. */
-export function teamsActivities(double: TeamsDouble, bot = { id: '28:marginiq-bot', name: 'MarginIQ' }) {
+export function teamsActivities(
+  double: TeamsDouble,
+  bot = { id: '28:marginiq-bot', name: 'MarginIQ' },
+  /** Display names by AAD id, as Teams puts them in `from.name`; the AAD id otherwise. */
+  names: Record<string, string> = {},
+) {
   let n = 0;
   const id = () => String(1_600_000_000_000 + ++n);
   const tenant = double.tenantId;
@@ -279,7 +284,7 @@ export function teamsActivities(double: TeamsDouble, bot = { id: '28:marginiq-bo
     channelId: 'msteams',
     serviceUrl: double.url,
     timestamp: new Date().toISOString(),
-    from: { id: `29:${from.aad}`, aadObjectId: from.aad, name: from.name ?? from.aad },
+    from: { id: `29:${from.aad}`, aadObjectId: from.aad, name: from.name ?? names[from.aad] ?? from.aad },
     recipient: bot,
     conversation: { tenantId: tenant, ...conversation },
     channelData: { tenant: { id: tenant } },

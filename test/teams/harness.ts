@@ -23,6 +23,12 @@ import { postActivity, startTeamsDouble, teamsActivities } from '../support/team
 export const ADMIN = 'aad-admin';
 export const APPROVER = 'aad-approver';
 export const ANALYST = 'aad-analyst';
+/** The names Teams sends for them in `from.name`. */
+export const NAMES: Record<string, string> = {
+  [ADMIN]: 'Ada Admin',
+  [APPROVER]: 'Avery Approver',
+  [ANALYST]: 'Ann Analyst',
+};
 
 /** A "PDF" the scripted extractor understands: `acct=` picks the account, `broken` makes it corrupt. */
 export const pdf = (tag: string) => new TextEncoder().encode(`%PDF-1.7\n${tag}\n%%EOF\n`);
@@ -153,7 +159,7 @@ export async function startTeamsHarness(
   const { platform, http } = await startReplica();
   gateways.teams = platform.gateway;
   if (platform.fetcher) fetchers.teams = platform.fetcher;
-  const activities = teamsActivities(double);
+  const activities = teamsActivities(double, undefined, NAMES);
 
   const replicas: { close(): Promise<void> }[] = [];
   return {

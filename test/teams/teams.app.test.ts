@@ -9,6 +9,7 @@ import {
   APPROVER,
   actionData,
   cardText,
+  NAMES,
   pdf,
   startTeamsHarness,
   type TeamsHarness,
@@ -104,7 +105,8 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(first.status).toBe(200);
     expect(first.body?.statusCode).toBe(200);
     expect(first.body?.type).toBe(ADAPTIVE);
-    expect(JSON.stringify(first.body?.value)).toContain(`Approved by ${APPROVER}`);
+    // By the name Teams sent with the click, not the AAD id.
+    expect(JSON.stringify(first.body?.value)).toContain(`Approved by ${NAMES[APPROVER]} at`);
     // The same invoke again (Teams retries) and a second click: still one decision.
     const retry = await h.send(click);
     expect(retry.status).toBe(200);
@@ -148,7 +150,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     const { summary, messageId } = await uploadAndWait(ANALYST, 'reject-me.pdf', pdf('acct=T350'));
     const reportId = String(actionData(summary, ACTION_IDS.reject)?.value);
     const res = await h.send(h.activities.invoke(ADMIN, ACTION_IDS.reject, { value: reportId }, messageId));
-    expect(JSON.stringify(res.body?.value)).toContain(`Rejected by ${ADMIN}`);
+    expect(JSON.stringify(res.body?.value)).toContain(`Rejected by ${NAMES[ADMIN]} at`);
     expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('rejected');
   });
 

@@ -1,7 +1,16 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/core/cards/card.model.ts';
-import { ANALYST, APPROVER, actionData, cardText, pdf, startTeamsHarness, type TeamsHarness } from './harness.ts';
+import {
+  ANALYST,
+  APPROVER,
+  actionData,
+  cardText,
+  NAMES,
+  pdf,
+  startTeamsHarness,
+  type TeamsHarness,
+} from './harness.ts';
 
 const sharingUrl = (name: string) => `https://contoso.sharepoint.com/sites/Risk/Shared Documents/General/${name}`;
 
@@ -97,7 +106,7 @@ describe('MarginIQ in Teams with app credentials: inbound JWTs, outbound tokens,
     const res = await h.send(
       h.activities.invoke(APPROVER, ACTION_IDS.approve, { value: reportId }, reading.responseId, 'channel'),
     );
-    expect(JSON.stringify(res.body)).toContain(`Approved by ${APPROVER}`);
+    expect(JSON.stringify(res.body)).toContain(`Approved by ${NAMES[APPROVER]} at`);
   });
 
   it('reads a group-chat file through the chat messages endpoint', async () => {

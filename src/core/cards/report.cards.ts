@@ -1,4 +1,4 @@
-import { displayUser, formatMoney, formatMs, formatPercent, formatWhen } from '../format.ts';
+import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type MarginReport } from '../report/report.schema.ts';
 import { type Card, type CardBlock, type CardField, card, type EditForm, textCard } from './card.model.ts';
@@ -54,7 +54,7 @@ function fieldsOf(r: MarginReport): CardField[] {
     });
 }
 
-function statusLine(r: StoredReport): CardBlock {
+function statusLine(r: StoredReport, names?: KnownNames): CardBlock {
   if (r.validation_status === 'pending') {
     return {
       type: 'text',
@@ -63,11 +63,14 @@ function statusLine(r: StoredReport): CardBlock {
   }
   const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';
   const reason = r.decision_reason ? ` — “${r.decision_reason}”` : '';
-  return { type: 'text', text: `${verb} by ${displayUser(r.decided_by)} at ${formatWhen(r.decided_at)}${reason}` };
+  return {
+    type: 'text',
+    text: `${verb} by ${displayUser(r.decided_by, names)} at ${formatWhen(r.decided_at)}${reason}`,
+  };
 }
 
 /** One report's section of the summary: figures, what needs review and why, and the buttons while pending. */
-export function reportBlocks(r: StoredReport): CardBlock[] {
+export function reportBlocks(r: StoredReport, names?: KnownNames): CardBlock[] {
   const d = r.extracted_data;
   const blocks: CardBlock[] = [
     { type: 'heading', text: `Account ${r.account_number} · ${r.report_date}${d.broker ? ` · ${d.broker}` : ''}` },
@@ -98,7 +101,7 @@ export function reportBlocks(r: StoredReport): CardBlock[] {
     muted: true,
     text: `Confidence ${formatPercent(d.confidence.overall)} · data quality ${formatPercent(d.data_quality_score)} · ${d.method === 'text' ? 'text layer' : d.method === 'ocr' ? 'OCR' : 'text + OCR'} · ${d.pages} page${d.pages === 1 ? '' : 's'} · ${formatMs(d.processing_time_ms)}`,
   });
-  blocks.push(statusLine(r));
+  blocks.push(statusLine(r, names));
   if (r.validation_status === 'pending') {
     blocks.push({
       type: 'actions',
@@ -112,7 +115,7 @@ export function reportBlocks(r: StoredReport): CardBlock[] {
   return blocks;
 }
 
-function conflictBlocks(c: ReportConflict, existing: StoredReport | undefined): CardBlock[] {
+function conflictBlocks(c: ReportConflict, existing: StoredReport | undefined, names?: KnownNames): CardBlock[] {
   const d = c.candidate;
   const blocks: CardBlock[] = [
     { type: 'heading', text: `Account ${d.account_number} · ${d.report_date} already has a report` },
@@ -134,7 +137,7 @@ function conflictBlocks(c: ReportConflict, existing: StoredReport | undefined): 
     });
   } else {
     const what = c.status === 'replaced' ? 'Replaced the existing report' : 'Kept the existing report';
-    blocks.push({ type: 'text', text: `${what} — ${displayUser(c.decided_by)} at ${formatWhen(c.decided_at)}` });
+    blocks.push({ type: 'text', text: `${what} — ${displayUser(c.decided_by, names)} at ${formatWhen(c.decided_at)}` });
   }
   return blocks;
 }
@@ -144,15 +147,16 @@ export function summaryCard(
   ingestion: Ingestion,
   reports: StoredReport[],
   conflicts: { conflict: ReportConflict; existing: StoredReport | undefined }[],
+  names?: KnownNames,
 ): Card {
   const blocks: CardBlock[] = [];
   reports.forEach((r, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push(...reportBlocks(r));
+    blocks.push(...reportBlocks(r, names));
   });
   for (const c of conflicts) {
     if (blocks.length > 0) blocks.push({ type: 'divider' });
-    blocks.push(...conflictBlocks(c.conflict, c.existing));
+    blocks.push(...conflictBlocks(c.conflict, c.existing, names));
   }
   const anyCall = reports.some((r) => hasCall(r.extracted_data));
   const anyReview =

@@ -2,7 +2,7 @@ import { type Card, type CardBlock, card, textCard } from '../cards/card.model.t
 import { hasCall, reportBlocks } from '../cards/report.cards.ts';
 import type { PendingItem, ReportStats, ThreadRef, TurnaroundStats } from '../digest/analytics.port.ts';
 import { formatDuration, qualityFields, statusCounts, threadText, turnaroundFields } from '../digest/digest.cards.ts';
-import { formatMoney, formatWhen } from '../format.ts';
+import { formatMoney, formatWhen, type KnownNames } from '../format.ts';
 import type { Platform } from '../ports.ts';
 import type { StoredReport } from '../records.ts';
 import { SUBCOMMANDS, type Subcommand, USAGE } from './command.parser.ts';
@@ -45,8 +45,8 @@ export function usageCard(problem: string, sub?: Subcommand, platform?: Platform
 
 export const refusedCard = (sentence: string): Card => textCard('Not allowed', sentence, 'warning');
 
-export function reportCard(r: StoredReport): Card {
-  const blocks: CardBlock[] = reportBlocks(r).filter((b) => b.type !== 'actions');
+export function reportCard(r: StoredReport, names?: KnownNames): Card {
+  const blocks: CardBlock[] = reportBlocks(r, names).filter((b) => b.type !== 'actions');
   if (r.validation_status === 'pending') {
     blocks.push({ type: 'text', muted: true, text: 'Approve or reject it in the thread of its upload.' });
   }

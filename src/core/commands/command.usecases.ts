@@ -22,7 +22,7 @@ import type { CommandContext, CommandReply, CommandRunner } from './command.type
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CommandDeps {
-  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit'>;
+  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit' | 'people'>;
   /** Role change and its audit event in one transaction; without it they run one after the other. */
   uow?: UnitOfWork;
   access: Access;
@@ -181,7 +181,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
             ),
           );
         }
-        return ephemeral(reportCard(r));
+        const names = r.decided_by ? await deps.repos.people.names([r.decided_by]).catch(() => undefined) : undefined;
+        return ephemeral(reportCard(r, names));
       }
       case 'recent':
         return ephemeral(recentCard(await deps.repos.reports.recent(c.limit)));

@@ -145,7 +145,12 @@ export async function renderIngestion(deps: Pick<IngestDeps, 'repos'>, ingestion
       existing: await deps.repos.reports.findById(conflict.existing_report_id),
     })),
   );
-  return summaryCard(ingestion, reports, withExisting);
+  // Who decided, by name where their platform told us it.
+  const deciders = [...reports.map((r) => r.decided_by), ...conflicts.map((c) => c.decided_by)].filter(
+    (u): u is string => Boolean(u),
+  );
+  const names = deciders.length > 0 ? await deps.repos.people.names(deciders).catch(() => undefined) : undefined;
+  return summaryCard(ingestion, reports, withExisting, names);
 }
 
 /** Missing account or date cannot key a stored report: a placeholder keeps it reviewable and editable. */

@@ -158,6 +158,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     if (!kind) return;
     seen?.inc({ kind: `action.${kind}` });
     const user = slackUser(body.user.id);
+    // Clicks carry the person's name: cards then say "Approved by jane.doe", not a member id.
+    await chat.rememberName(user, body.user.name ?? body.user.username);
     // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
     const outcome = await chat.action({ user, kind, value: action.value ?? '' });
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
@@ -174,6 +176,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     seen?.inc({ kind: 'edit_submit' });
     const { meta, values, reason } = readSubmission(view);
     const user = slackUser(body.user.id);
+    await chat.rememberName(user, body.user.name);
     const result = await chat.submitEdit({
       user,
       reportId: meta.reportId,
@@ -195,6 +198,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await ack();
     seen?.inc({ kind: 'command' });
     const to = conversation(command.channel_id);
+    await chat.rememberName(slackUser(command.user_id), command.user_name);
     const reply = await chat.command({ user: slackUser(command.user_id), conversation: to }, command.text ?? '');
     const msg = renderCard(reply.card);
     await respond({

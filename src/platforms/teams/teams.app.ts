@@ -7,7 +7,7 @@ import type { ConversationsRepository, FileStorage, OutgoingFilesRepository } fr
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
-import { referenceOf, type WireActivity } from './teams.activity.ts';
+import { referenceOf, userOf, type WireActivity } from './teams.activity.ts';
 import { createOutbox } from './teams.exports.ts';
 import { createTeamsFetcher } from './teams.files.ts';
 import { createTeamsGateway } from './teams.gateway.ts';
@@ -130,6 +130,9 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   app.use(async ({ activity, next }) => {
     count('teams_activities_total', { type: activity.type });
     const ref = referenceOf(wire(activity));
+    // Teams names the sender on every activity: cards then say who decided by name.
+    if (wire(activity).from?.aadObjectId)
+      await deps.chat.rememberName(userOf(wire(activity)), wire(activity).from?.name);
     // Stored on install and on every message, so proactive posts know where the conversation lives.
     if (ref)
       await gateway

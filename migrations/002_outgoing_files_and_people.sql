@@ -24,3 +24,15 @@ create policy app_all on analytics.outgoing_files for all to marginiq_app using 
 
 grant select, insert, delete on analytics.outgoing_files to marginiq_app;
 grant delete on analytics.schedule_runs to marginiq_app;
+
+-- The names people go by, as their platform last told us (Teams sends it with every activity, Slack
+-- with every click and command), so a card says "Approved by Dana Reyes" rather than an id.
+create table if not exists analytics.people (
+  user_id text primary key,
+  display_name text not null,
+  updated_at timestamptz not null default now()
+);
+alter table analytics.people enable row level security;
+drop policy if exists app_all on analytics.people;
+create policy app_all on analytics.people for all to marginiq_app using (true) with check (true);
+grant select, insert, update on analytics.people to marginiq_app;
