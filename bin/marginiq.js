@@ -13,10 +13,14 @@ if (
   process.env.MALLOC_MMAP_THRESHOLD_ === undefined &&
   typeof process.execve === 'function'
 ) {
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    ...process.env,
-    MALLOC_MMAP_THRESHOLD_: '1048576',
-  });
+  try {
+    process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+      ...process.env,
+      MALLOC_MMAP_THRESHOLD_: '1048576',
+    });
+  } catch {
+    // Not permitted here: run on with glibc's default, which only costs memory.
+  }
 }
 
 // Cache compiled code between runs: `marginiq extract` is started once per file by scripts.
