@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { balancesTable } from './layouts/balances-table.ts';
 import { callEmail } from './layouts/call-email.ts';
+import { callNotice } from './layouts/call-notice.ts';
+import { commoditySummary } from './layouts/commodity-summary.ts';
 import { deStatement } from './layouts/de-statement.ts';
 import { fcmDaily } from './layouts/fcm-daily.ts';
 import { marginDetailsBox } from './layouts/margin-details-box.ts';
@@ -18,6 +20,8 @@ import { pmRiskMatrix } from './layouts/pm-risk-matrix.ts';
 import { positionsHeavy } from './layouts/positions-heavy.ts';
 import { primeSummary } from './layouts/prime-summary.ts';
 import { priorFirst } from './layouts/prior-first.ts';
+import { regtRetail } from './layouts/regt-retail.ts';
+import { segmentTotals } from './layouts/segment-totals.ts';
 import { twoColumnPanel } from './layouts/two-column-panel.ts';
 import { ukStatement } from './layouts/uk-statement.ts';
 import { valueFirst } from './layouts/value-first.ts';
@@ -41,10 +45,15 @@ export const LAYOUTS: Layout[] = [
   positionsHeavy,
   pmRiskMatrix,
   priorFirst,
+  // added 2026-11-29, written without reading the extractor
+  commoditySummary,
+  regtRetail,
+  callNotice,
+  segmentTotals,
 ];
 
-/** scanned documents: a fresh document of the layout (own seed), every page an image */
-const SCANNED: [Layout, number][] = [
+/** scanned documents: a fresh document of the layout (own seed), every page an image; optional minimum dpi */
+const SCANNED: [Layout, number, number?][] = [
   [marginDetailsBox, 1],
   [balancesTable, 2],
   [twoColumnPanel, 1],
@@ -53,6 +62,10 @@ const SCANNED: [Layout, number][] = [
   [deStatement, 1],
   [callEmail, 0],
   [valueFirst, 0],
+  [commoditySummary, 1, 200],
+  [regtRetail, 0, 200],
+  [callNotice, 1, 200],
+  [segmentTotals, 0, 200],
 ];
 
 /** mixed documents: some pages keep their text layer, the listed pages are scanned */
@@ -106,10 +119,11 @@ export async function generate(): Promise<string[]> {
     }
   }
   const scanCount = new Map<string, number>();
-  for (const [layout, v] of SCANNED) {
+  for (const [layout, v, minDpi] of SCANNED) {
     const rng = new Rng(`${SEED}:${layout.name}:scan:${v}`);
     const built = await layout.build(rng, v);
     const opts = randomScan(rng, new Date(Date.UTC(2026, 10, 28)));
+    if (minDpi && opts.dpi < minDpi) opts.dpi = minDpi;
     const pdf = await scanPdf(built.pdf, rng, opts);
     const k = (scanCount.get(layout.name) ?? 0) + 1;
     scanCount.set(layout.name, k);

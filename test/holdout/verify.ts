@@ -47,7 +47,10 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function findNumber(text: string, v: number, de: boolean): Set<string> {
   const body = esc(group(v, de ? '.' : ',', de ? ',' : '.'));
   const found = new Set<string>();
-  const re = new RegExp(`(debit of |deficit of |-|\\()?(?:[$\u00a3])?(?<![\\d.,])${body}(?![\\d])(DR|-)?`, 'g');
+  const re = new RegExp(
+    `(debit of |deficit of |\\(debit\\) |-|\\()?(?:[$\u00a3])?(?<![\\d.,])${body}(?![\\d])(DR|-)?`,
+    'g',
+  );
   for (const m of text.matchAll(re)) found.add(m[1] || m[2] ? 'neg' : 'pos');
   if (v === 0 && /\.00(?!\d)/.test(text)) found.add('pos');
   return found;
@@ -73,6 +76,8 @@ function dateForms(iso: string): string[] {
     `${day} ${MON[d.getUTCMonth()]} ${y}`,
     `${month} 1-${day}, ${y}`,
     `${month} 1 - ${day}, ${y}`,
+    fmt.dmonYMixed(d),
+    iso.replace(/-/g, '/'),
   ];
 }
 
