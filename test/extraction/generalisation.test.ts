@@ -149,6 +149,81 @@ describe('layout generalisation', () => {
     expect(r!.fields.cash_balance).toBe(41_000);
   });
 
+  it('reads one report per account row under a column header printed over two lines, skipping the total', async () => {
+    const reports = await run([
+      [
+        ['HARBOUR PRIME SERVICES', 50, 40, 14],
+        ['Valuation date 14.03.2026', 50, 70],
+        ...rows(
+          110,
+          12,
+          [50, 150, 260, 360, 460],
+          [
+            ['Account', 'Desk', 'Net equity', 'Margin', 'Call amount'],
+            [null, null, 'EUR', 'requirement', 'EUR'],
+          ],
+        ),
+        ...rows(
+          145,
+          16,
+          [50, 150, 260, 360, 460],
+          [
+            ['HPS 012.3456', 'Macro', '1.200.000,00', '1.500.000,00', '300.000,00'],
+            ['HPS 012.7890', 'Credit', '900.000,00', '400.000,00', '0,00'],
+            ['Total', '2 accounts', '2.100.000,00', '1.900.000,00', '300.000,00'],
+          ],
+        ),
+      ],
+    ]);
+    const byAccount = Object.fromEntries(reports.map((r) => [r.account_number, r.fields]));
+    expect(Object.keys(byAccount).sort()).toEqual(['HPS012.3456', 'HPS012.7890']);
+    expect(byAccount['HPS012.3456']).toMatchObject({
+      total_equity: 1_200_000,
+      maintenance_requirement: 1_500_000,
+      margin_call: 300_000,
+    });
+    expect(byAccount['HPS012.7890']).toMatchObject({ total_equity: 900_000, margin_call: 0 });
+    // Nothing but the column titles (`Net equity EUR`) says the currency.
+    expect(reports.map((r) => r.currency)).toEqual(['EUR', 'EUR']);
+  });
+
+  it('keeps reading a Long | Short | Total table past a labelled row, and takes no column title for a currency', async () => {
+    const [r] = await run([
+      [
+        ['NORTHGATE BROKERAGE', 50, 40, 14],
+        ['Account U 4455667   Statement date 03/14/2026', 50, 60],
+        ...rows(
+          100,
+          14,
+          [50, 250, 350, 450],
+          [
+            [null, 'Long', 'Short', 'Total'],
+            ['Cash', null, null, '10,000.00'],
+            ['Stock', '80,000.00', '-20,000.00', '60,000.00'],
+            ['Total', null, null, '70,000.00'],
+          ],
+        ),
+        ...rows(
+          180,
+          14,
+          [50, 200, 300, 400],
+          [
+            ['Symbol', 'Ccy', 'Price', 'OTE'],
+            ['ESM6', 'USD', '5,100.25', '1,250.00'],
+          ],
+        ),
+        ['Net Liquidation Value', 50, 230],
+        ['70,000.00', 450, 230],
+        ['Maintenance Margin', 50, 245],
+        ['30,000.00', 450, 245],
+        ['Excess Liquidity', 50, 260],
+        ['40,000.00', 450, 260],
+      ],
+    ]);
+    expect(r!.fields).toMatchObject({ cash_balance: 10_000, long_market_value: 80_000, short_market_value: -20_000 });
+    expect(r!.currency).not.toBe('OTE');
+  });
+
   it('prefers the house column when the exchange column is printed first', async () => {
     const [r] = await run([
       [

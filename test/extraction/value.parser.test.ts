@@ -81,3 +81,13 @@ describe('parseNumber and detectLocale', () => {
     expect(detectLocale('Total 1,234.56 and 9,876.54')).toBe('dot');
   });
 });
+
+describe('ids are not money', () => {
+  it('never reads a number with a leading zero as an amount, but keeps zero itself', () => {
+    expect(findAmounts('MPS 055.1252', 'comma')).toEqual([]);
+    expect(findAmounts('Branch 0123')).toEqual([]);
+    expect(findAmounts('0,00', 'comma').map((a) => a.value)).toEqual([0]);
+    expect(findAmounts('0.50').map((a) => a.value)).toEqual([0.5]);
+    expect(findAmounts('00').map((a) => a.value)).toEqual([0]);
+  });
+});

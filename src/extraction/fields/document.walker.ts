@@ -2,6 +2,7 @@ import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { isCurrencyCode } from '../parse/value.parser.ts';
 import {
   type AccountHit,
   belowValue,
@@ -15,6 +16,7 @@ import { type ColumnHeader, readColumnHeader } from './columns.ts';
 import {
   type FieldHeader,
   fieldColumns,
+  headerContinued,
   joinWrappedLabel,
   tableRow,
   valuesAboveLabels,
@@ -137,6 +139,15 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       fieldHeader = null;
       return;
     }
+    // The second line of a two-line column header completes the header; it is not a row of labels.
+    const continued = fieldHeader && !hasAmounts ? headerContinued(fieldHeader, line) : null;
+    if (continued && fieldHeader) {
+      const merged = labelHits(continued).filter((h) => FIELD_TARGETS.has(h.match.target));
+      if (merged.length >= fieldHeader.cols.length) {
+        fieldHeader = { ...fieldHeader, cols: merged, line: continued, bottom: line.bottom };
+        return;
+      }
+    }
     const hits = labelHits(line);
     const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
     const before = valuesBeforeLabels(line, fieldHits);
@@ -152,7 +163,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     if (!hasAmounts && fieldHits.length >= 2) {
       const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
-      fieldHeader = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height };
+      fieldHeader = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height, line };
       for (const h of hits)
         if (!FIELD_TARGETS.has(h.match.target)) for (const c of rowValues(line, h, hits, null)) add(c);
       return;
@@ -163,7 +174,16 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       tableRow(line, fieldHeader, current.combined, claimed).forEach(add);
       return;
     }
-    if (fieldHits.length > 0) fieldHeader = null;
+    if (fieldHits.length > 0 && fieldHeader) {
+      // A labelled row whose figures stand in the header's columns (`Cash` in a Long | Short | Total
+      // table) is a row of that table: it is read by its label, and the table goes on below it.
+      const fh: FieldHeader = fieldHeader;
+      const figures = line.segs.filter((x) => x.kind === 'amount');
+      const onGrid =
+        hasAmounts && figures.every((f) => fh.line.segs.some((h) => Math.min(h.x1, f.x1) - Math.max(h.x0, f.x0) > 0));
+      if (onGrid) fieldHeader.bottom = line.bottom;
+      else fieldHeader = null;
+    }
     if (hits.length === 0 && hasAmounts && header) fieldColumns(line, header).forEach(add);
     const wrapped = wrappedProse(line, prev);
     if (wrapped) add(wrapped);
@@ -301,8 +321,7 @@ const CURRENCY_NAMES: [RegExp, string][] = [
 
 export function currencyCode(text: string): string | null {
   const t = text.trim();
-  if (/^[A-Z]{3}$/.test(t))
-    return /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL)$/.test(t) ? t : null;
+  if (/^[A-Z]{3}$/.test(t)) return isCurrencyCode(t) ? t : null;
   return CURRENCY_NAMES.find(([re]) => re.test(t))?.[1] ?? null;
 }
 

@@ -27,6 +27,9 @@ const SYMBOLS: Record<string, string> = {
 };
 const CODES = 'USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL|KRW|PLN|CZK|HUF|ILS|TRY';
 
+/** True for an ISO 4217 code statements use (`OTE`, `SMA`, `ACH` are not currencies). */
+export const isCurrencyCode = (code: string) => new RegExp(`^(?:${CODES})$`).test(code);
+
 // Space-grouped thousands only with a decimal part (`191 767,64`), so two figures side by side never merge.
 const NUM_CORE = String.raw`\d{1,3}(?: \d{3})+[.,]\d{2}(?!\d)|\d{1,3}(?:[,.'’\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?|[.,]\d{1,4}`;
 const CUR = String.raw`(?:US\$|C\$|A\$|HK\$|S\$|[$€£¥]|(?:${CODES})\b)`;
@@ -71,6 +74,8 @@ export function parseAmount(token: string, locale: NumberLocale = 'dot'): Parsed
 
 function interpret(g: Record<string, string | undefined>, locale: NumberLocale): ParsedAmount | null {
   const num = g.num!;
+  // Money is never printed with a leading zero (`055.1252`, `0123`): that is an id or a code.
+  if (/^0\d/.test(num) && !/^0+$/.test(num)) return null;
   const value = parseNumber(num, locale);
   if (value === null) return null;
   // A lone parenthesis belongs to surrounding prose, not to a negative.
