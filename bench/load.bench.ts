@@ -10,10 +10,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { ACTION_IDS } from '../src/core/cards/card.model.ts';
 import { buttonClick, fileShareMessage, slackSender, slashCommand } from '../test/slack/slack.requests.ts';
 import { freePort, startCli } from '../test/support/cli.ts';
+import { freshPostgres } from '../test/support/databases.ts';
 import { startSlackDouble } from '../test/support/slack-double.ts';
 
 const { values: args } = parseArgs({
@@ -47,29 +47,10 @@ function peakRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-/**
- * A new, empty database on the given server for this run, dropped afterwards: the Slack double numbers
- * its files from F0001 each run, and an old run's ingestions would (rightly) treat them as retries.
- */
-async function benchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `marginiq_bench_${Date.now().toString(36)}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 async function main() {
-  const database = args['database-url'] ? await benchDatabase(args['database-url']) : null;
+  // Its own new database on that server, dropped afterwards: the Slack double numbers its files from
+  // F0001 each run, and an old run's ingestions would (rightly) treat them as retries.
+  const database = args['database-url'] ? await freshPostgres(args['database-url']) : null;
   const slack = await startSlackDouble();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-bench-'));
   const svc = await startCli(
@@ -81,7 +62,7 @@ async function main() {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'warn',
-      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...(database?.url ? { DATABASE_URL: database.url } : {}),
     },
     { timeoutMs: 120_000 },
   );

@@ -1,5 +1,5 @@
 import { matchLabel } from '../labels/label.matcher.ts';
-import type { Segment, Segmented } from '../layout/segments.ts';
+import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { isCurrencyCode } from '../parse/value.parser.ts';
@@ -103,8 +103,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const heading = hasAmounts ? null : currencySection(line);
     if (heading) {
       ccySection = heading;
-      if (heading.base) convertedTotal = true;
-      if (heading.base)
+      if (heading.base) {
+        convertedTotal = true;
         doc.push({
           target: 'currency',
           value: heading.code,
@@ -116,6 +116,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
           source: 'header',
           label: line.text,
         });
+      }
     }
     const accounts = findAccounts(line);
     const acct = accounts[0];
@@ -179,8 +180,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       // table) is a row of that table: it is read by its label, and the table goes on below it.
       const fh: FieldHeader = fieldHeader;
       const figures = line.segs.filter((x) => x.kind === 'amount');
-      const onGrid =
-        hasAmounts && figures.every((f) => fh.line.segs.some((h) => Math.min(h.x1, f.x1) - Math.max(h.x0, f.x0) > 0));
+      const onGrid = hasAmounts && figures.every((f) => fh.line.segs.some((h) => sharesColumn(h, f)));
       if (onGrid) fieldHeader.bottom = line.bottom;
       else fieldHeader = null;
     }
@@ -244,7 +244,8 @@ const ACCOUNT = new Set(['account'] as const);
 
 const DECORATION_LEAD = /^[*=#~+x-]{2,}\s*/i;
 const DECORATION_TRAIL = /\s*[*=#~+x-]{2,}$/i;
-const marks = (run: string) => (run.match(/[*=#~+-]/g) ?? []).length;
+/** A run of decoration counts when it holds at least two real marks (OCR turns some stars into x or +). */
+const decoration = (run: RegExpExecArray | null) => (run && (run[0].match(/[*=#~+-]/g) ?? []).length >= 2 ? run : null);
 
 /** A heading naming the currency of the figures under it; `base` for a converted / all-currency total. */
 function currencySection(line: Segmented): { code: string; base: boolean } | null {
@@ -252,13 +253,12 @@ function currencySection(line: Segmented): { code: string; base: boolean } | nul
   const raw = line.segs[0]!.text.trim();
   // `*** EURO ***`; in a scan OCR mangles some of the stars (`*x*x EURO ***`, `ves US DOLLARS ***`),
   // so one decorated end is enough, and a run may hold an x or + among at least two real marks.
-  const lead = DECORATION_LEAD.exec(raw);
-  const trail = DECORATION_TRAIL.exec(raw);
-  const decorated = Boolean((lead && marks(lead[0]) >= 2) || (trail && marks(trail[0]) >= 2));
-  let text = raw;
-  if (trail && marks(trail[0]) >= 2) text = text.slice(0, trail.index);
-  if (lead && marks(lead[0]) >= 2) text = text.slice(lead[0].length);
-  text = text.replace(/^[*=\-#\s]+|[*=\-#\s]+$/g, '');
+  const lead = decoration(DECORATION_LEAD.exec(raw));
+  const trail = decoration(DECORATION_TRAIL.exec(raw));
+  const decorated = Boolean(lead || trail);
+  const text = raw
+    .slice(lead?.[0].length ?? 0, trail ? trail.index : raw.length)
+    .replace(/^[*=\-#\s]+|[*=\-#\s]+$/g, '');
   if (text.length > 48 || text.split(/\s+/).length > 7) return null;
   const base = /\b(converted|all currencies|base currency|combined|consolidated|total)\b/i.test(text);
   const bare = /^(?:[a-z]+\s+)?(?:dollars?|euros?|pounds?(?: sterling)?|sterling|francs?|yen)$|^[A-Z]{3}$/i.test(text);
@@ -275,7 +275,7 @@ function currencySection(line: Segmented): { code: string; base: boolean } | nul
 function stackHeaders(upper: ColumnHeader, lower: ColumnHeader): ColumnHeader {
   if (upper.page !== lower.page || lower.line !== upper.line + 1) return lower;
   const columns = lower.columns.map((c) => {
-    const above = upper.columns.find((u) => Math.min(u.x1, c.x1) - Math.max(u.x0, c.x0) > 0);
+    const above = upper.columns.find((u) => sharesColumn(u, c));
     if (!above) return c;
     const keep = above.kind === 'base' || above.kind === 'prior' || c.kind === 'other' || c.kind === above.kind;
     return keep ? { ...c, kind: above.kind, ...(above.currency ? { currency: above.currency } : {}) } : c;

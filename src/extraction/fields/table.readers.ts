@@ -1,6 +1,6 @@
 import type { FieldName } from '../../core/report/report.schema.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
-import type { Segment, Segmented } from '../layout/segments.ts';
+import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/value.parser.ts';
 import { type Candidate, debitBefore, FIELD_TARGETS, type LabelHit, labelHits, signed } from './candidates.ts';
@@ -28,10 +28,9 @@ export function headerContinued(fh: FieldHeader, line: Segmented): Segmented | n
   if (line.segs.length === 0 || line.segs.some((s) => s.kind !== 'text')) return null;
   // Fragments (`EUR`, `requirement`) continue a title; a label of its own (`Long Stock Value`) starts a new row.
   if (line.segs.some((s) => (matchLabel(s.text)?.score ?? 0) >= 0.85)) return null;
-  const over = (a: Segment, b: Segment) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
-  if (!line.segs.every((s) => fh.line.segs.some((h) => over(h, s)))) return null;
+  if (!line.segs.every((s) => fh.line.segs.some((h) => sharesColumn(h, s)))) return null;
   const segs = fh.line.segs.map((h) => {
-    const below = line.segs.filter((s) => over(h, s));
+    const below = line.segs.filter((s) => sharesColumn(h, s));
     if (below.length === 0) return h;
     const text = [h.text, ...below.map((s) => s.text)].join(' ');
     return {

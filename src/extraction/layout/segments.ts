@@ -14,6 +14,10 @@ export interface Segment {
   date?: DateMatch;
 }
 
+/** True when two horizontal spans overlap at all: the same table column. */
+export const sharesColumn = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+
 export interface Segmented extends Line {
   segs: Segment[];
 }
@@ -51,8 +55,7 @@ export function repairOcrDigits(text: string): string {
  * text keeps its length (the spaces move in front), so positions hold; `at` lists the mended marks.
  */
 export function mendLostDecimalMarks(text: string, locale: NumberLocale): { text: string; at: number[] } {
-  const [group, decimal] = locale === 'comma' ? ['.', ','] : [',', '.'];
-  const g = group === '.' ? '\\.' : ',';
+  const [g, decimal] = locale === 'comma' ? ['\\.', ','] : [',', '.'];
   const re = new RegExp(`(?<![\\d.,])(\\d{1,3}(?:${g} ?\\d{3})+) (\\d{2})(?=(?:\\s?(?:DR|CR|-))?(?:\\s|$))`, 'gi');
   const at: number[] = [];
   const out = text.replace(re, (_m, int: string, cents: string, offset: number) => {

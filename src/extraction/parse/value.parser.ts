@@ -28,7 +28,8 @@ const SYMBOLS: Record<string, string> = {
 const CODES = 'USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL|KRW|PLN|CZK|HUF|ILS|TRY';
 
 /** True for an ISO 4217 code statements use (`OTE`, `SMA`, `ACH` are not currencies). */
-export const isCurrencyCode = (code: string) => new RegExp(`^(?:${CODES})$`).test(code);
+const CODE_RE = new RegExp(`^(?:${CODES})$`);
+export const isCurrencyCode = (code: string) => CODE_RE.test(code);
 
 // Space-grouped thousands only with a decimal part (`191 767,64`), so two figures side by side never merge.
 const NUM_CORE = String.raw`\d{1,3}(?: \d{3})+[.,]\d{2}(?!\d)|\d{1,3}(?:[,.'’\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?|[.,]\d{1,4}`;
