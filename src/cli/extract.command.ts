@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { formatMegabytes } from '../core/format.ts';
+import { finishReport } from '../core/report/report.finish.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
 import type { Extractor } from '../extraction/extractor.ts';
 
@@ -75,8 +76,10 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
       try {
         const bytes = await readInput(file, deps.config.limits.maxFileBytes);
         const outcome = await (await getExtractor()).extract({ bytes, fileName: path.basename(file) });
-        reports.push(...outcome.reports);
-        if (!json) deps.stdout.write(outcome.reports.map(summarize).join('\n'));
+        const now = new Date();
+        const found = outcome.readings.map((r) => finishReport(r, { now }));
+        reports.push(...found);
+        if (!json) deps.stdout.write(found.map(summarize).join('\n'));
       } catch (err) {
         const e = toAppError(err);
         if (e.permanent) {

@@ -45,7 +45,7 @@ import type {
   Role,
   StoredReport,
 } from './records.ts';
-import type { MarginReport } from './report/report.schema.ts';
+import type { MarginReport, ReportReading } from './report/report.schema.ts';
 
 export interface NewIngestion {
   platform: Platform;
@@ -194,8 +194,9 @@ export type UnitOfWork = <T>(fn: (repos: Repositories) => Promise<T>) => Promise
 
 import type { ExtractionMethod } from './report/report.schema.ts';
 
+/** What extraction returns: readings, not reports; core's `finishReport` runs the rules on each. */
 export interface ExtractionOutcome {
-  reports: MarginReport[];
+  readings: ReportReading[];
   method: ExtractionMethod;
   pages: number;
   processing_time_ms: number;

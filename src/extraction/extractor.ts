@@ -2,8 +2,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../core/errors.ts';
 import { formatMegabytes } from '../core/format.ts';
 import type { ExtractionOutcome, Extractor as ExtractorPort } from '../core/ports.ts';
-import { applyRules } from '../core/report/report.rules.ts';
-import type { ExtractionMethod, MarginReport } from '../core/report/report.schema.ts';
+import type { ExtractionMethod, ReportReading } from '../core/report/report.schema.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
@@ -151,14 +150,14 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     const ocrPages = pages.filter((p) => p.ocr).length;
     const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
     const elapsed = Math.round(performance.now() - started);
-    const reports = accounts.map((a) =>
-      toReport(a, { fileName: input.fileName, broker, method, pages: count, elapsed, now: now() }),
+    const readings = accounts.map((a) =>
+      toReading(a, { fileName: input.fileName, broker, method, pages: count, elapsed, now: now() }),
     );
     deps.logger?.debug(
-      { file: input.fileName, pages: count, method, reports: reports.length, ms: elapsed },
+      { file: input.fileName, pages: count, method, reports: readings.length, ms: elapsed },
       'extracted',
     );
-    return { reports, method, pages: count, processing_time_ms: elapsed };
+    return { readings, method, pages: count, processing_time_ms: elapsed };
   }
 
   return {
@@ -233,26 +232,15 @@ function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | n
   return any ? { value: any.iso, conf: 0.5 } : null;
 }
 
-function toReport(
+function toReading(
   a: ExtractedAccount,
   ctx: { fileName: string; broker: string | null; method: ExtractionMethod; pages: number; elapsed: number; now: Date },
-): MarginReport {
+): ReportReading {
   const fields = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, Math.round(r.value * 100) / 100]));
   const confidence: Record<string, number> = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, r.conf]));
   if (a.account) confidence.account_number = a.account.conf;
   if (a.date) confidence.report_date = a.date.conf;
   confidence.currency = a.currency.conf;
-  const rules = applyRules(
-    {
-      account_number: a.account?.value ?? null,
-      report_date: a.date?.value ?? null,
-      currency: a.currency.value,
-      fields,
-      confidence,
-      issues: a.issues,
-    },
-    { now: ctx.now },
-  );
   return {
     source_file_name: ctx.fileName,
     account_number: a.account?.value ?? null,
@@ -260,10 +248,9 @@ function toReport(
     currency: a.currency.value,
     broker: ctx.broker,
     fields,
-    confidence: rules.confidence,
-    data_quality_score: rules.data_quality_score,
-    needs_review: rules.needs_review,
-    issues: rules.issues,
+    confidence,
+    evidence: {},
+    issues: a.issues,
     method: ctx.method,
     pages: ctx.pages,
     processing_time_ms: ctx.elapsed,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
 import { FIELD_NAMES, type MarginReport } from '../../src/core/report/report.schema.ts';
-import { createExtractor } from '../../src/extraction/extractor.ts';
+import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 
 /**
  * The fixture corpus (test/fixtures/reports, PDF + truth JSON) scored like the held-out evaluation:

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import type { Extractor } from '../../src/extraction/extractor.ts';
+import { readingOf } from '../support/fakes.ts';
 import { buildTextPdf } from './support/pdf.builder.ts';
 
 const sink = () => {
@@ -48,7 +49,7 @@ const fake = (): Extractor => ({
     if (fileName.startsWith('bad'))
       throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
     if (fileName.startsWith('boom')) throw new Error('kaboom\n    at somewhere (x.ts:1:1)');
-    return { reports: [report(fileName)], method: 'text', pages: 1, processing_time_ms: 1 };
+    return { readings: [readingOf(report(fileName))], method: 'text', pages: 1, processing_time_ms: 1 };
   },
   warmUp: async () => {},
   ocrReady: () => false,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import { reportSchema } from '../../src/core/report/report.schema.ts';
-import { createExtractor } from '../../src/extraction/extractor.ts';
+import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 
 const now = () => new Date('2026-12-01T12:00:00Z');

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createExtractor } from '../../src/extraction/extractor.ts';
 import { findDates } from '../../src/extraction/parse/date.parser.ts';
+import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 
 /** Generic layout variations: spaced account numbers, values before labels, stacked currencies, prose signs. */

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createExtractor } from '../../src/extraction/extractor.ts';
+import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createExtractor } from '../../src/extraction/extractor.ts';
 import { bands } from '../../src/extraction/ocr/page.bands.ts';
+import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 import { scanPdf } from './support/scan.builder.ts';
 

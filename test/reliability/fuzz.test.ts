@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
 import { reportSchema } from '../../src/core/report/report.schema.ts';
-import { createExtractor } from '../../src/extraction/extractor.ts';
+import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/reports');
 const SEEDS = ['ib-account-summary-01.pdf', 'fcm-futures-01.pdf', 'retail-statement-01.pdf'];

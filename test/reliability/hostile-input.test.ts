@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/core/errors.ts';
-import { createExtractor } from '../../src/extraction/extractor.ts';
+import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 
 const LIMITS = { maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 30_000, ocrWorkers: 1 };
 

@@ -20,7 +20,7 @@ import { createLocalStorage } from '../../src/store/files/local.storage.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
 import { freshPglite } from '../support/databases.ts';
-import { sampleReport } from '../support/fakes.ts';
+import { readingOf, sampleReport } from '../support/fakes.ts';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.ts';
 import { type SlackSender, slackSender } from './slack.requests.ts';
 
@@ -56,7 +56,7 @@ function harnessExtractor(real: Extractor & { close?: () => Promise<void> }) {
       const spec = await specOf(input.bytes);
       if (!spec) return real.extract(input);
       const report = sampleReport({ source_file_name: input.fileName, ...spec });
-      return { reports: [report], method: 'text' as const, pages: 1, processing_time_ms: 12 };
+      return { readings: [readingOf(report)], method: 'text' as const, pages: 1, processing_time_ms: 12 };
     },
     ocrReady: () => real.ocrReady(),
     close: () => real.close?.() ?? Promise.resolve(),

@@ -1,6 +1,6 @@
 import type { Card } from '../../src/core/cards/card.model.ts';
 import type { ChatGateway, ConversationRef, ExtractionOutcome, Extractor, JobQueue } from '../../src/core/ports.ts';
-import type { MarginReport } from '../../src/core/report/report.schema.ts';
+import type { MarginReport, ReportReading } from '../../src/core/report/report.schema.ts';
 
 /** Records what the core says in chat, like a platform would show it. */
 export function recordingGateway(platform: 'slack' | 'console' = 'console') {
@@ -56,17 +56,39 @@ export function sampleReport(overrides: Partial<MarginReport> = {}): MarginRepor
   };
 }
 
+/** A finished report as extraction would have read it: core runs the rules on it again. */
+export function readingOf(r: MarginReport): ReportReading {
+  return {
+    source_file_name: r.source_file_name,
+    account_number: r.account_number,
+    report_date: r.report_date,
+    currency: r.currency,
+    broker: r.broker,
+    fields: r.fields,
+    confidence: r.confidence.fields,
+    evidence: r.evidence ?? {},
+    issues: r.issues,
+    method: r.method,
+    pages: r.pages,
+    processing_time_ms: r.processing_time_ms,
+  };
+}
+
+/** What a scripted answer gives: reports as a test writes them, turned into readings for core. */
+export type ScriptedOutcome = Omit<ExtractionOutcome, 'readings'> & { reports: MarginReport[] };
+
 /** An extractor whose answer the test chooses: the core's behaviour is under test, not extraction. */
 export function scriptedExtractor(
-  answer: (bytes: Uint8Array) => ExtractionOutcome | Error,
+  answer: (bytes: Uint8Array) => ScriptedOutcome | Error,
 ): Extractor & { calls: number } {
   const ex = {
     calls: 0,
-    async extract(input: { bytes: Uint8Array; fileName: string }) {
+    async extract(input: { bytes: Uint8Array; fileName: string }): Promise<ExtractionOutcome> {
       ex.calls += 1;
       const a = answer(input.bytes);
       if (a instanceof Error) throw a;
-      return a;
+      const { reports, ...rest } = a;
+      return { ...rest, readings: reports.map(readingOf) };
     },
     ocrReady: () => true,
   };

@@ -21,6 +21,7 @@ import type {
   UnitOfWork,
 } from '../ports.ts';
 import type { Ingestion, StoredReport } from '../records.ts';
+import { finishReport } from '../report/report.finish.ts';
 import type { MarginReport } from '../report/report.schema.ts';
 
 export interface IngestDeps {
@@ -210,9 +211,11 @@ export async function processIngestion(
       }
     }
     const outcome = await deps.extractor.extract({ bytes, fileName: ingestion.file_name });
+    const checkedAt = new Date();
+    const reports = outcome.readings.map((r) => finishReport(r, { now: checkedAt }));
     const created: StoredReport[] = await deps.uow(async (repos) => {
       const fresh: StoredReport[] = [];
-      for (const r of outcome.reports) {
+      for (const r of reports) {
         const report = storable(r, ingestion);
         const res = await repos.reports.insertOrGetExisting({
           report,
@@ -237,7 +240,7 @@ export async function processIngestion(
         method: outcome.method,
         pages: outcome.pages,
         processing_time_ms: outcome.processing_time_ms,
-        reports: outcome.reports.length,
+        reports: reports.length,
       });
       await repos.ingestions.setStatus(ingestion.id, 'processed');
       return fresh;

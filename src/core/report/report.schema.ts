@@ -55,6 +55,22 @@ export type ReportIssue = z.infer<typeof issueSchema>;
 export const methodSchema = z.enum(['text', 'ocr', 'mixed']);
 export type ExtractionMethod = z.infer<typeof methodSchema>;
 
+/**
+ * Where a value was read: `page` 1-based, `bbox` [x0, y0, x1, y1] in PDF points from the page's
+ * top-left corner (the printed value's box), the label that governs it and the printed text.
+ */
+export const evidenceSchema = z.object({
+  page: z.number().int().positive(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  label: z.string().nullable(),
+  text: z.string(),
+  /** How it was read: the text layer, OCR, or a rule an approver taught for this layout. */
+  source: z.enum(['text', 'ocr', 'learned']).optional(),
+  /** Free words for a person, e.g. "learned from report #123, taught by @ann". */
+  note: z.string().optional(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
 /** One report as `marginiq extract --json` prints it and as `extracted_data` stores it. */
 export const reportSchema = z.object({
   source_file_name: z.string(),
@@ -76,5 +92,38 @@ export const reportSchema = z.object({
   method: methodSchema,
   pages: z.number().int().nonnegative(),
   processing_time_ms: z.number().int().nonnegative(),
+  /** Per field present (header fields included), where it was read. Absent on rows stored before it existed. */
+  evidence: z.record(z.string(), evidenceSchema).optional(),
 });
 export type MarginReport = z.infer<typeof reportSchema>;
+
+/** A value that lost to the chosen one, and why: `marginiq extract --explain` prints these. */
+export interface Rival {
+  value: number | string;
+  evidence: Evidence | null;
+  reason: string;
+}
+
+/**
+ * What extraction returns for one account: values with their confidence, evidence and the
+ * extractor's own findings. Core turns it into a `MarginReport` by running the report rules once
+ * (`finishReport`); extraction never runs them.
+ */
+export interface ReportReading {
+  source_file_name: string;
+  account_number: string | null;
+  report_date: string | null;
+  currency: string;
+  broker: string | null;
+  fields: MarginFields;
+  /** 0..1 per value, keyed by field name (account_number, report_date and currency included). */
+  confidence: Record<string, number>;
+  evidence: Record<string, Evidence>;
+  /** What extraction itself noticed (an ambiguous account, a value it could not confirm), each naming its field. */
+  issues: ReportIssue[];
+  /** Per field, the candidates that lost and why. Not stored, not in `--json`. */
+  rivals?: Record<string, Rival[]>;
+  method: ExtractionMethod;
+  pages: number;
+  processing_time_ms: number;
+}
