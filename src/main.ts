@@ -331,6 +331,7 @@ async function createPlatforms(
         logger: deps.logger.child({ platform: 'console' }),
         limits,
         token: config.console.token,
+        platformConfigured: config.console.platformConfigured,
         samplePath: SAMPLE_PATH,
         serveHttp: deps.serveHttp,
         roles: deps.repos.roles,

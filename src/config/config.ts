@@ -43,8 +43,8 @@ function resolve(env: Env) {
   const teamsCredentials = Boolean(env.TEAMS_CLIENT_ID && env.TEAMS_CLIENT_SECRET && env.TEAMS_TENANT_ID);
   const teamsConfigured = teamsCredentials || env.TEAMS_ENABLED;
   const anyPlatform = slackConfigured || teamsConfigured;
-  const consoleEnabled =
-    env.CONSOLE_ENABLED === 'true' || (env.CONSOLE_ENABLED === 'auto' && (!anyPlatform || Boolean(env.CONSOLE_TOKEN)));
+  // With a platform the console never runs without a token (the schema refuses CONSOLE_ENABLED=true without one).
+  const consoleEnabled = env.CONSOLE_ENABLED !== 'false' && (!anyPlatform || Boolean(env.CONSOLE_TOKEN));
   return {
     env: env.NODE_ENV,
     // The console with no platform configured is for one person on a laptop: localhost unless HOST says otherwise.
@@ -87,7 +87,7 @@ function resolve(env: Env) {
       extractTimeoutMs: Math.round(env.EXTRACT_TIMEOUT_S * 1000),
     },
     ocrWorkers: env.OCR_WORKERS ?? Math.max(1, cpus().length),
-    console: { enabled: consoleEnabled, token: env.CONSOLE_TOKEN },
+    console: { enabled: consoleEnabled, token: env.CONSOLE_TOKEN, platformConfigured: anyPlatform },
     publicUrl: env.PUBLIC_URL,
     replicaId: env.REPLICA_ID,
   };

@@ -89,6 +89,16 @@ export const envSchema = z
         if (!v) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when Teams credentials are set' });
       }
     }
+    // The console acts as any role it is asked to: where a chat platform makes the service reachable
+    // from outside, only a token may open it (never a Host allow-list).
+    const platform = Boolean(env.SLACK_BOT_TOKEN) || teams.some(Boolean) || env.TEAMS_ENABLED;
+    if (env.CONSOLE_ENABLED === 'true' && platform && !env.CONSOLE_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONSOLE_TOKEN'],
+        message: 'is required with CONSOLE_ENABLED=true when Slack or Teams is configured',
+      });
+    }
     if (Boolean(env.SUPABASE_URL) !== Boolean(env.SUPABASE_SERVICE_ROLE_KEY)) {
       const missing = env.SUPABASE_URL ? 'SUPABASE_SERVICE_ROLE_KEY' : 'SUPABASE_URL';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when Supabase Storage is configured' });

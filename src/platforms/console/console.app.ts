@@ -30,6 +30,8 @@ export interface ConsoleDeps {
   limits: { maxFileBytes: number };
   /** When set, every console route needs it (see console.auth.ts). */
   token?: string | undefined;
+  /** Slack or Teams is configured: the console opens only with the token. */
+  platformConfigured?: boolean;
   samplePath: string;
   /** False in `marginiq worker`: the gateway exists for the core, but no route is served. */
   serveHttp: boolean;
@@ -49,7 +51,7 @@ export function consoleUser(name: string | null | undefined): string {
 
 export async function createConsolePlatform(deps: ConsoleDeps): Promise<PlatformAdapter> {
   const gateway = createConsoleGateway();
-  const auth = createConsoleAuth(deps.token);
+  const auth = createConsoleAuth(deps.token, { platformConfigured: Boolean(deps.platformConfigured) });
   const handlers = createConsoleHandlers({ ...deps, gateway });
   const page = asset('./console.page.html');
   const client = asset('./console.client.js');

@@ -40,10 +40,10 @@ const isHttps = (req: IncomingMessage) =>
 
 /**
  * The console's gate. Without a token configured it is open (the local default, bound to
- * localhost by the config). With one, the token comes once as ?token=, then as an HttpOnly
+ * localhost by the config) — unless a chat platform is configured, when it is shut. With one, the token comes once as ?token=, then as an HttpOnly
  * cookie holding a keyed hash of it — never the token itself — or as `Authorization: Bearer`.
  */
-export function createConsoleAuth(token: string | undefined) {
+export function createConsoleAuth(token: string | undefined, opts: { platformConfigured?: boolean } = {}) {
   const session = token ? createHmac('sha256', token).update('console-session-v1').digest('hex') : undefined;
   return {
     required: Boolean(token),
@@ -55,6 +55,8 @@ export function createConsoleAuth(token: string | undefined) {
           return { ok: false, status: 403, reason: 'cross-site request' };
       }
       if (!token || !session) {
+        // With Slack or Teams configured the service faces the network: no Host header stands in for a token.
+        if (opts.platformConfigured) return { ok: false, status: 401, reason: 'a valid console token is required' };
         if (isLocalHost(req.headers.host)) return { ok: true, fromQuery: false };
         return {
           ok: false,
