@@ -20,5 +20,5 @@ export type KnownNames = ReadonlyMap<string, string>;
 export const displayUser = (user: string | null | undefined, names?: KnownNames) =>
   user ? (names?.get(user) ?? user.replace(/^(slack|teams|console):/, '')) : 'unknown';
 
-/** File sizes in the sentences people read: "12.3 MB". */
-export const formatMegabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** File sizes in the sentences people read: "12.3 MB" (in `src/contract/`: extraction uses it too). */
+export { formatMegabytes } from '../contract/format.ts';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { AppError } from '../core/errors.ts';
-import { formatMegabytes } from '../core/format.ts';
+import { AppError } from '../contract/errors.ts';
+import { formatMegabytes } from '../contract/format.ts';
 import type { ExtractionOutcome, Extractor as ExtractorPort } from '../core/ports.ts';
 import type { ExtractionMethod, ReportReading } from '../core/report/report.schema.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';

@@ -29,4 +29,40 @@ describe('extraction and core boundaries', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('extraction imports no code from core: types only (the rules run once, in core)', () => {
+    const offenders: string[] = [];
+    const core = path.join(SRC, 'core') + path.sep;
+    for (const file of sources(path.join(SRC, 'extraction'))) {
+      const text = readFileSync(file, 'utf8');
+      const into = (spec: string) => spec.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(core);
+      // Static imports and re-exports: allowed only as `import type`/`export type` or all-`type` specifiers.
+      for (const m of text.matchAll(/^\s*(import|export)\s+([^;]*?)\s+from\s+['"]([^'"]+)['"]/gms)) {
+        const [, , clause = '', spec = ''] = m;
+        if (!into(spec)) continue;
+        const named = /^\{([^}]*)\}$/.exec(clause.trim());
+        const typeOnly =
+          clause.startsWith('type ') ||
+          (named !== null &&
+            named[1]!
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .every((s) => s.startsWith('type ')));
+        if (!typeOnly) offenders.push(`${path.relative(SRC, file)}: ${m[0].trim().replace(/\s+/g, ' ')}`);
+      }
+      // Side-effect and dynamic imports load code whatever they name.
+      for (const m of text.matchAll(/(?:^\s*import\s+|\bimport\s*\(\s*)['"]([^'"]+)['"]/gm)) {
+        if (into(m[1]!)) offenders.push(`${path.relative(SRC, file)}: ${m[0].trim()}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the rules run in one place: only finishReport calls applyRules', () => {
+    const callers = [...sources(path.join(SRC))].filter(
+      (f) => !f.endsWith('report.rules.ts') && /\bapplyRules\s*\(/.test(readFileSync(f, 'utf8')),
+    );
+    expect(callers.map((f) => path.relative(SRC, f))).toEqual([path.join('core', 'report', 'report.finish.ts')]);
+  });
 });

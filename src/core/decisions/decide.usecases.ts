@@ -4,7 +4,7 @@ import { editForm } from '../cards/report.cards.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
 import type { Ingestion, Role } from '../records.ts';
-import { applyRules } from '../report/report.rules.ts';
+import { recheckReport } from '../report/report.finish.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
 import { editSubmissionSchema } from './edit.schema.ts';
 
@@ -133,29 +133,12 @@ export async function submitEdit(
     }
     const fields: MarginReport['fields'] = {};
     for (const f of FIELD_NAMES) if (v[f] !== undefined) fields[f] = v[f];
-    // A human typed these: their confidence is theirs; the rules still check the arithmetic.
-    const typed = Object.fromEntries(
-      ['account_number', 'report_date', 'currency', ...Object.keys(fields)].map((k) => [k, 1]),
-    );
-    const rules = applyRules(
-      {
-        account_number: v.account_number,
-        report_date: v.report_date,
-        currency: v.currency,
-        fields,
-        confidence: typed,
-        issues: [],
-      },
+    // The same rules as after extraction, in the one place they run (core/report/report.finish.ts).
+    const checked = recheckReport(
+      before.extracted_data,
+      { account_number: v.account_number, report_date: v.report_date, currency: v.currency, fields },
       { now: (deps.now ?? (() => new Date()))() },
     );
-    const checked: MarginReport = {
-      ...before.extracted_data,
-      account_number: v.account_number,
-      report_date: v.report_date,
-      currency: v.currency,
-      fields,
-      ...rules,
-    };
     if (v.account_number !== before.account_number || v.report_date !== before.report_date) {
       const clash = await repos.reports.findByAccountDate(v.account_number, v.report_date);
       if (clash && clash.id !== before.id) {

@@ -34,3 +34,48 @@ export function finishReport(reading: ReportReading, opts: { now: Date }): Margi
     evidence: reading.evidence,
   };
 }
+
+/** What an approver's edit sets: the header values and the full set of margin figures. */
+export interface EditedValues {
+  account_number: string;
+  report_date: string;
+  currency: string;
+  fields: MarginReport['fields'];
+}
+
+/**
+ * After an edit: the typed values replace the read ones and the same rules run again, through
+ * `finishReport`. A typed value is the approver's, so its confidence is 1; the arithmetic is still
+ * checked. Evidence stays only for values the edit left as they were read.
+ */
+export function recheckReport(before: MarginReport, edit: EditedValues, opts: { now: Date }): MarginReport {
+  const keys = ['account_number', 'report_date', 'currency', ...Object.keys(edit.fields)];
+  const was: Record<string, unknown> = { ...before.fields, ...header(before) };
+  const now: Record<string, unknown> = { ...edit.fields, ...header(edit) };
+  const evidence = Object.fromEntries(
+    Object.entries(before.evidence ?? {}).filter(([k]) => k in now && now[k] === was[k]),
+  );
+  return finishReport(
+    {
+      source_file_name: before.source_file_name,
+      account_number: edit.account_number,
+      report_date: edit.report_date,
+      currency: edit.currency,
+      broker: before.broker,
+      fields: edit.fields,
+      confidence: Object.fromEntries(keys.map((k) => [k, 1])),
+      evidence,
+      issues: [],
+      method: before.method,
+      pages: before.pages,
+      processing_time_ms: before.processing_time_ms,
+    },
+    opts,
+  );
+}
+
+const header = (r: Pick<MarginReport, 'account_number' | 'report_date' | 'currency'>) => ({
+  account_number: r.account_number,
+  report_date: r.report_date,
+  currency: r.currency,
+});

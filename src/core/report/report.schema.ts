@@ -1,19 +1,8 @@
 import { z } from 'zod';
 
-/** The canonical margin fields of the interface, in display order. */
-export const FIELD_NAMES = [
-  'total_equity',
-  'maintenance_requirement',
-  'initial_requirement',
-  'excess_liquidity',
-  'margin_call',
-  'buying_power',
-  'cash_balance',
-  'long_market_value',
-  'short_market_value',
-  'sma',
-] as const;
-export type FieldName = (typeof FIELD_NAMES)[number];
+import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
+
+export { FIELD_NAMES, type FieldName };
 
 export const FIELD_LABELS: Record<FieldName, string> = {
   total_equity: 'Total equity',

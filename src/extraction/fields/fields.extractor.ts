@@ -1,4 +1,5 @@
-import { FIELD_NAMES, type FieldName, type ReportIssue } from '../../core/report/report.schema.ts';
+import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
+import type { ReportIssue } from '../../core/report/report.schema.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import type { Candidate } from './candidates.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import type { PageImage, PageWord } from '../pdf/page.types.ts';
 import type { Baseline } from './deskew.ts';
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import type { PageContent, WorkerMessage } from './page.types.ts';
 
 const require = createRequire(import.meta.url);
