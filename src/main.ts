@@ -18,6 +18,7 @@ import type {
 } from './core/ports.ts';
 import { createExtractor } from './extraction/extractor.ts';
 import { createHealth } from './http/health.ts';
+import { assertPortFree } from './http/port.check.ts';
 import { type HttpServer, sendJson, startHttpServer } from './http/server.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { startSchedules } from './jobs/schedules/schedules.ts';
@@ -79,7 +80,10 @@ export async function startService(
 ): Promise<Service> {
   const startedAt = Date.now();
   const metrics = createMetrics();
-  const db = await openDb(config.database);
+  const db = await openDb(config.database, {
+    onCreate: (m) => logger.info(m),
+    ...(mode === 'start' && overrides.background !== false ? { beforeOpen: () => assertPortFree(config.http) } : {}),
+  });
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ applied: applied.map((m) => m.name) }, 'migrations applied');
   const repos = createRepositories(db);

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { AppError } from '../core/errors.ts';
+import { lockDataDir } from './data-dir.lock.ts';
 
 /** What repositories need: parameterised statements. The same SQL runs on Postgres and PGlite. */
 export interface Queryable {
@@ -156,6 +158,43 @@ function fromPglite(pglite: PGlite): Db {
   };
 }
 
-export function openDb(target: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string }): Promise<Db> {
-  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dir);
+export interface OpenDbOptions {
+  /** Runs before the database is opened (with the embedded one, after its lock is taken): `start` checks its port. */
+  beforeOpen?: () => Promise<void>;
+  /** Told when the embedded database is created, which takes a while on first start. */
+  onCreate?: (message: string) => void;
+}
+
+/**
+ * The configured database. The embedded one holds the lock on DATA_DIR (the parent of its
+ * directory) until it is closed: one process per embedded database.
+ */
+export async function openDb(
+  target: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string },
+  opts: OpenDbOptions = {},
+): Promise<Db> {
+  if (target.kind === 'postgres') {
+    await opts.beforeOpen?.();
+    return openPostgres(target.url);
+  }
+  const lock = lockDataDir(path.dirname(target.dir));
+  try {
+    await opts.beforeOpen?.();
+    if (!existsSync(path.join(target.dir, 'PG_VERSION')))
+      opts.onCreate?.(`creating the embedded database in ${target.dir} (first start only, about 10 s)…`);
+    const db = await openPglite(target.dir);
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }
