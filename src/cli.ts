@@ -7,7 +7,9 @@ const USAGE = `usage: marginiq <command>
   start                      HTTP server (Slack, Teams, health, metrics, console), workers and schedules
   worker                     workers and schedules only; serves /health on PORT
   migrate                    apply pending database migrations and exit
-  extract <file.pdf>… [--json]  extract margin reports from local PDFs (writes nothing to the database)
+  extract <file.pdf>… [--json] [--explain] [--memory]
+                             extract margin reports from local PDFs (writes nothing to the database);
+                             --explain: where each value was read and which rivals lost
   digest [--dry-run]         build the daily digest now; --dry-run prints it instead of posting
 `;
 

@@ -7,6 +7,7 @@ import { formatMegabytes } from '../core/format.ts';
 import { finishReport } from '../core/report/report.finish.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
 import type { Extractor } from '../extraction/extractor.ts';
+import { explain } from './extract.explain.ts';
 
 export interface ExtractCommandDeps {
   config: Config;
@@ -17,23 +18,32 @@ export interface ExtractCommandDeps {
   createExtractor?: () => Extractor | Promise<Extractor>;
 }
 
-const USAGE = 'usage: marginiq extract <file.pdf>… [--json]';
+const USAGE = 'usage: marginiq extract <file.pdf>… [--json] [--explain] [--memory]';
 
 /** One line, no stack: the refusal a user reads. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
- * `marginiq extract <file.pdf>… [--json]`: runs extraction on local files, writes nothing else.
- * Exit 0 when every file gave reports, 2 when a file or the usage was refused (one stderr line
- * each), 1 on an internal error.
+ * `marginiq extract <file.pdf>… [--json] [--explain] [--memory]`: runs extraction on local files,
+ * writes nothing else. Exit 0 when every file gave reports, 2 when a file or the usage was refused
+ * (one stderr line each), 1 on an internal error.
+ *
+ * `--explain` prints where each value came from and which rivals lost. With `--json` it goes to
+ * stderr, so stdout stays the JSON array alone (whose `evidence` already says where each value was
+ * read); without `--json` it replaces the summary on stdout.
+ * `--memory` (layout memory, issue 16) is refused until that memory exists: it must not pretend.
  */
 export async function runExtractCommand(args: string[], deps: ExtractCommandDeps): Promise<number> {
   const files: string[] = [];
   let json = false;
+  let explainAll = false;
+  let memory = false;
   let literal = false;
   for (const a of args) {
     if (!literal && a === '--') literal = true;
     else if (!literal && a === '--json') json = true;
+    else if (!literal && a === '--explain') explainAll = true;
+    else if (!literal && a === '--memory') memory = true;
     else if (!literal && (a === '--help' || a === '-h')) {
       deps.stdout.write(`${USAGE}\n`);
       return 0;
@@ -41,6 +51,12 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
       deps.stderr.write(`marginiq: extract: unknown option ${a} (${USAGE})\n`);
       return 2;
     } else files.push(a);
+  }
+  if (memory) {
+    deps.stderr.write(
+      'marginiq: extract: --memory is not available yet: layout memory (what approvers taught about known layouts) is not built; run without --memory\n',
+    );
+    return 2;
   }
   if (files.length === 0) {
     deps.stderr.write(`marginiq: extract: no file given (${USAGE})\n`);
@@ -77,9 +93,13 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
         const bytes = await readInput(file, deps.config.limits.maxFileBytes);
         const outcome = await (await getExtractor()).extract({ bytes, fileName: path.basename(file) });
         const now = new Date();
-        const found = outcome.readings.map((r) => finishReport(r, { now }));
+        // `evidence` is always in the report, `{}` when nothing says where a value was read.
+        const found = outcome.readings.map((r) => ({ ...finishReport(r, { now }), evidence: r.evidence ?? {} }));
         reports.push(...found);
-        if (!json) deps.stdout.write(found.map(summarize).join('\n'));
+        if (explainAll) {
+          const text = found.map((r, i) => explain(r, outcome.readings[i]!)).join('\n');
+          (json ? deps.stderr : deps.stdout).write(text);
+        } else if (!json) deps.stdout.write(found.map(summarize).join('\n'));
       } catch (err) {
         const e = toAppError(err);
         if (e.permanent) {

@@ -49,7 +49,24 @@ const fake = (): Extractor => ({
     if (fileName.startsWith('bad'))
       throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
     if (fileName.startsWith('boom')) throw new Error('kaboom\n    at somewhere (x.ts:1:1)');
-    return { readings: [readingOf(report(fileName))], method: 'text', pages: 1, processing_time_ms: 1 };
+    const reading = readingOf(report(fileName));
+    if (fileName.startsWith('explain')) {
+      reading.evidence = {
+        account_number: { page: 1, bbox: [120, 60, 170, 70], label: 'Account', text: 'U1' },
+        total_equity: { page: 1, bbox: [400.25, 180, 452, 190.5], label: 'Net Liquidation Value', text: '1.00' },
+      };
+      reading.rivals = {
+        total_equity: [
+          {
+            value: 0.5,
+            evidence: { page: 1, bbox: [480, 180, 530, 190], label: 'Prior Day', text: '0.50' },
+            reason: 'prior-day column',
+          },
+        ],
+        margin_call: [{ value: 7, evidence: null, reason: 'a due amount of another account' }],
+      };
+    }
+    return { readings: [reading], method: 'text', pages: 1, processing_time_ms: 1 };
   },
   warmUp: async () => {},
   ocrReady: () => false,
@@ -150,5 +167,58 @@ describe('marginiq extract', () => {
       account_number: '5551-2345',
       fields: { total_equity: 10000, maintenance_requirement: 2500 },
     });
+  });
+
+  it('puts evidence in every --json report, {} when nothing says where a value was read', async () => {
+    const r = await cli([file('plain.pdf'), file('explain-a.pdf'), '--json']);
+    const [plain, explained] = JSON.parse(r.stdout) as MarginReport[];
+    expect(plain!.evidence).toEqual({});
+    expect(explained!.evidence!.total_equity).toEqual({
+      page: 1,
+      bbox: [400.25, 180, 452, 190.5],
+      label: 'Net Liquidation Value',
+      text: '1.00',
+    });
+    // Rivals are for people: never in the JSON contract.
+    expect(JSON.stringify(JSON.parse(r.stdout))).not.toContain('prior-day');
+  });
+
+  it('--explain prints each value with its label, page and box, and the rivals that lost with the reason', async () => {
+    const r = await cli([file('explain-b.pdf'), '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.trimStart().startsWith('Total equity'));
+    expect(lines[at]).toMatch(/Total equity\s+1\.00/);
+    expect(lines[at + 1]).toBe(
+      '      read "1.00" under label "Net Liquidation Value", page 1, box [400.3, 180.0, 452.0, 190.5]',
+    );
+    expect(lines[at + 2]).toBe(
+      '      rejected 0.50 ("0.50", page 1, box [480.0, 180.0, 530.0, 190.0]): prior-day column',
+    );
+    // A field with no value but a rejected candidate says so; a value without evidence says that too.
+    expect(r.stdout).toContain('Margin call');
+    expect(r.stdout).toContain('rejected 7.00: a due amount of another account');
+    expect(r.stdout).toMatch(/Maintenance requirement\s+1\.00\n\s+\(no evidence recorded\)/);
+  });
+
+  it('--json --explain keeps stdout the JSON array alone and explains on stderr', async () => {
+    const r = await cli([file('explain-c.pdf'), '--json', '--explain']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+    expect(r.stderr).toContain('rejected 0.50');
+  });
+
+  it('refuses --memory on one line, exit 2: layout memory is not built yet', async () => {
+    const r = await cli([file('a.pdf'), '--memory', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^marginiq: extract: --memory is not available yet/);
+  });
+
+  it('names --explain and --memory in its usage', async () => {
+    const r = await cli(['--help']);
+    expect(r.stdout).toContain('[--json] [--explain] [--memory]');
   });
 });
