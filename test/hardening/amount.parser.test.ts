@@ -24,7 +24,7 @@ function writtenAmount(rng: Rng): { text: string; value: number } {
   else num = group(int, '.') + (frac ? `,${frac}` : '');
   // `1.234` alone is ambiguous and refused; the generator writes forms that must be accepted.
   if (style === 'euro' && !frac && !/\.\d{3}\./.test(num)) num = int;
-  if (style === 'plain' && /^\d{1,3}\.\d{3}$/.test(num)) num = group(int, ',') + `.${frac}0`;
+  if (style === 'plain' && /^\d{1,3}\.\d{3}$/.test(num)) num = `${group(int, ',')}.${frac}0`;
   // As statements print them: a prefix currency and the sign around the figure, a suffix code after it, DR/CR last.
   const currency = rng.pick(['', '', '$', '€', 'USD ', ' USD', '£'] as const);
   const sign = magnitude === 0 ? 'none' : rng.pick(['none', 'none', 'lead', 'trail', 'paren', 'dr', 'cr'] as const);

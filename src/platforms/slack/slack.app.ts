@@ -9,6 +9,7 @@ import { boltLogger, installErrorBoundary } from './slack.boundary.ts';
 import { createSlackFileFetcher } from './slack.files.ts';
 import { createSlackGateway } from './slack.gateway.ts';
 import { registerSlackHandlers } from './slack.handlers.ts';
+import { admitTimestamp } from './slack.ingress.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -106,6 +107,7 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
       path: SLACK_EVENTS_PATH,
       // Bolt reads the raw body itself (the signature covers the exact bytes) and answers the request.
       handler: (req, res) => {
+        if (!admitTimestamp(req, res, { logger: deps.logger })) return;
         try {
           http.requestListener(req, res);
         } catch {
