@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'extraction.encrypted_pdf'
   | 'extraction.no_margin_data'
   | 'extraction.timeout'
+  | 'extraction.too_complex'
   | 'extraction.ocr_failed'
   | 'download.failed'
   | 'download.refused'
@@ -31,6 +32,7 @@ const INPUT_CODES = new Set<ErrorCode>([
   'extraction.encrypted_pdf',
   'extraction.no_margin_data',
   'extraction.timeout',
+  'extraction.too_complex',
   'download.refused',
   'command.usage',
   'config.invalid',

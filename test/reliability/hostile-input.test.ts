@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hugeImagePdf, inflatingStreamsPdf } from '../../bench/hostile.pdfs.ts';
 import { isAppError } from '../../src/core/errors.ts';
 import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
 
@@ -36,6 +37,33 @@ describe('hostile PDFs', () => {
     doc.addPage([14_400, 14_400]);
     const bytes = await doc.save();
     await expectClearError(extractor.extract({ bytes, fileName: 'huge.pdf' }), /^(extraction\.|input\.)/);
+  });
+
+  // Memory: pdf.js would decode these to gigabytes of ArrayBuffers that no heap limit bounds.
+  it('refuses a small PDF of content streams that inflate to a gigabyte, in one line', async () => {
+    const bytes = await inflatingStreamsPdf(64, 16);
+    expect(bytes.byteLength).toBeLessThan(2 * 1024 * 1024);
+    await expectClearError(extractor.extract({ bytes, fileName: 'inflating.pdf' }), /^extraction\.too_complex$/);
+  });
+
+  it('refuses a PDF showing one 20000×20000 image, in one line', async () => {
+    const bytes = await hugeImagePdf(20_000);
+    await expectClearError(extractor.extract({ bytes, fileName: 'huge-image.pdf' }), /^extraction\.too_complex$/);
+  });
+
+  it('still reads a statement after refusing a hostile PDF', async () => {
+    await expectClearError(
+      extractor.extract({ bytes: await hugeImagePdf(20_000), fileName: 'huge-image.pdf' }),
+      /^extraction\.too_complex$/,
+    );
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    ['Account Number: U7654321', 'Statement Date: 2026-11-27', 'Net Liquidation Value 250,000.00'].forEach((t, i) => {
+      page.drawText(t, { x: 50, y: 740 - i * 20, size: 11, font });
+    });
+    const out = await extractor.extract({ bytes: await doc.save(), fileName: 'after.pdf' });
+    expect(out.reports[0]?.fields.total_equity).toBe(250_000);
   });
 
   it('answers a file whose objects refer to themselves in a loop', async () => {

@@ -38,10 +38,25 @@ export type WorkerRequest = {
   /** How many OCR threads can read one page at once: a scan is cut into a multiple of this many bands. */
   parallel: number;
   wasmDir: string;
+  /** Per-document memory limits, checked before pdf.js allocates (see pdf.prescan.ts). */
+  limits: ReaderLimits;
 };
+
+export interface ReaderLimits {
+  maxDecodedBytes: number;
+  maxImagePixels: number;
+  maxTotalImagePixels: number;
+  maxRasterPixels: number;
+  maxTotalRasterPixels: number;
+}
 
 export type WorkerMessage =
   | { type: 'meta'; pages: number }
   | { type: 'page'; page: PageContent }
   | { type: 'done'; rendered: boolean }
-  | { type: 'error'; code: 'corrupt' | 'encrypted' | 'too_many_pages' | 'internal'; message: string; pages?: number };
+  | {
+      type: 'error';
+      code: 'corrupt' | 'encrypted' | 'too_many_pages' | 'too_complex' | 'internal';
+      message: string;
+      pages?: number;
+    };

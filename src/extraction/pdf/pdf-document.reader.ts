@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../contract/errors.ts';
-import type { PageContent, WorkerMessage } from './page.types.ts';
+import type { PageContent, ReaderLimits, WorkerMessage } from './page.types.ts';
+import { DEFAULT_LIMITS } from './pdf.prescan.ts';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -16,7 +17,18 @@ export interface ReadOptions {
   signal: AbortSignal;
   /** Called as each page arrives, so OCR of page 1 overlaps parsing of page 2. */
   onPage: (page: PageContent) => void;
+  /** Per-document memory limits (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<ReaderLimits>;
 }
+
+/**
+ * A reader thread whose heap plus ArrayBuffers pass this is ended at once: the pre-scan and pdf.js's
+ * image limit keep real documents far below it, so crossing it means something slipped past them.
+ */
+const WORKER_MEMORY_CAP = 640 * 1024 * 1024;
+/** After a document, a thread holding more than this is retired rather than kept with its garbage. */
+const WORKER_KEEP_CAP = 160 * 1024 * 1024;
+const WATCH_MS = 100;
 
 const idle: Worker[] = [];
 let nextId = 1;
@@ -94,19 +106,41 @@ function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
     const id = nextId++;
     let pages = 0;
     let settled = false;
+    // Watches the thread's memory while it reads: heap and ArrayBuffers (decoded streams, images, canvases).
+    const watch = setInterval(() => {
+      worker
+        .getHeapStatistics()
+        .then((h) => {
+          if (h.used_heap_size + h.external_memory > WORKER_MEMORY_CAP) finish(tooComplex('it needs too much memory'));
+        })
+        .catch(() => {});
+    }, WATCH_MS);
+    watch.unref();
     const finish = (err: AppError | null, reusable = false) => {
       if (settled) return;
       settled = true;
+      clearInterval(watch);
       opts.signal.removeEventListener('abort', onAbort);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if (reusable && idle.length < MAX_READERS) {
-        worker.unref();
-        idle.push(worker);
-      } else void worker.terminate();
-      if (err) reject(err);
-      else resolve(pages);
+      const settle = () => (err ? reject(err) : resolve(pages));
+      if (!reusable || idle.length >= MAX_READERS) {
+        void worker.terminate();
+        return settle();
+      }
+      // Kept for the next document only while small: a thread that rendered big scans gives its memory back.
+      worker
+        .getHeapStatistics()
+        .then((h) => h.used_heap_size + h.external_memory <= WORKER_KEEP_CAP)
+        .catch(() => false)
+        .then((keep) => {
+          if (keep && idle.length < MAX_READERS) {
+            worker.unref();
+            idle.push(worker);
+          } else void worker.terminate();
+          settle();
+        });
     };
     const onAbort = () =>
       finish(new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.'));
@@ -128,7 +162,17 @@ function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
     worker.on('exit', onExit);
     if (opts.signal.aborted) return onAbort();
     worker.postMessage(
-      { id, req: { bytes: copy, maxPages: opts.maxPages, dpi: opts.dpi, parallel: opts.parallel, wasmDir: WASM_DIR } },
+      {
+        id,
+        req: {
+          bytes: copy,
+          maxPages: opts.maxPages,
+          dpi: opts.dpi,
+          parallel: opts.parallel,
+          wasmDir: WASM_DIR,
+          limits: { ...DEFAULT_LIMITS, ...opts.limits },
+        },
+      },
       [copy.buffer as ArrayBuffer],
     );
   });
@@ -145,9 +189,19 @@ function workerError(m: Extract<WorkerMessage, { type: 'error' }>, maxPages: num
       return new AppError('input.too_many_pages', `This PDF has ${m.pages} pages; the limit is ${maxPages}.`, {
         details,
       });
+    case 'too_complex':
+      return tooComplex(m.message);
     case 'corrupt':
       return new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { details });
     default:
       return new AppError('internal', 'The PDF reader failed on this file.', { details });
   }
+}
+
+function tooComplex(reason: string): AppError {
+  return new AppError(
+    'extraction.too_complex',
+    'This PDF is too complex to read safely (it would need more memory than a statement does).',
+    { details: { reason } },
+  );
 }

@@ -9,9 +9,14 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { crop, prepareScan } from '../ocr/image.prep.ts';
 import { bands } from '../ocr/page.bands.ts';
+import { maskRegions } from '../ocr/region.mask.ts';
 import { lowerThreadPriority } from '../thread.priority.ts';
+import { assembleWords, itemPieces, type Piece } from './glyph.words.ts';
+import { type Box, inkRegions, mergeBoxes } from './page.regions.ts';
 import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
-import { needsOcr, splitItem } from './text-layer.ts';
+import { prescan } from './pdf.prescan.ts';
+import { judgeFonts } from './text.quality.ts';
+import { needsOcr } from './text-layer.ts';
 
 // pdf.js is 3 MB of JavaScript: a code cache under the temp dir halves its start-up in a fresh CLI process.
 try {
@@ -39,8 +44,15 @@ let rendered = false;
 
 async function run(req: WorkerRequest): Promise<void> {
   rendered = false;
+  // Before pdf.js allocates anything: refuse what would decode to more memory than a statement needs.
+  const verdict = await prescan(req.bytes, req.limits);
+  if (!verdict.ok) return post({ type: 'error', code: 'too_complex', message: verdict.reason });
   const pdfjs = await pdfjsReady;
   const task = pdfjs.getDocument({
+    // Images beyond the pixel limit are never decoded, wherever they hide (inline, in forms).
+    maxImageSize: req.limits.maxImagePixels,
+    // A canvas never exceeds the page-raster limit, whatever pdf.js would otherwise allocate.
+    canvasMaxAreaInBytes: req.limits.maxRasterPixels * 4,
     data: req.bytes,
     isEvalSupported: false,
     disableFontFace: true,
@@ -67,6 +79,8 @@ async function run(req: WorkerRequest): Promise<void> {
   try {
     await readPages(doc, pdfjs, req);
   } catch (err) {
+    await doc.destroy().catch(() => {});
+    if (err instanceof TooComplex) return post({ type: 'error', code: 'too_complex', message: err.message });
     return post({ type: 'error', code: 'corrupt', message: String((err as Error)?.message ?? err) });
   }
   await doc.destroy();
@@ -77,11 +91,12 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise<void> {
+  let rasterTotal = 0;
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent({ disableNormalization: false });
-    const words: PageWord[] = [];
+    const pieces: Piece[] = [];
     for (const item of content.items) {
       if (!('str' in item) || !item.str.trim()) continue;
       // Rotate into the viewport's top-left space (handles /Rotate and odd CTMs).
@@ -90,22 +105,42 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise
       const baseY = tx[5]!;
       const x0 = tx[4]!;
       const w = item.width * (viewport.scale ?? 1);
-      words.push(...splitItem(item.str, x0, baseY - fontH * 0.8, baseY + fontH * 0.2, w, fontH));
+      const mono = /mono/i.test(content.styles[item.fontName]?.fontFamily ?? '');
+      const item0 = { x0, top: baseY - fontH * 0.8, bottom: baseY + fontH * 0.2, width: w, size: fontH, base: baseY };
+      pieces.push(...itemPieces(item.str, { ...item0, font: item.fontName }, mono));
     }
+    // Fonts whose text is garbage are not read; where they drew, the picture is read instead.
+    const verdicts = judgeFonts(pieces);
+    const good = pieces.filter((p) => verdicts.get(p.font)?.usable !== false);
+    const lies = mergeBoxes(pieces.filter((p) => verdicts.get(p.font)?.usable === false));
+    const words = assembleWords(good);
     const out: PageContent = { index: i - 1, width: viewport.width, height: viewport.height, words };
+    const box = { x0: 0, y0: 0, x1: viewport.width, y1: viewport.height };
+    let regions: Box[] | null = null; // null: the whole page
+    if (needsOcr(words)) {
+      if (lies.length === 0 && !(await hasGraphics(page, pdfjs.OPS))) regions = [];
+    } else {
+      const list = await page.getOperatorList();
+      const pictured = inkRegions(list, pdfjs.OPS, viewport.transform, box).filter((r) => covered(r, words) < 0.5);
+      regions = mergeBoxes([...lies, ...pictured]);
+    }
     const transfer: ArrayBuffer[] = [];
-    if (needsOcr(words) && (await hasGraphics(page, pdfjs.OPS))) {
+    if (regions === null || regions.length > 0) {
       const scale = req.dpi / 72;
       const vp = page.getViewport({ scale });
       const w = Math.ceil(vp.width);
       const h = Math.ceil(vp.height);
-      const gray = await withRenderLock(() =>
+      rasterTotal += w * h;
+      if (w * h > req.limits.maxRasterPixels || rasterTotal > req.limits.maxTotalRasterPixels)
+        throw new TooComplex(`pages too large to render (${w}×${h} pixels)`);
+      let gray = await withRenderLock(() =>
         renderGray(page, vp, w, h, (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory),
       );
       rendered = true;
+      if (regions) gray = maskRegions(gray, w, h, scale, regions, words);
       const prepared = prepareScan(gray, w, h, req.dpi);
       // A blank or speck-only scan has nothing to read: skip OCR rather than let it chew on noise.
-      if (prepared.ink > 0.0003) {
+      if (prepared.ink > (regions ? 0.00002 : 0.0003)) {
         // Only the inked part goes to OCR: blank margins and empty half-pages cost time and memory.
         // Bands cut in blank rows let the OCR pool read one page on several threads at once.
         out.images = [];
@@ -120,6 +155,21 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise
     post({ type: 'page', page: out }, transfer);
   }
 }
+
+/** Share of a region's area that trustworthy text-layer words already cover. */
+function covered(r: Box, words: PageWord[]): number {
+  const area = (r.x1 - r.x0) * (r.y1 - r.y0);
+  if (area <= 0) return 1;
+  let sum = 0;
+  for (const w of words) {
+    const dx = Math.min(r.x1, w.x1) - Math.max(r.x0, w.x0);
+    const dy = Math.min(r.y1, w.y1) - Math.max(r.y0, w.y0);
+    if (dx > 0 && dy > 0) sum += dx * dy;
+  }
+  return sum / area;
+}
+
+class TooComplex extends Error {}
 
 const lock: Int32Array | undefined = (workerData as { renderLock?: Int32Array } | null)?.renderLock;
 
