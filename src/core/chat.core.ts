@@ -12,6 +12,7 @@ import {
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
 import type { Platform } from './ports.ts';
 import type { Ingestion } from './records.ts';
+import { refreshSummary } from './summary/summary.usecases.ts';
 
 export interface ChatCoreDeps extends IngestDeps {
   access: Access;
@@ -19,10 +20,15 @@ export interface ChatCoreDeps extends IngestDeps {
   now?: () => Date;
 }
 
+/**
+ * What a click leads to, for the adapter to acknowledge. The summary message itself has already
+ * been updated by core through the upload's platform gateway; adapters never refresh it.
+ */
 export interface ActionOutcome {
+  /** For the clicker only (refusals, "already decided"). */
   notice?: Card;
-  /** The upload whose summary changed, already re-rendered: update its message in place. */
-  refreshed?: { ingestion: Ingestion; card: Card };
+  /** The upload's summary as it now stands: for platforms whose click answer is a card (a Teams invoke). */
+  summary?: Card;
   /** Edit: the form to show (Slack modal, Teams card inputs, console dialog). */
   form?: EditForm & { version: number };
 }
@@ -36,8 +42,7 @@ export function createChatCore(deps: ChatCoreDeps) {
   const refreshed = async (result: ActionResult): Promise<ActionOutcome> => {
     const out: ActionOutcome = {};
     if (result.notice) out.notice = result.notice;
-    if (result.refresh)
-      out.refreshed = { ingestion: result.refresh, card: await renderIngestion(deps, result.refresh) };
+    if (result.summary) out.summary = await refreshSummary(deps, result.summary.ingestion, result.summary.written);
     return out;
   };
   return {

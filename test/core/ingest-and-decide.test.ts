@@ -144,7 +144,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     expect(refused.notice?.title).toBe('Not allowed');
     const done = await chat.action({ user: 'console:approver', kind: 'replace', value: conflict!.id });
     expect(
-      done.refreshed?.card.blocks.some((b) => b.type === 'text' && b.text.startsWith('Replaced the existing report')),
+      done.summary?.blocks.some((b) => b.type === 'text' && b.text.startsWith('Replaced the existing report')),
     ).toBe(true);
     const report = await deps.repos.reports.findByAccountDate('A1', '2026-11-27');
     expect(report?.ingestion_id).toBe(ingestion.id);
@@ -169,7 +169,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     expect(stored?.decided_at).toBeTruthy();
     const audit = await deps.repos.audit.forEntity('margin_report', report!.id);
     expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
-    const card = first.refreshed?.card ?? second.refreshed?.card;
+    const card = first.summary ?? second.summary;
     expect(JSON.stringify(card)).toMatch(/Approved by (approver|boss)/);
     expect(card?.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
@@ -182,7 +182,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     await chat.rememberName('teams:aad-dana', 'Dana Reyes'); // unchanged: nothing written
     await deps.repos.roles.set('teams:aad-dana', 'approver', 'test');
     const named = await chat.action({ user: 'teams:aad-dana', kind: 'approve', value: a!.id });
-    expect(JSON.stringify(named.refreshed?.card)).toContain('Approved by Dana Reyes at');
+    expect(JSON.stringify(named.summary)).toContain('Approved by Dana Reyes at');
     expect(await deps.repos.people.names(['teams:aad-dana', 'teams:nobody'])).toEqual(
       new Map([['teams:aad-dana', 'Dana Reyes']]),
     );

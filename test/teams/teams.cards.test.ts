@@ -8,8 +8,12 @@ import {
   plainText,
   threadedConversationId,
 } from '../../src/platforms/teams/teams.activity.ts';
-import { MAX_CARD_BYTES, neutraliseMarkdown, renderCard } from '../../src/platforms/teams/teams.cards.ts';
-import { renderEditForm } from '../../src/platforms/teams/teams.edit-form.ts';
+import {
+  MAX_CARD_BYTES,
+  neutraliseMarkdown,
+  renderCard,
+  renderEditForm,
+} from '../../src/platforms/teams/teams.cards.ts';
 import { sampleReport } from '../support/fakes.ts';
 
 const stored = (over: Partial<StoredReport> = {}): StoredReport => {

@@ -1,26 +1,31 @@
 import type { Access, Permission } from '../access/roles.ts';
+import { type AlertDeps, alertCalls } from '../alerts/alerts.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
-import { editForm } from '../cards/report.cards.ts';
+import { editForm, hasCall } from '../cards/report.cards.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
-import type { Ingestion, Role } from '../records.ts';
+import type { Ingestion, Role, StoredReport } from '../records.ts';
 import { recheckReport } from '../report/report.finish.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
+import { conversationOf, type Written } from '../summary/summary.usecases.ts';
 import { editSubmissionSchema } from './edit.schema.ts';
 
-export interface DecideDeps {
+export interface DecideDeps extends AlertDeps {
   repos: Repositories;
   uow: UnitOfWork;
   access: Access;
   now?: () => Date;
 }
 
-/** What the adapter shows after an action: an ephemeral notice, and/or the refreshed upload summary. */
+/** What an action leads to: a notice for the clicker, and/or the upload whose summary changed. */
 export interface ActionResult {
   notice?: Card;
-  /** The ingestion whose summary message must be re-rendered and updated in place. */
-  refresh?: Ingestion;
+  /** The upload whose one summary message core updates in place, with what was just written to it. */
+  summary?: { ingestion: Ingestion; written?: Written };
 }
+
+const summaryOf = (ingestion: Ingestion | undefined, report?: StoredReport): ActionResult['summary'] =>
+  ingestion ? { ingestion, ...(report ? { written: { report } } : {}) } : undefined;
 
 const refused = (needed: Role, what: string): ActionResult => ({
   notice: textCard(
@@ -64,7 +69,7 @@ export async function decideReport(
           'Already decided',
           `This report was already ${before.validation_status} by ${displayUser(before.decided_by)} at ${formatWhen(before.decided_at)}.`,
         ),
-        refresh: await ingestionOf(repos, before.ingestion_id),
+        summary: summaryOf(await ingestionOf(repos, before.ingestion_id)),
       };
     }
     await repos.audit.append({
@@ -76,7 +81,7 @@ export async function decideReport(
       after: { validation_status: after.validation_status, decided_by: after.decided_by, decided_at: after.decided_at },
       reason: input.reason ?? null,
     });
-    return { refresh: await ingestionOf(repos, after.ingestion_id) };
+    return { summary: summaryOf(await ingestionOf(repos, after.ingestion_id), after) };
   });
 }
 
@@ -119,7 +124,7 @@ export async function submitEdit(
     return { ok: false, errors };
   }
   const v = parsed.data;
-  return deps.uow(async (repos): Promise<EditOutcome> => {
+  const outcome = await deps.uow(async (repos): Promise<EditOutcome> => {
     const before = await repos.reports.findById(input.reportId);
     if (!before)
       return { ok: true, result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } };
@@ -178,8 +183,14 @@ export async function submitEdit(
       },
       reason: v.reason,
     });
-    return { ok: true, result: { refresh: await ingestionOf(repos, after.ingestion_id) } };
+    return { ok: true, result: { summary: summaryOf(await ingestionOf(repos, after.ingestion_id), after) } };
   });
+  // Corrected figures can show a call the extraction missed: it is announced like a new one, once.
+  const changed = outcome.ok ? outcome.result.summary : undefined;
+  const report = changed?.written?.report;
+  if (changed && report && hasCall(report.extracted_data))
+    await alertCalls(deps, conversationOf(changed.ingestion), [report]);
+  return outcome;
 }
 
 /** Replace / Keep existing on a report whose account and date already had one. */
@@ -195,7 +206,7 @@ export async function resolveConflict(
       const existing = await repos.conflicts.findById(input.conflictId);
       return {
         notice: textCard('Already resolved', 'This duplicate was already resolved.'),
-        refresh: existing ? await repos.ingestions.findById(existing.ingestion_id) : undefined,
+        summary: summaryOf(existing ? await repos.ingestions.findById(existing.ingestion_id) : undefined),
       };
     }
     if (input.choice === 'replaced') {
@@ -224,7 +235,8 @@ export async function resolveConflict(
         after: { status: 'kept' },
       });
     }
-    return { refresh: await repos.ingestions.findById(conflict.ingestion_id) };
+    // A replaced report moves to this upload: the card reads the upload's reports again, with the conflict as decided.
+    return { summary: summaryOf(await repos.ingestions.findById(conflict.ingestion_id)) };
   });
 }
 

@@ -1,12 +1,6 @@
+import { alertCalls } from '../alerts/alerts.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
-import {
-  duplicateCard,
-  failedCard,
-  hasCall,
-  marginCallAlertCard,
-  readingCard,
-  summaryCard,
-} from '../cards/report.cards.ts';
+import { duplicateCard, failedCard, readingCard } from '../cards/report.cards.ts';
 import { AppError, toAppError } from '../errors.ts';
 import { formatMegabytes } from '../format.ts';
 import type {
@@ -20,9 +14,10 @@ import type {
   Repositories,
   UnitOfWork,
 } from '../ports.ts';
-import type { Ingestion, StoredReport } from '../records.ts';
+import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
 import { finishReport } from '../report/report.finish.ts';
 import type { MarginReport } from '../report/report.schema.ts';
+import { conversationOf, renderSummary, showSummary } from '../summary/summary.usecases.ts';
 
 export interface IngestDeps {
   repos: Repositories;
@@ -53,12 +48,6 @@ export interface Upload {
 
 export const isPdfName = (name: string, mimetype?: string | null) =>
   /\.pdf$/i.test(name) || mimetype === 'application/pdf';
-
-const conversationOf = (i: Ingestion): ConversationRef => ({
-  platform: i.platform as Platform,
-  channelId: i.channel_id ?? '',
-  threadRef: i.thread_ref ?? undefined,
-});
 
 /**
  * Takes an upload: records it, answers "reading…" in the thread, and queues the work.
@@ -115,44 +104,9 @@ export async function receiveUpload(
   return { ingestion: { ...ingestion, status: 'queued' }, created };
 }
 
-/** Posts or updates the upload's one summary message. */
-async function show(deps: IngestDeps, ingestion: Ingestion, body: Card): Promise<void> {
-  const gateway = deps.gateways[ingestion.platform as Platform];
-  if (!gateway) return;
-  const to = conversationOf(ingestion);
-  if (ingestion.reply_ref) {
-    await gateway.update(to, ingestion.reply_ref, body);
-    return;
-  }
-  const posted = await gateway.post(to, body);
-  await deps.repos.ingestions.setReply(ingestion.id, posted.messageRef);
-  ingestion.reply_ref = posted.messageRef;
-}
-
-export async function renderIngestion(deps: Pick<IngestDeps, 'repos'>, ingestion: Ingestion): Promise<Card> {
-  if (ingestion.status === 'failed' || ingestion.status === 'dead') {
-    return failedCard(ingestion.file_name, ingestion.error_message ?? 'The file could not be processed.');
-  }
-  if (ingestion.status === 'duplicate' && ingestion.duplicate_of) {
-    const first = await deps.repos.ingestions.findById(ingestion.duplicate_of);
-    if (first) return duplicateCard(ingestion.file_name, first);
-  }
-  if (ingestion.status !== 'processed') return readingCard(ingestion.file_name);
-  const reports = await deps.repos.reports.byIngestion(ingestion.id);
-  const conflicts = await deps.repos.conflicts.byIngestion(ingestion.id);
-  const withExisting = await Promise.all(
-    conflicts.map(async (conflict) => ({
-      conflict,
-      existing: await deps.repos.reports.findById(conflict.existing_report_id),
-    })),
-  );
-  // Who decided, by name where their platform told us it.
-  const deciders = [...reports.map((r) => r.decided_by), ...conflicts.map((c) => c.decided_by)].filter(
-    (u): u is string => Boolean(u),
-  );
-  const names = deciders.length > 0 ? await deps.repos.people.names(deciders).catch(() => undefined) : undefined;
-  return summaryCard(ingestion, reports, withExisting, names);
-}
+/** The summary card of an upload as it stands in the store (a retry, a command that shows it again). */
+export const renderIngestion = (deps: Pick<IngestDeps, 'repos'>, ingestion: Ingestion): Promise<Card> =>
+  renderSummary(deps, ingestion);
 
 /** Missing account or date cannot key a stored report: a placeholder keeps it reviewable and editable. */
 function storable(r: MarginReport, ingestion: Ingestion) {
@@ -178,9 +132,9 @@ export async function processIngestion(
   const current = await deps.repos.ingestions.findById(ingestionId);
   if (!current) throw new AppError('internal', `ingestion ${ingestionId} does not exist`);
   if (current.status === 'processed' || current.status === 'duplicate') {
-    await show(deps, current, await renderIngestion(deps, current));
+    await showSummary(deps, current, await renderIngestion(deps, current));
     if (current.status === 'processed')
-      await alertCalls(deps, current, await deps.repos.reports.byIngestion(current.id));
+      await alertCalls(deps, conversationOf(current), await deps.repos.reports.byIngestion(current.id));
     return current.status;
   }
   const ingestion = (await deps.repos.ingestions.startAttempt(ingestionId)) ?? current;
@@ -206,15 +160,18 @@ export async function processIngestion(
       const first = await deps.repos.ingestions.firstProcessedWithHash(ingestion.file_hash, ingestion.id);
       if (first) {
         await deps.repos.ingestions.markDuplicate(ingestion.id, first.id);
-        await show(deps, ingestion, duplicateCard(ingestion.file_name, first));
+        await showSummary(deps, ingestion, duplicateCard(ingestion.file_name, first));
         return 'duplicate';
       }
     }
     const outcome = await deps.extractor.extract({ bytes, fileName: ingestion.file_name });
     const checkedAt = new Date();
     const reports = outcome.readings.map((r) => finishReport(r, { now: checkedAt }));
-    const created: StoredReport[] = await deps.uow(async (repos) => {
+    const written = await deps.uow(async (repos) => {
       const fresh: StoredReport[] = [];
+      // Everything the summary shows, as the transaction wrote or found it: the card needs no re-read.
+      const mine: StoredReport[] = [];
+      const conflicts: { conflict: ReportConflict; existing: StoredReport }[] = [];
       for (const r of reports) {
         const report = storable(r, ingestion);
         const res = await repos.reports.insertOrGetExisting({
@@ -222,6 +179,8 @@ export async function processIngestion(
           createdBy: ingestion.uploaded_by,
           ingestionId: ingestion.id,
         });
+        if (res.report.ingestion_id === ingestion.id && !mine.some((m) => m.id === res.report.id))
+          mine.push(res.report);
         if (res.created) {
           fresh.push(res.report);
           await repos.audit.append({
@@ -233,7 +192,12 @@ export async function processIngestion(
             context: { ingestion_id: ingestion.id, file_name: ingestion.file_name },
           });
         } else if (res.report.ingestion_id !== ingestion.id) {
-          await repos.conflicts.open({ ingestionId: ingestion.id, existingReportId: res.report.id, candidate: report });
+          const conflict = await repos.conflicts.open({
+            ingestionId: ingestion.id,
+            existingReportId: res.report.id,
+            candidate: report,
+          });
+          if (!conflicts.some((c) => c.conflict.id === conflict.id)) conflicts.push({ conflict, existing: res.report });
         }
       }
       await repos.ingestions.setResult(ingestion.id, {
@@ -243,12 +207,16 @@ export async function processIngestion(
         reports: reports.length,
       });
       await repos.ingestions.setStatus(ingestion.id, 'processed');
-      return fresh;
+      return { fresh, mine, conflicts };
     });
     committed = true;
     const done = { ...ingestion, status: 'processed' as const };
-    await show(deps, done, await renderIngestion(deps, done));
-    await alertCalls(deps, done, created);
+    await showSummary(
+      deps,
+      done,
+      await renderSummary(deps, done, { reports: written.mine, conflicts: written.conflicts }),
+    );
+    await alertCalls(deps, conversationOf(done), written.fresh);
     return 'processed';
   } catch (err) {
     const e = toAppError(err);
@@ -257,7 +225,7 @@ export async function processIngestion(
     if (e.permanent) {
       // An unreadable PDF is an answer, not a failure to retry.
       await deps.repos.ingestions.setStatus(ingestion.id, 'failed', { errorCode: e.code, errorMessage: e.message });
-      await show(deps, ingestion, failedCard(ingestion.file_name, e.message));
+      await showSummary(deps, ingestion, failedCard(ingestion.file_name, e.message));
       return 'failed';
     }
     await deps.repos.ingestions.setStatus(ingestion.id, 'queued', { errorCode: e.code, errorMessage: e.message });
@@ -270,7 +238,7 @@ export async function deadLetterIngestion(deps: IngestDeps, ingestionId: string,
   const ingestion = await deps.repos.ingestions.findById(ingestionId);
   if (!ingestion || ingestion.status === 'processed' || ingestion.status === 'duplicate') return;
   await deps.repos.ingestions.setStatus(ingestionId, 'dead', { errorCode: 'job.dead_lettered', errorMessage: reason });
-  await show(
+  await showSummary(
     deps,
     ingestion,
     failedCard(
@@ -278,27 +246,6 @@ export async function deadLetterIngestion(deps: IngestDeps, ingestionId: string,
       'MarginIQ could not finish this file after several tries. An admin has been told; the file is kept.',
     ),
   ).catch(() => {});
-}
-
-async function alertCalls(deps: IngestDeps, ingestion: Ingestion, created: StoredReport[]): Promise<void> {
-  const calls = created.filter((r) => hasCall(r.extracted_data));
-  if (calls.length === 0) return;
-  const targets: ConversationRef[] = [conversationOf(ingestion)];
-  for (const extra of (await deps.alertChannels?.()) ?? []) {
-    if (!targets.some((t) => t.platform === extra.platform && t.channelId === extra.channelId)) targets.push(extra);
-  }
-  for (const r of calls) {
-    for (const to of targets) {
-      // Claimed before posting: a rerun after a crash never posts the same alert twice.
-      if (!(await deps.repos.events.claim(`alert:${r.id}:${to.platform}:${to.channelId}`))) continue;
-      const gateway = deps.gateways[to.platform];
-      await gateway
-        ?.post({ platform: to.platform, channelId: to.channelId }, marginCallAlertCard(r))
-        .catch((err: unknown) => {
-          deps.logger.warn({ err, reportId: r.id }, 'margin call alert not delivered');
-        });
-    }
-  }
 }
 
 export const notPdfNotice = (fileName: string) =>

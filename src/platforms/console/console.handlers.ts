@@ -44,16 +44,9 @@ export function cleanFileName(raw: string | undefined): string {
 export function createConsoleHandlers(deps: HandlerDeps) {
   const { chat, gateway, logger } = deps;
 
-  /** Shows what the core returned for a click or an edit: a notice to the clicker, the summary refreshed in place. */
-  async function show(user: string, outcome: ActionOutcome, clicked: string | undefined): Promise<void> {
+  /** Acknowledges a click or an edit: a notice to the clicker. Core has already updated the summary in place. */
+  async function answer(user: string, outcome: ActionOutcome): Promise<void> {
     if (outcome.notice) await gateway.postEphemeral(CHANNEL, user, outcome.notice);
-    if (outcome.refreshed) {
-      const { ingestion, card } = outcome.refreshed;
-      const to: ConversationRef = { ...CHANNEL, threadRef: ingestion.thread_ref ?? undefined };
-      if (ingestion.platform === 'console' && ingestion.reply_ref) await gateway.update(to, ingestion.reply_ref, card);
-      else if (clicked) await gateway.update(CHANNEL, clicked, card);
-      else await gateway.postEphemeral(CHANNEL, user, card);
-    }
   }
 
   /** Hands bytes to the core exactly as a platform event would: the core answers "reading…" in the thread. */
@@ -148,7 +141,7 @@ export function createConsoleHandlers(deps: HandlerDeps) {
         value,
         ...(str(body.reason, 500) ? { reason: str(body.reason, 500) } : {}),
       });
-      await show(user, outcome, str(body.messageId, 100));
+      await answer(user, outcome);
       sendJson(res, 200, outcome.form ? { ok: true, form: formJson(outcome.form) } : { ok: true });
     },
 
@@ -174,7 +167,7 @@ export function createConsoleHandlers(deps: HandlerDeps) {
         sendJson(res, 422, { ok: false, errors: result.errors });
         return;
       }
-      await show(user, result.outcome, str(body.messageId, 100));
+      await answer(user, result.outcome);
       sendJson(res, 200, { ok: true });
     },
   };

@@ -123,8 +123,11 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await gateway.post(to, reply.card);
   });
 
-  /** Shows what a click or a form submission changed: the summary in place, a private notice, a form. */
-  const show = async (
+  /**
+   * Acknowledges a click or a form submission: the form to open, a notice for the clicker. The summary
+   * message was already updated by core through the gateway.
+   */
+  const answer = async (
     outcome: ActionOutcome,
     ctx: {
       user: string;
@@ -139,12 +142,6 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         trigger_id: ctx.triggerId,
         view: editModal(outcome.form, { channel: ctx.channel, messageTs: ctx.messageTs }),
       });
-    }
-    if (outcome.refreshed) {
-      const { ingestion, card } = outcome.refreshed;
-      const channel = ingestion.channel_id ?? ctx.channel;
-      const ts = ingestion.reply_ref ?? ctx.messageTs;
-      if (channel && ts) await gateway.update(conversation(channel, ingestion.thread_ref ?? undefined), ts, card);
     }
     if (outcome.notice && ctx.channel) {
       await gateway.postEphemeral(conversation(ctx.channel, ctx.threadTs), ctx.user, outcome.notice);
@@ -163,7 +160,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
     const outcome = await chat.action({ user, kind, value: action.value ?? '' });
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-    await show(outcome, {
+    await answer(outcome, {
       user,
       channel: body.channel?.id ?? body.container?.channel_id,
       threadTs: message?.thread_ts ?? body.container?.thread_ts,
@@ -190,7 +187,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       return;
     }
     await ack();
-    await show(result.outcome, { user, channel: meta.channel, threadTs: undefined, messageTs: meta.messageTs });
+    await answer(result.outcome, { user, channel: meta.channel, threadTs: undefined, messageTs: meta.messageTs });
   });
 
   app.command(SLACK_COMMAND, async ({ ack, command, respond }) => {

@@ -1,5 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CloudEnvironment, PUBLIC, withOverrides } from '@microsoft/teams.api';
+import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import { App } from '@microsoft/teams.apps';
+import type { ILogger } from '@microsoft/teams.common';
 import type { Config } from '../../config/config.ts';
 import type { ChatCore } from '../../core/chat.core.ts';
 import { toAppError } from '../../core/errors.ts';
@@ -9,13 +12,15 @@ import type { Metrics } from '../../observability/metrics.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { referenceOf, userOf, type WireActivity } from './teams.activity.ts';
 import { createOutbox } from './teams.exports.ts';
-import { createTeamsFetcher } from './teams.files.ts';
+import {
+  createGraph,
+  createTeamsFetcher,
+  createTokenSource,
+  DEFAULT_AUTHORITY,
+  DEFAULT_GRAPH_URL,
+} from './teams.files.ts';
 import { createTeamsGateway } from './teams.gateway.ts';
-import { createGraph, DEFAULT_GRAPH_URL } from './teams.graph.ts';
 import { createHandlers } from './teams.handlers.ts';
-import { createRouteAdapter, requestBase } from './teams.http.ts';
-import { sdkLogger } from './teams.logger.ts';
-import { createTokenSource, DEFAULT_AUTHORITY } from './teams.token.ts';
 
 export const MESSAGES_PATH = '/api/messages';
 
@@ -124,7 +129,7 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
     uploadFile: outbox.deliver,
   });
   const graph = tokens ? createGraph({ baseUrl: graphBaseUrl, tokens, fetch: doFetch }) : undefined;
-  const handlers = createHandlers({ chat: deps.chat, gateway, outbox, graph, logger: log, count, track });
+  const handlers = createHandlers({ chat: deps.chat, gateway, outbox, graph, logger: log, count });
 
   const wire = (a: unknown) => a as WireActivity;
   app.use(async ({ activity, next }) => {
@@ -164,5 +169,118 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
     async stop() {
       await Promise.allSettled([...inflight]);
     },
+  };
+}
+
+// Activities are small; a card-heavy invoke stays well under this.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function reply(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined || body === null) {
+    res.writeHead(status, { 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).byteLength;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The address Teams reached us on, for links in messages when PUBLIC_URL is not set. */
+export function requestBase(req: IncomingMessage): string | undefined {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
+  const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host);
+  if (!host) return undefined;
+  const proto =
+    first(req.headers['x-forwarded-proto']) ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+  return `${proto}://${host}`;
+}
+
+/**
+ * The Teams SDK keeps the protocol (JWT validation, activity routing, invoke responses) apart from
+ * the HTTP framework: it registers pure `{ body, headers } → { status, body }` handlers on an
+ * adapter. This adapter hands them to MarginIQ's one node:http server as routes, instead of the
+ * SDK's own Express server on a second port.
+ */
+export function createRouteAdapter(opts: { onRequest?: (req: IncomingMessage) => void } = {}) {
+  const handlers = new Map<string, HttpRouteHandler>();
+  const adapter: IHttpServerAdapter = {
+    registerRoute(method, path, handler) {
+      handlers.set(`${method} ${path}`, handler);
+    },
+  };
+
+  function route(path: string): Route {
+    return {
+      method: 'POST',
+      path,
+      async handler(req, res) {
+        const handler = handlers.get(`POST ${path}`);
+        if (!handler) {
+          reply(res, 503, { error: 'not_ready' });
+          return;
+        }
+        const raw = await readBody(req);
+        if (!raw) {
+          reply(res, 413, { error: 'too_large' });
+          return;
+        }
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          reply(res, 400, { error: 'bad_json' });
+          return;
+        }
+        if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+          reply(res, 400, { error: 'not_an_activity' });
+          return;
+        }
+        opts.onRequest?.(req);
+        const headers: Record<string, string | string[]> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
+        const out = await handler({ body, headers });
+        reply(res, out.status, out.body);
+      },
+    };
+  }
+
+  return { adapter, route };
+}
+
+const text = (msg: unknown[]) =>
+  msg
+    .map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m)))
+    .join(' ')
+    .slice(0, 2000);
+
+/**
+ * The SDK logs through its own console logger unless given one: this sends its lines to pino.
+ * Its info lines are per-activity chatter, so they go out at debug.
+ */
+export function sdkLogger(log: Logger, name = 'teams'): ILogger {
+  const errOf = (msg: unknown[]) => msg.find((m): m is Error => m instanceof Error);
+  return {
+    debug: (...msg) => log.debug({ sdk: name }, text(msg)),
+    info: (...msg) => log.debug({ sdk: name }, text(msg)),
+    warn: (...msg) => log.warn({ sdk: name }, text(msg)),
+    error: (...msg) => log.error({ sdk: name, err: errOf(msg) }, text(msg)),
+    trace: (...msg) => log.trace({ sdk: name }, text(msg)),
+    log: (level, ...msg) => log[level === 'trace' ? 'trace' : level]({ sdk: name }, text(msg)),
+    child: (child) => sdkLogger(log, `${name}/${child}`),
   };
 }

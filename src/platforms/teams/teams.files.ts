@@ -2,8 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import { formatMegabytes } from '../../core/format.ts';
 import type { FileFetcher } from '../../core/ports.ts';
 import type { Ingestion } from '../../core/records.ts';
-import type { TokenSource } from './teams.token.ts';
-import { GRAPH_SCOPE } from './teams.token.ts';
+import { threadRootOf, type WireActivity } from './teams.activity.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const MAX_REDIRECTS = 5;
@@ -128,6 +127,169 @@ export function createTeamsFetcher(opts: {
         return downloadPdf(url.toString(), { maxBytes, fetch: opts.fetch, bearer, authorizedOrigin: graphOrigin });
       }
       return downloadPdf(url.toString(), { maxBytes, fetch: opts.fetch });
+    },
+  };
+}
+
+export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com';
+
+export interface ChannelFile {
+  /** Graph's id of the attachment on the message: stable across retries of the same message. */
+  attachmentId: string;
+  name: string;
+  /** The SharePoint / OneDrive URL the message links to. */
+  sharingUrl: string;
+  /** Where the bytes are: Graph's /shares endpoint, fetched with the app token. */
+  contentUrl: string;
+  size: number | null;
+}
+
+interface GraphMessage {
+  attachments?: { id?: string; contentType?: string; contentUrl?: string; name?: string }[];
+}
+
+/** Graph addresses a shared file by its URL, encoded as a sharing token (`u!` + base64url). */
+export const sharingToken = (url: string) => `u!${Buffer.from(url, 'utf8').toString('base64url')}`;
+
+/**
+ * In channels and group chats Teams does not hand files to bots: the activity only says a file is
+ * there. Graph, with the resource-specific consent the manifest asks for (ChannelMessage.Read.Group,
+ * ChatMessage.Read.Chat), gives the message's attachments; /shares gives their bytes.
+ */
+export function createGraph(opts: { baseUrl: string; tokens: TokenSource; fetch: typeof fetch }) {
+  const base = opts.baseUrl.replace(/\/+$/, '');
+  const seg = encodeURIComponent;
+
+  async function get<T>(path: string): Promise<T> {
+    const token = await opts.tokens.get(GRAPH_SCOPE);
+    const res = await opts
+      .fetch(`${base}/v1.0${path}`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(15_000),
+      })
+      .catch((err: unknown) => {
+        throw new AppError('download.failed', 'Could not reach Microsoft Graph.', { cause: err });
+      });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+      const why = body.error?.code ?? `HTTP ${res.status}`;
+      throw new AppError(
+        res.status === 401 || res.status === 403 ? 'download.refused' : 'download.failed',
+        res.status === 403
+          ? `Microsoft Graph refused to show the message (${why}); the app needs the permissions in its manifest granted.`
+          : `Microsoft Graph answered ${why}.`,
+      );
+    }
+    return (await res.json()) as T;
+  }
+
+  /** The Graph path of the message an activity is, or undefined when the activity cannot say. */
+  function messagePath(a: WireActivity): string | undefined {
+    if (!a.id || !a.conversation?.id) return undefined;
+    const team = a.channelData?.team?.aadGroupId;
+    const channel = a.channelData?.channel?.id;
+    if (channel) {
+      if (!team) return undefined;
+      const root = threadRootOf(a.conversation.id);
+      return root && root !== a.id
+        ? `/teams/${seg(team)}/channels/${seg(channel)}/messages/${seg(root)}/replies/${seg(a.id)}`
+        : `/teams/${seg(team)}/channels/${seg(channel)}/messages/${seg(a.id)}`;
+    }
+    return `/chats/${seg(a.conversation.id.split(';')[0] ?? a.conversation.id)}/messages/${seg(a.id)}`;
+  }
+
+  return {
+    /** The files attached to the message, with their sizes where Graph knows them. */
+    async messageFiles(a: WireActivity): Promise<ChannelFile[]> {
+      const path = messagePath(a);
+      if (!path) throw new AppError('download.failed', 'Teams did not say which team this channel belongs to.');
+      const message = await get<GraphMessage>(path);
+      const refs = (message.attachments ?? []).filter((x) => x.contentType === 'reference' && x.contentUrl);
+      return Promise.all(
+        refs.map(async (x, i) => {
+          const token = sharingToken(x.contentUrl as string);
+          const item = await get<{ name?: string; size?: number }>(
+            `/shares/${token}/driveItem?$select=id,name,size`,
+          ).catch(() => ({}) as { name?: string; size?: number });
+          return {
+            attachmentId: x.id ?? String(i),
+            name: x.name ?? item.name ?? `file-${i + 1}`,
+            sharingUrl: x.contentUrl as string,
+            contentUrl: `${base}/v1.0/shares/${token}/driveItem/content`,
+            size: typeof item.size === 'number' ? item.size : null,
+          };
+        }),
+      );
+    },
+  };
+}
+
+export type Graph = ReturnType<typeof createGraph>;
+
+export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
+export const BOT_SCOPE = 'https://api.botframework.com/.default';
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+
+export interface TokenSource {
+  /** An app-only access token for `scope`, from the cache while it has more than five minutes left. */
+  get(scope: string): Promise<string>;
+}
+
+/**
+ * Client-credentials tokens from `{authority}/{tenant}/oauth2/v2.0/token`, the single-tenant
+ * registration's own directory. One source serves the Bot Connector (bot scope) and Graph.
+ * The secret goes to the authority only; nothing else ever sees it.
+ */
+export function createTokenSource(opts: {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  authority?: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+}): TokenSource {
+  const doFetch = opts.fetch ?? fetch;
+  const now = opts.now ?? Date.now;
+  const authority = (opts.authority ?? DEFAULT_AUTHORITY).replace(/\/+$/, '');
+  const cache = new Map<string, { token: string; expiresAt: number }>();
+  const inflight = new Map<string, Promise<string>>();
+
+  async function request(scope: string): Promise<string> {
+    const res = await doFetch(`${authority}/${encodeURIComponent(opts.tenantId)}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: opts.clientId,
+        client_secret: opts.clientSecret,
+        scope,
+      }).toString(),
+      signal: AbortSignal.timeout(15_000),
+    }).catch((err: unknown) => {
+      throw new AppError('chat.api_failed', 'Could not reach Microsoft sign-in for a Teams token.', { cause: err });
+    });
+    const body = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
+    if (!res.ok || !body.access_token) {
+      // AADSTS codes name the problem (wrong secret, wrong tenant); the description never holds the secret.
+      const why = body.error_description?.split('\n')[0] ?? body.error ?? `HTTP ${res.status}`;
+      throw new AppError('chat.api_failed', `Microsoft sign-in refused the Teams app credentials: ${why}`);
+    }
+    cache.set(scope, { token: body.access_token, expiresAt: now() + (body.expires_in ?? 3600) * 1000 });
+    return body.access_token;
+  }
+
+  return {
+    async get(scope) {
+      const hit = cache.get(scope);
+      if (hit && hit.expiresAt - now() > 5 * 60_000) return hit.token;
+      const pending = inflight.get(scope) ?? request(scope).finally(() => inflight.delete(scope));
+      inflight.set(scope, pending);
+      return pending;
     },
   };
 }

@@ -18,11 +18,10 @@ import {
   type WireAccount,
   type WireActivity,
 } from './teams.activity.ts';
-import { EDIT_CANCEL_ID, renderCard } from './teams.cards.ts';
-import { renderEditForm } from './teams.edit-form.ts';
+import { EDIT_CANCEL_ID, renderCard, renderEditForm } from './teams.cards.ts';
 import type { FileConsentValue, Outbox } from './teams.exports.ts';
+import type { Graph } from './teams.files.ts';
 import type { TeamsGateway } from './teams.gateway.ts';
-import type { Graph } from './teams.graph.ts';
 
 export interface HandlerDeps {
   chat: ChatCore;
@@ -31,8 +30,6 @@ export interface HandlerDeps {
   graph: Graph | undefined;
   logger: Logger;
   count: (what: string, labels?: Record<string, string>) => void;
-  /** Work that outlives the HTTP answer (Teams wants its 200 fast); awaited on stop. */
-  track: (work: () => Promise<void>) => void;
 }
 
 /** An invoke answer: a card that replaces the clicked one for the person who clicked, or a notice. */
@@ -56,20 +53,11 @@ const CHANNEL_FILES_HELP =
 export function createHandlers(deps: HandlerDeps) {
   const { chat, gateway, logger } = deps;
 
-  /** Everyone who sees the summary sees the decision: the upload's one message is updated in place. */
-  function refreshSummary(refreshed: ActionOutcome['refreshed']) {
-    const i = refreshed?.ingestion;
-    if (!refreshed || !i || i.platform !== 'teams' || !i.reply_ref || !i.channel_id) return;
-    const to: ConversationRef = { platform: 'teams', channelId: i.channel_id, threadRef: i.thread_ref ?? undefined };
-    const replyRef = i.reply_ref;
-    deps.track(() => gateway.update(to, replyRef, refreshed.card));
-  }
-
+  /** A click's invoke answer: the form, a notice, or the summary as core just showed it to everyone. */
   function answerFor(out: ActionOutcome): Answer {
-    refreshSummary(out.refreshed);
     if (out.form) return { card: renderEditForm(out.form) };
     if (out.notice) return { notice: noticeText(out.notice) };
-    if (out.refreshed) return { card: renderCard(out.refreshed.card) };
+    if (out.summary) return { card: renderCard(out.summary) };
     return { notice: 'Done.' };
   }
 

@@ -1,0 +1,98 @@
+import type { Card } from '../cards/card.model.ts';
+import { duplicateCard, failedCard, readingCard, summaryCard } from '../cards/report.cards.ts';
+import type { ConversationRef, GatewayRegistry, Platform, Repositories } from '../ports.ts';
+import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
+
+/**
+ * The one path by which an upload's summary message changes. Ingest, the worker's retries and every
+ * click (Slack, Teams, console) end here: core decides the card and tells the upload's own platform
+ * gateway to post or update it. Adapters never refresh a summary themselves.
+ */
+export interface SummaryDeps {
+  repos: Repositories;
+  gateways: GatewayRegistry;
+  logger: { warn(o: object, m?: string): void };
+}
+
+/** What the caller has just written: the card is built from these instead of reading them back. */
+export interface Written {
+  /** Every report of the upload (the worker knows them all after its transaction). */
+  reports?: StoredReport[];
+  /** One report just changed (a decision or an edit): it replaces its stored copy on the card. */
+  report?: StoredReport;
+  conflicts?: { conflict: ReportConflict; existing: StoredReport | undefined }[];
+}
+
+export const conversationOf = (i: Ingestion): ConversationRef => ({
+  platform: i.platform as Platform,
+  channelId: i.channel_id ?? '',
+  threadRef: i.thread_ref ?? undefined,
+});
+
+/** The summary card of an upload as it now stands. */
+export async function renderSummary(
+  deps: Pick<SummaryDeps, 'repos'>,
+  ingestion: Ingestion,
+  written: Written = {},
+): Promise<Card> {
+  if (ingestion.status === 'failed' || ingestion.status === 'dead') {
+    return failedCard(ingestion.file_name, ingestion.error_message ?? 'The file could not be processed.');
+  }
+  if (ingestion.status === 'duplicate' && ingestion.duplicate_of) {
+    const first = await deps.repos.ingestions.findById(ingestion.duplicate_of);
+    if (first) return duplicateCard(ingestion.file_name, first);
+  }
+  if (ingestion.status !== 'processed') return readingCard(ingestion.file_name);
+  const changed = written.report;
+  // The store lists an upload's reports by account; a list handed in is put in the same order.
+  const reports = (
+    written.reports
+      ? [...written.reports].sort((a, b) =>
+          a.account_number < b.account_number ? -1 : a.account_number > b.account_number ? 1 : 0,
+        )
+      : await deps.repos.reports.byIngestion(ingestion.id)
+  ).map((r) => (changed && r.id === changed.id ? changed : r));
+  const withExisting =
+    written.conflicts ??
+    (await Promise.all(
+      (
+        await deps.repos.conflicts.byIngestion(ingestion.id)
+      ).map(async (conflict) => ({
+        conflict,
+        existing: await deps.repos.reports.findById(conflict.existing_report_id),
+      })),
+    ));
+  // Who decided, by name where their platform told us it.
+  const deciders = [...reports.map((r) => r.decided_by), ...withExisting.map((c) => c.conflict.decided_by)].filter(
+    (u): u is string => Boolean(u),
+  );
+  const names = deciders.length > 0 ? await deps.repos.people.names(deciders).catch(() => undefined) : undefined;
+  return summaryCard(ingestion, reports, withExisting, names);
+}
+
+/** Posts or updates the upload's one summary message on the platform it came from. */
+export async function showSummary(deps: SummaryDeps, ingestion: Ingestion, body: Card): Promise<void> {
+  const gateway = deps.gateways[ingestion.platform as Platform];
+  if (!gateway) return;
+  const to = conversationOf(ingestion);
+  if (ingestion.reply_ref) {
+    await gateway.update(to, ingestion.reply_ref, body);
+    return;
+  }
+  const posted = await gateway.post(to, body);
+  await deps.repos.ingestions.setReply(ingestion.id, posted.messageRef);
+  ingestion.reply_ref = posted.messageRef;
+}
+
+/**
+ * After a click or an edit: the card from what was just written, shown to everyone in place.
+ * The decision is already committed, so a chat failure here is logged, not thrown: the clicker
+ * still gets the card in the answer and the next change shows it again.
+ */
+export async function refreshSummary(deps: SummaryDeps, ingestion: Ingestion, written: Written = {}): Promise<Card> {
+  const card = await renderSummary(deps, ingestion, written);
+  await showSummary(deps, ingestion, card).catch((err: unknown) => {
+    deps.logger.warn({ err, ingestionId: ingestion.id }, 'could not update the summary message');
+  });
+  return card;
+}
