@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectLocale, findAmounts, parseAmount, parseNumber } from '../../src/extraction/parse/value.parser.ts';
+import {
+  detectLocale,
+  detectNumberLocale,
+  findAmounts,
+  parseAmount,
+  parseNumber,
+} from '../../src/extraction/parse/value.parser.ts';
 
 describe('parseAmount', () => {
   it.each([
@@ -89,5 +95,57 @@ describe('ids are not money', () => {
     expect(findAmounts('0,00', 'comma').map((a) => a.value)).toEqual([0]);
     expect(findAmounts('0.50').map((a) => a.value)).toEqual([0.5]);
     expect(findAmounts('00').map((a) => a.value)).toEqual([0]);
+  });
+});
+
+describe('other markets', () => {
+  it.each([
+    ['25,78,580.93', 2578580.93],
+    ['12,34,567.89', 1234567.89],
+    ['1,00,000', 100000],
+    ['1 234 567,89', 1234567.89],
+    ['1\u202f234\u202f567,89', 1234567.89],
+    ["1'234'567.89", 1234567.89],
+    ['1,234,567', 1234567],
+    ['5-', -5],
+    ['△1,234', -1234],
+    ['▲ 1,234', -1234],
+    ['1,234.56 DB', -1234.56],
+    ['1,234.56 Db', -1234.56],
+    ['DR 1,234.56', -1234.56],
+    ['CR 1,234.56', 1234.56],
+    ['₹25,78,580.93', 2578580.93],
+    ['12,345.67891234 USDT', 12345.67891234],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseAmount(text)?.value).toBe(value);
+  });
+
+  it('names the currency of symbols and market tickers from the one table', () => {
+    expect(parseAmount('₹25,78,580.93')?.currency).toBe('INR');
+    expect(parseAmount('USDT 1,000.00')?.currency).toBe('USDT');
+    expect(parseAmount('1,000.00 USDC')?.currency).toBe('USDC');
+    expect(parseAmount('£1,000.00')?.currency).toBe('GBP');
+    expect(parseAmount('HK$1,000.00')?.currency).toBe('HKD');
+  });
+
+  it('leaves a yen/yuan sign undecided unless the document names its currency', () => {
+    expect(parseAmount('¥1,000')).toMatchObject({ currency: 'JPY', currencyUndecided: true });
+    expect(parseAmount('¥1,000', 'dot', { currency: 'CNY' })).toMatchObject({ currency: 'CNY' });
+    expect(parseAmount('¥1,000', 'dot', { currency: 'CNY' })?.currencyUndecided).toBeUndefined();
+  });
+
+  it('refuses contradictory or impossible tokens instead of reading part of them', () => {
+    expect(findAmounts('1,2,3,4')).toEqual([]);
+    expect(findAmounts('1-2-3')).toEqual([]);
+    expect(parseAmount('$-$5')).toBeNull();
+    expect(parseAmount('(-5)')).toBeNull();
+    expect(parseAmount('-5 CR')).toBeNull();
+    expect(parseAmount('12,3456.00')).toBeNull();
+  });
+
+  it('detects the decimal mark of a document from figures that read one way only', () => {
+    expect(detectNumberLocale('1 234,56 and 9 876,54')).toEqual({ locale: 'comma', confidence: 1 });
+    expect(detectNumberLocale("1'234.56 and 12,34,567.89").locale).toBe('dot');
+    expect(detectNumberLocale('no figures').confidence).toBe(0.5);
   });
 });

@@ -4,7 +4,7 @@ import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
-import { isCurrencyCode } from '../parse/value.parser.ts';
+import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
 /** One reading of a value next to a label, before the best reading per field is chosen. */
@@ -99,7 +99,7 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   };
   if (target === 'currency') {
     for (let i = hit.index + 1; i < end; i++) {
-      const m = line.segs[i]!.text.match(/^\(?([A-Z]{3})\)?\b/);
+      const m = line.segs[i]!.text.match(/^\(?([A-Z]{3,4})\)?\b/);
       if (m && isCurrencyCode(m[1]!))
         return [{ ...base, target, value: m[1]!, score: hit.match.score, ocr: line.segs[i]!.conf }];
       if (line.segs[i]!.kind !== 'text') break;

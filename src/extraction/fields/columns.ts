@@ -1,6 +1,7 @@
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
+import { currencyCodeIn, currencyFromCode, isCurrencyName } from '../parse/currency.parser.ts';
 
 /** What a table column holds, read from its header. */
 export type ColumnKind =
@@ -33,8 +34,6 @@ export interface ColumnHeader {
   columns: Column[];
 }
 
-const CODES = /^(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL)$/i;
-
 export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'> {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/\b(prior|previous|prev|yesterday|last|beginning|opening|start(ing)?|ago|earlier)\b/.test(t))
@@ -44,16 +43,16 @@ export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'>
   if (/\b(ytd|mtd|qtd|year[- ]to[- ]date|month[- ]to[- ]date|average|avg|high|low|max(imum)?|min(imum)?)\b/.test(t))
     return { kind: 'period' };
   if (/\b(base|converted|total|combined|consolidated|all currencies|equivalent|equiv)\b/.test(t)) {
-    const code = t.match(/\b(usd|eur|gbp|chf|jpy|cad|aud|hkd|sgd)\b/);
-    return code ? { kind: 'base', currency: code[1]!.toUpperCase() } : { kind: 'base' };
+    const code = currencyCodeIn(t);
+    return code ? { kind: 'base', currency: code } : { kind: 'base' };
   }
   // House and exchange/regulatory requirements side by side: the house column is the one enforced.
   if (/^(house|firm|broker)\b(?! call)/.test(t) && t.split(' ').length <= 4) return { kind: 'house' };
   if (/^(exchange|regulatory|reg\.? t|fed(eral)?|finra|occ|cme|span|minimum)\b/.test(t) && t.split(' ').length <= 5)
     return { kind: 'exchange' };
-  if (CODES.test(t.replace(/[()]/g, ''))) return { kind: 'currency', currency: t.replace(/[()]/g, '').toUpperCase() };
-  if (/^(british pounds?|sterling|us dollars?|euros?|swiss francs?|japanese yen|canadian dollars?)$/.test(t))
-    return { kind: 'currency' };
+  const code = currencyFromCode(t.replace(/[()]/g, ''));
+  if (code) return { kind: 'currency', currency: code };
+  if (isCurrencyName(t)) return { kind: 'currency' };
   if (
     /\b(current|today|todays|this (period|month|day)|end of (period|day)|closing|ending|as of|balance|amount|value|now|actual)\b/.test(
       t,

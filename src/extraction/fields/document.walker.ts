@@ -1,8 +1,8 @@
 import { matchLabel } from '../labels/label.matcher.ts';
 import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
+import { CURRENCY_CODE_SOURCE, currencyCodeIn, currencyFromName, isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
-import { isCurrencyCode } from '../parse/value.parser.ts';
 import {
   type AccountHit,
   belowValue,
@@ -37,7 +37,7 @@ const NO_CALL_RE =
   /\bno (?:margin |house |maintenance |fed |outstanding )?calls?\b|\bnot (?:in|subject to) a (?:margin )?call\b|\bno calls? (?:is |are )?(?:due|outstanding|issued)\b/i;
 const CURRENCY_PROSE =
   /\b(?:amounts?|figures|values|balances)\b[^.]{0,60}?\b(?:in|are in|expressed in|stated in|shown in|reported in)\s+\(?((?:[A-Za-z]+ )?(?:pounds?|dollars?|francs?|yen|euros?|sterling)|[A-Z]{3}(?![A-Za-z]))/i;
-const CURRENCY_PAREN = /\((?:in\s+|all\s+figures\s+in\s+)?(USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD)\)/;
+const CURRENCY_PAREN = new RegExp(String.raw`\((?:in\s+|all\s+figures\s+in\s+)?(${CURRENCY_CODE_SOURCE})\)`);
 
 /**
  * Walks the document's lines in reading order, splitting it into account sections and collecting
@@ -307,22 +307,11 @@ function asOfAcrossLines(line: Segmented, next: Segmented | undefined): Candidat
   };
 }
 
-const CURRENCY_NAMES: [RegExp, string][] = [
-  [/british pounds?|pounds? sterling|sterling|gbp/i, 'GBP'],
-  [/us dollars?|u\.s\. dollars?|usd/i, 'USD'],
-  [/euros?|eur/i, 'EUR'],
-  [/swiss francs?|chf/i, 'CHF'],
-  [/japanese yen|yen|jpy/i, 'JPY'],
-  [/canadian dollars?|cad/i, 'CAD'],
-  [/australian dollars?|aud/i, 'AUD'],
-  [/hong kong dollars?|hkd/i, 'HKD'],
-  [/singapore dollars?|sgd/i, 'SGD'],
-];
-
+/** The currency a heading or phrase names, from the one currency table (`vocabulary/currencies.ts`). */
 export function currencyCode(text: string): string | null {
   const t = text.trim();
   if (/^[A-Z]{3}$/.test(t)) return isCurrencyCode(t) ? t : null;
-  return CURRENCY_NAMES.find(([re]) => re.test(t))?.[1] ?? null;
+  return (isCurrencyCode(t) ? t : null) ?? currencyFromName(t) ?? currencyCodeIn(t);
 }
 
 function minConf(line: Segmented): number {

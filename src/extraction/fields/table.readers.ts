@@ -2,7 +2,7 @@ import type { FieldName } from '../../core/report/report.schema.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
-import { isCurrencyCode } from '../parse/value.parser.ts';
+import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { type Candidate, debitBefore, FIELD_TARGETS, type LabelHit, labelHits, signed } from './candidates.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
@@ -155,7 +155,7 @@ export function tableRow(line: Segmented, fh: FieldHeader, combined: boolean, cl
     claimed.add(s);
     const field = best.match.target as FieldName;
     // `Net equity EUR`, `Call amount (EUR)`: the column title names the figures' currency.
-    const titleCurrency = (best.seg.text.match(/\b[A-Z]{3}\b/g) ?? []).find(isCurrencyCode);
+    const titleCurrency = (best.seg.text.match(/\b[A-Z]{3,4}\b/g) ?? []).find(isCurrencyCode);
     out.push({
       ...(titleCurrency && !s.amount!.currency ? { currency: titleCurrency } : {}),
       target: field,

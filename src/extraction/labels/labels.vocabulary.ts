@@ -1,3 +1,5 @@
+import { CURRENCY_CODES } from '../parse/currency.parser.ts';
+
 /** The words around labels: what disqualifies one, how abbreviations read, what may be ignored. */
 
 /**
@@ -203,15 +205,7 @@ export const NOISE_WORDS = new Set([
   'for',
   'on',
   'at',
-  'usd',
-  'eur',
-  'gbp',
-  'chf',
-  'cad',
-  'jpy',
-  'aud',
-  'hkd',
-  'sgd',
+  ...CURRENCY_CODES.map((c) => c.toLowerCase()),
   'summary',
   'your',
   'this',

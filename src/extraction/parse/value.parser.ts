@@ -1,46 +1,68 @@
+import {
+  CREDIT_MARKS,
+  DEBIT_MARKS,
+  MAX_DECIMALS,
+  MINUS_SIGNS,
+  NEGATIVE_TRIANGLES,
+  NIL_MARKS,
+  type NumberLocale,
+} from '../vocabulary/number-formats.ts';
+import { CURRENCY_CODE_SOURCE, CURRENCY_SYMBOL_SOURCE, currencyFromSymbol } from './currency.parser.ts';
+import { readNumber } from './number.reader.ts';
+
 /**
- * Money amounts as brokers print them: `1,234.56`, `1.234.567,89`, `1'234'567.89`, `$ (1,234.56)`,
- * `-1,234.56`, `1,234.56-`, `1,234.56 DR`, `USD 1,234.56`, `–` for nil.
+ * Money amounts as brokers print them: `1,234.56`, `1.234.567,89`, `1'234'567.89`, `12,34,567.89`,
+ * `$ (1,234.56)`, `-1,234.56`, `1,234.56-`, `△1,234`, `1,234.56 DB`, `USD 1,234.56`, `–` for nil.
+ * The formats are data (`vocabulary/number-formats.ts`, `vocabulary/currencies.ts`); this file only
+ * puts them together.
  */
 
-export type NumberLocale = 'dot' | 'comma';
+export type { NumberLocale } from '../vocabulary/number-formats.ts';
+export { isCurrencyCode } from './currency.parser.ts';
 
 export interface ParsedAmount {
   value: number;
   /** How sure the token is money rather than some other number (0..1). */
   quality: number;
-  /** The currency code or symbol printed with the amount, when any. */
+  /** The currency code printed with the amount, when any (a symbol is resolved to its code). */
   currency?: string;
+  /** True when the currency came from a shared symbol (`¥`) that the document has not decided. */
+  currencyUndecided?: boolean;
 }
 
-const SYMBOLS: Record<string, string> = {
-  $: 'USD',
-  US$: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  '¥': 'JPY',
-  C$: 'CAD',
-  A$: 'AUD',
-  HK$: 'HKD',
-  S$: 'SGD',
-  Fr: 'CHF',
-};
-const CODES = 'USD|EUR|GBP|CHF|JPY|CAD|AUD|HKD|SGD|NZD|SEK|NOK|DKK|CNH|CNY|INR|MXN|ZAR|BRL|KRW|PLN|CZK|HUF|ILS|TRY';
+export interface AmountContext {
+  /** The document's currency, which decides a shared symbol (`¥` in a CNY document is the yuan). */
+  currency?: string | null;
+}
 
-/** True for an ISO 4217 code statements use (`OTE`, `SMA`, `ACH` are not currencies). */
-const CODE_RE = new RegExp(`^(?:${CODES})$`);
-export const isCurrencyCode = (code: string) => CODE_RE.test(code);
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const alt = (xs: readonly string[]) => xs.map(esc).join('|');
+const MINUS = `[${MINUS_SIGNS.map(esc).join('')}]`;
+const TRIANGLE = `[${NEGATIVE_TRIANGLES.join('')}]`;
+const caseForms = (w: string) => [w, w[0] + w.slice(1).toLowerCase()];
+const DRCR = `(?:${alt([...DEBIT_MARKS, ...CREDIT_MARKS].flatMap(caseForms))})`;
+const DEBIT_RE = new RegExp(`^(?:${alt(DEBIT_MARKS)})$`, 'i');
+const NIL_RE = new RegExp(`^(?:${alt(NIL_MARKS)})+$`);
+const DEC = `\\d{1,${MAX_DECIMALS}}`;
 
-// Space-grouped thousands only with a decimal part (`191 767,64`), so two figures side by side never merge.
-const NUM_CORE = String.raw`\d{1,3}(?: \d{3})+[.,]\d{2}(?!\d)|\d{1,3}(?:[,.'’\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?|[.,]\d{1,4}`;
-const CUR = String.raw`(?:US\$|C\$|A\$|HK\$|S\$|[$€£¥]|(?:${CODES})\b)`;
+// Space-grouped thousands only with a decimal part (`191 767,64`), so two figures side by side never
+// merge. Indian grouping (`12,34,567.89`) before thousands, which would stop at `12,34`.
+const NUM_CORE = [
+  String.raw`\d{1,3}(?: \d{3})+[.,]${DEC}(?!\d)`,
+  String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.${DEC})?`,
+  String.raw`\d{1,3}(?:[,.'’\u00a0\u202f\u2009]\d{3})+(?:[.,]${DEC})?`,
+  String.raw`\d+(?:[.,]${DEC})?`,
+  `[.,]${DEC}`,
+].join('|');
+const CUR = `(?:${CURRENCY_SYMBOL_SOURCE}|${CURRENCY_CODE_SOURCE})`;
 
 /**
  * Finds money tokens inside free text (a cell or a sentence). The pattern keeps sign markers that
- * sit around the digits: parentheses, leading/trailing minus, DR/CR suffixes.
+ * sit around the digits: parentheses, leading/trailing minus, triangles, DR/CR/DB before or after.
+ * A digit group right after another group's mark (`1,2,3,4`) never starts a figure.
  */
 export const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\w./]|\d:|\w-)(?<pre>\(\s*)?(?<cur1>${CUR}\s*)?(?<sign1>[-−–](?=\s?(?:[\d$€£¥.]|[A-Z]{2,3}\$?\s?\d)))?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>\s?-(?![\w\d])|\s*\))?(?:\s?(?<cur3>(?:${CODES})\b|[€£$¥]))?(?:\s?(?<drcr>DR|CR|Dr|Cr)\b)?(?![\w/%]|[.,:]\d|-\d)`,
+  String.raw`(?<![\w./]|\d:|\w-|\d[,.'’])(?<cur0>${CUR}\s*(?=\())?(?<pre>\(\s*)?(?<drcr1>${DRCR}\s)?(?<cur1>${CUR}\s*)?(?<sign1>${MINUS}(?=\s?(?:[\d.]|${CUR}\s?[\d.]))|${TRIANGLE}\s?)?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>(?:\s?[-−]|[–‒])(?![\w\d])|\s*\))?(?:\s?(?<cur3>${CUR}))?(?:\s?(?<drcr>${DRCR})(?![A-Za-z]))?(?![\w/%]|[.,:]\d|-\d)`,
   'g',
 );
 
@@ -50,22 +72,26 @@ export interface AmountMatch extends ParsedAmount {
   raw: string;
 }
 
-/** All money-like tokens in `text`, with their position. */
-export function findAmounts(text: string, locale: NumberLocale = 'dot'): AmountMatch[] {
+/** All money-like tokens in `text`, with their position. A token with contradictory marks is skipped, not guessed. */
+export function findAmounts(text: string, locale: NumberLocale = 'dot', context: AmountContext = {}): AmountMatch[] {
   const out: AmountMatch[] = [];
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
-    const parsed = interpret(m.groups!, locale);
+    const parsed = interpret(m.groups!, locale, context);
     if (parsed) out.push({ ...parsed, index: m.index, length: m[0].length, raw: m[0] });
   }
   return out;
 }
 
 /** Parses a token that should be one amount in full (a table cell). Nil dashes read as 0. */
-export function parseAmount(token: string, locale: NumberLocale = 'dot'): ParsedAmount | null {
+export function parseAmount(
+  token: string,
+  locale: NumberLocale = 'dot',
+  context: AmountContext = {},
+): ParsedAmount | null {
   const t = token.trim();
-  if (/^[-–—−]+$/.test(t) || /^nil$/i.test(t)) return { value: 0, quality: 0.6 };
-  const all = findAmounts(t, locale);
+  if (NIL_RE.test(t) || /^nil$/i.test(t)) return { value: 0, quality: 0.6 };
+  const all = findAmounts(t, locale, context);
   if (all.length !== 1) return null;
   const m = all[0]!;
   const rest = (t.slice(0, m.index) + t.slice(m.index + m.length)).trim();
@@ -73,52 +99,71 @@ export function parseAmount(token: string, locale: NumberLocale = 'dot'): Parsed
   return m;
 }
 
-function interpret(g: Record<string, string | undefined>, locale: NumberLocale): ParsedAmount | null {
+function interpret(
+  g: Record<string, string | undefined>,
+  locale: NumberLocale,
+  ctx: AmountContext,
+): ParsedAmount | null {
   const num = g.num!;
   // Money is never printed with a leading zero (`055.1252`, `0123`): that is an id or a code.
   if (/^0\d/.test(num) && !/^0+$/.test(num)) return null;
-  const value = parseNumber(num, locale);
-  if (value === null) return null;
+  const read = readNumber(num, { locale, ambiguous: 'locale' });
+  if (!read.ok) return null;
+  const value = read.value;
   // A lone parenthesis belongs to surrounding prose, not to a negative.
   const paren = Boolean(g.pre) && Boolean(g.post?.includes(')'));
-  const negative = paren || Boolean(g.sign1) || Boolean(g.post?.includes('-')) || /^d/i.test(g.drcr ?? '');
-  const curRaw = (g.cur1 ?? g.cur2 ?? g.cur3 ?? '').trim();
-  const currency = curRaw ? (SYMBOLS[curRaw] ?? curRaw.toUpperCase()) : undefined;
+  const trailingMinus = Boolean(g.post) && !g.post!.includes(')');
+  const drcr = (g.drcr1 ?? g.drcr)?.trim();
+  const debit = drcr !== undefined && DEBIT_RE.test(drcr);
+  const negatives = [paren, Boolean(g.sign1), trailingMinus, debit].filter(Boolean).length;
+  // Two negative marks (`(-5)`, `-5-`), a credit mark on a signed figure, two currencies (`$-$5`),
+  // or DR and CR both: the token contradicts itself and is refused.
+  if (negatives > 1 || (drcr && !debit && negatives > 0) || (g.drcr1 && g.drcr)) return null;
+  const curTokens = [g.cur0, g.cur1, g.cur2, g.cur3].filter((c) => c?.trim());
+  if (curTokens.length > 1) return null;
+  const curRaw = curTokens[0]?.trim();
+  const cur = curRaw ? currencyFromSymbol(curRaw, ctx.currency) : null;
   let quality = 0.6;
   if (/[.,]\d{2}$/.test(num)) quality = 1;
   else if (/\d[,.'’\u00a0\u202f\u2009]\d{3}/.test(num)) quality = 0.9;
-  else if (currency) quality = 0.85;
+  else if (cur) quality = 0.85;
   else if (num === '0') quality = 0.8;
-  const result: ParsedAmount = { value: negative && value !== 0 ? -value : value, quality };
-  if (currency) result.currency = currency;
+  const result: ParsedAmount = { value: negatives && value !== 0 ? -value : value, quality };
+  if (cur) result.currency = cur.code;
+  if (cur && !cur.decided) result.currencyUndecided = true;
   return result;
 }
 
-/** Digits with grouping and a decimal mark → number. The last separator followed by 1, 2 or 4 digits is the decimal mark. */
+/** Digits with grouping and a decimal mark → number; null when the grouping is impossible. */
 export function parseNumber(raw: string, locale: NumberLocale = 'dot'): number | null {
-  const s = raw.replace(/[\s\u00a0\u202f\u2009'’]/g, (c) => (c === "'" || c === '’' ? ',' : ','));
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
-  const lastSep = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
-  if (lastSep < 0) return Number(s);
-  const tail = s.slice(lastSep + 1);
-  const head = s.slice(0, lastSep);
-  const sepChar = s[lastSep]!;
-  const seps = new Set(s.replace(/\d/g, ''));
-  let decimal: boolean;
-  if (seps.size > 1) decimal = true;
-  else if (tail.length !== 3) decimal = true;
-  else if ((s.match(/[.,]/g) ?? []).length > 1) decimal = false;
-  else if (head === '0' || head === '') decimal = true;
-  else decimal = (sepChar === ',' && locale === 'comma') || (sepChar === '.' && locale === 'dot' && head.length > 3);
-  const intPart = decimal ? head.replace(/[.,]/g, '') : s.replace(/[.,]/g, '');
-  const n = decimal ? Number(`${intPart || '0'}.${tail}`) : Number(intPart);
-  return Number.isFinite(n) ? n : null;
+  const r = readNumber(raw, { locale, ambiguous: 'locale' });
+  return r.ok ? r.value : null;
+}
+
+export interface LocaleReading {
+  locale: NumberLocale;
+  /** 0..1: share of the document's telling figures that agree; 0.5 when none tells. */
+  confidence: number;
+}
+
+// Figures that can only be read one way: a group mark and a decimal mark both present, or a lone
+// mark followed by two digits.
+const COMMA_DECIMAL =
+  /\d\.\d{3},\d{1,2}(?!\d)|\d[ \u00a0\u202f\u2009]\d{3},\d{1,2}(?!\d)|(?<![\d.,])\d{1,3},\d{2}(?![\d.,])/g;
+const DOT_DECIMAL =
+  /\d,\d{3}\.\d{1,2}(?!\d)|\d['’]\d{3}\.\d{1,2}(?!\d)|\d,\d{2},\d{3}\.\d{2}(?!\d)|(?<![\d.,])\d{1,3}\.\d{2}(?![\d.,])/g;
+
+/** Whether a document writes `1.234,56` (comma decimals) or `1,234.56`, from its own figures. */
+export function detectNumberLocale(text: string): LocaleReading {
+  const comma = (text.match(COMMA_DECIMAL) ?? []).length;
+  const dot = (text.match(DOT_DECIMAL) ?? []).length;
+  if (comma + dot === 0) return { locale: 'dot', confidence: 0.5 };
+  return comma > dot
+    ? { locale: 'comma', confidence: comma / (comma + dot) }
+    : { locale: 'dot', confidence: dot / (comma + dot) };
 }
 
 /** Guesses whether a document writes `1.234,56` (comma decimals) or `1,234.56`. */
 export function detectLocale(text: string): NumberLocale {
-  const comma = (text.match(/\d\.\d{3},\d{2}(?!\d)|\d\s\d{3},\d{2}(?!\d)|(?<![\d.,])\d{1,3},\d{2}(?![\d.,])/g) ?? [])
-    .length;
-  const dot = (text.match(/\d,\d{3}\.\d{2}(?!\d)|(?<![\d.,])\d{1,3}\.\d{2}(?![\d.,])/g) ?? []).length;
-  return comma > dot ? 'comma' : 'dot';
+  return detectNumberLocale(text).locale;
 }

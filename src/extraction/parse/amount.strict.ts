@@ -1,0 +1,109 @@
+import {
+  CREDIT_MARKS,
+  DEBIT_MARKS,
+  MINUS_SIGNS,
+  NEGATIVE_TRIANGLES,
+  type NumberLocale,
+  PLUS_SIGNS,
+} from '../vocabulary/number-formats.ts';
+import { CURRENCY_CODE_SOURCE, CURRENCY_SYMBOL_SOURCE, currencyFromSymbol } from './currency.parser.ts';
+import { type NumberRefusal, readNumber } from './number.reader.ts';
+
+/**
+ * One amount typed or printed on its own (an Edit form field, a table cell), read strictly: every
+ * mark must have exactly one meaning. `1,234.56`, `(1,234.56)`, `-$1,234.56`, `$-1,234.56`,
+ * `1 234 567,89` (with `locale: 'comma'`), `12,34,567.89`, `△1,234`, `1,234.56 DB`, `EUR 5`, `5-`.
+ * Refused: empty text, words, `1,2,3,4`, `$-$5`, `--5`, `(5`, `-5 CR`, `1-2-3`, and a lone `1.234`
+ * whose mark is the locale's decimal mark (a grouping or three decimals: never guessed).
+ */
+
+export type StrictAmountRefusal =
+  | NumberRefusal
+  | 'empty'
+  | 'repeated_sign'
+  | 'conflicting_signs'
+  | 'repeated_currency'
+  | 'unbalanced_parentheses'
+  | 'unexpected_text';
+
+export type StrictAmount =
+  | { ok: true; value: number; currency?: string }
+  | { ok: false; reason: StrictAmountRefusal; message: string };
+
+export interface StrictAmountOptions {
+  /** The decimal mark convention; `dot` (`1,234.56`) unless the document or user says otherwise. */
+  locale?: NumberLocale;
+  /** The currency that decides a shared symbol (`¥`). */
+  currency?: string | null;
+}
+
+const MESSAGES: Record<StrictAmountRefusal, string> = {
+  empty: 'No amount was given.',
+  not_a_number: 'This is not a number.',
+  bad_grouping: 'The digit grouping is not one a number can have.',
+  ambiguous_separator:
+    'The separator could be a thousands mark or a decimal mark; write it without doubt (for example 1234.56).',
+  too_many_decimals: 'The amount has too many decimal places.',
+  repeated_sign: 'The amount has more than one negative sign.',
+  conflicting_signs: 'The amount is marked both positive and negative.',
+  repeated_currency: 'The amount names its currency more than once.',
+  unbalanced_parentheses: 'The parentheses around the amount do not match.',
+  unexpected_text: 'The amount has text that is not part of a number.',
+};
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+type Mark = 'open' | 'close' | 'minus' | 'plus' | 'debit' | 'credit' | 'currency' | 'space';
+const MARKS: [Mark, RegExp][] = [
+  ['space', /^\s+/],
+  ['open', /^\(/],
+  ['close', /^\)/],
+  ['minus', new RegExp(`^(?:${[...MINUS_SIGNS, ...NEGATIVE_TRIANGLES].map(esc).join('|')})`)],
+  ['plus', new RegExp(`^(?:${PLUS_SIGNS.map(esc).join('|')})`)],
+  ['debit', new RegExp(`^(?:${DEBIT_MARKS.join('|')})(?![A-Za-z])`, 'i')],
+  ['credit', new RegExp(`^(?:${CREDIT_MARKS.join('|')})(?![A-Za-z])`, 'i')],
+  ['currency', new RegExp(`^(?:${CURRENCY_SYMBOL_SOURCE}|${CURRENCY_CODE_SOURCE})`, 'i')],
+];
+const BODY = /^(?:\d|[.,]\d)[\d.,'’ \u00a0\u202f\u2009]*?\d(?![\d.,'’]|[ \u00a0\u202f\u2009]\d)|^\d/;
+
+function readMarks(text: string, found: { mark: Mark; raw: string }[]): string {
+  let rest = text;
+  for (;;) {
+    const hit = MARKS.map(([mark, re]) => ({ mark, m: rest.match(re) })).find((h) => h.m);
+    if (!hit?.m) return rest;
+    if (hit.mark !== 'space') found.push({ mark: hit.mark, raw: hit.m[0] });
+    rest = rest.slice(hit.m[0].length);
+  }
+}
+
+const refuse = (reason: StrictAmountRefusal): StrictAmount => ({ ok: false, reason, message: MESSAGES[reason] });
+
+export function parseAmountStrict(text: string, opts: StrictAmountOptions = {}): StrictAmount {
+  const t = text.trim();
+  if (!t) return refuse('empty');
+  const before: { mark: Mark; raw: string }[] = [];
+  const rest = readMarks(t, before);
+  const body = rest.match(BODY)?.[0];
+  if (!body) return refuse(/\d/.test(rest) ? 'unexpected_text' : 'not_a_number');
+  const after: { mark: Mark; raw: string }[] = [];
+  if (readMarks(rest.slice(body.length), after)) return refuse('unexpected_text');
+  const all = [...before, ...after];
+  const count = (m: Mark) => all.filter((x) => x.mark === m).length;
+  const opens = count('open');
+  const closes = count('close');
+  if (opens !== closes || opens > 1) return refuse('unbalanced_parentheses');
+  // An opening parenthesis before the digits and its closing one after them, or none.
+  if (opens && !(before.some((x) => x.mark === 'open') && after.some((x) => x.mark === 'close')))
+    return refuse('unbalanced_parentheses');
+  const negatives = count('minus') + count('debit') + opens;
+  if (count('minus') > 1 || negatives > 1) return refuse('repeated_sign');
+  if (negatives && (count('plus') || count('credit'))) return refuse('conflicting_signs');
+  if (count('plus') > 1 || count('credit') > 1 || (count('plus') && count('credit'))) return refuse('repeated_sign');
+  const currencies = all.filter((x) => x.mark === 'currency');
+  if (currencies.length > 1) return refuse('repeated_currency');
+  if (/^0\d/.test(body)) return refuse('not_a_number');
+  const read = readNumber(body, { locale: opts.locale ?? 'dot', ambiguous: 'refuse' });
+  if (!read.ok) return refuse(read.reason);
+  const cur = currencies[0] ? currencyFromSymbol(currencies[0].raw, opts.currency) : null;
+  const value = negatives && read.value !== 0 ? -read.value : read.value;
+  return cur ? { ok: true, value, currency: cur.code } : { ok: true, value };
+}
