@@ -15,7 +15,17 @@ describe('readAccountToken', () => {
     expect(readAccountToken(text)?.value).toBe(account);
   });
 
-  it.each([[': John Smith'], [': 1,234.56'], [': 11/27/2026'], ['Summary'], ['Type: Margin']])('refuses %j', (text) => {
+  it.each([
+    [': John Smith'],
+    [': 1,234.56'],
+    [': 11/27/2026'],
+    ['Summary'],
+    ['Type: Margin'],
+    [': 25,78,580.93'],
+    [': 1.234,56'],
+    [': 1234,56'],
+    [' 2015'],
+  ])('refuses %j', (text) => {
     expect(readAccountToken(text)).toBeNull();
   });
 });

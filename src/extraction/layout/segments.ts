@@ -1,4 +1,4 @@
-import { type DateMatch, type DateOrder, findDates } from '../parse/date.parser.ts';
+import { type DateMatch, type DateOrder, type DateOrderReading, findDates } from '../parse/date.parser.ts';
 import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
 
@@ -24,7 +24,7 @@ export interface Segmented extends Line {
 
 export interface SegmentOptions {
   locale: NumberLocale;
-  dateOrder: DateOrder;
+  dateOrder: DateOrder | DateOrderReading;
   ocr: boolean;
 }
 

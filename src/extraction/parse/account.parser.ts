@@ -38,9 +38,10 @@ export function readAccountToken(text: string): { value: string; quality: number
   const value = normalizeAccount(taken.join(''));
   const digits = (value.match(/\d/g) ?? []).length;
   if (value.length < 4 || value.length > 24 || digits < 3) return null;
-  // Amounts and dates are not account numbers.
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) || /^\d+\.\d{2}$/.test(value)) return null;
-  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value)) return null;
+  // Amounts (thousands or lakh grouping, decimal point or comma), dates and years are not account numbers.
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) || /^\d+[.,]\d{2}$/.test(value)) return null;
+  if (/^\d{1,2}(,\d{2})+,\d{3}(\.\d+)?$/.test(value) || /^\d{1,3}(\.\d{3})+,\d{2}$/.test(value)) return null;
+  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}$/.test(value)) return null;
   const quality = digits >= 5 ? 1 : 0.85;
   return { value: value.replace(/[.\-/]+$/, ''), quality };
 }

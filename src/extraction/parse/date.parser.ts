@@ -1,9 +1,25 @@
+import { CJK_DATE_MARKS, DATE_CONNECTORS, MONTH_NAMES, ORDINAL_SUFFIXES } from '../vocabulary/date-words.ts';
+
 /**
- * Dates as statements print them: `2026-11-27`, `11/27/2026`, `27.11.2026`, `27-NOV-2026`,
- * `Nov 27, 2026`, `November 27, 2026`, `27 November 2026`, `Friday, 27th Nov 2026`, `20261127`.
+ * Dates as statements print them: `2026-11-27`, `2026.11.27`, `11/27/2026`, `27.11.2026`,
+ * `27-NOV-2026`, `Nov 27, 2026`, `27 November 2026`, `Friday, 27th Nov 2026`, `27. November 2026`,
+ * `27 de noviembre de 2026`, `2026年11月27日`, `20261127`. The words are data
+ * (`vocabulary/date-words.ts`); whether `12-02-2026` is day-first is decided per document
+ * (`date.order.ts`).
  */
 
 export type DateOrder = 'mdy' | 'dmy';
+
+/** A document's date order and how it was decided. */
+export interface DateOrderReading {
+  order: DateOrder;
+  /**
+   * How an ambiguous numeric date (`03/04/2026`) of this document should be trusted: high when the
+   * document's own unambiguous dates decided the order, lower when only signals (currency, decimal
+   * mark, written dates) did, below review level when nothing did.
+   */
+  confidence: number;
+}
 
 export interface DateMatch {
   iso: string;
@@ -14,33 +30,44 @@ export interface DateMatch {
   quality: number;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MON = String.raw`(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
-const DAY = String.raw`(?<day>[0-3]?\d)(?:st|nd|rd|th)?`;
-const YEAR = String.raw`(?<year>(?:19|20)\d{2}|'?\d{2})`;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const PATTERNS: { re: RegExp; kind: 'ymd' | 'num' | 'dmon' | 'mond' | 'compact' }[] = [
+const MONTHS = new Map<string, number>();
+for (const months of Object.values(MONTH_NAMES))
+  months.forEach((names, i) => {
+    for (const n of names) MONTHS.set(n, i + 1);
+  });
+const MONTH_WORDS = [...MONTHS.keys()].sort((a, b) => b.length - a.length);
+
+const MON = String.raw`(?<mon>${MONTH_WORDS.map(esc).join('|')})\.?(?![a-zà-ÿ])`;
+const ORD = ORDINAL_SUFFIXES.filter((s) => s !== '.')
+  .map(esc)
+  .join('|');
+const DAY = String.raw`(?<day>[0-3]?\d)(?:(?:${ORD})(?![a-z])|\.(?=\s))?`;
+const YEAR = String.raw`(?<year>(?:19|20)\d{2}|'?\d{2})`;
+const JOIN = String.raw`(?:[\s-]+(?:(?:${DATE_CONNECTORS.join('|')})\s+)?)`;
+const CJK = (marks: readonly string[]) => `\\s*[${marks.join('')}]\\s*`;
+
+type Kind = 'ymd' | 'num' | 'dmon' | 'mond' | 'ymon' | 'compact';
+const PATTERNS: { re: RegExp; kind: Kind }[] = [
+  {
+    re: new RegExp(
+      String.raw`(?<!\d)(?<year>(?:19|20)\d{2})${CJK(CJK_DATE_MARKS.year)}(?<mo>[01]?\d)${CJK(CJK_DATE_MARKS.month)}(?<day>[0-3]?\d)(?:\s*[${CJK_DATE_MARKS.day.join('')}])?(?!\d)`,
+      'g',
+    ),
+    kind: 'ymd',
+  },
   { re: /(?<!\d)(?<year>(?:19|20)\d{2})[-/.](?<mo>[01]?\d)[-/.](?<day>[0-3]?\d)(?!\d)/gi, kind: 'ymd' },
   {
     re: /(?<![\d/.-])(?<a>[0-3]?\d)(?<sep>[/.-])(?<b>[0-3]?\d)\k<sep>(?<year>(?:19|20)\d{2}|\d{2})(?![\d/]|[.-]\d)/gi,
     kind: 'num',
   },
-  { re: new RegExp(String.raw`(?<![\w])${DAY}[\s-]+${MON}[\s,-]+${YEAR}(?!\d)`, 'gi'), kind: 'dmon' },
+  { re: new RegExp(String.raw`(?<![\w])${DAY}${JOIN}${MON}(?:,?${JOIN}|,\s*)${YEAR}(?!\d)`, 'gi'), kind: 'dmon' },
   { re: new RegExp(String.raw`(?<![\w])${MON}(?:\s*|-)${DAY}(?:,\s*|\s+|-)${YEAR}(?!\d)`, 'gi'), kind: 'mond' },
+  {
+    re: new RegExp(String.raw`(?<![\w])(?<year>(?:19|20)\d{2})[\s-]${MON}[\s-](?<day>[0-3]?\d)(?!\d)`, 'gi'),
+    kind: 'ymon',
+  },
   { re: /(?<!\d)(?<year>20\d{2})(?<mo>[01]\d)(?<day>[0-3]\d)(?!\d)/g, kind: 'compact' },
 ];
 
@@ -56,8 +83,24 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Every date in `text`. `order` decides `03/04/2026` when both readings are valid. */
-export function findDates(text: string, order: DateOrder = 'mdy', allowCompact = false): DateMatch[] {
+/** The month number of a month word in any language of the vocabulary (`Nov.`, `März`, `juil`). */
+export function monthNumber(word: string): number | null {
+  return MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? null;
+}
+
+const orderOf = (o: DateOrder | DateOrderReading): DateOrderReading =>
+  typeof o === 'string' ? { order: o, confidence: 0.85 } : o;
+
+/**
+ * Every date in `text`. `order` decides `03/04/2026` when both readings are valid; with a reading
+ * from `detectDateOrder`, such a date carries the reading's confidence.
+ */
+export function findDates(
+  text: string,
+  order: DateOrder | DateOrderReading = 'mdy',
+  allowCompact = false,
+): DateMatch[] {
+  const { order: docOrder, confidence } = orderOf(order);
   const out: DateMatch[] = [];
   const taken: [number, number][] = [];
   for (const { re, kind } of PATTERNS) {
@@ -71,10 +114,8 @@ export function findDates(text: string, order: DateOrder = 'mdy', allowCompact =
       let iso: string | null = null;
       let quality = 1;
       if (kind === 'ymd' || kind === 'compact') iso = isoDate(Number(g.year), Number(g.mo), Number(g.day));
-      else if (kind === 'dmon' || kind === 'mond') {
-        const mon =
-          MONTHS[g.mon!.toLowerCase().slice(0, g.mon!.toLowerCase().startsWith('sept') ? 4 : 3)] ??
-          MONTHS[g.mon!.toLowerCase().slice(0, 3)];
+      else if (kind === 'dmon' || kind === 'mond' || kind === 'ymon') {
+        const mon = monthNumber(g.mon!);
         iso = mon ? isoDate(fullYear(g.year!), mon, Number(g.day)) : null;
       } else {
         const a = Number(g.a);
@@ -83,9 +124,10 @@ export function findDates(text: string, order: DateOrder = 'mdy', allowCompact =
         const dotted = g.sep === '.';
         const mdy = isoDate(y, a, b);
         const dmy = isoDate(y, b, a);
-        const preferDmy = dotted || order === 'dmy';
+        // Nobody writes month.day.year: a dotted date is day-first whatever the document leans to.
+        const preferDmy = dotted || docOrder === 'dmy';
         iso = preferDmy ? (dmy ?? mdy) : (mdy ?? dmy);
-        if (mdy && dmy && a !== b) quality = dotted ? 0.9 : 0.85;
+        if (mdy && dmy && a !== b) quality = dotted ? Math.max(0.9, confidence) : confidence;
         if (g.year!.length === 2) quality = Math.min(quality, 0.9);
       }
       if (!iso) continue;
@@ -96,15 +138,4 @@ export function findDates(text: string, order: DateOrder = 'mdy', allowCompact =
   return out.sort((x, y) => x.index - y.index);
 }
 
-/** Guesses day-first from unambiguous dates elsewhere in the document (`27/11/2026`). */
-export function detectDateOrder(text: string): DateOrder {
-  let dmy = 0;
-  let mdy = 0;
-  for (const m of text.matchAll(/(?<![\d/])([0-3]?\d)[/-]([0-3]?\d)[/-](?:19|20)?\d{2}(?!\d)/g)) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (a > 12 && b <= 12) dmy++;
-    if (b > 12 && a <= 12) mdy++;
-  }
-  return dmy > mdy ? 'dmy' : 'mdy';
-}
+export { detectDateOrder } from './date.order.ts';
