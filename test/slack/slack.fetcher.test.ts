@@ -43,17 +43,18 @@ describe('the Slack file fetcher', () => {
     expect(tokenAllowedFor(new URL('https://slack-proxy.internal:9999/x'), api)).toBe(false);
   });
 
-  it("follows redirects by hand, keeping the token on Slack's host and dropping it elsewhere", async () => {
+  it("follows redirects by hand on Slack's host with the token, and refuses one that leaves it", async () => {
     const same = slack.addFile({ name: 'a.pdf', bytes: PDF, redirect: 'same-host' });
     expect(Buffer.from(await fetcher().download(ingestionFor(same.url_private_download), 1e6))).toEqual(
       Buffer.from(PDF),
     );
     const off = slack.addFile({ name: 'b.pdf', bytes: PDF, redirect: 'off-host' });
-    await fetcher().download(ingestionFor(off.url_private_download), 1e6);
+    expect((await failure(fetcher().download(ingestionFor(off.url_private_download), 1e6))).code).toBe(
+      'download.refused',
+    );
     const hops = slack.downloads.filter((d) => d.path.includes(off.id));
     expect(hops.map((h) => [h.origin === slack.foreignOrigin, h.authorization])).toEqual([
       [false, `Bearer ${slack.token}`],
-      [true, undefined],
     ]);
   });
 
@@ -92,7 +93,9 @@ describe('the Slack file fetcher', () => {
   });
 
   it('reports an unreachable host as a transient failure the queue retries', async () => {
-    const err = await failure(fetcher().download(ingestionFor('http://127.0.0.1:1/files-pri/F1/x.pdf'), 1e6));
+    // The configured API host, down (any other host is refused before it is tried).
+    const down = createSlackFileFetcher({ botToken: slack.token, apiUrl: 'http://127.0.0.1:1/api/' });
+    const err = await failure(down.download(ingestionFor('http://127.0.0.1:1/files-pri/F1/x.pdf'), 1e6));
     expect(err.code).toBe('download.failed');
     expect(err.permanent).toBe(false);
   });

@@ -60,6 +60,8 @@ export interface DoubleFileOptions {
   thread_ts?: string;
   /** How the private download URL answers: directly, via a same-host hop, or via a foreign host. */
   redirect?: 'none' | 'same-host' | 'off-host';
+  /** Redirect the first hop to this absolute URL instead (e.g. the cloud metadata address). */
+  redirectTo?: string;
   /** Override the download's content type (e.g. text/html to play Slack's sign-in page). */
   servedAs?: string;
 }
@@ -210,6 +212,11 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     if (hop === 'first' && f.opts.redirect === 'same-host') {
       record(302);
       res.writeHead(302, { location: `/files-tmb/${id}/${encodeURIComponent(f.meta.name)}` }).end();
+      return;
+    }
+    if (hop === 'first' && f.opts.redirectTo) {
+      record(302);
+      res.writeHead(302, { location: f.opts.redirectTo }).end();
       return;
     }
     if (hop === 'first' && f.opts.redirect === 'off-host') {

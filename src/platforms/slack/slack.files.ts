@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import { formatMegabytes } from '../../core/format.ts';
 import type { FileFetcher } from '../../core/ports.ts';
 import type { Ingestion } from '../../core/records.ts';
+import { assertDownloadAllowed, type DownloadPolicy, type Lookup } from '../download.guard.ts';
 
 const MAX_REDIRECTS = 5;
 const DOWNLOAD_TIMEOUT_MS = 60_000;
@@ -25,13 +26,23 @@ const tooLarge = (maxBytes: number) =>
 const failed = (message: string, cause?: unknown) =>
   new AppError('download.failed', message, cause === undefined ? undefined : { cause });
 
-/** GETs `start`, following redirects by hand so the Authorization header is decided per hop. */
-async function fetchFollowing(start: string, token: string, apiUrl: string, signal: AbortSignal): Promise<Response> {
+/**
+ * GETs `start`, following redirects by hand so that each hop is checked against Slack's file hosts
+ * (no redirect leaves them, none reaches an internal address) before the token goes with it.
+ */
+async function fetchFollowing(
+  start: string,
+  token: string,
+  policy: DownloadPolicy,
+  apiUrl: string,
+  signal: AbortSignal,
+): Promise<Response> {
   let url = new URL(start);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new AppError('download.refused', 'Slack pointed the download at an address MarginIQ does not fetch.');
     }
+    await assertDownloadAllowed(url, policy, 'Slack');
     const headers: Record<string, string> = { accept: 'application/pdf, application/octet-stream;q=0.9, */*;q=0.1' };
     if (tokenAllowedFor(url, apiUrl)) headers.authorization = `Bearer ${token}`;
     let res: Response;
@@ -114,14 +125,24 @@ const refusedHtml = () =>
   );
 
 /** Downloads `url_private_download` with the bot token. */
-export function createSlackFileFetcher(deps: { botToken: string; apiUrl: string; timeoutMs?: number }): FileFetcher {
+export function createSlackFileFetcher(deps: {
+  botToken: string;
+  apiUrl: string;
+  timeoutMs?: number;
+  lookup?: Lookup;
+}): FileFetcher {
+  const policy: DownloadPolicy = {
+    hosts: SLACK_HOSTS,
+    apiOrigins: [new URL(deps.apiUrl).origin],
+    ...(deps.lookup ? { lookup: deps.lookup } : {}),
+  };
   return {
     async download(ingestion: Ingestion, maxBytes: number): Promise<Uint8Array> {
       if (ingestion.file_size && ingestion.file_size > maxBytes) throw tooLarge(maxBytes);
       if (!ingestion.source_url)
         throw new AppError('download.refused', 'Slack gave no download address for this file.');
       const signal = AbortSignal.timeout(deps.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
-      const res = await fetchFollowing(ingestion.source_url, deps.botToken, deps.apiUrl, signal);
+      const res = await fetchFollowing(ingestion.source_url, deps.botToken, policy, deps.apiUrl, signal);
       if (res.status === 429 || res.status >= 500) {
         await res.body?.cancel();
         throw failed(`Slack's file server answered ${res.status}; MarginIQ will try again.`);
