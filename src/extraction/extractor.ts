@@ -51,7 +51,7 @@ function checkInput(bytes: Uint8Array, maxFileBytes: number): void {
   if (!PDF_MAGIC.test(head)) throw new AppError('input.not_pdf', 'The file is not a PDF.');
 }
 
-interface ReadPage {
+export interface ReadPage {
   page: PageContent;
   words: PageWord[];
   ocr: boolean;
@@ -80,84 +80,29 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     return pool;
   };
 
-  async function readPages(bytes: Uint8Array, signal: AbortSignal): Promise<{ pages: ReadPage[]; count: number }> {
-    const jobs: Promise<ReadPage>[] = [];
-    const count = await readPdf(bytes, {
-      maxPages: deps.maxPages,
-      dpi: deps.ocrDpi ?? 250,
-      parallel: Math.max(1, deps.ocrWorkers),
-      signal,
-      onPage: (page) => {
-        const images = page.images;
-        if (!images) return void jobs.push(Promise.resolve({ page, words: page.words, ocr: false }));
-        jobs.push(
-          Promise.all(images.map((image) => ocrPool().recognize(image, signal))).then((parts) => {
-            // Scans are rarely straight: level the rows (skew from all bands) so the line builder sees rows.
-            const level = {
-              slope: estimateSkew(
-                parts.flatMap((p) => p.baselines),
-                40,
-              ),
-              cx: page.width / 2,
-              cy: page.height / 2,
-            };
-            const words = levelWords(clipWideWords(parts.flatMap((p) => p.words)), level.slope, level.cx, level.cy);
-            return { page, words: mergeWords(page.words, words), ocr: true, ocrPage: { images, level } };
-          }),
-        );
-      },
-    });
-    const pages = await Promise.all(jobs);
-    return { pages: pages.sort((a, b) => a.page.index - b.page.index), count };
-  }
-
   async function run(
     input: { bytes: Uint8Array; fileName: string },
     signal: AbortSignal,
     started: number,
   ): Promise<ExtractionOutcome> {
     checkInput(input.bytes, deps.maxFileBytes);
-    const { pages, count } = await readPages(input.bytes, signal);
+    const { pages, count } = await readPages(input.bytes, {
+      maxPages: deps.maxPages,
+      dpi: deps.ocrDpi ?? 250,
+      parallel: Math.max(1, deps.ocrWorkers),
+      signal,
+      ocrPool,
+    });
     if (signal.aborted) throw timeoutError();
-    const rawLines: { line: Line; ocr: boolean }[] = [];
-    for (const p of pages) {
-      for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
-    }
-    const fullText = rawLines.map((l) => l.line.text).join('\n');
-    const locale = detectLocale(fullText);
-    const dateOrder = detectDateOrder(fullText);
-    const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { locale, dateOrder, ocr }));
-    distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
-    let accounts = extractAccounts(lines);
-    accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);
-    if (accounts.length === 0) {
-      throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
-    }
-    const head = lines
-      .filter((l) => l.page === 0)
-      .slice(0, 8)
-      .map((l) => l.text);
-    const profile = detectProfile(head.join('\n'), fullText);
-    const broker = (profile?.broker ?? guessBroker(head))?.replace(/\s+/g, ' ').trim() || null;
-    if (accounts.length === 1 && !accounts[0]!.account && profile?.account) {
-      const m = fullText.match(profile.account);
-      if (m) accounts[0]!.account = { value: normalizeAccount(m[0]), conf: 0.75 };
-    }
-    for (const a of accounts) if (!a.date) a.date = unlabelledDate(lines);
-    const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
-    if (scans.size > 0) await verifyOcrFigures(accounts, scans, ocrPool(), signal);
-    if (signal.aborted) throw timeoutError();
-    const ocrPages = pages.filter((p) => p.ocr).length;
-    const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
-    const elapsed = Math.round(performance.now() - started);
-    const readings = accounts.map((a) =>
-      toReading(a, { fileName: input.fileName, broker, method, pages: count, elapsed, now: now() }),
-    );
-    deps.logger?.debug(
-      { file: input.fileName, pages: count, method, reports: readings.length, ms: elapsed },
-      'extracted',
-    );
-    return { readings, method, pages: count, processing_time_ms: elapsed };
+    return interpretPages(pages, {
+      fileName: input.fileName,
+      count,
+      signal,
+      started,
+      ocrPool,
+      now,
+      logger: deps.logger,
+    });
   }
 
   return {
@@ -185,6 +130,93 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       await closePdfReaders();
     },
   };
+}
+
+/** Reads every page: text-layer words, and OCR words for the pages that are scans. */
+export async function readPages(
+  bytes: Uint8Array,
+  opts: { maxPages: number; dpi: number; parallel: number; signal: AbortSignal; ocrPool: () => OcrPool },
+): Promise<{ pages: ReadPage[]; count: number }> {
+  const { signal, ocrPool } = opts;
+  const jobs: Promise<ReadPage>[] = [];
+  const count = await readPdf(bytes, {
+    maxPages: opts.maxPages,
+    dpi: opts.dpi,
+    parallel: opts.parallel,
+    signal,
+    onPage: (page) => {
+      const images = page.images;
+      if (!images) return void jobs.push(Promise.resolve({ page, words: page.words, ocr: false }));
+      jobs.push(
+        Promise.all(images.map((image) => ocrPool().recognize(image, signal))).then((parts) => {
+          // Scans are rarely straight: level the rows (skew from all bands) so the line builder sees rows.
+          const level = {
+            slope: estimateSkew(
+              parts.flatMap((p) => p.baselines),
+              40,
+            ),
+            cx: page.width / 2,
+            cy: page.height / 2,
+          };
+          const words = levelWords(clipWideWords(parts.flatMap((p) => p.words)), level.slope, level.cx, level.cy);
+          return { page, words: mergeWords(page.words, words), ocr: true, ocrPage: { images, level } };
+        }),
+      );
+    },
+  });
+  const pages = await Promise.all(jobs);
+  return { pages: pages.sort((a, b) => a.page.index - b.page.index), count };
+}
+
+export interface InterpretContext {
+  fileName: string;
+  count: number;
+  signal: AbortSignal;
+  started: number;
+  ocrPool: () => OcrPool;
+  now: () => Date;
+  logger?: Logger | undefined;
+}
+
+/** From read pages (words, and the images of scanned pages) to readings: everything after the PDF reader. */
+export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): Promise<ExtractionOutcome> {
+  const { signal, count } = ctx;
+  const rawLines: { line: Line; ocr: boolean }[] = [];
+  for (const p of pages) {
+    for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
+  }
+  const fullText = rawLines.map((l) => l.line.text).join('\n');
+  const locale = detectLocale(fullText);
+  const dateOrder = detectDateOrder(fullText);
+  const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { locale, dateOrder, ocr }));
+  distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
+  let accounts = extractAccounts(lines);
+  accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);
+  if (accounts.length === 0) {
+    throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
+  }
+  const head = lines
+    .filter((l) => l.page === 0)
+    .slice(0, 8)
+    .map((l) => l.text);
+  const profile = detectProfile(head.join('\n'), fullText);
+  const broker = (profile?.broker ?? guessBroker(head))?.replace(/\s+/g, ' ').trim() || null;
+  if (accounts.length === 1 && !accounts[0]!.account && profile?.account) {
+    const m = fullText.match(profile.account);
+    if (m) accounts[0]!.account = { value: normalizeAccount(m[0]), conf: 0.75 };
+  }
+  for (const a of accounts) if (!a.date) a.date = unlabelledDate(lines);
+  const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
+  if (scans.size > 0) await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
+  if (signal.aborted) throw timeoutError();
+  const ocrPages = pages.filter((p) => p.ocr).length;
+  const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
+  const elapsed = Math.round(performance.now() - ctx.started);
+  const readings = accounts.map((a) =>
+    toReading(a, { fileName: ctx.fileName, broker, method, pages: count, elapsed, now: ctx.now() }),
+  );
+  ctx.logger?.debug({ file: ctx.fileName, pages: count, method, reports: readings.length, ms: elapsed }, 'extracted');
+  return { readings, method, pages: count, processing_time_ms: elapsed };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
 /** One reading of a value next to a label, before the best reading per field is chosen. */
@@ -27,8 +28,12 @@ export interface Candidate {
   label: string;
   /** Left edge of the label on the page: places the reading under one of side-by-side accounts. */
   x?: number;
-  /** Where the figure is printed (PDF points), for a second OCR reading. */
+  /** Where the figure is printed (PDF points), for a second OCR reading and the evidence. */
   box?: { x0: number; y0: number; x1: number; y1: number };
+  /** The figure as printed. */
+  text?: string;
+  /** Why the structure ranks this reading down (a prior column, a total row): its reason as a rival. */
+  demoted?: string;
 }
 
 export const FIELD_TARGETS: ReadonlySet<LabelTarget> = new Set(FIELD_NAMES);
@@ -251,6 +256,8 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
           continue;
         const m = matchLabel(label, ACCOUNT_ONLY);
         if (!m || m.score < 0.8) continue;
+        // `Master Account F0630759`, `Sweep acct`: another account printed beside the report's, never its own.
+        if (namesOtherAccount(words.slice(0, i + k).join(' '))) break;
         const rest = words.slice(i + k).join(' ');
         const tok = rest.trim()
           ? readAccountToken(rest)

@@ -100,6 +100,8 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
       (c.kind === 'other' || label.target === 'date' || label.target === 'account' || label.target === 'currency')
     )
       return null;
+    // `Total account value` names a field whole: a key figure's label, not a total column's title.
+    if (label && c.kind === 'base' && label.words.length === 0 && label.score >= 0.9) return null;
     columns.push({ ...c, x0: seg.x0, x1: seg.x1, text: seg.text, ...(label ? { field: label } : {}) });
   }
   // Titles, not `Label | value` pairs: some column must describe a column, or two must name fields.

@@ -3,6 +3,7 @@ import { type Segment, type Segmented, sharesColumn } from '../layout/segments.t
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { CURRENCY_CODE_SOURCE, currencyCodeIn, currencyFromName, isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { readFieldGrids } from '../structure/field.grid.ts';
 import {
   type AccountHit,
   belowValue,
@@ -87,8 +88,13 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     } else current.candidates.push(c);
   };
 
+  const grids = readFieldGrids(lines);
   const tails = new Set<number>();
   lines.forEach((printed, at) => {
+    if (grids.claimed.has(at)) {
+      for (const c of grids.byLine.get(at) ?? []) add(c);
+      return;
+    }
     // A label wrapped over two lines is read whole; a line used as the tail of the row above is not joined again.
     const wrap = joinWrappedLabel(printed, lines[at - 1], lines[at + 1], tails.has(at - 1));
     if (wrap.tail) tails.add(at + 1);

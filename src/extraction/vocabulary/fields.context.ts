@@ -1,0 +1,159 @@
+/**
+ * The words around figures that say whose and which figure it is, as data: the words that mark a
+ * row or column as the current one, as a distractor (prior, change, YTD…), as a total (never an
+ * account), an account printed beside the real one (master, sweep…), and words that mean "nothing"
+ * where a figure would stand (a margin call of 0). Logic files ask `contextOf` / `isNoneWord`;
+ * they hold no keyword lists of their own.
+ */
+
+export type FigureContext = 'current' | 'distractor' | 'total' | 'combined';
+
+/** Each phrase is matched as whole words, case-insensitively, after punctuation is dropped. */
+export const CONTEXT_PHRASES: Record<FigureContext, readonly string[]> = {
+  current: [
+    'current',
+    'today',
+    'todays',
+    'this period',
+    'this month',
+    'this day',
+    'end of day',
+    'end of period',
+    'closing',
+    'ending',
+    'now',
+    'actual',
+    'aktuell',
+    'actuel',
+    'attuale',
+  ],
+  distractor: [
+    'prior',
+    'prior day',
+    'previous',
+    'previous day',
+    'prev',
+    'yesterday',
+    'last period',
+    'last month',
+    'last day',
+    'change',
+    'net change',
+    'chg',
+    'difference',
+    'diff',
+    'variance',
+    'movement',
+    'ytd',
+    'mtd',
+    'qtd',
+    'year to date',
+    'month to date',
+    'average',
+    'avg',
+    'high',
+    'low',
+    'opening',
+    'beginning',
+    'start of day',
+    'day trading',
+    'day trade',
+    'vortag',
+    'veille',
+    'precedente',
+    'précédent',
+    'anterior',
+  ],
+  total: ['total', 'totals', 'page total', 'report total', 'grand total', 'subtotal', 'sub total', 'summe', 'gesamt'],
+  combined: [
+    'combined',
+    'household',
+    'consolidated',
+    'aggregate',
+    'all accounts',
+    'firm total',
+    'group total',
+    'relationship total',
+    'family total',
+  ],
+};
+
+/** An account printed beside the one the figures belong to: never the report's account. */
+export const OTHER_ACCOUNT_WORDS: readonly string[] = [
+  'master',
+  'sweep',
+  'swap',
+  'linked',
+  'link',
+  'clearing',
+  'correspondent',
+  'parent',
+  'omnibus',
+  'related',
+  'funding',
+  'settlement',
+  'introducing',
+];
+
+/** Printed where a figure would be, meaning there is none: a value of 0 (a margin call of 0). */
+export const NONE_WORDS: readonly string[] = [
+  'none',
+  'nil',
+  'no call',
+  'no calls',
+  'no margin call',
+  'n a',
+  'not applicable',
+  'keine',
+  'kein',
+  'néant',
+  'neant',
+  'aucun',
+  'aucune',
+  'nessuno',
+  'ninguno',
+  'ninguna',
+];
+
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[’']s\b/g, 's')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+const phraseTable = (Object.entries(CONTEXT_PHRASES) as [FigureContext, readonly string[]][]).flatMap(([ctx, list]) =>
+  list.map((p) => ({ ctx, words: words(p) })),
+);
+
+function containsPhrase(hay: string[], needle: string[]): boolean {
+  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((n, k) => hay[i + k] === n)) return true;
+  return false;
+}
+
+/**
+ * What a row label, column title or qualifier (`prior:`) says about the figures it governs. A
+ * distractor wins over `current` (`Current vs prior` is not a current column), combined over total.
+ */
+export function contextOf(text: string): FigureContext | null {
+  const w = words(text);
+  if (w.length === 0) return null;
+  const found = new Set(phraseTable.filter((p) => containsPhrase(w, p.words)).map((p) => p.ctx));
+  for (const ctx of ['distractor', 'combined', 'total', 'current'] as const) if (found.has(ctx)) return ctx;
+  return null;
+}
+
+/** True when the words name another account (`Master Account`, `Sweep acct`). */
+export function namesOtherAccount(text: string): boolean {
+  const w = words(text);
+  return OTHER_ACCOUNT_WORDS.some((o) => w.includes(o));
+}
+
+/** True when the text, as a whole, says there is no figure (`NONE`, `Nil`, `keine`, `—`). */
+export function isNoneWord(text: string): boolean {
+  const t = text.trim();
+  if (/^[-–—]+$/.test(t)) return true;
+  const w = words(t).join(' ');
+  return w.length > 0 && NONE_WORDS.some((n) => words(n).join(' ') === w);
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
+import { segmentLine } from '../../src/extraction/layout/segments.ts';
+import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
+import { readFieldGrids } from '../../src/extraction/structure/field.grid.ts';
+
+/** A phrase as words with boxes, at a left edge x and top y, about 5 pt per character. */
+function phrase(text: string, x: number, y: number): PageWord[] {
+  const out: PageWord[] = [];
+  let at = x;
+  for (const t of text.split(' ')) {
+    out.push({ text: t, x0: at, x1: at + t.length * 5, y0: y, y1: y + 9, conf: 1 });
+    at += t.length * 5 + 3;
+  }
+  return out;
+}
+/** Right-aligned at x1. */
+const right = (text: string, x1: number, y: number) =>
+  phrase(text, x1 - text.length * 5 - (text.split(' ').length - 1) * 3, y);
+
+/** Words in a seeded shuffled order: content-stream order must not matter. */
+function shuffled(words: PageWord[], seed = 7): PageWord[] {
+  const out = [...words];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function read(words: PageWord[]) {
+  const lines = buildLines(shuffled(words), 0).map((l) =>
+    segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }),
+  );
+  const grids = readFieldGrids(lines);
+  const cands = [...grids.byLine.values()].flat();
+  return { lines, grids, cands };
+}
+
+describe('readFieldGrids', () => {
+  it('reads tiles: stacked two-line titles over values, with prior values beside them as demoted rivals', () => {
+    const words = [
+      ...phrase('NET LIQUIDATING', 50, 100),
+      ...phrase('CALL AMOUNT', 250, 100),
+      ...phrase('VALUE', 50, 110),
+      ...right('2,596,525.69', 200, 125),
+      ...right('NONE', 300, 125),
+      ...phrase('prior:', 95, 142),
+      ...right('2,586,464.18', 200, 142),
+    ];
+    const { cands } = read(words);
+    const eq = cands.filter((c) => c.target === 'total_equity');
+    expect(eq.map((c) => c.value).sort()).toEqual([2586464.18, 2596525.69]);
+    const current = eq.find((c) => c.value === 2596525.69)!;
+    const prior = eq.find((c) => c.value === 2586464.18)!;
+    expect(current.score).toBeGreaterThan(prior.score * 2);
+    expect(prior.demoted).toMatch(/prior/);
+    expect(current.demoted).toBeUndefined();
+    expect(cands.find((c) => c.target === 'margin_call')?.value).toBe(0);
+  });
+
+  it('reads one row per account and never takes a total row for an account', () => {
+    const words = [
+      ...phrase('ACCOUNT', 20, 80),
+      ...right('TOTAL EQUITY', 200, 80),
+      ...right('HOUSE MAINT REQ', 300, 80),
+      ...phrase('871-25798', 20, 100),
+      ...right('39,734', 200, 100),
+      ...right('49,006', 300, 100),
+      ...phrase('351-46439', 20, 111),
+      ...right('303,031', 200, 111),
+      ...right('265,170', 300, 111),
+      ...phrase('PAGE TOTAL', 20, 125),
+      ...right('342,765', 200, 125),
+      ...right('314,176', 300, 125),
+    ];
+    const { cands } = read(words);
+    expect(cands.map((c) => [c.account, c.target, c.value])).toEqual([
+      ['871-25798', 'total_equity', 39734],
+      ['871-25798', 'maintenance_requirement', 49006],
+      ['351-46439', 'total_equity', 303031],
+      ['351-46439', 'maintenance_requirement', 265170],
+    ]);
+  });
+
+  it('reads labels across with Current / Prior Day / Change rows, ranking the current row first', () => {
+    const words = [
+      ...right('Net Liquidating', 150, 80),
+      ...right('Excess', 250, 80),
+      ...right('Value', 150, 90),
+      ...phrase('Current', 20, 110),
+      ...right('101,114.67', 150, 110),
+      ...right('53,086.64', 250, 110),
+      ...phrase('Prior Day', 20, 125),
+      ...right('106,163.92', 150, 125),
+      ...right('53,679.97', 250, 125),
+      ...phrase('Change', 20, 140),
+      ...right('(5,049.25)', 150, 140),
+      ...right('(593.33)', 250, 140),
+    ];
+    const { cands } = read(words);
+    const best = (f: string) =>
+      cands.filter((c) => c.target === f).sort((a, b) => b.score * b.weight - a.score * a.weight)[0]!.value;
+    expect(best('total_equity')).toBe(101114.67);
+    expect(best('excess_liquidity')).toBe(53086.64);
+    expect(cands.filter((c) => c.demoted).length).toBe(4);
+  });
+
+  it('leaves position tables and two-way tables (fields as rows too) to the rest of the reader', () => {
+    const positions = [
+      ...phrase('Symbol', 20, 80),
+      ...right('Mkt Value', 200, 80),
+      ...right('Maint. Req.', 300, 80),
+      ...phrase('PLTR', 20, 95),
+      ...right('440,342.00', 200, 95),
+      ...right('220,171.00', 300, 95),
+    ];
+    expect(read(positions).grids.claimed.size).toBe(0);
+    const twoWay = [
+      ...right('Current Long', 200, 80),
+      ...right('Current Short', 300, 80),
+      ...phrase('Cash', 20, 95),
+      ...right('16,749.59', 200, 95),
+      ...right('0.00', 300, 95),
+    ];
+    expect(read(twoWay).grids.claimed.size).toBe(0);
+  });
+});
