@@ -1,4 +1,4 @@
-/** `npm run bench`: the extraction benchmark, then the load benchmark, each in its own process. */
+/** `npm run bench`: the extraction, load, generated-statement and calibration benchmarks, each in its own process. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -7,6 +7,8 @@ let failed = false;
 for (const [name, extra] of [
   ['extraction.bench.ts', []],
   ['load.bench.ts', []],
+  ['generated.bench.ts', []],
+  ['calibration.bench.ts', []],
 ] as const) {
   console.log(`\n=== ${name} ===`);
   // The allocator setting the service runs with (bin/marginiq.js, Dockerfile), so memory is measured as deployed.

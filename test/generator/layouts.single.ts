@@ -89,11 +89,14 @@ export const gridWithDistractors: SingleLayout = (page, a, s, top) => {
   const distractors = s.rng.shuffle(DISTRACTOR_COLUMN_WORDS).slice(0, s.rng.int(1, 3));
   const current = s.rng.pick(CURRENT_WORDS);
   const columns = s.rng.shuffle([current, ...distractors]);
-  const colW = 100;
-  const right = (j: number) => 250 + (j + 1) * colW;
-  const headerKind = s.rng.pick(['one', 'two', 'stacked'] as const);
+  // Label column up to x = 230; value columns share the rest of the page up to x = 570.
+  const colW = Math.min(110, 340 / columns.length);
+  const right = (j: number) => 230 + (j + 1) * colW;
+  const stacked = s.rng.chance(0.3);
+  // Long titles over narrow columns go on two lines; wider ones only sometimes.
+  const twoLines = colW < 100 || s.rng.chance(0.5);
   let y = top;
-  if (headerKind === 'stacked') {
+  if (stacked) {
     page.items.push({
       text: s.rng.pick(GROUP_HEADER_WORDS),
       x: right(columns.length - 1),
@@ -105,29 +108,13 @@ export const gridWithDistractors: SingleLayout = (page, a, s, top) => {
     y += s.size + 4;
   }
   page.items.push({ text: s.rng.pick(ROW_TITLE_WORDS), x: 50, y, size: s.size, bold: true });
-  columns.forEach((c, j) => {
-    const words = c.split(' ');
-    if (headerKind === 'two' && words.length > 1) {
-      const cut = Math.ceil(words.length / 2);
-      page.items.push({
-        text: words.slice(0, cut).join(' '),
-        x: right(j),
-        y,
-        size: s.size,
-        bold: true,
-        align: 'right',
-      });
-      page.items.push({
-        text: words.slice(cut).join(' '),
-        x: right(j),
-        y: y + s.size + 2,
-        size: s.size,
-        bold: true,
-        align: 'right',
-      });
-    } else page.items.push({ text: c, x: right(j), y, size: s.size, bold: true, align: 'right' });
+  columns.forEach(([upper, lower], j) => {
+    if (twoLines) {
+      page.items.push({ text: upper, x: right(j), y, size: s.size, bold: true, align: 'right' });
+      page.items.push({ text: lower, x: right(j), y: y + s.size + 2, size: s.size, bold: true, align: 'right' });
+    } else page.items.push({ text: `${upper} ${lower}`, x: right(j), y, size: s.size, bold: true, align: 'right' });
   });
-  y += (headerKind === 'two' ? 2 : 1) * (s.size + 2) + 6;
+  y += (twoLines ? 2 : 1) * (s.size + 2) + 6;
   const step = s.size + 6;
   for (const f of a.fields) {
     page.items.push({ text: label(s, f), x: 50, y, size: s.size });

@@ -81,7 +81,7 @@ export async function measureGenerated(
       name: g.name,
       layout: g.layout,
       kind: g.kind,
-      score: scoreReports(g.truth, reports),
+      score: scoreReports(g.truth, error === null ? reports : null),
       reports,
       error,
       schemaErrors,

@@ -66,9 +66,11 @@ export function flagged(r: ScoredReport, k: string): boolean {
   );
 }
 
-export function scoreReports(t: GoodTruth, reports: ScoredReport[]): Score {
-  const s: Score = { tp: 0, nTruth: 0, nPred: 0, silent: 0, details: [] };
-  for (const tr of t.reports) for (const k of KEYS) if (truth(tr, k) !== undefined) s.nTruth++;
+/** The scorer's pairing: by account number first, then greedily by agreeing values. */
+function pair(
+  t: GoodTruth,
+  reports: ScoredReport[],
+): { pairs: [number, number][]; usedT: Set<number>; usedP: Set<number> } {
   const pairs: [number, number][] = [];
   const usedT = new Set<number>();
   const usedP = new Set<number>();
@@ -104,6 +106,18 @@ export function scoreReports(t: GoodTruth, reports: ScoredReport[]): Score {
     usedT.add(bt);
     usedP.add(bp);
   }
+  return { pairs, usedT, usedP };
+}
+
+/** `null` for a run that gave no reports (a refusal): like the scorer, nothing to pair, no silent error. */
+export function scoreReports(t: GoodTruth, reports: ScoredReport[] | null): Score {
+  const s: Score = { tp: 0, nTruth: 0, nPred: 0, silent: 0, details: [] };
+  for (const tr of t.reports) for (const k of KEYS) if (truth(tr, k) !== undefined) s.nTruth++;
+  if (reports === null) {
+    s.details.push('no reports: the document was refused');
+    return s;
+  }
+  const { pairs, usedT, usedP } = pair(t, reports);
   for (const [ti, pi] of pairs) {
     const tr = t.reports[ti]!;
     const p = reports[pi]!;
@@ -141,4 +155,37 @@ export function scoreReports(t: GoodTruth, reports: ScoredReport[]): Score {
     s.details.push(`extra report for account ${JSON.stringify(p.account_number)}`);
   });
   return s;
+}
+
+/** One predicted value and whether it is right: what calibration counts. */
+export interface Verdict {
+  key: string;
+  right: boolean;
+  /** The report's confidence for the value; 1 when the report gives none (nothing warns a reader). */
+  confidence: number;
+  /** Flagged as the scorer sees it: review, a low confidence or an issue naming the field. */
+  flagged: boolean;
+}
+
+/** Every value the reports give, judged against the truth (values of unpaired reports are wrong). */
+export function judgeValues(t: GoodTruth, reports: ScoredReport[]): Verdict[] {
+  const { pairs, usedP } = pair(t, reports);
+  const out: Verdict[] = [];
+  const conf = (p: ScoredReport, k: string) => p.confidence.fields[k] ?? 1;
+  for (const [ti, pi] of pairs) {
+    const tr = t.reports[ti]!;
+    const p = reports[pi]!;
+    for (const k of KEYS) {
+      const pv = pred(p, k);
+      if (pv === undefined) continue;
+      const tv = truth(tr, k);
+      out.push({ key: k, right: tv !== undefined && same(k, tv, pv), confidence: conf(p, k), flagged: flagged(p, k) });
+    }
+  }
+  reports.forEach((p, pi) => {
+    if (usedP.has(pi)) return;
+    for (const k of KEYS)
+      if (pred(p, k) !== undefined) out.push({ key: k, right: false, confidence: conf(p, k), flagged: flagged(p, k) });
+  });
+  return out;
 }

@@ -116,23 +116,29 @@ export const OTHER_ACCOUNT_WORDS = [
   'Swap Collateral Acct',
 ];
 
-/** Column titles: the current one holds the report; the others are distractors. */
-export const CURRENT_WORDS = ['Close Today', 'Current Day', 'This Statement', 'At Close'];
-export const DISTRACTOR_COLUMN_WORDS = [
-  'Prior Day',
-  'Previous Close',
-  'Last Statement',
-  'Day Change',
-  'Net Move',
-  'Year to Date Total',
+/**
+ * Column titles, as the two lines a two-line header prints (one-line headers join them): the
+ * current column holds the report; the others are distractors.
+ */
+export const CURRENT_WORDS: readonly [string, string][] = [
+  ['Session', 'Close Figures'],
+  ['Reported Figures', 'Tonight'],
+  ['As Reported', 'This Session'],
+];
+export const DISTRACTOR_COLUMN_WORDS: readonly [string, string][] = [
+  ['Session', 'Before'],
+  ['Earlier', 'Session'],
+  ['Move Since', 'Last Session'],
+  ['Day-over-Day', 'Move'],
+  ['Running Sum', 'Since January'],
 ];
 /** Upper header over the value columns (stacked headers). */
 export const GROUP_HEADER_WORDS = ['Balances', 'Margin Figures', 'Account Values'];
 export const ROW_TITLE_WORDS = ['Item', 'Description', 'Measure'];
 
-export const PAGE_TOTAL_WORDS = ['PAGE TOTAL', 'Page Subtotal'];
-export const REPORT_TOTAL_WORDS = ['REPORT TOTAL', 'Grand Total All Accounts'];
-export const HOUSEHOLD_WORDS = ['Household Combined', 'All Accounts', 'Relationship Total'];
+export const PAGE_TOTAL_WORDS = ['TOTAL FOR PAGE', 'Page Subtotal'];
+export const REPORT_TOTAL_WORDS = ['TOTAL FOR REPORT', 'Grand Total All Accounts'];
+export const HOUSEHOLD_WORDS = ['Household Combined', 'All Accts Together', 'Relationship Aggregate'];
 
 export const TITLE_WORDS = [
   'Daily Margin Position',
@@ -152,7 +158,7 @@ export const PROSE: Partial<Record<MoneyField, readonly string[]>> = {
 };
 
 export const NO_CALL_PROSE = ['no maintenance call is due', 'there is no call outstanding on this account'];
-export const CARD_TITLE_WORDS = ['Overview', 'Margin Needs', 'Holdings Snapshot', 'Funding'];
+export const CARD_TITLE_WORDS = ['Overview', 'Margin Needs', 'Holdings Snapshot', 'Funding Sources'];
 
 /** Every label string the generator can print, for the vocabulary test. */
 export function allGeneratorLabels(): string[] {
@@ -163,8 +169,7 @@ export function allGeneratorLabels(): string[] {
     ...DATE_WORDS,
     ...CURRENCY_WORDS,
     ...OTHER_ACCOUNT_WORDS,
-    ...CURRENT_WORDS,
-    ...DISTRACTOR_COLUMN_WORDS,
+    ...[...CURRENT_WORDS, ...DISTRACTOR_COLUMN_WORDS].flatMap(([a, b]) => [a, b, `${a} ${b}`]),
     ...GROUP_HEADER_WORDS,
     ...ROW_TITLE_WORDS,
     ...CARD_TITLE_WORDS,
