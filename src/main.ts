@@ -152,8 +152,9 @@ export async function startService(
     postDigest: (to, { actor, kind }) =>
       kind === 'weekly' ? digests.postWeekly([to], { actor }) : digests.postDaily([to], { scope: 'channel', actor }),
     logger: logger.child({ component: 'commands' }),
+    callDueDays: config.calls.dueDays,
   });
-  const chat = createChatCore({ ...ingestDeps, access, runCommand });
+  const chat = createChatCore({ ...ingestDeps, access, runCommand, callDueDays: config.calls.dueDays });
 
   const background = overrides.background !== false;
   const serveHttp = mode === 'start' && background;

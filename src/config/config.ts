@@ -90,6 +90,7 @@ function resolve(env: Env) {
     console: { enabled: consoleEnabled, token: env.CONSOLE_TOKEN, platformConfigured: anyPlatform },
     publicUrl: env.PUBLIC_URL,
     replicaId: env.REPLICA_ID,
+    calls: { dueDays: env.CALL_DUE_DAYS, minutesSavedPerReport: env.MINUTES_SAVED_PER_REPORT },
   };
 }
 

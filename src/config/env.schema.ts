@@ -69,6 +69,9 @@ export const envSchema = z
     OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     EXTRACT_TIMEOUT_S: z.coerce.number().positive().max(3600).default(120),
     REPLICA_ID: optionalNonEmpty,
+    // Margin calls and the scoreboard (issue 15).
+    CALL_DUE_DAYS: z.coerce.number().int().min(0).max(60).default(1),
+    MINUTES_SAVED_PER_REPORT: z.coerce.number().min(0).max(1440).default(10),
   })
   .superRefine((env, ctx) => {
     const slackPartial = Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET) && !env.SLACK_APP_TOKEN;

@@ -1,4 +1,5 @@
 import type { Access } from './access/roles.ts';
+import { callButton, submitCallForm } from './calls/call.actions.ts';
 import { ACTION_IDS, type ActionKind, type Card, type EditForm, textCard } from './cards/card.model.ts';
 import type { CommandRunner } from './commands/command.types.ts';
 import {
@@ -18,6 +19,8 @@ export interface ChatCoreDeps extends IngestDeps {
   access: Access;
   runCommand: CommandRunner;
   now?: () => Date;
+  /** CALL_DUE_DAYS (issue 15). */
+  callDueDays?: number;
 }
 
 /**
@@ -43,6 +46,8 @@ export function createChatCore(deps: ChatCoreDeps) {
     const out: ActionOutcome = {};
     if (result.notice) out.notice = result.notice;
     if (result.summary) out.summary = await refreshSummary(deps, result.summary.ingestion, result.summary.written);
+    // Issue 15: summaries of earlier uploads whose calls this approval met change in place too.
+    for (const other of result.also ?? []) await refreshSummary(deps, other);
     return out;
   };
   return {
@@ -79,6 +84,12 @@ export function createChatCore(deps: ChatCoreDeps) {
               choice: input.kind === 'replace' ? 'replaced' : 'kept',
             }),
           );
+        case 'call_met':
+        case 'call_dispute':
+        case 'call_waive': {
+          const opened = await callButton(deps, { user: input.user, kind: input.kind, callId: input.value });
+          return 'form' in opened ? { form: opened.form } : refreshed(opened);
+        }
       }
     },
     async submitEdit(input: {
@@ -88,6 +99,9 @@ export function createChatCore(deps: ChatCoreDeps) {
       reason?: string;
       expectedVersion?: number;
     }): Promise<{ ok: true; outcome: ActionOutcome } | { ok: false; errors: Record<string, string> }> {
+      // Issue 15: the margin-call forms travel the edit form's path, keyed by the call's id.
+      const call = await submitCallForm(deps, input);
+      if (call) return call.ok ? { ok: true, outcome: await refreshed(call.result) } : call;
       const res: EditOutcome = await submitEdit(deps, input);
       if (!res.ok) return res;
       return { ok: true, outcome: await refreshed(res.result) };

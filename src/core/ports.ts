@@ -1,3 +1,4 @@
+import type { CallsRepository } from './calls/calls.port.ts';
 import type { Card } from './cards/card.model.ts';
 
 /** Where uploaded PDFs are archived, addressed by their content hash. */
@@ -176,6 +177,7 @@ export interface PeopleRepository {
 
 export interface Repositories {
   ingestions: IngestionsRepository;
+  calls: CallsRepository;
   reports: ReportsRepository;
   conflicts: ConflictsRepository;
   audit: AuditRepository;

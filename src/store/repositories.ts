@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from '../core/ports.ts';
 import type { Db, Queryable } from './db.ts';
 import { createAuditRepository } from './repositories/audit.repository.ts';
+import { createCallsRepository } from './repositories/calls.repository.ts';
 import { createConflictsRepository } from './repositories/conflicts.repository.ts';
 import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
 import { createOutgoingFilesRepository } from './repositories/outgoing-files.repository.ts';
@@ -16,6 +17,7 @@ import {
 export function createRepositories(db: Queryable): Repositories {
   return {
     ingestions: createIngestionsRepository(db),
+    calls: createCallsRepository(db),
     reports: createReportsRepository(db),
     conflicts: createConflictsRepository(db),
     audit: createAuditRepository(db),

@@ -144,9 +144,9 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
       ['U2', 'yes', 'no thread'],
     ]);
     const calls = await run(as('slack:UVIEW'), 'calls');
-    // U3's call was rejected, so only U2's deficit counts.
-    expect(calls.card.title).toBe('1 account with a margin call or deficit');
-    expect(text(calls.card)).toContain('-3,000.00 USD');
+    // Calls open on approval (issue 15; test/calls): U2's deficit is pending and U3's call was rejected.
+    expect(calls.card.title).toBe('Margin calls');
+    expect(text(calls.card)).toContain('No margin call is open, overdue or disputed.');
   });
 
   it('stats counts by status over the window, with quality, method share and turnaround', async () => {

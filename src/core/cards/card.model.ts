@@ -8,6 +8,10 @@ export const ACTION_IDS = {
   edit: 'marginiq.report.edit',
   replace: 'marginiq.conflict.replace',
   keep: 'marginiq.conflict.keep',
+  // Margin-call actions (issue 15): on the summary of an approved report that opened a call.
+  call_met: 'marginiq.call.met',
+  call_dispute: 'marginiq.call.dispute',
+  call_waive: 'marginiq.call.waive',
 } as const;
 export type ActionKind = keyof typeof ACTION_IDS;
 export type ActionId = (typeof ACTION_IDS)[ActionKind];

@@ -1,3 +1,5 @@
+import { callBlocks } from '../calls/calls.cards.ts';
+import type { MarginCall } from '../calls/calls.port.ts';
 import { printEditedAmount } from '../decisions/amount.parser.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
@@ -5,6 +7,12 @@ import { FIELD_LABELS, FIELD_NAMES, type FieldName, type MarginReport } from '..
 import { type Card, type CardBlock, type CardField, card, type EditForm, textCard } from './card.model.ts';
 
 const REVIEW_THRESHOLD = 0.8;
+
+/** A report's margin call as its summary shows it (issue 15). */
+export interface CallOnCard {
+  call: MarginCall;
+  now: Date;
+}
 const KEY_FIELDS: FieldName[] = [
   'total_equity',
   'maintenance_requirement',
@@ -71,7 +79,7 @@ function statusLine(r: StoredReport, names?: KnownNames): CardBlock {
 }
 
 /** One report's section of the summary: figures, what needs review and why, and the buttons while pending. */
-export function reportBlocks(r: StoredReport, names?: KnownNames): CardBlock[] {
+export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnCard): CardBlock[] {
   const d = r.extracted_data;
   const blocks: CardBlock[] = [
     { type: 'heading', text: `Account ${r.account_number} · ${r.report_date}${d.broker ? ` · ${d.broker}` : ''}` },
@@ -103,6 +111,8 @@ export function reportBlocks(r: StoredReport, names?: KnownNames): CardBlock[] {
     text: `Confidence ${formatPercent(d.confidence.overall)} · data quality ${formatPercent(d.data_quality_score)} · ${d.method === 'text' ? 'text layer' : d.method === 'ocr' ? 'OCR' : 'text + OCR'} · ${d.pages} page${d.pages === 1 ? '' : 's'} · ${formatMs(d.processing_time_ms)}`,
   });
   blocks.push(statusLine(r, names));
+  // Issue 15: the margin call an approval opened, with Mark met / Dispute / Waive while it is owed.
+  if (call) blocks.push(...callBlocks(call.call, call.now));
   if (r.validation_status === 'pending') {
     blocks.push({
       type: 'actions',
@@ -149,11 +159,13 @@ export function summaryCard(
   reports: StoredReport[],
   conflicts: { conflict: ReportConflict; existing: StoredReport | undefined }[],
   names?: KnownNames,
+  calls?: { byReport: ReadonlyMap<string, MarginCall>; now: Date },
 ): Card {
   const blocks: CardBlock[] = [];
   reports.forEach((r, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push(...reportBlocks(r, names));
+    const call = calls?.byReport.get(r.id);
+    blocks.push(...reportBlocks(r, names, call && calls ? { call, now: calls.now } : undefined));
   });
   for (const c of conflicts) {
     if (blocks.length > 0) blocks.push({ type: 'divider' });

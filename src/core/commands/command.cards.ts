@@ -116,32 +116,6 @@ export function pendingCard(
   );
 }
 
-export function callsCard(reports: StoredReport[]): Card {
-  if (reports.length === 0)
-    return textCard('Margin calls', 'No account’s latest report shows a margin call or deficit.', 'success');
-  return card(
-    `${reports.length} account${reports.length === 1 ? '' : 's'} with a margin call or deficit`,
-    'danger',
-    [
-      {
-        type: 'table',
-        columns: ['Account', 'As of', 'Margin call', 'Excess', 'Status'],
-        rows: reports.map((r) => {
-          const d = r.extracted_data;
-          return [
-            r.account_number,
-            r.report_date,
-            formatMoney(d.fields.margin_call, d.currency),
-            formatMoney(d.fields.excess_liquidity, d.currency),
-            r.validation_status,
-          ];
-        }),
-      },
-    ],
-    reports.map((r) => r.account_number).join(', '),
-  );
-}
-
 export function statsCard(days: number, s: ReportStats, t: TurnaroundStats): Card {
   const title = `Last ${days} days: ${s.total} report${s.total === 1 ? '' : 's'}`;
   return card(

@@ -15,6 +15,7 @@ export const SUBCOMMANDS = [
   'recent',
   'pending',
   'calls',
+  'call',
   'stats',
   'health',
   'export',
@@ -28,9 +29,11 @@ export const USAGE: Record<Subcommand, string> = {
   report: 'report ACCOUNT [YYYY-MM-DD] — the latest (or dated) report of an account',
   recent: `recent [N] — the N most recent reports (default 10, at most ${MAX_RECENT})`,
   pending: 'pending — reports waiting for approval, oldest first',
-  calls: 'calls — accounts whose latest report shows a margin call or deficit',
-  stats: 'stats [7d|30d|90d] — extraction and approval figures over a window (default 7d)',
-  health: 'health — service health and performance',
+  calls: 'calls — open, overdue and disputed margin calls with age, due date and amount, oldest first',
+  call: 'call NUMBER [met [AMOUNT] | dispute REASON | waive [NOTE] | reopen [NOTE]] — one call’s history, or move it',
+  stats:
+    'stats [7d|30d|90d] — the scoreboard: uptime, errors, response time, users, adoption, satisfaction (default 7d)',
+  health: 'health — service health and the last 10 warnings and errors (admins)',
   export: 'export [ACCOUNT|all] [30d] [csv|xlsx|parquet] — a file of reports (default: all, 30d, csv)',
   digest: 'digest here|off|now [daily|weekly|alerts] — subscribe this channel, unsubscribe it, or post the digest now',
   role: 'role @user viewer|analyst|approver|admin — assign a role (admins only)',
@@ -79,12 +82,54 @@ export type Command =
   | { name: 'recent'; limit: number }
   | { name: 'pending' }
   | { name: 'calls' }
+  | { name: 'call'; number: number; move?: CallMove | undefined }
   | { name: 'stats'; days: 7 | 30 | 90 }
   | { name: 'health' }
   | { name: 'export'; account?: string | undefined; days: number; format: (typeof EXPORT_FORMATS)[number] }
   | { name: 'digest'; action: 'here' | 'off' | 'now'; kind: 'digest' | 'weekly' | 'alerts' }
   | { name: 'role'; user: string; role: Role }
   | { name: 'help' };
+
+/** `call N met 500`, `call N dispute wrong price`, `call N waive`, `call N reopen` (issue 15). */
+export interface CallMove {
+  to: 'met' | 'disputed' | 'waived' | 'reopened';
+  amount?: number | undefined;
+  note?: string | undefined;
+}
+
+const CALL_VERBS: Record<string, CallMove['to']> = {
+  met: 'met',
+  dispute: 'disputed',
+  waive: 'waived',
+  reopen: 'reopened',
+};
+
+const callNumber = z
+  .string()
+  .regex(/^#?\d{1,12}$/, 'a call number')
+  .transform((s) => Number(s.replace('#', '')));
+const amount = z
+  .string()
+  .regex(/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/, 'an amount')
+  .transform((s) => Number(s.replace(/,/g, '')))
+  .pipe(z.number().positive());
+
+function parseCall(args: string[]): Command {
+  if (args.length === 0) fail('call needs a call number (see /margin calls).');
+  const number = take(callNumber, args[0]!, 'a call number such as 12');
+  if (args.length === 1) return { name: 'call', number };
+  const to = CALL_VERBS[args[1]!.toLowerCase()];
+  if (!to) fail(`${quote(args[1]!)} is not met, dispute, waive or reopen.`);
+  let rest = args.slice(2);
+  let amt: number | undefined;
+  if (to === 'met' && rest[0] !== undefined && /^[\d,.]+$/.test(rest[0])) {
+    amt = take(amount, rest[0], 'an amount such as 125000 or 125,000.50');
+    rest = rest.slice(1);
+  }
+  const note = rest.join(' ').trim() || undefined;
+  if (to === 'disputed' && !note) fail('dispute needs a reason, e.g. call 12 dispute positions priced wrong.');
+  return { name: 'call', number, move: { to: to!, amount: amt, note } };
+}
 
 export type ParseResult =
   | { ok: true; command: Command }
@@ -152,6 +197,8 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
     case 'help':
       atMost(args, 0, sub);
       return { name: sub };
+    case 'call':
+      return parseCall(args);
     case 'stats':
       atMost(args, 1, sub);
       return {

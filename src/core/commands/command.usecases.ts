@@ -1,4 +1,5 @@
 import type { Access, Permission } from '../access/roles.ts';
+import { callsCommand } from '../calls/calls.commands.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import type { AnalyticsRepository, QueueDepth, ThreadRef } from '../digest/analytics.port.ts';
 import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
@@ -6,23 +7,14 @@ import { isAppError } from '../errors.ts';
 import { exportFile } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
 import type { ConversationRef, HealthSource, Repositories, UnitOfWork } from '../ports.ts';
-import {
-  callsCard,
-  helpCard,
-  pendingCard,
-  recentCard,
-  refusedCard,
-  reportCard,
-  statsCard,
-  usageCard,
-} from './command.cards.ts';
+import { helpCard, pendingCard, recentCard, refusedCard, reportCard, statsCard, usageCard } from './command.cards.ts';
 import { type Command, parseCommand } from './command.parser.ts';
 import type { CommandContext, CommandReply, CommandRunner } from './command.types.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CommandDeps {
-  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit' | 'people'>;
+  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit' | 'people' | 'calls'>;
   /** Role change and its audit event in one transaction; without it they run one after the other. */
   uow?: UnitOfWork;
   access: Access;
@@ -36,6 +28,8 @@ export interface CommandDeps {
   logger?: { warn(o: object, m?: string): void; error(o: object, m?: string): void };
   /** How long `digest now` waits for the post before answering "on its way" (Slack wants an answer in 3 s). */
   answerWithinMs?: number;
+  /** CALL_DUE_DAYS (issue 15). */
+  callDueDays?: number;
 }
 
 const PERMISSION: Record<Command['name'], Permission | null> = {
@@ -43,6 +37,7 @@ const PERMISSION: Record<Command['name'], Permission | null> = {
   recent: 'read',
   pending: 'read',
   calls: 'read',
+  call: 'read',
   stats: 'read',
   health: 'read',
   export: 'export',
@@ -189,7 +184,9 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       case 'pending':
         return ephemeral(pendingCard(await deps.analytics.pendingWithThreads(25), now(), deps.threadLink));
       case 'calls':
-        return ephemeral(callsCard((await deps.repos.reports.calls()).slice(0, 25)));
+      case 'call':
+        // Issue 15: margin calls as things with a life (core/calls/calls.commands.ts).
+        return ephemeral(await callsCommand({ ...deps, now }, ctx, c));
       case 'stats': {
         const w = { since: new Date(now().getTime() - c.days * DAY_MS), until: now() };
         const [s, t] = await Promise.all([deps.analytics.reportStats(w), deps.analytics.turnaround(w)]);

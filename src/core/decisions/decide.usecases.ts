@@ -1,5 +1,6 @@
 import type { Access, Permission } from '../access/roles.ts';
 import { type AlertDeps, alertCalls } from '../alerts/alerts.usecases.ts';
+import { applyApproval } from '../calls/calls.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { editForm, hasCall } from '../cards/report.cards.ts';
 import { displayUser, formatWhen } from '../format.ts';
@@ -15,6 +16,8 @@ export interface DecideDeps extends AlertDeps {
   uow: UnitOfWork;
   access: Access;
   now?: () => Date;
+  /** CALL_DUE_DAYS (default 1): business days to a call's due date when the document prints none. */
+  callDueDays?: number;
 }
 
 /** What an action leads to: a notice for the clicker, and/or the upload whose summary changed. */
@@ -22,6 +25,8 @@ export interface ActionResult {
   notice?: Card;
   /** The upload whose one summary message core updates in place, with what was just written to it. */
   summary?: { ingestion: Ingestion; written?: Written };
+  /** Other uploads whose summaries changed too (issue 15: a call this approval met, on an earlier report). */
+  also?: Ingestion[];
 }
 
 const summaryOf = (ingestion: Ingestion | undefined, report?: StoredReport): ActionResult['summary'] =>
@@ -81,7 +86,24 @@ export async function decideReport(
       after: { validation_status: after.validation_status, decided_by: after.decided_by, decided_at: after.decided_at },
       reason: input.reason ?? null,
     });
-    return { summary: summaryOf(await ingestionOf(repos, after.ingestion_id), after) };
+    // Issue 15: an approval opens the report's margin call and meets the account's earlier ones.
+    const also: Ingestion[] = [];
+    if (input.decision === 'approved') {
+      const effects = await applyApproval(repos, after, {
+        actor: input.user,
+        at: (deps.now ?? (() => new Date()))(),
+        callDueDays: deps.callDueDays ?? 1,
+      });
+      for (const call of effects.resolved) {
+        const earlier = await repos.reports.findById(call.report_id);
+        const i = await ingestionOf(repos, earlier?.ingestion_id ?? null);
+        if (i && i.id !== after.ingestion_id) also.push(i);
+      }
+    }
+    return {
+      summary: summaryOf(await ingestionOf(repos, after.ingestion_id), after),
+      ...(also.length > 0 ? { also } : {}),
+    };
   });
 }
 

@@ -32,6 +32,7 @@ export function finishReport(reading: ReportReading, opts: { now: Date }): Margi
     pages: reading.pages,
     processing_time_ms: reading.processing_time_ms,
     evidence: reading.evidence,
+    ...(reading.call_due_date ? { call_due_date: reading.call_due_date } : {}),
   };
 }
 

@@ -83,6 +83,11 @@ export const reportSchema = z.object({
   processing_time_ms: z.number().int().nonnegative(),
   /** Per field present (header fields included), where it was read. Absent on rows stored before it existed. */
   evidence: z.record(z.string(), evidenceSchema).optional(),
+  /** The call due date the document prints (YYYY-MM-DD), when it prints one; a call opened from it is due then. */
+  call_due_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type MarginReport = z.infer<typeof reportSchema>;
 
@@ -105,6 +110,8 @@ export interface ReportReading {
   currency: string;
   broker: string | null;
   fields: MarginFields;
+  /** The call due date the document prints (YYYY-MM-DD), when extraction read one (issue 15). */
+  call_due_date?: string | undefined;
   /** 0..1 per value, keyed by field name (account_number, report_date and currency included). */
   confidence: Record<string, number>;
   evidence: Record<string, Evidence>;

@@ -1,3 +1,4 @@
+import type { MarginCall } from '../calls/calls.port.ts';
 import type { Card } from '../cards/card.model.ts';
 import { duplicateCard, failedCard, readingCard, summaryCard } from '../cards/report.cards.ts';
 import type { ConversationRef, GatewayRegistry, Platform, Repositories } from '../ports.ts';
@@ -31,7 +32,7 @@ export const conversationOf = (i: Ingestion): ConversationRef => ({
 
 /** The summary card of an upload as it now stands. */
 export async function renderSummary(
-  deps: Pick<SummaryDeps, 'repos'>,
+  deps: Pick<SummaryDeps, 'repos'> & { now?: (() => Date) | undefined },
   ingestion: Ingestion,
   written: Written = {},
 ): Promise<Card> {
@@ -67,7 +68,14 @@ export async function renderSummary(
     (u): u is string => Boolean(u),
   );
   const names = deciders.length > 0 ? await deps.repos.people.names(deciders).catch(() => undefined) : undefined;
-  return summaryCard(ingestion, reports, withExisting, names);
+  // Issue 15: the calls approvals opened, shown with their actions under their reports.
+  const byReport = new Map<string, MarginCall>();
+  for (const r of reports) {
+    if (r.validation_status !== 'approved') continue;
+    const call = await deps.repos.calls.byReport(r.id);
+    if (call) byReport.set(r.id, call);
+  }
+  return summaryCard(ingestion, reports, withExisting, names, { byReport, now: deps.now?.() ?? new Date() });
 }
 
 /** Posts or updates the upload's one summary message on the platform it came from. */

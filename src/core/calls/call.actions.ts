@@ -1,0 +1,98 @@
+import { atLeast } from '../access/roles.ts';
+import { type EditForm, textCard } from '../cards/card.model.ts';
+import type { ActionResult } from '../decisions/decide.usecases.ts';
+import type { Repositories, UnitOfWork } from '../ports.ts';
+import { effectiveState } from './call.states.ts';
+import { CALL_FORM_MOVE, type CallFormCode, callForm } from './calls.cards.ts';
+import { type CallsDeps, moveCall, todayOf } from './calls.usecases.ts';
+
+/** What the chat core hands the call actions: its repositories, transaction, access and clock. */
+export interface CallActionDeps {
+  repos: Repositories;
+  uow: UnitOfWork;
+  access: CallsDeps['access'];
+  now?: () => Date;
+  callDueDays?: number;
+}
+
+const callsDeps = (deps: CallActionDeps): CallsDeps => ({
+  repos: deps.repos,
+  uow: deps.uow,
+  access: deps.access,
+  callDueDays: deps.callDueDays ?? 1,
+  ...(deps.now ? { now: deps.now } : {}),
+});
+
+/** The upload summary a call lives on (its report's upload), for core's one summary-update path. */
+async function summaryOfCall(deps: CallActionDeps, reportId: string): Promise<ActionResult['summary']> {
+  const report = await deps.repos.reports.findById(reportId);
+  const ingestion = report?.ingestion_id ? await deps.repos.ingestions.findById(report.ingestion_id) : undefined;
+  return ingestion ? { ingestion } : undefined;
+}
+
+const KIND_MOVE = { call_met: 'met', call_dispute: 'disputed', call_waive: 'waived' } as const;
+
+/** A click on Mark met / Dispute / Waive: the form asking for the amount or the reason, or a refusal. */
+export async function callButton(
+  deps: CallActionDeps,
+  input: { user: string; kind: keyof typeof KIND_MOVE; callId: string },
+): Promise<ActionResult | { form: EditForm & { version: number } }> {
+  const move = KIND_MOVE[input.kind];
+  if (move === 'waived' && !atLeast(await deps.access.roleOf(input.user), 'approver')) {
+    return { notice: textCard('Not allowed', 'Only approvers and admins can waive a margin call.', 'warning') };
+  }
+  const call = await deps.repos.calls.findById(input.callId);
+  if (!call) return { notice: textCard('Not found', 'That margin call no longer exists.', 'warning') };
+  const state = effectiveState(call, todayOf(deps.now?.() ?? new Date()));
+  if (state === 'met' || state === 'waived') {
+    return {
+      notice: textCard('Already closed', `Margin call #${call.number} is already ${state}.`),
+      summary: await summaryOfCall(deps, call.report_id),
+    };
+  }
+  return { form: callForm(call, move) };
+}
+
+/** Reads a typed amount: digits with optional thousands commas and cents. Anything else is refused. */
+function parseAmount(raw: string | undefined): number | undefined | 'bad' {
+  const s = raw?.trim().replace(/\s/g, '');
+  if (!s) return undefined;
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(s)) return 'bad';
+  return Number(s.replace(/,/g, ''));
+}
+
+/**
+ * A submitted call form, or undefined when the id is not a call (an ordinary edit). Version codes
+ * say which move the form was for (see `callForm`).
+ */
+export async function submitCallForm(
+  deps: CallActionDeps,
+  input: {
+    user: string;
+    reportId: string;
+    values: Record<string, string | undefined>;
+    reason?: string;
+    expectedVersion?: number;
+  },
+): Promise<{ ok: true; result: ActionResult } | { ok: false; errors: Record<string, string> } | undefined> {
+  const code = input.expectedVersion as CallFormCode | undefined;
+  if (code === undefined || !(code in CALL_FORM_MOVE)) return undefined;
+  if (!/^[0-9a-f-]{36}$/i.test(input.reportId)) return undefined;
+  const call = await deps.repos.calls.findById(input.reportId);
+  if (!call) return undefined;
+  const amount = parseAmount(input.values.amount);
+  if (amount === 'bad') return { ok: false, errors: { amount: 'Type an amount such as 125000 or 125,000.50.' } };
+  const moved = await moveCall(callsDeps(deps), {
+    user: input.user,
+    ref: call.id,
+    to: CALL_FORM_MOVE[code],
+    amount,
+    note: input.reason ?? input.values.reason,
+  });
+  const summary = await summaryOfCall(deps, call.report_id);
+  if (!moved.ok) {
+    if (moved.problem.startsWith('A dispute needs')) return { ok: false, errors: { reason: moved.problem } };
+    return { ok: true, result: { notice: textCard('Not done', moved.problem, 'warning'), summary } };
+  }
+  return { ok: true, result: { summary } };
+}

@@ -1,0 +1,54 @@
+import type { Access } from '../access/roles.ts';
+import { type Card, textCard } from '../cards/card.model.ts';
+import type { Command } from '../commands/command.parser.ts';
+import type { CommandContext } from '../commands/command.types.ts';
+import { formatMoney } from '../format.ts';
+import type { Repositories, UnitOfWork } from '../ports.ts';
+import { STATE_LABEL } from './call.states.ts';
+import { callHistoryCard, callsListCard } from './calls.cards.ts';
+import { callHistory, moveCall } from './calls.usecases.ts';
+
+export interface CallsCommandDeps {
+  repos: Pick<Repositories, 'calls' | 'audit' | 'people'>;
+  uow?: UnitOfWork;
+  access: Access;
+  callDueDays?: number;
+  now: () => Date;
+}
+
+const LIST_LIMIT = 25;
+
+/** `/margin calls` and `/margin call N [met|dispute|waive|reopen …]`. */
+export async function callsCommand(
+  deps: CallsCommandDeps,
+  ctx: CommandContext,
+  c: Command & { name: 'calls' | 'call' },
+): Promise<Card> {
+  if (c.name === 'calls') return callsListCard(await deps.repos.calls.outstanding(LIST_LIMIT), deps.now());
+  if (c.move) {
+    if (!deps.uow) return textCard('Not available', 'Margin calls cannot be changed from here.', 'warning');
+    const moved = await moveCall(
+      {
+        repos: { calls: deps.repos.calls, audit: deps.repos.audit },
+        uow: deps.uow,
+        access: deps.access,
+        callDueDays: deps.callDueDays ?? 1,
+        now: deps.now,
+      },
+      { user: ctx.user, ref: c.number, to: c.move.to, amount: c.move.amount, note: c.move.note },
+    );
+    if (!moved.ok) return textCard('Not done', moved.problem, 'warning');
+    const call = moved.call;
+    const owed = call.outstanding > 0 ? ` ${formatMoney(call.outstanding, call.currency)} still outstanding.` : '';
+    return textCard(
+      'Margin call updated',
+      `Margin call #${call.number} (${call.account_number}) is now ${STATE_LABEL[call.state]} (was ${STATE_LABEL[moved.from]}).${owed}`,
+      'success',
+    );
+  }
+  const found = await callHistory(deps.repos, c.number);
+  if (!found) return textCard('No such call', `There is no margin call #${c.number}. /margin calls lists them.`);
+  const actors = found.events.map((e) => e.actor).filter((a) => a !== 'system');
+  const names = actors.length > 0 ? await deps.repos.people.names(actors).catch(() => undefined) : undefined;
+  return callHistoryCard(found.call, found.events, deps.now(), names);
+}

@@ -1,0 +1,71 @@
+import type { StoredCallState } from './call.states.ts';
+
+/** A margin call as the core sees it. Money is a plain decimal in the report's currency. */
+export interface MarginCall {
+  id: string;
+  number: number;
+  report_id: string;
+  account_number: string;
+  currency: string;
+  amount: number;
+  /** What is still owed: the amount, less what was met. */
+  outstanding: number;
+  /** YYYY-MM-DD */
+  due_date: string;
+  due_source: 'document' | 'business_days';
+  state: StoredCallState;
+  opened_at: string;
+  opened_by: string;
+  updated_at: string;
+  resolved_at: string | null;
+  resolved_by_report_id: string | null;
+  version: number;
+  /** The report the call came from (date and file), for cards. */
+  report_date: string;
+  source_file_name: string | null;
+}
+
+export interface CallEvent {
+  at: string;
+  actor: string;
+  from_state: StoredCallState | null;
+  to_state: StoredCallState;
+  amount: number | null;
+  note: string | null;
+  report_id: string | null;
+}
+
+export interface CallsRepository {
+  /** Opens the call of a report once; a second approval path (retry, double click) gets the existing one. */
+  open(input: {
+    reportId: string;
+    account: string;
+    currency: string;
+    amount: number;
+    dueDate: string;
+    dueSource: 'document' | 'business_days';
+    by: string;
+    at: Date;
+  }): Promise<{ created: boolean; call: MarginCall }>;
+  findById(id: string): Promise<MarginCall | undefined>;
+  findByNumber(n: number): Promise<MarginCall | undefined>;
+  byReport(reportId: string): Promise<MarginCall | undefined>;
+  /** Outstanding calls of an account (open, partially met, disputed), oldest first. */
+  outstandingFor(account: string): Promise<MarginCall[]>;
+  /** Every outstanding call, oldest first. */
+  outstanding(limit: number): Promise<MarginCall[]>;
+  /**
+   * Moves a call if it is still at `expectedVersion`; undefined when someone moved it first.
+   * `resolvedAt` set for met and waived, cleared otherwise.
+   */
+  move(input: {
+    id: string;
+    expectedVersion: number;
+    to: StoredCallState;
+    outstanding: number;
+    at: Date;
+    resolvedByReportId?: string | null;
+  }): Promise<MarginCall | undefined>;
+  addEvent(callId: string, e: CallEvent): Promise<void>;
+  events(callId: string): Promise<CallEvent[]>;
+}
