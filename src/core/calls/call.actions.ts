@@ -1,5 +1,6 @@
 import { atLeast } from '../access/roles.ts';
 import { type EditForm, textCard } from '../cards/card.model.ts';
+import { parseEditedAmount } from '../decisions/amount.parser.ts';
 import type { ActionResult } from '../decisions/decide.usecases.ts';
 import type { Repositories, UnitOfWork } from '../ports.ts';
 import { effectiveState } from './call.states.ts';
@@ -53,12 +54,13 @@ export async function callButton(
   return { form: callForm(call, move) };
 }
 
-/** Reads a typed amount: digits with optional thousands commas and cents. Anything else is refused. */
-function parseAmount(raw: string | undefined): number | undefined | 'bad' {
-  const s = raw?.trim().replace(/\s/g, '');
-  if (!s) return undefined;
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(s)) return 'bad';
-  return Number(s.replace(/,/g, ''));
+/** A typed amount, read by the Edit form's strict parser; undefined when empty, a sentence when refused. */
+function parseAmount(raw: string | undefined): number | undefined | { refused: string } {
+  if (!raw?.trim()) return undefined;
+  const r = parseEditedAmount(raw);
+  if (!r.ok) return { refused: `The amount ${r.reason}.` };
+  if (r.value <= 0) return { refused: 'The amount met must be more than zero.' };
+  return r.value;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function submitCallForm(
   const call = await deps.repos.calls.findById(input.reportId);
   if (!call) return undefined;
   const amount = parseAmount(input.values.amount);
-  if (amount === 'bad') return { ok: false, errors: { amount: 'Type an amount such as 125000 or 125,000.50.' } };
+  if (typeof amount === 'object') return { ok: false, errors: { amount: amount.refused } };
   const moved = await moveCall(callsDeps(deps), {
     user: input.user,
     ref: call.id,
