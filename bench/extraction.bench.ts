@@ -1,19 +1,29 @@
 /**
- * Extraction speed and memory: median seconds per text page and per scanned page, pages/s with
- * the full OCR pool, peak RSS; and the same work done by `pdftotext` and `tesseract` (one thread)
- * when they are installed, as ratios. Prints a table and writes JSON to bench/results/.
+ * Extraction speed, each figure beside its yardstick measured in the same run:
+ *  - text page median in process, and `pdftotext -layout` on the same page;
+ *  - OCR like for like on the same page images (the bands our reader cuts at the same dpi): one
+ *    tesseract.js worker against one `tesseract` process (OMP_THREAD_LIMIT=1, same model, one process
+ *    reading the list of images), and the pool against as many processes in parallel; a page counts
+ *    only when its text holds a figure of its truth;
+ *  - scanned page end to end (read, render, OCR, fields) against `pdftoppm` + `tesseract` per page;
+ *  - `marginiq extract one-page.pdf --json` as a whole process against `pdftotext` as a process.
+ * Prints a table and writes bench/results/extraction.json.
  *
- *   node bench/extraction.bench.ts [--dir test/fixtures/reports] [--limit 12]
+ *   node bench/extraction.bench.ts [--dir test/fixtures/reports] [--limit 12] [--runs 9]
  *
  * Inputs: the fixture corpus when present (truth `kind` says text or scanned), otherwise a few
  * generated statements and their scans.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { createExtractor } from '../src/extraction/extractor.ts';
+import { createOcrPool } from '../src/extraction/ocr/ocr.pool.ts';
+import type { PageImage } from '../src/extraction/pdf/page.types.ts';
+import { closePdfReaders, readPdf } from '../src/extraction/pdf/pdf-document.reader.ts';
 import { buildTextPdf, type Placed, rows } from '../test/extraction/support/pdf.builder.ts';
 import { scanPdf } from '../test/extraction/support/scan.builder.ts';
 
@@ -25,6 +35,7 @@ const arg = (name: string, def: string) => {
 };
 const DIR = path.resolve(ROOT, arg('--dir', 'test/fixtures/reports'));
 const LIMIT = Number(arg('--limit', '12'));
+const RUNS = Number(arg('--runs', '9'));
 const DPI = 250; // the extractor's default OCR resolution
 
 interface Doc {
@@ -32,6 +43,8 @@ interface Doc {
   bytes: Uint8Array;
   pages: number;
   kind: 'text' | 'scanned';
+  /** Digit strings of the truth's figures: a page's OCR text is checked against them. */
+  figures: string[];
 }
 
 const median = (xs: number[]) => {
@@ -39,6 +52,14 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+/** 83062.09 → "8306209": a figure as OCR prints it once separators are dropped. */
+const digitsOf = (values: number[]) =>
+  values.filter((v) => Math.abs(v) >= 100).map((v) => Math.abs(v).toFixed(2).replace('.', ''));
+/** A page's text is checked when it shows one of its document's figures. */
+const checked = (text: string, figures: string[]) => {
+  const tokens = new Set(text.split(/\s+/).map((t) => t.replace(/\D/g, '')));
+  return figures.some((f) => tokens.has(f) || tokens.has(f.replace(/00$/, '')));
 };
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
@@ -51,6 +72,7 @@ async function corpus(): Promise<Doc[]> {
       const truth = JSON.parse(readFileSync(path.join(DIR, f.replace(/\.pdf$/, '.json')), 'utf8')) as {
         kind?: string;
         pages?: number;
+        reports?: { fields?: Record<string, number> }[];
       };
       if (truth.kind !== 'text' && truth.kind !== 'scanned') continue;
       docs.push({
@@ -58,6 +80,7 @@ async function corpus(): Promise<Doc[]> {
         bytes: new Uint8Array(readFileSync(path.join(DIR, f))),
         pages: truth.pages ?? 1,
         kind: truth.kind,
+        figures: digitsOf((truth.reports ?? []).flatMap((r) => Object.values(r.fields ?? {}))),
       });
     }
   }
@@ -86,12 +109,14 @@ async function corpus(): Promise<Doc[]> {
   const out: Doc[] = [];
   for (let i = 0; i < 6; i++) {
     const bytes = await buildTextPdf([page(i)]);
-    out.push({ name: `generated-${i}.pdf`, bytes, pages: 1, kind: 'text' });
+    const figures = digitsOf([400000 + i * 1111.55, 120440.1, 279559 + i * 1111.45]);
+    out.push({ name: `generated-${i}.pdf`, bytes, pages: 1, kind: 'text', figures });
     out.push({
       name: `generated-scan-${i}.pdf`,
       bytes: await scanPdf(bytes, { rotateDeg: 0.8 }),
       pages: 1,
       kind: 'scanned',
+      figures,
     });
   }
   return out;
@@ -133,6 +158,137 @@ async function ours(docs: Doc[]) {
   };
 }
 
+interface PageImages {
+  doc: string;
+  page: number;
+  figures: string[];
+  images: PageImage[];
+}
+
+/** The page images our reader hands to OCR (inked bands of each scanned page, at DPI). */
+async function pageImages(docs: Doc[], parallel: number): Promise<PageImages[]> {
+  const out: PageImages[] = [];
+  for (const d of docs.filter((x) => x.kind === 'scanned')) {
+    await readPdf(d.bytes, {
+      maxPages: 100,
+      dpi: DPI,
+      parallel,
+      signal: new AbortController().signal,
+      onPage: (p) => {
+        if (p.images?.length) out.push({ doc: d.name, page: p.index, figures: d.figures, images: p.images });
+      },
+    });
+  }
+  await closePdfReaders();
+  return out;
+}
+
+/** tesseract.js: `size` workers (warm) read every page's images; wall seconds and checked pages. */
+async function ocrJs(pages: PageImages[], size: number) {
+  const pool = createOcrPool({ size });
+  await pool.warmUp();
+  const t0 = performance.now();
+  const texts = await Promise.all(
+    pages.map(async (p) => {
+      const parts = await Promise.all(p.images.map((img) => pool.recognize(img)));
+      return parts.flatMap((r) => r.words.map((w) => w.text)).join(' ');
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  await pool.close();
+  return { wall, pages: pages.length, checked: pages.filter((p, i) => checked(texts[i]!, p.figures)).length };
+}
+
+/** The same images through `tesseract` processes: `procs` in parallel, each reading its share as a list. */
+async function ocrCli(pages: PageImages[], procs: number, work: string, tessdata: string) {
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  const files: { page: number; file: string }[] = [];
+  pages.forEach((p, i) => {
+    p.images.forEach((img, j) => {
+      const file = path.join(work, `p${i}-b${j}.pgm`);
+      writeFileSync(file, img.pgm);
+      files.push({ page: i, file });
+    });
+  });
+  // Whole pages to each process, round robin, as the pool takes pages.
+  const shares = Array.from({ length: procs }, (_, k) => files.filter((f) => f.page % procs === k));
+  const t0 = performance.now();
+  const outputs = await Promise.all(
+    shares.map(
+      (share, k) =>
+        new Promise<{ share: typeof share; text: string }>((resolve, reject) => {
+          if (share.length === 0) return resolve({ share, text: '' });
+          const list = path.join(work, `list-${k}.txt`);
+          writeFileSync(list, `${share.map((f) => f.file).join('\n')}\n`);
+          const args = [list, '-', '--tessdata-dir', tessdata, '--oem', '1', '--psm', '11', '--dpi', '300'];
+          const child = spawn('tesseract', [...args, '-c', 'tessedit_do_invert=0'], { env });
+          let text = '';
+          child.stdout.on('data', (b) => {
+            text += b;
+          });
+          child.on('error', reject);
+          child.on('close', () => resolve({ share, text }));
+        }),
+    ),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  // tesseract ends each image's text with a form feed.
+  const byPage = new Map<number, string>();
+  for (const { share, text } of outputs) {
+    const parts = text.split('\f');
+    share.forEach((f, i) => {
+      byPage.set(f.page, `${byPage.get(f.page) ?? ''} ${parts[i] ?? ''}`);
+    });
+  }
+  return { wall, pages: pages.length, checked: pages.filter((p, i) => checked(byPage.get(i) ?? '', p.figures)).length };
+}
+
+async function likeForLike(docs: Doc[]) {
+  if (!has('tesseract')) return null;
+  const work = mkdtempSync(path.join(tmpdir(), 'marginiq-ocr-bench-'));
+  try {
+    // The CLI reads the very model tesseract.js reads (LSTM, best_int), from the same package.
+    const tessdata = path.join(work, 'tessdata');
+    mkdirSync(tessdata);
+    const model = path.join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz');
+    writeFileSync(path.join(tessdata, 'eng.traineddata'), gunzipSync(readFileSync(model)));
+    const n = cpus().length;
+    const pages = await pageImages(docs, n);
+    const one = { js: await ocrJs(pages, 1), cli: await ocrCli(pages, 1, work, tessdata) };
+    const pool = { js: await ocrJs(pages, n), cli: await ocrCli(pages, n, work, tessdata) };
+    return { parallel: n, one, pool };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Median wall seconds of `cmd args` as a whole process, after one unmeasured run (caches warm). */
+function processMedian(cmd: string, args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    if (i > 0) times.push((performance.now() - t0) / 1000);
+  }
+  return median(times);
+}
+
+function wholeProcess(docs: Doc[]) {
+  const one = docs.find((d) => d.kind === 'text' && d.pages === 1);
+  if (!one) return null;
+  const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-cli-bench-'));
+  try {
+    const pdf = path.join(dir, 'one-page.pdf');
+    writeFileSync(pdf, one.bytes);
+    const ours = processMedian(process.execPath, [path.join(ROOT, 'bin/marginiq.js'), 'extract', pdf, '--json'], RUNS);
+    const pdftotext = has('pdftotext') ? processMedian('pdftotext', ['-layout', pdf, '-'], RUNS) : Number.NaN;
+    return { file: one.name, runs: RUNS, marginiq: ours, pdftotext };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function cli(docs: Doc[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-bench-'));
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
@@ -167,40 +323,75 @@ function cli(docs: Doc[]) {
 const docs = await corpus();
 const mine = await ours(docs);
 const theirs = cli(docs);
+const ocr = await likeForLike(docs);
+const proc = wholeProcess(docs);
 const f = (n: number, d = 3) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+const perChecked = (r: { wall: number; checked: number }) => (r.checked > 0 ? r.wall / r.checked : Number.NaN);
 const rowsOut = [
-  ['median s / text page', f(mine.textPage), f(theirs.textPage), f(mine.textPage / theirs.textPage, 2)],
-  ['median s / scanned page', f(mine.scannedPage), f(theirs.scannedPage), f(mine.scannedPage / theirs.scannedPage, 2)],
+  ['median s / text page (in process)', f(mine.textPage), f(theirs.textPage), f(mine.textPage / theirs.textPage, 2)],
+  [
+    'median s / scanned page (end to end)',
+    f(mine.scannedPage),
+    f(theirs.scannedPage),
+    f(mine.scannedPage / theirs.scannedPage, 2),
+  ],
+];
+if (ocr) {
+  const row = (label: string, r: typeof ocr.one) => [
+    `${label} (checked ${r.js.checked}/${r.js.pages} vs ${r.cli.checked}/${r.cli.pages})`,
+    f(perChecked(r.js)),
+    f(perChecked(r.cli)),
+    f(perChecked(r.js) / perChecked(r.cli), 2),
+  ];
+  rowsOut.push(row('OCR s / page, 1 worker vs 1 process', ocr.one));
+  rowsOut.push(row(`OCR s / page, pool of ${ocr.parallel} vs ${ocr.parallel} processes`, ocr.pool));
+}
+if (proc) {
+  rowsOut.push([
+    `extract one-page --json, whole process (median of ${proc.runs})`,
+    f(proc.marginiq),
+    f(proc.pdftotext),
+    f(proc.marginiq / proc.pdftotext, 1),
+  ]);
+}
+rowsOut.push(
   ['scanned pages / s (full pool)', f(mine.pagesPerSecond), '-', '-'],
   ['cores busy (full pool)', f(mine.coresBusy, 2), '-', '-'],
   ['peak RSS (MB)', f(mine.peakRssMb, 0), '-', '-'],
-];
+);
 const head = ['measure', 'marginiq', 'pdftotext / tesseract', 'ratio'];
 const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i]!.length)));
 const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+const load = (await import('node:os')).loadavg();
 console.log(
-  `extraction bench: ${docs.filter((d) => d.kind === 'text').length} text, ${docs.filter((d) => d.kind === 'scanned').length} scanned documents, ${cpus().length} CPUs, OCR at ${DPI} dpi, MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset (glibc default)'}`,
+  `extraction bench: ${docs.filter((d) => d.kind === 'text').length} text, ${docs.filter((d) => d.kind === 'scanned').length} scanned documents, ${cpus().length} CPUs, load ${load.map((l) => l.toFixed(1)).join(' ')}, OCR at ${DPI} dpi, MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset (glibc default)'}`,
 );
+if (!has('tesseract'))
+  console.log('tesseract is not installed: OCR yardsticks skipped (apt-get install -y tesseract-ocr)');
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rowsOut) console.log(line(r));
 const outDir = path.join(ROOT, 'bench/results');
 mkdirSync(outDir, { recursive: true });
-const file = path.join(outDir, `extraction-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+const file = path.join(outDir, 'extraction.json');
 writeFileSync(
   file,
-  JSON.stringify(
+  `${JSON.stringify(
     {
       at: new Date().toISOString(),
       cpus: cpus().length,
+      loadavg: load,
       dpi: DPI,
       docs: docs.length,
       mallocMmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_ ?? null,
       marginiq: mine,
       cli: theirs,
+      ocrLikeForLike: ocr,
+      wholeProcess: proc,
+      table: rowsOut,
     },
     null,
     2,
-  ),
+  )}\n`,
 );
 console.log(`written ${path.relative(ROOT, file)}`);

@@ -1,4 +1,4 @@
-/** `npm run bench`: the extraction, load, generated-statement and calibration benchmarks, each in its own process. */
+/** `npm run bench`: the extraction, hostile-input (memory), load, generated-statement and calibration benchmarks, each in its own process. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -6,6 +6,7 @@ const here = import.meta.dirname;
 let failed = false;
 for (const [name, extra] of [
   ['extraction.bench.ts', []],
+  ['hostile.bench.ts', []],
   ['load.bench.ts', []],
   ['generated.bench.ts', []],
   ['calibration.bench.ts', []],

@@ -25,6 +25,12 @@ if (
 
 // Cache compiled code between runs: `marginiq extract` is started once per file by scripts.
 module.enableCompileCache?.();
+// `extract` reads PDFs in a thread that loads pdf.js (3 MB of code): start it before the main thread
+// loads its own modules (configuration schema, logger, report rules), so the two loads run side by side.
+if (command === 'extract') {
+  const { prestartPdfReader } = await import('../src/extraction/pdf/pdf-document.reader.ts');
+  prestartPdfReader();
+}
 const { main } = await import('../src/cli.ts');
 
 main(process.argv.slice(2)).then(

@@ -28,8 +28,8 @@ function advance(ch: string, mono: boolean): number {
 /**
  * Splits one pdf.js text item at every space into pieces with estimated x-ranges. pdf.js puts the
  * gaps it finds between glyphs into an item as spaces (kerning, glyphs drawn apart), so a space may
- * stand for any width: glyphs keep their usual widths and spaces take what is left, unless that
- * leaves spaces narrower than usual (a condensed font), when everything shares the width evenly.
+ * stand for any width: in an item much wider than its text, glyphs keep about their usual widths
+ * and the spaces take what is left.
  */
 export function itemPieces(
   str: string,
@@ -45,14 +45,16 @@ export function itemPieces(
   }
   if (glyphs === 0) return [];
   const em = item.size / 1000;
-  const width = item.width > 0 ? item.width : (glyphs + spaces * SPACE) * em;
-  let glyphScale = 1;
-  let spaceW = SPACE * em;
-  const leftover = spaces > 0 ? (width - glyphs * em) / spaces : 0;
-  if (spaces === 0 || leftover < 0.15 * item.size) {
-    glyphScale = width / ((glyphs + spaces * SPACE) * em);
-    spaceW = SPACE * em * glyphScale;
-  } else spaceW = leftover;
+  const natural = (glyphs + spaces * SPACE) * em;
+  const width = item.width > 0 ? item.width : natural;
+  // Within a usual spread of fonts (condensed to wide), glyphs and spaces share the width evenly; only an
+  // item far wider than its text has gaps written as spaces, which then take what the glyphs leave.
+  let glyphScale = width / natural;
+  let spaceW = SPACE * em * glyphScale;
+  if (spaces > 0 && glyphScale > 1.4) {
+    glyphScale = 1.15;
+    spaceW = (width - glyphs * em * glyphScale) / spaces;
+  }
   const out: Piece[] = [];
   let x = item.x0;
   let cur: Piece | null = null;

@@ -1,0 +1,126 @@
+/**
+ * Hostile inputs against a real `marginiq start` (issue 18 item 2): two PDFs that once took the
+ * service's memory — 64 content streams inflating to 16 MB each, and one 20000×20000 RGB image —
+ * shared at once through the Slack double. Samples the service's RSS every 20 ms: baseline before,
+ * peak while both are processed, and idle after; and checks each got a one-line refusal.
+ *
+ *   node bench/hostile.bench.ts [--rounds 2] [--database-url postgres://…]
+ *
+ * The database is Postgres when --database-url (or TEST_DATABASE_URL) is given, as the issue measured
+ * it (a new database on that server, dropped after); otherwise the embedded one, whose own memory
+ * (about 200 MB of WebAssembly Postgres) counts in every figure.
+ * Targets: peak < 600 MB, idle after < 300 MB. Writes bench/results/hostile.json.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileShareMessage, slackSender } from '../test/slack/slack.requests.ts';
+import { freePort, startCli } from '../test/support/cli.ts';
+import { freshPostgres } from '../test/support/databases.ts';
+import { startSlackDouble } from '../test/support/slack-double.ts';
+import { hugeImagePdf, inflatingStreamsPdf } from './hostile.pdfs.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '2' },
+    'database-url': { type: 'string', default: process.env.TEST_DATABASE_URL },
+  },
+});
+const SECRET = 'bench-signing-secret';
+
+const rssMb = (pid: number) =>
+  Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  const database = args['database-url'] ? await freshPostgres(args['database-url']) : null;
+  const slack = await startSlackDouble();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-hostile-'));
+  const svc = await startCli(
+    'start',
+    {
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      LOG_LEVEL: 'warn',
+      ...(database?.url ? { DATABASE_URL: database.url } : {}),
+    },
+    { timeoutMs: 120_000 },
+  );
+  const pid = svc.child.pid!;
+  const sender = slackSender(svc.url, SECRET);
+  const files = {
+    inflating: await inflatingStreamsPdf(64, 16),
+    'huge-image': await hugeImagePdf(20_000),
+  };
+  await sleep(3000);
+  const baseline = rssMb(pid);
+  const rounds: Record<string, unknown>[] = [];
+  let n = 0;
+  for (let round = 1; round <= Number(args.rounds); round++) {
+    const threads = Object.entries(files).map(([name, bytes]) => {
+      n += 1;
+      const ts = `${1_900_000_000 + n}.000100`;
+      const channel = 'CHOSTILE';
+      // A comment after %%EOF makes each round's bytes new, so the upload dedupe does not answer it.
+      const unique = new Uint8Array(Buffer.concat([Buffer.from(bytes), Buffer.from(`\n%round-${round}\n`)]));
+      const f = slack.addFile({ name: `${name}-${round}.pdf`, bytes: unique, channel, ts });
+      return {
+        name,
+        channel,
+        ts,
+        send: () => sender.event(fileShareMessage({ channel, user: 'UBENCH', ts, files: [f] })),
+      };
+    });
+    let peak = rssMb(pid);
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, rssMb(pid));
+        await sleep(20);
+      }
+    })();
+    const t0 = Date.now();
+    await Promise.all(threads.map((t) => t.send()));
+    const answered = () =>
+      threads.every((t) => {
+        const msgs = slack.thread(t.channel, t.ts);
+        return msgs.length >= 1 && msgs.every((m) => !m.text.includes('Reading '));
+      });
+    while (!answered() && Date.now() - t0 < 180_000) await sleep(100);
+    const seconds = (Date.now() - t0) / 1000;
+    sampling = false;
+    await sampler;
+    await sleep(5000);
+    const idleAfter = rssMb(pid);
+    const replies = Object.fromEntries(
+      threads.map((t) => [t.name, slack.thread(t.channel, t.ts).map((m) => m.text.split('\n')[0])]),
+    );
+    rounds.push({ round, seconds, peak_rss_mb: peak, idle_after_mb: idleAfter, replies });
+  }
+  await svc.stop();
+  await slack.close();
+  await database?.drop();
+  const peak = Math.max(...rounds.map((r) => r.peak_rss_mb as number));
+  const idle = Math.max(...rounds.map((r) => r.idle_after_mb as number));
+  const result = {
+    at: new Date().toISOString(),
+    database: database ? 'postgres' : 'pglite',
+    inputs: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, `${(v.byteLength / 1e6).toFixed(2)} MB`])),
+    baseline_rss_mb: baseline,
+    peak_rss_mb: peak,
+    idle_after_mb: idle,
+    targets: { peak_rss_mb: 600, idle_after_mb: 300 },
+    met: peak < 600 && idle < 300,
+    rounds,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(path.resolve(import.meta.dirname, 'results/hostile.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (!result.met) process.exitCode = 1;
+}
+
+await main();
