@@ -86,3 +86,13 @@ describe('finishReport and recheckReport: the rules in one place', () => {
     expect(edited.needs_review).toBe(true);
   });
 });
+
+describe('the report schema', () => {
+  it('takes ISO codes and market tickers as the currency, nothing else', () => {
+    const r = finishReport(reading(), { now });
+    expect(reportSchema.safeParse({ ...r, currency: 'USDT' }).success).toBe(true);
+    expect(reportSchema.safeParse({ ...r, currency: 'EUR' }).success).toBe(true);
+    expect(reportSchema.safeParse({ ...r, currency: 'usd' }).success).toBe(false);
+    expect(reportSchema.safeParse({ ...r, currency: '$' }).success).toBe(false);
+  });
+});

@@ -1,7 +1,8 @@
 // How a generated statement prints amounts and dates: one style per document, drawn at random.
 import type { Rng } from './random.ts';
 
-export type Negative = 'minus' | 'parens' | 'trailing' | 'dr';
+/** `inner` puts the minus after the currency sign, as browsers print it: `$-1,234.56`. */
+export type Negative = 'minus' | 'inner' | 'parens' | 'trailing' | 'dr';
 export type Grouping = 'comma' | 'dot' | 'space' | 'apostrophe' | 'lakh' | 'none';
 
 export interface NumberFormat {
@@ -23,7 +24,7 @@ const DECIMAL: Record<Grouping, string> = {
 
 export function drawNumberFormat(rng: Rng, currency: string): NumberFormat {
   const grouping = rng.pick<Grouping>(['comma', 'comma', 'comma', 'dot', 'space', 'apostrophe', 'lakh', 'none']);
-  const negative = rng.pick<Negative>(['minus', 'parens', 'trailing', 'dr']);
+  const negative = rng.pick<Negative>(['minus', 'inner', 'parens', 'trailing', 'dr']);
   const symbol = currency === 'USD' ? '$' : currency === 'EUR' ? '€' : currency === 'GBP' ? '£' : '';
   const prefix = rng.pick(['', '', symbol, symbol ? `${currency} ` : '']);
   return { grouping, negative, prefix };
@@ -42,11 +43,14 @@ function group(digits: string, grouping: Grouping): string {
 /** Integer cents as the document prints them. */
 export function formatAmount(cents: number, f: NumberFormat): string {
   const abs = Math.abs(cents);
-  const body = `${f.prefix}${group(String(Math.floor(abs / 100)), f.grouping)}${DECIMAL[f.grouping]}${String(abs % 100).padStart(2, '0')}`;
+  const digits = `${group(String(Math.floor(abs / 100)), f.grouping)}${DECIMAL[f.grouping]}${String(abs % 100).padStart(2, '0')}`;
+  const body = `${f.prefix}${digits}`;
   if (cents >= 0) return body;
   switch (f.negative) {
     case 'minus':
-      return f.prefix ? `-${body}` : `-${body}`;
+      return `-${body}`;
+    case 'inner':
+      return `${f.prefix}-${digits}`;
     case 'parens':
       return `(${body})`;
     case 'trailing':

@@ -24,6 +24,7 @@ describe('statement generator', () => {
     expect(formatAmount(-123456, { grouping: 'dot', negative: 'trailing', prefix: '' })).toBe('1.234,56-');
     expect(formatAmount(-123456, { grouping: 'comma', negative: 'dr', prefix: '$' })).toBe('$1,234.56 DR');
     expect(formatAmount(123456789, { grouping: 'apostrophe', negative: 'minus', prefix: '' })).toBe("1'234'567.89");
+    expect(formatAmount(-123456, { grouping: 'comma', negative: 'inner', prefix: '$' })).toBe('$-1,234.56');
     expect(formatDate('2026-02-12', 'dmy-dash-upper')).toBe('12-FEB-2026');
   });
 

@@ -68,7 +68,8 @@ export const reportSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** ISO 4217 code, or for a unit with no ISO code its market ticker (`USDT`, `USDC`), as the interface says. */
+  currency: z.string().regex(/^[A-Z][A-Z0-9]{2,5}$/),
   broker: z.string().nullable(),
   fields: fieldsSchema,
   confidence: z.object({
