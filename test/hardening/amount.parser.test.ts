@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEditedAmount, printEditedAmount } from '../../src/core/decisions/amount.parser.ts';
 import { editSubmissionSchema } from '../../src/core/decisions/edit.schema.ts';
+import { parseAmountStrict } from '../../src/extraction/parse/amount.strict.ts';
 import { parseAmount } from '../../src/extraction/parse/value.parser.ts';
 import { createRng, type Rng } from '../fixtures/prng.ts';
 
@@ -63,6 +64,15 @@ describe('the edited-amount parser', () => {
       const mine = parseEditedAmount(text);
       if (!mine.ok) continue;
       expect(parseAmount(text)?.value, text).toBe(mine.value);
+      // And with xvocab's strict reader (extraction's, which core may not import).
+      expect(parseAmountStrict(text), text).toMatchObject({ ok: true, value: mine.value });
+    }
+  });
+
+  it('refuses what the extraction side refuses as ambiguous', () => {
+    for (const text of ['$-$5', '1-2-3', '1,2,3,4', '--5', '(-5)', '1.234']) {
+      expect(parseAmountStrict(text).ok, text).toBe(false);
+      expect(parseEditedAmount(text).ok, text).toBe(false);
     }
   });
 
