@@ -60,6 +60,8 @@ function resolve(env: Env) {
           signingSecret: env.SLACK_SIGNING_SECRET,
           appToken: env.SLACK_APP_TOKEN,
           apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+          // Beside the bot token's own workspace (auth.test), which is always allowed.
+          allowedTeams: env.SLACK_ALLOWED_TEAMS,
         }
       : undefined,
     teams: teamsConfigured
@@ -68,6 +70,10 @@ function resolve(env: Env) {
           clientSecret: env.TEAMS_CLIENT_SECRET,
           tenantId: env.TEAMS_TENANT_ID,
           unauthenticated: !teamsCredentials,
+          // TEAMS_TENANT_ID and any listed in TEAMS_ALLOWED_TENANTS; empty (no check) only without credentials.
+          allowedTenants: [
+            ...new Set([...(env.TEAMS_TENANT_ID ? [env.TEAMS_TENANT_ID] : []), ...env.TEAMS_ALLOWED_TENANTS]),
+          ],
         }
       : undefined,
     storage:

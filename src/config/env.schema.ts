@@ -48,10 +48,12 @@ export const envSchema = z
     SLACK_SIGNING_SECRET: optionalNonEmpty,
     SLACK_APP_TOKEN: optionalNonEmpty,
     SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+    SLACK_ALLOWED_TEAMS: list(/^[TE][A-Z0-9]{2,}$/, 'Slack workspace or enterprise ids, e.g. T0123,E0456'),
     TEAMS_CLIENT_ID: optionalNonEmpty,
     TEAMS_CLIENT_SECRET: optionalNonEmpty,
     TEAMS_TENANT_ID: optionalNonEmpty,
     TEAMS_ENABLED: bool,
+    TEAMS_ALLOWED_TENANTS: list(/^[0-9a-fA-F-]{36}$/, 'Microsoft Entra tenant ids (GUIDs)'),
     SUPABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^https?:\/\//.test(v), {
       message: 'must be an http(s) URL',
     }),

@@ -84,7 +84,7 @@ export interface SlackService {
  * one that runs the worker's use-case in-process.
  */
 export async function startSlackService(
-  opts: { admins?: string[]; maxFileBytes?: number } = {},
+  opts: { admins?: string[]; maxFileBytes?: number; allowedTeams?: string[] } = {},
 ): Promise<SlackService> {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
   const slack = await startSlackDouble();
@@ -149,7 +149,13 @@ export async function startSlackService(
   const chat = createChatCore({ ...ingestDeps, access, runCommand });
   const metrics = createMetrics();
   const platform = await createSlackPlatform({
-    slack: { botToken: slack.token, signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: slack.apiUrl },
+    slack: {
+      botToken: slack.token,
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: slack.apiUrl,
+      allowedTeams: opts.allowedTeams ?? [],
+    },
     chat,
     logger,
     metrics,

@@ -21,7 +21,13 @@ describe('the Slack platform outside `marginiq start` over HTTP', () => {
   it('gives the worker only a gateway and a fetcher: no routes, no listeners', async () => {
     const before = slack.calls.length;
     const platform = await createSlackPlatform({
-      slack: { botToken: slack.token, signingSecret: undefined, appToken: undefined, apiUrl: slack.apiUrl },
+      slack: {
+        botToken: slack.token,
+        signingSecret: undefined,
+        appToken: undefined,
+        apiUrl: slack.apiUrl,
+        allowedTeams: [],
+      },
       chat,
       logger,
       limits,
@@ -40,7 +46,13 @@ describe('the Slack platform outside `marginiq start` over HTTP', () => {
 
   it('connects in Socket Mode with the app token through SLACK_API_URL and serves no HTTP route', async () => {
     const platform = await createSlackPlatform({
-      slack: { botToken: slack.token, signingSecret: undefined, appToken: 'xapp-1-A0001-test', apiUrl: slack.apiUrl },
+      slack: {
+        botToken: slack.token,
+        signingSecret: undefined,
+        appToken: 'xapp-1-A0001-test',
+        apiUrl: slack.apiUrl,
+        allowedTeams: [],
+      },
       chat,
       logger,
       limits,

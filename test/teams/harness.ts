@@ -134,8 +134,15 @@ export async function startTeamsHarness(
             clientSecret: double.clientSecret,
             tenantId: double.tenantId,
             unauthenticated: false,
+            allowedTenants: [double.tenantId],
           }
-        : { clientId: undefined, clientSecret: undefined, tenantId: undefined, unauthenticated: true },
+        : {
+            clientId: undefined,
+            clientSecret: undefined,
+            tenantId: undefined,
+            unauthenticated: true,
+            allowedTenants: [],
+          },
       chat,
       logger,
       metrics: createMetrics(),

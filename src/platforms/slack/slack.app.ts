@@ -9,7 +9,7 @@ import { boltLogger, installErrorBoundary } from './slack.boundary.ts';
 import { createSlackFileFetcher } from './slack.files.ts';
 import { createSlackGateway } from './slack.gateway.ts';
 import { registerSlackHandlers } from './slack.handlers.ts';
-import { admitTimestamp } from './slack.ingress.ts';
+import { admitTimestamp, installedWorkspaceOf, installIngressGuards } from './slack.ingress.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -88,6 +88,12 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
     logger: log,
     clientOptions: { slackApiUrl: slack.apiUrl, logger: log },
     extendedErrorHandler: true,
+  });
+  installIngressGuards(app as never, {
+    installed: installedWorkspaceOf(() => client.auth.test(), deps.logger),
+    allowed: slack.allowedTeams ?? [],
+    claimEvent: deps.chat.claimEvent,
+    logger: deps.logger,
   });
   registerSlackHandlers(app, {
     chat: deps.chat,

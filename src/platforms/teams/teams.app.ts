@@ -21,6 +21,7 @@ import {
 } from './teams.files.ts';
 import { createTeamsGateway } from './teams.gateway.ts';
 import { createHandlers } from './teams.handlers.ts';
+import { installTeamsIngress } from './teams.ingress.ts';
 
 export const MESSAGES_PATH = '/api/messages';
 
@@ -132,6 +133,11 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   const handlers = createHandlers({ chat: deps.chat, gateway, outbox, graph, logger: log, count });
 
   const wire = (a: unknown) => a as WireActivity;
+  installTeamsIngress(app as never, {
+    allowedTenants: credentials ? [credentials.tenantId, ...deps.teams.allowedTenants] : [],
+    claimEvent: deps.chat.claimEvent,
+    logger: log,
+  });
   app.use(async ({ activity, next }) => {
     count('teams_activities_total', { type: activity.type });
     const ref = referenceOf(wire(activity));
