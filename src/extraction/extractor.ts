@@ -11,8 +11,8 @@ import { clipWideWords, estimateSkew, levelWords } from './ocr/deskew.ts';
 import { createOcrPool, type OcrPool } from './ocr/ocr.pool.ts';
 import { type OcrPage, verifyOcrFigures } from './ocr/ocr.verify.ts';
 import { normalizeAccount } from './parse/account.parser.ts';
-import { detectDateOrder, findDates } from './parse/date.parser.ts';
-import { detectLocale } from './parse/value.parser.ts';
+import { findDates } from './parse/date.parser.ts';
+import { readDocumentFormats } from './parse/document.formats.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
 import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.reader.ts';
 import { startThreadPoolHere } from './thread.priority.ts';
@@ -186,9 +186,8 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
     for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
   }
   const fullText = rawLines.map((l) => l.line.text).join('\n');
-  const locale = detectLocale(fullText);
-  const dateOrder = detectDateOrder(fullText);
-  const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { locale, dateOrder, ocr }));
+  const formats = readDocumentFormats(fullText);
+  const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { ...formats, ocr }));
   distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
   let accounts = extractAccounts(lines);
   accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);

@@ -26,6 +26,8 @@ export interface SegmentOptions {
   locale: NumberLocale;
   dateOrder: DateOrder | DateOrderReading;
   ocr: boolean;
+  /** The document's currency, which decides a shared symbol (`¥`); see parse/document.formats.ts. */
+  currency?: string | null;
 }
 
 const SEPARATOR = /\s*(?:\.{3,}|…+|(?:\. ?){4,}|_{3,})\s*|:\s+/g;
@@ -98,7 +100,7 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     });
   }
   for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
-  for (const a of findAmounts(masked, opts.locale)) {
+  for (const a of findAmounts(masked, opts.locale, { currency: opts.currency ?? null })) {
     const lead = a.raw.length - a.raw.trimStart().length;
     const start = a.index + lead;
     const end = a.index + a.length;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readDocumentFormats } from '../../src/extraction/parse/document.formats.ts';
+import { findAmounts } from '../../src/extraction/parse/value.parser.ts';
+
+describe('readDocumentFormats', () => {
+  it('reads a European statement as decimal comma and day-first', () => {
+    const f = readDocumentFormats('Kontoauszug 12.02.2026\nSaldo 1.234,56 EUR\nMarge 987,65 EUR');
+    expect(f.locale).toBe('comma');
+    expect(f.dateOrder.order).toBe('dmy');
+    expect(f.currency).toBeNull();
+  });
+
+  it('decides the yen sign from the rest of the document', () => {
+    const yuan = readDocumentFormats('币种 人民币 CNY\n保证金 ¥1,234.00');
+    expect(yuan.currency).toBe('CNY');
+    expect(findAmounts('¥1,234.00', yuan.locale, yuan)[0]).toMatchObject({ currency: 'CNY' });
+    const yen = readDocumentFormats('Currency JPY\n証拠金 ¥1,234');
+    expect(yen.currency).toBe('JPY');
+    const none = readDocumentFormats('Margin ¥1,234');
+    expect(none.currency).toBeNull();
+    expect(findAmounts('¥1,234', none.locale, none)[0]).toMatchObject({ currency: 'JPY', currencyUndecided: true });
+  });
+
+  it('never lets a document currency turn the dollar sign into another dollar', () => {
+    const f = readDocumentFormats('Account in CAD CAD CAD\nEquity $1,000.00');
+    expect(f.currency).toBeNull();
+    expect(findAmounts('$1,000.00', f.locale, f)[0]?.currency).toBe('USD');
+  });
+});
