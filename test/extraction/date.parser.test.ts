@@ -118,3 +118,9 @@ describe('other markets', () => {
     expect(findDates('3 days ago')).toEqual([]);
   });
 });
+
+describe('full-width dates', () => {
+  it('reads a full-width CJK date', () => {
+    expect(first('２０２６年１１月２７日')).toBe('2026-11-27');
+  });
+});

@@ -149,3 +149,16 @@ describe('other markets', () => {
     expect(detectNumberLocale('no figures').confidence).toBe(0.5);
   });
 });
+
+describe('full-width and Indian forms', () => {
+  it('reads full-width figures in place', () => {
+    const [a] = findAmounts('証拠金 △１，２３４，５６７');
+    expect(a).toMatchObject({ value: -1234567, index: 4 });
+    expect(parseAmount('（１，２３４．５６）')?.value).toBe(-1234.56);
+  });
+
+  it('reads rupee prefixes', () => {
+    expect(parseAmount('Rs. 25,78,580.93')).toMatchObject({ value: 2578580.93, currency: 'INR' });
+    expect(parseAmount('Rs 1,00,000')).toMatchObject({ value: 100000, currency: 'INR' });
+  });
+});

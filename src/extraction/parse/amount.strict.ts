@@ -7,7 +7,7 @@ import {
   PLUS_SIGNS,
 } from '../vocabulary/number-formats.ts';
 import { CURRENCY_CODE_SOURCE, CURRENCY_SYMBOL_SOURCE, currencyFromSymbol } from './currency.parser.ts';
-import { type NumberRefusal, readNumber } from './number.reader.ts';
+import { type NumberRefusal, readNumber, toHalfWidth } from './number.reader.ts';
 
 /**
  * One amount typed or printed on its own (an Edit form field, a table cell), read strictly: every
@@ -78,7 +78,7 @@ function readMarks(text: string, found: { mark: Mark; raw: string }[]): string {
 const refuse = (reason: StrictAmountRefusal): StrictAmount => ({ ok: false, reason, message: MESSAGES[reason] });
 
 export function parseAmountStrict(text: string, opts: StrictAmountOptions = {}): StrictAmount {
-  const t = text.trim();
+  const t = toHalfWidth(text).trim();
   if (!t) return refuse('empty');
   const before: { mark: Mark; raw: string }[] = [];
   const rest = readMarks(t, before);

@@ -1,4 +1,5 @@
 import { CJK_DATE_MARKS, DATE_CONNECTORS, MONTH_NAMES, ORDINAL_SUFFIXES } from '../vocabulary/date-words.ts';
+import { toHalfWidth } from './number.reader.ts';
 
 /**
  * Dates as statements print them: `2026-11-27`, `2026.11.27`, `11/27/2026`, `27.11.2026`,
@@ -101,6 +102,7 @@ export function findDates(
   allowCompact = false,
 ): DateMatch[] {
   const { order: docOrder, confidence } = orderOf(order);
+  text = toHalfWidth(text);
   const out: DateMatch[] = [];
   const taken: [number, number][] = [];
   for (const { re, kind } of PATTERNS) {

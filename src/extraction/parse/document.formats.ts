@@ -3,6 +3,7 @@ import type { NumberLocale } from '../vocabulary/number-formats.ts';
 import { detectDocumentCurrency } from './currency.parser.ts';
 import { detectDateOrder } from './date.order.ts';
 import type { DateOrderReading } from './date.parser.ts';
+import { toHalfWidth } from './number.reader.ts';
 import { detectLocale } from './value.parser.ts';
 
 /**
@@ -25,7 +26,8 @@ const UNDECIDED_CODES = new Set(
     .flatMap((s) => s.codes),
 );
 
-export function readDocumentFormats(text: string): DocumentFormats {
+export function readDocumentFormats(raw: string): DocumentFormats {
+  const text = toHalfWidth(raw);
   const doc = detectDocumentCurrency(text);
   return {
     locale: detectLocale(text),

@@ -1,5 +1,7 @@
 import {
   APOSTROPHE_GROUP_MARKS,
+  FULL_WIDTH_OFFSET,
+  FULL_WIDTH_RANGE,
   MAX_DECIMALS,
   type NumberLocale,
   SPACE_GROUP_MARKS,
@@ -24,6 +26,21 @@ export interface ReadNumberOptions {
    * `refuse` refuses it when the mark is the locale's decimal mark.
    */
   ambiguous: 'locale' | 'refuse';
+}
+
+const FULL_WIDTH = new RegExp(
+  `[\\u{${FULL_WIDTH_RANGE[0].toString(16)}}-\\u{${FULL_WIDTH_RANGE[1].toString(16)}}\u3000]`,
+  'gu',
+);
+
+/**
+ * Full-width digits, marks and letters as their ASCII forms, and the ideographic space as a space.
+ * One code unit for one, so positions in the text hold.
+ */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET),
+  );
 }
 
 const SPACES = new Set<string>(SPACE_GROUP_MARKS);

@@ -8,7 +8,7 @@ import {
   type NumberLocale,
 } from '../vocabulary/number-formats.ts';
 import { CURRENCY_CODE_SOURCE, CURRENCY_SYMBOL_SOURCE, currencyFromSymbol } from './currency.parser.ts';
-import { readNumber } from './number.reader.ts';
+import { readNumber, toHalfWidth } from './number.reader.ts';
 
 /**
  * Money amounts as brokers print them: `1,234.56`, `1.234.567,89`, `1'234'567.89`, `12,34,567.89`,
@@ -75,6 +75,7 @@ export interface AmountMatch extends ParsedAmount {
 /** All money-like tokens in `text`, with their position. A token with contradictory marks is skipped, not guessed. */
 export function findAmounts(text: string, locale: NumberLocale = 'dot', context: AmountContext = {}): AmountMatch[] {
   const out: AmountMatch[] = [];
+  text = toHalfWidth(text);
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
     const parsed = interpret(m.groups!, locale, context);
@@ -155,6 +156,7 @@ const DOT_DECIMAL =
 
 /** Whether a document writes `1.234,56` (comma decimals) or `1,234.56`, from its own figures. */
 export function detectNumberLocale(text: string): LocaleReading {
+  text = toHalfWidth(text);
   const comma = (text.match(COMMA_DECIMAL) ?? []).length;
   const dot = (text.match(DOT_DECIMAL) ?? []).length;
   if (comma + dot === 0) return { locale: 'dot', confidence: 0.5 };

@@ -34,7 +34,7 @@ export const CURRENCIES: readonly CurrencyEntry[] = [
   { code: 'JPY', iso: true, symbols: ['円'], names: ['japanese yen', 'yen'] },
   { code: 'CNY', iso: true, symbols: ['元', 'RMB'], names: ['renminbi', 'chinese yuan', 'yuan', '人民币'] },
   { code: 'CNH', iso: true, symbols: [], names: ['offshore renminbi', 'offshore yuan'] },
-  { code: 'INR', iso: true, symbols: ['₹'], names: ['indian rupee', 'indian rupees', 'rupee', 'rupees'] },
+  { code: 'INR', iso: true, symbols: ['₹', 'Rs.', 'Rs'], names: ['indian rupee', 'indian rupees', 'rupee', 'rupees'] },
   { code: 'CAD', iso: true, symbols: ['C$', 'CA$', 'Can$'], names: ['canadian dollar', 'canadian dollars'] },
   { code: 'AUD', iso: true, symbols: ['A$', 'AU$'], names: ['australian dollar', 'australian dollars'] },
   { code: 'NZD', iso: true, symbols: ['NZ$'], names: ['new zealand dollar', 'new zealand dollars'] },

@@ -38,6 +38,13 @@ export const NUMBER_STYLES: readonly NumberStyle[] = [
   { name: 'plain-comma', group: '', decimal: ',', grouping: 'none', locale: 'comma' },
 ];
 
+/**
+ * CJK documents print figures in full-width forms (`１，２３４．５６`, `￥`, `－`, `（）`): each is its
+ * ASCII character shifted by this offset (U+FF01–U+FF5E ↔ U+0021–U+007E), one code unit for one.
+ */
+export const FULL_WIDTH_OFFSET = 0xfee0;
+export const FULL_WIDTH_RANGE = [0xff01, 0xff5e] as const;
+
 /** Most decimal places a money figure carries (crypto units print up to eight). */
 export const MAX_DECIMALS = 8;
 
