@@ -162,3 +162,16 @@ describe('full-width and Indian forms', () => {
     expect(parseAmount('Rs 1,00,000')).toMatchObject({ value: 100000, currency: 'INR' });
   });
 });
+
+describe('OCR slips', () => {
+  it('puts back a decimal mark OCR read as a group mark, only in OCR text and below full certainty', () => {
+    expect(parseAmount('-$79.870.09')).toBeNull();
+    const mended = parseAmount('-$79.870.09', 'dot', { ocr: true });
+    expect(mended?.value).toBe(-79870.09);
+    expect(mended!.quality).toBeLessThan(1);
+    expect(parseAmount('548.006.80', 'dot', { ocr: true })?.value).toBe(548006.8);
+    expect(parseAmount('1,234,56', 'dot', { ocr: true })?.value).toBe(1234.56);
+    expect(parseAmount('1,2,3,4', 'dot', { ocr: true })).toBeNull();
+    expect(parseAmount('12,3456.00', 'dot', { ocr: true })).toBeNull();
+  });
+});

@@ -100,7 +100,7 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     });
   }
   for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
-  for (const a of findAmounts(masked, opts.locale, { currency: opts.currency ?? null })) {
+  for (const a of findAmounts(masked, opts.locale, { currency: opts.currency ?? null, ocr: opts.ocr })) {
     const lead = a.raw.length - a.raw.trimStart().length;
     const start = a.index + lead;
     const end = a.index + a.length;

@@ -26,6 +26,11 @@ export interface ReadNumberOptions {
    * `refuse` refuses it when the mark is the locale's decimal mark.
    */
   ambiguous: 'locale' | 'refuse';
+  /**
+   * Text from OCR, which reads a comma as a point and back: in `548.006.80` or `79.870.09` the
+   * last mark, before exactly two digits, is the decimal mark printed as a group mark.
+   */
+  ocr?: boolean;
 }
 
 const FULL_WIDTH = new RegExp(
@@ -80,7 +85,7 @@ export function readNumber(raw: string, opts: ReadNumberOptions): NumberReading 
   let decimal: boolean;
   if (last === 's' || last === "'") decimal = false;
   else if (distinct.size > 1) decimal = true;
-  else if (classes.length > 1) decimal = false;
+  else if (classes.length > 1) decimal = Boolean(opts.ocr) && tail.length === 2;
   else if (runs[0] === '' || runs[0] === '0') decimal = true;
   else if (tail.length !== 3) decimal = true;
   else {
@@ -95,7 +100,7 @@ export function readNumber(raw: string, opts: ReadNumberOptions): NumberReading 
   const intRuns = decimal ? runs.slice(0, -1) : runs;
   const groupClasses = decimal ? classes.slice(0, -1) : classes;
   if (new Set(groupClasses).size > 1) return fail('bad_grouping');
-  if (decimal && groupClasses[0] === last) return fail('bad_grouping');
+  if (decimal && groupClasses[0] === last && !opts.ocr) return fail('bad_grouping');
   if (decimal && tail.length > MAX_DECIMALS) return fail('too_many_decimals');
   const intDigits = intRuns.join('');
   if (intRuns.length > 1 && !validGrouping(intRuns)) return fail('bad_grouping');

@@ -33,6 +33,8 @@ export interface ParsedAmount {
 export interface AmountContext {
   /** The document's currency, which decides a shared symbol (`¥` in a CNY document is the yuan). */
   currency?: string | null;
+  /** Text read by OCR: a decimal mark misread as a group mark (`79.870.09`) is put back, at lower quality. */
+  ocr?: boolean;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -108,7 +110,13 @@ function interpret(
   const num = g.num!;
   // Money is never printed with a leading zero (`055.1252`, `0123`): that is an id or a code.
   if (/^0\d/.test(num) && !/^0+$/.test(num)) return null;
-  const read = readNumber(num, { locale, ambiguous: 'locale' });
+  let read = readNumber(num, { locale, ambiguous: 'locale' });
+  // A figure OCR read with its decimal mark as a group mark is a guess: it stays below full certainty.
+  let slip = false;
+  if (!read.ok && ctx.ocr) {
+    read = readNumber(num, { locale, ambiguous: 'locale', ocr: true });
+    slip = read.ok;
+  }
   if (!read.ok) return null;
   const value = read.value;
   // A lone parenthesis belongs to surrounding prose, not to a negative.
@@ -129,6 +137,7 @@ function interpret(
   else if (/\d[,.'’\u00a0\u202f\u2009]\d{3}/.test(num)) quality = 0.9;
   else if (cur) quality = 0.85;
   else if (num === '0') quality = 0.8;
+  if (slip) quality = Math.min(quality, 0.85);
   const result: ParsedAmount = { value: negatives && value !== 0 ? -value : value, quality };
   if (cur) result.currency = cur.code;
   if (cur && !cur.decided) result.currencyUndecided = true;
