@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../contract/errors.ts';
 import { formatMegabytes } from '../contract/format.ts';
 import type { ExtractionOutcome, Extractor as ExtractorPort } from '../core/ports.ts';
-import type { ExtractionMethod, ReportReading } from '../core/report/report.schema.ts';
+import type { Evidence, ExtractionMethod, ReportReading, Rival } from '../core/report/report.schema.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
@@ -15,6 +15,7 @@ import { findDates } from './parse/date.parser.ts';
 import { readDocumentFormats } from './parse/document.formats.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
 import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.reader.ts';
+import { locatePrinted } from './solver/evidence.ts';
 import { startThreadPoolHere } from './thread.priority.ts';
 
 export interface ExtractorDeps {
@@ -189,7 +190,9 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
   const formats = readDocumentFormats(fullText);
   const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { ...formats, ocr }));
   distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
-  let accounts = extractAccounts(lines);
+  const ocrPageSet = new Set(pages.filter((p) => p.ocr).map((p) => p.page.index));
+  const evidenceCtx = { lines, ocrPages: ocrPageSet };
+  let accounts = extractAccounts(lines, ocrPageSet);
   accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);
   if (accounts.length === 0) {
     throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
@@ -202,9 +205,18 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
   const broker = (profile?.broker ?? guessBroker(head))?.replace(/\s+/g, ' ').trim() || null;
   if (accounts.length === 1 && !accounts[0]!.account && profile?.account) {
     const m = fullText.match(profile.account);
-    if (m) accounts[0]!.account = { value: normalizeAccount(m[0]), conf: 0.75 };
+    if (m) {
+      const value = normalizeAccount(m[0]);
+      const evidence = locatePrinted(value, 'account', evidenceCtx, null);
+      accounts[0]!.account = { value, conf: 0.75, ...(evidence ? { evidence } : {}) };
+    }
   }
-  for (const a of accounts) if (!a.date) a.date = unlabelledDate(lines);
+  for (const a of accounts) {
+    if (a.date) continue;
+    const date = unlabelledDate(lines);
+    const evidence = date ? locatePrinted(date.value, 'date', evidenceCtx, null) : null;
+    a.date = date && evidence ? { ...date, evidence } : date;
+  }
   const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
   if (scans.size > 0) await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
   if (signal.aborted) throw timeoutError();
@@ -272,6 +284,15 @@ function toReading(
   if (a.account) confidence.account_number = a.account.conf;
   if (a.date) confidence.report_date = a.date.conf;
   confidence.currency = a.currency.conf;
+  const evidence: Record<string, Evidence> = {};
+  const rivals: Record<string, Rival[]> = {};
+  for (const [k, r] of Object.entries(a.fields)) {
+    if (r.evidence) evidence[k] = r.evidence;
+    if (r.rivals?.length) rivals[k] = r.rivals;
+  }
+  if (a.account?.evidence) evidence.account_number = a.account.evidence;
+  if (a.date?.evidence) evidence.report_date = a.date.evidence;
+  if (a.currency.evidence) evidence.currency = a.currency.evidence;
   return {
     source_file_name: ctx.fileName,
     account_number: a.account?.value ?? null,
@@ -280,7 +301,8 @@ function toReading(
     broker: ctx.broker,
     fields,
     confidence,
-    evidence: {},
+    evidence,
+    rivals,
     issues: a.issues,
     method: ctx.method,
     pages: ctx.pages,

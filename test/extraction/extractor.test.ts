@@ -72,6 +72,18 @@ describe('createExtractor on text PDFs', () => {
       margin_call: 0,
     });
     expect(r.needs_review).toBe(false);
+    // Every value says where it was printed; the prior-day figure lost, and says why.
+    for (const k of [...Object.keys(r.fields), 'account_number', 'report_date'])
+      expect(r.evidence?.[k], k).toMatchObject({ page: 1, source: 'text' });
+    // The currency is a default here, printed nowhere: no evidence invented for it.
+    expect(r.evidence?.currency).toBeUndefined();
+    expect(r.evidence!.total_equity).toMatchObject({ label: 'Net Liquidation Value', text: '1,234,567.89' });
+    const [x0, y0, x1, y1] = r.evidence!.total_equity!.bbox;
+    expect(x0).toBeGreaterThanOrEqual(295);
+    expect(x1).toBeGreaterThan(x0);
+    expect(y0).toBeGreaterThan(110);
+    expect(y1).toBeLessThan(150);
+    expect(r.evidence!.account_number!.text).toContain('1234567');
   });
 
   it('reads both halves of a two-column summary', async () => {

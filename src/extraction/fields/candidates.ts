@@ -144,6 +144,7 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     target: field,
     value: signed(field, s.amount!.value, hit.match.negate || debit),
     box: { x0: s.x0, x1: s.x1, y0: line.top, y1: line.bottom },
+    text: s.text,
     score: hit.match.score * s.amount!.quality * factor,
     ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
     ...(s.amount!.currency ? { currency: s.amount!.currency } : {}),
@@ -213,6 +214,7 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
           target: field,
           value: signed(field, s.amount!.value, hit.match.negate),
           box: { x0: s.x0, x1: s.x1, y0: below.top, y1: below.bottom },
+          text: s.text,
           score: hit.match.score * s.amount!.quality * 0.95,
           ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
         };

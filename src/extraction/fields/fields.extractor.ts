@@ -1,7 +1,9 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
-import type { ReportIssue } from '../../core/report/report.schema.ts';
+import type { Evidence, ReportIssue, Rival } from '../../core/report/report.schema.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
+import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
+import { solveReport } from '../solver/report.solver.ts';
 import type { Candidate } from './candidates.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 
@@ -11,6 +13,10 @@ export interface Reading<T> {
   /** Page and box of the printed figure, for a second OCR reading. */
   page?: number;
   box?: { x0: number; y0: number; x1: number; y1: number };
+  /** Where it was read (absent for a value no cell prints, such as a default currency). */
+  evidence?: Evidence;
+  /** Readings that lost, and why. */
+  rivals?: Rival[];
 }
 
 /** What the document says for one account, before the report rules look at it. */
@@ -29,6 +35,15 @@ export function ocrFactor(c: number): number {
 
 const confOf = (c: Candidate) => Math.min(1, c.score * ocrFactor(c.ocr));
 
+/** Label and layout rank of a reading; a figure in another currency than the document's ranks lower. */
+function rankIn(baseCurrency: string | null) {
+  return (c: Candidate) => {
+    let r = confOf(c) * Math.max(1, c.weight) * (c.weight < 1 ? 0.9 + 0.1 * c.weight : 1);
+    if (c.currency && baseCurrency && c.currency !== baseCurrency) r *= 0.7;
+    return r;
+  };
+}
+
 /**
  * Chooses one value per field: the best label wins; a close rival with a different value lowers
  * confidence below review (unless the labels rank differently, as house over exchange).
@@ -38,11 +53,7 @@ function choose(
   baseCurrency: string | null,
 ): { pick: Candidate; conf: number; rival: Candidate | null } | null {
   if (cands.length === 0) return null;
-  const rank = (c: Candidate) => {
-    let r = confOf(c) * Math.max(1, c.weight) * (c.weight < 1 ? 0.9 + 0.1 * c.weight : 1);
-    if (c.currency && baseCurrency && c.currency !== baseCurrency) r *= 0.7;
-    return r;
-  };
+  const rank = rankIn(baseCurrency);
   const sorted = [...cands].sort((a, b) => rank(b) - rank(a) || a.line - b.line);
   const pick = sorted[0]!;
   let conf = confOf(pick);
@@ -61,53 +72,56 @@ function choose(
   return { pick, conf, rival };
 }
 
-const fmt = (v: number | string) =>
-  typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v;
-
-function readSection(section: Section, doc: Candidate[], baseCurrency: string | null): ExtractedAccount {
-  const issues: ReportIssue[] = [];
+function readSection(
+  section: Section,
+  doc: Candidate[],
+  baseCurrency: string | null,
+  ctx: EvidenceContext,
+): ExtractedAccount {
   const byTarget = new Map<string, Candidate[]>();
   for (const c of section.candidates) {
     const list = byTarget.get(c.target) ?? [];
     list.push(c);
     byTarget.set(c.target, list);
   }
+  const byField = new Map<FieldName, Candidate[]>();
+  for (const f of FIELD_NAMES) if (byTarget.get(f)?.length) byField.set(f, byTarget.get(f)!);
+  const solved = solveReport({ byField, rank: rankIn(baseCurrency), confOf });
+  const issues: ReportIssue[] = [...solved.issues];
   const fields: ExtractedAccount['fields'] = {};
   for (const f of FIELD_NAMES) {
-    const r = choose(byTarget.get(f) ?? [], baseCurrency);
+    const r = solved.fields.get(f);
     if (!r) continue;
     fields[f] = {
       value: r.pick.value as number,
       conf: r.conf,
       page: r.pick.page,
       ...(r.pick.box ? { box: r.pick.box } : {}),
+      evidence: evidenceOf(r.pick, ctx),
+      rivals: r.rivals.map((x) => ({ value: x.cand.value, evidence: evidenceOf(x.cand, ctx), reason: x.reason })),
     };
-    if (r.rival) {
-      issues.push({
-        code: 'ambiguous_value',
-        field: f,
-        severity: 'warning',
-        message: `Two different values are labelled as ${f}: ${fmt(r.pick.value)} ("${r.pick.label}") and ${fmt(r.rival.value)} ("${r.rival.label}").`,
-      });
-    }
   }
   const dateCands = byTarget.get('date') ?? doc.filter((c) => c.target === 'date');
   const date = choose(dateCands.length ? dateCands : doc.filter((c) => c.target === 'date'), null);
-  const currency = pickCurrency(byTarget.get('currency') ?? [], doc, section);
+  const currency = pickCurrency(byTarget.get('currency') ?? [], doc, section, ctx);
+  const printed = currency.evidence ?? locatePrinted(currency.value, 'currency', ctx, null);
+  const account = section.account
+    ? { value: section.account, conf: Math.min(1, section.accountScore * ocrFactor(section.accountOcr)) }
+    : null;
+  const accountEvidence = account ? locatePrinted(account.value, 'account', ctx, null) : null;
   return {
-    account: section.account
-      ? { value: section.account, conf: Math.min(1, section.accountScore * ocrFactor(section.accountOcr)) }
-      : null,
-    date: date ? { value: date.pick.value as string, conf: date.conf } : null,
-    currency,
+    account: account ? { ...account, ...(accountEvidence ? { evidence: accountEvidence } : {}) } : null,
+    date: date ? { value: date.pick.value as string, conf: date.conf, evidence: evidenceOf(date.pick, ctx) } : null,
+    currency: { ...currency, ...(printed ? { evidence: printed } : {}) },
     fields,
     issues,
   };
 }
 
-function pickCurrency(own: Candidate[], doc: Candidate[], section: Section): Reading<string> {
+function pickCurrency(own: Candidate[], doc: Candidate[], section: Section, ctx: EvidenceContext): Reading<string> {
   const labelled = choose(own.length ? own : doc.filter((c) => c.target === 'currency'), null);
-  if (labelled) return { value: String(labelled.pick.value), conf: labelled.conf };
+  if (labelled)
+    return { value: String(labelled.pick.value), conf: labelled.conf, evidence: evidenceOf(labelled.pick, ctx) };
   // No label: the currency printed with the figures, when they agree.
   const seen = new Map<string, number>();
   for (const c of section.candidates) if (c.currency) seen.set(c.currency, (seen.get(c.currency) ?? 0) + 1);
@@ -117,7 +131,8 @@ function pickCurrency(own: Candidate[], doc: Candidate[], section: Section): Rea
 }
 
 /** One ExtractedAccount per account found (a combined or household total is never one). */
-export function extractAccounts(lines: Segmented[]): ExtractedAccount[] {
+export function extractAccounts(lines: Segmented[], ocrPages: ReadonlySet<number> = new Set()): ExtractedAccount[] {
+  const ctx: EvidenceContext = { lines, ocrPages };
   const { sections, doc } = walkDocument(lines);
   const docCurrency = choose(
     doc.filter((c) => c.target === 'currency'),
@@ -126,11 +141,14 @@ export function extractAccounts(lines: Segmented[]): ExtractedAccount[] {
   const base = docCurrency ? String(docCurrency.pick.value) : null;
   const out = sections
     .filter((s) => !s.combined)
-    .map((s) => readSection(s, doc, base))
+    .map((s) => readSection(s, doc, base, ctx))
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
   if (out.length === 1 && !out[0]!.account) {
     const found = unlabelledAccount(lines);
-    if (found) out[0]!.account = found;
+    if (found) {
+      const evidence = locatePrinted(found.value, 'account', ctx, null);
+      out[0]!.account = evidence ? { ...found, evidence } : found;
+    }
   }
   return out;
 }

@@ -1,0 +1,205 @@
+import type { FieldName } from '../../contract/fields.ts';
+import type { ReportIssue } from '../../core/report/report.schema.ts';
+import type { Candidate } from '../fields/candidates.ts';
+
+/**
+ * One joint choice per report: every field's candidate values are weighed together, by how well
+ * their labels rank and by the accounting identities a statement obeys (equity = cash + long +
+ * short; excess = equity − requirement; a call is the deficit, or what restores initial margin).
+ * Current figures satisfy the identities among themselves, and so do prior-day figures, but a mix
+ * does not, so the identities keep one column together while the labels' rank decides which.
+ */
+
+export interface SolvedField {
+  pick: Candidate;
+  conf: number;
+  /** Fields of an identity that the chosen values satisfy, when this one is in it. */
+  confirmedBy: string | null;
+  rivals: { cand: Candidate; reason: string }[];
+}
+
+export interface SolveInput {
+  byField: Map<FieldName, Candidate[]>;
+  /** Label/layout rank of a candidate (higher wins). */
+  rank: (c: Candidate) => number;
+  /** Certainty of a candidate read alone (0..1). */
+  confOf: (c: Candidate) => number;
+}
+
+interface Option {
+  cand: Candidate;
+  rank: number;
+}
+
+const OPTIONS_PER_FIELD = 3;
+const MAX_COMBINATIONS = 20_000;
+/** Worth of a satisfied identity, against log(rank ratio) of a lower-ranked value: it settles near ties between labels, never overrules a clearly better label. */
+const IDENTITY_BONUS = 0.5;
+const CALL_BONUS = 0.25;
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
+
+type Values = Partial<Record<FieldName, number>>;
+
+/** The identities that hold among the given values, each with the fields it ties together. */
+export interface Identity {
+  name: string;
+  fields: FieldName[];
+  bonus: number;
+  /** False where holding proves little (no call while there is no deficit). */
+  confirms?: false;
+}
+
+export function identitiesHolding(v: Values): Identity[] {
+  const out: Identity[] = [];
+  const { total_equity: e, cash_balance: c, long_market_value: l, short_market_value: s } = v;
+  const { maintenance_requirement: m, initial_requirement: i, excess_liquidity: x, margin_call: call } = v;
+  if (e !== undefined && c !== undefined && l !== undefined && s !== undefined && near(c + l + s, e) && e !== 0)
+    out.push({
+      name: 'equity = cash + long + short',
+      fields: ['total_equity', 'cash_balance', 'long_market_value', 'short_market_value'],
+      bonus: IDENTITY_BONUS,
+    });
+  if (e !== undefined && x !== undefined && e !== 0) {
+    if (m !== undefined && near(e - m, x))
+      out.push({
+        name: 'excess = equity − maintenance',
+        fields: ['total_equity', 'maintenance_requirement', 'excess_liquidity'],
+        bonus: IDENTITY_BONUS,
+      });
+    else if (i !== undefined && near(e - i, x))
+      out.push({
+        name: 'excess = equity − initial',
+        fields: ['total_equity', 'initial_requirement', 'excess_liquidity'],
+        bonus: IDENTITY_BONUS,
+      });
+  }
+  if (call !== undefined && x !== undefined) {
+    if (x < 0 && call > 0 && near(call, -x))
+      out.push({ name: 'call = deficit', fields: ['margin_call', 'excess_liquidity'], bonus: CALL_BONUS });
+    else if (x >= 0 && call === 0)
+      out.push({ name: 'no call without a deficit', fields: ['margin_call'], bonus: CALL_BONUS, confirms: false });
+  } else if (call !== undefined && call > 0 && e !== undefined && i !== undefined && near(call, i - e)) {
+    // Futures: the call restores initial margin.
+    out.push({
+      name: 'call = initial − equity',
+      fields: ['margin_call', 'initial_requirement', 'total_equity'],
+      bonus: CALL_BONUS,
+    });
+  }
+  return out;
+}
+
+const money = (v: number | string) =>
+  typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v;
+
+/** Distinct values of one field, best reading of each first, highest rank first. */
+function optionsOf(cands: Candidate[], rank: (c: Candidate) => number): Option[] {
+  const best = new Map<string, Option>();
+  for (const cand of cands) {
+    const key = typeof cand.value === 'number' ? cand.value.toFixed(2) : String(cand.value);
+    const r = rank(cand);
+    const have = best.get(key);
+    if (!have || r > have.rank || (r === have.rank && cand.line < have.cand.line)) best.set(key, { cand, rank: r });
+  }
+  return [...best.values()].sort((a, b) => b.rank - a.rank || a.cand.line - b.cand.line);
+}
+
+export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedField>; issues: ReportIssue[] } {
+  const { byField, rank, confOf } = input;
+  const options = new Map<FieldName, Option[]>();
+  for (const [f, cands] of byField) if (cands.length) options.set(f, optionsOf(cands, rank));
+  const names = [...options.keys()];
+  let widths = names.map((f) => Math.min(OPTIONS_PER_FIELD, options.get(f)!.length));
+  const product = () => widths.reduce((p, w) => p * w, 1);
+  while (product() > MAX_COMBINATIONS) widths = widths.map((w) => Math.max(1, w - 1));
+
+  // Every combination of each field's top values; the best sum of log rank ratios and identity bonuses wins.
+  let best: { idx: number[]; score: number } | null = null;
+  const idx = names.map(() => 0);
+  for (;;) {
+    const values: Values = {};
+    let score = 0;
+    names.forEach((f, k) => {
+      const opts = options.get(f)!;
+      const o = opts[idx[k]!]!;
+      values[f] = o.cand.value as number;
+      score += Math.log(Math.max(1e-6, o.rank) / Math.max(1e-6, opts[0]!.rank));
+    });
+    for (const id of identitiesHolding(values)) score += id.bonus;
+    // Ties keep the labels' own choice (all first options).
+    if (!best || score > best.score + 1e-9) best = { idx: [...idx], score };
+    let k = 0;
+    while (k < names.length) {
+      idx[k]!++;
+      if (idx[k]! < widths[k]!) break;
+      idx[k] = 0;
+      k++;
+    }
+    if (k === names.length) break;
+  }
+
+  const fields = new Map<FieldName, SolvedField>();
+  const issues: ReportIssue[] = [];
+  if (!best) return { fields, issues };
+  const chosen: Values = {};
+  names.forEach((f, k) => {
+    chosen[f] = options.get(f)![best.idx[k]!]!.cand.value as number;
+  });
+  const holding = identitiesHolding(chosen);
+  names.forEach((f, k) => {
+    const opts = options.get(f)!;
+    const pick = opts[best.idx[k]!]!;
+    const confirmed = holding.find((h) => h.fields.includes(f) && h.confirms !== false) ?? null;
+    let conf = confOf(pick.cand);
+    if (byField.get(f)!.filter((c) => c.value === pick.cand.value).length > 1) conf = Math.min(1, conf + 0.03);
+    // A close rival with another value and an equal label: nothing but chance tells them apart.
+    const close = opts.find(
+      (o) =>
+        o !== pick &&
+        o.rank >= pick.rank * 0.93 &&
+        Math.abs(o.cand.weight - pick.cand.weight) < 0.02 &&
+        o.cand.line !== pick.cand.line &&
+        !o.cand.demoted,
+    );
+    if (confirmed) conf = Math.max(conf, Math.min(0.95, confOf(pick.cand) + 0.1));
+    else if (close) {
+      conf = Math.min(conf, 0.7);
+      issues.push({
+        code: 'ambiguous_value',
+        field: f,
+        severity: 'warning',
+        message: `Two different values are labelled as ${f}: ${money(pick.cand.value)} ("${pick.cand.label}") and ${money(close.cand.value)} ("${close.cand.label}").`,
+      });
+    }
+    // The identities overruled the labels: likely right, but a person confirms it.
+    if (pick !== opts[0]) {
+      conf = Math.min(conf, 0.75);
+      issues.push({
+        code: 'identity_choice',
+        field: f,
+        severity: 'warning',
+        message: `${f}: ${money(pick.cand.value)} ("${pick.cand.label}") was taken over ${money(opts[0]!.cand.value)} ("${opts[0]!.cand.label}") because it satisfies ${confirmed?.name ?? 'the accounting identities'}.`,
+      });
+    }
+    const rivals = opts
+      .filter((o) => o !== pick)
+      .slice(0, 5)
+      .map((o) => ({
+        cand: o.cand,
+        reason: o.cand.demoted
+          ? o.cand.demoted
+          : confirmed && !holdsWith(chosen, f, o.cand.value as number, confirmed.name)
+            ? `breaks ${confirmed.name}`
+            : o.rank < pick.rank
+              ? `weaker label "${o.cand.label}"`
+              : `"${pick.cand.label}" chosen by the identities`,
+      }));
+    fields.set(f, { pick: pick.cand, conf, confirmedBy: confirmed?.name ?? null, rivals });
+  });
+  return { fields, issues };
+}
+
+function holdsWith(values: Values, f: FieldName, v: number, identity: string): boolean {
+  return identitiesHolding({ ...values, [f]: v }).some((h) => h.name === identity);
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldName } from '../../src/contract/fields.ts';
+import type { Candidate } from '../../src/extraction/fields/candidates.ts';
+import { identitiesHolding, solveReport } from '../../src/extraction/solver/report.solver.ts';
+
+const cand = (target: FieldName, value: number, score: number, line: number, extra: Partial<Candidate> = {}) =>
+  ({ target, value, score, ocr: 1, weight: 1, page: 0, line, source: 'row', label: target, ...extra }) as Candidate;
+
+const solve = (list: Candidate[]) => {
+  const byField = new Map<FieldName, Candidate[]>();
+  for (const c of list) byField.set(c.target as FieldName, [...(byField.get(c.target as FieldName) ?? []), c]);
+  return solveReport({ byField, rank: (c) => c.score * c.weight, confOf: (c) => c.score });
+};
+
+describe('solveReport', () => {
+  it('knows the identities: equity, excess, and a call as the deficit or the way back to initial margin', () => {
+    const names = (v: Record<string, number>) => identitiesHolding(v).map((i) => i.name);
+    expect(names({ total_equity: 100, cash_balance: 20, long_market_value: 100, short_market_value: -20 })).toContain(
+      'equity = cash + long + short',
+    );
+    expect(names({ total_equity: 100, maintenance_requirement: 130, excess_liquidity: -30, margin_call: 30 })).toEqual([
+      'excess = equity − maintenance',
+      'call = deficit',
+    ]);
+    expect(names({ total_equity: 80, initial_requirement: 100, margin_call: 20 })).toEqual(['call = initial − equity']);
+    expect(names({ total_equity: 100, maintenance_requirement: 50, excess_liquidity: 40 })).toEqual([]);
+  });
+
+  it('settles two equal labels by the identity, and says why the other lost', () => {
+    const r = solve([
+      cand('total_equity', 1000, 0.95, 1),
+      cand('maintenance_requirement', 400, 0.95, 2),
+      cand('excess_liquidity', 600, 0.95, 3),
+      cand('excess_liquidity', 700, 0.95, 9),
+    ]);
+    expect(r.fields.get('excess_liquidity')!.pick.value).toBe(600);
+    expect(r.fields.get('excess_liquidity')!.confirmedBy).toBe('excess = equity − maintenance');
+    expect(r.fields.get('excess_liquidity')!.rivals[0]).toMatchObject({
+      reason: 'breaks excess = equity − maintenance',
+    });
+    expect(r.issues.filter((i) => i.code === 'ambiguous_value')).toEqual([]);
+  });
+
+  it('never lets an identity overrule a clearly better label, and keeps the loser as a rival', () => {
+    const r = solve([
+      cand('total_equity', 1000, 1, 1),
+      cand('maintenance_requirement', 400, 1, 2),
+      cand('maintenance_requirement', 300, 0.7, 8, { label: 'Look ahead maintenance' }),
+      cand('excess_liquidity', 650, 1, 3),
+      cand('excess_liquidity', 700, 0.7, 9),
+    ]);
+    expect(r.fields.get('maintenance_requirement')!.pick.value).toBe(400);
+    expect(r.fields.get('maintenance_requirement')!.rivals.map((x) => x.cand.value)).toEqual([300]);
+  });
+
+  it('flags, below review, two different values with equal labels that no identity separates', () => {
+    const r = solve([cand('total_equity', 1000, 0.95, 1), cand('total_equity', 1200, 0.95, 5)]);
+    expect(r.fields.get('total_equity')!.conf).toBeLessThan(0.8);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'ambiguous_value', field: 'total_equity' })]);
+  });
+
+  it('keeps a demoted reading (a prior column) out of the ambiguity and names its reason', () => {
+    const r = solve([
+      cand('total_equity', 1000, 0.97, 1),
+      cand('total_equity', 990, 0.97, 2, { demoted: 'prior: column' }),
+    ]);
+    const eq = r.fields.get('total_equity')!;
+    expect(eq.pick.value).toBe(1000);
+    expect(eq.conf).toBeGreaterThanOrEqual(0.8);
+    expect(eq.rivals[0]!.reason).toBe('prior: column');
+  });
+});
