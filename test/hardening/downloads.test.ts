@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import { assertDownloadAllowed, isInternalAddress } from '../../src/platforms/download.guard.ts';
+import { createTeamsFetcher } from '../../src/platforms/teams/teams.files.ts';
 import { type SlackService, startSlackService, testPdf } from '../slack/slack.harness.ts';
 import { fileShareMessage } from '../slack/slack.requests.ts';
 import { eventually } from '../support/slack-double.ts';
@@ -120,5 +121,51 @@ describe('a file shared in Slack', () => {
     // Only Slack's first hop was asked; nothing went on to the redirect target.
     expect(svc.slack.downloads.filter((d) => d.path.includes(file.id))).toHaveLength(1);
     expect(svc.slack.thread('C0SSRF', ts).filter((m) => /only from Slack/.test(m.text))).toHaveLength(1);
+  });
+});
+
+describe('a file shared in Teams', () => {
+  const ingestion = (url: string) => ({ id: 'i1', source_url: url, file_size: null }) as never;
+
+  function fetcherWith(answers: Record<string, Response>, addresses: string[]) {
+    const asked: string[] = [];
+    const fetchStub = (async (input: string | URL) => {
+      const url = String(input);
+      asked.push(url);
+      return answers[url] ?? new Response('not found', { status: 404 });
+    }) as typeof fetch;
+    const fetcher = createTeamsFetcher({
+      fetch: fetchStub,
+      graphBaseUrl: 'https://graph.microsoft.com',
+      lookup: async () => addresses,
+    });
+    return { fetcher, asked };
+  }
+
+  it('is fetched from SharePoint, and not when SharePoint’s name resolves inside the network', async () => {
+    const url = 'https://contoso-my.sharepoint.com/personal/ann/download.aspx?x=1';
+    const pdf = new Response(new TextEncoder().encode('%PDF-1.4\n%%EOF\n'), {
+      headers: { 'content-type': 'application/pdf' },
+    });
+    const good = fetcherWith({ [url]: pdf }, ['52.1.2.3']);
+    expect((await good.fetcher.download(ingestion(url), 1e6)).byteLength).toBeGreaterThan(0);
+    const rebound = fetcherWith({}, ['169.254.169.254']);
+    expect(await code(rebound.fetcher.download(ingestion(url), 1e6))).toBe('download.refused');
+    expect(rebound.asked).toEqual([]);
+  });
+
+  it('is not downloaded from a foreign host, nor through a redirect that leaves Microsoft’s hosts', async () => {
+    const foreign = fetcherWith({}, ['52.1.2.3']);
+    expect(await code(foreign.fetcher.download(ingestion('https://evil.example/x.pdf'), 1e6))).toBe('download.refused');
+    expect(foreign.asked).toEqual([]);
+    const start = 'https://contoso.sharepoint.com/x.pdf';
+    const redirect = fetcherWith(
+      {
+        [start]: new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } }),
+      },
+      ['52.1.2.3'],
+    );
+    expect(await code(redirect.fetcher.download(ingestion(start), 1e6))).toBe('download.refused');
+    expect(redirect.asked).toEqual([start]);
   });
 });

@@ -152,7 +152,12 @@ export async function startTeamsHarness(
       outgoingFiles: repos.outgoingFiles,
       storage: deps.storage,
       publicUrl: opts.publicUrl,
-      endpoints: { authority: double.url, graph: double.graphUrl, openIdMetadata: double.openIdMetadata },
+      endpoints: {
+        authority: double.url,
+        graph: double.graphUrl,
+        openIdMetadata: double.openIdMetadata,
+        files: double.storageUrl,
+      },
     });
     const http = await startHttpServer({
       host: '127.0.0.1',

@@ -41,7 +41,7 @@ export interface TeamsPlatformDeps {
   /** config.publicUrl: the base of download links; without it, the host Teams called us on. */
   publicUrl?: string | undefined;
   /** Microsoft endpoints, overridable for loopback doubles in tests. */
-  endpoints?: { authority?: string; graph?: string; openIdMetadata?: string; tokenIssuer?: string };
+  endpoints?: { authority?: string; graph?: string; openIdMetadata?: string; tokenIssuer?: string; files?: string };
 }
 
 /**
@@ -169,7 +169,12 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   return {
     name: 'teams',
     gateway,
-    fetcher: createTeamsFetcher({ fetch: doFetch, graphBaseUrl, tokens }),
+    fetcher: createTeamsFetcher({
+      fetch: doFetch,
+      graphBaseUrl,
+      tokens,
+      ...(deps.endpoints?.files ? { fileOrigins: [new URL(deps.endpoints.files).origin] } : {}),
+    }),
     routes,
     async start() {},
     async stop() {

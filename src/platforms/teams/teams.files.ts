@@ -2,9 +2,21 @@ import { AppError } from '../../core/errors.ts';
 import { formatMegabytes } from '../../core/format.ts';
 import type { FileFetcher } from '../../core/ports.ts';
 import type { Ingestion } from '../../core/records.ts';
+import { assertDownloadAllowed, type DownloadPolicy, type Lookup } from '../download.guard.ts';
 import { threadRootOf, type WireActivity } from './teams.activity.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Where Teams and Graph keep shared files: Graph, SharePoint and OneDrive (redirect targets included). */
+export const TEAMS_FILE_HOSTS = [
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'sharepoint.com',
+  'sharepoint-df.com',
+  'sharepoint.us',
+  'files.1drv.com',
+  'svc.ms',
+];
 const MAX_REDIRECTS = 5;
 
 /** Teams hands out https links only; plain http is accepted for loopback doubles in tests and local clients. */
@@ -50,11 +62,12 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
  */
 export async function downloadPdf(
   url: string,
-  opts: { maxBytes: number; fetch: typeof fetch; bearer?: string; authorizedOrigin?: string },
+  opts: { maxBytes: number; fetch: typeof fetch; policy: DownloadPolicy; bearer?: string; authorizedOrigin?: string },
 ): Promise<Uint8Array> {
   let target = new URL(url);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    assertFetchable(target);
+    // Every hop: Microsoft's file hosts only, never an address inside the network.
+    await assertDownloadAllowed(target, opts.policy, 'Teams');
     const headers: Record<string, string> = { accept: 'application/pdf, application/octet-stream;q=0.9, */*;q=0.1' };
     if (opts.bearer && target.origin === opts.authorizedOrigin) headers.authorization = `Bearer ${opts.bearer}`;
     const res = await opts
@@ -110,8 +123,16 @@ export function createTeamsFetcher(opts: {
   fetch: typeof fetch;
   graphBaseUrl: string;
   tokens?: TokenSource | undefined;
+  /** Origins configured in place of Microsoft's file hosts (a loopback double's storage in tests). */
+  fileOrigins?: readonly string[];
+  lookup?: Lookup;
 }): FileFetcher {
   const graphOrigin = new URL(opts.graphBaseUrl).origin;
+  const policy: DownloadPolicy = {
+    hosts: TEAMS_FILE_HOSTS,
+    apiOrigins: [graphOrigin, ...(opts.fileOrigins ?? [])],
+    ...(opts.lookup ? { lookup: opts.lookup } : {}),
+  };
   return {
     async download(ingestion: Ingestion, maxBytes: number) {
       if (!ingestion.source_url) throw new AppError('download.failed', 'The upload has no download link.');
@@ -124,9 +145,15 @@ export function createTeamsFetcher(opts: {
           );
         }
         const bearer = await opts.tokens.get(GRAPH_SCOPE);
-        return downloadPdf(url.toString(), { maxBytes, fetch: opts.fetch, bearer, authorizedOrigin: graphOrigin });
+        return downloadPdf(url.toString(), {
+          maxBytes,
+          fetch: opts.fetch,
+          policy,
+          bearer,
+          authorizedOrigin: graphOrigin,
+        });
       }
-      return downloadPdf(url.toString(), { maxBytes, fetch: opts.fetch });
+      return downloadPdf(url.toString(), { maxBytes, fetch: opts.fetch, policy });
     },
   };
 }
