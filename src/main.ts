@@ -16,6 +16,7 @@ import type {
   HealthSource,
   Repositories,
 } from './core/ports.ts';
+import { collectScoreboard } from './core/scoreboard/scoreboard.usecases.ts';
 import { createExtractor } from './extraction/extractor.ts';
 import { createHealth } from './http/health.ts';
 import { assertPortFree } from './http/port.check.ts';
@@ -24,12 +25,14 @@ import { createQueue, type Queue } from './jobs/queue.ts';
 import { startSchedules } from './jobs/schedules/schedules.ts';
 import type { Logger } from './observability/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { renderScoreboardMetrics } from './observability/scoreboard.metrics.ts';
 import type { PlatformAdapter, Route } from './platforms/platform.ts';
 import { type Db, openDb } from './store/db.ts';
 import { createLocalStorage } from './store/files/local.storage.ts';
 import { createSupabaseStorage } from './store/files/supabase.storage.ts';
 import { migrate } from './store/migrations.runner.ts';
 import { createAnalyticsRepository } from './store/repositories/analytics.repository.ts';
+import { createScoreboardRepository } from './store/repositories/scoreboard.repository.ts';
 import { createRepositories, createUnitOfWork } from './store/repositories.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -130,6 +133,7 @@ export async function startService(
       })),
   };
   const analytics = createAnalyticsRepository(db);
+  const scoreboard = createScoreboardRepository(db);
   const queueDepth = () => queue.depth();
   const digests = createDigests({
     analytics,
@@ -153,8 +157,15 @@ export async function startService(
       kind === 'weekly' ? digests.postWeekly([to], { actor }) : digests.postDaily([to], { scope: 'channel', actor }),
     logger: logger.child({ component: 'commands' }),
     callDueDays: config.calls.dueDays,
+    scoreboard: { scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport },
   });
-  const chat = createChatCore({ ...ingestDeps, access, runCommand, callDueDays: config.calls.dueDays });
+  const chat = createChatCore({
+    ...ingestDeps,
+    access,
+    runCommand,
+    callDueDays: config.calls.dueDays,
+    usage: scoreboard,
+  });
 
   const background = overrides.background !== false;
   const serveHttp = mode === 'start' && background;
@@ -226,9 +237,17 @@ export async function startService(
     {
       method: 'GET',
       path: '/metrics',
-      handler: (_req, res) => {
+      handler: async (_req, res) => {
+        // Issue 15: the scoreboard's gauges, from the database, after the process's own metrics.
+        const board = await collectScoreboard(
+          { scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport },
+          7,
+        ).then(renderScoreboardMetrics, (err: unknown) => {
+          logger.warn({ err }, 'scoreboard metrics unavailable');
+          return '';
+        });
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-        res.end(metrics.render());
+        res.end(`${metrics.render()}${board ? `${board}\n` : ''}`);
       },
     },
     ...platforms.flatMap((p) => p.routes),

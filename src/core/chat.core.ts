@@ -13,6 +13,8 @@ import {
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
 import type { Platform } from './ports.ts';
 import type { Ingestion } from './records.ts';
+import type { ScoreboardRepository } from './scoreboard/scoreboard.port.ts';
+import { voteOnSummary } from './scoreboard/summary.votes.ts';
 import { refreshSummary } from './summary/summary.usecases.ts';
 
 export interface ChatCoreDeps extends IngestDeps {
@@ -21,6 +23,8 @@ export interface ChatCoreDeps extends IngestDeps {
   now?: () => Date;
   /** CALL_DUE_DAYS (issue 15). */
   callDueDays?: number;
+  /** Usage events and 👍 / 👎 votes for the scoreboard (issue 15). */
+  usage?: Pick<ScoreboardRepository, 'recordUse' | 'vote'>;
 }
 
 /**
@@ -59,7 +63,15 @@ export function createChatCore(deps: ChatCoreDeps) {
     },
     /** A button click. `value` is what the card put on the button (a report or conflict id). */
     async action(input: { user: string; kind: ActionKind; value: string; reason?: string }): Promise<ActionOutcome> {
+      const at = (deps.now ?? (() => new Date()))();
+      // Issue 15: every card action counts towards feature adoption; a lost count never fails the click.
+      await deps.usage
+        ?.recordUse({ at, user: input.user, feature: `action.${input.kind}` })
+        .catch((err: unknown) => deps.logger.warn({ err }, 'card action use not recorded'));
       switch (input.kind) {
+        case 'vote_up':
+        case 'vote_down':
+          return voteOnSummary(deps, { user: input.user, ingestionId: input.value, up: input.kind === 'vote_up', at });
         case 'approve':
         case 'reject':
           return refreshed(

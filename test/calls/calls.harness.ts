@@ -10,6 +10,7 @@ import { cardToText } from '../../src/core/digest/card.text.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { ExtractionOutcome, Extractor, HealthSource } from '../../src/core/ports.ts';
 import type { ReportReading } from '../../src/core/report/report.schema.ts';
+import type { ScoreboardRepository } from '../../src/core/scoreboard/scoreboard.port.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
@@ -87,7 +88,11 @@ const health: HealthSource = {
 };
 
 /** The chat core and command runner over a real database, a console gateway double and a fake clock. */
-export async function callsWorld(t: TestDb, clock: ReturnType<typeof fakeClock>, opts: { callDueDays?: number } = {}) {
+export async function callsWorld(
+  t: TestDb,
+  clock: ReturnType<typeof fakeClock>,
+  opts: { callDueDays?: number; usage?: ScoreboardRepository } = {},
+) {
   const repos = createRepositories(t.db);
   const chatLog = recordingGateway();
   const uow = createUnitOfWork(t.db);
@@ -115,9 +120,17 @@ export async function callsWorld(t: TestDb, clock: ReturnType<typeof fakeClock>,
     postDigest: async () => {},
     now: clock.now,
     callDueDays: opts.callDueDays ?? 1,
+    ...(opts.usage ? { scoreboard: { scoreboard: opts.usage, minutesSavedPerReport: 10 } } : {}),
   });
   // Core updates the summary message itself (its one summary-update path), through the gateway double.
-  const chat = createChatCore({ ...deps, access, runCommand, now: clock.now, callDueDays: opts.callDueDays ?? 1 });
+  const chat = createChatCore({
+    ...deps,
+    access,
+    runCommand,
+    now: clock.now,
+    callDueDays: opts.callDueDays ?? 1,
+    usage: opts.usage,
+  });
   let n = 0;
 
   /** Uploads a statement, runs the worker, and returns its one report and its summary message. */

@@ -3,7 +3,9 @@ import type { Card } from '../../src/core/cards/card.model.ts';
 import { DATABASES, type TestDb } from '../support/databases.ts';
 import { callsWorld, fakeClock, text } from './calls.harness.ts';
 
-const actionsOf = (c: Card) => c.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : []));
+/** The call's actions on a summary (the 👍 / 👎 pair is on every summary: test/scoreboard). */
+const actionsOf = (c: Card) =>
+  c.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])).filter((a) => a.kind.startsWith('call_'));
 
 describe.each(DATABASES)('margin-call lifecycle on %s', (_name, fresh) => {
   let t: TestDb;

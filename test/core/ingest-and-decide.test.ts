@@ -171,7 +171,9 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
     const card = first.summary ?? second.summary;
     expect(JSON.stringify(card)).toMatch(/Approved by (approver|boss)/);
-    expect(card?.blocks.some((b) => b.type === 'actions')).toBe(false);
+    // No decision buttons left; only the 👍 / 👎 pair every summary has.
+    const kinds = card?.blocks.flatMap((b) => (b.type === 'actions' ? b.actions.map((a) => a.kind) : []));
+    expect(kinds).toEqual(['vote_up', 'vote_down']);
   });
 
   it('says who decided by the name their platform gave, and shows a new name after a rename', async () => {

@@ -103,10 +103,13 @@ describe('the Block Kit renderer', () => {
     const reports = Array.from({ length: 12 }, (_, i) => stored(i + 1));
     const msg = renderCard(summaryCard(ingestion, reports, []));
     expect(msg.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
-    const actions = msg.blocks.filter((b) => b.type === 'actions') as {
+    // Every report's decision buttons; the 👍 / 👎 pair of the whole summary comes last.
+    const all = msg.blocks.filter((b) => b.type === 'actions') as {
       block_id: string;
       elements: { action_id: string; value: string; text: { text: string } }[];
     }[];
+    expect(all.at(-1)?.elements.map((e) => e.action_id)).toEqual([ACTION_IDS.vote_up, ACTION_IDS.vote_down]);
+    const actions = all.slice(0, -1);
     expect(actions).toHaveLength(12);
     expect(new Set(actions.map((a) => a.block_id)).size).toBe(12);
     for (const a of actions) {
@@ -159,7 +162,8 @@ describe('the Block Kit renderer', () => {
         [],
       ),
     );
-    expect(msg.blocks.some((b) => b.type === 'actions')).toBe(false);
+    const buttons = msg.blocks.flatMap((b) => (b.type === 'actions' ? (b.elements as { action_id: string }[]) : []));
+    expect(buttons.map((e) => e.action_id)).toEqual([ACTION_IDS.vote_up, ACTION_IDS.vote_down]);
     expect(JSON.stringify(msg.blocks)).toContain('Approved by U9');
   });
 

@@ -12,6 +12,9 @@ export const ACTION_IDS = {
   call_met: 'marginiq.call.met',
   call_dispute: 'marginiq.call.dispute',
   call_waive: 'marginiq.call.waive',
+  // 👍 / 👎 on every summary (issue 15): one vote per person per upload, changeable.
+  vote_up: 'marginiq.summary.vote_up',
+  vote_down: 'marginiq.summary.vote_down',
 } as const;
 export type ActionKind = keyof typeof ACTION_IDS;
 export type ActionId = (typeof ACTION_IDS)[ActionKind];

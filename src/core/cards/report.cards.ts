@@ -171,6 +171,16 @@ export function summaryCard(
     if (blocks.length > 0) blocks.push({ type: 'divider' });
     blocks.push(...conflictBlocks(c.conflict, c.existing, names));
   }
+  // Issue 15: satisfaction, asked on every summary that has reports.
+  if (reports.length > 0) {
+    blocks.push({
+      type: 'actions',
+      actions: [
+        { kind: 'vote_up', label: '👍 Helpful', value: ingestion.id },
+        { kind: 'vote_down', label: '👎 Not helpful', value: ingestion.id },
+      ],
+    });
+  }
   const anyCall = reports.some((r) => hasCall(r.extracted_data));
   const anyReview =
     reports.some((r) => r.needs_review && r.validation_status === 'pending') ||

@@ -7,6 +7,8 @@ import { isAppError } from '../errors.ts';
 import { exportFile } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
 import type { ConversationRef, HealthSource, Repositories, UnitOfWork } from '../ports.ts';
+import { scoreboardBlocks } from '../scoreboard/scoreboard.cards.ts';
+import { collectScoreboard, type ScoreboardDeps } from '../scoreboard/scoreboard.usecases.ts';
 import { helpCard, pendingCard, recentCard, refusedCard, reportCard, statsCard, usageCard } from './command.cards.ts';
 import { type Command, parseCommand } from './command.parser.ts';
 import type { CommandContext, CommandReply, CommandRunner } from './command.types.ts';
@@ -30,6 +32,8 @@ export interface CommandDeps {
   answerWithinMs?: number;
   /** CALL_DUE_DAYS (issue 15). */
   callDueDays?: number;
+  /** The scoreboard's store and MINUTES_SAVED_PER_REPORT (issue 15): `stats` shows it, every command is counted. */
+  scoreboard?: Omit<ScoreboardDeps, 'now'>;
 }
 
 const PERMISSION: Record<Command['name'], Permission | null> = {
@@ -190,7 +194,14 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       case 'stats': {
         const w = { since: new Date(now().getTime() - c.days * DAY_MS), until: now() };
         const [s, t] = await Promise.all([deps.analytics.reportStats(w), deps.analytics.turnaround(w)]);
-        return ephemeral(statsCard(c.days, s, t));
+        const stats = statsCard(c.days, s, t);
+        if (!deps.scoreboard) return ephemeral(stats);
+        // Issue 15: the product's success figures, each saying what it is computed from.
+        const board = await collectScoreboard({ ...deps.scoreboard, now }, c.days);
+        return ephemeral({
+          ...stats,
+          blocks: [{ type: 'heading', text: 'Scoreboard' }, ...scoreboardBlocks(board), ...stats.blocks],
+        });
       }
       case 'health':
         return ephemeral(healthCard(await collectHealthFigures({ ...deps, now })));
@@ -231,6 +242,10 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       if (needed && !(await deps.access.can(ctx.user, needed))) return ephemeral(refusedCard(REFUSAL[needed]));
       const reply = await answer(ctx, c);
       if (c.name !== 'export') await featureUse(ctx, c);
+      // Issue 15: every command answered counts towards daily active users and feature adoption.
+      await deps.scoreboard?.scoreboard
+        .recordUse({ at: now(), user: ctx.user, feature: `command.${c.name}` })
+        .catch((err: unknown) => deps.logger?.warn({ err }, 'command use not recorded'));
       return reply;
     } catch (err) {
       // The one error boundary of a command: logged in full, answered with a plain sentence.

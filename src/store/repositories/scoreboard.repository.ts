@@ -1,0 +1,130 @@
+import type { Window } from '../../core/digest/analytics.port.ts';
+import type { ScoreboardRepository, UptimeFigures } from '../../core/scoreboard/scoreboard.port.ts';
+import type { Queryable } from '../db.ts';
+
+/** The key the health watcher records the service's state under (jobs/schedules/schedule.names.ts). */
+const SERVICE = 'service';
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export function createScoreboardRepository(db: Queryable): ScoreboardRepository {
+  const range = (w: Window) => [w.since.toISOString(), w.until.toISOString()];
+  return {
+    async uptime(w) {
+      // The state in force when the window opens, then every change inside it.
+      const rows = await db.query<{ status: string; at: Date | string }>(
+        `select status, at from analytics.health_history
+         where name = $3 and at < $2
+           and at >= coalesce((select max(at) from analytics.health_history where name = $3 and at <= $1), '-infinity'::timestamptz)
+         order by at, id`,
+        [...range(w), SERVICE],
+      );
+      const out: UptimeFigures = { okMs: 0, degradedMs: 0, downMs: 0, coveredMs: 0, states: rows.length };
+      const until = w.until.getTime();
+      rows.forEach((r, i) => {
+        const start = Math.max(new Date(r.at).getTime(), w.since.getTime());
+        const next = rows[i + 1];
+        const end = Math.min(next ? new Date(next.at).getTime() : until, until);
+        const ms = Math.max(0, end - start);
+        out.coveredMs += ms;
+        if (r.status === 'ok') out.okMs += ms;
+        else if (r.status === 'degraded') out.degradedMs += ms;
+        else out.downMs += ms;
+      });
+      return out;
+    },
+    async uploads(w) {
+      const [row] = await db.query<Record<string, unknown>>(
+        `select count(*)::int as uploads,
+           count(*) filter (where status = 'failed')::int as failed,
+           count(*) filter (where status = 'dead')::int as dead,
+           count(*) filter (where status = 'processed' and processed_at is not null)::int as timed,
+           percentile_cont(0.5) within group (order by extract(epoch from processed_at - created_at) * 1000)
+             filter (where status = 'processed' and processed_at is not null) as p50,
+           percentile_cont(0.95) within group (order by extract(epoch from processed_at - created_at) * 1000)
+             filter (where status = 'processed' and processed_at is not null) as p95
+         from analytics.ingestions where created_at >= $1 and created_at < $2`,
+        range(w),
+      );
+      return {
+        uploads: Number(row?.uploads ?? 0),
+        failed: Number(row?.failed ?? 0),
+        dead: Number(row?.dead ?? 0),
+        timed: Number(row?.timed ?? 0),
+        p50Ms: num(row?.p50),
+        p95Ms: num(row?.p95),
+      };
+    },
+    async activeUsers(w) {
+      const rows = await db.query<{ day: string; users: number }>(
+        `with acts as (
+           select uploaded_by as who, created_at as at from analytics.ingestions
+             where created_at >= $1 and created_at < $2 and uploaded_by is not null
+           union all
+           select decided_by, decided_at from analytics.margin_reports
+             where decided_at >= $1 and decided_at < $2 and decided_by is not null
+           union all
+           select user_id, at from analytics.usage_events where at >= $1 and at < $2
+         )
+         select to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day, count(distinct who)::int as users
+         from acts group by 1
+         union all
+         select 'all', count(distinct who)::int from acts
+         order by 1`,
+        range(w),
+      );
+      const all = rows.find((r) => r.day === 'all');
+      return {
+        perDay: rows.filter((r) => r.day !== 'all').map((r) => ({ day: r.day, users: Number(r.users) })),
+        distinct: Number(all?.users ?? 0),
+      };
+    },
+    async featureUse(w) {
+      const rows = await db.query<{ feature: string; count: number; users: number }>(
+        `select feature, count(*)::int as count, count(distinct user_id)::int as users
+         from analytics.usage_events where at >= $1 and at < $2
+         group by feature order by count desc, feature`,
+        range(w),
+      );
+      return rows.map((r) => ({ feature: r.feature, count: Number(r.count), users: Number(r.users) }));
+    },
+    async votes(w) {
+      const [row] = await db.query<{ up: number; down: number }>(
+        `select count(*) filter (where vote = 1)::int as up, count(*) filter (where vote = -1)::int as down
+         from analytics.summary_votes where at >= $1 and at < $2`,
+        range(w),
+      );
+      return { up: Number(row?.up ?? 0), down: Number(row?.down ?? 0) };
+    },
+    async reports(w) {
+      const [row] = await db.query<{ n: number }>(
+        'select count(*)::int as n from analytics.margin_reports where created_at >= $1 and created_at < $2',
+        range(w),
+      );
+      return Number(row?.n ?? 0);
+    },
+    async callCycle(w) {
+      const [row] = await db.query<{ met: number; median: unknown }>(
+        `select count(*)::int as met,
+           percentile_cont(0.5) within group (order by extract(epoch from resolved_at - opened_at) * 1000) as median
+         from analytics.margin_calls where state = 'met' and resolved_at >= $1 and resolved_at < $2`,
+        range(w),
+      );
+      return { met: Number(row?.met ?? 0), medianMs: num(row?.median) };
+    },
+    async recordUse(input) {
+      await db.query('insert into analytics.usage_events (at, user_id, feature) values ($1, $2, $3)', [
+        input.at.toISOString(),
+        input.user,
+        input.feature,
+      ]);
+    },
+    async vote(input) {
+      await db.query(
+        `insert into analytics.summary_votes (ingestion_id, user_id, vote, at) values ($1, $2, $3, $4)
+         on conflict (ingestion_id, user_id) do update set vote = excluded.vote, at = excluded.at`,
+        [input.ingestionId, input.user, input.vote, input.at.toISOString()],
+      );
+    },
+  };
+}
