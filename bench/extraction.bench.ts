@@ -61,6 +61,15 @@ const checked = (text: string, figures: string[]) => {
   const tokens = new Set(text.split(/\s+/).map((t) => t.replace(/\D/g, '')));
   return figures.some((f) => tokens.has(f) || tokens.has(f.replace(/00$/, '')));
 };
+/** CPU seconds of this process's threads, and of its finished children (Linux: /proc/self/stat). */
+const cpuSelf = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const cpuChildren = () => {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[14]) + Number(f[15])) / 100; // cutime + cstime, in clock ticks of 1/100 s
+};
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 async function corpus(): Promise<Doc[]> {
@@ -133,10 +142,13 @@ async function ours(docs: Doc[]) {
   await extractor.extract({ bytes: first.bytes, fileName: first.name }).catch(() => {});
   await extractor.warmUp();
   const perPage: Record<'text' | 'scanned', number[]> = { text: [], scanned: [] };
+  const cpuPerPage: Record<'text' | 'scanned', number[]> = { text: [], scanned: [] };
   for (const d of docs) {
     const t0 = performance.now();
+    const c0 = cpuSelf();
     await extractor.extract({ bytes: d.bytes, fileName: d.name }).catch(() => {});
     perPage[d.kind].push((performance.now() - t0) / 1000 / d.pages);
+    cpuPerPage[d.kind].push((cpuSelf() - c0) / d.pages);
   }
   // Throughput: every scanned document at once through one extractor and its full pool.
   const scanned = docs.filter((d) => d.kind === 'scanned');
@@ -151,7 +163,9 @@ async function ours(docs: Doc[]) {
   await extractor.close();
   return {
     textPage: median(perPage.text),
+    textPageCpu: median(cpuPerPage.text),
     scannedPage: median(perPage.scanned),
+    scannedPageCpu: median(cpuPerPage.scanned),
     pagesPerSecond: pages / wall,
     coresBusy,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -188,6 +202,7 @@ async function ocrJs(pages: PageImages[], size: number) {
   const pool = createOcrPool({ size });
   await pool.warmUp();
   const t0 = performance.now();
+  const c0 = cpuSelf();
   const texts = await Promise.all(
     pages.map(async (p) => {
       const parts = await Promise.all(p.images.map((img) => pool.recognize(img)));
@@ -195,8 +210,9 @@ async function ocrJs(pages: PageImages[], size: number) {
     }),
   );
   const wall = (performance.now() - t0) / 1000;
+  const cpu = cpuSelf() - c0;
   await pool.close();
-  return { wall, pages: pages.length, checked: pages.filter((p, i) => checked(texts[i]!, p.figures)).length };
+  return { wall, cpu, pages: pages.length, checked: pages.filter((p, i) => checked(texts[i]!, p.figures)).length };
 }
 
 /** The same images through `tesseract` processes: `procs` in parallel, each reading its share as a list. */
@@ -213,6 +229,7 @@ async function ocrCli(pages: PageImages[], procs: number, work: string, tessdata
   // Whole pages to each process, round robin, as the pool takes pages.
   const shares = Array.from({ length: procs }, (_, k) => files.filter((f) => f.page % procs === k));
   const t0 = performance.now();
+  const c0 = cpuChildren();
   const outputs = await Promise.all(
     shares.map(
       (share, k) =>
@@ -232,6 +249,7 @@ async function ocrCli(pages: PageImages[], procs: number, work: string, tessdata
     ),
   );
   const wall = (performance.now() - t0) / 1000;
+  const cpu = cpuChildren() - c0;
   // tesseract ends each image's text with a form feed.
   const byPage = new Map<number, string>();
   for (const { share, text } of outputs) {
@@ -240,7 +258,12 @@ async function ocrCli(pages: PageImages[], procs: number, work: string, tessdata
       byPage.set(f.page, `${byPage.get(f.page) ?? ''} ${parts[i] ?? ''}`);
     });
   }
-  return { wall, pages: pages.length, checked: pages.filter((p, i) => checked(byPage.get(i) ?? '', p.figures)).length };
+  return {
+    wall,
+    cpu,
+    pages: pages.length,
+    checked: pages.filter((p, i) => checked(byPage.get(i) ?? '', p.figures)).length,
+  };
 }
 
 async function likeForLike(docs: Doc[]) {
@@ -262,16 +285,21 @@ async function likeForLike(docs: Doc[]) {
   }
 }
 
-/** Median wall seconds of `cmd args` as a whole process, after one unmeasured run (caches warm). */
-function processMedian(cmd: string, args: string[], runs: number): number {
+/** Median wall and CPU seconds of `cmd args` as a whole process, after one unmeasured run (caches warm). */
+function processMedian(cmd: string, args: string[], runs: number): { wall: number; cpu: number } {
   const times: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();
+    const c0 = cpuChildren();
     const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-    if (i > 0) times.push((performance.now() - t0) / 1000);
+    if (i > 0) {
+      times.push((performance.now() - t0) / 1000);
+      cpus.push(cpuChildren() - c0);
+    }
   }
-  return median(times);
+  return { wall: median(times), cpu: median(cpus) };
 }
 
 function wholeProcess(docs: Doc[]) {
@@ -282,7 +310,9 @@ function wholeProcess(docs: Doc[]) {
     const pdf = path.join(dir, 'one-page.pdf');
     writeFileSync(pdf, one.bytes);
     const ours = processMedian(process.execPath, [path.join(ROOT, 'bin/marginiq.js'), 'extract', pdf, '--json'], RUNS);
-    const pdftotext = has('pdftotext') ? processMedian('pdftotext', ['-layout', pdf, '-'], RUNS) : Number.NaN;
+    const pdftotext = has('pdftotext')
+      ? processMedian('pdftotext', ['-layout', pdf, '-'], RUNS)
+      : { wall: Number.NaN, cpu: Number.NaN };
     return { file: one.name, runs: RUNS, marginiq: ours, pdftotext };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -329,6 +359,7 @@ const f = (n: number, d = 3) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 const perChecked = (r: { wall: number; checked: number }) => (r.checked > 0 ? r.wall / r.checked : Number.NaN);
 const rowsOut = [
   ['median s / text page (in process)', f(mine.textPage), f(theirs.textPage), f(mine.textPage / theirs.textPage, 2)],
+  ['  CPU s / text page (in process)', f(mine.textPageCpu), '-', '-'],
   [
     'median s / scanned page (end to end)',
     f(mine.scannedPage),
@@ -343,15 +374,29 @@ if (ocr) {
     f(perChecked(r.cli)),
     f(perChecked(r.js) / perChecked(r.cli), 2),
   ];
+  const cpuRow = (label: string, r: typeof ocr.one) => [
+    label,
+    f(r.js.cpu / Math.max(1, r.js.checked)),
+    f(r.cli.cpu / Math.max(1, r.cli.checked)),
+    f(r.js.cpu / Math.max(1, r.js.checked) / (r.cli.cpu / Math.max(1, r.cli.checked)), 2),
+  ];
   rowsOut.push(row('OCR s / page, 1 worker vs 1 process', ocr.one));
+  rowsOut.push(cpuRow('  CPU s / page, 1 worker vs 1 process', ocr.one));
   rowsOut.push(row(`OCR s / page, pool of ${ocr.parallel} vs ${ocr.parallel} processes`, ocr.pool));
+  rowsOut.push(cpuRow(`  CPU s / page, pool vs processes`, ocr.pool));
 }
 if (proc) {
   rowsOut.push([
     `extract one-page --json, whole process (median of ${proc.runs})`,
-    f(proc.marginiq),
-    f(proc.pdftotext),
-    f(proc.marginiq / proc.pdftotext, 1),
+    f(proc.marginiq.wall),
+    f(proc.pdftotext.wall),
+    f(proc.marginiq.wall / proc.pdftotext.wall, 1),
+  ]);
+  rowsOut.push([
+    '  CPU s, whole process (all threads)',
+    f(proc.marginiq.cpu),
+    f(proc.pdftotext.cpu),
+    f(proc.marginiq.cpu / proc.pdftotext.cpu, 1),
   ]);
 }
 rowsOut.push(
