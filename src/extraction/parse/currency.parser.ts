@@ -46,8 +46,9 @@ export function currencyFromCode(text: string): string | null {
 }
 
 /** A code inside a longer text as a whole word, in any case (`Converted to usd` → `USD`). */
+const CODE_IN_TEXT = new RegExp(`(?<![A-Za-z])${CURRENCY_CODE_SOURCE}`, 'i');
 export function currencyCodeIn(text: string): string | null {
-  const m = text.match(new RegExp(`(?<![A-Za-z])${CURRENCY_CODE_SOURCE}`, 'i'));
+  const m = text.match(CODE_IN_TEXT);
   return m ? m[0].toUpperCase() : null;
 }
 
@@ -96,6 +97,12 @@ export function currencyFromSymbol(symbol: string, documentCurrency?: string | n
   return { code: shared.codes[0]!, decided: shared.decided };
 }
 
+const NAME_RES = NAMES.map(({ name, code }) => ({
+  code,
+  re: new RegExp(`(?<!\\p{L})${escapeRe(name)}(?!\\p{L})`, 'gu'),
+}));
+const CODES_IN_TEXT = new RegExp(`(?<![A-Za-z])${CURRENCY_CODE_SOURCE}`, 'g');
+
 export interface DocumentCurrency {
   code: string;
   /** 0..1: how clearly the document's own words name this currency. */
@@ -109,12 +116,9 @@ export interface DocumentCurrency {
 export function detectDocumentCurrency(text: string): DocumentCurrency | null {
   const counts = new Map<string, number>();
   const add = (code: string, n = 1) => counts.set(code, (counts.get(code) ?? 0) + n);
-  for (const m of text.matchAll(new RegExp(`(?<![A-Za-z])${CURRENCY_CODE_SOURCE}`, 'g'))) add(m[0]);
+  for (const m of text.matchAll(CODES_IN_TEXT)) add(m[0]);
   const lower = text.toLowerCase();
-  for (const { name, code } of NAMES) {
-    const re = new RegExp(`(?<!\\p{L})${escapeRe(name)}(?!\\p{L})`, 'gu');
-    add(code, (lower.match(re) ?? []).length);
-  }
+  for (const { code, re } of NAME_RES) add(code, (lower.match(re) ?? []).length);
   for (const [sym, code] of BY_SYMBOL) {
     if (/^[A-Za-z]/.test(sym)) continue; // letter symbols (`RM`, `Fr.`) are too easily words
     add(code, text.split(sym).length - 1);
