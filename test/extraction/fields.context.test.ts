@@ -29,6 +29,7 @@ describe('figure context vocabulary', () => {
   it('names the accounts printed beside the report account', () => {
     expect(namesOtherAccount('Master Account')).toBe(true);
     expect(namesOtherAccount('Sweep acct')).toBe(true);
+    expect(namesOtherAccount('TRANSFER FROM ACCT')).toBe(true);
     expect(namesOtherAccount('Account')).toBe(false);
     expect(namesOtherAccount('Account number')).toBe(false);
   });

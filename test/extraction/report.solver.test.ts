@@ -69,4 +69,17 @@ describe('solveReport', () => {
     expect(eq.conf).toBeGreaterThanOrEqual(0.8);
     expect(eq.rivals[0]!.reason).toBe('prior: column');
   });
+
+  it('puts back a sign a reading lost where the identities need it, and flags it', () => {
+    const r = solve([
+      cand('total_equity', 62053.13, 1, 1),
+      cand('long_market_value', 121777.22, 1, 2),
+      cand('short_market_value', -54290.87, 1, 3),
+      cand('cash_balance', 5433.22, 1, 4),
+    ]);
+    const cash = r.fields.get('cash_balance')!;
+    expect(cash.pick.value).toBe(-5433.22);
+    expect(cash.conf).toBeLessThan(0.8);
+    expect(r.issues).toContainEqual(expect.objectContaining({ code: 'identity_choice', field: 'cash_balance' }));
+  });
 });

@@ -133,7 +133,8 @@ function pickCurrency(own: Candidate[], doc: Candidate[], section: Section, ctx:
 /** One ExtractedAccount per account found (a combined or household total is never one). */
 export function extractAccounts(lines: Segmented[], ocrPages: ReadonlySet<number> = new Set()): ExtractedAccount[] {
   const ctx: EvidenceContext = { lines, ocrPages };
-  const { sections, doc } = walkDocument(lines);
+  const { sections: walked, doc } = walkDocument(lines);
+  const sections = mergePartialAccounts(walked);
   const docCurrency = choose(
     doc.filter((c) => c.target === 'currency'),
     null,
@@ -182,4 +183,29 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
     }
   }
   return null;
+}
+
+/**
+ * An account number read only in part on one page (a scan that split `7911-5666` into `7911` and a
+ * figure) is the same account as the whole number read elsewhere: its readings join that section.
+ */
+function mergePartialAccounts(sections: Section[]): Section[] {
+  const bare = (a: string) => a.replace(/[^A-Z0-9]/gi, '');
+  const out: Section[] = [];
+  for (const s of sections) {
+    const whole = s.account
+      ? sections.find(
+          (o) =>
+            o !== s &&
+            o.account &&
+            !o.combined &&
+            bare(s.account!).length >= 4 &&
+            bare(o.account).length > bare(s.account!).length &&
+            bare(o.account).startsWith(bare(s.account!)),
+        )
+      : undefined;
+    if (whole) whole.candidates.push(...s.candidates);
+    else out.push(s);
+  }
+  return out;
 }

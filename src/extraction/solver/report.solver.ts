@@ -37,6 +37,11 @@ const MAX_COMBINATIONS = 20_000;
 const IDENTITY_BONUS = 0.5;
 const CALL_BONUS = 0.25;
 
+/** Fields printed with either sign, whose sign a reading can lose. */
+const SIGNED_FIELDS: ReadonlySet<FieldName> = new Set(['cash_balance', 'excess_liquidity']);
+/** Rank of the same figure with the other sign, against the figure as read. */
+const SIGN_FLIP = 0.7;
+
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
 
 type Values = Partial<Record<FieldName, number>>;
@@ -108,7 +113,20 @@ function optionsOf(cands: Candidate[], rank: (c: Candidate) => number): Option[]
 export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedField>; issues: ReportIssue[] } {
   const { byField, rank, confOf } = input;
   const options = new Map<FieldName, Option[]>();
-  for (const [f, cands] of byField) if (cands.length) options.set(f, optionsOf(cands, rank));
+  for (const [f, cands] of byField) {
+    if (!cands.length) continue;
+    const opts = optionsOf(cands, rank);
+    // A sign is a small mark that scans and layouts lose (a trailing minus, a DR suffix): the same
+    // figure with the other sign is a weaker option, taken only where the identities need it.
+    if (SIGNED_FIELDS.has(f)) {
+      for (const o of opts.slice(0, 2)) {
+        const v = o.cand.value as number;
+        if (v === 0 || opts.some((x) => x.cand.value === -v)) continue;
+        opts.push({ cand: { ...o.cand, value: -v, demoted: 'the printed sign' }, rank: o.rank * SIGN_FLIP });
+      }
+    }
+    options.set(f, opts);
+  }
   const names = [...options.keys()];
   let widths = names.map((f) => Math.min(OPTIONS_PER_FIELD, options.get(f)!.length));
   const product = () => widths.reduce((p, w) => p * w, 1);

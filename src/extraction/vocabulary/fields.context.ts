@@ -93,6 +93,11 @@ export const OTHER_ACCOUNT_WORDS: readonly string[] = [
   'funding',
   'settlement',
   'introducing',
+  // A transfer's counterpart (`TRANSFER FROM ACCT 433-24908`).
+  'transfer',
+  'transferred',
+  'from',
+  'journal',
 ];
 
 /** Printed where a figure would be, meaning there is none: a value of 0 (a margin call of 0). */
