@@ -9,6 +9,7 @@ import { formatMegabytes } from '../../core/format.ts';
 import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
 import type { ConversationRef } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { NO_SUCH_REPORT, noSuchReport, readButtonValue } from '../action.payloads.ts';
 import { formJson, renderText, renderUpload } from './console.cards.ts';
 import type { ConsoleGateway } from './console.gateway.ts';
 import { BadRequest, readBody, readJson, sendJson, sendTooLarge, str } from './console.http.ts';
@@ -133,8 +134,13 @@ export function createConsoleHandlers(deps: HandlerDeps) {
 
     async action(req: IncomingMessage, res: ServerResponse, user: string): Promise<void> {
       const body = await readJson(req);
-      const value = str(body.value, 200);
-      if (!isKind(body.kind) || !value) throw new BadRequest('Unknown action.');
+      if (!isKind(body.kind)) throw new BadRequest('Unknown action.');
+      const value = readButtonValue(body.value, deps.logger, { platform: 'console', user, kind: body.kind });
+      if (!value) {
+        await answer(user, { notice: noSuchReport() });
+        sendJson(res, 200, { ok: true });
+        return;
+      }
       const outcome = await chat.action({
         user,
         kind: body.kind,
@@ -147,10 +153,13 @@ export function createConsoleHandlers(deps: HandlerDeps) {
 
     async edit(req: IncomingMessage, res: ServerResponse, user: string): Promise<void> {
       const body = await readJson(req);
-      const reportId = str(body.reportId, 200);
+      const reportId = readButtonValue(body.reportId, deps.logger, { platform: 'console', user, kind: 'edit' });
+      if (!reportId) {
+        sendJson(res, 422, { ok: false, errors: { form: NO_SUCH_REPORT } });
+        return;
+      }
       const raw = body.values;
-      if (!reportId || !raw || typeof raw !== 'object' || Array.isArray(raw))
-        throw new BadRequest('The edit form is incomplete.');
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequest('The edit form is incomplete.');
       const values: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
         if (typeof v === 'string' && v.length <= 500) values[k] = v;

@@ -5,6 +5,7 @@ import { isAppError } from '../../core/errors.ts';
 import type { ChatGateway, ConversationRef } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
+import { NO_SUCH_REPORT, noSuchReport, readButtonValue, readEditMetadata } from '../action.payloads.ts';
 import { renderCard } from './slack.cards.ts';
 import { editModal, modalErrors, readSubmission } from './slack.views.ts';
 
@@ -56,7 +57,7 @@ function threadOf(file: SlackFile, channel: string): string | undefined {
 }
 
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
-  const { chat, gateway, client } = deps;
+  const { chat, gateway, client, logger } = deps;
   const seen = deps.metrics?.counter('slack_events_total', 'Slack events, commands and interactions received, by kind');
 
   const fileInfo = async (id: string): Promise<SlackFile> => {
@@ -157,22 +158,29 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const user = slackUser(body.user.id);
     // Clicks carry the person's name: cards then say "Approved by jane.doe", not a member id.
     await chat.rememberName(user, body.user.name ?? body.user.username);
-    // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
-    const outcome = await chat.action({ user, kind, value: action.value ?? '' });
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-    await answer(outcome, {
+    const ctx = {
       user,
       channel: body.channel?.id ?? body.container?.channel_id,
       threadTs: message?.thread_ts ?? body.container?.thread_ts,
       messageTs: message?.ts ?? body.container?.message_ts,
       triggerId: body.trigger_id,
-    });
+    };
+    const value = readButtonValue(action.value, logger, { platform: 'slack', user, kind });
+    if (!value) return answer({ notice: noSuchReport() }, ctx);
+    // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
+    await answer(await chat.action({ user, kind, value }), ctx);
   });
 
   app.view(EDIT_FORM_ID, async ({ ack, body, view }) => {
     seen?.inc({ kind: 'edit_submit' });
-    const { meta, values, reason } = readSubmission(view);
+    const { values, reason } = readSubmission(view);
     const user = slackUser(body.user.id);
+    const meta = readEditMetadata(view.private_metadata, logger, { platform: 'slack', user });
+    if (!meta) {
+      await ack({ response_action: 'errors', errors: modalErrors({ form: NO_SUCH_REPORT }, []) });
+      return;
+    }
     await chat.rememberName(user, body.user.name);
     const result = await chat.submitEdit({
       user,

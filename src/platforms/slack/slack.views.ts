@@ -74,7 +74,6 @@ export function readSubmission(view: {
   private_metadata: string;
   state: { values: Record<string, Record<string, StateValue>> };
 }) {
-  const meta = JSON.parse(view.private_metadata) as EditMetadata;
   const values: Record<string, string | undefined> = {};
   for (const [blockId, actions] of Object.entries(view.state.values)) {
     const v = actions[VALUE];
@@ -82,7 +81,7 @@ export function readSubmission(view: {
   }
   const reason = values[REASON_BLOCK];
   delete values[REASON_BLOCK];
-  return { meta, values, reason };
+  return { values, reason };
 }
 
 /** Validation errors keyed by input name; one that names no input (a stale version) shows on the reason box. */

@@ -5,6 +5,7 @@ import { toAppError } from '../../core/errors.ts';
 import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
 import type { ConversationRef } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { NO_SUCH_REPORT, readButtonValue } from '../action.payloads.ts';
 import {
   ADAPTIVE_CARD,
   botMentioned,
@@ -64,8 +65,11 @@ export function createHandlers(deps: HandlerDeps) {
   /** One click, from an Action.Execute invoke or an Action.Submit fallback message. */
   async function act(a: WireActivity, verb: string, data: Record<string, unknown>): Promise<Answer> {
     const user = userOf(a);
-    const value = typeof data.value === 'string' ? data.value : '';
-    if (verb === EDIT_FORM_ID) {
+    const known = verb === EDIT_FORM_ID || verb === EDIT_CANCEL_ID || Boolean(actionKindOf(verb));
+    // Bad ids are bad input: told plainly, logged at warn, never sent on to the database.
+    const value = known ? readButtonValue(data.value, logger, { platform: 'teams', user, verb }) : undefined;
+    if (known && verb !== EDIT_CANCEL_ID && !value) return { notice: NO_SUCH_REPORT };
+    if (verb === EDIT_FORM_ID && value) {
       // A retried invoke (Teams resends after 15 s) must not be judged a conflicting second edit.
       if (a.id && !(await chat.claimEvent(`teams:invoke:${a.id}`)))
         return { notice: 'Already received; the summary shows the result.' };
