@@ -5,6 +5,7 @@ import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { findDates } from '../parse/date.parser.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
@@ -113,7 +114,23 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   }
   if (target === 'date') {
     const dates = line.segs.slice(hit.index + 1, end).filter((s) => s.kind === 'date');
-    if (dates.length === 0) return [];
+    if (dates.length === 0) {
+      // `Report Date | 20250324`: a compact date is a date right after a date label, in its own cell too.
+      const next = line.segs[hit.index + 1];
+      const compact = next && next.kind === 'amount' ? findDates(next.text.trim(), 'mdy', true)[0] : undefined;
+      if (!compact || compact.length !== next!.text.trim().length) return [];
+      return [
+        {
+          ...base,
+          target,
+          value: compact.iso,
+          score: hit.match.score * compact.quality * 0.95,
+          ocr: Math.min(next!.conf, 0.35 + hit.seg.conf),
+          box: { x0: next!.x0, x1: next!.x1, y0: line.top, y1: line.bottom },
+          text: next!.text,
+        },
+      ];
+    }
     // `Period: 11/01/2026 - 11/30/2026`: the period end is the as-of date.
     const d = dates.length > 1 && /period|from|through|to/i.test(line.text) ? dates[dates.length - 1]! : dates[0]!;
     return [

@@ -136,6 +136,8 @@ function accountNumbersHeader(line: Segmented): ColumnHeader | null {
   if (line.segs.some((s) => s.kind === 'date')) return null;
   const columns: Column[] = [];
   for (const cell of line.cells) {
+    // `Report Date | 20250324`: a date label says the number beside it is a date, not an account.
+    if (matchLabel(cell.text)?.target === 'date') return null;
     const c = classifyHeader(cell.text);
     if (c.kind === 'account' && (c.account!.match(/\d/g) ?? []).length < 6) return null;
     if (c.kind === 'other' && /\d/.test(cell.text)) return null;
