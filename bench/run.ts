@@ -10,6 +10,8 @@ for (const [name, extra] of [
   ['load.bench.ts', []],
   ['generated.bench.ts', []],
   ['calibration.bench.ts', []],
+  // Issue 15: /margin stats on 100k reports and 10k calls.
+  ['scoreboard.bench.ts', []],
 ] as const) {
   console.log(`\n=== ${name} ===`);
   // The allocator setting the service runs with (bin/marginiq.js, Dockerfile), so memory is measured as deployed.

@@ -11,26 +11,29 @@ export function createScoreboardRepository(db: Queryable): ScoreboardRepository 
   const range = (w: Window) => [w.since.toISOString(), w.until.toISOString()];
   return {
     async uptime(w) {
-      // The state in force when the window opens, then every change inside it.
-      const rows = await db.query<{ status: string; at: Date | string }>(
-        `select status, at from analytics.health_history
-         where name = $3 and at < $2
-           and at >= coalesce((select max(at) from analytics.health_history where name = $3 and at <= $1), '-infinity'::timestamptz)
-         order by at, id`,
+      // The state in force when the window opens, then every change inside it; each lasts until the next.
+      const rows = await db.query<{ status: string; n: number; ms: unknown }>(
+        `with s as (
+           select status, greatest(at, $1::timestamptz) as start,
+             least(coalesce(lead(at) over (order by at, id), $2::timestamptz), $2::timestamptz) as stop
+           from analytics.health_history
+           where name = $3 and at < $2
+             and at >= coalesce((select max(at) from analytics.health_history where name = $3 and at <= $1),
+                                '-infinity'::timestamptz))
+         select status, count(*)::int as n,
+           coalesce(sum(greatest(0, extract(epoch from (stop - start)) * 1000)), 0) as ms
+         from s group by status`,
         [...range(w), SERVICE],
       );
-      const out: UptimeFigures = { okMs: 0, degradedMs: 0, downMs: 0, coveredMs: 0, states: rows.length };
-      const until = w.until.getTime();
-      rows.forEach((r, i) => {
-        const start = Math.max(new Date(r.at).getTime(), w.since.getTime());
-        const next = rows[i + 1];
-        const end = Math.min(next ? new Date(next.at).getTime() : until, until);
-        const ms = Math.max(0, end - start);
+      const out: UptimeFigures = { okMs: 0, degradedMs: 0, downMs: 0, coveredMs: 0, states: 0 };
+      for (const r of rows) {
+        const ms = Math.round(Number(r.ms));
+        out.states += Number(r.n);
         out.coveredMs += ms;
         if (r.status === 'ok') out.okMs += ms;
         else if (r.status === 'degraded') out.degradedMs += ms;
         else out.downMs += ms;
-      });
+      }
       return out;
     },
     async uploads(w) {
@@ -39,10 +42,8 @@ export function createScoreboardRepository(db: Queryable): ScoreboardRepository 
            count(*) filter (where status = 'failed')::int as failed,
            count(*) filter (where status = 'dead')::int as dead,
            count(*) filter (where status = 'processed' and processed_at is not null)::int as timed,
-           percentile_cont(0.5) within group (order by extract(epoch from processed_at - created_at) * 1000)
-             filter (where status = 'processed' and processed_at is not null) as p50,
-           percentile_cont(0.95) within group (order by extract(epoch from processed_at - created_at) * 1000)
-             filter (where status = 'processed' and processed_at is not null) as p95
+           percentile_cont(array[0.5, 0.95]) within group (order by extract(epoch from processed_at - created_at) * 1000)
+             filter (where status = 'processed' and processed_at is not null) as p
          from analytics.ingestions where created_at >= $1 and created_at < $2`,
         range(w),
       );
@@ -51,8 +52,8 @@ export function createScoreboardRepository(db: Queryable): ScoreboardRepository 
         failed: Number(row?.failed ?? 0),
         dead: Number(row?.dead ?? 0),
         timed: Number(row?.timed ?? 0),
-        p50Ms: num(row?.p50),
-        p95Ms: num(row?.p95),
+        p50Ms: num((row?.p as unknown[] | null)?.[0]),
+        p95Ms: num((row?.p as unknown[] | null)?.[1]),
       };
     },
     async activeUsers(w) {
@@ -65,11 +66,11 @@ export function createScoreboardRepository(db: Queryable): ScoreboardRepository 
              where decided_at >= $1 and decided_at < $2 and decided_by is not null
            union all
            select user_id, at from analytics.usage_events where at >= $1 and at < $2
-         )
-         select to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day, count(distinct who)::int as users
-         from acts group by 1
+         ),
+         d as (select distinct (at at time zone 'UTC')::date as day, who from acts)
+         select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as users from d group by d.day
          union all
-         select 'all', count(distinct who)::int from acts
+         select 'all', count(distinct who)::int from d
          order by 1`,
         range(w),
       );
