@@ -11,10 +11,11 @@ import { type Measured, measureGenerated, summarise } from './measure.ts';
 const SEED = 20261206;
 const TEXT_DOCS = Number(process.env.GEN_DOCS ?? 250);
 /**
- * Field recall the product reached on these documents at the last merge of this test (see the
- * bench for the current figure). Raise it as extraction improves; it fails on a regression.
+ * Field recall the product reached on these documents at the last merge of this test: 0.385 on
+ * main 5be749e (2026-12-06; precision 0.813, 734 silent errors, see bench/generated.bench.ts).
+ * Raise it as extraction improves; it fails on a regression.
  */
-const RECALL_FLOOR = 0.35;
+const RECALL_FLOOR = 0.38;
 
 const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 120_000, ocrWorkers: 1 });
 afterAll(() => extractor.close());
@@ -35,6 +36,10 @@ describe('extraction of generated text statements', { timeout: 300_000 }, () => 
 
   it('places every evidence box on its page, over the printed value', () => {
     expect(results.flatMap((r) => r.evidenceProblems.map((e) => `${r.name}: ${e}`))).toEqual([]);
+  });
+
+  it('gives evidence for every value a report holds', () => {
+    expect(results.flatMap((r) => r.missingEvidence.map((e) => `${r.name}: ${e}`))).toEqual([]);
   });
 
   it(`keeps field recall at or above ${RECALL_FLOOR}`, () => {
