@@ -68,7 +68,7 @@ const cpuSelf = () => {
 };
 const cpuChildren = () => {
   const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[14]) + Number(f[15])) / 100; // cutime + cstime, in clock ticks of 1/100 s
+  return (Number(f[13]) + Number(f[14])) / 100; // cutime + cstime (fields 16, 17), in ticks of 1/100 s
 };
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
