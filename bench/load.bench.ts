@@ -1,6 +1,9 @@
 /**
  * Load benchmark: signed Slack events (file shares, commands, button clicks) at rising concurrency
  * against a real `marginiq start` process and a loopback Slack double. Everything stays on 127.0.0.1.
+ * Clicks approve real pending reports (read beforehand from their summary cards); a click counts as
+ * delivered only when its summary then says "Approved by", and as an error when it does not or when
+ * an error card ("Something went wrong", "no longer exists") reaches the clicker.
  *
  *   node bench/load.bench.ts [--levels 1,10,25,50] [--scanned 6] [--database-url postgres://…]
  *
@@ -62,6 +65,8 @@ async function main() {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'warn',
+      // The bench user approves: its clicks are real decisions, not refusals.
+      ADMINS: 'slack:UBENCH',
       ...(database?.url ? { DATABASE_URL: database.url } : {}),
     },
     { timeoutMs: 120_000 },
@@ -91,6 +96,43 @@ async function main() {
     return Date.now();
   };
 
+  // Reports for the clicks to approve: uploaded and read before the measured levels start.
+  const clickCount = LEVELS.reduce((sum, l) => sum + Math.ceil(l / 3), 0);
+  const pool = Array.from({ length: clickCount }, (_, i) => share(textPdfs[i % textPdfs.length]!, 'CPOOL'));
+  await Promise.all(pool.map((p) => p.send()));
+  const poolThreads = pool.map((p) => ({ channel: 'CPOOL', ts: p.ts, kind: 'text' as const, sentAt: Date.now() }));
+  await waitAll(poolThreads, 600_000);
+  const pending: { reportId: string; channel: string; ts: string; messageTs: string }[] = [];
+  for (const th of poolThreads) {
+    for (const m of slack.thread(th.channel, th.ts)) {
+      const elements = (m.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap(
+        (b) => b.elements ?? [],
+      );
+      for (const e of elements)
+        if (e.action_id === ACTION_IDS.approve && e.value)
+          pending.push({ reportId: e.value, channel: th.channel, ts: th.ts, messageTs: m.ts });
+    }
+  }
+  const clicked: (typeof pending)[number][] = [];
+  const click = (kind: string) => {
+    const target = pending.shift();
+    if (!target) return timed(kind, async () => ({ status: 0 }));
+    clicked.push(target);
+    return timed(kind, () =>
+      sender.interaction(
+        buttonClick({
+          user: 'UBENCH',
+          channel: target.channel,
+          messageTs: target.messageTs,
+          threadTs: target.ts,
+          actionId: ACTION_IDS.approve,
+          value: target.reportId,
+          responseUrl: slack.responseUrl(),
+        }),
+      ),
+    );
+  };
+
   const levelRows: Record<string, number | string>[] = [];
   for (const level of LEVELS) {
     const before = acks.length;
@@ -105,20 +147,7 @@ async function main() {
           sender.command(slashCommand({ user: 'UBENCH', channel, text: 'pending', responseUrl: slack.responseUrl() })),
         ),
       ),
-      ...Array.from({ length: Math.ceil(level / 3) }, () =>
-        timed('click', () =>
-          sender.interaction(
-            buttonClick({
-              user: 'UBENCH',
-              channel,
-              messageTs: '1.1',
-              actionId: ACTION_IDS.approve,
-              value: '00000000-0000-4000-8000-000000000000',
-              responseUrl: slack.responseUrl(),
-            }),
-          ),
-        ),
-      ),
+      ...Array.from({ length: Math.ceil(level / 3) }, () => click('click')),
     ]);
     for (const b of batch) threads.push({ channel, ts: b.ts, kind: 'text', sentAt: started });
     const finished = await waitAll(
@@ -166,18 +195,23 @@ async function main() {
             slashCommand({ user: 'UBENCH', channel: 'CSCAN', text: 'pending', responseUrl: slack.responseUrl() }),
           ),
         ),
-        timed('click_during_ocr', () =>
-          sender.interaction(
-            buttonClick({
-              user: 'UBENCH',
-              channel: 'CSCAN',
-              messageTs: '1.1',
-              actionId: ACTION_IDS.approve,
-              value: '00000000-0000-4000-8000-000000000000',
-              responseUrl: slack.responseUrl(),
-            }),
-          ),
-        ),
+        // Clicks during OCR use reports already decided: each is a real read of a real report ("already decided").
+        timed('click_during_ocr', () => {
+          const target = clicked[busy.length % Math.max(1, clicked.length)];
+          return target
+            ? sender.interaction(
+                buttonClick({
+                  user: 'UBENCH',
+                  channel: target.channel,
+                  messageTs: target.messageTs,
+                  threadTs: target.ts,
+                  actionId: ACTION_IDS.approve,
+                  value: target.reportId,
+                  responseUrl: slack.responseUrl(),
+                }),
+              )
+            : Promise.resolve({ status: 0 });
+        }),
       );
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -193,6 +227,22 @@ async function main() {
     };
     scannedPerMin = Math.round((scannedCount / ((finished - started) / 60_000)) * 10) / 10;
   }
+
+  // A click is delivered when its report's summary says who approved it; an error card or a summary
+  // still pending is an error, whatever the HTTP status of the acknowledgement was.
+  const decidedEnd = Date.now() + 60_000;
+  const approved = (c: (typeof clicked)[number]) =>
+    slack.thread(c.channel, c.ts).some((m) => m.ts === c.messageTs && m.text.includes('approved'));
+  while (!clicked.every(approved) && Date.now() < decidedEnd) await new Promise((r) => setTimeout(r, 250));
+  const errorCards = slack
+    .callsTo('chat.postEphemeral')
+    .filter((c) => /Something went wrong|no longer exists/.test(String(c.args.text ?? ''))).length;
+  const clicksDelivered = clicked.filter(approved).length;
+  const clicks = {
+    sent: clicked.length,
+    delivered: clicksDelivered,
+    errors: clicked.length - clicksDelivered + errorCards,
+  };
 
   // Exactly one summary per upload: one bot message in each thread, no longer "Reading…".
   const perThread = threads.map((t) => slack.thread(t.channel, t.ts));
@@ -211,6 +261,7 @@ async function main() {
       over_3s: all.filter((x) => x > 3000).length,
       error_rate: `${((acks.filter((a) => a.status !== 200).length / all.length) * 100).toFixed(2)}%`,
     },
+    clicks,
     uploads: threads.length,
     uploads_lost: lost,
     uploads_with_more_than_one_summary: duplicated,
@@ -225,7 +276,7 @@ async function main() {
   console.log(JSON.stringify({ ...result, levels: undefined }, null, 2));
   mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(path.resolve(import.meta.dirname, 'results/load.json'), `${JSON.stringify(result, null, 2)}\n`);
-  if (lost > 0 || duplicated > 0) process.exitCode = 1;
+  if (lost > 0 || duplicated > 0 || clicks.errors > 0) process.exitCode = 1;
 }
 
 await main();

@@ -175,6 +175,32 @@ export interface PeopleRepository {
   names(users: string[]): Promise<Map<string, string>>;
 }
 
+/** The record of schedule fires: one row per (name, fire time), the election of the replica that runs it. */
+export interface ScheduleRunsRepository {
+  /** True for exactly one replica per (name, fire time). */
+  claim(name: string, fireTime: Date, replica: string): Promise<boolean>;
+  finish(
+    name: string,
+    fireTime: Date,
+    replica: string,
+    result: { outcome: 'ok' | 'failed'; durationMs: number; detail?: unknown },
+  ): Promise<void>;
+  /** Forgets fires before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+export interface HealthTransition {
+  changed: boolean;
+  previous: HealthStatus | null;
+  previousSince: string | null;
+}
+
+/** The last recorded state of each watched thing (the service), for change alerts and uptime. */
+export interface HealthStatesRepository {
+  record(name: string, status: HealthStatus, detail: unknown): Promise<HealthTransition>;
+  current(name: string): Promise<HealthStatus | undefined>;
+}
+
 export interface Repositories {
   ingestions: IngestionsRepository;
   calls: CallsRepository;
@@ -187,6 +213,8 @@ export interface Repositories {
   conversations: ConversationsRepository;
   outgoingFiles: OutgoingFilesRepository;
   people: PeopleRepository;
+  scheduleRuns: ScheduleRunsRepository;
+  healthStates: HealthStatesRepository;
 }
 
 /** Runs work in one database transaction, handing it repositories bound to that transaction. */

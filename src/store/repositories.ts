@@ -3,10 +3,12 @@ import type { Db, Queryable } from './db.ts';
 import { createAuditRepository } from './repositories/audit.repository.ts';
 import { createCallsRepository } from './repositories/calls.repository.ts';
 import { createConflictsRepository } from './repositories/conflicts.repository.ts';
+import { createHealthStatesRepository } from './repositories/health-states.repository.ts';
 import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
 import { createOutgoingFilesRepository } from './repositories/outgoing-files.repository.ts';
 import { createPeopleRepository } from './repositories/people.repository.ts';
 import { createReportsRepository } from './repositories/reports.repository.ts';
+import { createScheduleRunsRepository } from './repositories/schedule-runs.repository.ts';
 import {
   createConversationsRepository,
   createEventsRepository,
@@ -27,6 +29,8 @@ export function createRepositories(db: Queryable): Repositories {
     conversations: createConversationsRepository(db),
     outgoingFiles: createOutgoingFilesRepository(db),
     people: createPeopleRepository(db),
+    scheduleRuns: createScheduleRunsRepository(db),
+    healthStates: createHealthStatesRepository(db),
   };
 }
 

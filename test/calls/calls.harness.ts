@@ -11,6 +11,7 @@ import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.
 import type { ExtractionOutcome, Extractor, HealthSource } from '../../src/core/ports.ts';
 import type { ReportReading } from '../../src/core/report/report.schema.ts';
 import type { ScoreboardRepository } from '../../src/core/scoreboard/scoreboard.port.ts';
+import { fileWriters } from '../../src/render/file.writers.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
@@ -111,6 +112,7 @@ export async function callsWorld(
     logger: { info() {}, warn() {} },
   };
   const runCommand: CommandRunner = createCommandRunner({
+    writers: fileWriters,
     repos,
     uow,
     access,

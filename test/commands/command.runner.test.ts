@@ -6,6 +6,7 @@ import type { CommandContext, CommandRunner } from '../../src/core/commands/comm
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import { cardToText } from '../../src/core/digest/card.text.ts';
 import type { ConversationRef, HealthSource, Repositories } from '../../src/core/ports.ts';
+import { fileWriters } from '../../src/render/file.writers.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
@@ -97,6 +98,7 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
       decidedAt: new Date(Date.now() - 199 * 24 * HOUR),
     });
     run = createCommandRunner({
+      writers: fileWriters,
       repos,
       uow: createUnitOfWork(db),
       access: createAccess({ admins: ['slack:UADMIN'], roles: repos.roles }),
@@ -234,6 +236,7 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
   it('digest now answers in time even when posting is slow, and says so when it fails', async () => {
     const make = (postDigest: () => Promise<unknown>) =>
       createCommandRunner({
+        writers: fileWriters,
         repos,
         access: createAccess({ admins: [], roles: repos.roles }),
         analytics: createAnalyticsRepository(db),
@@ -293,6 +296,7 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
 
   it('answers an internal failure with a plain sentence, not a trace', async () => {
     const broken = createCommandRunner({
+      writers: fileWriters,
       repos,
       access: createAccess({ admins: [], roles: repos.roles }),
       analytics: {

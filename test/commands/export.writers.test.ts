@@ -1,10 +1,10 @@
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../src/core/export/csv.writer.ts';
 import { EXPORT_COLUMNS, type ExportTable, reportsTable } from '../../src/core/export/export.table.ts';
-import { toParquet } from '../../src/core/export/parquet.writer.ts';
-import { columnLetter, toXlsx } from '../../src/core/export/xlsx.writer.ts';
 import type { StoredReport } from '../../src/core/records.ts';
+import { csvField, toCsv } from '../../src/render/csv.writer.ts';
+import { toParquet } from '../../src/render/parquet.writer.ts';
+import { columnLetter, toXlsx } from '../../src/render/xlsx.writer.ts';
 import { reportData } from '../digest/fixtures.ts';
 import { parseCsv, unzip } from './file-readers.ts';
 

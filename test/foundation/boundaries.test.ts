@@ -30,7 +30,25 @@ const FORBIDDEN = [
   /\/store\//,
   /\/jobs\//,
   /\/http\//,
+  // Native libraries and file formats are adapters (src/render), injected through ports.
+  /^@napi-rs\//,
+  /^canvas$/,
+  /^sharp$/,
+  /^hyparquet/,
+  /^exceljs$/,
+  /^fflate$/,
+  /^prom-client$/,
+  /\/render\//,
+  /\/observability\/metrics/,
 ];
+
+// A statement as it appears in a string literal: the shapes the repositories write.
+const SQL =
+  /^\s*(select\s[\s\S]*\sfrom\s|insert\s+into\s|update\s+[\w."]+\s+set\s|delete\s+from\s|with\s+\w+\s+as\s*\(|create\s+(table|index|schema)\s|alter\s+table\s)/i;
+const sqlIn = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(['"`])((?:\\.|(?!\1)[^\\])*?)\1/g)]
+    .map((m) => m[2] ?? '')
+    .filter((text) => SQL.test(text));
 
 describe('module boundaries', () => {
   for (const folder of ['core', 'extraction']) {
@@ -43,6 +61,18 @@ describe('module boundaries', () => {
       expect(offenders).toEqual([]);
     });
   }
+
+  it('keeps every SQL statement inside src/store', () => {
+    const offenders = sources(path.join(root, 'src'))
+      .filter((file) => !path.relative(root, file).startsWith('src/store/'))
+      .flatMap((file) => sqlIn(file).map((sql) => `${path.relative(root, file)}: ${sql.trim().slice(0, 60)}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds a statement when one is written outside the store (the check can fail)', () => {
+    const probe = path.join(root, 'test/foundation/fixtures.sql-probe.txt');
+    expect(sqlIn(probe)).toHaveLength(2);
+  });
 
   it('keeps every Slack import inside src/platforms/slack and every Teams import inside src/platforms/teams', () => {
     const offenders = sources(path.join(root, 'src')).flatMap((file) => {

@@ -62,13 +62,12 @@ describe('fuzzing the extraction pipeline with mutated statements', () => {
   });
   afterAll(() => extractor.close());
 
-  it(`ends every one of ${ITERATIONS} mutated files in a valid report or a clear error, within the time limit`, async () => {
+  it(`ends every one of ${ITERATIONS} mutated files in a valid report or a clear error`, async () => {
     const rnd = prng(20261129);
     const outcomes = { reports: 0, errors: 0 };
     for (let i = 0; i < ITERATIONS; i++) {
       const seed = SEEDS[i % SEEDS.length]!;
       const input = mutate(new Uint8Array(readFileSync(path.join(FIXTURES, seed))), rnd);
-      const started = Date.now();
       try {
         const out = await extractor.extract({ bytes: input, fileName: `fuzz-${i}.pdf` });
         for (const r of out.reports) expect(reportSchema.safeParse(r).success, `iteration ${i}`).toBe(true);
@@ -81,8 +80,8 @@ describe('fuzzing the extraction pipeline with mutated statements', () => {
         }
         outcomes.errors += 1;
       }
-      // The extractor enforces the limit itself; a little slack for tearing the worker down.
-      expect(Date.now() - started, `iteration ${i}`).toBeLessThan(TIME_LIMIT_MS + 5_000);
+      // The time limit is the extractor's own (a timeout is an AppError, checked above); how long
+      // files take is measured in `npm run bench`, not asserted against a wall clock here.
     }
     expect(outcomes.reports + outcomes.errors).toBe(ITERATIONS);
   }, 900_000);

@@ -32,15 +32,13 @@ afterAll(async () => {
 async function margin(text: string, user = ANALYST) {
   const responseUrl = svc.slack.responseUrl();
   const id = responseUrl.split('/').pop();
-  const started = Date.now();
   const ack = await svc.sender.command(slashCommand({ user, channel: CHANNEL, text, responseUrl }));
-  const ackMs = Date.now() - started;
   const answer = await eventually(
     () => svc.slack.responses.find((r) => r.id === id),
     20_000,
     `answer to /margin ${text}`,
   );
-  return { ack, ackMs, answer: answer.body as { response_type?: string; text?: string; blocks?: unknown[] } };
+  return { ack, answer: answer.body as { response_type?: string; text?: string; blocks?: unknown[] } };
 }
 
 const SUBCOMMANDS = [
@@ -75,12 +73,12 @@ describe('a report with a deficit', () => {
 });
 
 describe('/margin', () => {
-  it.each(SUBCOMMANDS)('answers "/margin %s" within Slack\'s 3 seconds, through response_url', async (text) => {
+  // The HTTP answer is only the acknowledgement; how fast it comes is measured in `npm run bench` (slack ack).
+  it.each(SUBCOMMANDS)('acknowledges "/margin %s" with an empty 200 and answers through response_url', async (text) => {
     const user = text.startsWith('role') ? ADMIN : ANALYST;
-    const { ack, ackMs, answer } = await margin(text, user);
+    const { ack, answer } = await margin(text, user);
     expect(ack.status).toBe(200);
     expect(ack.text).toBe('');
-    expect(ackMs).toBeLessThan(3000);
     expect(['ephemeral', 'in_channel']).toContain(answer.response_type);
     expect(typeof answer.text).toBe('string');
     expect(answer.text?.length).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { startHttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
 import { createSlackPlatform } from '../../src/platforms/slack/slack.app.ts';
+import { fileWriters } from '../../src/render/file.writers.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
@@ -136,6 +137,7 @@ export async function startSlackService(
     startedAt: Date.now(),
   });
   const runCommand = createCommandRunner({
+    writers: fileWriters,
     repos,
     uow: ingestDeps.uow,
     access,

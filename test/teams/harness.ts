@@ -13,6 +13,7 @@ import { startHttpServer } from '../../src/http/server.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
 import type { PlatformAdapter } from '../../src/platforms/platform.ts';
 import { createTeamsPlatform } from '../../src/platforms/teams/teams.app.ts';
+import { fileWriters } from '../../src/render/file.writers.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
@@ -102,6 +103,7 @@ export async function startTeamsHarness(
   const access = createAccess({ admins: [`teams:${ADMIN}`], roles: repos.roles });
   await repos.roles.set(`teams:${APPROVER}`, 'approver', `teams:${ADMIN}`);
   const baseRunner = createCommandRunner({
+    writers: fileWriters,
     repos,
     uow: deps.uow,
     access,

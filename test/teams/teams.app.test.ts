@@ -268,6 +268,16 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
       if (i % 3 === 0) expect(reply.path, text).toContain(';messageid=');
       if (process.env.SHOW_REPLIES) console.log(text, '→', cardText(reply).slice(0, 300));
       expect(cardText(reply), text).not.toMatch(/went wrong/);
+      // An export's file follows its card: wait for that post itself, so it cannot pass for the next answer.
+      if (text.startsWith('export'))
+        await h.double.waitFor(
+          () =>
+            h.double
+              .activityCalls()
+              .slice(before)
+              .filter((c) => c.method === 'POST')[1],
+          `the file of "${text}"`,
+        );
       await quiet();
     }
   });

@@ -4,7 +4,7 @@ import { type Card, textCard } from '../cards/card.model.ts';
 import type { AnalyticsRepository, QueueDepth, ThreadRef } from '../digest/analytics.port.ts';
 import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
 import { isAppError } from '../errors.ts';
-import { exportFile } from '../export/export.usecases.ts';
+import { exportFile, type TableWriters } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
 import type { ConversationRef, HealthSource, Repositories, UnitOfWork } from '../ports.ts';
 import { scoreboardBlocks } from '../scoreboard/scoreboard.cards.ts';
@@ -23,6 +23,8 @@ export interface CommandDeps {
   analytics: AnalyticsRepository;
   health: HealthSource;
   queueDepth: () => Promise<QueueDepth>;
+  /** The file writers exports use (src/render), injected: core lays out no bytes itself. */
+  writers: TableWriters;
   /** Posts a digest into one conversation now (`/margin digest now [weekly]`). */
   postDigest: (to: ConversationRef, opts: { actor: string; kind: 'digest' | 'weekly' }) => Promise<unknown>;
   threadLink?: (t: ThreadRef) => string | undefined;
@@ -215,7 +217,12 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
           return ephemeral(
             textCard('Nothing to export', `There are no reports for ${scope} dated in the last ${c.days} days.`),
           );
-        const file = exportFile(reports, { format: c.format, account: c.account, days: c.days, now: now() });
+        const file = exportFile(deps.writers, reports, {
+          format: c.format,
+          account: c.account,
+          days: c.days,
+          now: now(),
+        });
         await featureUse(ctx, c, { account: c.account ?? 'all', days: c.days, format: c.format, rows: reports.length });
         return {
           visibility: 'channel',

@@ -1,12 +1,14 @@
 import type { CommandFile } from '../commands/command.types.ts';
 import type { StoredReport } from '../records.ts';
-import { toCsv } from './csv.writer.ts';
-import { reportsTable } from './export.table.ts';
-import { toParquet } from './parquet.writer.ts';
-import { toXlsx } from './xlsx.writer.ts';
+import { type ExportTable, reportsTable } from './export.table.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The port to the file writers (src/render): core decides what goes in the table, never how bytes are laid out. */
+export interface TableWriters {
+  write(format: ExportFormat, table: ExportTable, opts: { now: Date }): Uint8Array;
+}
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -18,12 +20,11 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 64);
 
 export function exportFile(
+  writers: TableWriters,
   reports: StoredReport[],
   opts: { format: ExportFormat; account?: string | undefined; days: number; now: Date },
 ): CommandFile {
-  const table = reportsTable(reports);
-  const bytes =
-    opts.format === 'csv' ? toCsv(table) : opts.format === 'xlsx' ? toXlsx(table, { at: opts.now }) : toParquet(table);
+  const bytes = writers.write(opts.format, reportsTable(reports), { now: opts.now });
   const scope = opts.account ? safe(opts.account) : 'all';
   const day = opts.now.toISOString().slice(0, 10);
   return {

@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Digests } from '../../core/digest/digest.usecases.ts';
 import type { GatewayRegistry, HealthSource, JobQueue, Repositories } from '../../core/ports.ts';
-import type { Queryable } from '../../store/db.ts';
 import { runHealthWatch } from './health.watch.ts';
 import { sweepStranded } from './ingestion.sweeper.ts';
 import { createRunCoordinator } from './run.coordinator.ts';
@@ -23,14 +22,12 @@ interface Log {
 }
 
 export interface ScheduleDeps {
-  /** The database holding analytics.schedule_runs and analytics.health_state. */
-  db: Queryable;
   /** This replica's name in schedule_runs (REPLICA_ID, else the host name). */
   replica?: string;
   digest: { cron: string; tz: string };
   digests: Pick<Digests, 'targets' | 'postDaily' | 'postWeekly'>;
   health: HealthSource;
-  repos: Pick<Repositories, 'ingestions' | 'subscriptions'>;
+  repos: Pick<Repositories, 'ingestions' | 'subscriptions' | 'scheduleRuns' | 'healthStates'>;
   queue: Pick<JobQueue, 'enqueueIngestion'>;
   gateways: GatewayRegistry;
   logger: Log;
@@ -81,7 +78,7 @@ export async function runWeeklyDigest(deps: Pick<ScheduleDeps, 'digests'>) {
  */
 export function startSchedules(deps: ScheduleDeps): Schedules {
   const replica = deps.replica ?? hostname();
-  const coordinator = createRunCoordinator({ db: deps.db, replica, resolutionMs: deps.resolutionMs });
+  const coordinator = createRunCoordinator({ runs: deps.repos.scheduleRuns, replica, resolutionMs: deps.resolutionMs });
   const log = deps.logger;
   const inflight = new Set<Promise<unknown>>();
 
@@ -92,7 +89,7 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
       cron: HEALTH_WATCH_CRON,
       run: () =>
         runHealthWatch({
-          db: deps.db,
+          healthStates: deps.repos.healthStates,
           health: deps.health,
           subscriptions: deps.repos.subscriptions,
           gateways: deps.gateways,

@@ -1,5 +1,5 @@
 import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer';
-import type { ColumnKind, ExportTable } from './export.table.ts';
+import type { ColumnKind, ExportTable } from '../core/export/export.table.ts';
 
 const SCHEMA: Record<ColumnKind, Omit<SchemaElement, 'name'>> = {
   text: { type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },

@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
-import type { DailyPoint } from './analytics.port.ts';
+import type { DailyPoint } from '../core/digest/analytics.port.ts';
 
-// A drawing library, not a platform SDK: the chart is pure data in, PNG bytes out.
+// The digest chart, drawn with a native canvas: an adapter behind core's renderChart port (data in, PNG out).
 const WIDTH = 1000;
 const HEIGHT = 420;
 const PAD = { left: 64, right: 64, top: 56, bottom: 56 };

@@ -1,4 +1,4 @@
-import type { Cell, ExportTable } from './export.table.ts';
+import type { Cell, ExportTable } from '../core/export/export.table.ts';
 
 // Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,4 +1,4 @@
-import type { Cell, ExportTable } from './export.table.ts';
+import type { Cell, ExportTable } from '../core/export/export.table.ts';
 import { zip } from './zip.writer.ts';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -1,0 +1,88 @@
+import type { Config } from './config/config.ts';
+import { createAccess } from './core/access/roles.ts';
+import { createChatCore } from './core/chat.core.ts';
+import { createCommandRunner } from './core/commands/command.usecases.ts';
+import type { AnalyticsRepository } from './core/digest/analytics.port.ts';
+import { createDigests } from './core/digest/digest.usecases.ts';
+import type { IngestDeps } from './core/ingest/ingest.usecases.ts';
+import type {
+  Extractor,
+  FetcherRegistry,
+  FileStorage,
+  GatewayRegistry,
+  HealthSource,
+  JobQueue,
+  Repositories,
+  UnitOfWork,
+} from './core/ports.ts';
+import type { ScoreboardRepository } from './core/scoreboard/scoreboard.port.ts';
+import { collectScoreboard } from './core/scoreboard/scoreboard.usecases.ts';
+import type { Logger } from './observability/logger.ts';
+import { renderScoreboardMetrics } from './observability/scoreboard.metrics.ts';
+import { renderDigestChart } from './render/digest.chart.ts';
+import { fileWriters } from './render/file.writers.ts';
+
+/**
+ * Core's use-cases with their adapters plugged into the ports: ingest, decisions, commands,
+ * digests. The gateway and fetcher registries are filled later, when the platforms exist.
+ */
+export function createCoreServices(
+  config: Config,
+  deps: {
+    repos: Repositories;
+    uow: UnitOfWork;
+    analytics: AnalyticsRepository;
+    scoreboard: ScoreboardRepository;
+    storage: FileStorage;
+    queue: JobQueue;
+    extractor: Extractor;
+    health: HealthSource;
+    gateways: GatewayRegistry;
+    fetchers: FetcherRegistry;
+    logger: Logger;
+  },
+) {
+  const { repos, uow, analytics, health, gateways } = deps;
+  const log = (component: string) => deps.logger.child({ component });
+  const access = createAccess({ admins: config.admins, roles: repos.roles });
+  const alertChannels = async () =>
+    (await repos.subscriptions.list('alerts')).map((s) => ({
+      platform: s.platform as 'slack',
+      channelId: s.channel_id,
+    }));
+  const ingest: IngestDeps = {
+    ...{ repos, uow, storage: deps.storage, queue: deps.queue, extractor: deps.extractor, gateways },
+    ...{ fetchers: deps.fetchers, alertChannels, logger: log('ingest') },
+    limits: { maxFileBytes: config.limits.maxFileBytes },
+  };
+  const queueDepth = () => deps.queue.depth();
+  const digests = createDigests({
+    ...{ analytics, repos, health, queueDepth, gateways, renderChart: renderDigestChart },
+    ...{ channels: config.digest.channels, tz: config.digest.tz, logger: log('digest') },
+  });
+  const runCommand = createCommandRunner({
+    ...{ repos, uow, access, analytics, health, queueDepth, writers: fileWriters, logger: log('commands') },
+    postDigest: (to, { actor, kind }) =>
+      kind === 'weekly' ? digests.postWeekly([to], { actor }) : digests.postDaily([to], { scope: 'channel', actor }),
+    callDueDays: config.calls.dueDays,
+    scoreboard: { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport },
+  });
+  const chat = createChatCore({
+    ...ingest,
+    ...{ access, runCommand, callDueDays: config.calls.dueDays, usage: deps.scoreboard },
+  });
+  // Issue 15: the scoreboard's gauges for /metrics, read from the database on each scrape.
+  const scoreboardMetrics = async (): Promise<string> => {
+    try {
+      const board = await collectScoreboard(
+        { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport },
+        7,
+      );
+      return renderScoreboardMetrics(board);
+    } catch (err) {
+      deps.logger.warn({ err }, 'scoreboard metrics unavailable');
+      return '';
+    }
+  };
+  return { ingest, digests, chat, scoreboardMetrics };
+}
