@@ -23,8 +23,11 @@ export interface CommandDeps {
   analytics: AnalyticsRepository;
   health: HealthSource;
   queueDepth: () => Promise<QueueDepth>;
-  /** The file writers exports use (src/render), injected: core lays out no bytes itself. */
-  writers: TableWriters;
+  /**
+   * The file writers exports use (src/render), injected: core lays out no bytes itself. main.ts always
+   * wires them; a runner built without them (tests and benches that never export) answers plainly.
+   */
+  writers?: TableWriters;
   /** Posts a digest into one conversation now (`/margin digest now [weekly]`). */
   postDigest: (to: ConversationRef, opts: { actor: string; kind: 'digest' | 'weekly' }) => Promise<unknown>;
   threadLink?: (t: ThreadRef) => string | undefined;
@@ -217,6 +220,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
           return ephemeral(
             textCard('Nothing to export', `There are no reports for ${scope} dated in the last ${c.days} days.`),
           );
+        if (!deps.writers)
+          return ephemeral(textCard('Exports unavailable', 'This MarginIQ was started without file writers.'));
         const file = exportFile(deps.writers, reports, {
           format: c.format,
           account: c.account,
