@@ -97,6 +97,7 @@ export async function startService(
           digests,
           health,
           repos,
+          calls: repos,
           queue,
           gateways,
           logger: log('schedules'),

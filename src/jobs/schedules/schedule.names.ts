@@ -4,6 +4,8 @@ export const SCHEDULES = {
   weeklyDigest: 'marginiq.weekly-digest',
   healthWatch: 'marginiq.health-watch',
   sweeper: 'marginiq.ingestion-sweeper',
+  // Issue 15: overdue margin calls to the alert channels, once a day (call.reminders.ts).
+  callReminders: 'marginiq.call-reminders',
 } as const;
 export type ScheduleKey = keyof typeof SCHEDULES;
 export type ScheduleName = (typeof SCHEDULES)[ScheduleKey];

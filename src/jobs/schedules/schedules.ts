@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Digests } from '../../core/digest/digest.usecases.ts';
 import type { GatewayRegistry, HealthSource, JobQueue, Repositories } from '../../core/ports.ts';
+import { CALL_REMINDER_CRON, runCallReminders } from './call.reminders.ts';
 import { runHealthWatch } from './health.watch.ts';
 import { sweepStranded } from './ingestion.sweeper.ts';
 import { createRunCoordinator } from './run.coordinator.ts';
@@ -28,6 +29,8 @@ export interface ScheduleDeps {
   digests: Pick<Digests, 'targets' | 'postDaily' | 'postWeekly'>;
   health: HealthSource;
   repos: Pick<Repositories, 'ingestions' | 'subscriptions' | 'scheduleRuns' | 'healthStates'>;
+  /** Issue 15: what the overdue-call reminders read and claim. */
+  calls?: Pick<Repositories, 'calls' | 'events'>;
   queue: Pick<JobQueue, 'enqueueIngestion'>;
   gateways: GatewayRegistry;
   logger: Log;
@@ -95,6 +98,18 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
           gateways: deps.gateways,
           logger: log,
         }),
+    },
+    callReminders: {
+      cron: CALL_REMINDER_CRON,
+      run: () =>
+        deps.calls
+          ? runCallReminders({
+              ...deps.calls,
+              subscriptions: deps.repos.subscriptions,
+              gateways: deps.gateways,
+              logger: log,
+            })
+          : Promise.resolve({ skipped: 'no calls store' }),
     },
     sweeper: {
       cron: SWEEPER_CRON,
