@@ -111,6 +111,18 @@ export function readFieldGrids(lines: Segmented[]): GridReading {
     if (claimed.has(at)) continue;
     const band = headerBand(lines, at);
     if (!band) continue;
+    // Figures right above the titles, in their columns: the titles are captions under their values.
+    const above = lines[at - 1];
+    if (
+      above &&
+      !claimed.has(at - 1) &&
+      !(lines[band.end + 1] && lines[band.end + 1]!.top - lines[band.end]!.bottom < lines[at]!.height * 2.5) &&
+      above.page === lines[at]!.page &&
+      lines[at]!.top - above.bottom < lines[at]!.height * 2.5 &&
+      above.segs.some((s) => s.kind === 'amount') &&
+      above.segs.filter((s) => s.kind === 'amount').every((s) => band.columns.some((c) => c.x1 > s.x0 && c.x0 < s.x1))
+    )
+      continue;
     const { columns } = band;
     const accountCol = columns.find((c) => c.match?.target === 'account') ?? null;
     const rows: { index: number; cands: Candidate[] }[] = [];
