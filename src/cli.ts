@@ -11,7 +11,14 @@ const USAGE = `usage: marginiq <command>
                              extract margin reports from local PDFs (writes nothing to the database);
                              --explain: where each value was read and which rivals lost
   digest [--dry-run]         build the daily digest now; --dry-run prints it instead of posting
+  --version                  print the version
 `;
+
+/** The package's version, read only when asked (no JSON import on the extract path). */
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version;
+}
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -28,6 +35,15 @@ export async function main(
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.stdout.write(USAGE);
     return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    io.stdout.write(`marginiq ${await version()}\n`);
+    return 0;
+  }
+  if (command === 'teach') {
+    // In the interface, but layout memory (issue 16) is not built: refuse plainly rather than pretend.
+    io.stderr.write('marginiq: teach: layout memory is not available yet; nothing was taught\n');
+    return 2;
   }
   if (!['start', 'worker', 'migrate', 'extract', 'digest'].includes(command)) {
     io.stderr.write(`marginiq: ${command}: unknown command (try marginiq --help)\n`);
