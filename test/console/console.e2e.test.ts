@@ -108,7 +108,11 @@ describe('the console in a browser', () => {
     const before = Date.now();
     await summary().locator('button[data-action="approve"]').click();
     await summary().locator('.text', { hasText: 'Approved by approver at' }).waitFor();
-    expect(await summary().locator('button[data-action]').count()).toBe(0);
+    // The decision buttons are gone; only the 👍/👎 pair every summary carries stays.
+    const left = await summary()
+      .locator('button[data-action]')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
+    expect(left.sort()).toEqual(['vote_down', 'vote_up']);
     const r = await report();
     expect(r.validation_status).toBe('approved');
     expect(r.decided_by).toBe('console:approver');
