@@ -127,7 +127,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a replica stopped or killed in th
         'select account_number from analytics.margin_reports',
       );
       expect(reports.map((r) => r.account_number)).toEqual(['U8841207']);
-      // One reply in the thread: "reading…" posted by A, updated into the summary by B.
+      // One reply in the thread: "reading…" posted by A, updated into the summary by B. The summary is
+      // posted after the transaction that marks the upload processed commits, so wait for it.
+      await waitFor(
+        async () => slack.thread('C1', '1700000000.000100').some((m) => m.text?.includes('scanned.pdf: 1 report')),
+        30_000,
+      );
       const thread = slack.thread('C1', '1700000000.000100');
       expect(thread).toHaveLength(1);
       expect(thread[0]?.text).toContain('scanned.pdf: 1 report');
