@@ -1,19 +1,9 @@
 // One account's figures, in integer cents, that satisfy the accounting identities every margin
 // statement shares: equity = cash + long + short; excess = equity − requirement; call = deficit.
+import { FIELD_NAMES } from '../../src/contract/fields.ts';
 import type { Rng } from './random.ts';
 
-export const MONEY_FIELDS = [
-  'total_equity',
-  'maintenance_requirement',
-  'initial_requirement',
-  'excess_liquidity',
-  'margin_call',
-  'buying_power',
-  'cash_balance',
-  'long_market_value',
-  'short_market_value',
-  'sma',
-] as const;
+export const MONEY_FIELDS = FIELD_NAMES;
 export type MoneyField = (typeof MONEY_FIELDS)[number];
 
 export type Figures = Record<MoneyField, number>;

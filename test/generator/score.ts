@@ -2,21 +2,11 @@
 // by account (then by agreeing values), a value counted right within 0.005, and a silent error a
 // wrong, missing or extra value whose report has neither needs_review, nor a field confidence below
 // 0.8, nor an issue naming the field.
+import { FIELD_NAMES } from '../../src/contract/fields.ts';
 import type { GoodTruth } from '../fixtures/truth.ts';
 
 const HEADER = ['account_number', 'report_date', 'currency'] as const;
-const FIELDS = [
-  'total_equity',
-  'maintenance_requirement',
-  'initial_requirement',
-  'excess_liquidity',
-  'margin_call',
-  'buying_power',
-  'cash_balance',
-  'long_market_value',
-  'short_market_value',
-  'sma',
-] as const;
+const FIELDS = FIELD_NAMES;
 const KEYS: readonly string[] = [...HEADER, ...FIELDS];
 
 /** What the scorer reads of a report (a `MarginReport` fits). */
