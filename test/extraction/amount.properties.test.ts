@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmountStrict } from '../../src/extraction/parse/amount.strict.ts';
+import { parseAmountStrict } from '../../src/contract/amount.strict.ts';
 import { parseAmount } from '../../src/extraction/parse/value.parser.ts';
 import { NUMBER_STYLES } from '../../src/extraction/vocabulary/number-formats.ts';
 import { CURRENCY_FORMS, formatNumber, NEGATIVE_FORMS, seeded } from './support/number.formatter.ts';

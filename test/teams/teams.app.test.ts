@@ -180,7 +180,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
         messageId,
       ),
     );
-    expect(JSON.stringify(bad.body?.value)).toContain('must be a number');
+    expect(JSON.stringify(bad.body?.value)).toContain('This is not a number.');
 
     const good = await h.send(
       h.activities.invoke(

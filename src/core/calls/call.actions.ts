@@ -1,6 +1,6 @@
+import { parseAmountStrict } from '../../contract/amount.strict.ts';
 import { atLeast } from '../access/roles.ts';
 import { type EditForm, textCard } from '../cards/card.model.ts';
-import { parseEditedAmount } from '../decisions/amount.parser.ts';
 import type { ActionResult } from '../decisions/decide.usecases.ts';
 import type { Repositories, UnitOfWork } from '../ports.ts';
 import { effectiveState } from './call.states.ts';
@@ -57,8 +57,8 @@ export async function callButton(
 /** A typed amount, read by the Edit form's strict parser; undefined when empty, a sentence when refused. */
 function parseAmount(raw: string | undefined): number | undefined | { refused: string } {
   if (!raw?.trim()) return undefined;
-  const r = parseEditedAmount(raw);
-  if (!r.ok) return { refused: `The amount ${r.reason}.` };
+  const r = parseAmountStrict(raw);
+  if (!r.ok) return { refused: r.message };
   if (r.value <= 0) return { refused: 'The amount met must be more than zero.' };
   return r.value;
 }

@@ -1,6 +1,6 @@
+import { printAmount } from '../../contract/amount.strict.ts';
 import { callBlocks } from '../calls/calls.cards.ts';
 import type { MarginCall } from '../calls/calls.port.ts';
-import { printEditedAmount } from '../decisions/amount.parser.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type MarginReport } from '../report/report.schema.ts';
@@ -231,7 +231,7 @@ export function editForm(r: StoredReport): EditForm {
       ...FIELD_NAMES.map((f) => ({
         name: f,
         label: FIELD_LABELS[f],
-        value: d.fields[f] === undefined ? '' : printEditedAmount(d.fields[f]),
+        value: d.fields[f] === undefined ? '' : printAmount(d.fields[f]),
         kind: 'number' as const,
       })),
     ],

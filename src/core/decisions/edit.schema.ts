@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { parseAmountStrict } from '../../contract/amount.strict.ts';
 import { FIELD_NAMES, type FieldName } from '../report/report.schema.ts';
-import { parseEditedAmount } from './amount.parser.ts';
 
-/** One typed amount: strict (see amount.parser.ts); "" for none. The currency it names, if any, is checked below. */
+/** One typed amount: strict (src/contract/amount.strict.ts); "" for none. The currency it names, if any, is checked below. */
 const amount = z
   .string()
   .optional()
-  .transform((raw, ctx): { value: number; currency?: string } | undefined => {
+  .transform((raw, ctx): { value: number; currency?: string; raw: string } | undefined => {
     const s = (raw ?? '').trim();
     if (s === '') return undefined;
-    const read = parseEditedAmount(s);
+    const read = parseAmountStrict(s);
     if (!read.ok) {
-      ctx.addIssue({ code: 'custom', message: read.reason });
+      ctx.addIssue({ code: 'custom', message: read.message });
       return z.NEVER;
     }
-    return read;
+    return { ...read, raw: s };
   });
 
 const fieldShape = Object.fromEntries(FIELD_NAMES.map((f) => [f, amount])) as Record<FieldName, typeof amount>;
@@ -43,8 +43,12 @@ export const editSubmissionSchema = z
   })
   .superRefine((form, ctx) => {
     for (const f of FIELD_NAMES) {
-      const named = form[f]?.currency;
-      if (named && named !== form.currency)
+      const typed = form[f];
+      if (!typed?.currency || typed.currency === form.currency) continue;
+      // A shared symbol (`$`, `¥`) names the report's currency when that is one it can stand for.
+      const read = parseAmountStrict(typed.raw, { currency: form.currency });
+      const named = read.ok ? read.currency : typed.currency;
+      if (named !== form.currency)
         ctx.addIssue({ code: 'custom', path: [f], message: `is in ${named} but the report is in ${form.currency}` });
     }
   })

@@ -1,3 +1,5 @@
+import { CURRENCY_CODE_SOURCE, CURRENCY_SYMBOL_SOURCE, currencyFromSymbol } from './currency.parser.ts';
+import { type NumberRefusal, readNumber, toHalfWidth } from './number.reader.ts';
 import {
   CREDIT_MARKS,
   DEBIT_MARKS,
@@ -5,13 +7,12 @@ import {
   NEGATIVE_TRIANGLES,
   type NumberLocale,
   PLUS_SIGNS,
-} from '../vocabulary/number-formats.ts';
-import { CURRENCY_CODE_SOURCE, CURRENCY_SYMBOL_SOURCE, currencyFromSymbol } from './currency.parser.ts';
-import { type NumberRefusal, readNumber, toHalfWidth } from './number.reader.ts';
+} from './number-formats.ts';
 
 /**
- * One amount typed or printed on its own (an Edit form field, a table cell), read strictly: every
- * mark must have exactly one meaning. `1,234.56`, `(1,234.56)`, `-$1,234.56`, `$-1,234.56`,
+ * The one strict amount parser: an amount typed or printed on its own (an Edit form field, a margin
+ * call's met amount, a table cell), read strictly: every mark must have exactly one meaning. In
+ * `src/contract/` so the Edit forms (core) accept exactly the written forms the extractor reads. `1,234.56`, `(1,234.56)`, `-$1,234.56`, `$-1,234.56`,
  * `1 234 567,89` (with `locale: 'comma'`), `12,34,567.89`, `△1,234`, `1,234.56 DB`, `EUR 5`, `5-`.
  * Refused: empty text, words, `1,2,3,4`, `$-$5`, `--5`, `(5`, `-5 CR`, `1-2-3`, and a lone `1.234`
  * whose mark is the locale's decimal mark (a grouping or three decimals: never guessed).
@@ -24,7 +25,9 @@ export type StrictAmountRefusal =
   | 'conflicting_signs'
   | 'repeated_currency'
   | 'unbalanced_parentheses'
-  | 'unexpected_text';
+  | 'unexpected_text'
+  | 'too_long'
+  | 'too_large';
 
 export type StrictAmount =
   | { ok: true; value: number; currency?: string }
@@ -36,6 +39,10 @@ export interface StrictAmountOptions {
   /** The currency that decides a shared symbol (`¥`). */
   currency?: string | null;
 }
+
+/** Doubles hold every whole number of up to 15 digits exactly; no margin figure has more. */
+const MAX_INTEGER_DIGITS = 15;
+const MAX_CHARS = 64;
 
 const MESSAGES: Record<StrictAmountRefusal, string> = {
   empty: 'No amount was given.',
@@ -49,6 +56,8 @@ const MESSAGES: Record<StrictAmountRefusal, string> = {
   repeated_currency: 'The amount names its currency more than once.',
   unbalanced_parentheses: 'The parentheses around the amount do not match.',
   unexpected_text: 'The amount has text that is not part of a number.',
+  too_long: 'This is too long to be an amount.',
+  too_large: `The amount has more than ${MAX_INTEGER_DIGITS} digits before the decimal mark; no margin figure is that large.`,
 };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -80,6 +89,7 @@ const refuse = (reason: StrictAmountRefusal): StrictAmount => ({ ok: false, reas
 export function parseAmountStrict(text: string, opts: StrictAmountOptions = {}): StrictAmount {
   const t = toHalfWidth(text).trim();
   if (!t) return refuse('empty');
+  if (t.length > MAX_CHARS) return refuse('too_long');
   const before: { mark: Mark; raw: string }[] = [];
   const rest = readMarks(t, before);
   const body = rest.match(BODY)?.[0];
@@ -103,7 +113,17 @@ export function parseAmountStrict(text: string, opts: StrictAmountOptions = {}):
   if (/^0\d/.test(body)) return refuse('not_a_number');
   const read = readNumber(body, { locale: opts.locale ?? 'dot', ambiguous: 'refuse' });
   if (!read.ok) return refuse(read.reason);
+  if (Math.abs(read.value) >= 10 ** MAX_INTEGER_DIGITS) return refuse('too_large');
   const cur = currencies[0] ? currencyFromSymbol(currencies[0].raw, opts.currency) : null;
   const value = negatives && read.value !== 0 ? -read.value : read.value;
   return cur ? { ok: true, value, currency: cur.code } : { ok: true, value };
+}
+
+/**
+ * How a form prints a stored value into its input, so that saving it unchanged reads the same value
+ * back: plain digits, a dot decimal, and a fourth decimal where three would look like grouping.
+ */
+export function printAmount(value: number): string {
+  const plain = String(value);
+  return /\.\d{3}$/.test(plain) ? `${plain}0` : plain;
 }
