@@ -5,6 +5,7 @@ import { createCommandRunner } from './core/commands/command.usecases.ts';
 import type { AnalyticsRepository } from './core/digest/analytics.port.ts';
 import { createDigests } from './core/digest/digest.usecases.ts';
 import type { IngestDeps } from './core/ingest/ingest.usecases.ts';
+import type { OpsRepository } from './core/ops/ops.port.ts';
 import type {
   Extractor,
   FetcherRegistry,
@@ -33,6 +34,7 @@ export function createCoreServices(
     uow: UnitOfWork;
     analytics: AnalyticsRepository;
     scoreboard: ScoreboardRepository;
+    ops: OpsRepository;
     storage: FileStorage;
     queue: JobQueue;
     extractor: Extractor;
@@ -56,16 +58,19 @@ export function createCoreServices(
     limits: { maxFileBytes: config.limits.maxFileBytes },
   };
   const queueDepth = () => deps.queue.depth();
+  const board = { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport };
   const digests = createDigests({
     ...{ analytics, repos, health, queueDepth, gateways, renderChart: renderDigestChart },
     ...{ channels: config.digest.channels, tz: config.digest.tz, logger: log('digest') },
+    ...{ calls: repos.calls, claims: repos.events, scoreboard: board, ops: deps.ops },
   });
   const runCommand = createCommandRunner({
     ...{ repos, uow, access, analytics, health, queueDepth, writers: fileWriters, logger: log('commands') },
     postDigest: (to, { actor, kind }) =>
       kind === 'weekly' ? digests.postWeekly([to], { actor }) : digests.postDaily([to], { scope: 'channel', actor }),
     callDueDays: config.calls.dueDays,
-    scoreboard: { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport },
+    scoreboard: board,
+    ops: deps.ops,
   });
   const chat = createChatCore({
     ...ingest,
@@ -74,11 +79,7 @@ export function createCoreServices(
   // Issue 15: the scoreboard's gauges for /metrics, read from the database on each scrape.
   const scoreboardMetrics = async (): Promise<string> => {
     try {
-      const board = await collectScoreboard(
-        { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport },
-        7,
-      );
-      return renderScoreboardMetrics(board);
+      return renderScoreboardMetrics(await collectScoreboard(board, 7));
     } catch (err) {
       deps.logger.warn({ err }, 'scoreboard metrics unavailable');
       return '';

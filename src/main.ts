@@ -18,9 +18,11 @@ import { createPlatforms } from './platforms/platforms.ts';
 import type { Service, ServiceOverrides } from './service.types.ts';
 import { createShutdown } from './shutdown.ts';
 import { openDb } from './store/db.ts';
+import { sha256 } from './store/files/local.storage.ts';
 import { createStorage } from './store/files/storage.ts';
 import { migrate } from './store/migrations.runner.ts';
 import { createAnalyticsRepository } from './store/repositories/analytics.repository.ts';
+import { createOpsRepository } from './store/repositories/ops.repository.ts';
 import { createScoreboardRepository } from './store/repositories/scoreboard.repository.ts';
 import { createRepositories, createUnitOfWork } from './store/repositories.ts';
 
@@ -69,7 +71,21 @@ export async function startService(
   const health = createHealth({ db, queue, extractor, storage, platforms: platformNames, version: VERSION, startedAt });
   const analytics = createAnalyticsRepository(db);
   const scoreboard = createScoreboardRepository(db);
-  const core = { repos, uow, analytics, scoreboard, storage, queue, extractor, health, gateways, fetchers, logger };
+  const ops = createOpsRepository(db);
+  const core = {
+    repos,
+    uow,
+    analytics,
+    scoreboard,
+    ops,
+    storage,
+    queue,
+    extractor,
+    health,
+    gateways,
+    fetchers,
+    logger,
+  };
   const { ingest, digests, chat, scoreboardMetrics } = createCoreServices(config, core);
 
   const serveHttp = mode === 'start' && background;
@@ -98,6 +114,7 @@ export async function startService(
           health,
           repos,
           calls: repos,
+          archive: { ops, storage, hash: sha256, events: repos.events },
           queue,
           gateways,
           logger: log('schedules'),

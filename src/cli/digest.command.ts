@@ -9,6 +9,8 @@ import { renderDigestChart } from '../render/digest.chart.ts';
 import { type Db, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrations.runner.ts';
 import { createAnalyticsRepository } from '../store/repositories/analytics.repository.ts';
+import { createOpsRepository } from '../store/repositories/ops.repository.ts';
+import { createScoreboardRepository } from '../store/repositories/scoreboard.repository.ts';
 import { createRepositories } from '../store/repositories.ts';
 
 export interface DigestCommandDeps {
@@ -80,6 +82,15 @@ export async function runDigestCommand(args: string[], deps: DigestCommandDeps):
       tz: deps.config.digest.tz,
       logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
+      // Issue 15: the calls due today, and the service's uptime from the health watcher's record
+      // (not this process's), both read from the database.
+      calls: repos.calls,
+      claims: repos.events,
+      scoreboard: {
+        scoreboard: createScoreboardRepository(db),
+        minutesSavedPerReport: deps.config.calls.minutesSavedPerReport,
+      },
+      ops: createOpsRepository(db),
     });
 
     if (dryRun) {

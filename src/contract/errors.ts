@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'download.failed'
   | 'download.refused'
   | 'storage.failed'
+  /** The key names no file in file storage (the archive check tells missing from unreadable). */
+  | 'storage.not_found'
   | 'store.unavailable'
   | 'chat.api_failed'
   | 'command.usage'

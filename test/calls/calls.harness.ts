@@ -8,6 +8,7 @@ import type { CommandRunner } from '../../src/core/commands/command.types.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import { cardToText } from '../../src/core/digest/card.text.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
+import type { OpsRepository } from '../../src/core/ops/ops.port.ts';
 import type { ExtractionOutcome, Extractor, HealthSource } from '../../src/core/ports.ts';
 import type { ReportReading } from '../../src/core/report/report.schema.ts';
 import type { ScoreboardRepository } from '../../src/core/scoreboard/scoreboard.port.ts';
@@ -92,7 +93,7 @@ const health: HealthSource = {
 export async function callsWorld(
   t: TestDb,
   clock: ReturnType<typeof fakeClock>,
-  opts: { callDueDays?: number; usage?: ScoreboardRepository } = {},
+  opts: { callDueDays?: number; usage?: ScoreboardRepository; ops?: OpsRepository } = {},
 ) {
   const repos = createRepositories(t.db);
   const chatLog = recordingGateway();
@@ -100,10 +101,11 @@ export async function callsWorld(
   const access = createAccess({ admins: ['console:boss'], roles: repos.roles });
   await repos.roles.set('console:approver', 'approver', 'console:boss');
   await repos.roles.set('console:viewer', 'viewer', 'console:boss');
+  const storageDir = mkdtempSync(path.join(tmpdir(), 'marginiq-calls-'));
   const deps: IngestDeps = {
     repos,
     uow,
-    storage: createLocalStorage(mkdtempSync(path.join(tmpdir(), 'marginiq-calls-'))),
+    storage: createLocalStorage(storageDir),
     queue: collectingQueue(),
     extractor,
     gateways: { console: chatLog.gateway },
@@ -123,6 +125,7 @@ export async function callsWorld(
     now: clock.now,
     callDueDays: opts.callDueDays ?? 1,
     ...(opts.usage ? { scoreboard: { scoreboard: opts.usage, minutesSavedPerReport: 10 } } : {}),
+    ...(opts.ops ? { ops: opts.ops } : {}),
   });
   // Core updates the summary message itself (its one summary-update path), through the gateway double.
   const chat = createChatCore({
@@ -158,5 +161,5 @@ export async function callsWorld(
   const command = (user: string, words: string) =>
     runCommand({ user, conversation: { platform: 'console', channelId: 'risk' } }, words);
 
-  return { repos, chat, chatLog, deps, share, approve, command };
+  return { repos, chat, chatLog, deps, storageDir, share, approve, command };
 }

@@ -161,15 +161,19 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
     expect(s).toContain('Turnaround avg: 1h 30m');
   });
 
-  it('health shows the seed monitoring figures and the live checks', async () => {
-    const r = await run(as('slack:UVIEW'), 'health');
+  it('health shows the seed monitoring figures and the live checks, to admins only', async () => {
+    const refused = await run(as('slack:UVIEW'), 'health');
+    expect(refused.card.title).toBe('Not allowed');
+    const r = await run(as('slack:UADMIN'), 'health');
     const s = text(r.card);
     expect(r.card.title).toBe('MarginIQ is degraded');
     expect(r.card.tone).toBe('warning');
     expect(s).toContain('Success rate (24 h): 100.0% of 2');
     expect(s).toContain('Queue depth: 2 queued · 1 active');
     expect(s).toContain('Last digest sent: never');
-    expect(s).toContain('Uptime: 2h 3m');
+    // The answering process's own uptime, named as such; the service's comes from the health watcher.
+    expect(s).toContain('This process up: 2h 3m');
+    expect(s).toContain('Service uptime: not recorded here');
     expect(s).toContain('storage: degraded — slow');
   });
 

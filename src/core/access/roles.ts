@@ -19,6 +19,8 @@ export const REQUIRED_ROLE = {
   export: 'analyst',
   subscribe: 'analyst',
   role: 'admin',
+  /** `/margin health`: service health and the last problems, with file names from every channel. */
+  health: 'admin',
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof REQUIRED_ROLE;
 

@@ -6,6 +6,8 @@ import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
 import { isAppError } from '../errors.ts';
 import { exportFile, type TableWriters } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
+import type { OpsRepository } from '../ops/ops.port.ts';
+import { problemBlocks, recentProblems } from '../ops/problems.ts';
 import type { ConversationRef, HealthSource, Repositories, UnitOfWork } from '../ports.ts';
 import { scoreboardBlocks } from '../scoreboard/scoreboard.cards.ts';
 import { collectScoreboard, type ScoreboardDeps } from '../scoreboard/scoreboard.usecases.ts';
@@ -39,6 +41,8 @@ export interface CommandDeps {
   callDueDays?: number;
   /** The scoreboard's store and MINUTES_SAVED_PER_REPORT (issue 15): `stats` shows it, every command is counted. */
   scoreboard?: Omit<ScoreboardDeps, 'now'>;
+  /** The recent warnings and errors `/margin health` lists (issue 15). */
+  ops?: Pick<OpsRepository, 'recentProblems'>;
 }
 
 const PERMISSION: Record<Command['name'], Permission | null> = {
@@ -48,7 +52,7 @@ const PERMISSION: Record<Command['name'], Permission | null> = {
   calls: 'read',
   call: 'read',
   stats: 'read',
-  health: 'read',
+  health: 'health',
   export: 'export',
   digest: 'subscribe',
   role: 'role',
@@ -66,6 +70,7 @@ const REFUSAL: Record<Permission, string> = {
   export: 'Only analysts, approvers and admins can export reports. Ask an admin for the analyst role.',
   subscribe: 'Only analysts, approvers and admins can manage digests in a channel. Ask an admin for the analyst role.',
   role: 'Only admins can assign roles.',
+  health: 'Only admins can see service health and the recent problems.',
 };
 
 const KIND_WORD = { digest: 'daily digest', weekly: 'weekly usage digest', alerts: 'health alerts' } as const;
@@ -208,8 +213,16 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
           blocks: [{ type: 'heading', text: 'Scoreboard' }, ...scoreboardBlocks(board), ...stats.blocks],
         });
       }
-      case 'health':
-        return ephemeral(healthCard(await collectHealthFigures({ ...deps, now })));
+      case 'health': {
+        const [figures, problems] = await Promise.all([
+          collectHealthFigures({ ...deps, now }),
+          deps.ops ? recentProblems(deps.ops) : undefined,
+        ]);
+        const card = healthCard(figures);
+        if (!problems) return ephemeral(card);
+        // Issue 15: the original tool's "recent logs" panel, from what the service recorded.
+        return ephemeral({ ...card, blocks: [...card.blocks, ...problemBlocks(problems)] });
+      }
       case 'export': {
         const reports = await deps.repos.reports.inRange({
           since: new Date(now().getTime() - c.days * DAY_MS),

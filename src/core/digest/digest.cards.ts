@@ -1,5 +1,8 @@
+import { effectiveState } from '../calls/call.states.ts';
 import { type Card, type CardBlock, card, type Tone } from '../cards/card.model.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen } from '../format.ts';
+import { archiveBlocks } from '../ops/archive.cards.ts';
+import { scoreboardBlocks } from '../scoreboard/scoreboard.cards.ts';
 import type { ReportStats, ThreadRef, TurnaroundStats } from './analytics.port.ts';
 import type { DailyDigestData, TotalsChange, WeeklyDigestData } from './digest.data.ts';
 import { healthFields, statusWord } from './health.figures.ts';
@@ -109,6 +112,20 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
   } else {
     blocks.push({ type: 'text', text: 'No account shows a margin call or deficit.', muted: true });
   }
+  // Issue 15: each call due today, once: in the first digest of the day to the subscribers.
+  if (d.dueToday.length > 0) {
+    blocks.push({
+      type: 'list',
+      title: `Margin calls due today (${d.dueToday.length})`,
+      tone: 'danger',
+      items: d.dueToday.map(
+        (c) =>
+          `#${c.number} · ${c.account_number} — ${formatMoney(c.outstanding, c.currency)} due ${c.due_date}${effectiveState(c, d.day) === 'open' ? '' : ` (${effectiveState(c, d.day).replace('_', ' ')})`} · /margin call ${c.number}`,
+      ),
+    });
+  } else if (!d.dueTodayListedEarlier) {
+    blocks.push({ type: 'text', text: 'No margin call is due today.', muted: true });
+  }
   if (d.cushions.length > 0) {
     blocks.push({ type: 'heading', text: 'Thinnest cushion (excess / requirement)' });
     blocks.push({
@@ -155,12 +172,12 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
     });
   }
   const tone: Tone =
-    d.calls.length > 0 || d.health.report.status === 'down'
+    d.calls.length > 0 || d.dueToday.length > 0 || d.health.report.status === 'down'
       ? 'danger'
       : d.pending.total > 0 || failedCount > 0 || d.health.report.status === 'degraded'
         ? 'warning'
         : 'info';
-  const fallback = `${title}: ${d.received.total} received, ${d.pending.total} pending, ${d.calls.length} calls/deficits, ${failedCount} failures, system ${statusWord(d.health.report.status)}`;
+  const fallback = `${title}: ${d.received.total} received, ${d.pending.total} pending, ${d.calls.length} calls/deficits, ${d.dueToday.length} calls due today, ${failedCount} failures, system ${statusWord(d.health.report.status)}`;
   return card(title, tone, blocks, fallback);
 }
 
@@ -207,6 +224,15 @@ export function weeklyDigestCard(w: WeeklyDigestData): Card {
       title: 'Feature use',
       items: w.featureUse.slice(0, 15).map((f) => `${f.key}: ${f.n}`),
     });
+  }
+  // Issue 15: the product's success figures over the week (uptime from the health watcher) and the archive check.
+  if (w.scoreboard) {
+    blocks.push({ type: 'heading', text: 'Scoreboard (last 7 days)' });
+    blocks.push(...scoreboardBlocks(w.scoreboard));
+  }
+  if (w.archive !== undefined) {
+    blocks.push({ type: 'heading', text: 'Archive' });
+    blocks.push(...archiveBlocks(w.archive ?? undefined));
   }
   return card(title, 'info', blocks, `${title}: ${w.totals.total} reports, ${w.turnaround.decided} decided`);
 }

@@ -1,6 +1,9 @@
+import type { CallsRepository, MarginCall } from '../calls/calls.port.ts';
 import { hasCall } from '../cards/report.cards.ts';
+import type { ArchiveCheck, OpsRepository } from '../ops/ops.port.ts';
 import type { HealthSource, IngestionsRepository, ReportsRepository } from '../ports.ts';
 import type { ReportStatus } from '../records.ts';
+import { collectScoreboard, type Scoreboard, type ScoreboardDeps } from '../scoreboard/scoreboard.usecases.ts';
 import type {
   AnalyticsRepository,
   CountRow,
@@ -29,6 +32,12 @@ export interface DigestDataDeps {
   queueDepth: () => Promise<QueueDepth>;
   tz: string;
   now?: () => Date;
+  /** Issue 15: margin calls due today go in the morning digest. */
+  calls?: Pick<CallsRepository, 'outstanding'> | undefined;
+  /** Issue 15: the scoreboard in the weekly digest, and the service's uptime in both. */
+  scoreboard?: Omit<ScoreboardDeps, 'now'> | undefined;
+  /** Issue 15: the weekly digest reports the last archive check. */
+  ops?: Pick<OpsRepository, 'lastArchiveCheck'> | undefined;
 }
 
 export interface CallItem {
@@ -74,6 +83,10 @@ export interface DailyDigestData {
   failures: FailureItem[];
   health: HealthFigures;
   series: DailyPoint[];
+  /** Margin calls (open, partially met, disputed) due today, in DIGEST_TZ. */
+  dueToday: MarginCall[];
+  /** True when an earlier digest to the subscribers listed some of them already (digest.usecases.ts). */
+  dueTodayListedEarlier: boolean;
 }
 
 export interface WeeklyDigestData {
@@ -87,6 +100,10 @@ export interface WeeklyDigestData {
   perUploader: CountRow[];
   turnaround: TurnaroundStats;
   featureUse: CountRow[];
+  /** The scoreboard over the week (issue 15); absent where no scoreboard store is wired. */
+  scoreboard?: Scoreboard;
+  /** The latest archive check of the week; null when none ran; absent where not wired. */
+  archive?: ArchiveCheck | null;
 }
 
 /** The calendar day of an instant in a time zone, YYYY-MM-DD. */
@@ -138,7 +155,7 @@ export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDig
   const day = localDay(now, deps.tz);
   const previous = addDays(day, -7);
   const chartWindow = { since: new Date(now.getTime() - (CHART_DAYS + 1) * DAY_MS), until: now };
-  const [received, ingestions, pending, calls, cushions, totalsNow, totalsPrev, failed, health, perDay] =
+  const [received, ingestions, pending, calls, cushions, totalsNow, totalsPrev, failed, health, perDay, outstanding] =
     await Promise.all([
       deps.analytics.reportStats(window),
       deps.analytics.ingestionHealth(window),
@@ -152,9 +169,11 @@ export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDig
         analytics: deps.analytics,
         health: deps.health,
         queueDepth: deps.queueDepth,
+        uptime: deps.scoreboard?.scoreboard,
         now: () => now,
       }),
       deps.analytics.reportsPerDay(chartWindow, deps.tz),
+      deps.calls?.outstanding(1000) ?? [],
     ]);
   return {
     generatedAt: now.toISOString(),
@@ -188,14 +207,21 @@ export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDig
     })),
     health,
     series: fillDays(perDay, day, CHART_DAYS),
+    dueToday: outstanding.filter((c) => c.due_date === day),
+    dueTodayListedEarlier: false,
   };
 }
 
 export async function collectWeeklyDigest(
-  deps: Pick<DigestDataDeps, 'analytics' | 'tz' | 'now'>,
+  deps: Pick<DigestDataDeps, 'analytics' | 'tz' | 'now' | 'scoreboard' | 'ops'>,
 ): Promise<WeeklyDigestData> {
   const now = deps.now?.() ?? new Date();
   const window = { since: new Date(now.getTime() - 7 * DAY_MS), until: now };
+  // The scoreboard's uptime is the service's, from the health watcher's record.
+  const [scoreboard, archive] = await Promise.all([
+    deps.scoreboard ? collectScoreboard({ ...deps.scoreboard, now: () => now }, 7) : undefined,
+    deps.ops ? deps.ops.lastArchiveCheck(window.since).then((c) => c ?? null) : undefined,
+  ]);
   const [totals, perDay, perAccount, perUploader, turnaround, featureUse] = await Promise.all([
     deps.analytics.reportStats(window),
     deps.analytics.reportsPerDay(window, deps.tz),
@@ -215,5 +241,7 @@ export async function collectWeeklyDigest(
     perUploader,
     turnaround,
     featureUse,
+    ...(scoreboard ? { scoreboard } : {}),
+    ...(archive !== undefined ? { archive } : {}),
   };
 }

@@ -1,5 +1,12 @@
 import type { Card } from '../cards/card.model.ts';
-import type { ConversationRef, GatewayRegistry, Platform, Repositories, SubscriptionKind } from '../ports.ts';
+import type {
+  ConversationRef,
+  EventsRepository,
+  GatewayRegistry,
+  Platform,
+  Repositories,
+  SubscriptionKind,
+} from '../ports.ts';
 import type { DailyPoint, ThreadRef } from './analytics.port.ts';
 import { cardToText } from './card.text.ts';
 import { dailyDigestCard, weeklyDigestCard } from './digest.cards.ts';
@@ -21,6 +28,8 @@ export interface DigestDeps extends Omit<DigestDataDeps, 'reports' | 'ingestions
   /** DIGEST_CHANNELS: platform-qualified channels that always get digests. */
   channels: readonly string[];
   logger: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
+  /** Claims that post each call due today in one digest to the subscribers only (issue 15). */
+  claims?: Pick<EventsRepository, 'claim'> | undefined;
 }
 
 export interface BuiltDailyDigest {
@@ -116,12 +125,24 @@ export function createDigests(deps: DigestDeps) {
   }
 
   /**
+   * A call due today goes in one digest to the subscribers: the first of the day claims it, a second
+   * DIGEST_CRON fire or a re-run lists only calls not yet posted. `digest now` in a channel lists them all.
+   */
+  async function onceADay(data: DailyDigestData): Promise<DailyDigestData> {
+    if (!deps.claims || data.dueToday.length === 0) return data;
+    const fresh = [];
+    for (const c of data.dueToday) if (await deps.claims.claim(`digest.call-due:${c.id}:${data.day}`)) fresh.push(c);
+    return { ...data, dueToday: fresh, dueTodayListedEarlier: fresh.length < data.dueToday.length };
+  }
+
+  /**
    * Posts the daily digest. scope 'subscribers' is the scheduled (or CLI) digest to every subscriber:
    * it moves the "since the last digest" window. 'channel' is `/margin digest now` in one channel.
    */
   async function postDaily(to: ConversationRef[], opts: { scope: 'subscribers' | 'channel'; actor?: string }) {
     let chartUrl: string | undefined;
-    const data = await collectDailyDigest(dataDeps);
+    const collected = await collectDailyDigest(dataDeps);
+    const data = opts.scope === 'subscribers' ? await onceADay(collected) : collected;
     const png = await deps.renderChart(data.series);
     const chartName = `marginiq-digest-${data.day}.png`;
     if (deps.publishChart) {

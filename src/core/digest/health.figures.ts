@@ -1,6 +1,7 @@
 import { type Card, type CardBlock, type CardField, card, type Tone } from '../cards/card.model.ts';
 import { formatMs, formatWhen } from '../format.ts';
 import type { HealthReport, HealthSource, HealthStatus } from '../ports.ts';
+import type { ScoreboardRepository, UptimeFigures } from '../scoreboard/scoreboard.port.ts';
 import type { AnalyticsRepository, QueueDepth } from './analytics.port.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,24 +18,34 @@ export interface HealthFigures {
   deadLettered: number;
   queue: QueueDepth | null;
   lastDigestAt: string | null;
+  /** How long the process that answers has run: one replica, or the CLI that printed a digest. */
   uptimeS: number;
+  /** The service's uptime from the health watcher's recorded states (issue 15); absent without that record. */
+  service?: { days: number; uptime: UptimeFigures };
 }
+
+/** The window the service uptime covers in health figures. */
+export const SERVICE_UPTIME_DAYS = 7;
 
 export interface HealthFigureDeps {
   analytics: AnalyticsRepository;
   health: HealthSource;
   queueDepth: () => Promise<QueueDepth>;
+  /** The health watcher's record (analytics.health_history), for the service's uptime. */
+  uptime?: Pick<ScoreboardRepository, 'uptime'> | undefined;
   now?: () => Date;
 }
 
 export async function collectHealthFigures(deps: HealthFigureDeps): Promise<HealthFigures> {
   const now = deps.now?.() ?? new Date();
-  const [report, ing, queue, last] = await Promise.all([
+  const serviceWindow = { since: new Date(now.getTime() - SERVICE_UPTIME_DAYS * DAY_MS), until: now };
+  const [report, ing, queue, last, service] = await Promise.all([
     deps.health.check(),
     deps.analytics.ingestionHealth({ since: new Date(now.getTime() - DAY_MS), until: now }),
     // A queue that cannot say how deep it is should not hide the rest of the figures.
     deps.queueDepth().catch(() => null),
     deps.analytics.lastDigestSent(),
+    deps.uptime?.uptime(serviceWindow),
   ]);
   const finished = ing.succeeded + ing.failed + ing.dead;
   return {
@@ -48,7 +59,17 @@ export async function collectHealthFigures(deps: HealthFigureDeps): Promise<Heal
     queue,
     lastDigestAt: last ? last.toISOString() : null,
     uptimeS: report.uptime_s,
+    ...(service ? { service: { days: SERVICE_UPTIME_DAYS, uptime: service } } : {}),
   };
+}
+
+/** "99.95% over 7 days (from 2,016 recorded health states)", or why there is no figure. */
+export function serviceUptimeText(f: HealthFigures): string {
+  if (!f.service) return 'not recorded here (the health watcher of the running service records it)';
+  const u = f.service.uptime;
+  if (u.coveredMs <= 0) return `no health state recorded in the last ${f.service.days} days`;
+  const ratio = (u.okMs + u.degradedMs) / u.coveredMs;
+  return `${(ratio * 100).toFixed(2)}% over ${f.service.days} days — from ${u.states} recorded health state${u.states === 1 ? '' : 's'} (health watcher)`;
 }
 
 export const toneOf = (s: HealthStatus): Tone => (s === 'ok' ? 'success' : s === 'degraded' ? 'warning' : 'danger');
@@ -66,7 +87,12 @@ export function formatUptime(seconds: number): string {
 
 const pct = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
 
-export function healthFields(f: HealthFigures): CardField[] {
+/**
+ * `process` adds how long this process has run: right in `/margin health` (the replica answering),
+ * wrong in a digest, where the CLI or the replica that posted it is not the service.
+ */
+export function healthFields(f: HealthFigures, opts: { process?: boolean } = {}): CardField[] {
+  const up = f.service?.uptime;
   return [
     { label: 'Success rate (24 h)', value: f.finished === 0 ? 'no uploads' : `${pct(f.successRate)} of ${f.finished}` },
     { label: 'Duration avg / p95', value: `${formatMs(f.avgMs)} / ${formatMs(f.p95Ms)}` },
@@ -82,7 +108,12 @@ export function healthFields(f: HealthFigures): CardField[] {
       flagged: (f.queue?.deadLettered ?? f.deadLettered) > 0,
     },
     { label: 'Last digest sent', value: f.lastDigestAt ? formatWhen(f.lastDigestAt) : 'never' },
-    { label: 'Uptime', value: formatUptime(f.uptimeS) },
+    {
+      label: 'Service uptime',
+      value: serviceUptimeText(f),
+      flagged: up !== undefined && up.coveredMs > 0 && up.downMs > 0,
+    },
+    ...(opts.process ? [{ label: 'This process up', value: formatUptime(f.uptimeS) }] : []),
   ];
 }
 
@@ -96,7 +127,7 @@ export function checkItems(report: HealthReport): string[] {
 export function healthCard(f: HealthFigures): Card {
   const title = `MarginIQ is ${statusWord(f.report.status)}`;
   const blocks: CardBlock[] = [
-    { type: 'fields', fields: healthFields(f) },
+    { type: 'fields', fields: healthFields(f, { process: true }) },
     { type: 'list', title: 'Checks', items: checkItems(f.report), tone: toneOf(f.report.status) },
     {
       type: 'text',

@@ -6,6 +6,8 @@ export const SCHEDULES = {
   sweeper: 'marginiq.ingestion-sweeper',
   // Issue 15: overdue margin calls to the alert channels, once a day (call.reminders.ts).
   callReminders: 'marginiq.call-reminders',
+  // Issue 15: every stored PDF re-read and hash-checked, weekly (archive.verify.ts).
+  archiveCheck: 'marginiq.archive-check',
 } as const;
 export type ScheduleKey = keyof typeof SCHEDULES;
 export type ScheduleName = (typeof SCHEDULES)[ScheduleKey];

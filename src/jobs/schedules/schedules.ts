@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Digests } from '../../core/digest/digest.usecases.ts';
 import type { GatewayRegistry, HealthSource, JobQueue, Repositories } from '../../core/ports.ts';
+import { ARCHIVE_CHECK_CRON, type ArchiveVerifyDeps, runArchiveVerify } from './archive.verify.ts';
 import { CALL_REMINDER_CRON, runCallReminders } from './call.reminders.ts';
 import { runHealthWatch } from './health.watch.ts';
 import { sweepStranded } from './ingestion.sweeper.ts';
@@ -31,6 +32,8 @@ export interface ScheduleDeps {
   repos: Pick<Repositories, 'ingestions' | 'subscriptions' | 'scheduleRuns' | 'healthStates'>;
   /** Issue 15: what the overdue-call reminders read and claim. */
   calls?: Pick<Repositories, 'calls' | 'events'>;
+  /** Issue 15: what the weekly archive check reads (file storage, the stored files' hashes) and records. */
+  archive?: Omit<ArchiveVerifyDeps, 'subscriptions' | 'gateways' | 'logger' | 'now'>;
   queue: Pick<JobQueue, 'enqueueIngestion'>;
   gateways: GatewayRegistry;
   logger: Log;
@@ -110,6 +113,18 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
               logger: log,
             })
           : Promise.resolve({ skipped: 'no calls store' }),
+    },
+    archiveCheck: {
+      cron: ARCHIVE_CHECK_CRON,
+      run: () => {
+        if (!deps.archive) return Promise.resolve({ skipped: 'no archive to check' });
+        return runArchiveVerify({
+          ...deps.archive,
+          subscriptions: deps.repos.subscriptions,
+          gateways: deps.gateways,
+          logger: log,
+        });
+      },
     },
     sweeper: {
       cron: SWEEPER_CRON,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
 import type { FileStorage } from '../../core/ports.ts';
 
 export function sha256(bytes: Uint8Array): string {
@@ -34,7 +35,13 @@ export function createLocalStorage(dir: string): FileStorage {
       return { key, hash };
     },
     async get(key) {
-      return new Uint8Array(await readFile(fullPath(key)));
+      try {
+        return new Uint8Array(await readFile(fullPath(key)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new AppError('storage.not_found', 'The archived file is not in file storage.', { cause: err });
+        throw err;
+      }
     },
     async ping() {
       await mkdir(dir, { recursive: true });

@@ -33,6 +33,14 @@ export function createSupabaseStorage(opts: {
     },
     async get(key) {
       const { data, error } = await bucket().download(key);
+      // Storage answers 400/404 "Object not found" for a key it does not hold.
+      const status = String(
+        (error as { status?: unknown; statusCode?: unknown } | null)?.statusCode ??
+          (error as { status?: unknown } | null)?.status ??
+          '',
+      );
+      if (error && (status === '404' || /not.?found/i.test(error.message)))
+        throw new AppError('storage.not_found', 'The archived file is not in file storage.', { cause: error });
       if (error || !data)
         throw new AppError('storage.failed', 'The archived file could not be read.', { cause: error });
       return new Uint8Array(await data.arrayBuffer());
