@@ -6,6 +6,7 @@ import type { AnalyticsRepository } from './core/digest/analytics.port.ts';
 import { createDigests } from './core/digest/digest.usecases.ts';
 import type { IngestDeps } from './core/ingest/ingest.usecases.ts';
 import type { OpsRepository } from './core/ops/ops.port.ts';
+import { type StatusWindow, statusCards } from './core/ops/status.usecases.ts';
 import type {
   Extractor,
   FetcherRegistry,
@@ -85,5 +86,8 @@ export function createCoreServices(
       return '';
     }
   };
-  return { ingest, digests, chat, scoreboardMetrics };
+  // Issue 15: the console's status page.
+  const status = (user: string, days: StatusWindow) =>
+    statusCards({ access, health, analytics, queueDepth, scoreboard: board, ops: deps.ops }, { user, days });
+  return { ingest, digests, chat, scoreboardMetrics, status };
 }

@@ -86,11 +86,12 @@ export async function startService(
     fetchers,
     logger,
   };
-  const { ingest, digests, chat, scoreboardMetrics } = createCoreServices(config, core);
+  const { ingest, digests, chat, scoreboardMetrics, status } = createCoreServices(config, core);
 
   const serveHttp = mode === 'start' && background;
   for (const adapter of await createPlatforms(config, {
     chat,
+    status,
     repos,
     storage,
     logger,

@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.ts';
+import type { Card } from '../core/cards/card.model.ts';
 import type { ChatCore } from '../core/chat.core.ts';
+import type { StatusWindow } from '../core/ops/status.usecases.ts';
 import type { FileStorage, Repositories } from '../core/ports.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -10,6 +12,8 @@ export async function createPlatforms(
   config: Config,
   deps: {
     chat: ChatCore;
+    /** The console's status page (issue 15). */
+    status?: (user: string, days: StatusWindow) => Promise<Card[]>;
     repos: Repositories;
     storage: FileStorage;
     logger: Logger;
@@ -62,6 +66,7 @@ export async function createPlatforms(
         token: config.console.token,
         platformConfigured: config.console.platformConfigured,
         samplePath: DEFAULT_SAMPLE_PATH,
+        status: deps.status,
         serveHttp: deps.serveHttp,
         roles: deps.repos.roles,
       }),

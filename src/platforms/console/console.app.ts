@@ -11,6 +11,7 @@ import { createConsoleAuth, refuse } from './console.auth.ts';
 import { createConsoleGateway } from './console.gateway.ts';
 import { createConsoleHandlers } from './console.handlers.ts';
 import { BadRequest, PAGE_HEADERS, sendJson } from './console.http.ts';
+import { type StatusSource, statusHandler } from './console.status.ts';
 
 /** The people of the console's user switcher, and the role each one is given on start. */
 export const CONSOLE_USERS = { analyst: 'analyst', approver: 'approver', admin: 'admin' } as const satisfies Record<
@@ -40,6 +41,8 @@ export interface ConsoleDeps {
    * yet is seeded, so `/margin role` changes made later stick.
    */
   roles?: Pick<RolesRepository, 'get' | 'set'>;
+  /** The status page's cards (issue 15): health, scoreboard, and for admins the recent problems. */
+  status?: StatusSource | undefined;
 }
 
 const asset = (name: string) => readFileSync(new URL(name, import.meta.url));
@@ -118,6 +121,7 @@ export async function createConsolePlatform(deps: ConsoleDeps): Promise<Platform
         gateway.attach(user, res, { user, role, maxFileBytes: deps.limits.maxFileBytes });
       }),
     },
+    { method: 'GET', path: '/console/status', handler: guarded(statusHandler(deps.status), { html: true }) },
     {
       method: 'GET',
       path: '/console/messages',

@@ -266,9 +266,15 @@ $('#edit-form').addEventListener('submit', async (e) => {
 
 const select = $('#user');
 select.value = state.user;
+// The status page shows admins the recent problems too: it opens as the user acting here.
+const statusLink = () => {
+  $('#status-link').href = `/console/status?user=${encodeURIComponent(state.user)}`;
+};
+statusLink();
 select.addEventListener('change', () => {
   state.user = select.value;
   localStorage.setItem('marginiq.user', state.user);
+  statusLink();
   connect();
 });
 
