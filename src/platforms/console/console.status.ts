@@ -36,7 +36,7 @@ export function statusPage(cards: Card[], opts: { days: StatusWindow; user: stri
 <body class="status-page">
   <header class="topbar">
     <div class="brand"><span class="logo" aria-hidden="true">M</span><span>MarginIQ</span><span class="badge-local">status</span></div>
-    <nav class="tools">${tabs} <a class="btn" href="/">Back to the console</a></nav>
+    <nav class="status-nav">${tabs} <a class="btn" href="/">Back to the console</a></nav>
   </header>
   <main class="status-cards">
     ${cards.map(renderCard).join('\n    ')}
