@@ -57,6 +57,14 @@ describe('configuration', () => {
     if (!r.ok) expect(r.problems.map((p) => p.setting)).toContain('DIGEST_TZ');
     const cron = loadConfig({ DIGEST_CRON: 'every morning' });
     expect(!cron.ok && cron.problems[0]?.setting).toBe('DIGEST_CRON');
+    expect(loadConfig({ DIGEST_CRON: '' }).ok).toBe(false);
+  });
+
+  it('has a valid default schedule (node-cron is only asked when DIGEST_CRON is set)', async () => {
+    const r = loadConfig({});
+    const { validate } = await import('node-cron');
+    expect(r.ok && validate(r.config.digest.cron)).toBe(true);
+    expect(loadConfig({ DIGEST_CRON: '30 6 * * *' }).ok).toBe(true);
   });
 
   it('turns Teams on without credentials only with TEAMS_ENABLED', () => {
