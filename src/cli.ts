@@ -2,16 +2,19 @@ import { type Config, loadConfig } from './config/config.ts';
 import { toAppError } from './core/errors.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 
-const USAGE = `usage: marginiq <command>
+const USAGE = `usage: marginiq <command> [options]
 
-  start                      HTTP server (Slack, Teams, health, metrics, console), workers and schedules
-  worker                     workers and schedules only; serves /health on PORT
-  migrate                    apply pending database migrations and exit
-  extract <file.pdf>… [--json] [--explain] [--memory]
-                             extract margin reports from local PDFs (writes nothing to the database);
-                             --explain: where each value was read and which rivals lost
-  digest [--dry-run]         build the daily digest now; --dry-run prints it instead of posting
-  --version                  print the version
+  start                   HTTP server (Slack, Teams, health, metrics, console), workers and schedules
+  worker                  workers and schedules only; serves /health on PORT
+  migrate                 apply pending database migrations and exit
+  extract <file.pdf>…     extract margin reports from local PDFs (writes nothing to the database)
+    --json                the reports as one JSON array on stdout
+    --explain             where each value was read and which rivals lost
+    --memory              use what approvers taught about known layouts (not available yet)
+  digest                  build the daily digest now and post it
+    --dry-run             print the digest instead of posting it
+  --version               print the version
+  --help                  print this help
 `;
 
 /** The package's version, read only when asked (no JSON import on the extract path). */
@@ -68,7 +71,8 @@ export async function main(
         return await runMigrate(config, io);
       case 'extract': {
         const { runExtractCommand } = await import('./cli/extract.command.ts');
-        return await runExtractCommand(args, { config, stdout: io.stdout, stderr: io.stderr, logger });
+        const color = Boolean((io.stdout as NodeJS.WriteStream).isTTY) && !io.env.NO_COLOR;
+        return await runExtractCommand(args, { config, stdout: io.stdout, stderr: io.stderr, logger, color });
       }
       case 'digest': {
         const { runDigestCommand } = await import('./cli/digest.command.ts');

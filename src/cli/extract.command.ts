@@ -2,12 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
+import { callLine, fieldFlagged } from '../core/cards/report.cards.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { formatMegabytes } from '../core/format.ts';
+import type { ExtractionProgress } from '../core/ports.ts';
 import { finishReport } from '../core/report/report.finish.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
 import type { Extractor } from '../extraction/extractor.ts';
 import { explain } from './extract.explain.ts';
+import { byAccount, statusText } from './report.status.ts';
 
 export interface ExtractCommandDeps {
   config: Config;
@@ -16,6 +19,10 @@ export interface ExtractCommandDeps {
   logger: Logger;
   /** Tests may pass their own; by default one is built from the config. */
   createExtractor?: () => Extractor | Promise<Extractor>;
+  /** Calls and deficits in red (a terminal without NO_COLOR). */
+  color?: boolean;
+  /** Progress appears on a terminal's stderr once a file has taken this long (default 1 s). */
+  progressAfterMs?: number;
 }
 
 const USAGE = 'usage: marginiq extract <file.pdf>… [--json] [--explain] [--memory]';
@@ -86,21 +93,33 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
   };
 
   const reports: MarginReport[] = [];
+  const color = deps.color ?? false;
   let code = 0;
   try {
-    for (const file of files) {
+    for (const [n, file] of files.entries()) {
+      const progress = progressLine(deps.stderr, files.length > 1 ? `[${n + 1}/${files.length}] ${file}` : file, {
+        afterMs: deps.progressAfterMs ?? 1000,
+      });
       try {
         const bytes = await readInput(file, deps.config.limits.maxFileBytes);
-        const outcome = await (await getExtractor()).extract({ bytes, fileName: path.basename(file) });
+        const outcome = await (await getExtractor()).extract({
+          bytes,
+          fileName: path.basename(file),
+          ...(progress ? { onProgress: progress.update } : {}),
+        });
+        progress?.end();
         const now = new Date();
         // `evidence` is always in the report, `{}` when nothing says where a value was read.
         const found = outcome.readings.map((r) => ({ ...finishReport(r, { now }), evidence: r.evidence ?? {} }));
         reports.push(...found);
+        // The readable forms list a file's accounts in the summary card's order.
+        const order = found.map((r, i) => ({ r, reading: outcome.readings[i]! })).sort((a, b) => byAccount(a.r, b.r));
         if (explainAll) {
-          const text = found.map((r, i) => explain(r, outcome.readings[i]!)).join('\n');
+          const text = order.map(({ r, reading }) => explain(r, reading)).join('\n');
           (json ? deps.stderr : deps.stdout).write(text);
-        } else if (!json) deps.stdout.write(found.map(summarize).join('\n'));
+        } else if (!json) deps.stdout.write(order.map(({ r }) => summarize(r, { color })).join('\n'));
       } catch (err) {
+        progress?.end();
         const e = toAppError(err);
         if (e.permanent) {
           deps.stderr.write(`marginiq: ${file}: ${oneLine(e.message)}\n`);
@@ -145,22 +164,66 @@ async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
 
 const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** The readable form: one block per report. */
-export function summarize(r: MarginReport): string {
+const RED = (s: string) => `\x1b[1;31m${s}\x1b[0m`;
+
+/** The readable form: one block per report; figures the card marks carry `(!)`, a call or deficit its own line. */
+export function summarize(r: MarginReport, opts: { color?: boolean } = {}): string {
+  const loud = (s: string) => (opts.color ? RED(s) : s);
   const head = `${r.source_file_name}: account ${r.account_number ?? '(not found)'}, as of ${r.report_date ?? '(not found)'}, ${r.currency}${r.broker ? `, ${r.broker}` : ''}`;
   const lines = [head];
+  const owed = callLine(r);
+  if (owed) lines.push(loud(`  !! ${owed.toUpperCase()}`));
   for (const f of FIELD_NAMES) {
     const v = r.fields[f];
     if (v === undefined) continue;
     const c = r.confidence.fields[f];
     lines.push(
-      `  ${FIELD_LABELS[f].padEnd(24)} ${money(v).padStart(18)}${c !== undefined ? `  (confidence ${c.toFixed(2)})` : ''}`,
+      `  ${FIELD_LABELS[f].padEnd(24)} ${money(v).padStart(18)}${c !== undefined ? `  (confidence ${c.toFixed(2)})` : ''}${fieldFlagged(r, f) ? '  (!)' : ''}`,
     );
   }
-  lines.push(
-    `  ${r.needs_review ? 'NEEDS REVIEW' : 'Ready for approval'} - confidence ${r.confidence.overall.toFixed(2)}, data quality ${r.data_quality_score.toFixed(2)}`,
-  );
+  lines.push(owed ? loud(`  ${statusText(r)}`) : `  ${statusText(r)}`);
   for (const i of r.issues) lines.push(`  ${i.severity}: ${i.message}`);
   lines.push(`  read by ${r.method}, ${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.processing_time_ms} ms`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What a progress line says about a stage. */
+function describe(p: ExtractionProgress): string {
+  if (p.stage === 'checking') return 'checking the scanned figures';
+  const of = p.pages > 0 ? ` of ${p.pages}` : '';
+  return p.stage === 'ocr' ? `page ${p.page}${of}, OCR` : `page ${p.page}${of}`;
+}
+
+/**
+ * One line of progress on a terminal's stderr, redrawn in place, for a file that takes longer than
+ * `afterMs`; erased when the file is done. Nothing at all when stderr is not a terminal (pipes, logs, CI).
+ */
+export function progressLine(
+  stderr: NodeJS.WritableStream,
+  label: string,
+  opts: { afterMs: number },
+): { update: (p: ExtractionProgress) => void; end: () => void } | null {
+  if (!(stderr as NodeJS.WriteStream).isTTY) return null;
+  let text = 'reading';
+  let shown = false;
+  let ended = false;
+  const draw = () => stderr.write(`\r\x1b[2K${label}: ${text}…`);
+  const timer = setTimeout(() => {
+    shown = true;
+    draw();
+  }, opts.afterMs);
+  timer.unref?.();
+  return {
+    update(p) {
+      if (ended) return;
+      text = describe(p);
+      if (shown) draw();
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      if (shown) stderr.write('\r\x1b[2K');
+    },
+  };
 }

@@ -6,6 +6,7 @@ import {
   type ReportReading,
   type Rival,
 } from '../core/report/report.schema.ts';
+import { statusText } from './report.status.ts';
 
 /** The header values first, then the margin figures, as `--explain` lists them. */
 const HEADER: [key: string, label: string][] = [
@@ -67,9 +68,7 @@ export function explain(report: MarginReport, reading: Pick<ReportReading, 'riva
     }
     for (const r of lost) lines.push(rivalLine(r));
   }
-  lines.push(
-    `  ${report.needs_review ? 'NEEDS REVIEW' : 'Ready for approval'} - confidence ${report.confidence.overall.toFixed(2)}, data quality ${report.data_quality_score.toFixed(2)}`,
-  );
+  lines.push(`  ${statusText(report)}`);
   for (const i of report.issues) lines.push(`  ${i.severity}: ${i.message}`);
   return `${lines.join('\n')}\n`;
 }

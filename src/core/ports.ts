@@ -232,8 +232,18 @@ export interface ExtractionOutcome {
   processing_time_ms: number;
 }
 
+/** Where a running extraction is, for a person waiting on it (pages count from 1). */
+export type ExtractionProgress =
+  | { stage: 'page'; page: number; pages: number }
+  | { stage: 'ocr'; page: number; pages: number }
+  | { stage: 'checking' };
+
 export interface Extractor {
-  extract(input: { bytes: Uint8Array; fileName: string }): Promise<ExtractionOutcome>;
+  extract(input: {
+    bytes: Uint8Array;
+    fileName: string;
+    onProgress?: (p: ExtractionProgress) => void;
+  }): Promise<ExtractionOutcome>;
   ocrReady(): boolean;
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AppError } from '../contract/errors.ts';
 import { formatMegabytes } from '../contract/format.ts';
-import type { ExtractionOutcome, Extractor as ExtractorPort } from '../core/ports.ts';
+import type { ExtractionOutcome, ExtractionProgress, Extractor as ExtractorPort } from '../core/ports.ts';
 import type { Evidence, ExtractionMethod, ReportReading, Rival } from '../core/report/report.schema.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
@@ -82,7 +82,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   };
 
   async function run(
-    input: { bytes: Uint8Array; fileName: string },
+    input: { bytes: Uint8Array; fileName: string; onProgress?: (p: ExtractionProgress) => void },
     signal: AbortSignal,
     started: number,
   ): Promise<ExtractionOutcome> {
@@ -93,6 +93,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       parallel: Math.max(1, deps.ocrWorkers),
       signal,
       ocrPool,
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
     if (signal.aborted) throw timeoutError();
     return interpretPages(pages, {
@@ -103,6 +104,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       ocrPool,
       now,
       logger: deps.logger,
+      onProgress: input.onProgress,
     });
   }
 
@@ -136,17 +138,29 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
 /** Reads every page: text-layer words, and OCR words for the pages that are scans. */
 export async function readPages(
   bytes: Uint8Array,
-  opts: { maxPages: number; dpi: number; parallel: number; signal: AbortSignal; ocrPool: () => OcrPool },
+  opts: {
+    maxPages: number;
+    dpi: number;
+    parallel: number;
+    signal: AbortSignal;
+    ocrPool: () => OcrPool;
+    onProgress?: (p: ExtractionProgress) => void;
+  },
 ): Promise<{ pages: ReadPage[]; count: number }> {
   const { signal, ocrPool } = opts;
   const jobs: Promise<ReadPage>[] = [];
+  let total = 0;
   const count = await readPdf(bytes, {
     maxPages: opts.maxPages,
     dpi: opts.dpi,
     parallel: opts.parallel,
     signal,
+    onPages: (n) => {
+      total = n;
+    },
     onPage: (page) => {
       const images = page.images;
+      opts.onProgress?.({ stage: images ? 'ocr' : 'page', page: page.index + 1, pages: total });
       if (!images) return void jobs.push(Promise.resolve({ page, words: page.words, ocr: false }));
       jobs.push(
         Promise.all(images.map((image) => ocrPool().recognize(image, signal))).then((parts) => {
@@ -177,6 +191,7 @@ export interface InterpretContext {
   ocrPool: () => OcrPool;
   now: () => Date;
   logger?: Logger | undefined;
+  onProgress?: ((p: ExtractionProgress) => void) | undefined;
 }
 
 /** From read pages (words, and the images of scanned pages) to readings: everything after the PDF reader. */
@@ -218,6 +233,7 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
     a.date = date && evidence ? { ...date, evidence } : date;
   }
   const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
+  if (scans.size > 0) ctx.onProgress?.({ stage: 'checking' });
   if (scans.size > 0) await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
   if (signal.aborted) throw timeoutError();
   const ocrPages = pages.filter((p) => p.ocr).length;

@@ -50,15 +50,43 @@ export const duplicateCard = (fileName: string, first: Ingestion): Card =>
 export const hasCall = (r: MarginReport) =>
   (r.fields.margin_call ?? 0) > 0 || (r.fields.excess_liquidity !== undefined && r.fields.excess_liquidity < 0);
 
+/** What a report owes, as every surface says it: "Margin call of 80,619.12 EUR", "Deficit of 1,816.28 USD". */
+export function callLine(r: MarginReport): string | null {
+  if (!hasCall(r)) return null;
+  const call = r.fields.margin_call ?? 0;
+  return call > 0
+    ? `Margin call of ${formatMoney(call, r.currency)}`
+    : `Deficit of ${formatMoney(Math.abs(r.fields.excess_liquidity!), r.currency)}`;
+}
+
+/**
+ * A stated call of 0.00 beside non-negative excess says "no call", and the identity confirms it: no warning
+ * mark, whatever the reading's own confidence. A rule that objects to it (an issue) still marks it.
+ */
+const noCallConfirmed = (r: MarginReport, f: FieldName) =>
+  f === 'margin_call' &&
+  r.fields.margin_call === 0 &&
+  (r.fields.excess_liquidity ?? -1) >= 0 &&
+  !r.issues.some((i) => i.field === f && i.severity !== 'info');
+
+/** Whether a figure gets the card's warning mark (and the command line's). */
+export function fieldFlagged(r: MarginReport, f: FieldName): boolean {
+  if (noCallConfirmed(r, f)) return false;
+  const conf = r.confidence.fields[f];
+  return (
+    r.issues.some((i) => i.field === f) || (conf !== undefined && conf < REVIEW_THRESHOLD) || r.fields[f] === undefined
+  );
+}
+
 function fieldsOf(r: MarginReport): CardField[] {
   const shown = FIELD_NAMES.filter((f) => KEY_FIELDS.includes(f) || r.fields[f] !== undefined);
   return shown
     .filter((f) => r.fields[f] !== undefined || KEY_FIELDS.slice(0, 2).includes(f))
     .map((f) => {
       const conf = r.confidence.fields[f];
-      const flaggedByIssue = r.issues.some((i) => i.field === f);
-      const flagged = flaggedByIssue || (conf !== undefined && conf < REVIEW_THRESHOLD) || r.fields[f] === undefined;
-      const confText = conf !== undefined && conf < REVIEW_THRESHOLD ? ` (confidence ${formatPercent(conf)})` : '';
+      const flagged = fieldFlagged(r, f);
+      const confText =
+        flagged && conf !== undefined && conf < REVIEW_THRESHOLD ? ` (confidence ${formatPercent(conf)})` : '';
       return { label: FIELD_LABELS[f], value: `${formatMoney(r.fields[f], r.currency)}${confText}`, flagged };
     });
 }
@@ -85,17 +113,8 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
     { type: 'heading', text: `Account ${r.account_number} · ${r.report_date}${d.broker ? ` · ${d.broker}` : ''}` },
     { type: 'fields', fields: fieldsOf(d) },
   ];
-  if (hasCall(d)) {
-    blocks.push({
-      type: 'list',
-      tone: 'danger',
-      items: [
-        d.fields.margin_call && d.fields.margin_call > 0
-          ? `Margin call of ${formatMoney(d.fields.margin_call, d.currency)}`
-          : `Deficit of ${formatMoney(d.fields.excess_liquidity, d.currency)}`,
-      ],
-    });
-  }
+  const owed = callLine(d);
+  if (owed) blocks.push({ type: 'list', tone: 'danger', items: [owed] });
   const problems = d.issues.filter((i) => i.severity !== 'info');
   if (problems.length > 0) {
     blocks.push({
@@ -205,7 +224,13 @@ export function summaryCard(
 
 export function marginCallAlertCard(r: StoredReport): Card {
   const d = r.extracted_data;
-  const amount = d.fields.margin_call && d.fields.margin_call > 0 ? d.fields.margin_call : d.fields.excess_liquidity;
+  // A deficit is an amount owed: shown without its minus sign, as on the summary.
+  const amount =
+    d.fields.margin_call && d.fields.margin_call > 0
+      ? d.fields.margin_call
+      : d.fields.excess_liquidity === undefined
+        ? undefined
+        : Math.abs(d.fields.excess_liquidity);
   const what = d.fields.margin_call && d.fields.margin_call > 0 ? 'Margin call' : 'Margin deficit';
   const title = `${what}: account ${r.account_number} — ${formatMoney(amount, d.currency)}`;
   return card(

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { marginCallAlertCard, summaryCard } from '../../src/core/cards/report.cards.ts';
+import type { Ingestion, StoredReport } from '../../src/core/records.ts';
+import type { MarginReport } from '../../src/core/report/report.schema.ts';
+import { renderCard as consoleCard } from '../../src/platforms/console/console.cards.ts';
+import { renderCard as slackCard } from '../../src/platforms/slack/slack.cards.ts';
+import { renderCard as teamsCard } from '../../src/platforms/teams/teams.cards.ts';
+import { sampleReport } from '../support/fakes.ts';
+
+const stored = (d: MarginReport): StoredReport => ({
+  id: 'r1',
+  account_number: d.account_number!,
+  report_date: d.report_date!,
+  extracted_data: d,
+  extraction_confidence: d.confidence.overall,
+  data_quality_score: d.data_quality_score,
+  validation_status: 'pending',
+  created_by: 'slack:U1',
+  processing_time_ms: 100,
+  source_file_name: 'statement.pdf',
+  created_at: '2026-11-27T10:00:00Z',
+  updated_at: '2026-11-27T10:00:00Z',
+  ingestion_id: 'i1',
+  needs_review: d.needs_review,
+  decided_by: null,
+  decided_at: null,
+  decision_reason: null,
+  version: 1,
+});
+const ingestion = { id: 'i1', file_name: 'statement.pdf', created_at: '2026-11-27T10:00:00Z' } as Ingestion;
+
+/** The summary as each platform shows it, as one string per platform. */
+const rendered = (d: MarginReport) => {
+  const c = summaryCard(ingestion, [stored(d)], []);
+  return { slack: JSON.stringify(slackCard(c)), teams: JSON.stringify(teamsCard(c)), console: consoleCard(c) };
+};
+/** The text between a field's label and the next field, on each platform. */
+const around = (s: string, label: string) => s.slice(s.indexOf(label), s.indexOf(label) + 160);
+
+/** The console's `<div class="field">` that holds a label (the mark sits before the label there). */
+const consoleField = (html: string, label: string) => {
+  const at = html.indexOf(`${label}</div>`);
+  return html.slice(html.lastIndexOf('<div class="field', at), at);
+};
+
+const deficit = sampleReport({
+  fields: { total_equity: 100_000, maintenance_requirement: 101_816.28, excess_liquidity: -1_816.28 },
+});
+
+describe('calls and deficits on the cards', () => {
+  it('says "Deficit of 1,816.28 USD", never a negative amount owed', () => {
+    for (const [platform, text] of Object.entries(rendered(deficit))) {
+      expect(text, platform).toContain('Deficit of 1,816.28 USD');
+      expect(text, platform).not.toContain('Deficit of -');
+    }
+    const alert = marginCallAlertCard(stored(deficit));
+    expect(alert.title).toBe('Margin deficit: account U1234567 — 1,816.28 USD');
+    expect(JSON.stringify(slackCard(alert))).not.toContain('— -');
+  });
+
+  it('names a stated call by its amount', () => {
+    const call = sampleReport({ fields: { total_equity: 10, excess_liquidity: -80_619.12, margin_call: 80_619.12 } });
+    for (const text of Object.values(rendered({ ...call, currency: 'EUR' })))
+      expect(text).toContain('Margin call of 80,619.12 EUR');
+  });
+
+  it('puts no warning mark on a margin call of 0.00 beside positive excess, even at low confidence', () => {
+    const none = sampleReport({ confidence: { overall: 0.95, fields: { margin_call: 0.6 } } });
+    const r = rendered(none);
+    expect(around(r.slack, 'Margin call')).not.toContain('⚠️');
+    expect(around(r.teams, 'Margin call')).not.toContain('⚠️');
+    expect(consoleField(r.console, 'Margin call')).not.toContain('⚠️');
+    expect(r.console).not.toContain('Deficit of');
+  });
+
+  it('still marks a call of 0.00 that a rule contradicts (a deficit with no call stated)', () => {
+    const contradicted = sampleReport({
+      fields: { total_equity: 100, maintenance_requirement: 200, excess_liquidity: -100, margin_call: 0 },
+      issues: [{ code: 'call_mismatch', field: 'margin_call', severity: 'warning', message: 'no call stated' }],
+    });
+    const r = rendered(contradicted);
+    expect(around(r.slack, 'Margin call')).toContain('⚠️');
+    expect(around(r.teams, 'Margin call')).toContain('⚠️');
+    expect(consoleField(r.console, 'Margin call')).toContain('⚠️');
+  });
+});
