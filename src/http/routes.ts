@@ -1,10 +1,12 @@
 import type { HealthSource } from '../core/ports.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Route } from '../platforms/platform.ts';
+import { legalRoutes } from './legal.pages.ts';
 import { sendJson } from './server.ts';
 
 /**
- * The service's own routes: /health (503 when down, for load balancers) and /metrics (Prometheus).
+ * The service's own routes: /health (503 when down, for load balancers), /metrics (Prometheus), and the
+ * privacy and terms pages the Teams manifest links to.
  * `more` appends figures computed elsewhere (the scoreboard's gauges, read from the database).
  */
 export function serviceRoutes(deps: { health: HealthSource; metrics: Metrics; more?: () => Promise<string> }): Route[] {
@@ -26,5 +28,6 @@ export function serviceRoutes(deps: { health: HealthSource; metrics: Metrics; mo
         res.end(more ? `${own}${more}\n` : own);
       },
     },
+    ...legalRoutes(),
   ];
 }
