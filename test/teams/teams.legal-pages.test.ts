@@ -26,7 +26,7 @@ describe("the Teams manifest's privacy and terms links", () => {
   afterAll(() => http.close());
 
   /** The manifest's link with PUBLIC_URL filled in as `npm run package:teams` does. */
-  const link = (url: string) => url.replace('${{PUBLIC_URL}}', http.url);
+  const link = (url: string) => url.replace(/\$\{\{PUBLIC_URL\}\}/, http.url);
 
   it.each([
     ['privacyUrl', 'Privacy'],
