@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFRawStream } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { codecPixels, prescan } from '../../src/extraction/pdf/pdf.prescan.ts';
 
@@ -14,7 +14,7 @@ const limits = (maxDecodedBytes: number) => ({
 async function withStream(entries: Record<string, unknown>, data: Uint8Array): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.addPage([612, 792]);
-  const dict = doc.context.obj({ ...entries, Length: data.length } as never);
+  const dict = doc.context.obj({ ...entries, Length: data.length } as never) as unknown as PDFDict;
   doc.context.register(PDFRawStream.of(dict, data));
   return doc.save();
 }
