@@ -15,6 +15,7 @@ import { findDates } from './parse/date.parser.ts';
 import { readDocumentFormats } from './parse/document.formats.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
 import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.reader.ts';
+import { readCallDue } from './solver/call.due.ts';
 import { locatePrinted } from './solver/evidence.ts';
 import { startThreadPoolHere } from './thread.priority.ts';
 
@@ -232,6 +233,12 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
     const evidence = date ? locatePrinted(date.value, 'date', evidenceCtx, null) : null;
     a.date = date && evidence ? { ...date, evidence } : date;
   }
+  // The date a call must be met by, where one account carries a call and the document prints it.
+  const callDue = new Map<ExtractedAccount, ReturnType<typeof readCallDue>>();
+  if (accounts.length === 1) {
+    const call = accounts[0]!.fields.margin_call?.value;
+    if (call && call > 0) callDue.set(accounts[0]!, readCallDue(lines, call, evidenceCtx));
+  }
   const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
   if (scans.size > 0) ctx.onProgress?.({ stage: 'checking' });
   if (scans.size > 0) await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
@@ -239,9 +246,16 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
   const ocrPages = pages.filter((p) => p.ocr).length;
   const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
   const elapsed = Math.round(performance.now() - ctx.started);
-  const readings = accounts.map((a) =>
-    toReading(a, { fileName: ctx.fileName, broker, method, pages: count, elapsed, now: ctx.now() }),
-  );
+  const readings = accounts.map((a) => {
+    const reading = toReading(a, { fileName: ctx.fileName, broker, method, pages: count, elapsed, now: ctx.now() });
+    const due = callDue.get(a);
+    if (due) {
+      reading.call_due_date = due.value;
+      reading.confidence.call_due_date = due.conf;
+      reading.evidence.call_due_date = due.evidence;
+    }
+    return reading;
+  });
   ctx.logger?.debug({ file: ctx.fileName, pages: count, method, reports: readings.length, ms: elapsed }, 'extracted');
   return { readings, method, pages: count, processing_time_ms: elapsed };
 }

@@ -35,6 +35,7 @@ describe('createExtractor on text PDFs', () => {
         ['Account: U 1234567', 50, 70],
         ['Statement Date: 11/27/2026', 350, 70],
         ['Printed: 11/28/2026 06:00', 50, 86],
+        ['Base Currency: USD', 350, 86],
         ...rows(
           110,
           16,
@@ -75,8 +76,7 @@ describe('createExtractor on text PDFs', () => {
     // Every value says where it was printed; the prior-day figure lost, and says why.
     for (const k of [...Object.keys(r.fields), 'account_number', 'report_date'])
       expect(r.evidence?.[k], k).toMatchObject({ page: 1, source: 'text' });
-    // The currency is a default here, printed nowhere: no evidence invented for it.
-    expect(r.evidence?.currency).toBeUndefined();
+    expect(r.evidence?.currency).toMatchObject({ text: 'USD' });
     expect(r.evidence!.total_equity).toMatchObject({ label: 'Net Liquidation Value', text: '1,234,567.89' });
     const [x0, y0, x1, y1] = r.evidence!.total_equity!.bbox;
     expect(x0).toBeGreaterThanOrEqual(295);
@@ -84,6 +84,38 @@ describe('createExtractor on text PDFs', () => {
     expect(y0).toBeGreaterThan(110);
     expect(y1).toBeLessThan(150);
     expect(r.evidence!.account_number!.text).toContain('1234567');
+  });
+
+  it('sends a currency printed nowhere to review, and reads a code standing alone in the header', async () => {
+    const page = (extra: Placed[]) => [
+      ['Daily Margin Summary', 50, 50] as Placed,
+      ['Account: U 7654321', 50, 70] as Placed,
+      ...extra,
+      ...rows(
+        110,
+        16,
+        [50, 300],
+        [
+          ['Net Liquidation Value', '500,000.00'],
+          ['Maintenance Requirement', '200,000.00'],
+          ['Excess Liquidity', '300,000.00'],
+        ],
+      ),
+    ];
+    const guessed = (await run([page([])])).reports[0]!;
+    expect(guessed.currency).toBe('USD');
+    expect(guessed.confidence.fields.currency).toBeLessThan(0.8);
+    expect(guessed.needs_review).toBe(true);
+    const lone = (
+      await run([
+        page([
+          ['Figures in', 350, 70],
+          ['CHF', 450, 70],
+        ]),
+      ])
+    ).reports[0]!;
+    expect(lone.currency).toBe('CHF');
+    expect(lone.evidence?.currency).toMatchObject({ text: 'CHF' });
   });
 
   it('reads both halves of a two-column summary', async () => {

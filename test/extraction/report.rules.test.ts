@@ -28,6 +28,19 @@ describe('applyRules', () => {
     expect(r.data_quality_score).toBeGreaterThan(0.9);
   });
 
+  it('does not let the identities vouch again for figures extraction placed by the identities', () => {
+    const placed = {
+      code: 'identity_placed',
+      field: 'total_equity',
+      severity: 'warning' as const,
+      message: 'total_equity: 1,000.00 was placed by excess = equity − requirement',
+    };
+    const r = applyRules(base({ confidence: { ...base().confidence, total_equity: 0.72 }, issues: [placed] }), { now });
+    expect(r.confidence.fields.total_equity).toBe(0.72);
+    expect(r.confidence.fields.excess_liquidity).toBeGreaterThanOrEqual(0.96);
+    expect(r.needs_review).toBe(true);
+  });
+
   it('flags a missing required field by name', () => {
     const r = applyRules(base({ account_number: null }), { now });
     expect(r.needs_review).toBe(true);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldName } from '../../src/contract/fields.ts';
 import type { Candidate } from '../../src/extraction/fields/candidates.ts';
-import { identitiesHolding, solveReport } from '../../src/extraction/solver/report.solver.ts';
+import { labelClarity } from '../../src/extraction/solver/label.clarity.ts';
+import { identitiesBroken, identitiesHolding, solveReport } from '../../src/extraction/solver/report.solver.ts';
 
 const cand = (target: FieldName, value: number, score: number, line: number, extra: Partial<Candidate> = {}) =>
   ({ target, value, score, ocr: 1, weight: 1, page: 0, line, source: 'row', label: target, ...extra }) as Candidate;
@@ -81,5 +82,61 @@ describe('solveReport', () => {
     expect(cash.pick.value).toBe(-5433.22);
     expect(cash.conf).toBeLessThan(0.8);
     expect(r.issues).toContainEqual(expect.objectContaining({ code: 'identity_choice', field: 'cash_balance' }));
+  });
+
+  it('keeps a value below review when neither an identity nor an unambiguous label vouches for it', () => {
+    const r = solve([
+      cand('total_equity', 1000, 0.95, 1, { label: 'Initial Equity Required' }),
+      cand('maintenance_requirement', 400, 0.95, 2, { label: 'Maintenance Requirement' }),
+    ]);
+    expect(r.fields.get('total_equity')!.conf).toBeLessThan(0.8);
+    expect(r.fields.get('maintenance_requirement')!.conf).toBeGreaterThanOrEqual(0.8);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'unconfirmed_value', field: 'total_equity' })]);
+    // The same unclear label, confirmed by the identities, is trusted.
+    const ok = solve([
+      cand('total_equity', 1000, 0.95, 1, { label: 'Initial Equity Required' }),
+      cand('maintenance_requirement', 400, 0.95, 2, { label: 'Maintenance Requirement' }),
+      cand('excess_liquidity', 600, 0.95, 3, { label: 'Excess Liquidity' }),
+    ]);
+    expect(ok.fields.get('total_equity')!.conf).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('puts the fields of a broken identity in doubt, and a label that leaves the column open', () => {
+    expect(identitiesBroken({ total_equity: 1000, maintenance_requirement: 400, excess_liquidity: 500 })).toEqual([
+      expect.objectContaining({ name: 'excess = equity − requirement' }),
+    ]);
+    expect(identitiesBroken({ excess_liquidity: 100, margin_call: 50 }).map((b) => b.name)).toEqual(['call = deficit']);
+    expect(
+      identitiesBroken({ total_equity: 80, initial_requirement: 100, excess_liquidity: 10, margin_call: 20 }),
+    ).toEqual([]);
+    const r = solve([
+      cand('total_equity', 1000, 0.95, 1, { label: 'Net Liquidation Value' }),
+      cand('maintenance_requirement', 400, 0.95, 2, { label: 'Maintenance Requirement' }),
+      cand('excess_liquidity', 500, 0.95, 3, { label: 'Excess Liquidity' }),
+      cand('cash_balance', 20, 0.95, 4, { label: 'Cash', unsure: 'two figures' }),
+    ]);
+    for (const f of ['total_equity', 'maintenance_requirement', 'excess_liquidity', 'cash_balance'] as const)
+      expect(r.fields.get(f)!.conf, f).toBeLessThan(0.8);
+  });
+});
+
+describe('labelClarity', () => {
+  const clear = (text: string, f: FieldName) => labelClarity(text, f).clear;
+  it('trusts a label whose every word is its field’s, in either half of a bilingual label', () => {
+    expect(clear('Net Liquidation Value', 'total_equity')).toBe(true);
+    expect(clear('House Maintenance Requirement (USD)', 'maintenance_requirement')).toBe(true);
+    expect(clear('Kontosaldo / Cash Balance', 'cash_balance')).toBe(true);
+    expect(clear('Excess over house requirement', 'excess_liquidity')).toBe(true);
+  });
+  it('doubts a label that names another field, a difference, or words it does not know', () => {
+    expect(labelClarity('Initial Equity Required', 'total_equity').reason).toMatch(/initial requirement/);
+    expect(clear('Equity over requirement', 'total_equity')).toBe(false);
+    expect(clear('Value of Long Holdings', 'long_market_value')).toBe(false);
+  });
+  it('reads a sentence by its last clause, around its filler words', () => {
+    expect(labelClarity('Your long positions had a market value of', 'long_market_value', { prose: true }).clear).toBe(
+      true,
+    );
+    expect(labelClarity('a maintenance deficiency of', 'maintenance_requirement', { prose: true }).clear).toBe(false);
   });
 });

@@ -72,9 +72,12 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   // Set when independent printed figures agree with each other (excess = equity − requirement, or
   // equity = cash + long + short). Without that, nothing vouches for the numbers but the reading itself.
   let crossChecked = false;
+  // Figures extraction placed by the identities themselves (their labels unknown): agreement is how
+  // they were chosen, so it cannot vouch for them again.
+  const placed = new Set(input.issues.filter((i) => i.code === 'identity_placed').map((i) => i.field));
   const confirm = (...names: string[]) => {
     crossChecked = true;
-    for (const n of names) if (conf[n] !== undefined) conf[n] = Math.max(conf[n]!, 0.96);
+    for (const n of names) if (conf[n] !== undefined && !placed.has(n)) conf[n] = Math.max(conf[n]!, 0.96);
   };
   const doubt = (...names: string[]) => {
     for (const n of names) if (conf[n] !== undefined) conf[n] = Math.min(conf[n]!, 0.75);

@@ -35,6 +35,8 @@ export interface Candidate {
   text?: string;
   /** Why the structure ranks this reading down (a prior column, a total row): its reason as a rival. */
   demoted?: string;
+  /** Why the structure leaves the choice open (one label, several figures, no column title to choose): the solver keeps it below review. */
+  unsure?: string;
 }
 
 export const FIELD_TARGETS: ReadonlySet<LabelTarget> = new Set(FIELD_NAMES);
@@ -187,12 +189,24 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
       keep[1]!.s.amount!.value !== top.s.amount!.value;
     // A base/converted-total column that names its currency tells the report currency.
     const currency = top.c?.currency;
-    return [make(top.s, ambiguous ? 0.75 : 1, currency ? { currency } : {})];
+    // Other figures of the row that no column title explains: the header may not be this table's.
+    const untitled = keep.some(({ s, c }) => !c && s.amount!.value !== top.s.amount!.value);
+    const unsure = untitled
+      ? {
+          unsure: `"${hit.seg.text}" governs figures that no column title explains besides the one under "${top.c?.text ?? ''}"`,
+        }
+      : {};
+    return [make(top.s, ambiguous ? 0.75 : 1, { ...(currency ? { currency } : {}), ...unsure })];
   }
   // No header: the first money-shaped figure after the label. Several unexplained figures lower certainty a little.
   const first = amounts.find((a) => a.amount!.quality >= 0.85) ?? amounts[0]!;
   const differing = amounts.slice(1).some((a) => a.amount!.value !== first.amount!.value);
-  return [make(first, differing ? 0.9 : 1)];
+  if (!differing) return [make(first, 1)];
+  return [
+    make(first, 0.9, {
+      unsure: `"${hit.seg.text}" governs ${amounts.length} different figures and no column title says which is current`,
+    }),
+  ];
 }
 
 /** A figure printed under its label (form boxes, a row of labels over a row of values). */

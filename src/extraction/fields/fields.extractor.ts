@@ -2,8 +2,13 @@ import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { Evidence, ReportIssue, Rival } from '../../core/report/report.schema.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
+import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { findDates } from '../parse/date.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
+import { type OpenFigure, openFigures } from '../solver/open.figures.ts';
 import { solveReport } from '../solver/report.solver.ts';
+import { MARKET_WORDS, SHARED_SYMBOLS } from '../vocabulary/currencies.ts';
+import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import type { Candidate } from './candidates.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 
@@ -77,6 +82,7 @@ function readSection(
   doc: Candidate[],
   baseCurrency: string | null,
   ctx: EvidenceContext,
+  pool: OpenFigure[] | null,
 ): ExtractedAccount {
   const byTarget = new Map<string, Candidate[]>();
   for (const c of section.candidates) {
@@ -86,7 +92,7 @@ function readSection(
   }
   const byField = new Map<FieldName, Candidate[]>();
   for (const f of FIELD_NAMES) if (byTarget.get(f)?.length) byField.set(f, byTarget.get(f)!);
-  const solved = solveReport({ byField, rank: rankIn(baseCurrency), confOf });
+  const solved = solveReport({ byField, rank: rankIn(baseCurrency), confOf, ...(pool ? { pool } : {}) });
   const issues: ReportIssue[] = [...solved.issues];
   const fields: ExtractedAccount['fields'] = {};
   for (const f of FIELD_NAMES) {
@@ -126,8 +132,51 @@ function pickCurrency(own: Candidate[], doc: Candidate[], section: Section, ctx:
   const seen = new Map<string, number>();
   for (const c of section.candidates) if (c.currency) seen.set(c.currency, (seen.get(c.currency) ?? 0) + 1);
   const top = [...seen.entries()].sort((a, b) => b[1] - a[1])[0];
+  // A code standing alone in a cell of the page header (`Denomination | CAD`): the value of a pair whose label is unknown.
+  const lone = loneCurrencies(ctx.lines);
+  if (lone.length === 1) {
+    const code = lone[0]!;
+    const agrees =
+      seen.size === 0 || (seen.size === 1 && (seen.has(code) || (seen.has('USD') && dollarCodes.has(code))));
+    return { value: code, conf: agrees ? 0.82 : 0.7 };
+  }
   if (top && seen.size === 1) return { value: top[0], conf: 0.9 };
-  return { value: 'USD', conf: seen.size > 1 ? 0.7 : 0.9 };
+  // Nothing names the currency: a dollar sign, or the words of one market's rules (Reg T, FINRA), say
+  // which; with neither, the dollar is a guess a person confirms.
+  const market = marketCurrency(ctx.lines);
+  return market ? { value: market, conf: 0.85 } : { value: 'USD', conf: 0.7 };
+}
+
+const MARKET_RES = Object.entries(MARKET_WORDS).map(([code, words]) => ({
+  code,
+  re: new RegExp(`\\b(?:${words.map((w) => w.replace(/ /g, '\\.?\\s*')).join('|')})\\b`, 'i'),
+}));
+
+/** The currency a document implies without naming it: `$` alone (the US dollar), or one market's rule words. */
+function marketCurrency(lines: Segmented[]): string | null {
+  const text = lines.map((l) => l.text).join('\n');
+  if (/(?<![A-Za-z])\$/.test(text)) return SHARED_SYMBOLS.$!.codes[0]!;
+  const found = MARKET_RES.filter((m) => m.re.test(text));
+  return found.length === 1 ? found[0]!.code : null;
+}
+
+/** Currencies a `$` may stand for: a lone code among them decides what the symbol meant. */
+const dollarCodes = new Set(SHARED_SYMBOLS.$!.codes);
+
+/** Distinct currency codes printed alone in a cell of the page header (above the first figure). */
+function loneCurrencies(lines: Segmented[]): string[] {
+  const first = lines.length ? lines[0]!.page : 0;
+  const codes = new Set<string>();
+  for (const line of lines.filter((l) => l.page === first).slice(0, 15)) {
+    const figures = line.segs.filter((s) => s.kind === 'amount').length;
+    if (figures >= 2) break;
+    for (const seg of line.segs) {
+      if (seg.kind !== 'text') continue;
+      const t = seg.text.trim().replace(/^\((.*)\)$/, '$1');
+      if (/^[A-Z]{3,4}$/.test(t) && isCurrencyCode(t)) codes.add(t);
+    }
+  }
+  return [...codes];
 }
 
 /** One ExtractedAccount per account found (a combined or household total is never one). */
@@ -140,9 +189,11 @@ export function extractAccounts(lines: Segmented[], ocrPages: ReadonlySet<number
     null,
   );
   const base = docCurrency ? String(docCurrency.pick.value) : null;
-  const out = sections
-    .filter((s) => !s.combined)
-    .map((s) => readSection(s, doc, base, ctx))
+  const own = sections.filter((s) => !s.combined);
+  // With one account, every labelled figure of the document may be one of its fields.
+  const pool = own.length === 1 ? openFigures(lines) : null;
+  const out = own
+    .map((s) => readSection(s, doc, base, ctx, pool))
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
   if (out.length === 1 && !out[0]!.account) {
     const found = unlabelledAccount(lines);
@@ -169,9 +220,25 @@ const ACCOUNT_SHAPES = [
 export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
   const firstPage = lines.length ? lines[0]!.page : 0;
   const head = lines.filter((l) => l.page === firstPage).slice(0, 12);
+  const near = (line: Segmented, ci: number) => labelNear(head, line, ci);
+  // A value whose label (left of it, or above it) has an account word and names no other account.
+  for (const line of head) {
+    for (let ci = 0; ci < line.cells.length; ci++) {
+      const label = near(line, ci);
+      if (!label || !ACCOUNT_WORD.test(label) || namesOtherAccount(label)) continue;
+      const text = line.cells[ci]!.text.trim();
+      const tok = readAccountToken(text);
+      if (!tok || tok.value !== normalizeAccount(text) || findDates(text).length) continue;
+      return { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(line.cells[ci]!.conf)) };
+    }
+  }
   for (const line of head) {
     if (/https?:|www\.|@/i.test(line.text)) continue;
-    for (const cell of line.cells) {
+    for (let ci = 0; ci < line.cells.length; ci++) {
+      const cell = line.cells[ci]!;
+      // A number printed as another account's (`Sweep Vehicle Ref | 12-3456-78`) is never the report's.
+      const label = near(line, ci);
+      if (label && namesOtherAccount(label)) continue;
       const text = cell.text.trim().replace(/^(?:no\.?|#)\s*/i, '');
       if (!ACCOUNT_SHAPES.some((re) => re.test(text))) continue;
       const digits = (text.match(/\d/g) ?? []).length;
@@ -179,10 +246,23 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
       if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d+\.\d{1,2}$/.test(text)) continue;
       const tok = readAccountToken(text);
       if (!tok || tok.value !== normalizeAccount(text)) continue;
-      return { value: tok.value, conf: Math.min(0.85, 0.85 * ocrFactor(cell.conf)) };
+      return { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(cell.conf)) };
     }
   }
   return null;
+}
+
+const ACCOUNT_WORD = /^(?:a\/c|acc|acct|account|client|customer|portfolio|depot|konto|compte|conto|cuenta)/i;
+
+/** The text of the cell that labels a value cell: the one left of it, else the one right above it. */
+function labelNear(head: Segmented[], line: Segmented, ci: number): string | null {
+  const cell = line.cells[ci]!;
+  if (ci > 0) return line.cells[ci - 1]!.text.trim();
+  const at = head.indexOf(line);
+  const above = at > 0 ? head[at - 1] : undefined;
+  if (!above || line.top - above.bottom > line.height * 2.5) return null;
+  const over = above.cells.find((c) => Math.min(c.x1, cell.x1) - Math.max(c.x0, cell.x0) > 0);
+  return over ? over.text.trim() : null;
 }
 
 /**

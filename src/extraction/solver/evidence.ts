@@ -24,9 +24,38 @@ function lineBox(line: Segmented): [number, number, number, number] {
 const lineAt = (ctx: EvidenceContext, index: number) =>
   ctx.lines.find((l) => l.index === index) ?? ctx.lines[index] ?? null;
 
+/**
+ * Where a header value (date, currency) is printed inside the line it was read from: the date's own
+ * segment, or the code's characters inside its segment. The evidence text is the value as printed,
+ * never its label.
+ */
+function printedIn(line: Segmented, c: Candidate): { box: Box; text: string } | null {
+  for (const seg of line.segs) {
+    if (c.target === 'date' && seg.kind === 'date' && seg.date!.iso === c.value)
+      return { box: { x0: seg.x0, x1: seg.x1, y0: line.top, y1: line.bottom }, text: seg.text };
+    if (c.target !== 'currency' || typeof c.value !== 'string') continue;
+    const at = seg.text.search(new RegExp(`(?<![A-Za-z])${c.value}(?![A-Za-z])`));
+    if (at < 0) continue;
+    const per = (seg.x1 - seg.x0) / Math.max(1, seg.text.length);
+    const x0 = seg.x0 + at * per;
+    return { box: { x0, x1: x0 + c.value.length * per, y0: line.top, y1: line.bottom }, text: c.value };
+  }
+  return null;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 /** Evidence of a candidate: its own box where it has one, else the line it was read from. */
-export function evidenceOf(c: Candidate, ctx: EvidenceContext): Evidence {
-  const line = lineAt(ctx, c.line);
+export function evidenceOf(cand: Candidate, ctx: EvidenceContext): Evidence {
+  const line = lineAt(ctx, cand.line);
+  const printed =
+    !cand.box && line && (cand.target === 'date' || cand.target === 'currency') ? printedIn(line, cand) : null;
+  const c = printed ? { ...cand, box: printed.box, text: printed.text } : cand;
   const bbox: [number, number, number, number] = c.box
     ? [round(c.box.x0), round(c.box.y0), round(c.box.x1), round(c.box.y1)]
     : line

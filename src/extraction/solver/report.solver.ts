@@ -1,6 +1,9 @@
 import type { FieldName } from '../../contract/fields.ts';
 import type { ReportIssue } from '../../core/report/report.schema.ts';
-import type { Candidate } from '../fields/candidates.ts';
+import { type Candidate, isProse } from '../fields/candidates.ts';
+import { fillByIdentities, type Known } from './identity.fill.ts';
+import { labelClarity } from './label.clarity.ts';
+import type { OpenFigure } from './open.figures.ts';
 
 /**
  * One joint choice per report: every field's candidate values are weighed together, by how well
@@ -24,6 +27,8 @@ export interface SolveInput {
   rank: (c: Candidate) => number;
   /** Certainty of a candidate read alone (0..1). */
   confOf: (c: Candidate) => number;
+  /** Figures printed with any label (`open.figures.ts`): what the identities may place where labels are unknown. */
+  pool?: OpenFigure[];
 }
 
 interface Option {
@@ -42,6 +47,9 @@ const SIGNED_FIELDS: ReadonlySet<FieldName> = new Set(['cash_balance', 'excess_l
 /** Rank of the same figure with the other sign, against the figure as read. */
 const SIGN_FLIP = 0.7;
 
+/** Confidence of a value that neither an identity nor an unambiguous label vouches for: a person reviews it. */
+export const UNCONFIRMED_CAP = 0.75;
+
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
 
 type Values = Partial<Record<FieldName, number>>;
@@ -53,6 +61,42 @@ export interface Identity {
   bonus: number;
   /** False where holding proves little (no call while there is no deficit). */
   confirms?: false;
+}
+
+/**
+ * Identities whose every field the values give, and which do not hold: each field of one is in
+ * doubt unless another identity confirms it. Equity is checked only with all four of its parts, as
+ * a statement may leave out a zero short value.
+ */
+export function identitiesBroken(v: Values): Identity[] {
+  const out: Identity[] = [];
+  const holding = new Set(identitiesHolding(v).map((h) => h.name));
+  const { total_equity: e, cash_balance: c, long_market_value: l, short_market_value: s } = v;
+  const { maintenance_requirement: m, initial_requirement: i, excess_liquidity: x, margin_call: call } = v;
+  if (
+    e !== undefined &&
+    c !== undefined &&
+    l !== undefined &&
+    s !== undefined &&
+    !holding.has('equity = cash + long + short')
+  )
+    out.push({
+      name: 'equity = cash + long + short',
+      fields: ['total_equity', 'cash_balance', 'long_market_value', 'short_market_value'],
+      bonus: 0,
+    });
+  if (e !== undefined && x !== undefined && m !== undefined && !near(e - m, x) && !(i !== undefined && near(e - i, x)))
+    out.push({
+      name: 'excess = equity − requirement',
+      fields: ['total_equity', 'maintenance_requirement', 'excess_liquidity'],
+      bonus: 0,
+    });
+  if (call !== undefined && x !== undefined) {
+    const futures = e !== undefined && i !== undefined && call > 0 && near(call, i - e);
+    if (!futures && ((x < 0 && call > 0 && !near(call, -x)) || (x >= 0 && call > 0)))
+      out.push({ name: 'call = deficit', fields: ['margin_call', 'excess_liquidity'], bonus: 0 });
+  }
+  return out;
 }
 
 export function identitiesHolding(v: Values): Identity[] {
@@ -165,6 +209,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
     chosen[f] = options.get(f)![best.idx[k]!]!.cand.value as number;
   });
   const holding = identitiesHolding(chosen);
+  const broken = identitiesBroken(chosen);
   names.forEach((f, k) => {
     const opts = options.get(f)!;
     const pick = opts[best.idx[k]!]!;
@@ -200,6 +245,40 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
         message: `${f}: ${money(pick.cand.value)} ("${pick.cand.label}") was taken over ${money(opts[0]!.cand.value)} ("${opts[0]!.cand.label}") because it satisfies ${confirmed?.name ?? 'the accounting identities'}.`,
       });
     }
+    // An identity the chosen values break puts each of its fields in doubt, unless another confirms it.
+    const breaks = broken.find((b) => b.fields.includes(f));
+    if (breaks && !confirmed && conf >= 0.8) {
+      conf = UNCONFIRMED_CAP;
+      issues.push({
+        code: 'identity_broken',
+        field: f,
+        severity: 'info',
+        message: `${f}: ${money(pick.cand.value)} ("${pick.cand.label}") is in doubt: the figures break ${breaks.name}.`,
+      });
+    }
+    // The structure left the choice open (several figures under one label): identities hold in
+    // every column of such a table alike, so only a person can tell.
+    if (pick.cand.unsure && conf >= 0.8) {
+      conf = UNCONFIRMED_CAP;
+      issues.push({ code: 'unsure_column', field: f, severity: 'warning', message: `${f}: ${pick.cand.unsure}.` });
+    }
+    // Neither an identity nor an unambiguous label vouches for the value: a person confirms it.
+    if (!confirmed && conf >= 0.8) {
+      // `No margin call is due`: the sentence is the label and the value at once.
+      const noCall = pick.cand.source === 'prose' && f === 'margin_call' && pick.cand.value === 0;
+      const clarity = noCall
+        ? { clear: true, reason: null }
+        : labelClarity(pick.cand.label, f, { prose: pick.cand.source === 'prose' || isProse(pick.cand.label) });
+      if (!clarity.clear) {
+        conf = UNCONFIRMED_CAP;
+        issues.push({
+          code: 'unconfirmed_value',
+          field: f,
+          severity: 'info',
+          message: `${f}: ${money(pick.cand.value)} is not confirmed by the accounting identities, and its label is unclear: ${clarity.reason}.`,
+        });
+      }
+    }
     const rivals = opts
       .filter((o) => o !== pick)
       .slice(0, 5)
@@ -215,8 +294,67 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
       }));
     fields.set(f, { pick: pick.cand, conf, confirmedBy: confirmed?.name ?? null, rivals });
   });
+  if (input.pool?.length) fillUnknown(fields, issues, input.pool);
   return { fields, issues };
 }
+
+/**
+ * Fields the labels did not name (or named unclearly) placed by the identities among the figures
+ * printed with labels the vocabulary does not know; below review, with the identity as the reason.
+ */
+function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[], pool: OpenFigure[]): void {
+  const known = new Map<FieldName, Known>();
+  for (const [f, r] of fields)
+    known.set(f, {
+      value: r.pick.value as number,
+      trusted: r.conf >= 0.8 || r.confirmedBy !== null,
+      page: r.pick.page,
+      line: r.pick.line,
+    });
+  for (const fill of fillByIdentities(known, pool)) {
+    const had = fields.get(fill.field);
+    if (had && (had.conf >= 0.8 || had.confirmedBy)) continue;
+    if (had && near(had.pick.value as number, fill.value)) {
+      // The label's own reading, now confirmed by the identity.
+      had.confirmedBy = fill.identity;
+      continue;
+    }
+    // A figure read under an unclear label as another field is that field's no more.
+    for (const [g, r] of fields)
+      if (
+        g !== fill.field &&
+        r.conf < 0.8 &&
+        !r.confirmedBy &&
+        r.pick.line === fill.figure.line &&
+        near(r.pick.value as number, fill.value)
+      )
+        fields.delete(g);
+    const { figure } = fill;
+    const pick: Candidate = {
+      target: fill.field,
+      value: fill.value,
+      score: fill.conf,
+      ocr: figure.ocr,
+      weight: 1,
+      page: figure.page,
+      line: figure.line,
+      source: 'row',
+      label: figure.label,
+      box: figure.box,
+      text: figure.text,
+    };
+    const rivals = had ? [{ cand: had.pick, reason: `breaks ${fill.identity}` }] : [];
+    fields.set(fill.field, { pick, conf: Math.min(fill.conf, ocrCap(figure.ocr)), confirmedBy: null, rivals });
+    issues.push({
+      code: 'identity_placed',
+      field: fill.field,
+      severity: 'warning',
+      message: `${fill.field}: ${money(fill.value)} ("${figure.label}") was placed by ${fill.identity}; its label is not one the vocabulary knows${fill.ambiguous ? ', and another placement came close' : ''}.`,
+    });
+  }
+}
+
+const ocrCap = (ocr: number) => Math.max(0, Math.min(1, 0.35 + 0.7 * ocr));
 
 function holdsWith(values: Values, f: FieldName, v: number, identity: string): boolean {
   return identitiesHolding({ ...values, [f]: v }).some((h) => h.name === identity);

@@ -100,6 +100,93 @@ export const OTHER_ACCOUNT_WORDS: readonly string[] = [
   'journal',
 ];
 
+/** Words that make a label a difference of two figures (`Equity over requirement` is an excess). */
+export const PIVOT_WORDS: readonly string[] = ['over', 'above', 'vs', 'versus', 'less', 'minus'];
+
+/**
+ * Words of a sentence that say nothing about which figure follows (`your long positions had a
+ * market value of`): read around a field's words without making its label unclear.
+ */
+export const PROSE_STOP_WORDS: readonly string[] = [
+  'a',
+  'an',
+  'the',
+  'your',
+  'our',
+  'its',
+  'their',
+  'this',
+  'that',
+  'which',
+  'who',
+  'and',
+  'or',
+  'but',
+  'then',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'being',
+  'has',
+  'had',
+  'have',
+  'of',
+  'to',
+  'at',
+  'in',
+  'on',
+  'by',
+  'for',
+  'with',
+  'as',
+  'now',
+  'currently',
+  'came',
+  'stood',
+  'stands',
+  'amounts',
+  'amounted',
+  'totals',
+  'totalled',
+  'equals',
+  'reached',
+  'below',
+  'under',
+  'above',
+  'there',
+  'it',
+  'you',
+  'we',
+  'all',
+  'still',
+  'today',
+];
+
+/** Words that introduce the date a margin call must be met by (`due by`, `must be met by`, `Due Date`). */
+export const CALL_DUE_PHRASES: readonly string[] = [
+  'due date',
+  'due by',
+  'due on',
+  'must be met by',
+  'to be met by',
+  'met by',
+  'no later than',
+  'deadline',
+  'payable by',
+  'fällig am',
+  'fälligkeit',
+  'zahlbar bis',
+  'échéance',
+  'date limite',
+  'à régler avant le',
+  'scadenza',
+  'fecha límite',
+  'vencimiento',
+];
+
 /** Printed where a figure would be, meaning there is none: a value of 0 (a margin call of 0). */
 export const NONE_WORDS: readonly string[] = [
   'none',

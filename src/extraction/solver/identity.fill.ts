@@ -1,0 +1,247 @@
+import type { FieldName } from '../../contract/fields.ts';
+import { affinity } from './label.clarity.ts';
+import type { OpenFigure } from './open.figures.ts';
+
+/**
+ * Carries a field family whose labels the vocabulary has never seen: among the figures printed with
+ * any label (open figures), finds the ones that, with the values already read, satisfy the
+ * identities every margin statement obeys: excess = equity − requirement, equity = cash + long +
+ * short, a call is the deficit. Which figure plays which part is settled by the identity's shape
+ * (equity is the sum, a requirement is never negative, a short value never positive) and, where the
+ * shape leaves two parts interchangeable, by how much of each label's wording belongs to each field.
+ * What it assigns stays below review confidence: the identities hold, but no label said so.
+ */
+
+export interface Known {
+  value: number;
+  /** Trusted: read under a clear label or confirmed by an identity. */
+  trusted: boolean;
+  /** The figure it was read from, so it is not used twice. */
+  page: number;
+  line: number;
+}
+
+export interface Filled {
+  field: FieldName;
+  figure: OpenFigure;
+  value: number;
+  conf: number;
+  identity: string;
+  /** A near rival assignment existed: the roles are a guess. */
+  ambiguous: boolean;
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
+const key = (v: number) => Math.round(v * 100);
+
+/** Confidence of a figure placed by the identities alone; lower where the roles were close. */
+export const FILLED_CONF = 0.72;
+const AMBIGUOUS_CONF = 0.55;
+
+type Slot =
+  | 'total_equity'
+  | 'requirement'
+  | 'excess_liquidity'
+  | 'cash_balance'
+  | 'long_market_value'
+  | 'short_market_value';
+
+interface Assignment {
+  parts: Map<Slot, { figure: OpenFigure | null; value: number }>;
+  identity: string;
+  score: number;
+}
+
+/**
+ * Figures the identities place, given the values already read. Only fields without a trusted value
+ * are filled; a figure already read as a trusted value is never reused.
+ */
+export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[]): Filled[] {
+  const used = (f: OpenFigure) =>
+    [...known.values()].some((k) => k.trusted && k.page === f.page && k.line === f.line && near(k.value, f.value));
+  // A zero adds to any sum and differs from nothing: it never confirms a placement.
+  const figures = dedupe(pool.filter((f) => !used(f) && f.value !== 0));
+  if (figures.length === 0) return [];
+  const trusted = (f: FieldName) => {
+    const k = known.get(f);
+    return k?.trusted ? k.value : undefined;
+  };
+  const out: Filled[] = [];
+  const taken = new Set<OpenFigure>();
+
+  // excess = equity − requirement.
+  const reqField = (fig: OpenFigure | null): FieldName =>
+    fig && affinity(fig.label, 'initial_requirement') > affinity(fig.label, 'maintenance_requirement')
+      ? 'initial_requirement'
+      : 'maintenance_requirement';
+  const e0 = trusted('total_equity');
+  const m0 = trusted('maintenance_requirement') ?? trusted('initial_requirement');
+  const x0 = trusted('excess_liquidity');
+  const emx: Assignment[] = [];
+  const byValue = new Map<number, OpenFigure[]>();
+  for (const f of figures) byValue.set(key(f.value), [...(byValue.get(key(f.value)) ?? []), f]);
+  const find = (v: number) => byValue.get(key(v)) ?? [];
+  const fig = (v: number | undefined, f: OpenFigure | null) => ({ figure: f, value: v ?? f!.value });
+  const pushEmx = (
+    e: number,
+    eF: OpenFigure | null,
+    m: number,
+    mF: OpenFigure | null,
+    x: number,
+    xF: OpenFigure | null,
+  ) => {
+    if (m <= 0 || e <= 0) return;
+    if ([eF, mF, xF].filter(Boolean).length === 0) return;
+    // Each placed figure's label must speak at least a little of its part.
+    if (eF && !affinity(eF.label, 'total_equity')) return;
+    if (mF && !affinity(mF.label, 'maintenance_requirement') && !affinity(mF.label, 'initial_requirement')) return;
+    if (xF && !affinity(xF.label, 'excess_liquidity')) return;
+    const score =
+      (eF ? affinity(eF.label, 'total_equity') : 1) +
+      (mF ? Math.max(affinity(mF.label, 'maintenance_requirement'), affinity(mF.label, 'initial_requirement')) : 1) +
+      (xF ? affinity(xF.label, 'excess_liquidity') : 1);
+    emx.push({
+      parts: new Map([
+        ['total_equity', fig(e, eF)],
+        ['requirement', fig(m, mF)],
+        ['excess_liquidity', fig(x, xF)],
+      ]),
+      identity: 'excess = equity − requirement',
+      score,
+    });
+  };
+  const distinct = (...fs: (OpenFigure | null)[]) => {
+    const real = fs.filter(Boolean);
+    return new Set(real).size === real.length;
+  };
+  if (e0 === undefined || m0 === undefined || x0 === undefined) {
+    const eOpts: [number, OpenFigure | null][] = e0 !== undefined ? [[e0, null]] : figures.map((f) => [f.value, f]);
+    const mOpts: [number, OpenFigure | null][] = m0 !== undefined ? [[m0, null]] : figures.map((f) => [f.value, f]);
+    for (const [e, eF] of eOpts)
+      for (const [m, mF] of mOpts) {
+        if (!distinct(eF, mF)) continue;
+        if (x0 !== undefined) {
+          if (near(e - m, x0)) pushEmx(e, eF, m, mF, x0, null);
+          continue;
+        }
+        for (const xF of find(e - m)) if (distinct(eF, mF, xF)) pushEmx(e, eF, m, mF, xF.value, xF);
+      }
+  }
+  const bestEmx = pickBest(emx);
+  if (bestEmx) {
+    for (const [slot, p] of bestEmx.best.parts) {
+      if (!p.figure) continue;
+      const field = slot === 'requirement' ? reqField(p.figure) : (slot as FieldName);
+      taken.add(p.figure);
+      out.push(filled(field, p.figure, p.value, bestEmx.best.identity, bestEmx.ambiguous));
+    }
+  }
+  const equity = e0 ?? out.find((o) => o.field === 'total_equity')?.value;
+
+  // equity = cash + long + short (a short value is never positive; a positive one is its size).
+  if (equity !== undefined) {
+    const c0 = trusted('cash_balance');
+    const l0 = trusted('long_market_value');
+    const s0 = trusted('short_market_value');
+    const free = figures.filter((f) => !taken.has(f));
+    const opts = (v: number | undefined, sign: 'any' | 'pos' | 'neg'): [number, OpenFigure | null][] =>
+      v !== undefined
+        ? [[v, null]]
+        : free.flatMap((f): [number, OpenFigure | null][] =>
+            sign === 'neg'
+              ? [[-Math.abs(f.value), f]]
+              : sign === 'pos'
+                ? f.value > 0
+                  ? [[f.value, f]]
+                  : []
+                : [[f.value, f]],
+          );
+    const ecls: Assignment[] = [];
+    const cs = opts(c0, 'any');
+    const ls = opts(l0, 'pos');
+    const ss =
+      s0 !== undefined
+        ? [[s0, null] as [number, OpenFigure | null]]
+        : [...opts(undefined, 'neg'), [0, null] as [number, OpenFigure | null]];
+    for (const [l, lF] of ls)
+      for (const [s, sF] of ss) {
+        if (!distinct(lF, sF)) continue;
+        const c = equity - l - s;
+        const cOpts =
+          c0 !== undefined
+            ? near(c0, c)
+              ? [[c0, null] as [number, OpenFigure | null]]
+              : []
+            : cs.filter(([v, f]) => near(v, c) && distinct(f, lF, sF));
+        for (const [cv, cF] of cOpts) {
+          if ([cF, lF, sF].filter(Boolean).length === 0) continue;
+          if ((cF && !affinity(cF.label, 'cash_balance')) || (lF && !affinity(lF.label, 'long_market_value'))) continue;
+          // A short value is printed negative, or under a label that speaks of shorts.
+          if (
+            sF &&
+            !affinity(sF.label, 'short_market_value') &&
+            (sF.value > 0 || affinity(sF.label, 'long_market_value'))
+          )
+            continue;
+          // Without a printed short value the identity is two figures summing to a third: too weak alone.
+          if (s === 0 && !sF && s0 === undefined && (!cF || !lF)) continue;
+          const score =
+            (cF ? affinity(cF.label, 'cash_balance') : 1) +
+            (lF ? affinity(lF.label, 'long_market_value') : 1) +
+            (sF ? affinity(sF.label, 'short_market_value') : 1);
+          ecls.push({
+            parts: new Map([
+              ['cash_balance', { figure: cF, value: cv }],
+              ['long_market_value', { figure: lF, value: l }],
+              ['short_market_value', { figure: sF, value: s }],
+            ]),
+            identity: 'equity = cash + long + short',
+            score,
+          });
+        }
+      }
+    const best = pickBest(ecls);
+    if (best)
+      for (const [slot, p] of best.best.parts) {
+        if (!p.figure) continue;
+        taken.add(p.figure);
+        out.push(filled(slot as FieldName, p.figure, p.value, best.best.identity, best.ambiguous));
+      }
+  }
+
+  // A call is the deficit.
+  const x = x0 ?? out.find((o) => o.field === 'excess_liquidity')?.value;
+  if (x !== undefined && x < 0 && trusted('margin_call') === undefined) {
+    const calls = figures.filter(
+      (f) => !taken.has(f) && near(Math.abs(f.value), -x) && affinity(f.label, 'margin_call') > 0,
+    );
+    const callFig = calls.sort((a, b) => affinity(b.label, 'margin_call') - affinity(a.label, 'margin_call'))[0];
+    if (callFig) out.push(filled('margin_call', callFig, -x, 'call = deficit', calls.length > 1));
+  }
+  return out;
+}
+
+function filled(field: FieldName, figure: OpenFigure, value: number, identity: string, ambiguous: boolean): Filled {
+  return { field, figure, value, identity, ambiguous, conf: ambiguous ? AMBIGUOUS_CONF : FILLED_CONF };
+}
+
+/** Highest-scoring assignment, and whether another one (other figures in other parts) came close. */
+function pickBest(list: Assignment[]): { best: Assignment; ambiguous: boolean } | null {
+  if (list.length === 0) return null;
+  const sorted = [...list].sort((a, b) => b.score - a.score);
+  const best = sorted[0]!;
+  const sig = (a: Assignment) => [...a.parts.values()].map((p) => key(p.value)).join('|');
+  const rival = sorted.find((a) => sig(a) !== sig(best));
+  return { best, ambiguous: !!rival && rival.score >= best.score - 0.25 };
+}
+
+/** One figure per printed place (a figure read twice, beside and under labels, counts once). */
+function dedupe(pool: OpenFigure[]): OpenFigure[] {
+  const seen = new Set<string>();
+  return pool.filter((f) => {
+    const k = `${f.page}:${f.line}:${f.box.x0.toFixed(0)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

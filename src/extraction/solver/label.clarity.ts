@@ -1,0 +1,115 @@
+import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
+import { tokenize } from '../labels/label.matcher.ts';
+import { SYNONYMS } from '../labels/labels.synonyms.ts';
+import { NOISE_WORDS } from '../labels/labels.vocabulary.ts';
+import { PIVOT_WORDS, PROSE_STOP_WORDS } from '../vocabulary/fields.context.ts';
+
+/**
+ * Whether a label names its field unambiguously: every word of it belongs to that field's own
+ * vocabulary (or is noise such as `total`, `usd`), none names another field, and it is not a
+ * difference (`Equity over requirement` is an excess, whatever its first word). A value read from
+ * an unclear label is reported below review confidence unless an identity confirms it.
+ */
+
+/** Words of each field's synonyms. */
+const FIELD_WORDS = new Map<FieldName, Set<string>>(FIELD_NAMES.map((f) => [f, new Set<string>()]));
+/** Words that are a field's label on their own (`initial`, `maintenance`, `cash`, `equity`). */
+const HEAD_WORDS = new Map<string, FieldName>();
+for (const s of SYNONYMS) {
+  const set = FIELD_WORDS.get(s.target as FieldName);
+  if (!set) continue;
+  const words = tokenize(s.phrase).map((t) => t.text);
+  for (const w of words) set.add(w);
+  if (words.length === 1 && !HEAD_WORDS.has(words[0]!)) HEAD_WORDS.set(words[0]!, s.target as FieldName);
+}
+/** Words that several fields' labels use alike (`margin`, `total`): they name none of them. */
+const SHARED = new Set<string>();
+{
+  const count = new Map<string, number>();
+  for (const set of FIELD_WORDS.values()) for (const w of set) count.set(w, (count.get(w) ?? 0) + 1);
+  for (const [w, n] of count) if (n >= 5) SHARED.add(w);
+}
+const ALL_FIELD_WORDS = new Set([...FIELD_WORDS.values()].flatMap((s) => [...s]));
+const PIVOTS = new Set(PIVOT_WORDS);
+const STOP = new Set(PROSE_STOP_WORDS);
+
+export interface Clarity {
+  clear: boolean;
+  /** Why not, in a reviewer's words. */
+  reason: string | null;
+}
+
+const CLEAR: Clarity = { clear: true, reason: null };
+const name = (f: FieldName) => f.replace(/_/g, ' ');
+const words = (text: string) =>
+  tokenize(text)
+    .map((t) => t.text)
+    .filter((w) => !/^\d+$/.test(w));
+
+/** Another field that a word names, if it names one for this target. */
+function otherField(w: string, target: FieldName): FieldName | null {
+  const own = FIELD_WORDS.get(target)!;
+  if (own.has(w) || SHARED.has(w)) return null;
+  const head = HEAD_WORDS.get(w);
+  if (head && head !== target) return head;
+  if (NOISE_WORDS.has(w)) return null;
+  return FIELD_NAMES.find((f) => f !== target && FIELD_WORDS.get(f)!.has(w)) ?? null;
+}
+
+function clarityOf(text: string, target: FieldName, prose: boolean): Clarity {
+  // In a sentence only its last clause speaks of the figure (`…a house call. Your buying power is`).
+  const clause = prose ? (text.split(/[.;:,]\s+|\s+-\s+/).pop() ?? text) : text;
+  const all = words(clause);
+  if (all.length === 0) return { clear: false, reason: 'no label' };
+  const own = FIELD_WORDS.get(target)!;
+  const pivot = all.findIndex((w, i) => i > 0 && PIVOTS.has(w));
+  if (pivot > 0 && target !== 'excess_liquidity' && !own.has(all[pivot]!))
+    return { clear: false, reason: `"${text}" names a difference ("${all[pivot]}"), not the ${name(target)}` };
+  // A qualifier in parentheses (`Buying Power (Marginable Securities)`) may hold words of its own.
+  const bare = new Set(words(clause.replace(/\([^)]*\)/g, ' ')));
+  // `Excess over house requirement`: what follows the pivot is the basis of the excess, not its name.
+  for (const w of pivot > 0 && target === 'excess_liquidity' ? all.slice(0, pivot) : all) {
+    if (prose && STOP.has(w)) continue;
+    const other = otherField(w, target);
+    if (other) return { clear: false, reason: `"${text}" also reads as the ${name(other)} ("${w}")` };
+    if (bare.has(w) && !own.has(w) && !NOISE_WORDS.has(w) && !ALL_FIELD_WORDS.has(w) && w.length > 1)
+      return { clear: false, reason: `"${text}" has words the label vocabulary does not know ("${w}")` };
+  }
+  return CLEAR;
+}
+
+/**
+ * Clarity of the label a value was read under. A bilingual label (`Kaufkraft / Buying Power`) is
+ * clear when one of its halves is; a sentence is judged by its last clause, around its filler words.
+ */
+export function labelClarity(text: string, target: FieldName, opts: { prose?: boolean } = {}): Clarity {
+  const halves = text.split(/\s+[/|]\s+/);
+  const bilingual = halves.length > 1 && halves.every((h) => words(h).length <= 5);
+  const prose = !bilingual && (opts.prose ?? words(text).length > 7);
+  const parts = bilingual ? halves : [text];
+  let first: Clarity | null = null;
+  for (const part of parts) {
+    const c = clarityOf(part, target, prose);
+    if (c.clear) return c;
+    first ??= c;
+  }
+  return parts.length > 1 ? { clear: false, reason: first!.reason } : first!;
+}
+
+/** How many fields' vocabularies hold a word. */
+const SPREAD = new Map<string, number>();
+for (const set of FIELD_WORDS.values()) for (const w of set) SPREAD.set(w, (SPREAD.get(w) ?? 0) + 1);
+
+/**
+ * How much of a label's wording belongs to a field (0..1): each word of the field's vocabulary
+ * counts the less the more fields share it, a word that is a field's label alone counts double.
+ * Used to tell apart parts an identity leaves interchangeable, never to read a label.
+ */
+export function affinity(text: string, field: FieldName): number {
+  const ws = words(text).filter((w) => !STOP.has(w));
+  if (ws.length === 0) return 0;
+  const own = FIELD_WORDS.get(field)!;
+  let s = 0;
+  for (const w of ws) if (own.has(w)) s += (HEAD_WORDS.get(w) === field ? 2 : 1) / SPREAD.get(w)!;
+  return Math.min(1, s / ws.length);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldName } from '../../src/contract/fields.ts';
+import { fillByIdentities, type Known } from '../../src/extraction/solver/identity.fill.ts';
+import { affinity } from '../../src/extraction/solver/label.clarity.ts';
+import type { OpenFigure } from '../../src/extraction/solver/open.figures.ts';
+
+let line = 0;
+const fig = (label: string, value: number): OpenFigure => ({
+  value,
+  label,
+  page: 0,
+  line: ++line,
+  box: { x0: 0, y0: 0, x1: 10, y1: 10 },
+  text: String(value),
+  ocr: 1,
+});
+const known = (entries: [FieldName, number][]) =>
+  new Map<FieldName, Known>(entries.map(([f, value]) => [f, { value, trusted: true, page: 0, line: 900 }]));
+const placed = (out: ReturnType<typeof fillByIdentities>) => Object.fromEntries(out.map((o) => [o.field, o.value]));
+
+describe('fillByIdentities', () => {
+  it('places equity and requirement under unknown labels where they make the printed excess', () => {
+    const out = fillByIdentities(known([['excess_liquidity', 510_705.2]]), [
+      fig('Worth of the Book at Liquidation', 624_987.51),
+      fig('Floor the House Keeps', 114_282.31),
+      fig('Something Else Entirely', 52_662.95),
+    ]);
+    // Equity is the sum; the requirement is the part that is never negative.
+    expect(placed(out)).toMatchObject({ total_equity: 624_987.51 });
+    expect(out.every((o) => o.conf < 0.8)).toBe(true);
+    expect(out[0]!.identity).toBe('excess = equity − requirement');
+  });
+
+  it('places cash, long and short where they add up to the equity, the short printed negative', () => {
+    const out = fillByIdentities(known([['total_equity', 1_000]]), [
+      fig('Cash Kept Aside', 300),
+      fig('Long Things at Market', 900),
+      fig('Short Things at Market', -200),
+      fig('Cash Kept Elsewhere', 17),
+    ]);
+    expect(placed(out)).toEqual({ cash_balance: 300, long_market_value: 900, short_market_value: -200 });
+  });
+
+  it('places nothing from zeros, figures whose labels say nothing of the part, or trusted figures', () => {
+    expect(
+      fillByIdentities(known([['total_equity', 1_000]]), [fig('Deposits', 0), fig('Ending Value', 1_000)]),
+    ).toEqual([]);
+    expect(fillByIdentities(known([['excess_liquidity', 100]]), [fig('Fed Call', 400), fig('Deposits', 300)])).toEqual(
+      [],
+    );
+  });
+
+  it('takes the call as the deficit', () => {
+    const out = fillByIdentities(
+      known([
+        ['total_equity', 900],
+        ['maintenance_requirement', 1_000],
+      ]),
+      [fig('Excess (Shortfall)', -100), fig('Call Now Due', 100)],
+    );
+    expect(placed(out)).toEqual({ excess_liquidity: -100, margin_call: 100 });
+  });
+
+  it('weighs a label by the words it shares with a field', () => {
+    expect(affinity('Floor the House Keeps', 'maintenance_requirement')).toBeGreaterThan(0);
+    expect(affinity('Fed Call', 'cash_balance')).toBe(0);
+  });
+});
