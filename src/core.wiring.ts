@@ -57,6 +57,7 @@ export function createCoreServices(
     ...{ repos, uow, storage: deps.storage, queue: deps.queue, extractor: deps.extractor, gateways },
     ...{ fetchers: deps.fetchers, alertChannels, logger: log('ingest') },
     limits: { maxFileBytes: config.limits.maxFileBytes },
+    trust: config.trust,
   };
   const queueDepth = () => deps.queue.depth();
   const board = { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport };
@@ -72,6 +73,7 @@ export function createCoreServices(
     callDueDays: config.calls.dueDays,
     scoreboard: board,
     ops: deps.ops,
+    trust: config.trust,
   });
   const chat = createChatCore({
     ...ingest,

@@ -104,6 +104,23 @@ function resolve(env: Env) {
     publicUrl: env.PUBLIC_URL,
     replicaId: env.REPLICA_ID,
     calls: { dueDays: env.CALL_DUE_DAYS, minutesSavedPerReport: env.MINUTES_SAVED_PER_REPORT },
+    trust: {
+      fourEyes: env.FOUR_EYES,
+      dualApprovalAbove: env.DUAL_APPROVAL_ABOVE,
+      flags: {
+        equityDropPct: env.FLAG_EQUITY_DROP_PCT,
+        requirementRisePct: env.FLAG_REQUIREMENT_RISE_PCT,
+        excessTurnsNegative: env.FLAG_EXCESS_TURNS_NEGATIVE,
+      },
+    },
+    reminders: {
+      afterMinutes: env.REMIND_AFTER,
+      escalateAfterMinutes: env.ESCALATE_AFTER,
+      hours: env.REMIND_HOURS
+        ? { from: Number(env.REMIND_HOURS.split('-')[0]), to: Number(env.REMIND_HOURS.split('-')[1]) }
+        : undefined,
+      tz: env.DIGEST_TZ,
+    },
   };
 }
 

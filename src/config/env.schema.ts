@@ -23,6 +23,26 @@ const bool = z
 
 const positiveInt = (def: number, max: number) => z.coerce.number().int().positive().max(max).default(def);
 
+const onOff = (def: 'on' | 'off') =>
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0', ''], { error: 'must be on or off' })
+    .default(def)
+    .transform((v) => (v === '' ? def === 'on' : v === 'on' || v === 'true' || v === '1'));
+
+/** `2h`, `90m`, `1h30m`: a duration in minutes. */
+const duration = (def: string) =>
+  z
+    .string()
+    .default(def)
+    .refine((v) => /^(\d{1,4}h)?(\d{1,5}m)?$/i.test(v.trim()) && v.trim() !== '', {
+      message: 'must be a duration such as 2h, 90m or 1h30m',
+    })
+    .transform((v) => {
+      const m = /^(?:(\d+)h)?(?:(\d+)m)?$/i.exec(v.trim())!;
+      return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+    })
+    .refine((minutes) => minutes > 0, { message: 'must be longer than zero' });
+
 const optionalNonEmpty = z
   .string()
   .optional()
@@ -74,6 +94,28 @@ export const envSchema = z
     // Margin calls and the scoreboard (issue 15).
     CALL_DUE_DAYS: z.coerce.number().int().min(0).max(60).default(1),
     MINUTES_SAVED_PER_REPORT: z.coerce.number().min(0).max(1440).default(10),
+    // Trust at decision time (issue 14).
+    FOUR_EYES: onOff('on'),
+    DUAL_APPROVAL_ABOVE: optionalNonEmpty.pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, 'must be an amount such as 250000')
+        .transform(Number)
+        .optional(),
+    ),
+    REMIND_AFTER: duration('2h'),
+    ESCALATE_AFTER: duration('8h'),
+    REMIND_HOURS: optionalNonEmpty.refine(
+      (v) => {
+        if (v === undefined) return true;
+        const m = /^(\d{1,2})-(\d{1,2})$/.exec(v);
+        return Boolean(m && Number(m[1]) < Number(m[2]) && Number(m[2]) <= 24);
+      },
+      { message: 'must be hours like 08-18 (start before end, end at most 24)' },
+    ),
+    FLAG_EQUITY_DROP_PCT: z.coerce.number().min(0).max(100).default(30),
+    FLAG_REQUIREMENT_RISE_PCT: z.coerce.number().min(0).max(10_000).default(50),
+    FLAG_EXCESS_TURNS_NEGATIVE: onOff('on'),
   })
   .superRefine((env, ctx) => {
     const slackPartial = Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET) && !env.SLACK_APP_TOKEN;

@@ -7,8 +7,10 @@ import {
   decideReport,
   type EditOutcome,
   openEdit,
+  openReject,
   resolveConflict,
   submitEdit,
+  submitReject,
 } from './decisions/decide.usecases.ts';
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
 import type { Platform } from './ports.ts';
@@ -73,15 +75,20 @@ export function createChatCore(deps: ChatCoreDeps) {
         case 'vote_down':
           return voteOnSummary(deps, { user: input.user, ingestionId: input.value, up: input.kind === 'vote_up', at });
         case 'approve':
-        case 'reject':
           return refreshed(
             await decideReport(deps, {
               user: input.user,
               reportId: input.value,
-              decision: input.kind === 'approve' ? 'approved' : 'rejected',
+              decision: 'approved',
               reason: input.reason ?? null,
             }),
           );
+        case 'reject': {
+          // Issue 14: Reject opens a small form (reason code, optional comment); its submission decides.
+          const opened = await openReject(deps, { user: input.user, reportId: input.value });
+          if ('form' in opened && opened.form) return { form: { ...opened.form, version: opened.version } };
+          return refreshed(opened.result);
+        }
         case 'edit': {
           const opened = await openEdit(deps, { user: input.user, reportId: input.value });
           if ('form' in opened && opened.form) return { form: { ...opened.form, version: opened.version } };
@@ -114,6 +121,16 @@ export function createChatCore(deps: ChatCoreDeps) {
       // Issue 15: the margin-call forms travel the edit form's path, keyed by the call's id.
       const call = await submitCallForm(deps, input);
       if (call) return call.ok ? { ok: true, outcome: await refreshed(call.result) } : call;
+      // Issue 14: the reject form travels the same path; only it has a reason code.
+      if ('reason_code' in input.values) {
+        const rejected = await submitReject(deps, {
+          user: input.user,
+          reportId: input.reportId,
+          code: input.values.reason_code,
+          comment: input.reason ?? input.values.reason,
+        });
+        return rejected.ok ? { ok: true, outcome: await refreshed(rejected.result) } : rejected;
+      }
       const res: EditOutcome = await submitEdit(deps, input);
       if (!res.ok) return res;
       return { ok: true, outcome: await refreshed(res.result) };

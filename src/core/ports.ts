@@ -97,7 +97,11 @@ export interface ReportsRepository {
     status: Exclude<ReportStatus, 'pending'>;
     by: string;
     reason: string | null;
+    /** A reject reason code (issue 14); null for approvals. */
+    code?: string | null;
   }): Promise<StoredReport | undefined>;
+  /** The approved report of the account dated latest before `date` (issue 14: change since the last report). */
+  lastApprovedBefore(account: string, date: string): Promise<StoredReport | undefined>;
   updateData(input: { id: string; data: MarginReport; expectedVersion: number }): Promise<StoredReport | undefined>;
   replace(input: {
     id: string;
@@ -201,7 +205,29 @@ export interface HealthStatesRepository {
   current(name: string): Promise<HealthStatus | undefined>;
 }
 
+/** Approvals so far of a report that needs two different approvers (issue 14, DUAL_APPROVAL_ABOVE). */
+export interface ApprovalsRepository {
+  /** Records one approver's approval; false when this approver had already approved. Locks the report row. */
+  add(reportId: string, approver: string): Promise<boolean>;
+  byReports(reportIds: string[]): Promise<Map<string, { approver: string; at: string }[]>>;
+}
+
+/** Settings an admin changes from chat, overriding the environment's default (`/margin four-eyes on|off`). */
+export interface SettingsRepository {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown, by: string): Promise<void>;
+}
+
+/** Reminder and escalation fires of pending reports (issue 14): each once per report. */
+export interface RemindersRepository {
+  /** True for exactly one caller per (report, kind). */
+  claim(reportId: string, kind: 'remind' | 'escalate', at: Date): Promise<boolean>;
+}
+
 export interface Repositories {
+  approvals: ApprovalsRepository;
+  settings: SettingsRepository;
+  reminders: RemindersRepository;
   ingestions: IngestionsRepository;
   calls: CallsRepository;
   reports: ReportsRepository;

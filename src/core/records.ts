@@ -21,6 +21,8 @@ export interface StoredReport {
   decided_by: string | null;
   decided_at: string | null;
   decision_reason: string | null;
+  /** The reject reason code (issue 14): wrong_account, wrong_date, wrong_value, duplicate, not_a_margin_report, other. */
+  decision_reason_code?: string | null;
   version: number;
 }
 

@@ -15,6 +15,11 @@ import {
   createRolesRepository,
   createSubscriptionsRepository,
 } from './repositories/settings.repository.ts';
+import {
+  createApprovalsRepository,
+  createRemindersRepository,
+  createSettingsRepository,
+} from './repositories/trust.repository.ts';
 
 export function createRepositories(db: Queryable): Repositories {
   return {
@@ -31,6 +36,9 @@ export function createRepositories(db: Queryable): Repositories {
     people: createPeopleRepository(db),
     scheduleRuns: createScheduleRunsRepository(db),
     healthStates: createHealthStatesRepository(db),
+    approvals: createApprovalsRepository(db),
+    settings: createSettingsRepository(db),
+    reminders: createRemindersRepository(db),
   };
 }
 

@@ -20,6 +20,7 @@ const ALLOWED: Record<string, Role[]> = {
   replace: ['approver', 'admin'],
   keep: ['approver', 'admin'],
   role: ['admin'],
+  'four-eyes': ['admin'],
   export: ['analyst', 'approver', 'admin'],
   'digest here': ['analyst', 'approver', 'admin'],
 };
@@ -87,7 +88,18 @@ describe('every action against every role', () => {
       case 'reject':
       case 'edit': {
         const r = await pendingReport();
-        const out = await service.chat.action({ user: who, kind: action as ActionKind, value: r.id });
+        let out = await service.chat.action({ user: who, kind: action as ActionKind, value: r.id });
+        // Reject opens the reason form (issue 14); its submission decides.
+        if (action === 'reject' && out.form) {
+          const sent = await service.chat.submitEdit({
+            user: who,
+            reportId: r.id,
+            values: { reason_code: 'other' },
+            reason: '',
+          });
+          if (!sent.ok) throw new Error(JSON.stringify(sent.errors));
+          out = sent.outcome;
+        }
         const after = await service.repos.reports.findById(r.id);
         if (refused(out.notice)) {
           expect(after?.validation_status).toBe('pending');
@@ -114,6 +126,18 @@ describe('every action against every role', () => {
         const granted = (await service.repos.roles.get(target)) === 'approver';
         expect(refused(out.card)).toBe(!granted);
         return granted;
+      }
+      case 'four-eyes': {
+        const to = n++ % 2 === 0 ? 'off' : 'on';
+        const before = await service.repos.settings.get('four_eyes');
+        const out = await service.chat.command(
+          { user: who, conversation: { platform: 'console', channelId: 'local' } },
+          `four-eyes ${to}`,
+        );
+        const changed =
+          (await service.repos.settings.get('four_eyes')) !== before || out.card.title.includes('unchanged');
+        expect(refused(out.card)).toBe(!changed);
+        return changed;
       }
       case 'export': {
         const out = await service.chat.command(

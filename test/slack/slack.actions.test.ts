@@ -80,9 +80,22 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     expect(audit.find((e) => e.action === 'report.approved')?.actor).toBe(`slack:${APPROVER}`);
   });
 
-  it('lets an admin from ADMINS reject', async () => {
+  it('lets an admin from ADMINS reject, through the reason form', async () => {
     const s = await summarised();
+    const opensBefore = svc.slack.callsTo('views.open').length;
     await click(s, ADMIN, 'reject', s.reportId);
+    const open = await eventually(() => svc.slack.callsTo('views.open')[opensBefore], 10_000, 'reject modal');
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    expect((await svc.repos.reports.findById(s.reportId))?.validation_status).toBe('pending');
+    const sent = await svc.sender.interaction(
+      viewSubmission({
+        user: ADMIN,
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        values: { reason_code: 'wrong_date', reason: '' },
+      }),
+    );
+    expect(sent.status).toBe(200);
     await eventually(
       async () => (await svc.repos.reports.findById(s.reportId))?.validation_status === 'rejected',
       10_000,

@@ -145,12 +145,12 @@ describe('the Block Kit renderer', () => {
     expect(button?.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
   });
 
-  it('asks for confirmation before Reject and Replace', () => {
+  it('asks no confirmation before Reject (its reason form is the second thought) nor Approve', () => {
     const msg = renderCard(summaryCard(ingestion, [stored(1)], []));
     const actions = msg.blocks.find((b) => b.type === 'actions') as {
       elements: { action_id: string; confirm?: unknown }[];
     };
-    expect(actions.elements.find((e) => e.action_id === ACTION_IDS.reject)?.confirm).toBeTruthy();
+    expect(actions.elements.find((e) => e.action_id === ACTION_IDS.reject)?.confirm).toBeUndefined();
     expect(actions.elements.find((e) => e.action_id === ACTION_IDS.approve)?.confirm).toBeUndefined();
   });
 

@@ -6,6 +6,7 @@ import { createAccess } from '../../src/core/access/roles.ts';
 import { textCard } from '../../src/core/cards/card.model.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
+import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
@@ -85,7 +86,7 @@ export interface SlackService {
  * one that runs the worker's use-case in-process.
  */
 export async function startSlackService(
-  opts: { admins?: string[]; maxFileBytes?: number; allowedTeams?: string[] } = {},
+  opts: { admins?: string[]; maxFileBytes?: number; allowedTeams?: string[]; trust?: TrustPolicy } = {},
 ): Promise<SlackService> {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
   const slack = await startSlackDouble();
@@ -125,6 +126,7 @@ export async function startSlackService(
     fetchers,
     limits,
     logger,
+    ...(opts.trust ? { trust: opts.trust } : {}),
   };
   const access = createAccess({ admins: opts.admins ?? [], roles: repos.roles });
   const health = createHealth({
@@ -147,6 +149,7 @@ export async function startSlackService(
     // The digest itself is the digest module's business; here it only has to arrive in the channel.
     postDigest: async (to) => gateways.slack?.post(to, textCard('Daily digest', 'Margin reports of the day.')),
     logger,
+    ...(opts.trust ? { trust: opts.trust } : {}),
   });
   const chat = createChatCore({ ...ingestDeps, access, runCommand });
   const metrics = createMetrics();

@@ -157,7 +157,14 @@ export function viewSubmission(o: {
     state[block] =
       block === 'report_date'
         ? { value: { type: 'datepicker', selected_date: value ?? null } }
-        : { value: { type: 'plain_text_input', value: value ?? null } };
+        : block === 'reason_code'
+          ? {
+              value: {
+                type: 'static_select',
+                selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null,
+              },
+            }
+          : { value: { type: 'plain_text_input', value: value ?? null } };
   }
   return {
     type: 'view_submission',

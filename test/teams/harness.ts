@@ -6,6 +6,7 @@ import { createAccess } from '../../src/core/access/roles.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
 import type { CommandRunner } from '../../src/core/commands/command.types.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
+import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
@@ -67,7 +68,12 @@ export function testExtractor(): Extractor {
  * queue runs each job right away instead of through pg-boss.
  */
 export async function startTeamsHarness(
-  opts: { credentials?: boolean; runCommand?: (base: CommandRunner) => CommandRunner; publicUrl?: string } = {},
+  opts: {
+    credentials?: boolean;
+    runCommand?: (base: CommandRunner) => CommandRunner;
+    publicUrl?: string;
+    trust?: TrustPolicy;
+  } = {},
 ) {
   const double = await startTeamsDouble();
   const t = await freshPglite();
@@ -99,6 +105,7 @@ export async function startTeamsHarness(
     fetchers,
     limits: { maxFileBytes: 64 * 1024 },
     logger,
+    ...(opts.trust ? { trust: opts.trust } : {}),
   };
   const access = createAccess({ admins: [`teams:${ADMIN}`], roles: repos.roles });
   await repos.roles.set(`teams:${APPROVER}`, 'approver', `teams:${ADMIN}`);

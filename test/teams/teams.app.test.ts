@@ -146,12 +146,34 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(h.double.activityCalls().filter((c) => c.method === 'PUT')).toHaveLength(puts);
   });
 
-  it('rejects for an approver and shows who rejected', async () => {
+  it('rejects for an approver through the reason form, stores the code and shows who rejected and why', async () => {
     const { summary, messageId } = await uploadAndWait(ANALYST, 'reject-me.pdf', pdf('acct=T350'));
     const reportId = String(actionData(summary, ACTION_IDS.reject)?.value);
-    const res = await h.send(h.activities.invoke(ADMIN, ACTION_IDS.reject, { value: reportId }, messageId));
+    const open = await h.send(h.activities.invoke(ADMIN, ACTION_IDS.reject, { value: reportId }, messageId));
+    const form = JSON.stringify(open.body?.value);
+    expect(form).toContain('"type":"Input.ChoiceSet","id":"reason_code"');
+    expect(form).toContain('"value":"not_a_margin_report"');
+    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    const submit = actionData({ body: open.body?.value }, EDIT_FORM_ID) as { value: string; version: number };
+
+    // No code: the form comes back with the message, nothing is decided.
+    const bad = await h.send(h.activities.invoke(ADMIN, EDIT_FORM_ID, { ...submit, reason: 'x' }, messageId));
+    expect(JSON.stringify(bad.body?.value)).toContain('Pick a reason');
+    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+
+    const res = await h.send(
+      h.activities.invoke(
+        ADMIN,
+        EDIT_FORM_ID,
+        { ...submit, reason_code: 'wrong_account', reason: 'Belongs to the fund' },
+        messageId,
+      ),
+    );
     expect(JSON.stringify(res.body?.value)).toContain(`Rejected by ${NAMES[ADMIN]} at`);
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('rejected');
+    expect(JSON.stringify(res.body?.value)).toContain('Wrong account: “Belongs to the fund”');
+    const row = await h.repos.reports.findById(reportId);
+    expect(row?.validation_status).toBe('rejected');
+    expect(row?.decision_reason_code).toBe('wrong_account');
   });
 
   it('edits inline: the form with inputs, a validation error, then saved values on the refreshed card', async () => {

@@ -21,6 +21,7 @@ export const REQUIRED_ROLE = {
   role: 'admin',
   /** `/margin health`: service health and the last problems, with file names from every channel. */
   health: 'admin',
+  settings: 'admin',
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof REQUIRED_ROLE;
 

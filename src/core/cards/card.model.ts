@@ -64,8 +64,19 @@ export interface Card {
 export interface EditForm {
   reportId: string;
   title: string;
-  inputs: { name: string; label: string; value: string; kind: 'number' | 'text' | 'date' }[];
+  inputs: {
+    name: string;
+    label: string;
+    value: string;
+    kind: 'number' | 'text' | 'date' | 'choice';
+    /** For `choice`: the values to pick from (a select menu, a choice set). */
+    options?: { value: string; label: string }[];
+  }[];
   reasonLabel: string;
+  /** The reason box may stay empty (the reject form's comment). */
+  reasonOptional?: boolean;
+  /** The submit button's label (default Save). */
+  submitLabel?: string;
 }
 
 export function card(title: string, tone: Tone, blocks: CardBlock[], fallbackText?: string): Card {

@@ -1,12 +1,25 @@
 import { printAmount } from '../../contract/amount.strict.ts';
 import { callBlocks } from '../calls/calls.cards.ts';
 import type { MarginCall } from '../calls/calls.port.ts';
+import { isRejectReasonCode, REJECT_REASON_CODES, REJECT_REASON_LABELS } from '../decisions/trust.policy.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type MarginReport } from '../report/report.schema.ts';
 import { type Card, type CardBlock, type CardField, card, type EditForm, textCard } from './card.model.ts';
 
 const REVIEW_THRESHOLD = 0.8;
+
+/** Issue 14: what the card says about approvals given so far and the change since the last approved report. */
+export interface TrustOnCard {
+  /** Approvers so far of reports that need two. */
+  approvals?: ReadonlyMap<string, readonly { approver: string }[]>;
+  /** How many different approvers a report needs (1 or 2). */
+  needed?: (r: StoredReport) => number;
+  /** The change since the account's last approved report, per report id. */
+  changes?: ReadonlyMap<string, CardBlock[]>;
+  /** Reports whose change crossed a threshold: a review reason. */
+  flagged?: ReadonlySet<string>;
+}
 
 /** A report's margin call as its summary shows it (issue 15). */
 export interface CallOnCard {
@@ -91,15 +104,25 @@ function fieldsOf(r: MarginReport): CardField[] {
     });
 }
 
-function statusLine(r: StoredReport, names?: KnownNames): CardBlock {
+function statusLine(r: StoredReport, names?: KnownNames, trust?: TrustOnCard): CardBlock {
   if (r.validation_status === 'pending') {
+    const needed = trust?.needed?.(r) ?? 1;
+    const given = trust?.approvals?.get(r.id) ?? [];
+    const base =
+      r.needs_review || trust?.flagged?.has(r.id)
+        ? 'Status: pending — needs review before approval'
+        : 'Status: pending approval';
+    if (needed < 2) return { type: 'text', text: base };
+    const by = given.length > 0 ? ` (${given.map((a) => displayUser(a.approver, names)).join(', ')})` : '';
     return {
       type: 'text',
-      text: r.needs_review ? 'Status: pending — needs review before approval' : 'Status: pending approval',
+      text: `${base} · ${Math.min(given.length, needed)} of ${needed} approvals${by} — needs two different approvers`,
     };
   }
   const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';
-  const reason = r.decision_reason ? ` — “${r.decision_reason}”` : '';
+  const code = isRejectReasonCode(r.decision_reason_code) ? REJECT_REASON_LABELS[r.decision_reason_code] : undefined;
+  const comment = r.decision_reason ? `“${r.decision_reason}”` : '';
+  const reason = code || comment ? ` — ${[code, comment].filter(Boolean).join(': ')}` : '';
   return {
     type: 'text',
     text: `${verb} by ${displayUser(r.decided_by, names)} at ${formatWhen(r.decided_at)}${reason}`,
@@ -107,11 +130,12 @@ function statusLine(r: StoredReport, names?: KnownNames): CardBlock {
 }
 
 /** One report's section of the summary: figures, what needs review and why, and the buttons while pending. */
-export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnCard): CardBlock[] {
+export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnCard, trust?: TrustOnCard): CardBlock[] {
   const d = r.extracted_data;
   const blocks: CardBlock[] = [
     { type: 'heading', text: `Account ${r.account_number} · ${r.report_date}${d.broker ? ` · ${d.broker}` : ''}` },
     { type: 'fields', fields: fieldsOf(d) },
+    ...(trust?.changes?.get(r.id) ?? []),
   ];
   const owed = callLine(d);
   if (owed) blocks.push({ type: 'list', tone: 'danger', items: [owed] });
@@ -129,7 +153,7 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
     muted: true,
     text: `Confidence ${formatPercent(d.confidence.overall)} · data quality ${formatPercent(d.data_quality_score)} · ${d.method === 'text' ? 'text layer' : d.method === 'ocr' ? 'OCR' : 'text + OCR'} · ${d.pages} page${d.pages === 1 ? '' : 's'} · ${formatMs(d.processing_time_ms)}`,
   });
-  blocks.push(statusLine(r, names));
+  blocks.push(statusLine(r, names, trust));
   // Issue 15: the margin call an approval opened, with Mark met / Dispute / Waive while it is owed.
   if (call) blocks.push(...callBlocks(call.call, call.now));
   if (r.validation_status === 'pending') {
@@ -179,12 +203,13 @@ export function summaryCard(
   conflicts: { conflict: ReportConflict; existing: StoredReport | undefined }[],
   names?: KnownNames,
   calls?: { byReport: ReadonlyMap<string, MarginCall>; now: Date },
+  trust?: TrustOnCard,
 ): Card {
   const blocks: CardBlock[] = [];
   reports.forEach((r, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
     const call = calls?.byReport.get(r.id);
-    blocks.push(...reportBlocks(r, names, call && calls ? { call, now: calls.now } : undefined));
+    blocks.push(...reportBlocks(r, names, call && calls ? { call, now: calls.now } : undefined, trust));
   });
   for (const c of conflicts) {
     if (blocks.length > 0) blocks.push({ type: 'divider' });
@@ -202,7 +227,7 @@ export function summaryCard(
   }
   const anyCall = reports.some((r) => hasCall(r.extracted_data));
   const anyReview =
-    reports.some((r) => r.needs_review && r.validation_status === 'pending') ||
+    reports.some((r) => (r.needs_review || trust?.flagged?.has(r.id)) && r.validation_status === 'pending') ||
     conflicts.some((c) => c.conflict.status === 'open');
   const allDecided = reports.length > 0 && reports.every((r) => r.validation_status !== 'pending');
   const tone = anyCall ? 'danger' : anyReview ? 'warning' : allDecided ? 'success' : 'info';
@@ -261,5 +286,25 @@ export function editForm(r: StoredReport): EditForm {
       })),
     ],
     reasonLabel: 'Reason for the change',
+  };
+}
+
+/** Reject (issue 14): a reason code and an optional comment. */
+export function rejectForm(r: StoredReport): EditForm {
+  return {
+    reportId: r.id,
+    title: `Reject ${r.account_number} · ${r.report_date}`,
+    inputs: [
+      {
+        name: 'reason_code',
+        label: 'Reason',
+        value: '',
+        kind: 'choice',
+        options: REJECT_REASON_CODES.map((c) => ({ value: c, label: REJECT_REASON_LABELS[c] })),
+      },
+    ],
+    reasonLabel: 'Comment (optional)',
+    reasonOptional: true,
+    submitLabel: 'Reject',
   };
 }

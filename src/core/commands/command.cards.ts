@@ -1,7 +1,14 @@
 import { type Card, type CardBlock, card, textCard } from '../cards/card.model.ts';
 import { hasCall, reportBlocks } from '../cards/report.cards.ts';
-import type { PendingItem, ReportStats, ThreadRef, TurnaroundStats } from '../digest/analytics.port.ts';
-import { formatDuration, qualityFields, statusCounts, threadText, turnaroundFields } from '../digest/digest.cards.ts';
+import type { CountRow, PendingItem, ReportStats, ThreadRef, TurnaroundStats } from '../digest/analytics.port.ts';
+import {
+  formatDuration,
+  qualityFields,
+  rejectReasonsBlock,
+  statusCounts,
+  threadText,
+  turnaroundFields,
+} from '../digest/digest.cards.ts';
 import { formatMoney, formatWhen, type KnownNames } from '../format.ts';
 import type { Platform } from '../ports.ts';
 import type { StoredReport } from '../records.ts';
@@ -116,7 +123,7 @@ export function pendingCard(
   );
 }
 
-export function statsCard(days: number, s: ReportStats, t: TurnaroundStats): Card {
+export function statsCard(days: number, s: ReportStats, t: TurnaroundStats, reasons: CountRow[] = []): Card {
   const title = `Last ${days} days: ${s.total} report${s.total === 1 ? '' : 's'}`;
   return card(
     title,
@@ -126,6 +133,7 @@ export function statsCard(days: number, s: ReportStats, t: TurnaroundStats): Car
       { type: 'fields', fields: qualityFields(s) },
       { type: 'heading', text: 'Approval turnaround' },
       { type: 'fields', fields: turnaroundFields(t) },
+      ...(reasons.length > 0 ? [rejectReasonsBlock(reasons)] : []),
     ],
     `${title}; ${statusCounts(s)}`,
   );

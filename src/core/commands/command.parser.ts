@@ -21,6 +21,7 @@ export const SUBCOMMANDS = [
   'export',
   'digest',
   'role',
+  'four-eyes',
   'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -37,6 +38,7 @@ export const USAGE: Record<Subcommand, string> = {
   export: 'export [ACCOUNT|all] [30d] [csv|xlsx|parquet] — a file of reports (default: all, 30d, csv)',
   digest: 'digest here|off|now [daily|weekly|alerts] — subscribe this channel, unsubscribe it, or post the digest now',
   role: 'role @user viewer|analyst|approver|admin — assign a role (admins only)',
+  'four-eyes': 'four-eyes on|off — whether the person who shared a PDF may approve it (admins only; default on)',
   help: 'help — this list',
 };
 
@@ -88,6 +90,7 @@ export type Command =
   | { name: 'export'; account?: string | undefined; days: number; format: (typeof EXPORT_FORMATS)[number] }
   | { name: 'digest'; action: 'here' | 'off' | 'now'; kind: 'digest' | 'weekly' | 'alerts' }
   | { name: 'role'; user: string; role: Role }
+  | { name: 'four-eyes'; on: boolean }
   | { name: 'help' };
 
 /** `call N met 500`, `call N dispute wrong price`, `call N waive`, `call N reopen` (issue 15). */
@@ -236,6 +239,11 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
       if (action === 'now' && kind === 'alerts')
         fail('alerts are posted when health changes; there is nothing to post now.');
       return { name: 'digest', action, kind };
+    }
+    case 'four-eyes': {
+      if (args.length !== 1) fail('four-eyes needs on or off.');
+      const v = take(z.enum(['on', 'off']), args[0]!.toLowerCase(), 'on or off');
+      return { name: 'four-eyes', on: v === 'on' };
     }
     case 'role': {
       if (args.length !== 2) fail('role needs a user and a role.');

@@ -1,6 +1,7 @@
 import type { Access, Permission } from '../access/roles.ts';
 import { callsCommand } from '../calls/calls.commands.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
+import { FOUR_EYES_KEY, fourEyesOn, type TrustPolicy } from '../decisions/trust.policy.ts';
 import type { AnalyticsRepository, QueueDepth, ThreadRef } from '../digest/analytics.port.ts';
 import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
 import { isAppError } from '../errors.ts';
@@ -18,7 +19,9 @@ import type { CommandContext, CommandReply, CommandRunner } from './command.type
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CommandDeps {
-  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit' | 'people' | 'calls'>;
+  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit' | 'people' | 'calls' | 'settings'>;
+  /** FOUR_EYES from the environment (issue 14): what `four-eyes` changes from. */
+  trust?: TrustPolicy;
   /** Role change and its audit event in one transaction; without it they run one after the other. */
   uow?: UnitOfWork;
   access: Access;
@@ -56,6 +59,7 @@ const PERMISSION: Record<Command['name'], Permission | null> = {
   export: 'export',
   digest: 'subscribe',
   role: 'role',
+  'four-eyes': 'settings',
   help: null,
 };
 
@@ -71,6 +75,7 @@ const REFUSAL: Record<Permission, string> = {
   subscribe: 'Only analysts, approvers and admins can manage digests in a channel. Ask an admin for the analyst role.',
   role: 'Only admins can assign roles.',
   health: 'Only admins can see service health and the recent problems.',
+  settings: 'Only admins can change four-eyes approval.',
 };
 
 const KIND_WORD = { digest: 'daily digest', weekly: 'weekly usage digest', alerts: 'health alerts' } as const;
@@ -122,6 +127,36 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       );
     }
     return ephemeral(textCard('Role changed', `${who} is now ${c.role} (was ${before}).`, 'success'));
+  }
+
+  /** Issue 14: `/margin four-eyes on|off`, stored for every replica and audited. */
+  async function fourEyes(ctx: CommandContext, c: Command & { name: 'four-eyes' }): Promise<CommandReply> {
+    const before = await fourEyesOn(deps.repos, deps.trust ?? { fourEyes: true });
+    const word = (on: boolean) => (on ? 'on' : 'off');
+    if (before === c.on)
+      return ephemeral(textCard('Four-eyes unchanged', `Four-eyes approval is already ${word(c.on)}.`));
+    const write = async (repos: Pick<Repositories, 'settings' | 'audit'>) => {
+      await repos.settings.set(FOUR_EYES_KEY, c.on, ctx.user);
+      await repos.audit.append({
+        actor: ctx.user,
+        action: 'setting.changed',
+        entity_type: 'setting',
+        entity_id: FOUR_EYES_KEY,
+        before: { four_eyes: before },
+        after: { four_eyes: c.on },
+      });
+    };
+    if (deps.uow) await deps.uow(write);
+    else await write(deps.repos);
+    return ephemeral(
+      textCard(
+        `Four-eyes ${word(c.on)}`,
+        c.on
+          ? 'The person who shared a PDF can no longer approve its reports.'
+          : 'The person who shared a PDF may now approve its reports.',
+        c.on ? 'success' : 'warning',
+      ),
+    );
   }
 
   async function digest(ctx: CommandContext, c: Command & { name: 'digest' }): Promise<CommandReply> {
@@ -203,8 +238,12 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return ephemeral(await callsCommand({ ...deps, now }, ctx, c));
       case 'stats': {
         const w = { since: new Date(now().getTime() - c.days * DAY_MS), until: now() };
-        const [s, t] = await Promise.all([deps.analytics.reportStats(w), deps.analytics.turnaround(w)]);
-        const stats = statsCard(c.days, s, t);
+        const [s, t, reasons] = await Promise.all([
+          deps.analytics.reportStats(w),
+          deps.analytics.turnaround(w),
+          deps.analytics.rejectReasons(w),
+        ]);
+        const stats = statsCard(c.days, s, t, reasons);
         if (!deps.scoreboard) return ephemeral(stats);
         // Issue 15: the product's success figures, each saying what it is computed from.
         const board = await collectScoreboard({ ...deps.scoreboard, now }, c.days);
@@ -255,6 +294,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return digest(ctx, c);
       case 'role':
         return changeRole(ctx, c);
+      case 'four-eyes':
+        return fourEyes(ctx, c);
     }
   }
 

@@ -2,7 +2,7 @@ import type { Access, Permission } from '../access/roles.ts';
 import { type AlertDeps, alertCalls } from '../alerts/alerts.usecases.ts';
 import { applyApproval } from '../calls/calls.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
-import { editForm, hasCall } from '../cards/report.cards.ts';
+import { editForm, hasCall, rejectForm } from '../cards/report.cards.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
 import type { Ingestion, Role, StoredReport } from '../records.ts';
@@ -10,6 +10,14 @@ import { recheckReport } from '../report/report.finish.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
 import { conversationOf, type Written } from '../summary/summary.usecases.ts';
 import { editSubmissionSchema } from './edit.schema.ts';
+import {
+  approvalsNeeded,
+  fourEyesOn,
+  isRejectReasonCode,
+  REJECT_REASON_LABELS,
+  type TrustPolicy,
+  uploaderOf,
+} from './trust.policy.ts';
 
 export interface DecideDeps extends AlertDeps {
   repos: Repositories;
@@ -18,6 +26,8 @@ export interface DecideDeps extends AlertDeps {
   now?: () => Date;
   /** CALL_DUE_DAYS (default 1): business days to a call's due date when the document prints none. */
   callDueDays?: number;
+  /** FOUR_EYES and DUAL_APPROVAL_ABOVE (issue 14); four-eyes is on when this is absent. */
+  trust?: TrustPolicy;
 }
 
 /** What an action leads to: a notice for the clicker, and/or the upload whose summary changed. */
@@ -55,36 +65,81 @@ async function guard(deps: DecideDeps, user: string, permission: Permission): Pr
 /** Approve or reject: once. A double click or a retried request finds the decision and changes nothing. */
 export async function decideReport(
   deps: DecideDeps,
-  input: { user: string; reportId: string; decision: 'approved' | 'rejected'; reason?: string | null },
+  input: {
+    user: string;
+    reportId: string;
+    decision: 'approved' | 'rejected';
+    reason?: string | null;
+    /** A reject reason code (issue 14). */
+    code?: string | null;
+  },
 ): Promise<ActionResult> {
   const denied = await guard(deps, input.user, input.decision === 'approved' ? 'approve' : 'reject');
   if (denied) return denied;
+  const policy = deps.trust ?? { fourEyes: true };
   return deps.uow(async (repos) => {
     const before = await repos.reports.findById(input.reportId);
     if (!before) return { notice: textCard('Not found', 'That report no longer exists.', 'warning') };
+    const already = (): ActionResult => ({
+      notice: textCard(
+        'Already decided',
+        `This report was already ${before.validation_status} by ${displayUser(before.decided_by)} at ${formatWhen(before.decided_at)}.`,
+      ),
+    });
+    if (input.decision === 'approved' && before.validation_status === 'pending') {
+      const ingestion = await ingestionOf(repos, before.ingestion_id);
+      // Issue 14, four-eyes: the sharer's own Approve is refused in one line, and nothing changes. Admins too.
+      if (uploaderOf(before, ingestion) === input.user && (await fourEyesOn(repos, policy))) {
+        return {
+          notice: textCard('Four-eyes', 'You shared this report, so someone else must approve it.', 'warning'),
+        };
+      }
+      // Issue 14, dual approval: a call or deficit above DUAL_APPROVAL_ABOVE needs two different approvers.
+      if (approvalsNeeded(policy, before.extracted_data) === 2) {
+        const added = await repos.approvals.add(before.id, input.user);
+        if (!added) {
+          return {
+            notice: textCard(
+              'Already approved by you',
+              'This report needs a second approval from someone else.',
+              'warning',
+            ),
+          };
+        }
+        const given = (await repos.approvals.byReports([before.id])).get(before.id) ?? [];
+        await repos.audit.append({
+          actor: input.user,
+          action: 'report.approval_given',
+          entity_type: 'margin_report',
+          entity_id: before.id,
+          after: { approvals: given.length, needed: 2 },
+        });
+        if (given.length < 2) return { summary: summaryOf(ingestion) };
+      }
+    }
+    const code = input.decision === 'rejected' && isRejectReasonCode(input.code) ? input.code : null;
     const after = await repos.reports.decide({
       id: input.reportId,
       status: input.decision,
       by: input.user,
       reason: input.reason ?? null,
+      code,
     });
-    if (!after) {
-      return {
-        notice: textCard(
-          'Already decided',
-          `This report was already ${before.validation_status} by ${displayUser(before.decided_by)} at ${formatWhen(before.decided_at)}.`,
-        ),
-        summary: summaryOf(await ingestionOf(repos, before.ingestion_id)),
-      };
-    }
+    if (!after) return { ...already(), summary: summaryOf(await ingestionOf(repos, before.ingestion_id)) };
     await repos.audit.append({
       actor: input.user,
       action: input.decision === 'approved' ? 'report.approved' : 'report.rejected',
       entity_type: 'margin_report',
       entity_id: after.id,
       before: { validation_status: before.validation_status },
-      after: { validation_status: after.validation_status, decided_by: after.decided_by, decided_at: after.decided_at },
+      after: {
+        validation_status: after.validation_status,
+        decided_by: after.decided_by,
+        decided_at: after.decided_at,
+        ...(code ? { reason_code: code } : {}),
+      },
       reason: input.reason ?? null,
+      ...(code ? { context: { reason_code: code } } : {}),
     });
     // Issue 15: an approval opens the report's margin call and meets the account's earlier ones.
     const also: Ingestion[] = [];
@@ -105,6 +160,48 @@ export async function decideReport(
       ...(also.length > 0 ? { also } : {}),
     };
   });
+}
+
+/** Reject (issue 14): the form asking for a reason code and an optional comment, or a refusal. */
+export async function openReject(deps: DecideDeps, input: { user: string; reportId: string }) {
+  const denied = await guard(deps, input.user, 'reject');
+  if (denied) return { result: denied } as const;
+  const report = await deps.repos.reports.findById(input.reportId);
+  if (!report)
+    return { result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } } as const;
+  if (report.validation_status !== 'pending') {
+    return {
+      result: {
+        notice: textCard(
+          'Already decided',
+          `This report was already ${report.validation_status} by ${displayUser(report.decided_by)} at ${formatWhen(report.decided_at)}.`,
+        ),
+      },
+    } as const;
+  }
+  return { form: rejectForm(report), version: report.version } as const;
+}
+
+/** The submitted reject form: a known reason code is required, the comment is optional. */
+export async function submitReject(
+  deps: DecideDeps,
+  input: { user: string; reportId: string; code: string | undefined; comment: string | undefined },
+): Promise<EditOutcome> {
+  if (!isRejectReasonCode(input.code)) {
+    return {
+      ok: false,
+      errors: { reason_code: `Pick a reason: ${Object.values(REJECT_REASON_LABELS).join(', ')}.` },
+    };
+  }
+  const comment = input.comment?.replace(/\s+/g, ' ').trim().slice(0, 500) || null;
+  const result = await decideReport(deps, {
+    user: input.user,
+    reportId: input.reportId,
+    decision: 'rejected',
+    reason: comment,
+    code: input.code,
+  });
+  return { ok: true, result };
 }
 
 /** The form to open for Edit, or a refusal. */

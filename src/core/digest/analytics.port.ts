@@ -106,6 +106,8 @@ export interface AnalyticsRepository {
   totalsAsOf(asOf: string): Promise<CurrencyTotals[]>;
   reportsByAccount(w: Window, limit: number): Promise<CountRow[]>;
   reportsByUploader(w: Window, limit: number): Promise<CountRow[]>;
+  /** Rejections decided in the window by reason code (issue 14); `unspecified` for those without one. */
+  rejectReasons(w: Window): Promise<CountRow[]>;
   /** Audit actions in the window: approvals, edits, commands, digests. */
   featureUse(w: Window): Promise<CountRow[]>;
   /** When a digest was last posted; scope 'subscribers' counts only digests sent to every subscriber. */

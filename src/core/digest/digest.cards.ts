@@ -1,9 +1,10 @@
 import { effectiveState } from '../calls/call.states.ts';
 import { type Card, type CardBlock, card, type Tone } from '../cards/card.model.ts';
+import { isRejectReasonCode, REJECT_REASON_LABELS } from '../decisions/trust.policy.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen } from '../format.ts';
 import { archiveBlocks } from '../ops/archive.cards.ts';
 import { scoreboardBlocks } from '../scoreboard/scoreboard.cards.ts';
-import type { ReportStats, ThreadRef, TurnaroundStats } from './analytics.port.ts';
+import type { CountRow, ReportStats, ThreadRef, TurnaroundStats } from './analytics.port.ts';
 import type { DailyDigestData, TotalsChange, WeeklyDigestData } from './digest.data.ts';
 import { healthFields, statusWord } from './health.figures.ts';
 
@@ -218,6 +219,7 @@ export function weeklyDigestCard(w: WeeklyDigestData): Card {
   blocks.push({ type: 'heading', text: 'Approval turnaround' });
   blocks.push({ type: 'fields', fields: turnaroundFields(w.turnaround) });
   blocks.push({ type: 'fields', fields: qualityFields(w.totals) });
+  if (w.rejectReasons && w.rejectReasons.length > 0) blocks.push(rejectReasonsBlock(w.rejectReasons));
   if (w.featureUse.length > 0) {
     blocks.push({
       type: 'list',
@@ -235,4 +237,16 @@ export function weeklyDigestCard(w: WeeklyDigestData): Card {
     blocks.push(...archiveBlocks(w.archive ?? undefined));
   }
   return card(title, 'info', blocks, `${title}: ${w.totals.total} reports, ${w.turnaround.decided} decided`);
+}
+
+/** Rejections by reason code (issue 14): `wrong_value` says where extraction fails. */
+export function rejectReasonsBlock(rows: CountRow[]): CardBlock {
+  return {
+    type: 'table',
+    columns: ['Reject reason', 'Reports'],
+    rows: rows.map((r) => [
+      isRejectReasonCode(r.key) ? `${REJECT_REASON_LABELS[r.key]} (${r.key})` : r.key,
+      String(r.n),
+    ]),
+  };
 }

@@ -104,6 +104,8 @@ export interface WeeklyDigestData {
   scoreboard?: Scoreboard;
   /** The latest archive check of the week; null when none ran; absent where not wired. */
   archive?: ArchiveCheck | null;
+  /** Rejections by reason code (issue 14). */
+  rejectReasons?: CountRow[];
 }
 
 /** The calendar day of an instant in a time zone, YYYY-MM-DD. */
@@ -222,13 +224,14 @@ export async function collectWeeklyDigest(
     deps.scoreboard ? collectScoreboard({ ...deps.scoreboard, now: () => now }, 7) : undefined,
     deps.ops ? deps.ops.lastArchiveCheck(window.since).then((c) => c ?? null) : undefined,
   ]);
-  const [totals, perDay, perAccount, perUploader, turnaround, featureUse] = await Promise.all([
+  const [totals, perDay, perAccount, perUploader, turnaround, featureUse, rejectReasons] = await Promise.all([
     deps.analytics.reportStats(window),
     deps.analytics.reportsPerDay(window, deps.tz),
     deps.analytics.reportsByAccount(window, 10),
     deps.analytics.reportsByUploader(window, 10),
     deps.analytics.turnaround(window),
     deps.analytics.featureUse(window),
+    deps.analytics.rejectReasons(window),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -243,5 +246,6 @@ export async function collectWeeklyDigest(
     featureUse,
     ...(scoreboard ? { scoreboard } : {}),
     ...(archive !== undefined ? { archive } : {}),
+    rejectReasons,
   };
 }

@@ -1,6 +1,7 @@
 import { alertCalls } from '../alerts/alerts.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { duplicateCard, failedCard, readingCard } from '../cards/report.cards.ts';
+import type { TrustPolicy } from '../decisions/trust.policy.ts';
 import { AppError, toAppError } from '../errors.ts';
 import { formatMegabytes } from '../format.ts';
 import type {
@@ -30,6 +31,8 @@ export interface IngestDeps {
   limits: { maxFileBytes: number };
   logger: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
   alertChannels?: () => Promise<ConversationRef[]>;
+  /** FOUR_EYES, DUAL_APPROVAL_ABOVE and the change flags (issue 14). */
+  trust?: TrustPolicy;
 }
 
 export interface Upload {

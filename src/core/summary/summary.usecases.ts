@@ -1,8 +1,10 @@
 import type { MarginCall } from '../calls/calls.port.ts';
-import type { Card } from '../cards/card.model.ts';
+import type { Card, CardBlock } from '../cards/card.model.ts';
 import { duplicateCard, failedCard, readingCard, summaryCard } from '../cards/report.cards.ts';
+import { approvalsNeeded, type TrustPolicy } from '../decisions/trust.policy.ts';
 import type { ConversationRef, GatewayRegistry, Platform, Repositories } from '../ports.ts';
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
+import { changeBlocks, changeSince } from './change.since.ts';
 
 /**
  * The one path by which an upload's summary message changes. Ingest, the worker's retries and every
@@ -13,6 +15,8 @@ export interface SummaryDeps {
   repos: Repositories;
   gateways: GatewayRegistry;
   logger: { warn(o: object, m?: string): void };
+  /** Issue 14: dual approval and change flags; the card shows neither without it. */
+  trust?: TrustPolicy | undefined;
 }
 
 /** What the caller has just written: the card is built from these instead of reading them back. */
@@ -32,7 +36,7 @@ export const conversationOf = (i: Ingestion): ConversationRef => ({
 
 /** The summary card of an upload as it now stands. */
 export async function renderSummary(
-  deps: Pick<SummaryDeps, 'repos'> & { now?: (() => Date) | undefined },
+  deps: Pick<SummaryDeps, 'repos' | 'trust'> & { now?: (() => Date) | undefined },
   ingestion: Ingestion,
   written: Written = {},
 ): Promise<Card> {
@@ -63,10 +67,25 @@ export async function renderSummary(
         existing: await deps.repos.reports.findById(conflict.existing_report_id),
       })),
     ));
-  // Who decided, by name where their platform told us it.
-  const deciders = [...reports.map((r) => r.decided_by), ...withExisting.map((c) => c.conflict.decided_by)].filter(
-    (u): u is string => Boolean(u),
+  // Issue 14: approvals so far of reports that need two, and the change since each account's last approved report.
+  const approvals = await deps.repos.approvals.byReports(
+    reports.filter((r) => r.validation_status === 'pending').map((r) => r.id),
   );
+  const changes = new Map<string, CardBlock[]>();
+  const flagged = new Set<string>();
+  for (const r of reports) {
+    const prior = await deps.repos.reports.lastApprovedBefore(r.account_number, r.report_date);
+    if (!prior) continue;
+    const change = changeSince(r, prior, deps.trust?.flags);
+    changes.set(r.id, changeBlocks(change, r.extracted_data.currency));
+    if (change.flags.length > 0) flagged.add(r.id);
+  }
+  // Who decided, by name where their platform told us it.
+  const deciders = [
+    ...reports.map((r) => r.decided_by),
+    ...withExisting.map((c) => c.conflict.decided_by),
+    ...[...approvals.values()].flat().map((a) => a.approver),
+  ].filter((u): u is string => Boolean(u));
   const names = deciders.length > 0 ? await deps.repos.people.names(deciders).catch(() => undefined) : undefined;
   // Issue 15: the calls approvals opened, shown with their actions under their reports.
   const byReport = new Map<string, MarginCall>();
@@ -75,7 +94,14 @@ export async function renderSummary(
     const call = await deps.repos.calls.byReport(r.id);
     if (call) byReport.set(r.id, call);
   }
-  return summaryCard(ingestion, reports, withExisting, names, { byReport, now: deps.now?.() ?? new Date() });
+  return summaryCard(
+    ingestion,
+    reports,
+    withExisting,
+    names,
+    { byReport, now: deps.now?.() ?? new Date() },
+    { approvals, changes, flagged, needed: (r) => approvalsNeeded(deps.trust, r.extracted_data) },
+  );
 }
 
 /** Posts or updates the upload's one summary message on the platform it came from. */

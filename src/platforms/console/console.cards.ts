@@ -92,5 +92,13 @@ export const formJson = (form: EditForm & { version: number }) => ({
   version: form.version,
   title: form.title,
   reasonLabel: form.reasonLabel,
-  inputs: form.inputs.map((i) => ({ name: i.name, label: i.label, value: i.value, kind: i.kind })),
+  reasonOptional: form.reasonOptional ?? false,
+  submitLabel: form.submitLabel ?? 'Save',
+  inputs: form.inputs.map((i) => ({
+    name: i.name,
+    label: i.label,
+    value: i.value,
+    kind: i.kind,
+    ...(i.options ? { options: i.options } : {}),
+  })),
 });

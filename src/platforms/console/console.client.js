@@ -215,6 +215,7 @@ function openEdit(form, messageId) {
   $('#edit-title').textContent = form.title;
   $('#edit-reason-label').textContent = form.reasonLabel;
   $('#edit-reason').value = '';
+  $('#edit-save').textContent = form.submitLabel && form.submitLabel !== 'Save' ? form.submitLabel : 'Save changes';
   $('#edit-error').hidden = true;
   const grid = $('#edit-inputs');
   grid.replaceChildren();
@@ -222,10 +223,27 @@ function openEdit(form, messageId) {
     const label = document.createElement('label');
     const span = document.createElement('span');
     span.textContent = input.label;
-    const el = document.createElement('input');
+    let el;
+    if (input.kind === 'choice') {
+      // Issue 14: the reject reason code.
+      el = document.createElement('select');
+      el.required = true;
+      const none = document.createElement('option');
+      none.value = '';
+      none.textContent = '—';
+      el.append(none);
+      for (const o of input.options ?? []) {
+        const opt = document.createElement('option');
+        opt.value = o.value;
+        opt.textContent = o.label;
+        el.append(opt);
+      }
+    } else {
+      el = document.createElement('input');
+      el.inputMode = input.kind === 'number' ? 'decimal' : 'text';
+    }
     el.name = input.name;
     el.value = input.value;
-    el.inputMode = input.kind === 'number' ? 'decimal' : 'text';
     const err = document.createElement('small');
     err.className = 'err';
     err.dataset.err = input.name;
@@ -239,7 +257,7 @@ $('#edit-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const { form, messageId } = state.editing;
   const values = {};
-  for (const el of $('#edit-inputs').querySelectorAll('input')) values[el.name] = el.value;
+  for (const el of $('#edit-inputs').querySelectorAll('input, select')) values[el.name] = el.value;
   for (const el of dialog.querySelectorAll('.err')) el.textContent = '';
   const { status, data } = await postJson('/console/edit', {
     reportId: form.reportId,

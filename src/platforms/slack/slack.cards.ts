@@ -89,18 +89,14 @@ function button(a: CardAction) {
     value: a.value.slice(0, SLACK_LIMITS.buttonValue),
     ...(a.style ? { style: a.style } : {}),
   };
-  if (a.kind === 'reject' || a.kind === 'replace') {
-    // A destructive click asks once more; the decision itself is idempotent either way.
+  if (a.kind === 'replace') {
+    // A destructive click asks once more; the decision itself is idempotent either way. (Reject opens
+    // its reason form instead, whose Cancel is the second thought — issue 14.)
     return {
       ...el,
       confirm: {
-        title: plain(a.kind === 'reject' ? 'Reject this report?' : 'Replace the existing report?', 100),
-        text: plain(
-          a.kind === 'reject'
-            ? 'The report will be marked rejected.'
-            : 'The stored report will be overwritten with these figures.',
-          300,
-        ),
+        title: plain('Replace the existing report?', 100),
+        text: plain('The stored report will be overwritten with these figures.', 300),
         confirm: plain(a.label, 30),
         deny: plain('Cancel', 30),
         style: 'danger' as const,

@@ -25,6 +25,22 @@ export function editModal(
 ): ModalView {
   const metadata: EditMetadata = { reportId: form.reportId, version: form.version, ...meta };
   const inputs: KnownBlock[] = form.inputs.map((input) => {
+    if (input.kind === 'choice') {
+      // Issue 14: the reject reason code, as a select menu.
+      const options = (input.options ?? []).slice(0, 100).map((o) => ({ text: plain(o.label, 75), value: o.value }));
+      const initial = options.find((o) => o.value === input.value);
+      return {
+        type: 'input',
+        block_id: input.name,
+        label: plain(input.label, 2000),
+        element: {
+          type: 'static_select' as const,
+          action_id: VALUE,
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      };
+    }
     const element =
       input.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(input.value)
         ? { type: 'datepicker' as const, action_id: VALUE, initial_date: input.value }
@@ -47,8 +63,8 @@ export function editModal(
     type: 'modal',
     callback_id: EDIT_FORM_ID,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Edit report', 24),
-    submit: plain('Save', 24),
+    title: plain(form.submitLabel === 'Reject' ? 'Reject report' : 'Edit report', 24),
+    submit: plain(form.submitLabel ?? 'Save', 24),
     close: plain('Cancel', 24),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(form.title)}*`, verbatim: true } },
@@ -57,6 +73,7 @@ export function editModal(
         type: 'input',
         block_id: REASON_BLOCK,
         label: plain(form.reasonLabel, 2000),
+        ...(form.reasonOptional ? { optional: true } : {}),
         element: { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: 500 },
       },
     ],
@@ -67,6 +84,7 @@ interface StateValue {
   type?: string;
   value?: string | null;
   selected_date?: string | null;
+  selected_option?: { value?: string } | null;
 }
 
 /** Reads the submitted values back by block id; nothing typed is `undefined`. */
@@ -77,7 +95,7 @@ export function readSubmission(view: {
   const values: Record<string, string | undefined> = {};
   for (const [blockId, actions] of Object.entries(view.state.values)) {
     const v = actions[VALUE];
-    values[blockId] = v?.selected_date ?? v?.value ?? undefined;
+    values[blockId] = v?.selected_date ?? v?.selected_option?.value ?? v?.value ?? undefined;
   }
   const reason = values[REASON_BLOCK];
   delete values[REASON_BLOCK];

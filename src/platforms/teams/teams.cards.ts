@@ -262,6 +262,18 @@ export function renderEditForm(
       } as Element);
     } else if (input.kind === 'date') {
       body.push({ type: 'Input.Date', id: input.name, label, value } as Element);
+    } else if (input.kind === 'choice') {
+      // Issue 14: the reject reason code.
+      body.push({
+        type: 'Input.ChoiceSet',
+        id: input.name,
+        label,
+        style: 'compact',
+        isRequired: true,
+        errorMessage: 'Pick a reason.',
+        value,
+        choices: (input.options ?? []).map((o) => ({ title: noMentions(o.label), value: o.value })),
+      } as Element);
     } else {
       body.push({ type: 'Input.Text', id: input.name, label, value: noMentions(value), maxLength: 64 } as Element);
     }
@@ -273,21 +285,23 @@ export function renderEditForm(
     id: 'reason',
     label: form.reasonLabel,
     isMultiline: true,
-    isRequired: true,
-    errorMessage: 'Say why the values changed.',
+    isRequired: !form.reasonOptional,
+    ...(form.reasonOptional ? {} : { errorMessage: 'Say why the values changed.' }),
     maxLength: 500,
     value: noMentions(shownValue('reason', '')),
   } as Element);
   if (errors.reason) body.push(richText(`Reason ${errors.reason}`, { color: 'Attention' }));
-  const data = { value: form.reportId, version: form.version };
+  // The reject form (issue 14) says so, so a submission without a picked reason is still judged as one.
+  const isReject = form.inputs.some((i) => i.name === 'reason_code');
+  const data = { value: form.reportId, version: form.version, ...(isReject ? { form: 'reject' } : {}) };
   const actions: Action[] = [
     {
       type: 'Action.Execute',
-      title: 'Save',
+      title: form.submitLabel ?? 'Save',
       verb: EDIT_FORM_ID,
       data,
-      style: 'positive',
-      fallback: { type: 'Action.Submit', title: 'Save', data: { ...data, verb: EDIT_FORM_ID } },
+      style: form.submitLabel === 'Reject' ? 'destructive' : 'positive',
+      fallback: { type: 'Action.Submit', title: form.submitLabel ?? 'Save', data: { ...data, verb: EDIT_FORM_ID } },
     } as Action,
     {
       type: 'Action.Execute',

@@ -76,11 +76,12 @@ export function createHandlers(deps: HandlerDeps) {
       const values: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(data)) {
         if (
-          !['value', 'version', 'verb', 'reason', 'msteams'].includes(k) &&
+          !['value', 'version', 'verb', 'reason', 'msteams', 'form'].includes(k) &&
           (typeof v === 'string' || typeof v === 'number')
         )
           values[k] = String(v);
       }
+      if (data.form === 'reject') values.reason_code ??= '';
       const version = Number(data.version);
       const res = await chat.submitEdit({
         user,
@@ -90,7 +91,8 @@ export function createHandlers(deps: HandlerDeps) {
         ...(Number.isFinite(version) && version > 0 ? { expectedVersion: version } : {}),
       });
       if (res.ok) return answerFor(res.outcome);
-      const again = await chat.action({ user, kind: 'edit', value });
+      // The form comes back with its errors: the reject form (issue 14) or the edit form.
+      const again = await chat.action({ user, kind: 'reason_code' in values ? 'reject' : 'edit', value });
       if (!again.form) return answerFor(again);
       const keep = res.errors.form
         ? {}

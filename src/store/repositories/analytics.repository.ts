@@ -86,6 +86,17 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
       };
     },
 
+    async rejectReasons(w) {
+      const rows = await db.query<{ key: string; n: number }>(
+        `select coalesce(decision_reason_code, 'unspecified') as key, count(*)::int as n
+         from analytics.margin_reports
+         where validation_status = 'rejected' and decided_at >= $1 and decided_at < $2
+         group by 1 order by n desc, key`,
+        range(w),
+      );
+      return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+    },
+
     async ingestionHealth(w): Promise<IngestionHealth> {
       const d = msBetween('created_at', 'processed_at');
       const [row] = await db.query<Record<string, unknown>>(

@@ -5,7 +5,7 @@ import type { Queryable } from '../db.ts';
 
 const COLUMNS = `id, account_number, to_char(report_date, 'YYYY-MM-DD') as report_date, extracted_data,
   extraction_confidence, data_quality_score, validation_status, created_by, processing_time_ms, source_file_name,
-  created_at, updated_at, ingestion_id, needs_review, decided_by, decided_at, decision_reason, version`;
+  created_at, updated_at, ingestion_id, needs_review, decided_by, decided_at, decision_reason, decision_reason_code, version`;
 
 type Row = Omit<StoredReport, 'created_at' | 'updated_at' | 'decided_at'> & {
   created_at: Date | string;
@@ -121,15 +121,29 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       return rows.map(toReport);
     },
     /** Decides once: a second click or a retried request finds nothing pending and changes nothing. */
-    async decide(input: { id: string; status: Exclude<ReportStatus, 'pending'>; by: string; reason: string | null }) {
+    async decide(input: {
+      id: string;
+      status: Exclude<ReportStatus, 'pending'>;
+      by: string;
+      reason: string | null;
+      code?: string | null;
+    }) {
       return one(
         `update analytics.margin_reports
-         set validation_status = $2, decided_by = $3, decided_at = now(), decision_reason = $4, updated_at = now(), version = version + 1
+         set validation_status = $2, decided_by = $3, decided_at = now(), decision_reason = $4,
+             decision_reason_code = $5, updated_at = now(), version = version + 1
          where id = $1 and validation_status = 'pending'
          returning ${COLUMNS}`,
-        [input.id, input.status, input.by, input.reason],
+        [input.id, input.status, input.by, input.reason, input.code ?? null],
       );
     },
+    lastApprovedBefore: (account: string, date: string) =>
+      one(
+        `select ${COLUMNS} from analytics.margin_reports
+         where account_number = $1 and report_date < $2::date and validation_status = 'approved'
+         order by report_date desc limit 1`,
+        [account, date],
+      ),
     /** Replaces the extracted values of a pending report, guarded by the version the editor saw. */
     async updateData(input: { id: string; data: MarginReport; expectedVersion: number }) {
       return one(
@@ -158,6 +172,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
          set extracted_data = $2, extraction_confidence = $3, data_quality_score = $4, needs_review = $5,
              processing_time_ms = $6, source_file_name = $7, ingestion_id = $8, created_by = $9,
              validation_status = 'pending', decided_by = null, decided_at = null, decision_reason = null,
+             decision_reason_code = null,
              updated_at = now(), version = version + 1
          where id = $1
          returning ${COLUMNS}`,
