@@ -6,7 +6,9 @@
  *
  *   node bench/scoreboard.bench.ts [--reports 100000] [--calls 10000] [--database-url postgres://…] [--on pglite|postgres|both] [--verbose]
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createAccess } from '../src/core/access/roles.ts';
 import { createCommandRunner } from '../src/core/commands/command.usecases.ts';
 import type { Db } from '../src/store/db.ts';
@@ -70,8 +72,10 @@ async function seed(db: Db) {
     insert into analytics.health_history (name, status, at)
     select 'service', case when g % 20 = 0 then 'down' when g % 7 = 0 then 'degraded' else 'ok' end, now() - g * interval '1 hour'
     from generate_series(1, 8760) g;
-    analyze;
   `);
+  // Autovacuum keeps the visibility map of these append-mostly tables set in service; the bench does
+  // it at once, so index-only scans are measured as they run there.
+  await db.exec('vacuum analyze');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -84,15 +88,37 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function explainCommand(db: Db, run: () => Promise<unknown>, recorded: { sql: string; params: unknown[] }[]) {
   recorded.length = 0;
   await run();
-  const statements = [...recorded];
-  const rows: { ms: number; sql: string }[] = [];
+  const statements = [...recorded].filter((s) => /^\s*(select|with)\s/i.test(s.sql));
+  const rows: { ms: number; cpuMs: number | null; sql: string }[] = [];
+  // Postgres on this machine: the backend's own CPU time (/proc/PID/schedstat, nanoseconds), which a
+  // loaded machine stretches far less than wall-clock or EXPLAIN times. One connection, so one PID.
+  let client: pg.Client | undefined;
+  let pid = 0;
+  if (db.raw.kind === 'postgres') {
+    client = new pg.Client({ connectionString: db.raw.url });
+    await client.connect();
+    pid = Number((await client.query('select pg_backend_pid() as pid')).rows[0].pid);
+  }
+  const cpuNs = () => Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
   for (const s of statements) {
-    if (!/^\s*(select|with)\s/i.test(s.sql)) continue;
     const [plan] = await db.query<Record<string, unknown>>(`explain (analyze, format json) ${s.sql}`, s.params);
     const json = Object.values(plan ?? {})[0];
     const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as { 'Execution Time': number }[];
-    rows.push({ ms: parsed[0]?.['Execution Time'] ?? Number.NaN, sql: s.sql.replace(/\s+/g, ' ').slice(0, 90) });
+    let cpuMs: number | null = null;
+    if (client && existsSync(`/proc/${pid}/schedstat`)) {
+      await client.query(s.sql, s.params);
+      const reps = 5;
+      const before = cpuNs();
+      for (let i = 0; i < reps; i++) await client.query(s.sql, s.params);
+      cpuMs = (cpuNs() - before) / 1e6 / reps;
+    }
+    rows.push({
+      ms: parsed[0]?.['Execution Time'] ?? Number.NaN,
+      cpuMs,
+      sql: s.sql.replace(/\s+/g, ' ').slice(0, 90),
+    });
   }
+  await client?.end();
   return rows;
 }
 
@@ -136,12 +162,17 @@ async function measure(kind: string, raw: Db): Promise<boolean> {
     const m = median(times);
     const plans = await explainCommand(raw, () => run(ctx, words), recorded);
     const dbMs = plans.reduce((s, p) => s + p.ms, 0);
+    const backendCpu = plans.every((p) => p.cpuMs !== null)
+      ? `; Postgres backend CPU ${plans.reduce((s, p) => s + (p.cpuMs ?? 0), 0).toFixed(1)} ms in all, slowest ${Math.max(...plans.map((p) => p.cpuMs ?? 0)).toFixed(1)} ms`
+      : '';
     console.log(
-      `${kind}: /margin ${words.padEnd(9)} database execution (EXPLAIN ANALYZE, ${plans.length} statements) ${dbMs.toFixed(1)} ms in all, slowest ${Math.max(...plans.map((p) => p.ms)).toFixed(1)} ms; this process's CPU ${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(1)} ms a run`,
+      `${kind}: /margin ${words.padEnd(9)} database execution (EXPLAIN ANALYZE, ${plans.length} statements) ${dbMs.toFixed(1)} ms in all, slowest ${Math.max(...plans.map((p) => p.ms)).toFixed(1)} ms${backendCpu}; this process's CPU ${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(1)} ms a run`,
     );
     if (args.verbose)
-      for (const p of [...plans].sort((a, b) => b.ms - a.ms))
-        console.log(`    ${p.ms.toFixed(1).padStart(7)} ms  ${p.sql}`);
+      for (const p of [...plans].sort((a, b) => (b.cpuMs ?? b.ms) - (a.cpuMs ?? a.ms)))
+        console.log(
+          `    ${p.ms.toFixed(1).padStart(7)} ms EXPLAIN${p.cpuMs === null ? '' : ` ${p.cpuMs.toFixed(1).padStart(7)} ms CPU`}  ${p.sql}`,
+        );
     const pass = !words.startsWith('stats') || m < TARGET_MS;
     ok &&= pass;
     console.log(

@@ -238,15 +238,16 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return ephemeral(await callsCommand({ ...deps, now }, ctx, c));
       case 'stats': {
         const w = { since: new Date(now().getTime() - c.days * DAY_MS), until: now() };
-        const [s, t, reasons] = await Promise.all([
+        // Issue 15: the product's success figures, each saying what it is computed from. All the
+        // statements go out together, so the database works on them side by side.
+        const [s, t, reasons, board] = await Promise.all([
           deps.analytics.reportStats(w),
           deps.analytics.turnaround(w),
           deps.analytics.rejectReasons(w),
+          deps.scoreboard ? collectScoreboard({ ...deps.scoreboard, now }, c.days) : undefined,
         ]);
         const stats = statsCard(c.days, s, t, reasons);
-        if (!deps.scoreboard) return ephemeral(stats);
-        // Issue 15: the product's success figures, each saying what it is computed from.
-        const board = await collectScoreboard({ ...deps.scoreboard, now }, c.days);
+        if (!board) return ephemeral(stats);
         return ephemeral({
           ...stats,
           blocks: [{ type: 'heading', text: 'Scoreboard' }, ...scoreboardBlocks(board), ...stats.blocks],
