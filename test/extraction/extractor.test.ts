@@ -118,6 +118,34 @@ describe('createExtractor on text PDFs', () => {
     expect(lone.evidence?.currency).toMatchObject({ text: 'CHF' });
   });
 
+  it('never takes a number printed under another account’s label for the report’s account', async () => {
+    const r = (
+      await run([
+        [
+          ['Daily Margin Summary', 50, 50],
+          ['Account Nbr', 50, 70],
+          ['Linked Funding Acct', 200, 70],
+          ['Valuation as of', 380, 70],
+          ['Z9277083', 50, 84],
+          ['LF393226', 200, 84],
+          ['2026-06-22', 380, 84],
+          ...rows(
+            120,
+            16,
+            [50, 300],
+            [
+              ['Net Liquidation Value', '500,000.00'],
+              ['Maintenance Requirement', '200,000.00'],
+              ['Excess Liquidity', '300,000.00'],
+            ],
+          ),
+        ],
+      ])
+    ).reports[0]!;
+    expect(r.account_number).not.toBe('LF393226');
+    if (r.account_number !== 'Z9277083') expect(r.confidence.fields.account_number).toBeLessThan(0.8);
+  });
+
   it('reads both halves of a two-column summary', async () => {
     const out = await run([
       [

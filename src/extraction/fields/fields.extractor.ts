@@ -82,7 +82,8 @@ function readSection(
   doc: Candidate[],
   baseCurrency: string | null,
   ctx: EvidenceContext,
-  pool: OpenFigure[] | null,
+  open: OpenFigure[],
+  fill: boolean,
 ): ExtractedAccount {
   const byTarget = new Map<string, Candidate[]>();
   for (const c of section.candidates) {
@@ -92,7 +93,7 @@ function readSection(
   }
   const byField = new Map<FieldName, Candidate[]>();
   for (const f of FIELD_NAMES) if (byTarget.get(f)?.length) byField.set(f, byTarget.get(f)!);
-  const solved = solveReport({ byField, rank: rankIn(baseCurrency), confOf, ...(pool ? { pool } : {}) });
+  const solved = solveReport({ byField, rank: rankIn(baseCurrency), confOf, ...(fill ? { pool: open } : {}) });
   const issues: ReportIssue[] = [...solved.issues];
   const fields: ExtractedAccount['fields'] = {};
   for (const f of FIELD_NAMES) {
@@ -191,10 +192,29 @@ export function extractAccounts(lines: Segmented[], ocrPages: ReadonlySet<number
   const base = docCurrency ? String(docCurrency.pick.value) : null;
   const own = sections.filter((s) => !s.combined);
   // With one account, every labelled figure of the document may be one of its fields.
-  const pool = own.length === 1 ? openFigures(lines) : null;
+  const open = own.length === 1 ? openFigures(lines) : [];
   const out = own
-    .map((s) => readSection(s, doc, base, ctx, pool))
+    .map((s) => readSection(s, doc, base, ctx, open, own.length === 1))
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
+  // An account number printed under another account's label (`Sweep Vehicle Ref`, `Linked Funding
+  // Acct`) is not the report's: the one under an account label that names no other account is.
+  for (const a of out) {
+    if (!a.account) continue;
+    const label = printedLabel(lines, a.account.value);
+    if (!label || !namesOtherAccount(label)) continue;
+    const printed = a.account.value;
+    const own = out.length === 1 ? unlabelledAccount(lines) : null;
+    if (own && own.value !== printed) {
+      const evidence = locatePrinted(own.value, 'account', ctx, null);
+      a.account = evidence ? { ...own, evidence } : own;
+    } else a.account = { ...a.account, conf: Math.min(a.account.conf, 0.5) };
+    a.issues.push({
+      code: 'other_account',
+      field: 'account_number',
+      severity: 'warning',
+      message: `${printed} is printed under "${label}", which names another account${a.account.value !== printed ? `; ${a.account.value} was taken instead` : ''}: check the account number.`,
+    });
+  }
   if (out.length === 1 && !out[0]!.account) {
     const found = unlabelledAccount(lines);
     if (found) {
@@ -252,12 +272,29 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
   return null;
 }
 
+/** The label of the cell that prints an account number (left of it, or above it), if any. */
+function printedLabel(lines: Segmented[], account: string): string | null {
+  for (const line of lines.slice(0, 40)) {
+    const ci = line.cells.findIndex((c) => normalizeAccount(c.text).includes(account));
+    if (ci < 0) continue;
+    const cell = line.cells[ci]!;
+    // The label may share the cell (`Sweep Acct 12-3456`).
+    const inCell = cell.text.slice(0, Math.max(0, cell.text.toUpperCase().replace(/\s+/g, '').indexOf(account)));
+    if (/\p{L}{3}/u.test(inCell)) return cell.text;
+    return labelNear(lines, line, ci);
+  }
+  return null;
+}
+
 const ACCOUNT_WORD = /^(?:a\/c|acc|acct|account|client|customer|portfolio|depot|konto|compte|conto|cuenta)/i;
 
 /** The text of the cell that labels a value cell: the one left of it, else the one right above it. */
 function labelNear(head: Segmented[], line: Segmented, ci: number): string | null {
   const cell = line.cells[ci]!;
-  if (ci > 0) return line.cells[ci - 1]!.text.trim();
+  if (ci > 0) {
+    const left = line.cells[ci - 1]!.text.trim();
+    if (/\p{L}{3}/u.test(left) && !/\d{3}/.test(left)) return left;
+  }
   const at = head.indexOf(line);
   const above = at > 0 ? head[at - 1] : undefined;
   if (!above || line.top - above.bottom > line.height * 2.5) return null;

@@ -222,7 +222,9 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
         o !== pick &&
         o.rank >= pick.rank * 0.93 &&
         Math.abs(o.cand.weight - pick.cand.weight) < 0.02 &&
-        o.cand.line !== pick.cand.line &&
+        // Another line, or the same line under the same label (two columns whose titles read alike).
+        (o.cand.line !== pick.cand.line ||
+          (o.cand.label === pick.cand.label && o.cand.box?.x0 !== pick.cand.box?.x0)) &&
         !o.cand.demoted,
     );
     if (confirmed) conf = Math.max(conf, Math.min(0.95, confOf(pick.cand) + 0.1));
