@@ -356,7 +356,9 @@ describe.each(DB_KINDS)('daily and weekly digest on %s', (kind) => {
       expect((await readFile(file)).subarray(1, 4).toString()).toBe('PNG');
       // Issue 15: the uptime printed is the service's, read from the health watcher's record, never this
       // CLI process's own few seconds.
-      expect(out.text()).toMatch(/Service uptime: (no health state recorded in the last 7 days|\d+\.\d\d% over 7 days)/);
+      expect(out.text()).toMatch(
+        /Service uptime: (no health state recorded in the last 7 days|\d+\.\d\d% over 7 days)/,
+      );
       expect(out.text()).not.toContain('This process up');
 
       const err2 = sink();
