@@ -116,6 +116,7 @@ export async function startService(
           repos,
           calls: repos,
           archive: { ops, storage, hash: sha256, events: repos.events },
+          reminders: { repos, admins: config.admins, policy: config.reminders },
           queue,
           gateways,
           logger: log('schedules'),

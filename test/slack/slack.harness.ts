@@ -70,6 +70,8 @@ export interface SlackService {
   db: Db;
   repos: Repositories;
   chat: ChatCore;
+  /** The platform gateways core posts through (issue 14: schedules driven by a test). */
+  gateways: GatewayRegistry;
   slack: SlackDouble;
   sender: SlackSender;
   /** Ingestion ids in the order the queue received them. */
@@ -179,6 +181,7 @@ export async function startSlackService(
     db,
     repos,
     chat,
+    gateways,
     slack,
     sender: slackSender(http.url, SIGNING_SECRET),
     jobs,

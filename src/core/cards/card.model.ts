@@ -34,6 +34,24 @@ export interface CardField {
   flagged?: boolean;
 }
 
+/**
+ * Issue 14: a person named in a text block. The block's text holds `{0}`, `{1}`… where each is
+ * named: Slack renders `<@U…>` (Slack shows the display name), Teams a mention entity, the console
+ * and plain text the display name. Only blocks with `people` are substituted.
+ */
+export interface Person {
+  /** Platform-qualified: `slack:U0123`, `teams:<aad-object-id>`, `console:dana`. */
+  id: string;
+  /** The display name as far as it is known (else the bare id). */
+  name: string;
+}
+
+/** The text of a block with its people named plainly (fallback text, console, CLI). */
+export const withNames = (text: string, people: readonly Person[] = []): string =>
+  people.length === 0
+    ? text
+    : text.replace(/\{(\d+)\}/g, (m, i) => (people[Number(i)] ? `@${people[Number(i)]!.name}` : m));
+
 export interface CardAction {
   kind: ActionKind;
   label: string;
@@ -44,7 +62,7 @@ export interface CardAction {
 
 export type CardBlock =
   | { type: 'heading'; text: string }
-  | { type: 'text'; text: string; muted?: boolean }
+  | { type: 'text'; text: string; muted?: boolean; people?: Person[] }
   | { type: 'fields'; fields: CardField[] }
   | { type: 'list'; title?: string; items: string[]; tone?: Tone }
   | { type: 'table'; columns: string[]; rows: string[][] }

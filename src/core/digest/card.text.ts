@@ -1,4 +1,4 @@
-import type { Card, CardBlock } from '../cards/card.model.ts';
+import { type Card, type CardBlock, withNames } from '../cards/card.model.ts';
 
 function table(columns: string[], rows: string[][]): string[] {
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -15,7 +15,7 @@ function block(b: CardBlock): string[] {
     case 'heading':
       return ['', b.text];
     case 'text':
-      return [b.text];
+      return [withNames(b.text, b.people)];
     case 'fields':
       return b.fields.map((f) => `  ${f.label}: ${f.value}${f.flagged ? '  (!)' : ''}`);
     case 'list':

@@ -8,6 +8,8 @@ export const SCHEDULES = {
   callReminders: 'marginiq.call-reminders',
   // Issue 15: every stored PDF re-read and hash-checked, weekly (archive.verify.ts).
   archiveCheck: 'marginiq.archive-check',
+  // Issue 14: reminders and escalations of pending reports (core/alerts/pending.reminders.ts).
+  pendingReminders: 'marginiq.pending-reminders',
 } as const;
 export type ScheduleKey = keyof typeof SCHEDULES;
 export type ScheduleName = (typeof SCHEDULES)[ScheduleKey];
@@ -16,6 +18,8 @@ export type ScheduleName = (typeof SCHEDULES)[ScheduleKey];
 export const WEEKLY_DIGEST_CRON = '0 8 * * 1';
 export const HEALTH_WATCH_CRON = '*/5 * * * *';
 export const SWEEPER_CRON = '*/5 * * * *';
+/** Pending reports are looked at every 5 minutes; each reminder and escalation fires once per report. */
+export const PENDING_REMINDERS_CRON = '*/5 * * * *';
 
 /** The state key the health watcher keeps in analytics.health_state. */
 export const SERVICE_HEALTH_KEY = 'service';

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
+import { type PendingReminderDeps, runPendingReminders } from '../../core/alerts/pending.reminders.ts';
 import type { Digests } from '../../core/digest/digest.usecases.ts';
 import type { GatewayRegistry, HealthSource, JobQueue, Repositories } from '../../core/ports.ts';
 import { ARCHIVE_CHECK_CRON, type ArchiveVerifyDeps, runArchiveVerify } from './archive.verify.ts';
@@ -9,6 +10,7 @@ import { sweepStranded } from './ingestion.sweeper.ts';
 import { createRunCoordinator } from './run.coordinator.ts';
 import {
   HEALTH_WATCH_CRON,
+  PENDING_REMINDERS_CRON,
   SCHEDULE_RUNS_KEEP_DAYS,
   SCHEDULES,
   type ScheduleKey,
@@ -34,6 +36,8 @@ export interface ScheduleDeps {
   calls?: Pick<Repositories, 'calls' | 'events'>;
   /** Issue 15: what the weekly archive check reads (file storage, the stored files' hashes) and records. */
   archive?: Omit<ArchiveVerifyDeps, 'subscriptions' | 'gateways' | 'logger' | 'now'>;
+  /** Issue 14: what pending-report reminders read and claim, with REMIND_AFTER / ESCALATE_AFTER / REMIND_HOURS. */
+  reminders?: Omit<PendingReminderDeps, 'gateways' | 'logger'>;
   queue: Pick<JobQueue, 'enqueueIngestion'>;
   gateways: GatewayRegistry;
   logger: Log;
@@ -125,6 +129,13 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
           logger: log,
         });
       },
+    },
+    pendingReminders: {
+      cron: PENDING_REMINDERS_CRON,
+      run: () =>
+        deps.reminders
+          ? runPendingReminders({ ...deps.reminders, gateways: deps.gateways, logger: log })
+          : Promise.resolve({ skipped: 'no reminder policy' }),
     },
     sweeper: {
       cron: SWEEPER_CRON,

@@ -1,4 +1,11 @@
-import { ACTION_IDS, type Card, type CardBlock, type CardField, type EditForm } from '../../core/cards/card.model.ts';
+import {
+  ACTION_IDS,
+  type Card,
+  type CardBlock,
+  type CardField,
+  type EditForm,
+  withNames,
+} from '../../core/cards/card.model.ts';
 
 /**
  * Neutral card → HTML for the console. Every piece of text goes through `esc`, so a statement
@@ -23,7 +30,8 @@ function block(b: CardBlock): string {
     case 'heading':
       return `<h3 class="heading">${esc(b.text)}</h3>`;
     case 'text':
-      return `<p class="text${b.muted ? ' muted' : ''}">${esc(b.text)}</p>`;
+      // Issue 14: people by their display names.
+      return `<p class="text${b.muted ? ' muted' : ''}">${esc(withNames(b.text, b.people))}</p>`;
     case 'fields':
       return `<div class="fields">${b.fields.map(field).join('')}</div>`;
     case 'list': {

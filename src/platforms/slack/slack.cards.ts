@@ -5,6 +5,7 @@ import {
   type CardAction,
   type CardBlock,
   type CardField,
+  type Person,
   type Tone,
 } from '../../core/cards/card.model.ts';
 
@@ -128,6 +129,16 @@ function tableText(columns: string[], rows: string[][]): string {
   return `\`\`\`${kept.join('\n')}\`\`\`${more > 0 ? `\n…and ${more} more row${more === 1 ? '' : 's'}` : ''}`;
 }
 
+/** Escapes the text, then puts `<@U…>` for each Slack user in its `{n}` place (a name for anyone else). */
+export function withSlackMentions(text: string, people: readonly Person[]): string {
+  return escapeMrkdwn(text).replace(/\{(\d+)\}/g, (m, i) => {
+    const p = people[Number(i)];
+    if (!p) return m;
+    const slack = /^slack:([UW][A-Z0-9]{2,30})$/.exec(p.id);
+    return slack ? `<@${slack[1]}>` : escapeMrkdwn(`@${p.name}`);
+  });
+}
+
 function listText(b: Extract<CardBlock, { type: 'list' }>): string {
   const icon = b.tone && b.tone !== 'info' ? `${TONE_EMOJI[b.tone]} ` : '';
   const title = b.title ? `${icon}*${escapeMrkdwn(b.title)}*\n` : '';
@@ -139,10 +150,11 @@ function renderBlock(b: CardBlock, index: number): KnownBlock[] {
   switch (b.type) {
     case 'heading':
       return [section(`*${escapeMrkdwn(b.text)}*`)];
-    case 'text':
-      return b.muted
-        ? [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(b.text))] }]
-        : [section(escapeMrkdwn(b.text))];
+    case 'text': {
+      // Issue 14: people named in the text become real mentions (`<@U…>`); others by their name.
+      const text = b.people?.length ? withSlackMentions(b.text, b.people) : escapeMrkdwn(b.text);
+      return b.muted ? [{ type: 'context', elements: [mrkdwn(text)] }] : [section(text)];
+    }
     case 'fields':
       return fieldSections(b.fields);
     case 'list':

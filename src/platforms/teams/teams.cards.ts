@@ -13,6 +13,7 @@ import {
   type CardBlock,
   EDIT_FORM_ID,
   type EditForm,
+  type Person,
   type Tone,
 } from '../../core/cards/card.model.ts';
 import { ADAPTIVE_CARD } from './teams.activity.ts';
@@ -99,6 +100,8 @@ function blockElements(b: CardBlock): Element[] {
     case 'heading':
       return [richText(b.text, { weight: 'Bolder', size: 'Medium' })];
     case 'text':
+      // Issue 14: people named in the text become Teams mention entities (see `mentionEntities`).
+      if (b.people?.length) return [mentionText(b.text, b.people, b.muted)];
       return [richText(b.text, b.muted ? { isSubtle: true } : {})];
     case 'fields':
       return [
@@ -128,6 +131,40 @@ function blockElements(b: CardBlock): Element[] {
     case 'divider':
       return [];
   }
+}
+
+const mentionTag = (p: Person) => `<at>${neutraliseMarkdown(p.name)}</at>`;
+const isTeamsUser = (p: Person) => /^teams:[^\s]+$/.test(p.id);
+
+/** A TextBlock whose `{n}` places hold `<at>Name</at>` for Teams users (plain names for anyone else). */
+function mentionText(text: string, people: readonly Person[], muted?: boolean): Element {
+  const parts = text.split(/(\{\d+\})/);
+  const out = parts
+    .map((part) => {
+      const m = /^\{(\d+)\}$/.exec(part);
+      const p = m ? people[Number(m[1])] : undefined;
+      if (!p) return neutraliseMarkdown(part);
+      return isTeamsUser(p) ? mentionTag(p) : neutraliseMarkdown(`@${p.name}`);
+    })
+    .join('');
+  return { type: 'TextBlock', text: out, wrap: true, ...(muted ? { isSubtle: true } : {}) } as Element;
+}
+
+/** The card's mention entities: one per Teams user named in a text block, so Teams notifies them. */
+function mentionEntities(blocks: CardBlock[]) {
+  const seen = new Map<string, { type: 'mention'; text: string; mentioned: { id: string; name: string } }>();
+  for (const b of blocks) {
+    if (b.type !== 'text' || !b.people) continue;
+    for (const p of b.people) {
+      if (!isTeamsUser(p) || seen.has(p.id)) continue;
+      seen.set(p.id, {
+        type: 'mention',
+        text: mentionTag(p),
+        mentioned: { id: p.id.slice('teams:'.length), name: p.name },
+      });
+    }
+  }
+  return [...seen.values()];
 }
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
@@ -212,14 +249,15 @@ export function renderCard(card: Card, opts: RenderOptions = {}): IAdaptiveCard 
       ),
     );
   }
+  const entities = mentionEntities(blocks);
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     fallbackText: noMentions(card.fallbackText),
-    msteams: { width: 'full' },
+    msteams: { width: 'full', ...(entities.length > 0 ? { entities } : {}) },
     body,
-  };
+  } as IAdaptiveCard;
 }
 
 /** A message activity carrying one card; `summary` is what notifications and the chat list show. */
