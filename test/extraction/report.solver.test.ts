@@ -140,3 +140,40 @@ describe('labelClarity', () => {
     expect(labelClarity('a maintenance deficiency of', 'maintenance_requirement', { prose: true }).clear).toBe(false);
   });
 });
+
+describe('one-glyph repairs by the identities', () => {
+  const solveOcr = (list: Candidate[]) => {
+    const byField = new Map<FieldName, Candidate[]>();
+    for (const c of list) byField.set(c.target as FieldName, [...(byField.get(c.target as FieldName) ?? []), c]);
+    return solveReport({ byField, rank: (c) => c.score * c.weight, confOf: (c) => c.score });
+  };
+  it('puts back a digit or a minus a scan lost where an identity requires it, below review', () => {
+    const r = solveOcr([
+      cand('total_equity', 100_000, 0.95, 1, { ocr: 0.9, label: 'Total Equity' }),
+      cand('maintenance_requirement', 149_076.11, 0.95, 2, { ocr: 0.9, label: 'Maintenance Requirement' }),
+      cand('excess_liquidity', -49_070.11, 0.95, 3, { ocr: 0.9, label: 'Excess Liquidity' }),
+      cand('margin_call', 49_070.11, 0.95, 7, { ocr: 0.9, label: 'Margin Call' }),
+      // Equity is confirmed as read by its parts, the deficit by the call: the requirement is the misread figure.
+      cand('cash_balance', 10_000, 0.95, 4, { ocr: 0.9, label: 'Cash' }),
+      cand('long_market_value', 100_000, 0.95, 5, { ocr: 0.9, label: 'Long Market Value' }),
+      cand('short_market_value', -10_000, 0.95, 6, { ocr: 0.9, label: 'Short Market Value' }),
+    ]);
+    expect(r.fields.get('maintenance_requirement')!.pick.value).toBe(149_070.11);
+    expect(r.fields.get('maintenance_requirement')!.conf).toBeLessThan(0.8);
+    expect(r.issues.map((i) => i.code)).toContain('identity_repaired');
+  });
+  it('never touches a text-layer figure, nor a break two glyphs wide', () => {
+    const text = solveOcr([
+      cand('total_equity', 100_000, 0.95, 1),
+      cand('maintenance_requirement', 49_076.11, 0.95, 2),
+      cand('excess_liquidity', 50_929.89, 0.95, 3),
+    ]);
+    expect(text.fields.get('maintenance_requirement')!.pick.value).toBe(49_076.11);
+    const wide = solveOcr([
+      cand('total_equity', 100_000, 0.95, 1, { ocr: 0.9 }),
+      cand('maintenance_requirement', 49_876.11, 0.95, 2, { ocr: 0.9 }),
+      cand('excess_liquidity', 50_929.89, 0.95, 3, { ocr: 0.9 }),
+    ]);
+    expect(wide.fields.get('maintenance_requirement')!.pick.value).toBe(49_876.11);
+  });
+});

@@ -74,7 +74,9 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   let crossChecked = false;
   // Figures extraction placed by the identities themselves (their labels unknown): agreement is how
   // they were chosen, so it cannot vouch for them again.
-  const placed = new Set(input.issues.filter((i) => i.code === 'identity_placed').map((i) => i.field));
+  const placed = new Set(
+    input.issues.filter((i) => i.code === 'identity_placed' || i.code === 'identity_repaired').map((i) => i.field),
+  );
   const confirm = (...names: string[]) => {
     crossChecked = true;
     for (const n of names) if (conf[n] !== undefined && !placed.has(n)) conf[n] = Math.max(conf[n]!, 0.96);

@@ -99,6 +99,80 @@ export function identitiesBroken(v: Values): Identity[] {
   return out;
 }
 
+/** Confidence of a figure the identities corrected by one glyph: likely right, but a person checks the scan. */
+const REPAIRED_CONF = 0.7;
+
+/** True when two amounts differ in one printed glyph: one digit, or the sign alone. */
+export function oneGlyphApart(a: number, b: number): boolean {
+  const sa = Math.abs(a).toFixed(2);
+  const sb = Math.abs(b).toFixed(2);
+  if (sa === sb) return a !== b && a !== 0;
+  if (Math.sign(a) !== Math.sign(b) || sa.length !== sb.length) return false;
+  let diff = 0;
+  for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) diff++;
+  return diff === 1;
+}
+
+/**
+ * Where the chosen values break an identity and exactly one of its OCR-read fields is one glyph
+ * from the value the identity requires, that field takes the required value (in `values`).
+ */
+function repairMisreads(
+  values: Values,
+  candOf: (f: FieldName) => Candidate,
+): Map<FieldName, { value: number; read: number; identity: string }> {
+  const out = new Map<FieldName, { value: number; read: number; identity: string }>();
+  const v = values;
+  const implied = (name: string): [FieldName, number][] => {
+    const { total_equity: e, cash_balance: c, long_market_value: l, short_market_value: s } = v;
+    const { maintenance_requirement: m, excess_liquidity: x, margin_call: call } = v;
+    if (
+      name === 'equity = cash + long + short' &&
+      e !== undefined &&
+      c !== undefined &&
+      l !== undefined &&
+      s !== undefined
+    )
+      return [
+        ['total_equity', c + l + s],
+        ['cash_balance', e - l - s],
+        ['long_market_value', e - c - s],
+        ['short_market_value', e - c - l],
+      ];
+    if (name === 'excess = equity − requirement' && e !== undefined && m !== undefined && x !== undefined)
+      return [
+        ['total_equity', x + m],
+        ['maintenance_requirement', e - x],
+        ['excess_liquidity', e - m],
+      ];
+    if (name === 'call = deficit' && call !== undefined && x !== undefined && x < 0) return [['margin_call', -x]];
+    return [];
+  };
+  for (const b of identitiesBroken(v)) {
+    // A field another identity confirms as read is not the misread one.
+    const confirmed = new Set(identitiesHolding(v).flatMap((h) => (h.confirms === false ? [] : h.fields)));
+    const fixes = implied(b.name)
+      .filter(([f, want]) => {
+        const read = v[f];
+        return (
+          read !== undefined &&
+          !confirmed.has(f) &&
+          candOf(f).ocr < 1 &&
+          oneGlyphApart(read, Math.round(want * 100) / 100)
+        );
+      })
+      .sort((a, b) => candOf(a[0]).ocr - candOf(b[0]).ocr);
+    // Several fields could be the misread one: only a clearly shakier OCR reading tells which.
+    if (fixes.length === 0 || (fixes.length > 1 && candOf(fixes[1]![0]).ocr - candOf(fixes[0]![0]).ocr < 0.05))
+      continue;
+    const [f, want] = fixes[0]!;
+    const value = Math.round(want * 100) / 100;
+    out.set(f, { value, read: v[f]!, identity: b.name });
+    v[f] = value;
+  }
+  return out;
+}
+
 export function identitiesHolding(v: Values): Identity[] {
   const out: Identity[] = [];
   const { total_equity: e, cash_balance: c, long_market_value: l, short_market_value: s } = v;
@@ -208,18 +282,22 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
   names.forEach((f, k) => {
     chosen[f] = options.get(f)![best.idx[k]!]!.cand.value as number;
   });
+  // A figure OCR misread by one glyph (a digit, a lost minus) where an identity says what it must be.
+  const repairs = repairMisreads(chosen, (f) => options.get(f)![best.idx[names.indexOf(f)]!]!.cand);
   const holding = identitiesHolding(chosen);
   const broken = identitiesBroken(chosen);
   names.forEach((f, k) => {
     const opts = options.get(f)!;
-    const pick = opts[best.idx[k]!]!;
+    const repair = repairs.get(f);
+    const chosenOpt = opts[best.idx[k]!]!;
+    const pick = repair ? { ...chosenOpt, cand: { ...chosenOpt.cand, value: repair.value } } : chosenOpt;
     const confirmed = holding.find((h) => h.fields.includes(f) && h.confirms !== false) ?? null;
     let conf = confOf(pick.cand);
     if (byField.get(f)!.filter((c) => c.value === pick.cand.value).length > 1) conf = Math.min(1, conf + 0.03);
     // A close rival with another value and an equal label: nothing but chance tells them apart.
     const close = opts.find(
       (o) =>
-        o !== pick &&
+        o !== chosenOpt &&
         o.rank >= pick.rank * 0.93 &&
         Math.abs(o.cand.weight - pick.cand.weight) < 0.02 &&
         // Another line, or the same line under the same label (two columns whose titles read alike).
@@ -238,13 +316,22 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
       });
     }
     // The identities overruled the labels: likely right, but a person confirms it.
-    if (pick !== opts[0]) {
+    if (chosenOpt !== opts[0]) {
       conf = Math.min(conf, 0.75);
       issues.push({
         code: 'identity_choice',
         field: f,
         severity: 'warning',
         message: `${f}: ${money(pick.cand.value)} ("${pick.cand.label}") was taken over ${money(opts[0]!.cand.value)} ("${opts[0]!.cand.label}") because it satisfies ${confirmed?.name ?? 'the accounting identities'}.`,
+      });
+    }
+    if (repair) {
+      conf = Math.min(conf, REPAIRED_CONF);
+      issues.push({
+        code: 'identity_repaired',
+        field: f,
+        severity: 'warning',
+        message: `${f}: the scan reads ${money(repair.read)} ("${pick.cand.label}"), one glyph from ${money(repair.value)}, which ${repair.identity} requires; check the printed figure.`,
       });
     }
     // An identity the chosen values break puts each of its fields in doubt, unless another confirms it.
@@ -282,7 +369,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
       }
     }
     const rivals = opts
-      .filter((o) => o !== pick)
+      .filter((o) => o !== chosenOpt)
       .slice(0, 5)
       .map((o) => ({
         cand: o.cand,
