@@ -17,8 +17,9 @@ const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Dat
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const range = (w: Window) => [w.since.toISOString(), w.until.toISOString()];
 
-// Milliseconds between two timestamps, as float8 so percentile_cont accepts it.
-const msBetween = (from: string, to: string) => `(extract(epoch from (${to} - ${from})) * 1000)::float8`;
+// Milliseconds between two timestamps, as float8 so percentile_cont accepts it. date_part computes in
+// float8; extract() returns numeric since PG 14, and numeric arithmetic per row costs about double.
+const msBetween = (from: string, to: string) => `(date_part('epoch', ${to} - ${from}) * 1000)`;
 
 // Each account's latest report that was not rejected: what "the book" looks like now.
 const LATEST_PER_ACCOUNT = `

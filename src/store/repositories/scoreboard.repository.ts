@@ -45,7 +45,7 @@ export function createScoreboardRepository(db: Queryable): ScoreboardRepository 
            count(*) filter (where status = 'failed')::int as failed,
            count(*) filter (where status = 'dead')::int as dead,
            count(*) filter (where status = 'processed' and processed_at is not null)::int as timed,
-           percentile_cont(array[0.5, 0.95]) within group (order by extract(epoch from processed_at - created_at) * 1000)
+           percentile_cont(array[0.5, 0.95]) within group (order by date_part('epoch', processed_at - created_at) * 1000)
              filter (where status = 'processed' and processed_at is not null) as p
          from analytics.ingestions where created_at >= $1 and created_at < $2`,
         range(w),
@@ -114,7 +114,7 @@ export function createScoreboardRepository(db: Queryable): ScoreboardRepository 
     async callCycle(w) {
       const [row] = await db.query<{ met: number; median: unknown }>(
         `select count(*)::int as met,
-           percentile_cont(0.5) within group (order by extract(epoch from resolved_at - opened_at) * 1000) as median
+           percentile_cont(0.5) within group (order by date_part('epoch', resolved_at - opened_at) * 1000) as median
          from analytics.margin_calls where state = 'met' and resolved_at >= $1 and resolved_at < $2`,
         range(w),
       );
