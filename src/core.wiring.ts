@@ -47,12 +47,21 @@ export function createCoreServices(
 ) {
   const { repos, uow, analytics, health, gateways } = deps;
   const log = (component: string) => deps.logger.child({ component });
-  const access = createAccess({ admins: config.admins, roles: repos.roles });
-  const alertChannels = async () =>
-    (await repos.subscriptions.list('alerts')).map((s) => ({
+  const access = createAccess({
+    admins: config.admins,
+    roles: repos.roles,
+    riskChannels: repos.riskChannels,
+    digestChannels: config.digest.channels,
+  });
+  // Issue 18: an alert names a report, so beside its own conversation it goes only to risk channels.
+  const alertChannels = async () => {
+    const subscribed = (await repos.subscriptions.list('alerts')).map((s) => ({
       platform: s.platform as 'slack',
       channelId: s.channel_id,
     }));
+    const risky = await Promise.all(subscribed.map((c) => access.isRiskChannel(c)));
+    return subscribed.filter((_, i) => risky[i]);
+  };
   const ingest: IngestDeps = {
     ...{ repos, uow, storage: deps.storage, queue: deps.queue, extractor: deps.extractor, gateways },
     ...{ fetchers: deps.fetchers, alertChannels, logger: log('ingest') },

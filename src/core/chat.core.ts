@@ -13,7 +13,7 @@ import {
   submitReject,
 } from './decisions/decide.usecases.ts';
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
-import type { Platform } from './ports.ts';
+import type { ConversationRef, Platform } from './ports.ts';
 import type { Ingestion } from './records.ts';
 import type { ScoreboardRepository } from './scoreboard/scoreboard.port.ts';
 import { voteOnSummary } from './scoreboard/summary.votes.ts';
@@ -43,6 +43,19 @@ export interface ActionOutcome {
 }
 
 /**
+ * Where a click or a form submission happened (issue 18): the conversation of the message it came
+ * from, and whether that is the clicker's personal chat with the bot (a private surface).
+ */
+export interface ClickPlace {
+  conversation: Pick<ConversationRef, 'platform' | 'channelId'>;
+  personal?: boolean;
+}
+
+const notSharedHere = (): ActionOutcome => ({
+  notice: textCard('Not shared here', 'That report was not shared in this conversation.', 'warning'),
+});
+
+/**
  * Everything a platform adapter may ask of the core. Adapters translate their events into these
  * calls and render what comes back; no business rule lives in an adapter.
  */
@@ -56,6 +69,42 @@ export function createChatCore(deps: ChatCoreDeps) {
     for (const other of result.also ?? []) await refreshSummary(deps, other);
     return out;
   };
+  /**
+   * Issue 18: a button acts only on what its clicker may see where the click happened. True when the
+   * target is visible there, or does not exist at all (the use-case then says so in its own words).
+   */
+  const mayAct = async (user: string, kind: ActionKind | 'submit', value: string, where: ClickPlace) => {
+    const scope = await deps.access.scopeFor({
+      user,
+      conversation: where.conversation,
+      surface: where.personal ? 'private' : 'conversation',
+    });
+    if (scope.kind === 'book') return true;
+    const { reports, conflicts, calls, ingestions } = deps.repos;
+    switch (kind) {
+      case 'vote_up':
+      case 'vote_down':
+        return !(await ingestions.findById(value)) || reports.ingestionVisible(value, scope);
+      case 'replace':
+      case 'keep': {
+        const c = await conflicts.findById(value);
+        return !c || reports.ingestionVisible(c.ingestion_id, scope);
+      }
+      case 'call_met':
+      case 'call_dispute':
+      case 'call_waive': {
+        const call = await calls.findById(value);
+        if (call) return Boolean(await reports.findById(call.report_id, scope));
+        // A call form's submission is keyed by the call id too; otherwise it is a report id.
+        return !(await reports.findById(value)) || Boolean(await reports.findById(value, scope));
+      }
+      default: {
+        const call = kind === 'submit' ? await calls.findById(value) : undefined;
+        if (call) return Boolean(await reports.findById(call.report_id, scope));
+        return !(await reports.findById(value)) || Boolean(await reports.findById(value, scope));
+      }
+    }
+  };
   return {
     isPdf: isPdfName,
     upload: (u: Upload) => receiveUpload(deps, u),
@@ -64,8 +113,16 @@ export function createChatCore(deps: ChatCoreDeps) {
       return deps.repos.ingestions.findById(id);
     },
     /** A button click. `value` is what the card put on the button (a report or conflict id). */
-    async action(input: { user: string; kind: ActionKind; value: string; reason?: string }): Promise<ActionOutcome> {
+    async action(input: {
+      user: string;
+      kind: ActionKind;
+      value: string;
+      reason?: string;
+      /** Every platform adapter passes it; only in-process callers (tests, the CLI) act without a place. */
+      where?: ClickPlace;
+    }): Promise<ActionOutcome> {
       const at = (deps.now ?? (() => new Date()))();
+      if (input.where && !(await mayAct(input.user, input.kind, input.value, input.where))) return notSharedHere();
       // Issue 15: every card action counts towards feature adoption; a lost count never fails the click.
       await deps.usage
         ?.recordUse({ at, user: input.user, feature: `action.${input.kind}` })
@@ -117,7 +174,11 @@ export function createChatCore(deps: ChatCoreDeps) {
       values: Record<string, string | undefined>;
       reason?: string;
       expectedVersion?: number;
+      /** Where the form was submitted (Teams, console); Slack's modal metadata is the app's own, set when the checked click opened it. */
+      where?: ClickPlace;
     }): Promise<{ ok: true; outcome: ActionOutcome } | { ok: false; errors: Record<string, string> }> {
+      if (input.where && !(await mayAct(input.user, 'submit', input.reportId, input.where)))
+        return { ok: false, errors: { form: 'That report was not shared in this conversation.' } };
       // Issue 15: the margin-call forms travel the edit form's path, keyed by the call's id.
       const call = await submitCallForm(deps, input);
       if (call) return call.ok ? { ok: true, outcome: await refreshed(call.result) } : call;

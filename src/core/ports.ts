@@ -1,3 +1,4 @@
+import type { ReportScope } from './access/scope.ts';
 import type { CallsRepository } from './calls/calls.port.ts';
 import type { Card } from './cards/card.model.ts';
 
@@ -73,25 +74,32 @@ export interface IngestionsRepository {
   markDuplicate(id: string, of: string): Promise<void>;
   stranded(olderThanSeconds: number): Promise<Ingestion[]>;
   countByStatusSince(since: Date): Promise<Partial<Record<IngestionStatus, number>>>;
-  failedSince(since: Date): Promise<Ingestion[]>;
+  /** Failed and dead-lettered uploads since then; with a scope, those shared where it says (issue 18). */
+  failedSince(since: Date, scope?: ReportScope): Promise<Ingestion[]>;
 }
 
 export type CompleteReport = MarginReport & { account_number: string; report_date: string };
 
+/**
+ * Reads that answer people take an optional ReportScope (issue 18): without one they read the whole
+ * book (workers, decisions by id after the scope was checked); with one only what it lets the asker see.
+ */
 export interface ReportsRepository {
   insertOrGetExisting(input: {
     report: CompleteReport;
     createdBy: string | null;
     ingestionId: string | null;
   }): Promise<{ created: boolean; report: StoredReport }>;
-  findById(id: string): Promise<StoredReport | undefined>;
-  findByAccountDate(account: string, date: string): Promise<StoredReport | undefined>;
-  latestForAccount(account: string): Promise<StoredReport | undefined>;
+  findById(id: string, scope?: ReportScope): Promise<StoredReport | undefined>;
+  findByAccountDate(account: string, date: string, scope?: ReportScope): Promise<StoredReport | undefined>;
+  latestForAccount(account: string, scope?: ReportScope): Promise<StoredReport | undefined>;
   byIngestion(ingestionId: string): Promise<StoredReport[]>;
-  recent(limit: number): Promise<StoredReport[]>;
+  recent(limit: number, scope?: ReportScope): Promise<StoredReport[]>;
   pending(limit?: number): Promise<StoredReport[]>;
-  calls(): Promise<StoredReport[]>;
-  inRange(opts: { since: Date; account?: string | undefined }): Promise<StoredReport[]>;
+  calls(scope?: ReportScope): Promise<StoredReport[]>;
+  inRange(opts: { since: Date; account?: string | undefined; scope?: ReportScope }): Promise<StoredReport[]>;
+  /** True when the upload was shared where the scope says (a vote on its summary, issue 18). */
+  ingestionVisible(ingestionId: string, scope: ReportScope): Promise<boolean>;
   decide(input: {
     id: string;
     status: Exclude<ReportStatus, 'pending'>;
@@ -137,6 +145,15 @@ export interface SubscriptionsRepository {
   subscribe(platform: string, channelId: string, kind: SubscriptionKind, by: string): Promise<boolean>;
   unsubscribe(platform: string, channelId: string, kind: SubscriptionKind): Promise<boolean>;
   list(kind: SubscriptionKind): Promise<{ platform: string; channel_id: string }[]>;
+}
+
+/** Channels an admin marked with `/margin channel risk`: the whole book may be posted there (issue 18). */
+export interface RiskChannelsRepository {
+  isRisk(platform: string, channelId: string): Promise<boolean>;
+  /** True when it changed. */
+  mark(platform: string, channelId: string, by: string): Promise<boolean>;
+  /** True when it changed. */
+  unmark(platform: string, channelId: string): Promise<boolean>;
 }
 
 export interface EventsRepository {
@@ -235,6 +252,7 @@ export interface Repositories {
   audit: AuditRepository;
   roles: RolesRepository;
   subscriptions: SubscriptionsRepository;
+  riskChannels: RiskChannelsRepository;
   events: EventsRepository;
   conversations: ConversationsRepository;
   outgoingFiles: OutgoingFilesRepository;

@@ -12,6 +12,7 @@ import { createScheduleRunsRepository } from './repositories/schedule-runs.repos
 import {
   createConversationsRepository,
   createEventsRepository,
+  createRiskChannelsRepository,
   createRolesRepository,
   createSubscriptionsRepository,
 } from './repositories/settings.repository.ts';
@@ -30,6 +31,7 @@ export function createRepositories(db: Queryable): Repositories {
     audit: createAuditRepository(db),
     roles: createRolesRepository(db),
     subscriptions: createSubscriptionsRepository(db),
+    riskChannels: createRiskChannelsRepository(db),
     events: createEventsRepository(db),
     conversations: createConversationsRepository(db),
     outgoingFiles: createOutgoingFilesRepository(db),

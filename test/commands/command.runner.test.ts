@@ -101,7 +101,9 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
       writers: fileWriters,
       repos,
       uow: createUnitOfWork(db),
-      access: createAccess({ admins: ['slack:UADMIN'], roles: repos.roles }),
+      // The command channel is listed in DIGEST_CHANNELS, a risk channel: answers here may hold the whole book
+      // (issue 18; test/hardening/channel-scope.test.ts covers the scoped answers elsewhere).
+      access: createAccess({ admins: ['slack:UADMIN'], roles: repos.roles, digestChannels: ['slack:C0CMD'] }),
       analytics: createAnalyticsRepository(db),
       health,
       queueDepth: async () => ({ queued: 2, active: 1, failed: 0, deadLettered: 0 }),

@@ -25,6 +25,32 @@ const ALLOWED: Record<string, Role[]> = {
   'digest here': ['analyst', 'approver', 'admin'],
 };
 
+/**
+ * Issue 18: the conversation dimension. Every upload below is shared in the console's `local`
+ * conversation by the analyst. A click or a question comes from one of these places.
+ */
+type Place = 'shared here' | 'another conversation' | 'a personal chat';
+const PLACES: Record<Place, { conversation: { platform: 'console'; channelId: string }; personal?: boolean }> = {
+  'shared here': { conversation: { platform: 'console', channelId: 'local' } },
+  'another conversation': { conversation: { platform: 'console', channelId: 'elsewhere' } },
+  'a personal chat': { conversation: { platform: 'console', channelId: 'dm' }, personal: true },
+};
+/** Who may decide (approve, reject, edit, replace, keep) from each place: written out, not derived. */
+const DECIDE_FROM: Record<Place, Role[]> = {
+  'shared here': ['approver', 'admin'],
+  'another conversation': [],
+  'a personal chat': ['approver', 'admin'],
+};
+/** Who is shown a report by `report ACCT` from each place, answered privately or posted into it. */
+const READ_FROM: Record<string, Role[]> = {
+  'shared here, privately': ['viewer', 'analyst', 'approver', 'admin'],
+  'shared here, posted': ['viewer', 'analyst', 'approver', 'admin'],
+  // The analyst uploaded it: their own uploads follow them; approvers and admins may decide it.
+  'another conversation, privately': ['analyst', 'approver', 'admin'],
+  'another conversation, posted': [],
+  'a personal chat, privately': ['analyst', 'approver', 'admin'],
+};
+
 const waitFor = async <T>(fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> => {
   const end = Date.now() + ms;
   for (;;) {
@@ -80,15 +106,24 @@ describe('every action against every role', () => {
     return (await service.repos.conflicts.byIngestion(second.id))[0]!;
   };
   const refused = (card: { title: string } | undefined) => card?.title === 'Not allowed';
+  const notShared = (card: { title: string } | undefined) => card?.title === 'Not shared here';
 
-  async function attempt(action: string, role: Role): Promise<boolean> {
+  async function attempt(action: string, role: Role, place?: Place): Promise<boolean> {
     const who = user(role);
+    const where = place ? PLACES[place] : undefined;
+    // The console answers commands privately, as its handler does.
+    const ctx = { user: who, conversation: { platform: 'console' as const, channelId: 'local' }, privateReplies: true };
     switch (action) {
       case 'approve':
       case 'reject':
       case 'edit': {
         const r = await pendingReport();
-        let out = await service.chat.action({ user: who, kind: action as ActionKind, value: r.id });
+        let out = await service.chat.action({
+          user: who,
+          kind: action as ActionKind,
+          value: r.id,
+          ...(where ? { where } : {}),
+        });
         // Reject opens the reason form (issue 14); its submission decides.
         if (action === 'reject' && out.form) {
           const sent = await service.chat.submitEdit({
@@ -96,12 +131,13 @@ describe('every action against every role', () => {
             reportId: r.id,
             values: { reason_code: 'other' },
             reason: '',
+            ...(where ? { where } : {}),
           });
           if (!sent.ok) throw new Error(JSON.stringify(sent.errors));
           out = sent.outcome;
         }
         const after = await service.repos.reports.findById(r.id);
-        if (refused(out.notice)) {
+        if (refused(out.notice) || notShared(out.notice)) {
           expect(after?.validation_status).toBe('pending');
           return false;
         }
@@ -112,17 +148,15 @@ describe('every action against every role', () => {
       case 'replace':
       case 'keep': {
         const c = await openConflict();
-        const out = await service.chat.action({ user: who, kind: action, value: c.id });
+        const out = await service.chat.action({ user: who, kind: action, value: c.id, ...(where ? { where } : {}) });
         const after = await service.repos.conflicts.findById(c.id);
-        expect(after?.status).toBe(refused(out.notice) ? 'open' : action === 'replace' ? 'replaced' : 'kept');
-        return !refused(out.notice);
+        const no = refused(out.notice) || notShared(out.notice);
+        expect(after?.status).toBe(no ? 'open' : action === 'replace' ? 'replaced' : 'kept');
+        return !no;
       }
       case 'role': {
         const target = `console:target-${n++}`;
-        const out = await service.chat.command(
-          { user: who, conversation: { platform: 'console', channelId: 'local' } },
-          `role ${target} approver`,
-        );
+        const out = await service.chat.command(ctx, `role ${target} approver`);
         const granted = (await service.repos.roles.get(target)) === 'approver';
         expect(refused(out.card)).toBe(!granted);
         return granted;
@@ -140,17 +174,14 @@ describe('every action against every role', () => {
         return changed;
       }
       case 'export': {
-        const out = await service.chat.command(
-          { user: who, conversation: { platform: 'console', channelId: 'local' } },
-          'export all 30d csv',
-        );
+        const out = await service.chat.command(ctx, 'export all 30d csv');
         expect(refused(out.card)).toBe(out.file === undefined);
         return out.file !== undefined;
       }
       case 'digest here': {
         const channel = `room-${role}`;
         const out = await service.chat.command(
-          { user: who, conversation: { platform: 'console', channelId: channel } },
+          { ...ctx, conversation: { platform: 'console', channelId: channel } },
           'digest here',
         );
         const subscribed = (await service.repos.subscriptions.list('digest')).some((s) => s.channel_id === channel);
@@ -170,4 +201,38 @@ describe('every action against every role', () => {
       });
     }
   }
+
+  describe('and every place it is asked from (issue 18)', () => {
+    for (const [place, allowed] of Object.entries(DECIDE_FROM) as [Place, Role[]][]) {
+      for (const action of ['approve', 'reject', 'edit', 'replace', 'keep']) {
+        for (const role of ROLES) {
+          const expected = allowed.includes(role);
+          it(`${expected ? 'lets' : 'refuses'} a ${role} ${action} from ${place}`, async () => {
+            expect(await attempt(action, role, place)).toBe(expected);
+          });
+        }
+      }
+    }
+
+    for (const [where, allowed] of Object.entries(READ_FROM)) {
+      const [place, how] = where.split(', ') as [Place, 'privately' | 'posted'];
+      for (const role of ROLES) {
+        const expected = allowed.includes(role);
+        it(`${expected ? 'shows' : 'hides'} a report to a ${role} asking from ${where}`, async () => {
+          const r = await pendingReport();
+          const out = await service.chat.command(
+            {
+              user: user(role),
+              conversation: PLACES[place].conversation,
+              privateReplies: how === 'privately',
+              ...(PLACES[place].personal ? { personal: true } : {}),
+            },
+            `report ${r.account_number}`,
+          );
+          expect(out.card.title === 'No report').toBe(!expected);
+          if (expected) expect(JSON.stringify(out.card)).toContain(r.account_number);
+        });
+      }
+    }
+  });
 });

@@ -88,7 +88,7 @@ describe('/margin', () => {
     expect(JSON.stringify(answer)).not.toMatch(/\bat [\w.<>]+ \(.*:\d+:\d+\)|TypeError|ReferenceError/);
   });
 
-  it('uploads the export file to the channel with the files.uploadV2 flow, without the bot token', async () => {
+  it('uploads the export file to the asker privately with the files.uploadV2 flow, without the bot token', async () => {
     const before = svc.slack.callsTo('files.completeUploadExternal').length;
     await margin('export all 30d csv');
     const completes = await eventually(
@@ -104,7 +104,8 @@ describe('/margin', () => {
     const upload = svc.slack.uploads.at(-1);
     expect(upload?.bytes.length).toBe(Number(ticket?.args.length));
     expect(upload?.bytes.toString('utf8')).toContain('U3000001');
-    expect(completes[0]?.args.channel_id).toBe(CHANNEL);
+    // Issue 18: not a risk channel, so the file goes to the asker's direct messages with the bot.
+    expect(completes[0]?.args.channel_id).toBe(`D${ANALYST.slice(1)}`);
   });
 
   it('answers a mention of the bot like help, in the thread', async () => {

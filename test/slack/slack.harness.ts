@@ -130,7 +130,7 @@ export async function startSlackService(
     logger,
     ...(opts.trust ? { trust: opts.trust } : {}),
   };
-  const access = createAccess({ admins: opts.admins ?? [], roles: repos.roles });
+  const access = createAccess({ admins: opts.admins ?? [], roles: repos.roles, riskChannels: repos.riskChannels });
   const health = createHealth({
     db,
     queue,

@@ -166,6 +166,12 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
+      case 'conversations.open': {
+        // Slack's answer names the direct-message channel with that user (ids start with D).
+        const user = String(args.users ?? '').split(',')[0] ?? '';
+        if (!user) return { ok: false, error: 'users_list_not_supplied' };
+        return { ok: true, channel: { id: `D${user.replace(/^[UW]/, '')}` } };
+      }
       case 'views.open':
         return { ok: true, view: { id: `V${seq++}`, ...(args.view as object) } };
       case 'files.info': {

@@ -107,7 +107,7 @@ export async function startTeamsHarness(
     logger,
     ...(opts.trust ? { trust: opts.trust } : {}),
   };
-  const access = createAccess({ admins: [`teams:${ADMIN}`], roles: repos.roles });
+  const access = createAccess({ admins: [`teams:${ADMIN}`], roles: repos.roles, riskChannels: repos.riskChannels });
   await repos.roles.set(`teams:${APPROVER}`, 'approver', `teams:${ADMIN}`);
   const baseRunner = createCommandRunner({
     writers: fileWriters,

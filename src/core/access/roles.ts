@@ -1,5 +1,6 @@
-import type { RolesRepository } from '../ports.ts';
+import type { RiskChannelsRepository, RolesRepository } from '../ports.ts';
 import type { Role } from '../records.ts';
+import { createScopes, type Scopes } from './scope.ts';
 
 export const ROLES: readonly Role[] = ['viewer', 'analyst', 'approver', 'admin'];
 export const DEFAULT_ROLE: Role = 'analyst';
@@ -22,22 +23,34 @@ export const REQUIRED_ROLE = {
   /** `/margin health`: service health and the last problems, with file names from every channel. */
   health: 'admin',
   settings: 'admin',
+  channel: 'admin',
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof REQUIRED_ROLE;
 
-export interface Access {
+export interface Access extends Scopes {
   roleOf(user: string): Promise<Role>;
   can(user: string, permission: Permission): Promise<boolean>;
 }
 
 /** Admins come from ADMINS and from the roles table; everyone else the bot can see is an analyst. */
-export function createAccess(deps: { admins: readonly string[]; roles: RolesRepository }): Access {
+export function createAccess(deps: {
+  admins: readonly string[];
+  roles: RolesRepository;
+  /** Issue 18: channels marked risk with `/margin channel risk`, and DIGEST_CHANNELS, which are risk channels too. */
+  riskChannels?: Pick<RiskChannelsRepository, 'isRisk'>;
+  digestChannels?: readonly string[];
+}): Access {
   const admins = new Set(deps.admins);
   const roleOf = async (user: string): Promise<Role> => {
     if (admins.has(user)) return 'admin';
     return (await deps.roles.get(user)) ?? DEFAULT_ROLE;
   };
   return {
+    ...createScopes({
+      decides: async (user) => atLeast(await roleOf(user), 'approver'),
+      riskChannels: deps.riskChannels,
+      digestChannels: deps.digestChannels,
+    }),
     roleOf,
     async can(user, permission) {
       return atLeast(await roleOf(user), REQUIRED_ROLE[permission]);

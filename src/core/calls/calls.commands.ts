@@ -1,4 +1,5 @@
 import type { Access } from '../access/roles.ts';
+import type { ReportScope } from '../access/scope.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import type { Command } from '../commands/command.parser.ts';
 import type { CommandContext } from '../commands/command.types.ts';
@@ -9,7 +10,7 @@ import { callHistoryCard, callsListCard } from './calls.cards.ts';
 import { callHistory, moveCall } from './calls.usecases.ts';
 
 export interface CallsCommandDeps {
-  repos: Pick<Repositories, 'calls' | 'audit' | 'people'>;
+  repos: Pick<Repositories, 'calls' | 'audit' | 'people'> & Partial<Pick<Repositories, 'reports'>>;
   uow?: UnitOfWork;
   access: Access;
   callDueDays?: number;
@@ -23,8 +24,16 @@ export async function callsCommand(
   deps: CallsCommandDeps,
   ctx: CommandContext,
   c: Command & { name: 'calls' | 'call' },
+  scope?: ReportScope,
 ): Promise<Card> {
-  if (c.name === 'calls') return callsListCard(await deps.repos.calls.outstanding(LIST_LIMIT), deps.now());
+  if (c.name === 'calls') return callsListCard(await deps.repos.calls.outstanding(LIST_LIMIT, scope), deps.now());
+  // Issue 18: a call is seen (and moved) only where its report may be.
+  if (scope && scope.kind !== 'book') {
+    const call = await deps.repos.calls.findByNumber(c.number);
+    const report = call ? await deps.repos.reports?.findById(call.report_id, scope) : undefined;
+    if (!report)
+      return textCard('No such call', `There is no margin call #${c.number} shared here. /margin calls lists them.`);
+  }
   if (c.move) {
     if (!deps.uow) return textCard('Not available', 'Margin calls cannot be changed from here.', 'warning');
     const moved = await moveCall(

@@ -1,3 +1,4 @@
+import type { ReportScope } from '../access/scope.ts';
 import type { StoredCallState } from './call.states.ts';
 
 /** A margin call as the core sees it. Money is a plain decimal in the report's currency. */
@@ -53,7 +54,7 @@ export interface CallsRepository {
   /** Outstanding calls of an account (open, partially met, disputed), oldest first. */
   outstandingFor(account: string): Promise<MarginCall[]>;
   /** Every outstanding call, oldest first. */
-  outstanding(limit: number): Promise<MarginCall[]>;
+  outstanding(limit: number, scope?: ReportScope): Promise<MarginCall[]>;
   /**
    * Moves a call if it is still at `expectedVersion`; undefined when someone moved it first.
    * `resolvedAt` set for met and waived, cleared otherwise.

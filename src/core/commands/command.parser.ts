@@ -22,6 +22,7 @@ export const SUBCOMMANDS = [
   'digest',
   'role',
   'four-eyes',
+  'channel',
   'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -39,6 +40,8 @@ export const USAGE: Record<Subcommand, string> = {
   digest: 'digest here|off|now [daily|weekly|alerts] — subscribe this channel, unsubscribe it, or post the digest now',
   role: 'role @user viewer|analyst|approver|admin — assign a role (admins only)',
   'four-eyes': 'four-eyes on|off — whether the person who shared a PDF may approve it (admins only; default on)',
+  channel:
+    'channel risk|normal — mark this channel as a risk channel, where the whole book may be posted, or back to normal (admins only)',
   help: 'help — this list',
 };
 
@@ -74,6 +77,7 @@ const days = (max: number) =>
 const statsWindow = z.enum(['7d', '30d', '90d']).transform((s) => Number(s.slice(0, -1)) as 7 | 30 | 90);
 const role = z.enum(ROLES as unknown as [Role, ...Role[]]);
 const digestAction = z.enum(['here', 'off', 'now']);
+const channelKind = z.enum(['risk', 'normal']);
 const digestKind = z
   .enum(['daily', 'weekly', 'alerts'])
   .transform((k) => (k === 'daily' ? 'digest' : k) as 'digest' | 'weekly' | 'alerts');
@@ -91,6 +95,7 @@ export type Command =
   | { name: 'digest'; action: 'here' | 'off' | 'now'; kind: 'digest' | 'weekly' | 'alerts' }
   | { name: 'role'; user: string; role: Role }
   | { name: 'four-eyes'; on: boolean }
+  | { name: 'channel'; kind: 'risk' | 'normal' }
   | { name: 'help' };
 
 /** `call N met 500`, `call N dispute wrong price`, `call N waive`, `call N reopen` (issue 15). */
@@ -244,6 +249,11 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
       if (args.length !== 1) fail('four-eyes needs on or off.');
       const v = take(z.enum(['on', 'off']), args[0]!.toLowerCase(), 'on or off');
       return { name: 'four-eyes', on: v === 'on' };
+    }
+    case 'channel': {
+      if (args.length === 0) fail('channel needs risk or normal.');
+      atMost(args, 1, sub);
+      return { name: 'channel', kind: take(channelKind, args[0]!.toLowerCase(), 'risk or normal') };
     }
     case 'role': {
       if (args.length !== 2) fail('role needs a user and a role.');

@@ -5,6 +5,13 @@ export interface CommandContext {
   /** Platform-qualified user, e.g. slack:U0123. */
   user: string;
   conversation: ConversationRef;
+  /**
+   * Issue 18: an answer for the asker alone stays private here (Slack ephemeral messages, the console's
+   * own). Unset means it is posted for everyone in the conversation (a Teams channel or group chat).
+   */
+  privateReplies?: boolean;
+  /** The asker's personal chat with the bot (a Slack DM, a Teams personal chat): everything posted there is private. */
+  personal?: boolean;
 }
 
 export interface CommandFile {
@@ -16,7 +23,10 @@ export interface CommandFile {
 
 export interface CommandReply {
   card: Card;
-  /** Ephemeral answers only the asker sees; channel answers everyone sees (exports, digests). */
+  /**
+   * Ephemeral answers only the asker sees; channel answers everyone sees (exports in a risk channel).
+   * An ephemeral answer with a file is delivered privately (Slack: the asker's direct messages with the bot).
+   */
   visibility: 'ephemeral' | 'channel';
   file?: CommandFile;
 }

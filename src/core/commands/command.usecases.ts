@@ -1,4 +1,5 @@
 import type { Access, Permission } from '../access/roles.ts';
+import type { ReportScope } from '../access/scope.ts';
 import { callsCommand } from '../calls/calls.commands.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { FOUR_EYES_KEY, fourEyesOn, type TrustPolicy } from '../decisions/trust.policy.ts';
@@ -19,7 +20,10 @@ import type { CommandContext, CommandReply, CommandRunner } from './command.type
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CommandDeps {
-  repos: Pick<Repositories, 'reports' | 'subscriptions' | 'roles' | 'audit' | 'people' | 'calls' | 'settings'>;
+  repos: Pick<
+    Repositories,
+    'reports' | 'subscriptions' | 'roles' | 'audit' | 'people' | 'calls' | 'settings' | 'riskChannels'
+  >;
   /** FOUR_EYES from the environment (issue 14): what `four-eyes` changes from. */
   trust?: TrustPolicy;
   /** Role change and its audit event in one transaction; without it they run one after the other. */
@@ -60,6 +64,7 @@ const PERMISSION: Record<Command['name'], Permission | null> = {
   digest: 'subscribe',
   role: 'role',
   'four-eyes': 'settings',
+  channel: 'channel',
   help: null,
 };
 
@@ -76,6 +81,7 @@ const REFUSAL: Record<Permission, string> = {
   role: 'Only admins can assign roles.',
   health: 'Only admins can see service health and the recent problems.',
   settings: 'Only admins can change four-eyes approval.',
+  channel: 'Only admins can mark risk channels.',
 };
 
 const KIND_WORD = { digest: 'daily digest', weekly: 'weekly usage digest', alerts: 'health alerts' } as const;
@@ -159,6 +165,53 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
     );
   }
 
+  async function markChannel(ctx: CommandContext, c: Command & { name: 'channel' }): Promise<CommandReply> {
+    const { platform, channelId } = ctx.conversation;
+    const write = async (repos: Pick<Repositories, 'riskChannels' | 'audit'>) => {
+      const changed =
+        c.kind === 'risk'
+          ? await repos.riskChannels.mark(platform, channelId, ctx.user)
+          : await repos.riskChannels.unmark(platform, channelId);
+      if (changed)
+        await repos.audit.append({
+          actor: ctx.user,
+          action: c.kind === 'risk' ? 'channel.marked_risk' : 'channel.marked_normal',
+          entity_type: 'channel',
+          entity_id: `${platform}:${channelId}`,
+          before: { risk: c.kind !== 'risk' },
+          after: { risk: c.kind === 'risk' },
+        });
+      return changed;
+    };
+    const changed = deps.uow ? await deps.uow(write) : await write(deps.repos);
+    if (c.kind === 'normal' && (await deps.access.isRiskChannel(ctx.conversation)))
+      return ephemeral(
+        textCard(
+          'Still a risk channel',
+          'This channel is listed in DIGEST_CHANNELS, so it stays a risk channel: the whole book may be posted here.',
+          'warning',
+        ),
+      );
+    if (c.kind === 'risk')
+      return ephemeral(
+        textCard(
+          'Risk channel',
+          changed
+            ? 'This channel is now a risk channel: exports, digests and answers here may hold every report.'
+            : 'This channel is already a risk channel.',
+          'success',
+        ),
+      );
+    return ephemeral(
+      textCard(
+        'Normal channel',
+        changed
+          ? 'This channel is back to normal: what is posted here holds only reports shared in it.'
+          : 'This channel was not a risk channel.',
+      ),
+    );
+  }
+
   async function digest(ctx: CommandContext, c: Command & { name: 'digest' }): Promise<CommandReply> {
     const { platform, channelId } = ctx.conversation;
     const what = KIND_WORD[c.kind];
@@ -208,20 +261,28 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
   }
 
   async function answer(ctx: CommandContext, c: Command): Promise<CommandReply> {
+    // Issue 18: what this answer may hold, decided once for the request.
+    const privately = Boolean(ctx.personal || ctx.privateReplies);
+    const scope: ReportScope = await deps.access.scopeFor({
+      user: ctx.user,
+      conversation: ctx.conversation,
+      surface: privately ? 'private' : 'conversation',
+    });
+    const here = scope.kind === 'book' ? '' : ' that was shared here';
     switch (c.name) {
       case 'help':
         return ephemeral(helpCard(ctx.conversation.platform));
       case 'report': {
         const r = c.date
-          ? await deps.repos.reports.findByAccountDate(c.account, c.date)
-          : await deps.repos.reports.latestForAccount(c.account);
+          ? await deps.repos.reports.findByAccountDate(c.account, c.date, scope)
+          : await deps.repos.reports.latestForAccount(c.account, scope);
         if (!r) {
           return ephemeral(
             textCard(
               'No report',
               c.date
-                ? `There is no report for account ${c.account} dated ${c.date}.`
-                : `There is no report for account ${c.account} yet.`,
+                ? `There is no report for account ${c.account} dated ${c.date}${here}.`
+                : `There is no report for account ${c.account}${here} yet.`,
             ),
           );
         }
@@ -229,13 +290,13 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return ephemeral(reportCard(r, names));
       }
       case 'recent':
-        return ephemeral(recentCard(await deps.repos.reports.recent(c.limit)));
+        return ephemeral(recentCard(await deps.repos.reports.recent(c.limit, scope)));
       case 'pending':
-        return ephemeral(pendingCard(await deps.analytics.pendingWithThreads(25), now(), deps.threadLink));
+        return ephemeral(pendingCard(await deps.analytics.pendingWithThreads(25, scope), now(), deps.threadLink));
       case 'calls':
       case 'call':
         // Issue 15: margin calls as things with a life (core/calls/calls.commands.ts).
-        return ephemeral(await callsCommand({ ...deps, now }, ctx, c));
+        return ephemeral(await callsCommand({ ...deps, now }, ctx, c, scope));
       case 'stats': {
         const w = { since: new Date(now().getTime() - c.days * DAY_MS), until: now() };
         // Issue 15: the product's success figures, each saying what it is computed from. All the
@@ -264,14 +325,25 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return ephemeral({ ...card, blocks: [...card.blocks, ...problemBlocks(problems)] });
       }
       case 'export': {
+        // Issue 18: an export is posted into a risk channel; anywhere else it goes to the asker alone.
+        const risk = await deps.access.isRiskChannel(ctx.conversation);
+        if (!risk && !privately)
+          return ephemeral(
+            textCard(
+              'Exports are private',
+              'An export goes only to you: ask for it in your personal chat with MarginIQ, or in a risk channel.',
+              'warning',
+            ),
+          );
         const reports = await deps.repos.reports.inRange({
           since: new Date(now().getTime() - c.days * DAY_MS),
           account: c.account,
+          scope,
         });
-        const scope = c.account ? `account ${c.account}` : 'any account';
+        const what = c.account ? `account ${c.account}` : 'any account';
         if (reports.length === 0)
           return ephemeral(
-            textCard('Nothing to export', `There are no reports for ${scope} dated in the last ${c.days} days.`),
+            textCard('Nothing to export', `There are no reports for ${what}${here} dated in the last ${c.days} days.`),
           );
         if (!deps.writers)
           return ephemeral(textCard('Exports unavailable', 'This MarginIQ was started without file writers.'));
@@ -282,13 +354,17 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
           now: now(),
         });
         await featureUse(ctx, c, { account: c.account ?? 'all', days: c.days, format: c.format, rows: reports.length });
+        const rows = `${reports.length} report${reports.length === 1 ? '' : 's'} for ${what}${here}, last ${c.days} days (${c.format.toUpperCase()})`;
+        if (risk && !ctx.personal)
+          return {
+            visibility: 'channel',
+            file,
+            card: textCard('Export', `${displayUser(ctx.user)} exported ${rows}.`),
+          };
         return {
-          visibility: 'channel',
+          visibility: ctx.personal ? 'channel' : 'ephemeral',
           file,
-          card: textCard(
-            'Export',
-            `${displayUser(ctx.user)} exported ${reports.length} report${reports.length === 1 ? '' : 's'} for ${scope}, last ${c.days} days (${c.format.toUpperCase()}).`,
-          ),
+          card: textCard('Export', `Your export: ${rows}. Only you received it.`),
         };
       }
       case 'digest':
@@ -297,6 +373,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return changeRole(ctx, c);
       case 'four-eyes':
         return fourEyes(ctx, c);
+      case 'channel':
+        return markChannel(ctx, c);
     }
   }
 

@@ -1,3 +1,4 @@
+import type { ReportScope } from '../access/scope.ts';
 import type { ReportStatus } from '../records.ts';
 
 /** A half-open time window [since, until). */
@@ -99,12 +100,12 @@ export interface AnalyticsRepository {
   /** Days with at least one report received; the caller fills the gaps. */
   reportsPerDay(w: Window, tz: string): Promise<DailyPoint[]>;
   /** Pending reports, oldest first, and how many there are in all. */
-  pendingWithThreads(limit: number): Promise<{ items: PendingItem[]; total: number }>;
+  pendingWithThreads(limit: number, scope?: ReportScope): Promise<{ items: PendingItem[]; total: number }>;
   /** The latest report of each account, lowest excess/requirement first. */
-  thinnestCushions(limit: number): Promise<CushionItem[]>;
+  thinnestCushions(limit: number, scope?: ReportScope): Promise<CushionItem[]>;
   /** Sum over each account's latest report dated on or before `asOf` (YYYY-MM-DD), per currency. */
-  totalsAsOf(asOf: string): Promise<CurrencyTotals[]>;
-  reportsByAccount(w: Window, limit: number): Promise<CountRow[]>;
+  totalsAsOf(asOf: string, scope?: ReportScope): Promise<CurrencyTotals[]>;
+  reportsByAccount(w: Window, limit: number, scope?: ReportScope): Promise<CountRow[]>;
   reportsByUploader(w: Window, limit: number): Promise<CountRow[]>;
   /** Rejections decided in the window by reason code (issue 14); `unspecified` for those without one. */
   rejectReasons(w: Window): Promise<CountRow[]>;

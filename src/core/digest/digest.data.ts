@@ -1,3 +1,4 @@
+import type { ReportScope } from '../access/scope.ts';
 import type { CallsRepository, MarginCall } from '../calls/calls.port.ts';
 import { hasCall } from '../cards/report.cards.ts';
 import type { ArchiveCheck, OpsRepository } from '../ops/ops.port.ts';
@@ -148,7 +149,8 @@ function mergeTotals(now: Awaited<ReturnType<AnalyticsRepository['totalsAsOf']>>
   });
 }
 
-export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDigestData> {
+/** The daily digest's figures; with a scope (a channel that is not a risk channel) only its reports (issue 18). */
+export async function collectDailyDigest(deps: DigestDataDeps, scope?: ReportScope): Promise<DailyDigestData> {
   const now = deps.now?.() ?? new Date();
   const last = await deps.analytics.lastDigestSent('subscribers');
   const floor = new Date(now.getTime() - MAX_WINDOW_MS);
@@ -161,12 +163,12 @@ export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDig
     await Promise.all([
       deps.analytics.reportStats(window),
       deps.analytics.ingestionHealth(window),
-      deps.analytics.pendingWithThreads(10),
-      deps.reports.calls(),
-      deps.analytics.thinnestCushions(5),
-      deps.analytics.totalsAsOf(day),
-      deps.analytics.totalsAsOf(previous),
-      deps.ingestions.failedSince(since),
+      deps.analytics.pendingWithThreads(10, scope),
+      deps.reports.calls(scope),
+      deps.analytics.thinnestCushions(5, scope),
+      deps.analytics.totalsAsOf(day, scope),
+      deps.analytics.totalsAsOf(previous, scope),
+      deps.ingestions.failedSince(since, scope),
       collectHealthFigures({
         analytics: deps.analytics,
         health: deps.health,
@@ -175,7 +177,7 @@ export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDig
         now: () => now,
       }),
       deps.analytics.reportsPerDay(chartWindow, deps.tz),
-      deps.calls?.outstanding(1000) ?? [],
+      deps.calls?.outstanding(1000, scope) ?? [],
     ]);
   return {
     generatedAt: now.toISOString(),
@@ -216,18 +218,22 @@ export async function collectDailyDigest(deps: DigestDataDeps): Promise<DailyDig
 
 export async function collectWeeklyDigest(
   deps: Pick<DigestDataDeps, 'analytics' | 'tz' | 'now' | 'scoreboard' | 'ops'>,
+  scope?: ReportScope,
 ): Promise<WeeklyDigestData> {
   const now = deps.now?.() ?? new Date();
   const window = { since: new Date(now.getTime() - 7 * DAY_MS), until: now };
   // The scoreboard's uptime is the service's, from the health watcher's record.
   const [scoreboard, archive] = await Promise.all([
     deps.scoreboard ? collectScoreboard({ ...deps.scoreboard, now: () => now }, 7) : undefined,
-    deps.ops ? deps.ops.lastArchiveCheck(window.since).then((c) => c ?? null) : undefined,
+    // The archive check names files from every conversation: a risk channel's (whole-book) digest only.
+    deps.ops && (!scope || scope.kind === 'book')
+      ? deps.ops.lastArchiveCheck(window.since).then((c) => c ?? null)
+      : undefined,
   ]);
   const [totals, perDay, perAccount, perUploader, turnaround, featureUse, rejectReasons] = await Promise.all([
     deps.analytics.reportStats(window),
     deps.analytics.reportsPerDay(window, deps.tz),
-    deps.analytics.reportsByAccount(window, 10),
+    deps.analytics.reportsByAccount(window, 10, scope),
     deps.analytics.reportsByUploader(window, 10),
     deps.analytics.turnaround(window),
     deps.analytics.featureUse(window),

@@ -1,3 +1,4 @@
+import { createScopes, type ReportScope } from '../access/scope.ts';
 import type { Card } from '../cards/card.model.ts';
 import type {
   ConversationRef,
@@ -19,7 +20,7 @@ import {
 } from './digest.data.ts';
 
 export interface DigestDeps extends Omit<DigestDataDeps, 'reports' | 'ingestions'> {
-  repos: Pick<Repositories, 'reports' | 'ingestions' | 'subscriptions' | 'audit'>;
+  repos: Pick<Repositories, 'reports' | 'ingestions' | 'subscriptions' | 'audit' | 'riskChannels'>;
   gateways: GatewayRegistry;
   renderChart: (series: DailyPoint[]) => Promise<Uint8Array>;
   /** Stores the chart where chat clients can fetch it (needs PUBLIC_URL); undefined → upload it beside the card. */
@@ -71,16 +72,37 @@ const errText = (err: unknown) => (err instanceof Error ? err.message : String(e
 export function createDigests(deps: DigestDeps) {
   const now = () => deps.now?.() ?? new Date();
   const dataDeps: DigestDataDeps = { ...deps, reports: deps.repos.reports, ingestions: deps.repos.ingestions, now };
+  // Issue 18: a digest posted into a channel holds the whole book only in a risk channel (marked, or
+  // in DIGEST_CHANNELS); any other subscribed channel gets one built from the reports shared in it.
+  const scopes = createScopes({
+    decides: async () => false,
+    riskChannels: deps.repos.riskChannels,
+    digestChannels: deps.channels,
+  });
+  const scopeOf = (to: ConversationRef) =>
+    scopes.scopeFor({ user: 'system', conversation: to, surface: 'conversation' });
+  /** Targets grouped by what they may see: one build per group (every risk channel shares one). */
+  async function byScope(to: ConversationRef[]): Promise<{ key: string; scope: ReportScope; to: ConversationRef[] }[]> {
+    const groups = new Map<string, { key: string; scope: ReportScope; to: ConversationRef[] }>();
+    for (const target of to) {
+      const scope = await scopeOf(target);
+      const key = scope.kind === 'book' ? 'book' : keyOf(target);
+      const g = groups.get(key) ?? { key, scope, to: [] };
+      g.to.push(target);
+      groups.set(key, g);
+    }
+    return [...groups.values()];
+  }
 
-  async function buildDaily(opts: { chartUrl?: string } = {}): Promise<BuiltDailyDigest> {
-    const data = await collectDailyDigest(dataDeps);
+  async function buildDaily(opts: { chartUrl?: string; scope?: ReportScope } = {}): Promise<BuiltDailyDigest> {
+    const data = await collectDailyDigest(dataDeps, opts.scope);
     const chart = await deps.renderChart(data.series);
     const card = dailyDigestCard(data, { chartUrl: opts.chartUrl, threadLink: deps.threadLink });
     return { data, card, chart, chartName: `marginiq-digest-${data.day}.png`, text: cardToText(card) };
   }
 
-  async function buildWeekly(): Promise<BuiltWeeklyDigest> {
-    const data = await collectWeeklyDigest(dataDeps);
+  async function buildWeekly(scope?: ReportScope): Promise<BuiltWeeklyDigest> {
+    const data = await collectWeeklyDigest(dataDeps, scope);
     const card = weeklyDigestCard(data);
     return { data, card, text: cardToText(card) };
   }
@@ -128,10 +150,15 @@ export function createDigests(deps: DigestDeps) {
    * A call due today goes in one digest to the subscribers: the first of the day claims it, a second
    * DIGEST_CRON fire or a re-run lists only calls not yet posted. `digest now` in a channel lists them all.
    */
-  async function onceADay(data: DailyDigestData): Promise<DailyDigestData> {
+  async function onceADay(data: DailyDigestData, group: string): Promise<DailyDigestData> {
     if (!deps.claims || data.dueToday.length === 0) return data;
     const fresh = [];
-    for (const c of data.dueToday) if (await deps.claims.claim(`digest.call-due:${c.id}:${data.day}`)) fresh.push(c);
+    // Once per day for each group of channels that see the same reports (issue 18: the whole book, or one channel's).
+    const claim = (id: string) =>
+      deps.claims!.claim(
+        group === 'book' ? `digest.call-due:${id}:${data.day}` : `digest.call-due:${id}:${data.day}:${group}`,
+      );
+    for (const c of data.dueToday) if (await claim(c.id)) fresh.push(c);
     return { ...data, dueToday: fresh, dueTodayListedEarlier: fresh.length < data.dueToday.length };
   }
 
@@ -140,19 +167,20 @@ export function createDigests(deps: DigestDeps) {
    * it moves the "since the last digest" window. 'channel' is `/margin digest now` in one channel.
    */
   async function postDaily(to: ConversationRef[], opts: { scope: 'subscribers' | 'channel'; actor?: string }) {
-    let chartUrl: string | undefined;
-    const collected = await collectDailyDigest(dataDeps);
-    const data = opts.scope === 'subscribers' ? await onceADay(collected) : collected;
-    const png = await deps.renderChart(data.series);
-    const chartName = `marginiq-digest-${data.day}.png`;
-    if (deps.publishChart) {
-      chartUrl = await deps.publishChart(png, chartName).catch((err: unknown) => {
-        deps.logger.warn({ err }, 'digest chart not published; uploading it instead');
-        return undefined;
+    const delivery: Delivery = { posted: [], failed: [], skipped: [] };
+    let first: { data: DailyDigestData; card: Card } | undefined;
+    for (const group of await byScope(to)) {
+      const built = await postDailyTo(group.to, group.scope, {
+        subscribers: opts.scope === 'subscribers',
+        key: group.key,
       });
+      first ??= built;
+      delivery.posted.push(...built.delivery.posted);
+      delivery.failed.push(...built.delivery.failed);
+      delivery.skipped.push(...built.delivery.skipped);
     }
-    const card = dailyDigestCard(data, { chartUrl, threadLink: deps.threadLink });
-    const delivery = await deliver(to, card, chartUrl ? undefined : { bytes: png, name: chartName });
+    // No target at all: still built (whole book), so callers always get the data they print.
+    const { data, card } = first ?? (await postDailyTo([], { kind: 'book' }, { subscribers: false, key: 'book' }));
     if (delivery.posted.length > 0) {
       await deps.repos.audit.append({
         actor: opts.actor ?? 'system',
@@ -180,9 +208,35 @@ export function createDigests(deps: DigestDeps) {
     return { data, card, delivery };
   }
 
+  async function postDailyTo(to: ConversationRef[], scope: ReportScope, opts: { subscribers: boolean; key: string }) {
+    let chartUrl: string | undefined;
+    const collected = await collectDailyDigest(dataDeps, scope);
+    const data = opts.subscribers ? await onceADay(collected, opts.key) : collected;
+    const png = await deps.renderChart(data.series);
+    const chartName = `marginiq-digest-${data.day}.png`;
+    if (deps.publishChart && to.length > 0) {
+      chartUrl = await deps.publishChart(png, chartName).catch((err: unknown) => {
+        deps.logger.warn({ err }, 'digest chart not published; uploading it instead');
+        return undefined;
+      });
+    }
+    const card = dailyDigestCard(data, { chartUrl, threadLink: deps.threadLink });
+    const delivery = await deliver(to, card, chartUrl ? undefined : { bytes: png, name: chartName });
+    return { data, card, delivery };
+  }
+
   async function postWeekly(to: ConversationRef[], opts: { actor?: string } = {}) {
-    const built = await buildWeekly();
-    const delivery = await deliver(to, built.card);
+    const delivery: Delivery = { posted: [], failed: [], skipped: [] };
+    let built: BuiltWeeklyDigest | undefined;
+    for (const group of await byScope(to)) {
+      const b = await buildWeekly(group.scope);
+      built ??= b;
+      const d = await deliver(group.to, b.card);
+      delivery.posted.push(...d.posted);
+      delivery.failed.push(...d.failed);
+      delivery.skipped.push(...d.skipped);
+    }
+    built ??= await buildWeekly();
     if (delivery.posted.length > 0) {
       await deps.repos.audit.append({
         actor: opts.actor ?? 'system',

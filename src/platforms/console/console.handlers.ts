@@ -114,7 +114,8 @@ export function createConsoleHandlers(deps: HandlerDeps) {
       gateway.postFromUser(user, CHANNEL, `/margin ${text}`.trim(), { visibleTo: user });
       let reply: Awaited<ReturnType<ChatCore['command']>>;
       try {
-        reply = await chat.command({ user, conversation: CHANNEL }, text);
+        // Issue 18: the console answers a command to its asker alone unless it posts it (exports in a risk channel).
+        reply = await chat.command({ user, conversation: CHANNEL, privateReplies: true }, text);
       } catch (err) {
         const message =
           isAppError(err) && err.permanent
@@ -146,6 +147,7 @@ export function createConsoleHandlers(deps: HandlerDeps) {
         kind: body.kind,
         value,
         ...(str(body.reason, 500) ? { reason: str(body.reason, 500) } : {}),
+        where: { conversation: CHANNEL },
       });
       await answer(user, outcome);
       sendJson(res, 200, outcome.form ? { ok: true, form: formJson(outcome.form) } : { ok: true });
@@ -171,6 +173,7 @@ export function createConsoleHandlers(deps: HandlerDeps) {
         values,
         reason: str(body.reason, 500) ?? '',
         ...(version !== undefined ? { expectedVersion: version } : {}),
+        where: { conversation: CHANNEL },
       });
       if (!result.ok) {
         sendJson(res, 422, { ok: false, errors: result.errors });

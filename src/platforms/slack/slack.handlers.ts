@@ -50,6 +50,15 @@ const conversation = (channelId: string, threadRef?: string): ConversationRef =>
   threadRef,
 });
 
+/** Slack's direct-message channels (the user's chat with the bot) start with D: a private surface. */
+const isDirect = (channelId: string | undefined) => Boolean(channelId?.startsWith('D'));
+
+/** Issue 18: where a click happened; a click without a channel acts on nothing (fails closed). */
+const clickPlace = (channelId: string | undefined) => ({
+  conversation: { platform: 'slack' as const, channelId: channelId ?? '' },
+  personal: isDirect(channelId),
+});
+
 /** Where a file was shared in a channel, from files.info: the reply belongs in that message's thread. */
 function threadOf(file: SlackFile, channel: string): string | undefined {
   const share = file.shares?.public?.[channel]?.[0] ?? file.shares?.private?.[channel]?.[0];
@@ -169,7 +178,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const value = readButtonValue(action.value, logger, { platform: 'slack', user, kind });
     if (!value) return answer({ notice: noSuchReport() }, ctx);
     // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
-    await answer(await chat.action({ user, kind, value }), ctx);
+    await answer(await chat.action({ user, kind, value, where: clickPlace(ctx.channel) }), ctx);
   });
 
   app.view(EDIT_FORM_ID, async ({ ack, body, view }) => {
@@ -188,6 +197,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       values,
       ...(reason === undefined ? {} : { reason }),
       expectedVersion: meta.version,
+      ...(meta.channel ? { where: clickPlace(meta.channel) } : {}),
     });
     if (!result.ok) {
       // The modal stays open with each message under its input.
@@ -204,7 +214,16 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     seen?.inc({ kind: 'command' });
     const to = conversation(command.channel_id);
     await chat.rememberName(slackUser(command.user_id), command.user_name);
-    const reply = await chat.command({ user: slackUser(command.user_id), conversation: to }, command.text ?? '');
+    // Issue 18: ephemeral answers are private; a DM with the bot is the user's personal chat.
+    const reply = await chat.command(
+      {
+        user: slackUser(command.user_id),
+        conversation: to,
+        privateReplies: true,
+        personal: isDirect(command.channel_id),
+      },
+      command.text ?? '',
+    );
     const msg = renderCard(reply.card);
     await respond({
       response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
@@ -212,7 +231,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       blocks: msg.blocks,
     });
     if (reply.file) {
-      await gateway.uploadFile(to, {
+      // A private export goes to the asker's direct messages with the bot, never into the channel.
+      let dest = to;
+      if (reply.visibility === 'ephemeral') {
+        const dm = await client.conversations.open({ users: command.user_id });
+        if (!dm.channel?.id) throw new Error('Slack opened no direct message channel for the export');
+        dest = conversation(dm.channel.id);
+      }
+      await gateway.uploadFile(dest, {
         name: reply.file.name,
         bytes: reply.file.bytes,
         contentType: reply.file.contentType,

@@ -65,6 +65,8 @@ export function createHandlers(deps: HandlerDeps) {
   /** One click, from an Action.Execute invoke or an Action.Submit fallback message. */
   async function act(a: WireActivity, verb: string, data: Record<string, unknown>): Promise<Answer> {
     const user = userOf(a);
+    // Issue 18: the click acts only on what its clicker may see in this conversation.
+    const where = { conversation: conversationRefOf(a), personal: isPersonal(a) };
     const known = verb === EDIT_FORM_ID || verb === EDIT_CANCEL_ID || Boolean(actionKindOf(verb));
     // Bad ids are bad input: told plainly, logged at warn, never sent on to the database.
     const value = known ? readButtonValue(data.value, logger, { platform: 'teams', user, verb }) : undefined;
@@ -89,10 +91,11 @@ export function createHandlers(deps: HandlerDeps) {
         values,
         reason: typeof data.reason === 'string' ? data.reason : '',
         ...(Number.isFinite(version) && version > 0 ? { expectedVersion: version } : {}),
+        where,
       });
       if (res.ok) return answerFor(res.outcome);
       // The form comes back with its errors: the reject form (issue 14) or the edit form.
-      const again = await chat.action({ user, kind: 'reason_code' in values ? 'reject' : 'edit', value });
+      const again = await chat.action({ user, kind: 'reason_code' in values ? 'reject' : 'edit', value, where });
       if (!again.form) return answerFor(again);
       const keep = res.errors.form
         ? {}
@@ -105,7 +108,7 @@ export function createHandlers(deps: HandlerDeps) {
     }
     const kind = actionKindOf(verb);
     if (!kind || !value) return { notice: 'That button is out of date. Ask for a fresh card with “report ACCOUNT”.' };
-    return answerFor(await chat.action({ user, kind, value }));
+    return answerFor(await chat.action({ user, kind, value, where }));
   }
 
   async function onCardAction(a: WireActivity) {
@@ -204,7 +207,8 @@ export function createHandlers(deps: HandlerDeps) {
       people.set(m.id, `teams:${aad ?? m.id}`);
     }
     const text = commandText(a, (m: WireAccount) => people.get(m.id) ?? `teams:${m.id}`) || 'help';
-    const reply = await chat.command({ user: userOf(a), conversation: to }, text);
+    // Issue 18: Teams has no ephemeral replies; only a personal chat is a private surface.
+    const reply = await chat.command({ user: userOf(a), conversation: to, personal: isPersonal(a) }, text);
     await gateway.post(to, reply.card);
     if (reply.file) await gateway.uploadFile(to, reply.file);
   }

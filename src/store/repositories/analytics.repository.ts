@@ -12,6 +12,7 @@ import type {
   Window,
 } from '../../core/digest/analytics.port.ts';
 import type { Queryable } from '../db.ts';
+import { reportScopeSql } from './report-scope.sql.ts';
 
 const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -131,15 +132,16 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
       return rows.map((r) => ({ day: r.day, reports: Number(r.reports), avgQuality: num(r.avg_quality) }));
     },
 
-    async pendingWithThreads(limit) {
+    async pendingWithThreads(limit, scope) {
+      const f = reportScopeSql(scope, { reportId: 'r.id', ingestionId: 'r.ingestion_id', next: 2 });
       const rows = await db.query<Record<string, unknown>>(
         `select r.id, r.account_number, to_char(r.report_date, 'YYYY-MM-DD') as report_day, r.created_at, r.needs_review,
            r.source_file_name, i.platform, i.channel_id, i.thread_ref, i.reply_ref, count(*) over ()::int as total
          from analytics.margin_reports r left join analytics.ingestions i on i.id = r.ingestion_id
-         where r.validation_status = 'pending'
+         where r.validation_status = 'pending' and ${f.sql}
          order by r.created_at asc, r.account_number
          limit $1`,
-        [limit],
+        [limit, ...f.params],
       );
       const items: PendingItem[] = rows.map((r) => ({
         id: String(r.id),
@@ -161,14 +163,15 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
       return { items, total: Number(rows[0]?.total ?? 0) };
     },
 
-    async thinnestCushions(limit): Promise<CushionItem[]> {
+    async thinnestCushions(limit, scope): Promise<CushionItem[]> {
+      const f = reportScopeSql(scope, { reportId: 'r.id', ingestionId: 'r.ingestion_id', next: 2 });
       const rows = await db.query<Record<string, unknown>>(
         `select account_number, report_day, currency, excess, requirement, excess / requirement as ratio
-         from (${LATEST_PER_ACCOUNT} order by r.account_number, r.report_date desc) latest
+         from (${LATEST_PER_ACCOUNT} and ${f.sql} order by r.account_number, r.report_date desc) latest
          where requirement > 0 and excess is not null
          order by excess / requirement asc, account_number
          limit $1`,
-        [limit],
+        [limit, ...f.params],
       );
       return rows.map((r) => ({
         account_number: String(r.account_number),
@@ -180,13 +183,15 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
       }));
     },
 
-    async totalsAsOf(asOf): Promise<CurrencyTotals[]> {
+    async totalsAsOf(asOf, scope): Promise<CurrencyTotals[]> {
+      const f = reportScopeSql(scope, { reportId: 'r.id', ingestionId: 'r.ingestion_id', next: 2 });
       const rows = await db.query<Record<string, unknown>>(
         `select currency, coalesce(sum(equity), 0)::float8 as equity, coalesce(sum(requirement), 0)::float8 as requirement,
            count(*)::int as accounts
-         from (${LATEST_PER_ACCOUNT} and r.report_date <= $1::date order by r.account_number, r.report_date desc) latest
+         from (${LATEST_PER_ACCOUNT} and r.report_date <= $1::date and ${f.sql}
+           order by r.account_number, r.report_date desc) latest
          group by currency order by currency`,
-        [asOf],
+        [asOf, ...f.params],
       );
       return rows.map((r) => ({
         currency: String(r.currency),
@@ -196,11 +201,12 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
       }));
     },
 
-    async reportsByAccount(w, limit): Promise<CountRow[]> {
+    async reportsByAccount(w, limit, scope): Promise<CountRow[]> {
+      const f = reportScopeSql(scope, { reportId: 'r.id', ingestionId: 'r.ingestion_id', next: 4 });
       return db.query<CountRow>(
-        `select account_number as key, count(*)::int as n from analytics.margin_reports
-         where created_at >= $1 and created_at < $2 group by 1 order by n desc, key limit $3`,
-        [...range(w), limit],
+        `select account_number as key, count(*)::int as n from analytics.margin_reports r
+         where created_at >= $1 and created_at < $2 and ${f.sql} group by 1 order by n desc, key limit $3`,
+        [...range(w), limit, ...f.params],
       );
     },
 

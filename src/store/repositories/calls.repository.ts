@@ -1,6 +1,7 @@
 import type { StoredCallState } from '../../core/calls/call.states.ts';
 import type { CallEvent, CallsRepository, MarginCall } from '../../core/calls/calls.port.ts';
 import type { Queryable } from '../db.ts';
+import { reportScopeSql } from './report-scope.sql.ts';
 
 const COLUMNS = `c.id, c.number, c.report_id, c.account_number, c.currency, c.amount, c.outstanding,
   to_char(c.due_date, 'YYYY-MM-DD') as due_date, c.due_source, c.state, c.opened_at, c.opened_by, c.updated_at,
@@ -65,12 +66,14 @@ export function createCallsRepository(db: Queryable): CallsRepository {
          order by c.opened_at, c.number`,
         [account],
       ),
-    outstanding: (limit) =>
-      many(
-        `select ${COLUMNS} from ${FROM} where c.state in ('open', 'partially_met', 'disputed')
+    outstanding: (limit, scope) => {
+      const f = reportScopeSql(scope, { reportId: 'r.id', ingestionId: 'r.ingestion_id', next: 2 });
+      return many(
+        `select ${COLUMNS} from ${FROM} where c.state in ('open', 'partially_met', 'disputed') and ${f.sql}
          order by c.opened_at, c.number limit $1`,
-        [limit],
-      ),
+        [limit, ...f.params],
+      );
+    },
     async move(input) {
       const terminal = input.to === 'met' || input.to === 'waived';
       const rows = await db.query<{ id: string }>(

@@ -1,6 +1,8 @@
+import type { ReportScope } from '../../core/access/scope.ts';
 import type { IngestionsRepository, NewIngestion } from '../../core/ports.ts';
 import type { Ingestion, IngestionStatus } from '../../core/records.ts';
 import type { Queryable } from '../db.ts';
+import { ingestionScopeSql } from './report-scope.sql.ts';
 
 const COLUMNS = `id, created_at, platform, source_ref, file_name, file_size, file_hash, storage_key, source_url, channel_id,
   thread_ref, reply_ref, uploaded_by, status, attempts, error_code, error_message, duplicate_of, processed_at`;
@@ -115,10 +117,12 @@ export function createIngestionsRepository(db: Queryable): IngestionsRepository 
       );
       return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<IngestionStatus, number>>;
     },
-    async failedSince(since: Date) {
+    async failedSince(since: Date, scope?: ReportScope) {
+      const f = ingestionScopeSql(scope, { alias: 'i', next: 2 });
       const rows = await db.query<Row>(
-        `select ${COLUMNS} from analytics.ingestions where status in ('failed', 'dead') and created_at >= $1 order by created_at desc limit 20`,
-        [since.toISOString()],
+        `select ${COLUMNS} from analytics.ingestions i where status in ('failed', 'dead') and created_at >= $1 and ${f.sql}
+         order by created_at desc limit 20`,
+        [since.toISOString(), ...f.params],
       );
       return rows.map(toIngestion);
     },

@@ -1,7 +1,9 @@
+import type { ReportScope } from '../../core/access/scope.ts';
 import type { ReportsRepository } from '../../core/ports.ts';
 import type { ReportStatus, StoredReport } from '../../core/records.ts';
 import type { MarginReport } from '../../core/report/report.schema.ts';
 import type { Queryable } from '../db.ts';
+import { ingestionScopeSql, reportScopeSql } from './report-scope.sql.ts';
 
 const COLUMNS = `id, account_number, to_char(report_date, 'YYYY-MM-DD') as report_date, extracted_data,
   extraction_confidence, data_quality_score, validation_status, created_by, processing_time_ms, source_file_name,
@@ -27,6 +29,10 @@ export interface NewReport {
   createdBy: string | null;
   ingestionId: string | null;
 }
+
+/** The scope filter over `analytics.margin_reports r`, its parameters numbered after `taken`. */
+const scoped = (scope: ReportScope | undefined, taken: number) =>
+  reportScopeSql(scope, { reportId: 'r.id', ingestionId: 'r.ingestion_id', next: taken + 1 });
 
 export function createReportsRepository(db: Queryable): ReportsRepository {
   const one = async (sql: string, params: unknown[]) => {
@@ -64,16 +70,23 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       if (!existing) throw new Error('report vanished between insert and read');
       return { created: false, report: existing };
     },
-    findById: (id: string) => one(`select ${COLUMNS} from analytics.margin_reports where id = $1`, [id]),
-    findByAccountDate: (account: string, date: string) =>
-      one(`select ${COLUMNS} from analytics.margin_reports where account_number = $1 and report_date = $2`, [
-        account,
-        date,
-      ]),
-    async latestForAccount(account: string): Promise<StoredReport | undefined> {
+    findById(id: string, scope?: ReportScope) {
+      const f = scoped(scope, 1);
+      return one(`select ${COLUMNS} from analytics.margin_reports r where id = $1 and ${f.sql}`, [id, ...f.params]);
+    },
+    findByAccountDate(account: string, date: string, scope?: ReportScope) {
+      const f = scoped(scope, 2);
       return one(
-        `select ${COLUMNS} from analytics.margin_reports where account_number = $1 order by report_date desc limit 1`,
-        [account],
+        `select ${COLUMNS} from analytics.margin_reports r where account_number = $1 and report_date = $2 and ${f.sql}`,
+        [account, date, ...f.params],
+      );
+    },
+    async latestForAccount(account: string, scope?: ReportScope): Promise<StoredReport | undefined> {
+      const f = scoped(scope, 1);
+      return one(
+        `select ${COLUMNS} from analytics.margin_reports r where account_number = $1 and ${f.sql}
+         order by report_date desc limit 1`,
+        [account, ...f.params],
       );
     },
     async byIngestion(ingestionId: string): Promise<StoredReport[]> {
@@ -83,10 +96,11 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       );
       return rows.map(toReport);
     },
-    async recent(limit: number): Promise<StoredReport[]> {
+    async recent(limit: number, scope?: ReportScope): Promise<StoredReport[]> {
+      const f = scoped(scope, 1);
       const rows = await db.query<Row>(
-        `select ${COLUMNS} from analytics.margin_reports order by created_at desc limit $1`,
-        [limit],
+        `select ${COLUMNS} from analytics.margin_reports r where ${f.sql} order by created_at desc limit $1`,
+        [limit, ...f.params],
       );
       return rows.map(toReport);
     },
@@ -98,27 +112,38 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       return rows.map(toReport);
     },
     /** The latest report of each account, where it shows a call or a deficit. */
-    async calls(): Promise<StoredReport[]> {
+    async calls(scope?: ReportScope): Promise<StoredReport[]> {
+      // The latest report of each account among those the scope lets the asker see.
+      const f = scoped(scope, 0);
       const rows = await db.query<Row>(
         `select ${COLUMNS} from (
-           select distinct on (account_number) * from analytics.margin_reports
-           where validation_status <> 'rejected'
+           select distinct on (account_number) * from analytics.margin_reports r
+           where validation_status <> 'rejected' and ${f.sql}
            order by account_number, report_date desc) latest
          where coalesce((extracted_data->'fields'->>'margin_call')::numeric, 0) > 0
             or (extracted_data->'fields'->>'excess_liquidity')::numeric < 0
          order by report_date desc`,
-        [],
+        f.params,
       );
       return rows.map(toReport);
     },
-    async inRange(opts: { since: Date; account?: string | undefined }): Promise<StoredReport[]> {
+    async inRange(opts: { since: Date; account?: string | undefined; scope?: ReportScope }): Promise<StoredReport[]> {
+      const f = scoped(opts.scope, 2);
       const rows = await db.query<Row>(
-        `select ${COLUMNS} from analytics.margin_reports
-         where report_date >= $1::date and ($2::text is null or account_number = $2)
+        `select ${COLUMNS} from analytics.margin_reports r
+         where report_date >= $1::date and ($2::text is null or account_number = $2) and ${f.sql}
          order by report_date desc, account_number`,
-        [opts.since.toISOString().slice(0, 10), opts.account ?? null],
+        [opts.since.toISOString().slice(0, 10), opts.account ?? null, ...f.params],
       );
       return rows.map(toReport);
+    },
+    async ingestionVisible(ingestionId: string, scope: ReportScope): Promise<boolean> {
+      const f = ingestionScopeSql(scope, { alias: 'i', next: 2 });
+      const rows = await db.query(`select 1 from analytics.ingestions i where i.id = $1 and ${f.sql}`, [
+        ingestionId,
+        ...f.params,
+      ]);
+      return rows.length > 0;
     },
     /** Decides once: a second click or a retried request finds nothing pending and changes nothing. */
     async decide(input: {

@@ -1,6 +1,7 @@
 import type {
   ConversationsRepository,
   EventsRepository,
+  RiskChannelsRepository,
   RolesRepository,
   SubscriptionsRepository,
 } from '../../core/ports.ts';
@@ -52,6 +53,33 @@ export function createSubscriptionsRepository(db: Queryable): SubscriptionsRepos
         'select platform, channel_id from analytics.subscriptions where kind = $1 order by created_at',
         [kind],
       );
+    },
+  };
+}
+
+export function createRiskChannelsRepository(db: Queryable): RiskChannelsRepository {
+  return {
+    async isRisk(platform, channelId) {
+      const rows = await db.query('select 1 from analytics.risk_channels where platform = $1 and channel_id = $2', [
+        platform,
+        channelId,
+      ]);
+      return rows.length > 0;
+    },
+    async mark(platform, channelId, by) {
+      const rows = await db.query(
+        `insert into analytics.risk_channels (platform, channel_id, marked_by) values ($1, $2, $3)
+         on conflict (platform, channel_id) do nothing returning platform`,
+        [platform, channelId, by],
+      );
+      return rows.length > 0;
+    },
+    async unmark(platform, channelId) {
+      const rows = await db.query(
+        'delete from analytics.risk_channels where platform = $1 and channel_id = $2 returning platform',
+        [platform, channelId],
+      );
+      return rows.length > 0;
     },
   };
 }
