@@ -31,7 +31,8 @@ describe.each(DATABASES)('calls and the scoreboard in the digests on %s', (_name
       queueDepth: async () => ({ queued: 0, active: 0, failed: 0, deadLettered: 0 }),
       gateways: { console: room.gateway },
       renderChart: async () => new Uint8Array([1]),
-      channels: [],
+      // A DIGEST_CHANNELS room is a risk channel: its digest holds calls from every conversation (issue 18).
+      channels: ['console:digest-room'],
       tz: 'UTC',
       logger: silent,
       now: clock.now,
