@@ -1,4 +1,4 @@
--- 008 (issue 18): data scoped to where it was shared. A report belongs to the conversations its
+-- 009 (issue 18): data scoped to where it was shared. A report belongs to the conversations its
 -- uploads were shared in (analytics.ingestions.platform + channel_id, already recorded); these are the
 -- channels where the whole book may be posted, and the indexes the scope filter reads.
 create table if not exists analytics.risk_channels (
