@@ -6,7 +6,7 @@ import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
-import { namesOtherAccount } from '../vocabulary/fields.context.ts';
+import { isNoneWord, namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
 /** One reading of a value next to a label, before the best reading per field is chosen. */
@@ -64,7 +64,7 @@ export function labelHits(line: Segmented): LabelHit[] {
   line.segs.forEach((seg, index) => {
     if (seg.kind !== 'text' || !/[a-z]{2}/i.test(seg.text)) return;
     // `No call`, `None`: a value, not a label.
-    if (NONE_RE.test(seg.text.trim()) || /^(no|none|nil|n\/a)\b/i.test(seg.text.trim())) return;
+    if (NONE_RE.test(seg.text.trim()) || isNoneWord(seg.text) || /^(no|none|nil|n\/a)\b/i.test(seg.text.trim())) return;
     const prose = isProse(seg.text);
     const match = matchLabel(seg.text, VALUE_TARGETS, { prose });
     if (match) hits.push({ seg, index, match, prose });
@@ -151,7 +151,12 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     // In a sentence only money-shaped figures count (`$3,450.14`, not `Rule 4210` or `12 CFR 220`).
     if (s.kind === 'amount' && hit.prose && (s.amount!.quality < 0.85 || amounts.length > 0)) break;
     if (s.kind === 'amount') amounts.push(s);
-    else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && NONE_RE.test(s.text)) {
+    else if (
+      s.kind === 'text' &&
+      amounts.length === 0 &&
+      target === 'margin_call' &&
+      (NONE_RE.test(s.text) || isNoneWord(s.text))
+    ) {
       return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) }];
     } else if (s.kind === 'text' && amounts.length > 0 && /[a-z]{4}/i.test(s.text)) break;
   }
