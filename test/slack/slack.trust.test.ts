@@ -302,3 +302,25 @@ describe('change since the last approved report', () => {
     expect(text).toContain('Requirement rose 100.0% since 2026-11-26 (flag at 50%).');
   });
 });
+
+describe('evidence on the card', () => {
+  it('shows page, label and printed text inline for a field that needs review, and none for the others', async () => {
+    // Excess does not agree with equity − requirement: the cross-check flags it.
+    const s = await share({
+      fields: {
+        total_equity: 1_000_000,
+        maintenance_requirement: 400_000,
+        initial_requirement: 500_000,
+        excess_liquidity: 550_000,
+        margin_call: 0,
+      },
+      evidence: {
+        excess_liquidity: { page: 2, bbox: [300, 140, 380, 152], label: 'Excess Liquidity', text: '550,000.00' },
+        maintenance_requirement: { page: 1, bbox: [300, 160, 380, 172], label: 'Maint. Req.', text: '400,000.00' },
+      },
+    });
+    const text = cardText(s);
+    expect(text).toContain('p. 2 · Excess Liquidity · “550,000.00”');
+    expect(text).not.toContain('Maint. Req.');
+  });
+});

@@ -32,6 +32,8 @@ export interface CardField {
   value: string;
   /** A field a human must look at (low confidence, failed check). */
   flagged?: boolean;
+  /** Issue 14: where a flagged value was read — page, label and the printed text — shown inline. */
+  source?: string;
 }
 
 /**

@@ -4,7 +4,13 @@ import type { MarginCall } from '../calls/calls.port.ts';
 import { isRejectReasonCode, REJECT_REASON_CODES, REJECT_REASON_LABELS } from '../decisions/trust.policy.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
-import { FIELD_LABELS, FIELD_NAMES, type FieldName, type MarginReport } from '../report/report.schema.ts';
+import {
+  type Evidence,
+  FIELD_LABELS,
+  FIELD_NAMES,
+  type FieldName,
+  type MarginReport,
+} from '../report/report.schema.ts';
 import { type Card, type CardBlock, type CardField, card, type EditForm, textCard } from './card.model.ts';
 
 const REVIEW_THRESHOLD = 0.8;
@@ -100,8 +106,24 @@ function fieldsOf(r: MarginReport): CardField[] {
       const flagged = fieldFlagged(r, f);
       const confText =
         flagged && conf !== undefined && conf < REVIEW_THRESHOLD ? ` (confidence ${formatPercent(conf)})` : '';
-      return { label: FIELD_LABELS[f], value: `${formatMoney(r.fields[f], r.currency)}${confText}`, flagged };
+      // Issue 14: a value that needs review shows where it was read, without a click.
+      const ev = flagged ? r.evidence?.[f] : undefined;
+      const source = ev ? evidenceText(ev) : undefined;
+      return {
+        label: FIELD_LABELS[f],
+        value: `${formatMoney(r.fields[f], r.currency)}${confText}`,
+        flagged,
+        ...(source ? { source } : {}),
+      };
     });
+}
+
+/** "p. 2 · Net Liquidation Value · “1,234,567.89”" (with OCR or learned-rule notes when there are). */
+export function evidenceText(ev: Evidence): string {
+  const how = ev.source === 'ocr' ? ' · OCR' : ev.source === 'learned' ? ' · learned rule' : '';
+  const label = ev.label ? ` · ${ev.label}` : '';
+  const text = ev.text.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return `p. ${ev.page}${label} · “${text}”${how}`;
 }
 
 function statusLine(r: StoredReport, names?: KnownNames, trust?: TrustOnCard): CardBlock {

@@ -17,7 +17,9 @@ function block(b: CardBlock): string[] {
     case 'text':
       return [withNames(b.text, b.people)];
     case 'fields':
-      return b.fields.map((f) => `  ${f.label}: ${f.value}${f.flagged ? '  (!)' : ''}`);
+      return b.fields.map(
+        (f) => `  ${f.label}: ${f.value}${f.flagged ? '  (!)' : ''}${f.source ? `  [${f.source}]` : ''}`,
+      );
     case 'list':
       return [...(b.title ? [b.title] : []), ...b.items.map((i) => `  - ${i}`)];
     case 'table':

@@ -22,7 +22,7 @@ const SAFE_LINK = /^http:\/\/[^\s"'<>]+$/i;
 
 function field(f: CardField): string {
   const flag = f.flagged ? '<span class="flag" title="Needs a human look">⚠️</span> ' : '';
-  return `<div class="field${f.flagged ? ' flagged' : ''}"><div class="label">${flag}${esc(f.label)}</div><div class="value">${esc(f.value)}</div></div>`;
+  return `<div class="field${f.flagged ? ' flagged' : ''}"><div class="label">${flag}${esc(f.label)}</div><div class="value">${esc(f.value)}</div>${f.source ? `<div class="source">${esc(f.source)}</div>` : ''}</div>`;
 }
 
 function block(b: CardBlock): string {

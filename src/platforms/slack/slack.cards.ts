@@ -70,7 +70,8 @@ const plain = (text: string, max: number) => ({
 const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
 
 function fieldText(f: CardField): string {
-  return `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}${f.flagged ? ` ${FLAG}` : ''}`;
+  const source = f.source ? `\n_${escapeMrkdwn(f.source).replace(/_/g, ' ')}_` : '';
+  return `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}${f.flagged ? ` ${FLAG}` : ''}${source}`;
 }
 
 function fieldSections(fields: CardField[]): KnownBlock[] {

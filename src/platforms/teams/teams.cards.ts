@@ -109,7 +109,7 @@ function blockElements(b: CardBlock): Element[] {
           type: 'FactSet',
           facts: b.fields.map((f) => ({
             title: neutraliseMarkdown(f.flagged ? `${f.label} ${FLAG}` : f.label),
-            value: neutraliseMarkdown(f.value),
+            value: neutraliseMarkdown(f.source ? `${f.value} — ${f.source}` : f.value),
           })),
         },
       ];
