@@ -19,6 +19,8 @@ export interface SolvedField {
   /** Fields of an identity that the chosen values satisfy, when this one is in it. */
   confirmedBy: string | null;
   rivals: { cand: Candidate; reason: string }[];
+  /** Read under an unambiguous label: the identities never replace it, even when they doubt it. */
+  clear?: boolean;
 }
 
 export interface SolveInput {
@@ -351,13 +353,13 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
       conf = UNCONFIRMED_CAP;
       issues.push({ code: 'unsure_column', field: f, severity: 'warning', message: `${f}: ${pick.cand.unsure}.` });
     }
+    // `No margin call is due`: the sentence is the label and the value at once.
+    const noCall = pick.cand.source === 'prose' && f === 'margin_call' && pick.cand.value === 0;
+    const clarity = noCall
+      ? { clear: true, reason: null }
+      : labelClarity(pick.cand.label, f, { prose: pick.cand.source === 'prose' || isProse(pick.cand.label) });
     // Neither an identity nor an unambiguous label vouches for the value: a person confirms it.
     if (!confirmed && conf >= 0.8) {
-      // `No margin call is due`: the sentence is the label and the value at once.
-      const noCall = pick.cand.source === 'prose' && f === 'margin_call' && pick.cand.value === 0;
-      const clarity = noCall
-        ? { clear: true, reason: null }
-        : labelClarity(pick.cand.label, f, { prose: pick.cand.source === 'prose' || isProse(pick.cand.label) });
       if (!clarity.clear) {
         conf = UNCONFIRMED_CAP;
         issues.push({
@@ -381,7 +383,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
               ? `weaker label "${o.cand.label}"`
               : `"${pick.cand.label}" chosen by the identities`,
       }));
-    fields.set(f, { pick: pick.cand, conf, confirmedBy: confirmed?.name ?? null, rivals });
+    fields.set(f, { pick: pick.cand, conf, confirmedBy: confirmed?.name ?? null, rivals, clear: clarity.clear });
   });
   if (input.pool?.length) fillUnknown(fields, issues, input.pool);
   return { fields, issues };
@@ -396,13 +398,13 @@ function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[],
   for (const [f, r] of fields)
     known.set(f, {
       value: r.pick.value as number,
-      trusted: r.conf >= 0.8 || r.confirmedBy !== null,
+      trusted: r.conf >= 0.8 || r.confirmedBy !== null || r.clear === true,
       page: r.pick.page,
       line: r.pick.line,
     });
   for (const fill of fillByIdentities(known, pool)) {
     const had = fields.get(fill.field);
-    if (had && (had.conf >= 0.8 || had.confirmedBy)) continue;
+    if (had && (had.conf >= 0.8 || had.confirmedBy || had.clear)) continue;
     if (had && near(had.pick.value as number, fill.value)) {
       // The label's own reading, now confirmed by the identity.
       had.confirmedBy = fill.identity;
