@@ -10,6 +10,7 @@ import { serviceRoutes } from './http/routes.ts';
 import { type HttpServer, startHttpServer } from './http/server.ts';
 import { startIngestWorker } from './jobs/ingest.worker.ts';
 import { createQueue } from './jobs/queue.ts';
+import { warnOnLocalStorageWithReplicas } from './jobs/schedules/replica.check.ts';
 import { startSchedules } from './jobs/schedules/schedules.ts';
 import type { Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -135,6 +136,9 @@ export async function startService(
     throw err;
   }
   if (background) for (const p of platforms) await p.start();
+  await warnOnLocalStorageWithReplicas({ runs: repos.scheduleRuns, replica, storage: storage.kind, logger }).catch(
+    (err: unknown) => logger.warn({ err }, 'could not look for other replicas'),
+  );
   logger.info({ url: http?.url, mode, platforms: platformNames(), db: db.kind, replica }, 'MarginIQ started');
 
   const stop = createShutdown(logger, [

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'input.empty'
   | 'input.too_large'
   | 'input.too_many_pages'
+  /** The upload's bytes are in no file storage this process can read and cannot be fetched again (issue 18). */
+  | 'input.file_unavailable'
   | 'extraction.corrupt_pdf'
   | 'extraction.encrypted_pdf'
   | 'extraction.no_margin_data'
@@ -30,6 +32,7 @@ const INPUT_CODES = new Set<ErrorCode>([
   'input.empty',
   'input.too_large',
   'input.too_many_pages',
+  'input.file_unavailable',
   'extraction.corrupt_pdf',
   'extraction.encrypted_pdf',
   'extraction.no_margin_data',

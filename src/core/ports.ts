@@ -208,6 +208,8 @@ export interface ScheduleRunsRepository {
   ): Promise<void>;
   /** Forgets fires before `before`; returns how many. */
   prune(before: Date): Promise<number>;
+  /** Other replicas that claimed a fire since then: how one replica sees the others (issue 18). */
+  otherReplicasSince(replica: string, since: Date): Promise<string[]>;
 }
 
 export interface HealthTransition {

@@ -2,7 +2,7 @@ import { alertCalls } from '../alerts/alerts.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { duplicateCard, failedCard, readingCard } from '../cards/report.cards.ts';
 import type { TrustPolicy } from '../decisions/trust.policy.ts';
-import { AppError, toAppError } from '../errors.ts';
+import { AppError, isAppError, toAppError } from '../errors.ts';
 import { formatMegabytes } from '../format.ts';
 import type {
   ConversationRef,
@@ -107,6 +107,17 @@ export async function receiveUpload(
   return { ingestion: { ...ingestion, status: 'queued' }, created };
 }
 
+/**
+ * The stored copy is gone and the platform cannot give it again (a console upload, no download link):
+ * permanent, so the thread says so at once.
+ */
+const fileNotHere = (cause: unknown) =>
+  new AppError(
+    'input.file_unavailable',
+    'The stored copy of this file is not in this server’s file storage, and it cannot be downloaded again. Share the PDF again. (Several MarginIQ servers need shared file storage: Supabase Storage.)',
+    { cause },
+  );
+
 /** The summary card of an upload as it stands in the store (a retry, a command that shows it again). */
 export const renderIngestion = (deps: Pick<IngestDeps, 'repos'>, ingestion: Ingestion): Promise<Card> =>
   renderSummary(deps, ingestion);
@@ -143,21 +154,34 @@ export async function processIngestion(
   const ingestion = (await deps.repos.ingestions.startAttempt(ingestionId)) ?? current;
   let committed = false;
   try {
-    let bytes: Uint8Array;
-    if (ingestion.storage_key) {
-      bytes = await deps.storage.get(ingestion.storage_key);
-    } else {
-      const fetcher = deps.fetchers[ingestion.platform as Platform];
+    const fetcher = deps.fetchers[ingestion.platform as Platform];
+    const fetchAndStore = async () => {
       if (!fetcher) throw new AppError('download.failed', `No way to download files from ${ingestion.platform}.`);
-      bytes = await fetcher.download(ingestion, deps.limits.maxFileBytes);
-      const stored = await deps.storage.put(bytes, { contentType: 'application/pdf', extension: 'pdf' });
+      const downloaded = await fetcher.download(ingestion, deps.limits.maxFileBytes);
+      const stored = await deps.storage.put(downloaded, { contentType: 'application/pdf', extension: 'pdf' });
       await deps.repos.ingestions.setFile(ingestion.id, {
         hash: stored.hash,
         storageKey: stored.key,
-        size: bytes.byteLength,
+        size: downloaded.byteLength,
       });
       ingestion.file_hash = stored.hash;
       ingestion.storage_key = stored.key;
+      return downloaded;
+    };
+    let bytes: Uint8Array;
+    if (!ingestion.storage_key) bytes = await fetchAndStore();
+    else {
+      try {
+        bytes = await deps.storage.get(ingestion.storage_key);
+      } catch (err) {
+        // Issue 18 item 10: a retry on a replica whose file storage lacks the PDF (local storage on
+        // another replica's disk) fetches it again from the platform, or ends now with a sentence:
+        // four retries and a dead letter would never find the file either.
+        if (!isAppError(err) || err.code !== 'storage.not_found') throw err;
+        if (!fetcher || !ingestion.source_url) throw fileNotHere(err);
+        deps.logger.warn({ ingestionId: ingestion.id }, 'stored PDF not in this file storage; downloading it again');
+        bytes = await fetchAndStore();
+      }
     }
     if (ingestion.file_hash) {
       const first = await deps.repos.ingestions.firstProcessedWithHash(ingestion.file_hash, ingestion.id);

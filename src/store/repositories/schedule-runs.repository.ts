@@ -29,6 +29,13 @@ export function createScheduleRunsRepository(db: Queryable): ScheduleRunsReposit
         ],
       );
     },
+    async otherReplicasSince(replica, since) {
+      const rows = await db.query<{ replica: string }>(
+        `select distinct replica from analytics.schedule_runs where replica <> $1 and started_at >= $2 order by replica`,
+        [replica, since.toISOString()],
+      );
+      return rows.map((r) => r.replica);
+    },
     async prune(before) {
       const rows = await db.query('delete from analytics.schedule_runs where fire_time < $1 returning id', [
         before.toISOString(),
