@@ -209,7 +209,10 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
   const ocrPageSet = new Set(pages.filter((p) => p.ocr).map((p) => p.page.index));
   const evidenceCtx = { lines, ocrPages: ocrPageSet };
   let accounts = extractAccounts(lines, ocrPageSet);
-  accounts = accounts.filter((a) => Object.keys(a.fields).length > 0);
+  // An account a table holds whose figures could not be read stays, flagged, beside the ones that were read.
+  const hasFields = (a: ExtractedAccount) => Object.keys(a.fields).length > 0;
+  const flaggedTable = (a: ExtractedAccount) => a.account !== null && a.issues.some((i) => i.code === 'unread_cells');
+  accounts = accounts.some(hasFields) ? accounts.filter((a) => hasFields(a) || flaggedTable(a)) : [];
   if (accounts.length === 0) {
     throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
   }

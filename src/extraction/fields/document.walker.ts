@@ -3,6 +3,7 @@ import { type Segment, type Segmented, sharesColumn } from '../layout/segments.t
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { CURRENCY_CODE_SOURCE, currencyCodeIn, currencyFromName, isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { readAccountTables } from '../structure/account.table.ts';
 import { readFieldGrids } from '../structure/field.grid.ts';
 import {
   type AccountHit,
@@ -32,6 +33,8 @@ export interface Section {
   accountOcr: number;
   combined: boolean;
   candidates: Candidate[];
+  /** Cells a table prints for this account that name no field: the report goes to review. */
+  unread?: string[];
 }
 
 const NO_CALL_RE =
@@ -88,9 +91,19 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     } else current.candidates.push(c);
   };
 
+  const tables = readAccountTables(lines);
   const grids = readFieldGrids(lines);
   const tails = new Set<number>();
   lines.forEach((printed, at) => {
+    if (tables.claimed.has(at)) {
+      // Accounts of a table are reports even when none of their cells could be read.
+      for (const a of tables.accounts.filter((x) => x.at === at)) {
+        const s = sectionFor(a.value, a.conf, 1);
+        s.unread = [...(s.unread ?? []), ...a.unread];
+      }
+      for (const c of tables.byLine.get(at) ?? []) add(c);
+      return;
+    }
     if (grids.claimed.has(at)) {
       for (const c of grids.byLine.get(at) ?? []) add(c);
       return;

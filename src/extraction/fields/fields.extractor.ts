@@ -95,6 +95,14 @@ function readSection(
   for (const f of FIELD_NAMES) if (byTarget.get(f)?.length) byField.set(f, byTarget.get(f)!);
   const solved = solveReport({ byField, rank: rankIn(baseCurrency), confOf, ...(fill ? { pool: open } : {}) });
   const issues: ReportIssue[] = [...solved.issues];
+  if (section.unread?.length) {
+    const cells = [...new Set(section.unread)];
+    issues.push({
+      code: 'unread_cells',
+      severity: 'warning',
+      message: `The statement's table prints ${cells.length === 1 ? 'a figure' : `${cells.length} figures`} for this account that could not be matched to a field (${cells.slice(0, 4).join('; ')}${cells.length > 4 ? '; …' : ''}); check the report against the PDF.`,
+    });
+  }
   const fields: ExtractedAccount['fields'] = {};
   for (const f of FIELD_NAMES) {
     const r = solved.fields.get(f);

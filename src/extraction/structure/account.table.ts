@@ -1,0 +1,606 @@
+import type { FieldName } from '../../core/report/report.schema.ts';
+import { type Candidate, FIELD_TARGETS, signed } from '../fields/candidates.ts';
+import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
+import type { Segment, Segmented } from '../layout/segments.ts';
+import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
+import { contextOf, isNoneWord } from '../vocabulary/fields.context.ts';
+
+/**
+ * Tables of several accounts, read by structure before any label: one row per account (an account
+ * cell at the row's start, figures in columns under titles) and one column per account (account
+ * numbers over the columns, field labels heading the rows, perhaps a combined/household column).
+ * Who a figure belongs to comes from the table's geometry, never from a label's wording: a row or
+ * column without an account cell (a page or report total, a household column) is never an
+ * account, and a date or a total is never read as one. Which field a figure is comes from the
+ * title that governs its cell; a figure whose title names no field is an unread cell, and the
+ * account it belongs to is flagged for review instead of losing it silently.
+ */
+export interface AccountTables {
+  /** Candidates by line position, each naming its account. */
+  byLine: Map<number, Candidate[]>;
+  /** Line positions the tables explain (titles, account rows, totals): nothing else reads them. */
+  claimed: Set<number>;
+  /** Every account a table holds, in reading order, with the cells it could not read. */
+  accounts: TableAccount[];
+}
+
+export interface TableAccount {
+  value: string;
+  /** Certainty of the account cell (shape × OCR). */
+  conf: number;
+  /** Position of the line the account was first seen on. */
+  at: number;
+  /** What the table prints for this account that names no field: the report must be reviewed. */
+  unread: string[];
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+  title: string;
+  conf: number;
+  match: LabelMatch | null;
+  /** A prior/change/household column: its figures are not the account's current ones. */
+  demoted: string | null;
+}
+
+interface Word {
+  text: string;
+  x0: number;
+  x1: number;
+  conf: number;
+}
+
+/** The words of a line, each with its own box, in reading order (top line first in a header band). */
+function wordsOf(line: Segmented): Word[] {
+  return line.cells.flatMap((cell) =>
+    cell.spans.map((w) => ({ text: cell.text.slice(w.start, w.end), x0: w.x0, x1: w.x1, conf: w.conf })),
+  );
+}
+
+/** The column a cell overlaps most. */
+function widest<T extends { x0: number; x1: number }>(columns: T[], s: { x0: number; x1: number }): T | null {
+  let best: T | null = null;
+  let bestOv = 0;
+  for (const c of columns) {
+    const ov = overlap(c, s);
+    if (ov > bestOv) {
+      bestOv = ov;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** A figure, or a word standing for none (`Nil` under a call column). */
+const isFigure = (s: Segment) => s.kind === 'amount' || (s.kind === 'text' && isNoneWord(s.text));
+const RULE = /^[\s\-=_–—.*]+$/;
+const isRule = (l: Segmented) => l.segs.length > 0 && l.segs.every((s) => s.kind === 'text' && RULE.test(s.text));
+const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+const near = (a: Segmented, b: Segmented, f: number) =>
+  a.page === b.page && b.top - a.bottom <= Math.max(a.height, b.height) * f;
+
+/**
+ * The account a run of text is, read whole: an account-shaped token and nothing else (a date, an
+ * amount with decimals or grouping, a year and a word are not accounts).
+ */
+export function wholeAccount(text: string): { value: string; quality: number } | null {
+  const t = text.trim();
+  // A figure with decimals (`414.68-`, `(12.50)`) is an amount, however it is signed.
+  if (!/\d/.test(t) || /[,;:()]/.test(t) || /\d[.]\d{1,2}\W*$/.test(t)) return null;
+  const tok = readAccountToken(t);
+  if (!tok) return null;
+  if (tok.value !== normalizeAccount(t).replace(/[.\-/]+$/, '')) return null;
+  const digits = tok.value.replace(/\D/g, '');
+  if (digits.length < 4 || /^(?:19|20)\d{2}$/.test(digits)) return null;
+  return tok;
+}
+
+interface AccountCell {
+  value: string;
+  quality: number;
+  conf: number;
+  x0: number;
+  x1: number;
+  segs: Segment[];
+}
+
+/** The cell a segment stands in, read as an account (digit groups printed apart are one cell). */
+function accountCellOf(line: Segmented, seg: Segment): AccountCell | null {
+  if (seg.kind === 'date') return null;
+  const cellSegs = line.segs.filter((s) => s.cell === seg.cell);
+  if (cellSegs.some((s) => s.kind === 'date')) return null;
+  const whole = wholeAccount(line.cells[seg.cell]?.text ?? '');
+  if (whole)
+    return {
+      ...whole,
+      conf: Math.min(...cellSegs.map((s) => s.conf)),
+      x0: Math.min(...cellSegs.map((s) => s.x0)),
+      x1: Math.max(...cellSegs.map((s) => s.x1)),
+      segs: cellSegs,
+    };
+  const alone = wholeAccount(seg.text);
+  return alone ? { ...alone, conf: seg.conf, x0: seg.x0, x1: seg.x1, segs: [seg] } : null;
+}
+
+function titled(x0: number, x1: number, title: string, conf: number): Column {
+  const ctx = contextOf(title);
+  const demoted = ctx === 'distractor' || ctx === 'combined' || ctx === 'total' ? `${title} column` : null;
+  return { x0, x1, title, conf, match: title ? matchLabel(title, FIELD_TARGETS) : null, demoted };
+}
+
+/** Reads every multi-account table of the document. */
+export function readAccountTables(lines: Segmented[]): AccountTables {
+  const out: AccountTables = { byLine: new Map(), claimed: new Set(), accounts: [] };
+  for (let at = 0; at < lines.length; at++) {
+    if (out.claimed.has(at)) continue;
+    const end = readAccountRows(lines, at, out) ?? readAccountColumns(lines, at, out);
+    if (end !== null) at = end;
+  }
+  return out;
+}
+
+function accountEntry(out: AccountTables, value: string, conf: number, at: number): TableAccount {
+  let a = out.accounts.find((x) => x.value === value);
+  if (!a) {
+    a = { value, conf, at, unread: [] };
+    out.accounts.push(a);
+  }
+  a.conf = Math.max(a.conf, conf);
+  return a;
+}
+
+function candidate(
+  row: Segmented,
+  s: Segment,
+  col: Column,
+  account: string,
+  extra: { label: string; ocr: number },
+): Candidate | null {
+  const m = col.match!;
+  const field = m.target as FieldName;
+  const none = s.kind === 'text';
+  if (none && field !== 'margin_call') return null;
+  const factor = col.demoted ? 0.3 : 0.97;
+  return {
+    target: field,
+    value: none ? 0 : signed(field, s.amount!.value, m.negate),
+    score: m.score * (none ? 0.95 : s.amount!.quality) * factor,
+    ocr: Math.min(s.conf, extra.ocr),
+    weight: m.synonym.weight * (col.demoted ? factor : 1),
+    page: row.page,
+    line: row.index,
+    source: 'table',
+    label: extra.label,
+    text: s.text,
+    box: { x0: s.x0, x1: s.x1, y0: row.top, y1: row.bottom },
+    account,
+    ...(s.kind === 'amount' && s.amount!.currency ? { currency: s.amount!.currency } : {}),
+    ...(col.demoted ? { demoted: col.demoted } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the cells: a title names the field of the cells it governs; the identities name the rest
+
+interface TableCell {
+  account: TableAccount;
+  seg: Segment;
+  row: Segmented;
+  /** Position of the row in the document's lines. */
+  at: number;
+}
+
+/** A column of a row-per-account table, or a row of a column-per-account one: one field for every account. */
+interface TableLine {
+  col: Column;
+  cells: TableCell[];
+  /** Where the cells stand, for a person (`under "Excess"`, `in the row "Cash"`). */
+  where: string;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
+const cellValue = (c: TableCell) => (c.seg.kind === 'amount' ? c.seg.amount!.value : 0);
+
+/**
+ * What the accounting identities say an untitled (or unknown-titled) line is, when it holds for
+ * every account of the table: excess = equity − requirement, equity = cash + long + short, a call
+ * is the deficit. Only a single answer counts; the reading stays below automatic approval.
+ */
+function fieldByIdentity(line: TableLine, named: Map<FieldName, TableLine>): FieldName | null {
+  const byAccount = (l: TableLine | undefined) =>
+    new Map((l?.cells ?? []).map((c) => [c.account.value, cellValue(c)] as const));
+  const u = byAccount(line);
+  const get = (f: FieldName) => (named.has(f) ? byAccount(named.get(f)) : null);
+  const holds = (fields: FieldName[], f: (v: number[], x: number) => boolean) => {
+    const maps = fields.map(get);
+    if (maps.some((m) => m === null)) return false;
+    let n = 0;
+    for (const [acct, x] of u) {
+      const vs = maps.map((m) => m!.get(acct));
+      if (vs.some((v) => v === undefined)) continue;
+      if (!f(vs as number[], x)) return false;
+      n++;
+    }
+    return n >= 2;
+  };
+  const answers: FieldName[] = [];
+  const abs = Math.abs;
+  if (
+    !named.has('excess_liquidity') &&
+    (holds(['total_equity', 'maintenance_requirement'], ([e, m], x) => same(e! - abs(m!), x)) ||
+      holds(['total_equity', 'initial_requirement'], ([e, i], x) => same(e! - abs(i!), x)))
+  )
+    answers.push('excess_liquidity');
+  if (
+    !named.has('maintenance_requirement') &&
+    holds(['total_equity', 'excess_liquidity'], ([e, x], v) => same(e! - x!, abs(v)))
+  )
+    answers.push('maintenance_requirement');
+  if (
+    !named.has('total_equity') &&
+    holds(['maintenance_requirement', 'excess_liquidity'], ([m, x], v) => same(abs(m!) + x!, v))
+  )
+    answers.push('total_equity');
+  const parts: FieldName[] = ['cash_balance', 'long_market_value', 'short_market_value'];
+  for (const f of parts) {
+    const others = parts.filter((p) => p !== f);
+    if (!named.has(f) && holds(['total_equity', ...others], ([e, a, b], v) => same(e! - a! - b!, v))) answers.push(f);
+  }
+  if (
+    !named.has('total_equity') &&
+    holds(parts, ([a, b, c], v) => same(a! + b! + c!, v)) &&
+    !answers.includes('total_equity')
+  )
+    answers.push('total_equity');
+  if (!named.has('margin_call')) {
+    const deficit = (e: number, m: number) => Math.max(0, abs(m) - e);
+    const someCall = line.cells.some((c) => cellValue(c) !== 0);
+    const saysNone = line.cells.some((c) => c.seg.kind === 'text');
+    if (
+      (someCall || saysNone) &&
+      (holds(['total_equity', 'maintenance_requirement'], ([e, m], v) => same(deficit(e!, m!), abs(v))) ||
+        holds(['excess_liquidity'], ([x], v) => same(Math.max(0, -x!), abs(v))))
+    )
+      answers.push('margin_call');
+  }
+  return answers.length === 1 ? answers[0]! : null;
+}
+
+/**
+ * Two unknown lines that add up to the equity for every account are the requirement and the
+ * excess over it; the one that goes negative somewhere is the excess (a requirement never does).
+ */
+function requirementAndExcess(
+  open: TableLine[],
+  named: Map<FieldName, TableLine>,
+): { requirement: TableLine; excess: TableLine } | null {
+  const equity = named.get('total_equity');
+  if (!equity || named.has('maintenance_requirement') || named.has('excess_liquidity')) return null;
+  const values = (l: TableLine) => new Map(l.cells.map((c) => [c.account.value, cellValue(c)] as const));
+  const e = values(equity);
+  const found: { requirement: TableLine; excess: TableLine }[] = [];
+  for (const a of open)
+    for (const b of open) {
+      if (a === b) continue;
+      const va = values(a);
+      const vb = values(b);
+      const common = [...e.keys()].filter((k) => va.has(k) && vb.has(k));
+      if (common.length < 2 || !common.every((k) => same(va.get(k)! + vb.get(k)!, e.get(k)!))) continue;
+      if ([...va.values()].every((v) => v >= 0) && [...vb.values()].some((v) => v < 0))
+        found.push({ requirement: a, excess: b });
+    }
+  return found.length === 1 ? found[0]! : null;
+}
+
+/** Candidates for every cell whose line names a field; the rest are named by the identities or left unread. */
+function emit(table: TableLine[], out: AccountTables): void {
+  const named = new Map<FieldName, TableLine>();
+  for (const l of table)
+    if (l.col.match && !l.col.demoted && !named.has(l.col.match.target as FieldName))
+      named.set(l.col.match.target as FieldName, l);
+  const inferred = new Map<TableLine, FieldName>();
+  const open = (l: TableLine) => !l.col.match && !l.col.demoted && !inferred.has(l) && l.cells.length >= 2;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const l of table) {
+      if (!open(l)) continue;
+      const f = fieldByIdentity(l, named);
+      if (!f) continue;
+      inferred.set(l, f);
+      named.set(f, l);
+      changed = true;
+    }
+    if (changed) continue;
+    const pair = requirementAndExcess(table.filter(open), named);
+    if (pair) {
+      inferred.set(pair.requirement, 'maintenance_requirement').set(pair.excess, 'excess_liquidity');
+      named.set('maintenance_requirement', pair.requirement).set('excess_liquidity', pair.excess);
+      changed = true;
+    }
+  }
+  for (const l of table) {
+    const f = inferred.get(l);
+    for (const cell of l.cells) {
+      if (l.col.demoted) continue;
+      if (!l.col.match && !f) {
+        cell.account.unread.push(`${cell.seg.text} ${l.where}`);
+        continue;
+      }
+      const c = f
+        ? inferredCandidate(cell, f, l)
+        : candidate(cell.row, cell.seg, l.col, cell.account.value, {
+            label: l.col.title,
+            ocr: 0.35 + l.col.conf,
+          });
+      if (!c) continue;
+      out.byLine.set(cell.at, [...(out.byLine.get(cell.at) ?? []), c]);
+    }
+  }
+}
+
+/** A figure whose field only the identities tell: below automatic approval even when they confirm it. */
+function inferredCandidate(cell: TableCell, field: FieldName, line: TableLine): Candidate {
+  const s = cell.seg;
+  const none = s.kind === 'text';
+  return {
+    target: field,
+    value: none ? 0 : signed(field, s.amount!.value, false),
+    score: 0.6 * (none ? 0.95 : s.amount!.quality),
+    ocr: s.conf,
+    weight: 0.9,
+    page: cell.row.page,
+    line: cell.row.index,
+    source: 'table',
+    label: line.col.title || field,
+    text: s.text,
+    box: { x0: s.x0, x1: s.x1, y0: cell.row.top, y1: cell.row.bottom },
+    account: cell.account.value,
+    ...(s.kind === 'amount' && s.amount!.currency ? { currency: s.amount!.currency } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One row per account
+
+interface AccountRow {
+  at: number;
+  account: AccountCell;
+  figures: Segment[];
+  /** Text in the row that is neither the account nor a figure (a cell the reader cannot split). */
+  stray: Segment[];
+}
+
+/** A row that starts with an account cell, followed by two or more figures and little else. */
+function accountRow(lines: Segmented[], at: number): AccountRow | null {
+  const line = lines[at]!;
+  const first = line.segs[0];
+  if (!first) return null;
+  const account = accountCellOf(line, first);
+  if (!account) return null;
+  const rest = line.segs.filter((s) => !account.segs.includes(s));
+  const figures = rest.filter(isFigure);
+  // Figures the number reader could not split (`USD 2,69,537.72 USD` where columns crowd) are
+  // stray cells of the row; words without digits (a name, a description) make it another table.
+  const stray = rest.filter((s) => !isFigure(s));
+  if (stray.some((s) => !/\d/.test(s.text)) || figures.length === 0 || figures.length + stray.length < 2) return null;
+  if (rest.some((f) => f.x0 < account.x1)) return null;
+  return { at, account, figures, stray };
+}
+
+/**
+ * The columns of an account table, from its rows' cells: figures aligned on their right edges (or
+ * else their left edges) form a column, which spans all of them. Alignment keeps crowded columns
+ * apart where their cells nearly touch.
+ */
+function columnsOf(rows: AccountRow[]): { x0: number; x1: number }[] {
+  const cells = rows.flatMap((r) => [...r.figures, ...r.stray]);
+  const cluster = (edge: (s: Segment) => number) => {
+    const groups: Segment[][] = [];
+    for (const c of [...cells].sort((a, b) => edge(a) - edge(b))) {
+      const g = groups.find((x) => Math.abs(edge(x[0]!) - edge(c)) <= 3);
+      if (g) g.push(c);
+      else groups.push([c]);
+    }
+    return groups;
+  };
+  const widest = Math.max(...rows.map((r) => r.figures.length + r.stray.length));
+  const byRight = cluster((s) => s.x1);
+  const byLeft = cluster((s) => s.x0);
+  const groups = byRight.length <= Math.max(widest, byLeft.length) ? byRight : byLeft;
+  const spans = groups.map((g) => ({ x0: Math.min(...g.map((s) => s.x0)), x1: Math.max(...g.map((s) => s.x1)) }));
+  return spans.sort((a, b) => a.x0 - b.x0);
+}
+
+/** A row of figures in the table's columns whose first cell is not an account: a total, never an account. */
+function otherRow(line: Segmented, columns: { x0: number; x1: number }[]): boolean {
+  const figures = line.segs.filter(isFigure);
+  return figures.length >= 2 && figures.every((f) => columns.some((c) => overlap(c, f) > 0));
+}
+
+function readAccountRows(lines: Segmented[], at: number, out: AccountTables): number | null {
+  const first = accountRow(lines, at);
+  if (!first) return null;
+  const rows: AccountRow[] = [first];
+  const others: number[] = [];
+  const left = first.account.x0;
+  let last = at;
+  for (let k = at + 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!near(lines[last]!, line, 3.5)) break;
+    if (isRule(line)) continue;
+    const r = accountRow(lines, k);
+    if (r && Math.abs(r.account.x0 - left) <= 12) {
+      rows.push(r);
+      last = k;
+      continue;
+    }
+    if (otherRow(line, columnsOf(rows))) {
+      others.push(k);
+      last = k;
+      continue;
+    }
+    break;
+  }
+  const distinct = new Set(rows.map((r) => r.account.value));
+  const spans = columnsOf(rows);
+  if (distinct.size < 2 || spans.length < 2) return null;
+  // Titles: the text-only lines right above the first row, joined per column from top to bottom.
+  const header: number[] = [];
+  for (let k = at - 1; k >= 0 && header.length < 3; k--) {
+    const l = lines[k]!;
+    const below = lines[header.length ? header[header.length - 1]! : at]!;
+    if (out.claimed.has(k) || !near(l, below, 2.5) || l.segs.some((s) => s.kind !== 'text') || l.segs.length === 0)
+      break;
+    header.push(k);
+  }
+  header.reverse();
+  // Word by word: a title printed close to the next one (`Net Liq. Acct Maint. Level`) is split between the columns it spans.
+  const titleWords = header.flatMap((k) => wordsOf(lines[k]!));
+  const parts = new Map<{ x0: number; x1: number }, Word[]>(spans.map((sp) => [sp, []]));
+  for (const w of titleWords) {
+    let sp = widest(spans, w);
+    if (!sp) {
+      const d = (x: { x0: number; x1: number }) => Math.max(x.x0 - w.x1, w.x0 - x.x1);
+      const nearest = [...spans].sort((a, b) => d(a) - d(b))[0]!;
+      if (d(nearest) <= 12) sp = nearest;
+    }
+    if (sp) parts.get(sp)!.push(w);
+  }
+  const columns: Column[] = spans.map((sp) => {
+    const ws = parts.get(sp)!;
+    return titled(sp.x0, sp.x1, ws.map((p) => p.text).join(' '), Math.min(1, ...ws.map((p) => p.conf)));
+  });
+  for (const k of [...header, ...rows.map((r) => r.at), ...others]) out.claimed.add(k);
+  const cellsOf = new Map<Column, TableCell[]>(columns.map((c) => [c, []]));
+  for (const r of rows) {
+    const acct = accountEntry(out, r.account.value, r.account.quality * r.account.conf, r.at);
+    for (const s of r.figures) {
+      const col = widest(columns, s);
+      if (col) cellsOf.get(col)!.push({ account: acct, seg: s, row: lines[r.at]!, at: r.at });
+    }
+    for (const s of r.stray) acct.unread.push(`"${s.text}"`);
+  }
+  emit(
+    columns.map((col) => ({
+      col,
+      cells: cellsOf.get(col)!,
+      where: col.title ? `under "${col.title}"` : 'under an untitled column',
+    })),
+    out,
+  );
+  return Math.max(last, ...header);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One column per account
+
+/**
+ * The titles of a line, split where an account number stands among words (`EH352569 Relationship
+ * Aggregate` printed close together is an account column beside a household column): account
+ * cells, and runs of other words between them.
+ */
+function titlePieces(line: Segmented): { accounts: AccountCell[]; texts: Segment[] } | null {
+  if (line.segs.some((s) => s.kind === 'date')) return null;
+  const accounts: AccountCell[] = [];
+  const texts: Segment[] = [];
+  line.cells.forEach((cell, ci) => {
+    const segs = line.segs.filter((s) => s.cell === ci);
+    const whole = segs[0] ? accountCellOf(line, segs[0]) : null;
+    if (whole && whole.segs.length === segs.length) {
+      accounts.push(whole);
+      return;
+    }
+    let run: Segment | null = null;
+    for (const w of cell.spans) {
+      const text = cell.text.slice(w.start, w.end);
+      const acct = wholeAccount(text);
+      if (acct) {
+        run = null;
+        accounts.push({ ...acct, conf: w.conf, x0: w.x0, x1: w.x1, segs: segs.filter((s) => overlap(s, w) > 0) });
+        continue;
+      }
+      if (run) {
+        run.text = `${run.text} ${text}`;
+        run.x1 = w.x1;
+        run.conf = Math.min(run.conf, w.conf);
+      } else {
+        run = { kind: 'text', text, x0: w.x0, x1: w.x1, conf: w.conf, cell: ci };
+        texts.push(run);
+      }
+    }
+  });
+  return { accounts, texts };
+}
+
+function readAccountColumns(lines: Segmented[], at: number, out: AccountTables): number | null {
+  const head = lines[at]!;
+  const pieces = titlePieces(head);
+  if (!pieces) return null;
+  const { accounts } = pieces;
+  // Titles only: a figure in the line makes it a row of some table.
+  if (head.segs.some((s) => s.kind === 'amount' && !accounts.some((a) => a.segs.includes(s)))) return null;
+  if (new Set(accounts.map((a) => a.value)).size < 2) return null;
+  const firstX = Math.min(...accounts.map((a) => a.x0));
+  const lastX = Math.max(...accounts.map((a) => a.x1));
+  // Words between account numbers in a cell of their own are labels of label/value pairs
+  // (`Account U123  Report Date 20250324`), not titles; a word in the account's cell is its caption (`Acct 1234567`).
+  const between = pieces.texts.filter((t) => t.x0 > firstX && t.x1 < lastX);
+  if (between.some((t) => !accounts.some((a) => a.segs.some((x) => x.cell === t.cell) && a.x0 >= t.x1))) return null;
+  // Other titles right of the first account column (a household or total column) are columns that are no account.
+  const others: Column[] = pieces.texts
+    .filter((s) => s.x0 >= firstX)
+    .map((s) => ({ ...titled(s.x0, s.x1, s.text, s.conf), demoted: `${s.text} column` }));
+  const columns: (Column & { account?: AccountCell })[] = [
+    ...accounts.map((a) => ({
+      x0: a.x0,
+      x1: a.x1,
+      title: a.value,
+      conf: a.conf,
+      match: null,
+      demoted: null,
+      account: a,
+    })),
+    ...others,
+  ].sort((a, b) => a.x0 - b.x0);
+  const colOf = (s: Segment) => widest(columns, s);
+  const rows: { at: number; label: string; figures: Segment[] }[] = [];
+  let last = at;
+  for (let k = at + 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!near(lines[last]!, line, 3.5)) break;
+    if (isRule(line)) continue;
+    const figures = line.segs.filter((s) => isFigure(s) && s.x1 > firstX - 2 && colOf(s)?.account);
+    if (figures.length === 0) break;
+    const label = line.segs
+      .filter((s) => s.kind === 'text' && s.x1 <= firstX && !isNoneWord(s.text))
+      .map((s) => s.text)
+      .join(' ');
+    rows.push({ at: k, label, figures });
+    last = k;
+  }
+  // A table of accounts: rows that give figures to two accounts or more.
+  const across = rows.filter((r) => new Set(r.figures.map((f) => colOf(f)!.account!.value)).size >= 2);
+  if (across.length < 2) return null;
+  out.claimed.add(at);
+  for (const r of rows) out.claimed.add(r.at);
+  const entries = new Map(accounts.map((a) => [a.value, accountEntry(out, a.value, a.quality * a.conf, at)]));
+  emit(
+    rows.map((r) => {
+      const line = lines[r.at]!;
+      return {
+        col: titled(0, 0, r.label, Math.min(1, ...line.segs.filter((s) => s.x1 <= firstX).map((s) => s.conf))),
+        cells: r.figures.map((seg) => ({
+          account: entries.get(colOf(seg)!.account!.value)!,
+          seg,
+          row: line,
+          at: r.at,
+        })),
+        where: r.label ? `in the row "${r.label}"` : 'in a row without a label',
+      };
+    }),
+    out,
+  );
+  return last;
+}

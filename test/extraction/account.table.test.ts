@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
+import { segmentLine } from '../../src/extraction/layout/segments.ts';
+import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
+import { readAccountTables, wholeAccount } from '../../src/extraction/structure/account.table.ts';
+
+/** A phrase as words with boxes, at a left edge x and top y, about 5 pt per character. */
+function phrase(text: string, x: number, y: number): PageWord[] {
+  const out: PageWord[] = [];
+  let at = x;
+  for (const t of text.split(' ')) {
+    out.push({ text: t, x0: at, x1: at + t.length * 5, y0: y, y1: y + 9, conf: 1 });
+    at += t.length * 5 + 3;
+  }
+  return out;
+}
+const right = (text: string, x1: number, y: number) =>
+  phrase(text, x1 - text.length * 5 - (text.split(' ').length - 1) * 3, y);
+
+/** Words in a seeded shuffled order: content-stream order must not matter. */
+function shuffled(words: PageWord[], seed = 11): PageWord[] {
+  const out = [...words];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function read(words: PageWord[]) {
+  const lines = buildLines(shuffled(words), 0).map((l) =>
+    segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }),
+  );
+  const tables = readAccountTables(lines);
+  return { lines, tables, cands: [...tables.byLine.values()].flat() };
+}
+
+const valuesOf = (cands: ReturnType<typeof read>['cands'], account: string, field: string) =>
+  cands.filter((c) => c.account === account && c.target === field).map((c) => c.value);
+
+describe('wholeAccount', () => {
+  it('reads account-shaped text whole and refuses dates, years, amounts and words', () => {
+    expect(wholeAccount('151-608416')?.value).toBe('151-608416');
+    expect(wholeAccount('CX798045')?.value).toBe('CX798045');
+    expect(wholeAccount('8405 3747 68')?.value).toBe('8405374768');
+    for (const t of ['2025', '12/31/2026', '1,234.56', '12.50', '414.68-', 'Total', 'Account U123', 'FY2025'])
+      expect(wholeAccount(t), t).toBeNull();
+  });
+});
+
+describe('readAccountTables: one row per account', () => {
+  // Two-line titles over right-aligned columns; rows start with the account; page and report totals follow.
+  const table = (titles: [string, string][]) => [
+    ...titles.flatMap(([a, b], j) => [...right(a, 250 + j * 100, 100), ...right(b, 250 + j * 100, 111)]),
+    ...phrase('Account', 30, 111),
+    ...phrase('151-608416', 30, 128),
+    ...right('9,385,176.10', 250, 128),
+    ...right('7,413,372.70', 350, 128),
+    ...right('1,971,803.40', 450, 128),
+    ...phrase('CX798045', 30, 143),
+    ...right('321,135.02', 250, 143),
+    ...right('162,972.16', 350, 143),
+    ...right('158,162.86', 450, 143),
+    ...phrase('PAGE TOTAL', 30, 160),
+    ...right('9,706,311.12', 250, 160),
+    ...right('7,576,344.86', 350, 160),
+    ...right('2,129,966.26', 450, 160),
+  ];
+
+  it('gives each row to its account, reads each figure by its column title, and takes no total as an account', () => {
+    const { tables, cands } = read(
+      table([
+        ['Net', 'Liquidation Value'],
+        ['Maintenance', 'Requirement'],
+        ['Excess', 'Liquidity'],
+      ]),
+    );
+    expect(tables.accounts.map((a) => a.value)).toEqual(['151-608416', 'CX798045']);
+    expect(tables.accounts.every((a) => a.unread.length === 0)).toBe(true);
+    expect(valuesOf(cands, '151-608416', 'total_equity')).toEqual([9385176.1]);
+    expect(valuesOf(cands, 'CX798045', 'maintenance_requirement')).toEqual([162972.16]);
+    expect(valuesOf(cands, 'CX798045', 'excess_liquidity')).toEqual([158162.86]);
+    expect(cands.some((c) => c.value === 9706311.12)).toBe(false);
+    expect(tables.claimed.size).toBe(5);
+  });
+
+  it('names a column whose title it does not know by the identity its cells obey, below approval', () => {
+    const { tables, cands } = read(
+      table([
+        ['Net', 'Liquidation Value'],
+        ['Zorbly', 'Quux'],
+        ['Excess', 'Liquidity'],
+      ]),
+    );
+    expect(tables.accounts.map((a) => a.unread)).toEqual([[], []]);
+    const req = cands.filter((c) => c.target === 'maintenance_requirement');
+    expect(req.map((c) => [c.account, c.value])).toEqual([
+      ['151-608416', 7413372.7],
+      ['CX798045', 162972.16],
+    ]);
+    expect(req.every((c) => c.score < 0.8)).toBe(true);
+  });
+
+  it('keeps an account whose cells it cannot name, with the cells it could not read', () => {
+    const { tables, cands } = read(
+      table([
+        ['Net', 'Liquidation Value'],
+        ['Zorbly', 'Quux'],
+        ['Frobnic', 'Level'],
+      ]),
+    );
+    expect(tables.accounts).toHaveLength(2);
+    expect(tables.accounts[0]!.unread.join(' ')).toMatch(/7,413,372\.70 under "Zorbly Quux"/);
+    expect(tables.accounts[1]!.unread).toHaveLength(2);
+    expect(cands.filter((c) => c.account === '151-608416').map((c) => c.target)).toEqual(['total_equity']);
+  });
+
+  it('reads no table from rows that start with a name or a description', () => {
+    const { tables } = read([
+      ...phrase('APPLE INC', 30, 100),
+      ...right('100', 250, 100),
+      ...right('19,000.00', 350, 100),
+      ...phrase('MICROSOFT CORP', 30, 115),
+      ...right('50', 250, 115),
+      ...right('21,000.00', 350, 115),
+    ]);
+    expect(tables.accounts).toEqual([]);
+  });
+});
+
+describe('readAccountTables: one column per account', () => {
+  const rows = (household: string, labels: string[]) => [
+    ...phrase('Item', 40, 100),
+    ...right('20755216', 300, 100),
+    ...right('U1878569', 400, 100),
+    ...right(household, 520, 100),
+    ...labels.flatMap((label, i) => [
+      ...phrase(label, 40, 118 + i * 15),
+      ...right(['272,738.13', '137,450.99', '135,287.14', 'NONE'][i]!, 300, 118 + i * 15),
+      ...right(['4,816,788.14', '63,699.75', '4,753,088.39', '0.00'][i]!, 400, 118 + i * 15),
+      ...right(['5,089,526.27', '201,150.74', '4,888,375.53', '0.00'][i]!, 520, 118 + i * 15),
+    ]),
+  ];
+
+  it('gives each column to its account and never reads the household column as one', () => {
+    const { tables, cands } = read(
+      rows('Household Combined', [
+        'Net Liquidation Value',
+        'Maintenance Requirement',
+        'Excess Liquidity',
+        'Margin Call',
+      ]),
+    );
+    expect(tables.accounts.map((a) => a.value)).toEqual(['20755216', 'U1878569']);
+    expect(valuesOf(cands, '20755216', 'total_equity')).toEqual([272738.13]);
+    expect(valuesOf(cands, 'U1878569', 'excess_liquidity')).toEqual([4753088.39]);
+    expect(valuesOf(cands, '20755216', 'margin_call')).toEqual([0]);
+    expect(cands.some((c) => c.value === 5089526.27 || c.value === 4888375.53)).toBe(false);
+  });
+
+  it('flags the accounts of a row whose label names no field and whose figures no identity explains', () => {
+    const { tables, cands } = read(
+      rows('Zorbly', ['Net Liquidation Value', 'Quux Frobnication', 'Frobnic Level', 'NONE']),
+    );
+    expect(tables.accounts.map((a) => a.unread.length)).toEqual([3, 3]);
+    expect(tables.accounts[0]!.unread[0]).toMatch(/137,450\.99 in the row "Quux Frobnication"/);
+    expect(cands.map((c) => c.target)).toEqual(['total_equity', 'total_equity']);
+  });
+
+  it('does not read label/value pairs with a date as a table of accounts', () => {
+    const { tables } = read([
+      ...phrase('Account', 40, 100),
+      ...phrase('U76841699', 150, 100),
+      ...phrase('Report Date', 300, 100),
+      ...phrase('20250324', 400, 100),
+      ...phrase('Name', 40, 115),
+      ...phrase('Olivia Morrow', 150, 115),
+      ...phrase('Generated', 300, 115),
+      ...phrase('20250325', 400, 115),
+      ...phrase('Type', 40, 130),
+      ...phrase('Margin', 150, 130),
+      ...phrase('Master', 300, 130),
+      ...phrase('N/A', 400, 130),
+    ]);
+    expect(tables.accounts).toEqual([]);
+  });
+});
