@@ -176,12 +176,6 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   });
   const cols = header ? amounts.map((s) => columnOf(s, header)) : [];
   if (header && cols.some((c) => c !== null)) {
-    const accountCols = amounts.filter((_, i) => cols[i]?.kind === 'account');
-    if (accountCols.length > 0) {
-      return amounts.flatMap((s, i) =>
-        cols[i]?.kind === 'account' ? [make(s, 1, { account: cols[i]!.account!, source: 'table' })] : [],
-      );
-    }
     const keep = amounts.map((s, i) => ({ s, c: cols[i] })).filter(({ c }) => !c || !EXCLUDED_COLUMNS.has(c.kind));
     if (keep.length === 0) return [];
     const rank = (k: string | undefined) =>

@@ -1,6 +1,5 @@
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { readAccountToken } from '../parse/account.parser.ts';
 import { currencyCodeIn, currencyFromCode, isCurrencyName } from '../parse/currency.parser.ts';
 
 /** What a table column holds, read from its header. */
@@ -11,7 +10,6 @@ export type ColumnKind =
   | 'change'
   | 'period'
   | 'currency'
-  | 'account'
   | 'house'
   | 'exchange'
   | 'other';
@@ -21,7 +19,6 @@ export interface Column {
   x0: number;
   x1: number;
   text: string;
-  account?: string;
   currency?: string;
   date?: string;
   /** A column whose title is itself a field (`Current Long`, `Current Short`). */
@@ -59,20 +56,17 @@ export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'>
     )
   )
     return { kind: 'current' };
-  const acct = /\d/.test(t)
-    ? readAccountToken(text.replace(/^(account|acct|a\/c)\.?\s*(no\.?|number|#)?\s*[:#]?/i, ''))
-    : null;
-  if (acct && !/^\d{1,2}[/.-]/.test(text)) return { kind: 'account', account: acct.value };
   return { kind: 'other' };
 }
 
 /**
  * A line of column titles: no figures, two or more cells, at least one that says what a column
- * holds (Current, Prior Day, Change, YTD, a currency, a date, an account). A line whose cells
+ * holds (Current, Prior Day, Change, YTD, a currency, a date). A line whose cells
  * are field labels is a different table (fields as columns) and is not a header here.
  */
 export function readColumnHeader(line: Segmented): ColumnHeader | null {
-  if (line.segs.some((s) => s.kind === 'amount')) return accountNumbersHeader(line);
+  // A line with figures is a row; account numbers over columns are read by structure/account.table.ts.
+  if (line.segs.some((s) => s.kind === 'amount')) return null;
   // Percentages and other figures (`Margin equity %  100.00%  101.36%`) make a data row, not titles.
   if (line.segs.some((s) => s.kind === 'text' && /^[+\-−(]?\s*\d[\d,.]*\s*%?\)?$/.test(s.text.trim()))) return null;
   if (line.cells.length < 2) return null;
@@ -110,11 +104,7 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
   const informative = columns.filter((c) => c.kind !== 'other');
   const dated = columns.filter((c) => c.date);
   if (informative.length === 0) return null;
-  if (
-    informative.length === 1 &&
-    (EXCLUDED_COLUMNS.has(informative[0]!.kind) || dated.length === 1 || informative[0]!.kind === 'account')
-  )
-    return null;
+  if (informative.length === 1 && (EXCLUDED_COLUMNS.has(informative[0]!.kind) || dated.length === 1)) return null;
   // Two dated columns: the later one is current.
   if (dated.length >= 2) {
     const latest = dated
@@ -123,27 +113,6 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
       .at(-1)!;
     for (const c of dated) c.kind = c.date === latest ? 'current' : 'prior';
   }
-  return { page: line.page, line: line.index, columns };
-}
-
-/**
- * Account numbers as column titles, printed in digit groups that read as whole numbers
- * (`8405 3747 68 | 8405 9252 65 | Total`, `CAL 0109 1372`): one column per cell.
- */
-function accountNumbersHeader(line: Segmented): ColumnHeader | null {
-  if (line.cells.length < 2) return null;
-  if (line.segs.some((s) => s.kind === 'amount' && !/^\d+$/.test(s.text.trim()))) return null;
-  if (line.segs.some((s) => s.kind === 'date')) return null;
-  const columns: Column[] = [];
-  for (const cell of line.cells) {
-    // `Report Date | 20250324`: a date label says the number beside it is a date, not an account.
-    if (matchLabel(cell.text)?.target === 'date') return null;
-    const c = classifyHeader(cell.text);
-    if (c.kind === 'account' && (c.account!.match(/\d/g) ?? []).length < 6) return null;
-    if (c.kind === 'other' && /\d/.test(cell.text)) return null;
-    columns.push({ ...c, x0: cell.x0, x1: cell.x1, text: cell.text });
-  }
-  if (!columns.some((c) => c.kind === 'account')) return null;
   return { page: line.page, line: line.index, columns };
 }
 

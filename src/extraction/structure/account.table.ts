@@ -126,8 +126,10 @@ function accountCellOf(line: Segmented, seg: Segment): AccountCell | null {
 
 function titled(x0: number, x1: number, title: string, conf: number): Column {
   const ctx = contextOf(title);
-  const demoted = ctx === 'distractor' || ctx === 'combined' || ctx === 'total' ? `${title} column` : null;
-  return { x0, x1, title, conf, match: title ? matchLabel(title, FIELD_TARGETS) : null, demoted };
+  const match = title ? matchLabel(title, FIELD_TARGETS) : null;
+  // A prior/change/household title is not its field; `Total` alone is a total, `Portfolio Equity Total` a field.
+  const demoted = ctx === 'distractor' || ctx === 'combined' || (ctx === 'total' && !match) ? `${title} column` : null;
+  return { x0, x1, title, conf, match, demoted };
 }
 
 /** Reads every multi-account table of the document. */
@@ -296,12 +298,20 @@ function requirementAndExcess(
 
 /** Candidates for every cell whose line names a field; the rest are named by the identities or left unread. */
 function emit(table: TableLine[], out: AccountTables): void {
+  // Each field's best-titled line names it; a weaker title for the same field is contested, open to the identities.
   const named = new Map<FieldName, TableLine>();
-  for (const l of table)
-    if (l.col.match && !l.col.demoted && !named.has(l.col.match.target as FieldName))
-      named.set(l.col.match.target as FieldName, l);
+  const contested = new Set<TableLine>();
+  const titledLines = table
+    .filter((l) => l.col.match && !l.col.demoted)
+    .sort((a, b) => b.col.match!.score - a.col.match!.score);
+  for (const l of titledLines) {
+    const f = l.col.match!.target as FieldName;
+    if (named.has(f)) contested.add(l);
+    else named.set(f, l);
+  }
   const inferred = new Map<TableLine, FieldName>();
-  const open = (l: TableLine) => !l.col.match && !l.col.demoted && !inferred.has(l) && l.cells.length >= 2;
+  const open = (l: TableLine) =>
+    (!l.col.match || contested.has(l)) && !l.col.demoted && !inferred.has(l) && l.cells.length >= 2;
   for (let changed = true; changed; ) {
     changed = false;
     for (const l of table) {
@@ -542,14 +552,20 @@ function readAccountColumns(lines: Segmented[], at: number, out: AccountTables):
   // Titles only: a figure in the line makes it a row of some table.
   if (head.segs.some((s) => s.kind === 'amount' && !accounts.some((a) => a.segs.includes(s)))) return null;
   if (new Set(accounts.map((a) => a.value)).size < 2) return null;
+  // A word in an account's cell, before the number, is its caption (`Account 4410-0001`): part of that column.
+  const captionOf = (t: Segment) =>
+    accounts.find((a) => a.segs.some((x) => x.cell === t.cell) && a.x0 >= t.x1 - 0.5 && a.x0 - t.x1 < 12);
+  const texts = pieces.texts.filter((t) => {
+    const a = captionOf(t);
+    if (a) a.x0 = Math.min(a.x0, t.x0);
+    return !a;
+  });
   const firstX = Math.min(...accounts.map((a) => a.x0));
   const lastX = Math.max(...accounts.map((a) => a.x1));
-  // Words between account numbers in a cell of their own are labels of label/value pairs
-  // (`Account U123  Report Date 20250324`), not titles; a word in the account's cell is its caption (`Acct 1234567`).
-  const between = pieces.texts.filter((t) => t.x0 > firstX && t.x1 < lastX);
-  if (between.some((t) => !accounts.some((a) => a.segs.some((x) => x.cell === t.cell) && a.x0 >= t.x1))) return null;
-  // Other titles right of the first account column (a household or total column) are columns that are no account.
-  const others: Column[] = pieces.texts
+  // Words between account numbers are labels of label/value pairs (`Account U123  Report Date 20250324`), not titles.
+  if (texts.some((t) => t.x0 > firstX && t.x1 < lastX)) return null;
+  // Other titles right of the account columns (a household or total column) are columns that are no account.
+  const others: Column[] = texts
     .filter((s) => s.x0 >= firstX)
     .map((s) => ({ ...titled(s.x0, s.x1, s.text, s.conf), demoted: `${s.text} column` }));
   const columns: (Column & { account?: AccountCell })[] = [
