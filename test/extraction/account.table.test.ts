@@ -117,6 +117,31 @@ describe('readAccountTables: one row per account', () => {
     expect(cands.filter((c) => c.account === '151-608416').map((c) => c.target)).toEqual(['total_equity']);
   });
 
+  it('reads a name column between the account and its figures only under an account title', () => {
+    const rowsWithNames = (title: string) => [
+      ...phrase(title, 30, 100),
+      ...phrase('Name', 120, 100),
+      ...right('Net Liq Value', 350, 100),
+      ...right('Maint Req', 450, 100),
+      ...phrase('ABC-12345', 30, 115),
+      ...phrase('Master', 120, 115),
+      ...right('3,485,169.48', 350, 115),
+      ...right('1,989,593.40', 450, 115),
+      ...phrase('ABC-12346', 30, 130),
+      ...phrase('Sub Equity', 120, 130),
+      ...right('659,960.54', 350, 130),
+      ...right('579,502.14', 450, 130),
+    ];
+    const { tables, cands } = read(rowsWithNames('Account'));
+    expect(tables.accounts.map((a) => [a.value, a.unread])).toEqual([
+      ['ABC-12345', []],
+      ['ABC-12346', []],
+    ]);
+    expect(valuesOf(cands, 'ABC-12346', 'maintenance_requirement')).toEqual([579502.14]);
+    // A code column with a description beside it and no account title: a positions table, not accounts.
+    expect(read(rowsWithNames('CUSIP')).tables.accounts).toEqual([]);
+  });
+
   it('reads no table from rows that start with a name or a description', () => {
     const { tables } = read([
       ...phrase('APPLE INC', 30, 100),

@@ -1,6 +1,7 @@
 import type { FieldName } from '../../core/report/report.schema.ts';
 import { type Candidate, FIELD_TARGETS, signed } from '../fields/candidates.ts';
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
+import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { contextOf, isNoneWord } from '../vocabulary/fields.context.ts';
@@ -131,6 +132,8 @@ function titled(x0: number, x1: number, title: string, conf: number): Column {
   const demoted = ctx === 'distractor' || ctx === 'combined' || (ctx === 'total' && !match) ? `${title} column` : null;
   return { x0, x1, title, conf, match, demoted };
 }
+
+const ACCOUNT_TITLE: ReadonlySet<LabelTarget> = new Set(['account']);
 
 /** Reads every multi-account table of the document. */
 export function readAccountTables(lines: Segmented[]): AccountTables {
@@ -380,6 +383,8 @@ interface AccountRow {
   figures: Segment[];
   /** Text in the row that is neither the account nor a figure (a cell the reader cannot split). */
   stray: Segment[];
+  /** Words between the account and its figures (a name or registration column). */
+  words: Segment[];
 }
 
 /** A row that starts with an account cell, followed by two or more figures and little else. */
@@ -392,11 +397,16 @@ function accountRow(lines: Segmented[], at: number): AccountRow | null {
   const rest = line.segs.filter((s) => !account.segs.includes(s));
   const figures = rest.filter(isFigure);
   // Figures the number reader could not split (`USD 2,69,537.72 USD` where columns crowd) are
-  // stray cells of the row; words without digits (a name, a description) make it another table.
-  const stray = rest.filter((s) => !isFigure(s));
-  if (stray.some((s) => !/\d/.test(s.text)) || figures.length === 0 || figures.length + stray.length < 2) return null;
+  // stray cells of the row; words (a name, a registration) may stand between the account and its figures.
+  const stray = rest.filter((s) => !isFigure(s) && /\d/.test(s.text));
+  const words = rest.filter((s) => !isFigure(s) && !/\d/.test(s.text));
+  if (figures.length === 0 || figures.length + stray.length < 2) return null;
   if (rest.some((f) => f.x0 < account.x1)) return null;
-  return { at, account, figures, stray };
+  if (words.length > 0) {
+    const firstFigure = Math.min(...figures.map((f) => f.x0));
+    if (words.length > 2 || figures.length < 2 || words.some((w) => w.x1 > firstFigure)) return null;
+  }
+  return { at, account, figures, stray, words };
 }
 
 /**
@@ -461,11 +471,26 @@ function readAccountRows(lines: Segmented[], at: number, out: AccountTables): nu
   for (let k = at - 1; k >= 0 && header.length < 3; k--) {
     const l = lines[k]!;
     const below = lines[header.length ? header[header.length - 1]! : at]!;
-    if (out.claimed.has(k) || !near(l, below, 2.5) || l.segs.some((s) => s.kind !== 'text') || l.segs.length === 0)
+    // The band's own lines sit close together (stacked titles); the band may stand a little above the rows.
+    const gap = header.length ? 1.2 : 2.5;
+    if (out.claimed.has(k) || !near(l, below, gap) || l.segs.some((s) => s.kind !== 'text') || l.segs.length === 0)
       break;
     header.push(k);
   }
   header.reverse();
+  // Rows with a name column are accounts only under an account title (else a CUSIP or a code may lead a positions table).
+  if (rows.some((r) => r.words.length > 0)) {
+    const span = {
+      x0: Math.min(...rows.map((r) => r.account.x0)) - 2,
+      x1: Math.max(...rows.map((r) => r.account.x1)) + 2,
+    };
+    const title = header
+      .flatMap((k) => wordsOf(lines[k]!))
+      .filter((w) => overlap(w, span) > 0)
+      .map((w) => w.text)
+      .join(' ');
+    if (!title || matchLabel(title, ACCOUNT_TITLE)?.target !== 'account') return null;
+  }
   // Word by word: a title printed close to the next one (`Net Liq. Acct Maint. Level`) is split between the columns it spans.
   const titleWords = header.flatMap((k) => wordsOf(lines[k]!));
   const parts = new Map<{ x0: number; x1: number }, Word[]>(spans.map((sp) => [sp, []]));
