@@ -81,6 +81,31 @@ describe('layouts the extractor has never seen', () => {
     });
   });
 
+  it('gives every account row a report, flagged where its cells cannot be read, and no total an account', async () => {
+    const reports = await run([
+      [
+        ['Exception Listing as of 11/27/2026', 50, 40],
+        ...rows(
+          80,
+          15,
+          [50, 230, 330, 430],
+          [
+            ['Account', 'Net Liq Value', 'Zorbly Quux', 'Frobnic Level'],
+            ['4410-0001', '1,000,000.00', '250,000.00', '12.00'],
+            ['4410-0002', '500,000.00', '100,000.00', '7.00'],
+            ['REPORT TOTAL', '1,500,000.00', '350,000.00', '19.00'],
+          ],
+        ),
+      ],
+    ]);
+    expect(reports.map((r) => r.account_number)).toEqual(['4410-0001', '4410-0002']);
+    for (const r of reports) {
+      expect(r.needs_review).toBe(true);
+      expect(r.issues.map((i) => i.code)).toContain('unread_cells');
+    }
+    expect(reports[1]!.fields.total_equity).toBe(500000);
+  });
+
   it('reads a grid of boxes with each label above its figure', async () => {
     const [r] = await run([
       [
