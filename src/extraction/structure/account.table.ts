@@ -156,6 +156,22 @@ function accountEntry(out: AccountTables, value: string, conf: number, at: numbe
   return a;
 }
 
+/**
+ * The figure as printed, without a currency code the number reader took from a crowded neighbour
+ * cell (`61,65,997.31 USD` where the next column prints `USD 7,19,796.16`): text and box of the number.
+ */
+function printedFigure(s: Segment): { text: string; x0: number; x1: number } {
+  const code = s.kind === 'amount' ? s.amount!.currency : undefined;
+  if (!code) return { text: s.text, x0: s.x0, x1: s.x1 };
+  const per = (s.x1 - s.x0) / Math.max(1, s.text.length);
+  let start = 0;
+  let end = s.text.length;
+  if (s.text.startsWith(`${code} `)) start = code.length + 1;
+  if (s.text.endsWith(` ${code}`)) end -= code.length + 1;
+  if (start >= end) return { text: s.text, x0: s.x0, x1: s.x1 };
+  return { text: s.text.slice(start, end), x0: s.x0 + start * per, x1: s.x0 + end * per };
+}
+
 function candidate(
   row: Segmented,
   s: Segment,
@@ -178,8 +194,8 @@ function candidate(
     line: row.index,
     source: 'table',
     label: extra.label,
-    text: s.text,
-    box: { x0: s.x0, x1: s.x1, y0: row.top, y1: row.bottom },
+    text: printedFigure(s).text,
+    box: { x0: printedFigure(s).x0, x1: printedFigure(s).x1, y0: row.top, y1: row.bottom },
     account,
     ...(s.kind === 'amount' && s.amount!.currency ? { currency: s.amount!.currency } : {}),
     ...(col.demoted ? { demoted: col.demoted } : {}),
@@ -367,8 +383,8 @@ function inferredCandidate(cell: TableCell, field: FieldName, line: TableLine): 
     line: cell.row.index,
     source: 'table',
     label: line.col.title || field,
-    text: s.text,
-    box: { x0: s.x0, x1: s.x1, y0: cell.row.top, y1: cell.row.bottom },
+    text: printedFigure(s).text,
+    box: { x0: printedFigure(s).x0, x1: printedFigure(s).x1, y0: cell.row.top, y1: cell.row.bottom },
     account: cell.account.value,
     ...(s.kind === 'amount' && s.amount!.currency ? { currency: s.amount!.currency } : {}),
   };
