@@ -11,11 +11,12 @@ import { type Measured, measureGenerated, summarise } from './measure.ts';
 const SEED = 20261206;
 const TEXT_DOCS = Number(process.env.GEN_DOCS ?? 250);
 /**
- * Field recall the product reached on these documents at the last merge of this test: 0.385 on
- * main 5be749e (2026-12-06; precision 0.813, 734 silent errors, see bench/generated.bench.ts).
+ * Field recall the product reached on these documents at the last merge of this test: 0.688 with the
+ * account tables read by structure (2026-12-06; precision 0.916, 2 silent errors in 254 documents
+ * with the scanned ones, none in tables of several accounts; see bench/generated.bench.ts).
  * Raise it as extraction improves; it fails on a regression.
  */
-const RECALL_FLOOR = 0.38;
+const RECALL_FLOOR = 0.68;
 
 const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 120_000, ocrWorkers: 1 });
 afterAll(() => extractor.close());
