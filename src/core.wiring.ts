@@ -22,6 +22,7 @@ import { collectScoreboard } from './core/scoreboard/scoreboard.usecases.ts';
 import type { Logger } from './observability/logger.ts';
 import { renderScoreboardMetrics } from './observability/scoreboard.metrics.ts';
 import { renderDigestChart } from './render/digest.chart.ts';
+import { renderEvidenceCrop } from './render/evidence.crop.ts';
 import { fileWriters } from './render/file.writers.ts';
 
 /**
@@ -87,6 +88,7 @@ export function createCoreServices(
   const chat = createChatCore({
     ...ingest,
     ...{ access, runCommand, callDueDays: config.calls.dueDays, usage: deps.scoreboard },
+    renderCrop: renderEvidenceCrop,
   });
   // Issue 15: the scoreboard's gauges for /metrics, read from the database on each scrape.
   const scoreboardMetrics = async (): Promise<string> => {

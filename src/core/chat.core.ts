@@ -12,6 +12,7 @@ import {
   submitEdit,
   submitReject,
 } from './decisions/decide.usecases.ts';
+import { type CropRenderer, showSource } from './evidence/show.source.ts';
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
 import type { ConversationRef, Platform } from './ports.ts';
 import type { Ingestion } from './records.ts';
@@ -27,6 +28,8 @@ export interface ChatCoreDeps extends IngestDeps {
   callDueDays?: number;
   /** Usage events and 👍 / 👎 votes for the scoreboard (issue 15). */
   usage?: Pick<ScoreboardRepository, 'recordUse' | 'vote'>;
+  /** Issue 14, Show source: renders a page region with the value boxed. */
+  renderCrop?: CropRenderer;
 }
 
 /**
@@ -151,6 +154,8 @@ export function createChatCore(deps: ChatCoreDeps) {
           if ('form' in opened && opened.form) return { form: { ...opened.form, version: opened.version } };
           return refreshed(opened.result);
         }
+        case 'show_source':
+          return refreshed(await showSource(deps, { user: input.user, reportId: input.value }));
         case 'replace':
         case 'keep':
           return refreshed(

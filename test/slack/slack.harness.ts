@@ -16,6 +16,7 @@ import { startHttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
 import { createSlackPlatform } from '../../src/platforms/slack/slack.app.ts';
+import { renderEvidenceCrop } from '../../src/render/evidence.crop.ts';
 import { fileWriters } from '../../src/render/file.writers.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
@@ -153,7 +154,7 @@ export async function startSlackService(
     logger,
     ...(opts.trust ? { trust: opts.trust } : {}),
   });
-  const chat = createChatCore({ ...ingestDeps, access, runCommand });
+  const chat = createChatCore({ ...ingestDeps, access, runCommand, renderCrop: renderEvidenceCrop });
   const metrics = createMetrics();
   const platform = await createSlackPlatform({
     slack: {

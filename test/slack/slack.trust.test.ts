@@ -323,4 +323,40 @@ describe('evidence on the card', () => {
     expect(text).toContain('p. 2 · Excess Liquidity · “550,000.00”');
     expect(text).not.toContain('Maint. Req.');
   });
+
+  it('Show source uploads a PNG crop of the flagged value’s page region into the thread', async () => {
+    // The harness PDF prints "Margin statement ACCOUNT DATE" at (20, 150) from the bottom of a 400×200 page:
+    // 38–53 pt from the top in the evidence convention.
+    const s = await share({
+      fields: {
+        total_equity: 1_000_000,
+        maintenance_requirement: 400_000,
+        initial_requirement: 500_000,
+        excess_liquidity: 550_000,
+        margin_call: 0,
+      },
+      evidence: {
+        excess_liquidity: { page: 1, bbox: [20, 38, 140, 53], label: null, text: 'Margin statement' },
+      },
+    });
+    expect(cardText(s)).toContain(ACTION_IDS.show_source);
+    const before = svc.slack.callsTo('files.completeUploadExternal').length;
+    await click(s, ANALYST, 'show_source');
+    const done = await eventually(
+      () => svc.slack.callsTo('files.completeUploadExternal')[before],
+      20_000,
+      'crop upload',
+    );
+    expect(done.args.channel_id).toBe(CHANNEL);
+    expect(done.args.thread_ts).toBe(s.threadTs);
+    expect(JSON.stringify(done.args.files)).toContain('Excess liquidity');
+    const upload = svc.slack.uploads.at(-1)!;
+    expect([...upload.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    // A crop, not the page: the PNG header's size is the region's (page 400×200 pt at 144 dpi = 800×400 px).
+    const width = upload.bytes.readUInt32BE(16);
+    const height = upload.bytes.readUInt32BE(20);
+    expect(height).toBeLessThan(400);
+    expect(width * height).toBeLessThan(800 * 400);
+    expect((await svc.repos.reports.findById(s.reportId))?.validation_status).toBe('pending');
+  });
 });

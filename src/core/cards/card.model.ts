@@ -6,6 +6,8 @@ export const ACTION_IDS = {
   approve: 'marginiq.report.approve',
   reject: 'marginiq.report.reject',
   edit: 'marginiq.report.edit',
+  // Issue 14: crops of the page around each value that needs review, posted in the thread.
+  show_source: 'marginiq.report.show_source',
   replace: 'marginiq.conflict.replace',
   keep: 'marginiq.conflict.keep',
   // Margin-call actions (issue 15): on the summary of an approved report that opened a call.

@@ -185,6 +185,10 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
         { kind: 'approve', label: 'Approve', value: r.id, style: 'primary' },
         { kind: 'reject', label: 'Reject', value: r.id, style: 'danger' },
         { kind: 'edit', label: 'Edit', value: r.id },
+        // Issue 14: where a value that needs review has a recorded source.
+        ...(FIELD_NAMES.some((f) => fieldFlagged(d, f) && d.evidence?.[f] !== undefined)
+          ? [{ kind: 'show_source' as const, label: 'Show source', value: r.id }]
+          : []),
       ],
     });
   }
