@@ -54,6 +54,9 @@ export interface ClickPlace {
   personal?: boolean;
 }
 
+/** How long a claimed event waits for its handler before a redelivery may take it over (Slack retries after 1 and 5 minutes). */
+export const EVENT_LEASE_SECONDS = 30;
+
 const notSharedHere = (): ActionOutcome => ({
   notice: textCard('Not shared here', 'That report was not shared in this conversation.', 'warning'),
 });
@@ -204,6 +207,27 @@ export function createChatCore(deps: ChatCoreDeps) {
     command: deps.runCommand,
     /** True the first time a platform event or click id is seen (Slack retries, Teams repeated invokes). */
     claimEvent: (key: string) => deps.repos.events.claim(key),
+    /**
+     * Runs a platform event's handler once across replicas (issue 18): claimed before, marked done
+     * after; a handler that throws releases its claim (and one that crashes leaves a claim that expires
+     * after EVENT_LEASE_SECONDS), so the platform's redelivery is handled instead of lost.
+     */
+    async onceEvent<T>(key: string, handle: () => Promise<T>): Promise<{ taken: false } | { taken: true; value: T }> {
+      if (!(await deps.repos.events.begin(key, EVENT_LEASE_SECONDS))) return { taken: false };
+      let value: T;
+      try {
+        value = await handle();
+      } catch (err) {
+        await deps.repos.events
+          .release(key)
+          .catch((e: unknown) => deps.logger.warn({ err: e, key }, 'event claim not released'));
+        throw err;
+      }
+      await deps.repos.events
+        .finish(key)
+        .catch((e: unknown) => deps.logger.warn({ err: e, key }, 'event not marked done'));
+      return { taken: true, value };
+    },
     saveConversation: (platform: Platform, conversationId: string, reference: unknown) =>
       deps.repos.conversations.save(platform, conversationId, reference),
     roleOf: (user: string) => deps.access.roleOf(user),

@@ -157,7 +157,19 @@ export interface RiskChannelsRepository {
 }
 
 export interface EventsRepository {
+  /** Marks the key done for good: true the first time (alerts, reminders, welcomes: posted once). */
   claim(key: string): Promise<boolean>;
+  /**
+   * Takes a chat event for its handler (issue 18): true when it is new, or when an earlier claim
+   * was released or is older than `leaseSeconds` (a replica crashed mid-handler).
+   */
+  begin(key: string, leaseSeconds: number): Promise<boolean>;
+  /** The handler finished: the key is done and every redelivery is ignored. */
+  finish(key: string): Promise<void>;
+  /** The handler failed: the claim is dropped, so a redelivery is handled. */
+  release(key: string): Promise<void>;
+  /** Forgets keys recorded before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface ConversationsRepository {

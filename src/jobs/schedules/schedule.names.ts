@@ -29,3 +29,6 @@ export const STRANDED_AFTER_SECONDS = 60;
 
 /** How long the record of schedule fires (analytics.schedule_runs) is kept; the sweeper prunes older ones. */
 export const SCHEDULE_RUNS_KEEP_DAYS = 30;
+
+/** How long taken chat events (analytics.processed_events) are remembered; the sweeper prunes older ones. */
+export const PROCESSED_EVENTS_KEEP_DAYS = 7;

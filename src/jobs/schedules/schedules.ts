@@ -11,6 +11,7 @@ import { createRunCoordinator } from './run.coordinator.ts';
 import {
   HEALTH_WATCH_CRON,
   PENDING_REMINDERS_CRON,
+  PROCESSED_EVENTS_KEEP_DAYS,
   SCHEDULE_RUNS_KEEP_DAYS,
   SCHEDULES,
   type ScheduleKey,
@@ -31,7 +32,8 @@ export interface ScheduleDeps {
   digest: { cron: string; tz: string };
   digests: Pick<Digests, 'targets' | 'postDaily' | 'postWeekly'>;
   health: HealthSource;
-  repos: Pick<Repositories, 'ingestions' | 'subscriptions' | 'scheduleRuns' | 'healthStates'>;
+  repos: Pick<Repositories, 'ingestions' | 'subscriptions' | 'scheduleRuns' | 'healthStates'> &
+    Partial<Pick<Repositories, 'events'>>;
   /** Issue 15: what the overdue-call reminders read and claim. */
   calls?: Pick<Repositories, 'calls' | 'events'>;
   /** Issue 15: what the weekly archive check reads (file storage, the stored files' hashes) and records. */
@@ -143,6 +145,9 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
         ...(await sweepStranded({ ingestions: deps.repos.ingestions, queue: deps.queue, logger: log })),
         // The record of old fires: a month is kept for /margin health and the digests.
         runsPruned: await coordinator.prune(SCHEDULE_RUNS_KEEP_DAYS),
+        // Issue 18: event keys matter for minutes (platform redeliveries) and for a day (once-a-day posts).
+        eventsPruned:
+          (await deps.repos.events?.prune(new Date(Date.now() - PROCESSED_EVENTS_KEEP_DAYS * 86_400_000))) ?? 0,
       }),
     },
   };

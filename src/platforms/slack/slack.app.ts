@@ -92,7 +92,7 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
   installIngressGuards(app as never, {
     installed: installedWorkspaceOf(() => client.auth.test(), deps.logger),
     allowed: slack.allowedTeams ?? [],
-    claimEvent: deps.chat.claimEvent,
+    onceEvent: deps.chat.onceEvent,
     logger: deps.logger,
   });
   registerSlackHandlers(app, {

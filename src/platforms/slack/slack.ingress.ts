@@ -87,7 +87,8 @@ export function installIngressGuards(
     /** The bot token's workspace (auth.test); undefined while it cannot be learned, which refuses. */
     installed: () => Promise<InstalledWorkspace | undefined>;
     allowed: readonly string[];
-    claimEvent: (key: string) => Promise<boolean>;
+    /** Runs the rest of the chain once per key across replicas; a failure lets a redelivery through. */
+    onceEvent: (key: string, handle: () => Promise<unknown>) => Promise<{ taken: boolean }>;
     logger: Logger;
   },
 ): void {
@@ -114,10 +115,10 @@ export function installIngressGuards(
     }
     const b = body as { type?: unknown; event_id?: unknown };
     if (b.type === 'event_callback' && typeof b.event_id === 'string') {
-      if (!(await deps.claimEvent(`slack:event:${b.event_id}`))) {
+      const run = await deps.onceEvent(`slack:event:${b.event_id}`, async () => next());
+      if (!run.taken)
         deps.logger.debug({ slack: { eventId: b.event_id } }, 'slack event already taken; redelivery ignored');
-        return;
-      }
+      return;
     }
     await next();
   });

@@ -135,7 +135,7 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   const wire = (a: unknown) => a as WireActivity;
   installTeamsIngress(app as never, {
     allowedTenants: credentials ? [credentials.tenantId, ...deps.teams.allowedTenants] : [],
-    claimEvent: deps.chat.claimEvent,
+    onceEvent: deps.chat.onceEvent,
     logger: log,
   });
   app.use(async ({ activity, next }) => {

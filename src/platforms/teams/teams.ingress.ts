@@ -18,7 +18,12 @@ interface MiddlewareApp {
  */
 export function installTeamsIngress(
   app: MiddlewareApp,
-  deps: { allowedTenants: readonly string[]; claimEvent: (key: string) => Promise<boolean>; logger: Logger },
+  deps: {
+    allowedTenants: readonly string[];
+    /** Runs the handlers once per activity across replicas; a failure lets Teams's redelivery through. */
+    onceEvent: <T>(key: string, handle: () => Promise<T>) => Promise<{ taken: false } | { taken: true; value: T }>;
+    logger: Logger;
+  },
 ): void {
   const allowed = new Set(deps.allowedTenants);
   app.use(async ({ activity, next }) => {
@@ -35,12 +40,12 @@ export function installTeamsIngress(
           : undefined;
       }
     }
-    if (a.id && a.conversation?.id && !(await deps.claimEvent(`teams:activity:${a.conversation.id}:${a.id}`))) {
-      deps.logger.debug({ teams: { id: a.id, type: a.type } }, 'teams activity already taken; redelivery ignored');
-      return a.type === 'invoke'
-        ? invokeResponse({ notice: 'Already received; the summary shows the result.' })
-        : undefined;
-    }
-    return next();
+    if (!a.id || !a.conversation?.id) return next();
+    const run = await deps.onceEvent(`teams:activity:${a.conversation.id}:${a.id}`, async () => next());
+    if (run.taken) return run.value;
+    deps.logger.debug({ teams: { id: a.id, type: a.type } }, 'teams activity already taken; redelivery ignored');
+    return a.type === 'invoke'
+      ? invokeResponse({ notice: 'Already received; the summary shows the result.' })
+      : undefined;
   });
 }

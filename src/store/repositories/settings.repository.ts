@@ -94,6 +94,29 @@ export function createEventsRepository(db: Queryable): EventsRepository {
       );
       return rows.length > 0;
     },
+    async begin(key: string, leaseSeconds: number) {
+      const rows = await db.query(
+        `insert into analytics.processed_events (key, state) values ($1, 'claimed')
+         on conflict (key) do update set state = 'claimed', at = now()
+           where analytics.processed_events.state = 'claimed'
+             and analytics.processed_events.at < now() - ($2::int * interval '1 second')
+         returning key`,
+        [key, Math.max(1, Math.round(leaseSeconds))],
+      );
+      return rows.length > 0;
+    },
+    async finish(key: string) {
+      await db.query(`update analytics.processed_events set state = 'done', at = now() where key = $1`, [key]);
+    },
+    async release(key: string) {
+      await db.query(`delete from analytics.processed_events where key = $1 and state = 'claimed'`, [key]);
+    },
+    async prune(before: Date) {
+      const rows = await db.query('delete from analytics.processed_events where at < $1 returning key', [
+        before.toISOString(),
+      ]);
+      return rows.length;
+    },
   };
 }
 
