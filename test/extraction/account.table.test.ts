@@ -194,6 +194,35 @@ describe('readAccountTables: one column per account', () => {
     expect(cands.map((c) => c.target)).toEqual(['total_equity', 'total_equity']);
   });
 
+  it('reads account numbers printed in digit groups, a registration line under them, and labels wrapped either way', () => {
+    const { tables, cands } = read([
+      ...right('8405 3747 68', 300, 100),
+      ...right('8405 9252 65', 420, 100),
+      ...right('Total', 540, 100),
+      ...right('Custodial', 300, 112),
+      ...right('Trust', 420, 112),
+      // The head of a label over its row...
+      ...phrase('Net Liquidation', 40, 135),
+      ...phrase('Value', 40, 146),
+      ...right('760,600.45', 300, 146),
+      ...right('1,124,761.80', 420, 146),
+      ...right('1,885,362.25', 540, 146),
+      // ...and the tail of one under its row.
+      ...phrase('Maintenance Margin', 40, 170),
+      ...right('259,294.45', 300, 170),
+      ...right('438,432.99', 420, 170),
+      ...right('697,727.44', 540, 170),
+      ...phrase('Requirement', 40, 181),
+    ]);
+    expect(tables.accounts.map((a) => [a.value, a.unread])).toEqual([
+      ['8405374768', []],
+      ['8405925265', []],
+    ]);
+    expect(valuesOf(cands, '8405925265', 'total_equity')).toEqual([1124761.8]);
+    expect(valuesOf(cands, '8405374768', 'maintenance_requirement')).toEqual([259294.45]);
+    expect(cands.some((c) => c.value === 1885362.25)).toBe(false);
+  });
+
   it('does not read label/value pairs with a date as a table of accounts', () => {
     const { tables } = read([
       ...phrase('Account', 40, 100),

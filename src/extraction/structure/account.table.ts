@@ -4,6 +4,7 @@ import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
+import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { contextOf, isNoneWord } from '../vocabulary/fields.context.ts';
 
 /**
@@ -197,7 +198,7 @@ function candidate(
     text: printedFigure(s).text,
     box: { x0: printedFigure(s).x0, x1: printedFigure(s).x1, y0: row.top, y1: row.bottom },
     account,
-    ...(s.kind === 'amount' && s.amount!.currency ? { currency: s.amount!.currency } : {}),
+    ...(currencyOf(s, col.title) ? { currency: currencyOf(s, col.title)! } : {}),
     ...(col.demoted ? { demoted: col.demoted } : {}),
   };
 }
@@ -386,8 +387,14 @@ function inferredCandidate(cell: TableCell, field: FieldName, line: TableLine): 
     text: printedFigure(s).text,
     box: { x0: printedFigure(s).x0, x1: printedFigure(s).x1, y0: cell.row.top, y1: cell.row.bottom },
     account: cell.account.value,
-    ...(s.kind === 'amount' && s.amount!.currency ? { currency: s.amount!.currency } : {}),
+    ...(currencyOf(s, line.col.title) ? { currency: currencyOf(s, line.col.title)! } : {}),
   };
+}
+
+/** The figure's own currency, else an upper-case code in its title (`Net equity EUR`). */
+function currencyOf(s: Segment, title: string): string | undefined {
+  if (s.kind === 'amount' && s.amount!.currency) return s.amount!.currency;
+  return title.split(/[^A-Za-z]+/).find((w) => /^[A-Z]{3}$/.test(w) && isCurrencyCode(w));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -623,17 +630,46 @@ function readAccountColumns(lines: Segmented[], at: number, out: AccountTables):
   ].sort((a, b) => a.x0 - b.x0);
   const colOf = (s: Segment) => widest(columns, s);
   const rows: { at: number; label: string; figures: Segment[] }[] = [];
+  const skipped: number[] = [];
   let last = at;
+  // The first half of a label wrapped over two lines (`Net Liquidation` / `Value  760,600.45 …`).
+  let pending: { at: number; text: string } | null = null;
   for (let k = at + 1; k < lines.length; k++) {
     const line = lines[k]!;
     if (!near(lines[last]!, line, 3.5)) break;
     if (isRule(line)) continue;
     const figures = line.segs.filter((s) => isFigure(s) && s.x1 > firstX - 2 && colOf(s)?.account);
-    if (figures.length === 0) break;
-    const label = line.segs
+    const textOnly = line.segs.every((s) => s.kind === 'text' && !isNoneWord(s.text));
+    if (figures.length === 0) {
+      if (!textOnly || pending) break;
+      // Words under the account numbers before any row (`Custodial | Trust`) complete the titles.
+      if (rows.length === 0 && line.segs.every((s) => s.x0 >= firstX - 2)) {
+        skipped.push(k);
+        last = k;
+        continue;
+      }
+      if (!line.segs.every((s) => s.x1 <= firstX)) break;
+      const text = line.segs.map((s) => s.text).join(' ');
+      // A label wraps either way: its tail under the row above (`Margin Buying  332,902.18` / `Power`)
+      // or its head over the row below; the line belongs to the nearer row.
+      const prev = rows[rows.length - 1];
+      const next = lines[k + 1];
+      const gapUp = prev && prev.at === last ? line.top - lines[prev.at]!.bottom : Number.POSITIVE_INFINITY;
+      const gapDown = next && next.page === line.page ? next.top - line.bottom : Number.POSITIVE_INFINITY;
+      if (prev && gapUp < gapDown) {
+        prev.label = `${prev.label} ${text}`.trim();
+        skipped.push(k);
+      } else pending = { at: k, text };
+      last = k;
+      continue;
+    }
+    const own = line.segs
       .filter((s) => s.kind === 'text' && s.x1 <= firstX && !isNoneWord(s.text))
       .map((s) => s.text)
       .join(' ');
+    const label = pending ? `${pending.text} ${own}`.trim() : own;
+    if (pending) skipped.push(pending.at);
+    pending = null;
     rows.push({ at: k, label, figures });
     last = k;
   }
@@ -641,6 +677,7 @@ function readAccountColumns(lines: Segmented[], at: number, out: AccountTables):
   const across = rows.filter((r) => new Set(r.figures.map((f) => colOf(f)!.account!.value)).size >= 2);
   if (across.length < 2) return null;
   out.claimed.add(at);
+  for (const k of skipped) out.claimed.add(k);
   for (const r of rows) out.claimed.add(r.at);
   const entries = new Map(accounts.map((a) => [a.value, accountEntry(out, a.value, a.quality * a.conf, at)]));
   emit(
