@@ -12,6 +12,8 @@ for (const [name, extra] of [
   ['calibration.bench.ts', []],
   // Issue 15: /margin stats on 100k reports and 10k calls.
   ['scoreboard.bench.ts', []],
+  // Issue 14: evidence on the summary and Show source crops.
+  ['evidence.bench.ts', []],
 ] as const) {
   console.log(`\n=== ${name} ===`);
   // The allocator setting the service runs with (bin/marginiq.js, Dockerfile), so memory is measured as deployed.
