@@ -220,7 +220,8 @@ export function createHandlers(deps: HandlerDeps) {
       return onSubmit(a, to, value as Record<string, unknown>);
     // With resource-specific consent Teams delivers every channel message: answer only when addressed.
     if (!isPersonal(a) && !botMentioned(a)) return;
-    if (a.id && !(await chat.claimEvent(`teams:message:${to.channelId}:${a.id}`))) return;
+    // Each activity is taken once by the ingress (teams.ingress.ts), released if its handler fails:
+    // a second, permanent claim here would turn a failed handler into a lost message (issue 18).
     const files = fileAttachments(a);
     if (files.length > 0) {
       for (const f of files) {
