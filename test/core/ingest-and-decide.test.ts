@@ -33,18 +33,29 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
       if (text.includes('flaky')) return new Error('socket hang up');
       const account = text.match(/acct=(\w+)/)?.[1] ?? 'U1234567';
       const call = text.includes('call');
+      const date = text.match(/date=([\d-]+)/)?.[1];
+      const equity = Number(text.match(/eq=(\d+)/)?.[1] ?? Number.NaN);
       return {
         reports: [
           sampleReport({
             account_number: account,
-            fields: call
+            ...(date ? { report_date: date } : {}),
+            fields: Number.isFinite(equity)
               ? {
-                  total_equity: 300_000,
+                  total_equity: equity,
                   maintenance_requirement: 400_000,
-                  excess_liquidity: -100_000,
-                  margin_call: 100_000,
+                  initial_requirement: 500_000,
+                  excess_liquidity: equity - 400_000,
+                  margin_call: 0,
                 }
-              : sampleReport().fields,
+              : call
+                ? {
+                    total_equity: 300_000,
+                    maintenance_requirement: 400_000,
+                    excess_liquidity: -100_000,
+                    margin_call: 100_000,
+                  }
+                : sampleReport().fields,
           }),
         ],
         method: 'text',
@@ -174,6 +185,33 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     // No decision buttons left; only the 👍 / 👎 pair every summary has.
     const kinds = card?.blocks.flatMap((b) => (b.type === 'actions' ? b.actions.map((a) => a.kind) : []));
     expect(kinds).toEqual(['vote_up', 'vote_down']);
+  });
+
+  it('stores a change-since flag as a review reason, compared with the true predecessor', async () => {
+    const share = async (ref: string, tag: string) => {
+      const { ingestion } = await upload(ref, pdf(tag));
+      expect(await processIngestion(deps, ingestion.id)).toBe('processed');
+      const [report] = await deps.repos.reports.byIngestion(ingestion.id);
+      return { report: report!, card: chatLog.messages.get(ingestion.reply_ref!)!.card };
+    };
+    const first = await share('chg-1', 'acct=CHG1 date=2026-11-20 eq=1000000');
+    expect(first.report.needs_review).toBe(false);
+    await chat.action({ user: 'console:approver', kind: 'approve', value: first.report.id });
+    // A later approved report does not become the predecessor of an earlier-dated one.
+    const later = await share('chg-2', 'acct=CHG1 date=2026-11-26 eq=450000');
+    const sentence = 'Equity fell 55.0% since 2026-11-20 (flag at 30%).';
+    expect(later.report.needs_review).toBe(true);
+    expect(later.report.extracted_data.issues).toContainEqual({
+      code: 'change_since_flag',
+      severity: 'warning',
+      message: sentence,
+    });
+    // Shown once: in the card's Δ block, not again among the stored issues.
+    expect(JSON.stringify(later.card).split(sentence)).toHaveLength(2);
+    await chat.action({ user: 'console:approver', kind: 'approve', value: later.report.id });
+    const between = await share('chg-3', 'acct=CHG1 date=2026-11-23 eq=900000');
+    expect(between.report.needs_review).toBe(false);
+    expect(between.report.extracted_data.issues).toEqual([]);
   });
 
   it('says who decided by the name their platform gave, and shows a new name after a rename', async () => {

@@ -285,6 +285,7 @@ describe('change since the last approved report', () => {
       'Δ since 2026-11-24 (last approved): Equity -200,000.00 USD (-20.0%) · Requirement 0.00 USD (0.0%) · Excess -200,000.00 USD (-33.3%)',
     );
     expect(cardText(later)).not.toContain('Needs review — change');
+    expect((await svc.repos.reports.findById(later.reportId))?.needs_review).toBe(false);
     await approveAs(later, APPROVER);
 
     // Arrives after 11-26 but is dated 11-25: compared with 11-24, its true predecessor.
@@ -300,6 +301,11 @@ describe('change since the last approved report', () => {
     expect(text).toContain('Equity fell 50.0% since 2026-11-26 (flag at 30%).');
     expect(text).toContain('Excess liquidity turned negative since 2026-11-26.');
     expect(text).toContain('Requirement rose 100.0% since 2026-11-26 (flag at 50%).');
+    // The flags are stored review reasons (pending lists and digests see them), shown once on the card.
+    expect(text.split('Equity fell 50.0%')).toHaveLength(2);
+    const stored = await svc.repos.reports.findById(drop.reportId);
+    expect(stored?.needs_review).toBe(true);
+    expect(stored?.extracted_data.issues.filter((i) => i.code === 'change_since_flag')).toHaveLength(3);
   });
 });
 

@@ -1,7 +1,12 @@
 import { printAmount } from '../../contract/amount.strict.ts';
 import { callBlocks } from '../calls/calls.cards.ts';
 import type { MarginCall } from '../calls/calls.port.ts';
-import { isRejectReasonCode, REJECT_REASON_CODES, REJECT_REASON_LABELS } from '../decisions/trust.policy.ts';
+import {
+  CHANGE_ISSUE,
+  isRejectReasonCode,
+  REJECT_REASON_CODES,
+  REJECT_REASON_LABELS,
+} from '../decisions/trust.policy.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
 import {
@@ -161,7 +166,9 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
   ];
   const owed = callLine(d);
   if (owed) blocks.push({ type: 'list', tone: 'danger', items: [owed] });
-  const problems = d.issues.filter((i) => i.severity !== 'info');
+  // A stored change flag is shown once, in the card's Δ block, when the card draws one.
+  const drawnChange = (trust?.changes?.get(r.id)?.length ?? 0) > 0;
+  const problems = d.issues.filter((i) => i.severity !== 'info' && !(drawnChange && i.code === CHANGE_ISSUE));
   if (problems.length > 0) {
     blocks.push({
       type: 'list',

@@ -24,6 +24,9 @@ export interface ChangeFlags {
   excessTurnsNegative: boolean;
 }
 
+/** The issue code of a change-since flag stored on a report as a review reason. */
+export const CHANGE_ISSUE = 'change_since_flag';
+
 export const DEFAULT_FLAGS: ChangeFlags = { equityDropPct: 30, requirementRisePct: 50, excessTurnsNegative: true };
 export const DEFAULT_POLICY: TrustPolicy = { fourEyes: true, flags: DEFAULT_FLAGS };
 

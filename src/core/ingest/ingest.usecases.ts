@@ -18,6 +18,7 @@ import type {
 import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
 import { finishReport } from '../report/report.finish.ts';
 import type { MarginReport } from '../report/report.schema.ts';
+import { withChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, renderSummary, showSummary } from '../summary/summary.usecases.ts';
 
 export interface IngestDeps {
@@ -200,7 +201,10 @@ export async function processIngestion(
       const mine: StoredReport[] = [];
       const conflicts: { conflict: ReportConflict; existing: StoredReport }[] = [];
       for (const r of reports) {
-        const report = storable(r, ingestion);
+        const base = storable(r, ingestion);
+        // Issue 14: a threshold flag against the account's true predecessor is a stored review reason.
+        const prior = await repos.reports.lastApprovedBefore(base.account_number, base.report_date);
+        const report = withChangeFlags(base, prior, deps.trust?.flags);
         const res = await repos.reports.insertOrGetExisting({
           report,
           createdBy: ingestion.uploaded_by,

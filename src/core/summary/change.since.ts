@@ -1,8 +1,8 @@
 import type { CardBlock } from '../cards/card.model.ts';
-import { type ChangeFlags, DEFAULT_FLAGS } from '../decisions/trust.policy.ts';
+import { CHANGE_ISSUE, type ChangeFlags, DEFAULT_FLAGS } from '../decisions/trust.policy.ts';
 import { formatMoney } from '../format.ts';
 import type { StoredReport } from '../records.ts';
-import type { FieldName } from '../report/report.schema.ts';
+import type { FieldName, MarginReport, ReportIssue } from '../report/report.schema.ts';
 
 /**
  * Issue 14: the change since the account's last approved report — equity, requirement and excess,
@@ -35,7 +35,7 @@ const COMPARED: [FieldName, string][] = [
 ];
 
 export function changeSince(
-  report: StoredReport,
+  report: Pick<StoredReport, 'extracted_data'>,
   prior: StoredReport,
   flags: ChangeFlags = DEFAULT_FLAGS,
 ): ChangeSince {
@@ -64,6 +64,22 @@ export function changeSince(
     out.push(`Requirement rose ${pctText(req.pct)} since ${prior.report_date} (flag at ${flags.requirementRisePct}%).`);
   }
   return { priorId: prior.id, priorDate: prior.report_date, changes, flags: out };
+}
+
+/**
+ * The report as stored after extraction: each threshold flag against its true predecessor becomes a
+ * stored review reason, so needs_review (and /margin pending, digests) count it, not only the card.
+ */
+export function withChangeFlags<R extends MarginReport>(
+  report: R,
+  prior: StoredReport | undefined,
+  flags: ChangeFlags = DEFAULT_FLAGS,
+): R {
+  if (!prior) return report;
+  const found = changeSince({ extracted_data: report }, prior, flags).flags;
+  if (found.length === 0) return report;
+  const issues: ReportIssue[] = found.map((message) => ({ code: CHANGE_ISSUE, severity: 'warning', message }));
+  return { ...report, issues: [...report.issues, ...issues], needs_review: true };
 }
 
 const pctText = (p: number) => `${(Math.round(p * 1000) / 10).toFixed(1)}%`;
