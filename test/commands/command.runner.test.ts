@@ -130,7 +130,7 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
     expect(latest.card.blocks.some((b) => b.type === 'actions')).toBe(false);
     const dated = await run(as('slack:UVIEW'), `report U1 ${daysAgo(3)}`);
     expect(text(dated.card)).toContain('100,000.00 USD');
-    expect(text(dated.card)).toContain('Approved by UAPPROVER');
+    expect(text(dated.card)).toContain('Approved by @UAPPROVER');
     const none = await run(as('slack:UVIEW'), 'report NOPE');
     expect(none.card.title).toBe('No report');
     expect(text(none.card)).toContain('There is no report for account NOPE yet.');

@@ -107,7 +107,7 @@ describe('the console in a browser', () => {
   it('approves as an approver: the row says who and when, and the card shows it', async () => {
     const before = Date.now();
     await summary().locator('button[data-action="approve"]').click();
-    await summary().locator('.text', { hasText: 'Approved by approver at' }).waitFor();
+    await summary().locator('.text', { hasText: 'Approved by @approver at' }).waitFor();
     // The decision buttons are gone; only the 👍/👎 pair every summary carries stays.
     const left = await summary()
       .locator('button[data-action]')
@@ -126,7 +126,7 @@ describe('the console in a browser', () => {
 
   it('keeps the channel across a page reload', async () => {
     await page.reload();
-    await summary().locator('.text', { hasText: 'Approved by approver at' }).waitFor();
+    await summary().locator('.text', { hasText: 'Approved by @approver at' }).waitFor();
   });
 
   it('runs a /margin command typed in the composer', async () => {

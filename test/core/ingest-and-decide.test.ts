@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../../src/core/access/roles.ts';
 import { textCard } from '../../src/core/cards/card.model.ts';
 import { createChatCore } from '../../src/core/chat.core.ts';
+import { cardToText } from '../../src/core/digest/card.text.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
@@ -181,7 +182,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const audit = await deps.repos.audit.forEntity('margin_report', report!.id);
     expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
     const card = first.summary ?? second.summary;
-    expect(JSON.stringify(card)).toMatch(/Approved by (approver|boss)/);
+    expect(cardToText(card!)).toMatch(/Approved by @(approver|boss) at/);
     // No decision buttons left; only the 👍 / 👎 pair every summary has.
     const kinds = card?.blocks.flatMap((b) => (b.type === 'actions' ? b.actions.map((a) => a.kind) : []));
     expect(kinds).toEqual(['vote_up', 'vote_down']);
@@ -222,14 +223,21 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     await chat.rememberName('teams:aad-dana', 'Dana Reyes'); // unchanged: nothing written
     await deps.repos.roles.set('teams:aad-dana', 'approver', 'test');
     const named = await chat.action({ user: 'teams:aad-dana', kind: 'approve', value: a!.id });
-    expect(JSON.stringify(named.summary)).toContain('Approved by Dana Reyes at');
+    expect(cardToText(named.summary!)).toContain('Approved by @Dana Reyes at');
+    // A real mention: the decider is a person of the status line, not text.
+    expect(named.summary?.blocks).toContainEqual(
+      expect.objectContaining({
+        text: expect.stringMatching(/^Approved by \{0\} at /),
+        people: [{ id: 'teams:aad-dana', name: 'Dana Reyes' }],
+      }),
+    );
     expect(await deps.repos.people.names(['teams:aad-dana', 'teams:nobody'])).toEqual(
       new Map([['teams:aad-dana', 'Dana Reyes']]),
     );
     // A renamed person shows under the new name.
     await chat.rememberName('teams:aad-dana', 'Dana Reyes-Ito');
     const now = await chat.findIngestion(ingestion.id);
-    expect(JSON.stringify(await chat.render(now!))).toContain('Approved by Dana Reyes-Ito at');
+    expect(cardToText(await chat.render(now!))).toContain('Approved by @Dana Reyes-Ito at');
   });
 
   it('edits with validation, keeps before and after in the audit trail, and re-checks the figures', async () => {

@@ -74,7 +74,7 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     expect(row?.decided_at).toBeTruthy();
     expect(s.summary.text).toContain('approved');
     // By the handle Slack sent with the click, not the member id.
-    expect(JSON.stringify(s.summary.blocks)).toContain(`Approved by ${APPROVER.toLowerCase()} at`);
+    expect(JSON.stringify(s.summary.blocks)).toContain(`Approved by <@${APPROVER}> at`);
     const audit = await svc.repos.audit.forEntity('margin_report', s.reportId);
     expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
     expect(audit.find((e) => e.action === 'report.approved')?.actor).toBe(`slack:${APPROVER}`);

@@ -158,13 +158,41 @@ describe('the Block Kit renderer', () => {
     const msg = renderCard(
       summaryCard(
         ingestion,
-        [stored(1, { validation_status: 'approved', decided_by: 'slack:U9', decided_at: '2026-11-27T11:00:00Z' })],
+        [
+          stored(1, {
+            validation_status: 'approved',
+            decided_by: 'slack:U0900009',
+            decided_at: '2026-11-27T11:00:00Z',
+          }),
+        ],
         [],
       ),
     );
     const buttons = msg.blocks.flatMap((b) => (b.type === 'actions' ? (b.elements as { action_id: string }[]) : []));
     expect(buttons.map((e) => e.action_id)).toEqual([ACTION_IDS.vote_up, ACTION_IDS.vote_down]);
-    expect(JSON.stringify(msg.blocks)).toContain('Approved by U9');
+    expect(JSON.stringify(msg.blocks)).toContain('Approved by <@U0900009> at');
+  });
+
+  it('names the person who rejected as a mention, and keeps a typed {0} in the comment as text', () => {
+    const msg = renderCard(
+      summaryCard(
+        ingestion,
+        [
+          stored(1, {
+            validation_status: 'rejected',
+            decided_by: 'slack:U0900009',
+            decided_at: '2026-11-27T11:00:00Z',
+            decision_reason_code: 'wrong_value',
+            decision_reason: 'see {0}',
+          }),
+        ],
+        [],
+      ),
+    );
+    const text = JSON.stringify(msg.blocks);
+    expect(text).toContain('Rejected by <@U0900009> at');
+    expect(text.match(/<@U0900009>/g)).toHaveLength(1);
+    expect(text).toContain('see {\u200b0}');
   });
 
   it('escapes the three control characters only', () => {

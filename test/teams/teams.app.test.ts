@@ -106,7 +106,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(first.body?.statusCode).toBe(200);
     expect(first.body?.type).toBe(ADAPTIVE);
     // By the name Teams sent with the click, not the AAD id.
-    expect(JSON.stringify(first.body?.value)).toContain(`Approved by ${NAMES[APPROVER]} at`);
+    expect(JSON.stringify(first.body?.value)).toContain(`Approved by <at>${NAMES[APPROVER]}</at> at`);
     // The same invoke again (Teams retries) and a second click: still one decision.
     const retry = await h.send(click);
     expect(retry.status).toBe(200);
@@ -169,7 +169,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
         messageId,
       ),
     );
-    expect(JSON.stringify(res.body?.value)).toContain(`Rejected by ${NAMES[ADMIN]} at`);
+    expect(JSON.stringify(res.body?.value)).toContain(`Rejected by <at>${NAMES[ADMIN]}</at> at`);
     expect(JSON.stringify(res.body?.value)).toContain('Wrong account: “Belongs to the fund”');
     const row = await h.repos.reports.findById(reportId);
     expect(row?.validation_status).toBe('rejected');

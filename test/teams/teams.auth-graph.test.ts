@@ -106,7 +106,7 @@ describe('MarginIQ in Teams with app credentials: inbound JWTs, outbound tokens,
     const res = await h.send(
       h.activities.invoke(APPROVER, ACTION_IDS.approve, { value: reportId }, reading.responseId, 'channel'),
     );
-    expect(JSON.stringify(res.body)).toContain(`Approved by ${NAMES[APPROVER]} at`);
+    expect(JSON.stringify(res.body)).toContain(`Approved by <at>${NAMES[APPROVER]}</at> at`);
   });
 
   it('reads a group-chat file through the chat messages endpoint', async () => {

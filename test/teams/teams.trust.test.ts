@@ -62,7 +62,15 @@ describe('trust at decision time in Teams', () => {
     expect(String(same.body?.value)).toContain('needs a second approval from someone else');
 
     const second = await h.send(h.activities.invoke(ADMIN, ACTION_IDS.approve, { value: reportId }, messageId));
-    expect(JSON.stringify(second.body?.value)).toContain(`Approved by ${NAMES[ADMIN]} at`);
+    expect(JSON.stringify(second.body?.value)).toContain(`Approved by <at>${NAMES[ADMIN]}</at> at`);
+    // A real mention: the card carries the entity that makes Teams notify the approver.
+    expect(
+      (second.body?.value as { msteams?: { entities?: unknown[] } } | undefined)?.msteams?.entities,
+    ).toContainEqual({
+      type: 'mention',
+      text: `<at>${NAMES[ADMIN]}</at>`,
+      mentioned: { id: ADMIN, name: NAMES[ADMIN] },
+    });
     const row = await h.repos.reports.findById(reportId);
     expect(row?.validation_status).toBe('approved');
     expect(row?.decided_by).toBe(`teams:${ADMIN}`);

@@ -148,11 +148,16 @@ function statusLine(r: StoredReport, names?: KnownNames, trust?: TrustOnCard): C
   }
   const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';
   const code = isRejectReasonCode(r.decision_reason_code) ? REJECT_REASON_LABELS[r.decision_reason_code] : undefined;
-  const comment = r.decision_reason ? `“${r.decision_reason}”` : '';
+  // A typed "{0}" in the comment must stay text, not become the decider's mention: a zero-width space breaks the place.
+  const comment = r.decision_reason ? `“${r.decision_reason.replace(/\{(?=\d+\})/g, '{\u200b')}”` : '';
   const reason = code || comment ? ` — ${[code, comment].filter(Boolean).join(': ')}` : '';
+  const when = `at ${formatWhen(r.decided_at)}${reason}`;
+  // Issue 14: the decider as a real mention (Slack `<@U…>`, Teams mention entity, display name elsewhere).
+  if (!r.decided_by) return { type: 'text', text: `${verb} by ${displayUser(r.decided_by, names)} ${when}` };
   return {
     type: 'text',
-    text: `${verb} by ${displayUser(r.decided_by, names)} at ${formatWhen(r.decided_at)}${reason}`,
+    text: `${verb} by {0} ${when}`,
+    people: [{ id: r.decided_by, name: displayUser(r.decided_by, names) }],
   };
 }
 
