@@ -209,6 +209,34 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     });
     // Shown once: in the card's Δ block, not again among the stored issues.
     expect(JSON.stringify(later.card).split(sentence)).toHaveLength(2);
+    // An edit runs the same check: still a fall over 30 % keeps the reason, a corrected figure clears it.
+    const edit = async (equity: string) => {
+      const res = await chat.submitEdit({
+        user: 'console:approver',
+        reportId: later.report.id,
+        values: {
+          account_number: 'CHG1',
+          report_date: '2026-11-26',
+          currency: 'USD',
+          total_equity: equity,
+          maintenance_requirement: '400000',
+          initial_requirement: '500000',
+          excess_liquidity: String(Number(equity) - 400_000),
+          margin_call: '0',
+        },
+        reason: 'checked',
+      });
+      expect(res.ok).toBe(true);
+      return (await deps.repos.reports.findById(later.report.id))!;
+    };
+    const still = await edit('460000');
+    expect(still.needs_review).toBe(true);
+    expect(still.extracted_data.issues.map((i) => i.message)).toEqual([
+      'Equity fell 54.0% since 2026-11-20 (flag at 30%).',
+    ]);
+    const cleared = await edit('950000');
+    expect(cleared.needs_review).toBe(false);
+    expect(cleared.extracted_data.issues).toEqual([]);
     await chat.action({ user: 'console:approver', kind: 'approve', value: later.report.id });
     const between = await share('chg-3', 'acct=CHG1 date=2026-11-23 eq=900000');
     expect(between.report.needs_review).toBe(false);

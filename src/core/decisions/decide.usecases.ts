@@ -8,6 +8,7 @@ import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
 import type { Ingestion, Role, StoredReport } from '../records.ts';
 import { recheckReport } from '../report/report.finish.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
+import { withChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, type Written } from '../summary/summary.usecases.ts';
 import { editSubmissionSchema } from './edit.schema.ts';
 import {
@@ -258,11 +259,14 @@ export async function submitEdit(
     const fields: MarginReport['fields'] = {};
     for (const f of FIELD_NAMES) if (v[f] !== undefined) fields[f] = v[f];
     // The same rules as after extraction, in the one place they run (core/report/report.finish.ts).
-    const checked = recheckReport(
+    const rechecked = recheckReport(
       before.extracted_data,
       { account_number: v.account_number, report_date: v.report_date, currency: v.currency, fields },
       { now: (deps.now ?? (() => new Date()))() },
     );
+    // Issue 14: the edited figures against the true predecessor, as after extraction (a stored review reason).
+    const prior = await repos.reports.lastApprovedBefore(v.account_number, v.report_date);
+    const checked = withChangeFlags(rechecked, prior, deps.trust?.flags);
     if (v.account_number !== before.account_number || v.report_date !== before.report_date) {
       const clash = await repos.reports.findByAccountDate(v.account_number, v.report_date);
       if (clash && clash.id !== before.id) {
