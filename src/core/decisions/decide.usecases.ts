@@ -55,6 +55,8 @@ async function ingestionOf(repos: Repositories, ingestionId: string | null) {
   return ingestionId ? repos.ingestions.findById(ingestionId) : undefined;
 }
 
+const reportGone = () => textCard('Not found', 'That report no longer exists.', 'warning');
+
 async function guard(deps: DecideDeps, user: string, permission: Permission): Promise<ActionResult | undefined> {
   if (await deps.access.can(user, permission)) return undefined;
   return refused(
@@ -80,7 +82,7 @@ export async function decideReport(
   const policy = deps.trust ?? { fourEyes: true };
   return deps.uow(async (repos) => {
     const before = await repos.reports.findById(input.reportId);
-    if (!before) return { notice: textCard('Not found', 'That report no longer exists.', 'warning') };
+    if (!before) return { notice: reportGone() };
     const already = (): ActionResult => ({
       notice: textCard(
         'Already decided',
@@ -163,24 +165,36 @@ export async function decideReport(
   });
 }
 
-/** Reject (issue 14): the form asking for a reason code and an optional comment, or a refusal. */
-export async function openReject(deps: DecideDeps, input: { user: string; reportId: string }) {
-  const denied = await guard(deps, input.user, 'reject');
+/**
+ * A form opened on a pending report (Reject, Edit), or the refusal: no right to it, no such report,
+ * or already decided (in the caller's words).
+ */
+async function openOnPending<F>(
+  deps: DecideDeps,
+  input: { user: string; reportId: string },
+  permission: Permission,
+  decided: (report: StoredReport) => string,
+  form: (report: StoredReport) => F,
+) {
+  const denied = await guard(deps, input.user, permission);
   if (denied) return { result: denied } as const;
   const report = await deps.repos.reports.findById(input.reportId);
-  if (!report)
-    return { result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } } as const;
-  if (report.validation_status !== 'pending') {
-    return {
-      result: {
-        notice: textCard(
-          'Already decided',
-          `This report was already ${report.validation_status} by ${displayUser(report.decided_by)} at ${formatWhen(report.decided_at)}.`,
-        ),
-      },
-    } as const;
-  }
-  return { form: rejectForm(report), version: report.version } as const;
+  if (!report) return { result: { notice: reportGone() } } as const;
+  if (report.validation_status !== 'pending')
+    return { result: { notice: textCard('Already decided', decided(report)) } } as const;
+  return { form: form(report), version: report.version } as const;
+}
+
+/** Reject (issue 14): the form asking for a reason code and an optional comment, or a refusal. */
+export function openReject(deps: DecideDeps, input: { user: string; reportId: string }) {
+  return openOnPending(
+    deps,
+    input,
+    'reject',
+    (r) =>
+      `This report was already ${r.validation_status} by ${displayUser(r.decided_by)} at ${formatWhen(r.decided_at)}.`,
+    rejectForm,
+  );
 }
 
 /** The submitted reject form: a known reason code is required, the comment is optional. */
@@ -206,20 +220,14 @@ export async function submitReject(
 }
 
 /** The form to open for Edit, or a refusal. */
-export async function openEdit(deps: DecideDeps, input: { user: string; reportId: string }) {
-  const denied = await guard(deps, input.user, 'edit');
-  if (denied) return { result: denied } as const;
-  const report = await deps.repos.reports.findById(input.reportId);
-  if (!report)
-    return { result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } } as const;
-  if (report.validation_status !== 'pending') {
-    return {
-      result: {
-        notice: textCard('Already decided', `This report is ${report.validation_status}; it can no longer be edited.`),
-      },
-    } as const;
-  }
-  return { form: editForm(report), version: report.version } as const;
+export function openEdit(deps: DecideDeps, input: { user: string; reportId: string }) {
+  return openOnPending(
+    deps,
+    input,
+    'edit',
+    (r) => `This report is ${r.validation_status}; it can no longer be edited.`,
+    editForm,
+  );
 }
 
 export type EditOutcome = { ok: true; result: ActionResult } | { ok: false; errors: Record<string, string> };
@@ -246,8 +254,7 @@ export async function submitEdit(
   const v = parsed.data;
   const outcome = await deps.uow(async (repos): Promise<EditOutcome> => {
     const before = await repos.reports.findById(input.reportId);
-    if (!before)
-      return { ok: true, result: { notice: textCard('Not found', 'That report no longer exists.', 'warning') } };
+    if (!before) return { ok: true, result: { notice: reportGone() } };
     if (before.validation_status !== 'pending') {
       return {
         ok: true,
