@@ -104,6 +104,11 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       .catch((err: unknown) => deps.logger?.warn({ err }, 'command use not recorded'));
   }
 
+  /** A change and its audit event: in one transaction when a unit of work is wired, else one after the other. */
+  function together<T>(write: (repos: CommandDeps['repos']) => Promise<T>): Promise<T> {
+    return deps.uow ? deps.uow(write) : write(deps.repos);
+  }
+
   async function changeRole(ctx: CommandContext, c: Command & { name: 'role' }): Promise<CommandReply> {
     const target = c.user;
     const before = await deps.access.roleOf(target);
@@ -120,8 +125,7 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         after: { role: c.role },
       });
     };
-    if (deps.uow) await deps.uow(write);
-    else await write(deps.repos);
+    await together(write);
     const effective = await deps.access.roleOf(target);
     if (effective !== c.role) {
       return ephemeral(
@@ -152,8 +156,7 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         after: { four_eyes: c.on },
       });
     };
-    if (deps.uow) await deps.uow(write);
-    else await write(deps.repos);
+    await together(write);
     return ephemeral(
       textCard(
         `Four-eyes ${word(c.on)}`,
@@ -183,7 +186,7 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         });
       return changed;
     };
-    const changed = deps.uow ? await deps.uow(write) : await write(deps.repos);
+    const changed = await together(write);
     if (c.kind === 'normal' && (await deps.access.isRiskChannel(ctx.conversation)))
       return ephemeral(
         textCard(
