@@ -148,7 +148,8 @@ describe('dual approval above DUAL_APPROVAL_ABOVE', () => {
     expect(cardText(s)).toContain('0 of 2 approvals');
     await approveAs(s, APPROVER);
     expect(await statusOf(s.reportId)).toBe('pending');
-    expect(cardText(s)).toContain('1 of 2 approvals (uapprt1)');
+    // A real mention of the first approver, as on the Approved line.
+    expect(cardText(s)).toContain(`1 of 2 approvals (<@${APPROVER}>)`);
     expect(cardText(s)).toContain(ACTION_IDS.approve);
 
     const before = ephemeralsTo(APPROVER).length;

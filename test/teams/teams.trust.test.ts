@@ -55,7 +55,11 @@ describe('trust at decision time in Teams', () => {
     expect(cardText(summary)).toContain('0 of 2 approvals');
     const first = await h.send(h.activities.invoke(APPROVER, ACTION_IDS.approve, { value: reportId }, messageId));
     expect(first.body?.type).toBe(ADAPTIVE);
-    expect(JSON.stringify(first.body?.value)).toContain(`1 of 2 approvals (${NAMES[APPROVER]})`);
+    expect(JSON.stringify(first.body?.value)).toContain(`1 of 2 approvals (<at>${NAMES[APPROVER]}</at>)`);
+    // The first approver is a real mention too: the entity that makes Teams notify them.
+    expect((first.body?.value as { msteams?: { entities?: unknown[] } } | undefined)?.msteams?.entities).toContainEqual(
+      { type: 'mention', text: `<at>${NAMES[APPROVER]}</at>`, mentioned: { id: APPROVER, name: NAMES[APPROVER] } },
+    );
     expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
 
     const same = await h.send(h.activities.invoke(APPROVER, ACTION_IDS.approve, { value: reportId }, messageId));

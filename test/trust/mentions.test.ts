@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { card } from '../../src/core/cards/card.model.ts';
+import { reportBlocks } from '../../src/core/cards/report.cards.ts';
 import { cardToText } from '../../src/core/digest/card.text.ts';
 import { renderCard as renderConsole } from '../../src/platforms/console/console.cards.ts';
 import { renderCard as renderSlack } from '../../src/platforms/slack/slack.cards.ts';
 import { renderCard as renderTeams } from '../../src/platforms/teams/teams.cards.ts';
+import { sampleReport } from '../support/fakes.ts';
 
 /** Issue 14: people named on a card — Slack `<@U…>`, Teams mention entities, console and text by name. */
 const named = card('Waiting', 'warning', [
@@ -43,6 +45,54 @@ describe('real mentions', () => {
       '@Dana Reyes and @Sam &#60;Lee&#62;, please look &#60;!here&#62; *now*; also @Kim.',
     );
     expect(cardToText(named)).toContain('@Dana Reyes and @Sam <Lee>, please look <!here> *now*; also @Kim.');
+  });
+});
+
+describe('"1 of 2 approvals" names the first approver as a real mention', () => {
+  const report = {
+    id: 'r-1',
+    account_number: 'U1',
+    report_date: '2026-11-27',
+    extracted_data: sampleReport(),
+    extraction_confidence: 0.9,
+    data_quality_score: 0.9,
+    validation_status: 'pending' as const,
+    created_by: null,
+    processing_time_ms: 1,
+    source_file_name: 'a.pdf',
+    created_at: '2026-11-27T10:00:00.000Z',
+    updated_at: '2026-11-27T10:00:00.000Z',
+    ingestion_id: null,
+    needs_review: false,
+    decided_by: null,
+    decided_at: null,
+    decision_reason: null,
+    version: 1,
+  };
+  const onCard = (approver: string, name: string) =>
+    card(
+      'S',
+      'info',
+      reportBlocks(report, new Map([[approver, name]]), undefined, {
+        approvals: new Map([['r-1', [{ approver }]]]),
+        needed: () => 2,
+      }),
+    );
+
+  it('Slack <@U…>, Teams <at> with its entity, console and text the display name', () => {
+    expect(JSON.stringify(renderSlack(onCard('slack:U0FIRST', 'Dana Reyes')).blocks)).toContain(
+      '1 of 2 approvals (<@U0FIRST>)',
+    );
+    const teams = renderTeams(onCard('teams:aad-first', 'Sam Lee')) as {
+      body: unknown[];
+      msteams: { entities?: unknown[] };
+    };
+    expect(JSON.stringify(teams.body)).toContain('1 of 2 approvals (<at>Sam Lee</at>)');
+    expect(teams.msteams.entities).toEqual([
+      { type: 'mention', text: '<at>Sam Lee</at>', mentioned: { id: 'aad-first', name: 'Sam Lee' } },
+    ]);
+    expect(renderConsole(onCard('console:kim', 'Kim'))).toContain('1 of 2 approvals (@Kim)');
+    expect(cardToText(onCard('console:kim', 'Kim'))).toContain('1 of 2 approvals (@Kim)');
   });
 });
 

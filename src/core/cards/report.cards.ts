@@ -140,10 +140,14 @@ function statusLine(r: StoredReport, names?: KnownNames, trust?: TrustOnCard): C
         ? 'Status: pending — needs review before approval'
         : 'Status: pending approval';
     if (needed < 2) return { type: 'text', text: base };
-    const by = given.length > 0 ? ` (${given.map((a) => displayUser(a.approver, names)).join(', ')})` : '';
+    // Issue 14: the approvers so far as real mentions, like the decider on an Approved/Rejected line.
+    const by = given.length > 0 ? ` (${given.map((_, i) => `{${i}}`).join(', ')})` : '';
     return {
       type: 'text',
       text: `${base} · ${Math.min(given.length, needed)} of ${needed} approvals${by} — needs two different approvers`,
+      ...(given.length > 0
+        ? { people: given.map((a) => ({ id: a.approver, name: displayUser(a.approver, names) })) }
+        : {}),
     };
   }
   const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';
