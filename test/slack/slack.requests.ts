@@ -109,6 +109,8 @@ export function buttonClick(o: {
   actionId: string;
   value: string;
   responseUrl: string;
+  /** A button on an ephemeral message (a command's answer): Slack sends no `message` for those. */
+  ephemeral?: boolean;
 }) {
   return {
     type: 'block_actions',
@@ -120,18 +122,22 @@ export function buttonClick(o: {
       type: 'message',
       message_ts: o.messageTs,
       channel_id: o.channel,
-      is_ephemeral: false,
+      is_ephemeral: Boolean(o.ephemeral),
       ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
     },
     trigger_id: `trig.${randomUUID()}`,
     channel: { id: o.channel, name: 'margin' },
-    message: {
-      type: 'message',
-      ts: o.messageTs,
-      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
-      text: '',
-      bot_id: 'BBOT',
-    },
+    ...(o.ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            ts: o.messageTs,
+            ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+            text: '',
+            bot_id: 'BBOT',
+          },
+        }),
     response_url: o.responseUrl,
     actions: [
       {

@@ -16,6 +16,7 @@ import { collectScoreboard, type ScoreboardDeps } from '../scoreboard/scoreboard
 import { helpCard, pendingCard, recentCard, refusedCard, reportCard, statsCard, usageCard } from './command.cards.ts';
 import { type Command, parseCommand } from './command.parser.ts';
 import type { CommandContext, CommandReply, CommandRunner } from './command.types.ts';
+import { withDecisionButtons, withPendingButtons } from './pending.actions.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -90,6 +91,7 @@ const ephemeral = (card: Card): CommandReply => ({ card, visibility: 'ephemeral'
 
 export function createCommandRunner(deps: CommandDeps): CommandRunner {
   const now = () => deps.now?.() ?? new Date();
+  const decides = (user: string) => deps.access.can(user, 'approve');
 
   async function featureUse(ctx: CommandContext, command: Command, extra?: Record<string, unknown>) {
     // Feature use for the weekly digest. Best effort: a lost count must not fail the answer.
@@ -290,12 +292,17 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
           );
         }
         const names = r.decided_by ? await deps.repos.people.names([r.decided_by]).catch(() => undefined) : undefined;
-        return ephemeral(reportCard(r, names));
+        const shown = reportCard(r, names);
+        // Issue 17: a pending report comes with its buttons for those who may decide it.
+        return ephemeral((await decides(ctx.user)) ? withDecisionButtons(shown, r) : shown);
       }
       case 'recent':
         return ephemeral(recentCard(await deps.repos.reports.recent(c.limit, scope)));
-      case 'pending':
-        return ephemeral(pendingCard(await deps.analytics.pendingWithThreads(25, scope), now(), deps.threadLink));
+      case 'pending': {
+        const pending = await deps.analytics.pendingWithThreads(25, scope);
+        const list = pendingCard(pending, now(), deps.threadLink);
+        return ephemeral((await decides(ctx.user)) ? withPendingButtons(list, pending.items) : list);
+      }
       case 'calls':
       case 'call':
         // Issue 15: margin calls as things with a life (core/calls/calls.commands.ts).

@@ -53,10 +53,14 @@ const conversation = (channelId: string, threadRef?: string): ConversationRef =>
 /** Slack's direct-message channels (the user's chat with the bot) start with D: a private surface. */
 const isDirect = (channelId: string | undefined) => Boolean(channelId?.startsWith('D'));
 
-/** Issue 18: where a click happened; a click without a channel acts on nothing (fails closed). */
-const clickPlace = (channelId: string | undefined) => ({
+/**
+ * Issue 18: where a click happened; a click without a channel acts on nothing (fails closed). Issue 17:
+ * a button on an ephemeral answer (`/margin pending`) or on App Home is on a private surface, as the
+ * answer that drew it was.
+ */
+const clickPlace = (channelId: string | undefined, privately = false) => ({
   conversation: { platform: 'slack' as const, channelId: channelId ?? '' },
-  personal: isDirect(channelId),
+  personal: privately || isDirect(channelId),
 });
 
 /** Where a file was shared in a channel, from files.info: the reply belongs in that message's thread. */
@@ -178,7 +182,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const value = readButtonValue(action.value, logger, { platform: 'slack', user, kind });
     if (!value) return answer({ notice: noSuchReport() }, ctx);
     // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
-    await answer(await chat.action({ user, kind, value, where: clickPlace(ctx.channel) }), ctx);
+    const container = body.container as { is_ephemeral?: boolean; type?: string } | undefined;
+    const privately = Boolean(container?.is_ephemeral) || container?.type === 'view';
+    await answer(await chat.action({ user, kind, value, where: clickPlace(ctx.channel, privately) }), ctx);
   });
 
   app.view(EDIT_FORM_ID, async ({ ack, body, view }) => {
