@@ -241,6 +241,8 @@ export interface ApprovalsRepository {
   /** Records one approver's approval; false when this approver had already approved. Locks the report row. */
   add(reportId: string, approver: string): Promise<boolean>;
   byReports(reportIds: string[]): Promise<Map<string, { approver: string; at: string }[]>>;
+  /** Takes back every approval given so far (the report's figures changed); returns who had approved. */
+  clear(reportId: string): Promise<string[]>;
 }
 
 /** Settings an admin changes from chat, overriding the environment's default (`/margin four-eyes on|off`). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '../../src/core/cards/card.model.ts';
+import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
 import { eventually } from '../support/slack-double.ts';
 import { type ReportSpec, type SlackService, startSlackService, testPdf } from './slack.harness.ts';
 import { buttonClick, fileShareMessage, slashCommand, viewSubmission } from './slack.requests.ts';
@@ -169,6 +169,49 @@ describe('dual approval above DUAL_APPROVAL_ABOVE', () => {
       `report.approval_given slack:${SECOND}`,
       `report.approved slack:${SECOND}`,
     ]);
+  });
+
+  it('takes back a first approval when the report is edited, and the card and the audit trail say so', async () => {
+    const s = await share(call);
+    await approveAs(s, APPROVER);
+    expect(cardText(s)).toContain(`1 of 2 approvals (<@${APPROVER}>)`);
+    const opens = svc.slack.callsTo('views.open').length;
+    await click(s, SECOND, 'edit');
+    const open = await eventually(() => svc.slack.callsTo('views.open')[opens], 10_000, 'edit modal');
+    const updates = s.summary.updates;
+    const saved = await svc.sender.interaction(
+      viewSubmission({
+        user: SECOND,
+        callbackId: EDIT_FORM_ID,
+        privateMetadata: (open.args.view as { private_metadata: string }).private_metadata,
+        values: {
+          account_number: s.account,
+          report_date: '2026-11-27',
+          currency: 'USD',
+          total_equity: '300000',
+          maintenance_requirement: '400000',
+          initial_requirement: '500000',
+          excess_liquidity: '-100000',
+          margin_call: '120000',
+          reason: 'Call misread',
+        },
+      }),
+    );
+    expect(saved.status).toBe(200);
+    await eventually(() => s.summary.updates > updates, 10_000, 'card update after the edit');
+    // The edited figures were approved by nobody: back to 0 of 2, naming whose approval was taken back.
+    expect(cardText(s)).toContain('0 of 2 approvals');
+    expect(cardText(s)).toContain(`Approval by <@${APPROVER}> reset: the figures were edited after it`);
+    expect((await svc.repos.approvals.byReports([s.reportId])).get(s.reportId)).toBeUndefined();
+    const audit = await svc.repos.audit.forEntity('margin_report', s.reportId);
+    const reset = audit.find((e) => e.action === 'report.approvals_reset');
+    expect([reset?.actor, reset?.before]).toEqual([`slack:${SECOND}`, { approvals: [`slack:${APPROVER}`] }]);
+    // The first approver may approve the edited figures; one approval is still not enough.
+    await approveAs(s, APPROVER);
+    expect(await statusOf(s.reportId)).toBe('pending');
+    expect(cardText(s)).toContain(`1 of 2 approvals (<@${APPROVER}>)`);
+    await approveAs(s, SECOND);
+    expect(await statusOf(s.reportId)).toBe('approved');
   });
 
   it('asks one approval below the threshold', async () => {

@@ -63,6 +63,10 @@ describe.each(DATABASES)('trust store on %s', (_name, open) => {
       'slack:U1',
       'slack:U2',
     ]);
+    // An edit takes them back (issue 14): who had approved, then nothing.
+    expect(await repos.approvals.clear(r.id)).toEqual(['slack:U1', 'slack:U2']);
+    expect((await repos.approvals.byReports([r.id])).get(r.id)).toBeUndefined();
+    expect(await repos.approvals.add(r.id, 'slack:U1')).toBe(true);
     await seedReport(t.db, repos, {
       account: 'PR1',
       date: '2026-11-26',

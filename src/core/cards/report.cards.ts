@@ -30,6 +30,8 @@ export interface TrustOnCard {
   changes?: ReadonlyMap<string, CardBlock[]>;
   /** Reports whose change crossed a threshold: a review reason. */
   flagged?: ReadonlySet<string>;
+  /** Approvals an edit just took back, per report (the approvers approved other figures). */
+  reset?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A report's margin call as its summary shows it (issue 15). */
@@ -142,12 +144,16 @@ function statusLine(r: StoredReport, names?: KnownNames, trust?: TrustOnCard): C
     if (needed < 2) return { type: 'text', text: base };
     // Issue 14: the approvers so far as real mentions, like the decider on an Approved/Rejected line.
     const by = given.length > 0 ? ` (${given.map((_, i) => `{${i}}`).join(', ')})` : '';
+    const reset = trust?.reset?.get(r.id) ?? [];
+    const taken =
+      reset.length > 0
+        ? `. Approval by ${reset.map((_, i) => `{${given.length + i}}`).join(', ')} reset: the figures were edited after it`
+        : '';
+    const people = [...given.map((a) => a.approver), ...reset].map((id) => ({ id, name: displayUser(id, names) }));
     return {
       type: 'text',
-      text: `${base} · ${Math.min(given.length, needed)} of ${needed} approvals${by} — needs two different approvers`,
-      ...(given.length > 0
-        ? { people: given.map((a) => ({ id: a.approver, name: displayUser(a.approver, names) })) }
-        : {}),
+      text: `${base} · ${Math.min(given.length, needed)} of ${needed} approvals${by} — needs two different approvers${taken}`,
+      ...(people.length > 0 ? { people } : {}),
     };
   }
   const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';

@@ -313,7 +313,27 @@ export async function submitEdit(
       },
       reason: v.reason,
     });
-    return { ok: true, result: { summary: summaryOf(await ingestionOf(repos, after.ingestion_id), after) } };
+    // Issue 14: an approval given before the edit approved other figures: it is taken back, and said so.
+    const reset = await repos.approvals.clear(before.id);
+    if (reset.length > 0) {
+      await repos.audit.append({
+        actor: input.user,
+        action: 'report.approvals_reset',
+        entity_type: 'margin_report',
+        entity_id: before.id,
+        before: { approvals: reset },
+        after: { approvals: [] },
+        reason: 'the report was edited after it was approved',
+      });
+    }
+    const ingestion = await ingestionOf(repos, after.ingestion_id);
+    const summary: ActionResult['summary'] = ingestion
+      ? {
+          ingestion,
+          written: { report: after, ...(reset.length > 0 ? { approvalsReset: new Map([[after.id, reset]]) } : {}) },
+        }
+      : undefined;
+    return { ok: true, result: { summary } };
   });
   // Corrected figures can show a call the extraction missed: it is announced like a new one, once.
   const changed = outcome.ok ? outcome.result.summary : undefined;

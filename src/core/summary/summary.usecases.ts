@@ -26,6 +26,8 @@ export interface Written {
   /** One report just changed (a decision or an edit): it replaces its stored copy on the card. */
   report?: StoredReport;
   conflicts?: { conflict: ReportConflict; existing: StoredReport | undefined }[];
+  /** Issue 14: approvals an edit just took back, per report: the card says whose. */
+  approvalsReset?: ReadonlyMap<string, readonly string[]>;
 }
 
 export const conversationOf = (i: Ingestion): ConversationRef => ({
@@ -85,6 +87,7 @@ export async function renderSummary(
     ...reports.map((r) => r.decided_by),
     ...withExisting.map((c) => c.conflict.decided_by),
     ...[...approvals.values()].flat().map((a) => a.approver),
+    ...[...(written.approvalsReset?.values() ?? [])].flat(),
   ].filter((u): u is string => Boolean(u));
   const names = deciders.length > 0 ? await deps.repos.people.names(deciders).catch(() => undefined) : undefined;
   // Issue 15: the calls approvals opened, shown with their actions under their reports.
@@ -100,7 +103,13 @@ export async function renderSummary(
     withExisting,
     names,
     { byReport, now: deps.now?.() ?? new Date() },
-    { approvals, changes, flagged, needed: (r) => approvalsNeeded(deps.trust, r.extracted_data) },
+    {
+      approvals,
+      changes,
+      flagged,
+      needed: (r) => approvalsNeeded(deps.trust, r.extracted_data),
+      ...(written.approvalsReset ? { reset: written.approvalsReset } : {}),
+    },
   );
 }
 

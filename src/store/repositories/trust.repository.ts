@@ -29,6 +29,13 @@ export function createApprovalsRepository(db: Queryable): ApprovalsRepository {
       }
       return out;
     },
+    async clear(reportId) {
+      const rows = await db.query<{ approver: string }>(
+        'delete from analytics.report_approvals where report_id = $1 returning approver',
+        [reportId],
+      );
+      return rows.map((r) => r.approver).sort();
+    },
   };
 }
 
