@@ -255,6 +255,8 @@ export interface SettingsRepository {
 export interface RemindersRepository {
   /** True for exactly one caller per (report, kind). */
   claim(reportId: string, kind: 'remind' | 'escalate', at: Date): Promise<boolean>;
+  /** Forgets a report's fires: it is pending again (Replace) and is reminded again. */
+  reset(reportId: string): Promise<void>;
 }
 
 export interface Repositories {

@@ -24,6 +24,8 @@ export interface StoredReport {
   /** The reject reason code (issue 14): wrong_account, wrong_date, wrong_value, duplicate, not_a_margin_report, other. */
   decision_reason_code?: string | null;
   version: number;
+  /** Since when it waits for a decision: created_at, or when Replace made it pending again (issue 14). */
+  pending_since?: string;
 }
 
 export type IngestionStatus = 'received' | 'queued' | 'processing' | 'processed' | 'duplicate' | 'failed' | 'dead';

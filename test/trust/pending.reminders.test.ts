@@ -31,10 +31,15 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function share() {
-  const account = `PR${String(++n).padStart(4, '0')}`;
+/** Shares a statement (of a new account, or again of `again` with other figures) and waits for its summary. */
+async function share(again?: string) {
+  const account = again ?? `PR${String(++n).padStart(4, '0')}`;
   const ts = svc.slack.nextTs();
-  const bytes = await testPdf({ account_number: account, report_date: '2026-11-27' });
+  const bytes = await testPdf({
+    account_number: account,
+    report_date: '2026-11-27',
+    ...(again ? { broker: 'Second upload' } : {}),
+  });
   const file = svc.slack.addFile({ name: `${account}.pdf`, bytes, channel: CHANNEL, ts });
   await svc.sender.event(fileShareMessage({ channel: CHANNEL, user: ANALYST, ts, files: [file] }));
   const summary = await eventually(() => svc.slack.thread(CHANNEL, ts).find((m) => m.updates > 0), 20_000, 'summary');
@@ -116,6 +121,64 @@ describe('pending reminders and escalation', () => {
     await runPendingReminders(deps(new Date(created + 9 * HOUR)));
     expect(reminders(ts)).toHaveLength(0);
     expect(escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.account_number))).toHaveLength(0);
+  });
+
+  it('reminds again, counting from then, a report that Replace sent back to pending', async () => {
+    const first = await share();
+    // Shared a day ago: counted from its creation, it would be overdue at once after the Replace.
+    await svc.db.query(`update analytics.margin_reports set created_at = created_at - interval '1 day' where id = $1`, [
+      first.report.id,
+    ]);
+    first.report = (await svc.repos.reports.findById(first.report.id))!;
+    const created = Date.parse(first.report.created_at);
+    await runPendingReminders(deps(new Date(created + 2 * HOUR + 60_000)));
+    await eventually(() => reminders(first.ts)[0], 10_000, 'first reminder');
+    await runPendingReminders(deps(new Date(created + 8 * HOUR + 60_000)));
+    const escalated = () =>
+      escalations().filter((c) => JSON.stringify(c.args.blocks).includes(first.report.account_number));
+    expect(escalated()).toHaveLength(1);
+
+    // The same account and date again, other figures: Replace puts them in place, pending again.
+    const second = await share(first.report.account_number);
+    const [conflict] = await svc.db.query<{ id: string }>(
+      'select id from analytics.report_conflicts where existing_report_id = $1',
+      [first.report.id],
+    );
+    await svc.sender.interaction(
+      buttonClick({
+        user: APPROVER,
+        channel: CHANNEL,
+        messageTs: second.summary.ts,
+        threadTs: second.ts,
+        actionId: ACTION_IDS.replace,
+        value: conflict!.id,
+        responseUrl: svc.slack.responseUrl(),
+      }),
+    );
+    const replaced = await eventually(
+      async () => {
+        const r = await svc.repos.reports.findById(first.report.id);
+        return r?.ingestion_id !== first.report.ingestion_id ? r : undefined;
+      },
+      10_000,
+      'replaced',
+    );
+    expect(replaced.validation_status).toBe('pending');
+    const since = Date.parse(replaced.pending_since ?? '');
+    expect(since).toBeGreaterThan(created + 23 * HOUR);
+    expect(replaced.created_at).toBe(first.report.created_at);
+
+    // Counted from the Replace, not from the first upload: nothing before REMIND_AFTER has passed again.
+    await runPendingReminders(deps(new Date(since + 2 * HOUR - 60_000)));
+    expect(reminders(second.ts)).toHaveLength(0);
+    await runPendingReminders(deps(new Date(since + 2 * HOUR + 60_000)));
+    const again = await eventually(() => reminders(second.ts)[0], 10_000, 'reminder after the Replace');
+    expect(JSON.stringify(again.blocks)).toContain('Pending for 2 h 01 min');
+    await runPendingReminders(deps(new Date(since + 3 * HOUR)));
+    expect(reminders(second.ts)).toHaveLength(1);
+    await runPendingReminders(deps(new Date(since + 8 * HOUR + 60_000)));
+    expect(escalated()).toHaveLength(2);
+    expect(reminders(first.ts)).toHaveLength(1);
   });
 
   it('with REMIND_HOURS fires only on weekdays within the hours of DIGEST_TZ', async () => {

@@ -42,6 +42,9 @@ export function withinHours(at: Date, hours: ReminderPolicy['hours'], tz: string
   return !WEEKEND.has(parts.weekday ?? '') && hour >= hours.from && hour < hours.to;
 }
 
+/** Replace can send a decided report back to pending: it waits from then (issue 14). */
+const pendingSince = (r: StoredReport) => r.pending_since ?? r.created_at;
+
 const waited = (ms: number) => {
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / MINUTE);
@@ -93,7 +96,7 @@ function escalationCard(items: { r: StoredReport; pendingMs: number }[]) {
           r.report_date,
           r.source_file_name ?? '—',
           waited(pendingMs),
-          formatWhen(r.created_at),
+          formatWhen(pendingSince(r)),
         ]),
       },
       { type: 'text', text: '/margin pending lists every report waiting for approval.', muted: true },
@@ -110,7 +113,7 @@ export async function runPendingReminders(deps: PendingReminderDeps) {
   let reminded = 0;
   const escalate: { r: StoredReport; pendingMs: number }[] = [];
   for (const r of pending) {
-    const pendingMs = now.getTime() - Date.parse(r.created_at);
+    const pendingMs = now.getTime() - Date.parse(pendingSince(r));
     if (pendingMs >= policy.afterMinutes * MINUTE) {
       const ingestion = r.ingestion_id ? await deps.repos.ingestions.findById(r.ingestion_id) : undefined;
       const gateway = ingestion ? deps.gateways[ingestion.platform as Platform] : undefined;

@@ -367,6 +367,9 @@ export async function resolveConflict(
         ingestionId: conflict.ingestion_id,
         by: input.user,
       });
+      // Pending again with other figures: reminded again from now, and no approval given to the old ones counts.
+      await repos.reminders.reset(conflict.existing_report_id);
+      const approvalsTaken = await repos.approvals.clear(conflict.existing_report_id);
       await repos.audit.append({
         actor: input.user,
         action: 'report.replaced',
@@ -374,7 +377,11 @@ export async function resolveConflict(
         entity_id: conflict.existing_report_id,
         before: before?.extracted_data,
         after: after?.extracted_data,
-        context: { conflict_id: conflict.id, previous_ingestion_id: before?.ingestion_id },
+        context: {
+          conflict_id: conflict.id,
+          previous_ingestion_id: before?.ingestion_id,
+          ...(approvalsTaken.length > 0 ? { approvals_reset: approvalsTaken } : {}),
+        },
       });
     } else {
       await repos.audit.append({

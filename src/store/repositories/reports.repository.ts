@@ -7,12 +7,14 @@ import { ingestionScopeSql, reportScopeSql } from './report-scope.sql.ts';
 
 const COLUMNS = `id, account_number, to_char(report_date, 'YYYY-MM-DD') as report_date, extracted_data,
   extraction_confidence, data_quality_score, validation_status, created_by, processing_time_ms, source_file_name,
-  created_at, updated_at, ingestion_id, needs_review, decided_by, decided_at, decision_reason, decision_reason_code, version`;
+  created_at, updated_at, ingestion_id, needs_review, decided_by, decided_at, decision_reason, decision_reason_code, version,
+  coalesce(pending_since, created_at) as pending_since`;
 
-type Row = Omit<StoredReport, 'created_at' | 'updated_at' | 'decided_at'> & {
+type Row = Omit<StoredReport, 'created_at' | 'updated_at' | 'decided_at' | 'pending_since'> & {
   created_at: Date | string;
   updated_at: Date | string;
   decided_at: Date | string | null;
+  pending_since: Date | string;
 };
 
 const iso = (v: Date | string | null) =>
@@ -22,6 +24,7 @@ const toReport = (r: Row): StoredReport => ({
   created_at: iso(r.created_at)!,
   updated_at: iso(r.updated_at)!,
   decided_at: iso(r.decided_at),
+  pending_since: iso(r.pending_since)!,
 });
 
 export interface NewReport {
@@ -106,7 +109,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
     },
     async pending(limit = 50): Promise<StoredReport[]> {
       const rows = await db.query<Row>(
-        `select ${COLUMNS} from analytics.margin_reports where validation_status = 'pending' order by created_at asc limit $1`,
+        `select ${COLUMNS} from analytics.margin_reports where validation_status = 'pending' order by coalesce(pending_since, created_at) asc limit $1`,
         [limit],
       );
       return rows.map(toReport);
@@ -197,7 +200,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
          set extracted_data = $2, extraction_confidence = $3, data_quality_score = $4, needs_review = $5,
              processing_time_ms = $6, source_file_name = $7, ingestion_id = $8, created_by = $9,
              validation_status = 'pending', decided_by = null, decided_at = null, decision_reason = null,
-             decision_reason_code = null,
+             decision_reason_code = null, pending_since = now(),
              updated_at = now(), version = version + 1
          where id = $1
          returning ${COLUMNS}`,

@@ -67,5 +67,8 @@ export function createRemindersRepository(db: Queryable): RemindersRepository {
       );
       return rows.length > 0;
     },
+    async reset(reportId) {
+      await db.query('delete from analytics.report_reminders where report_id = $1', [reportId]);
+    },
   };
 }
