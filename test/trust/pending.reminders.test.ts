@@ -204,6 +204,29 @@ describe('pending reminders and escalation', () => {
     await eventually(() => reminders(ts)[0], 10_000, 'reminder on Monday');
   });
 
+  it('with REMIND_HOURS counts REMIND_AFTER in wall-clock time and holds a reminder due outside the hours until they open', async () => {
+    // interface.md: REMIND_HOURS "limits them to weekday hours"; it does not make the delays count
+    // business hours only. Shared Friday 17:30, due 19:30: held over the weekend, sent Monday 08:00.
+    const hours = { from: 8, to: 18 };
+    const { ts, report } = await share();
+    await svc.db.query(`update analytics.margin_reports set created_at = '2026-12-11T17:30:00Z' where id = $1`, [
+      report.id,
+    ]);
+    const within = { policy: { ...policy, hours } };
+    expect(await runPendingReminders(deps(new Date('2026-12-11T19:31:00Z'), within))).toEqual({
+      skipped: 'outside REMIND_HOURS',
+    });
+    expect(await runPendingReminders(deps(new Date('2026-12-13T10:00:00Z'), within))).toEqual({
+      skipped: 'outside REMIND_HOURS',
+    });
+    await runPendingReminders(deps(new Date('2026-12-14T08:00:00Z'), within));
+    const reminder = await eventually(() => reminders(ts)[0], 10_000, 'reminder when the hours open');
+    expect(JSON.stringify(reminder.blocks)).toContain('Pending for 62 h 30 min');
+    // 62.5 h is also past ESCALATE_AFTER (8 h): listed at the same opening, once.
+    const mine = escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.account_number));
+    expect(mine).toHaveLength(1);
+  });
+
   it('runs as a schedule on exactly one of two replicas', async () => {
     const { ts, report } = await share();
     const now = new Date(Date.parse(report.created_at) + 2 * HOUR + 60_000);
