@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import { callLine, fieldFlagged } from '../core/cards/report.cards.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { formatMegabytes } from '../core/format.ts';
+import { describeProgress } from '../core/ingest/progress.text.ts';
 import type { ExtractionProgress } from '../core/ports.ts';
 import { finishReport } from '../core/report/report.finish.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
@@ -187,13 +188,6 @@ export function summarize(r: MarginReport, opts: { color?: boolean } = {}): stri
   return `${lines.join('\n')}\n`;
 }
 
-/** What a progress line says about a stage. */
-function describe(p: ExtractionProgress): string {
-  if (p.stage === 'checking') return 'checking the scanned figures';
-  const of = p.pages > 0 ? ` of ${p.pages}` : '';
-  return p.stage === 'ocr' ? `page ${p.page}${of}, OCR` : `page ${p.page}${of}`;
-}
-
 /**
  * One line of progress on a terminal's stderr, redrawn in place, for a file that takes longer than
  * `afterMs`; erased when the file is done. Nothing at all when stderr is not a terminal (pipes, logs, CI).
@@ -216,7 +210,7 @@ export function progressLine(
   return {
     update(p) {
       if (ended) return;
-      text = describe(p);
+      text = describeProgress(p);
       if (shown) draw();
     },
     end() {

@@ -27,7 +27,12 @@ export interface PostedMessage {
 export interface ChatGateway {
   readonly platform: Platform;
   post(to: ConversationRef, card: Card): Promise<PostedMessage>;
-  update(to: ConversationRef, messageRef: string, card: Card): Promise<void>;
+  /**
+   * `progress`: a best-effort step of work in progress (issue 17), dropped by the caller if it fails:
+   * the adapter does not wait out rate limits for it but fails fast, with `details.retryAfterMs` when
+   * the platform said how long to wait.
+   */
+  update(to: ConversationRef, messageRef: string, card: Card, opts?: { progress?: boolean }): Promise<void>;
   /** A message only one user sees (refusals). Platforms without it post a normal reply. */
   postEphemeral(to: ConversationRef, userId: string, card: Card): Promise<void>;
   uploadFile(

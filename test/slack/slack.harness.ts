@@ -89,7 +89,15 @@ export interface SlackService {
  * one that runs the worker's use-case in-process.
  */
 export async function startSlackService(
-  opts: { admins?: string[]; maxFileBytes?: number; allowedTeams?: string[]; trust?: TrustPolicy } = {},
+  opts: {
+    admins?: string[];
+    maxFileBytes?: number;
+    allowedTeams?: string[];
+    trust?: TrustPolicy;
+    /** Issue 17: an extractor of the test's own (progress reports), and the clock that paces progress. */
+    extractor?: Extractor;
+    clock?: () => number;
+  } = {},
 ): Promise<SlackService> {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
   const slack = await startSlackDouble();
@@ -124,12 +132,13 @@ export async function startSlackService(
     uow: createUnitOfWork(db),
     storage: createLocalStorage(path.join(dir, 'files')),
     queue,
-    extractor,
+    extractor: opts.extractor ?? extractor,
     gateways,
     fetchers,
     limits,
     logger,
     ...(opts.trust ? { trust: opts.trust } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   };
   const access = createAccess({ admins: opts.admins ?? [], roles: repos.roles, riskChannels: repos.riskChannels });
   const health = createHealth({

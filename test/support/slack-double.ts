@@ -125,6 +125,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   let seq = 0;
   /** Slack's upload URLs live on files.slack.com; set this to hand out URLs on the foreign host instead. */
   const settings = { uploadsOffHost: false };
+  /** Requests received and not yet answered. */
+  const state = { busy: 0 };
   const nextTs = () => `${1_700_000_000 + ++seq}.${String(seq).padStart(6, '0')}`;
 
   let origin = '';
@@ -244,6 +246,10 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    state.busy += 1;
+    res.on('close', () => {
+      state.busy -= 1;
+    });
     const url = new URL(req.url ?? '/', origin);
     const body = await readBody(req);
     const contentType = String(req.headers['content-type'] ?? '');
@@ -322,6 +328,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     responses,
     messages,
     settings,
+    /** Requests in progress right now (a test waits for 0 before its next step). */
+    busy: () => state.busy,
     callsTo: (method: string) => calls.filter((c) => c.method === method),
     /** A fresh response_url, as Slack puts on commands and clicks. */
     responseUrl: () => `${origin}/respond/${randomUUID()}`,

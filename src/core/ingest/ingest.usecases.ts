@@ -20,6 +20,8 @@ import { finishReport } from '../report/report.finish.ts';
 import type { MarginReport } from '../report/report.schema.ts';
 import { withChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, renderSummary, showSummary } from '../summary/summary.usecases.ts';
+import { createProgressReporter } from './progress.reporter.ts';
+import { progressCard } from './progress.text.ts';
 
 export interface IngestDeps {
   repos: Repositories;
@@ -34,6 +36,28 @@ export interface IngestDeps {
   alertChannels?: () => Promise<ConversationRef[]>;
   /** FOUR_EYES, DUAL_APPROVAL_ABOVE and the change flags (issue 14). */
   trust?: TrustPolicy;
+  /** Milliseconds for pacing progress updates (issue 17); tests inject one. Default: performance.now. */
+  clock?: () => number;
+  /** At most one progress update this often (default 2 s). */
+  progressEveryMs?: number;
+}
+
+/**
+ * Issue 17 item 5: the "Reading…" reply follows the extraction's own progress reports (the ones the
+ * CLI prints on stderr), updated in place by whichever process runs the worker, paced and rate-limit
+ * aware (progress.reporter.ts). Nothing when there is no reply to update.
+ */
+function progressOf(deps: IngestDeps, ingestion: Ingestion) {
+  const gateway = deps.gateways[ingestion.platform as Platform];
+  const ref = ingestion.reply_ref;
+  if (!gateway || !ref) return undefined;
+  const to = conversationOf(ingestion);
+  return createProgressReporter({
+    show: (p) => gateway.update(to, ref, progressCard(ingestion.file_name, p), { progress: true }),
+    clock: deps.clock ?? (() => performance.now()),
+    ...(deps.progressEveryMs === undefined ? {} : { everyMs: deps.progressEveryMs }),
+    logger: deps.logger,
+  });
 }
 
 export interface Upload {
@@ -192,7 +216,11 @@ export async function processIngestion(
         return 'duplicate';
       }
     }
-    const outcome = await deps.extractor.extract({ bytes, fileName: ingestion.file_name });
+    const progress = progressOf(deps, ingestion);
+    // The last progress update has landed before the summary (or the refusal) replaces it.
+    const outcome = await deps.extractor
+      .extract({ bytes, fileName: ingestion.file_name, ...(progress ? { onProgress: progress.report } : {}) })
+      .finally(() => progress?.settle());
     const checkedAt = new Date();
     const reports = outcome.readings.map((r) => finishReport(r, { now: checkedAt }));
     const written = await deps.uow(async (repos) => {

@@ -36,6 +36,18 @@ function webClient(slack: SlackPlatformDeps['slack'], logger: BoltLogger) {
   });
 }
 
+/** Issue 17: progress updates are best effort: one try, a 429 is reported at once with its Retry-After. */
+function quickClient(slack: SlackPlatformDeps['slack'], logger: BoltLogger) {
+  return new webApi.WebClient(slack.botToken, {
+    slackApiUrl: slack.apiUrl,
+    logger,
+    allowAbsoluteUrls: false,
+    timeout: 10_000,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
+}
+
 /**
  * Bolt's authorize hook for a single workspace: the bot token, plus the bot's own ids from auth.test
  * (ignoreSelf needs them). A failed auth.test is retried on the next request instead of being cached.
@@ -60,7 +72,7 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
   const { slack } = deps;
   const log = boltLogger(deps.logger);
   const client = webClient(slack, log);
-  const gateway = createSlackGateway({ client, apiUrl: slack.apiUrl });
+  const gateway = createSlackGateway({ client, apiUrl: slack.apiUrl, quick: quickClient(slack, log) });
   const fetcher = createSlackFileFetcher({ botToken: slack.botToken, apiUrl: slack.apiUrl });
 
   if (!deps.serveHttp) {

@@ -10,11 +10,17 @@ export const slackUserId = (user: string) => user.replace(/^slack:/, '');
 
 /** Turns a Web API failure into the core's error, keeping Slack's error name (`channel_not_found`). */
 export function chatApiFailed(method: string, err: unknown): AppError {
-  const data = (err as { data?: { error?: string } } | undefined)?.data;
-  const reason = data?.error ?? (err instanceof Error ? err.message : String(err));
+  const e = err as { data?: { error?: string }; code?: string; retryAfter?: number } | undefined;
+  // The Web API client's rate-limit error carries Retry-After in seconds (HTTP 429, `ratelimited`).
+  const limited = e?.code === 'slack_webapi_rate_limited_error';
+  const reason = e?.data?.error ?? (limited ? 'ratelimited' : err instanceof Error ? err.message : String(err));
   return new AppError('chat.api_failed', `Slack ${method} failed: ${reason}`, {
     cause: err,
-    details: { method, slackError: data?.error },
+    details: {
+      method,
+      slackError: limited ? 'ratelimited' : e?.data?.error,
+      ...(limited && typeof e?.retryAfter === 'number' ? { retryAfterMs: e.retryAfter * 1000 } : {}),
+    },
   });
 }
 
@@ -30,7 +36,12 @@ async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
  * The core's ChatGateway over the Slack Web API. A message reference is the message `ts`: the
  * channel always travels with it in the ConversationRef.
  */
-export function createSlackGateway(deps: { client: webApi.WebClient; apiUrl: string }): ChatGateway {
+export function createSlackGateway(deps: {
+  client: webApi.WebClient;
+  apiUrl: string;
+  /** For progress updates (issue 17): no retries, rate limits rejected at once so the caller backs off. */
+  quick?: webApi.WebClient;
+}): ChatGateway {
   const { client } = deps;
   return {
     platform: 'slack',
@@ -49,10 +60,11 @@ export function createSlackGateway(deps: { client: webApi.WebClient; apiUrl: str
       if (!res.ts) throw new AppError('chat.api_failed', 'Slack chat.postMessage returned no message ts');
       return { messageRef: res.ts };
     },
-    async update(to: ConversationRef, messageRef: string, card: Card): Promise<void> {
+    async update(to: ConversationRef, messageRef: string, card: Card, opts?: { progress?: boolean }): Promise<void> {
       const msg = renderCard(card);
+      const via = opts?.progress && deps.quick ? deps.quick : client;
       await call('chat.update', () =>
-        client.chat.update({ channel: to.channelId, ts: messageRef, text: msg.text, blocks: msg.blocks }),
+        via.chat.update({ channel: to.channelId, ts: messageRef, text: msg.text, blocks: msg.blocks }),
       );
     },
     async postEphemeral(to: ConversationRef, userId: string, card: Card): Promise<void> {
