@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccess } from '../../src/core/access/roles.ts';
 import { textCard } from '../../src/core/cards/card.model.ts';
 import { createChatCore } from '../../src/core/chat.core.ts';
@@ -241,6 +241,41 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const between = await share('chg-3', 'acct=CHG1 date=2026-11-23 eq=900000');
     expect(between.report.needs_review).toBe(false);
     expect(between.report.extracted_data.issues).toEqual([]);
+  });
+
+  it('looks each predecessor up once: ingest and edit hand theirs to the card', async () => {
+    const share = async (ref: string, tag: string) => {
+      const { ingestion } = await upload(ref, pdf(tag));
+      expect(await processIngestion(deps, ingestion.id)).toBe('processed');
+      const [report] = await deps.repos.reports.byIngestion(ingestion.id);
+      return { report: report!, card: () => chatLog.messages.get(ingestion.reply_ref!)!.card };
+    };
+    const first = await share('once-1', 'acct=ONCE1 date=2026-11-20 eq=1000000');
+    await chat.action({ user: 'console:approver', kind: 'approve', value: first.report.id });
+    // Outside the writers' transactions (where the card is built), nobody looks the predecessor up again.
+    const lookups = vi.spyOn(deps.repos.reports, 'lastApprovedBefore');
+    try {
+      const next = await share('once-2', 'acct=ONCE1 date=2026-11-26 eq=900000');
+      expect(cardToText(next.card())).toContain('Δ since 2026-11-20 (last approved): Equity -100,000.00 USD (-10.0%)');
+      const edited = await chat.submitEdit({
+        user: 'console:approver',
+        reportId: next.report.id,
+        values: {
+          account_number: 'ONCE1',
+          report_date: '2026-11-26',
+          currency: 'USD',
+          total_equity: '800000',
+          maintenance_requirement: '400000',
+          excess_liquidity: '400000',
+        },
+        reason: 'reprinted',
+      });
+      expect(edited.ok).toBe(true);
+      expect(cardToText(next.card())).toContain('Δ since 2026-11-20 (last approved): Equity -200,000.00 USD (-20.0%)');
+      expect(lookups).not.toHaveBeenCalled();
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('says who decided by the name their platform gave, and shows a new name after a rename', async () => {

@@ -330,7 +330,11 @@ export async function submitEdit(
     const summary: ActionResult['summary'] = ingestion
       ? {
           ingestion,
-          written: { report: after, ...(reset.length > 0 ? { approvalsReset: new Map([[after.id, reset]]) } : {}) },
+          written: {
+            report: after,
+            priors: new Map([[after.id, prior]]),
+            ...(reset.length > 0 ? { approvalsReset: new Map([[after.id, reset]]) } : {}),
+          },
         }
       : undefined;
     return { ok: true, result: { summary } };

@@ -228,6 +228,8 @@ export async function processIngestion(
       // Everything the summary shows, as the transaction wrote or found it: the card needs no re-read.
       const mine: StoredReport[] = [];
       const conflicts: { conflict: ReportConflict; existing: StoredReport }[] = [];
+      // Each stored report's predecessor, looked up once here and handed to the card (issue 14).
+      const priors = new Map<string, StoredReport | undefined>();
       for (const r of reports) {
         const base = storable(r, ingestion);
         // Issue 14: a threshold flag against the account's true predecessor is a stored review reason.
@@ -238,8 +240,10 @@ export async function processIngestion(
           createdBy: ingestion.uploaded_by,
           ingestionId: ingestion.id,
         });
-        if (res.report.ingestion_id === ingestion.id && !mine.some((m) => m.id === res.report.id))
+        if (res.report.ingestion_id === ingestion.id && !mine.some((m) => m.id === res.report.id)) {
           mine.push(res.report);
+          priors.set(res.report.id, prior);
+        }
         if (res.created) {
           fresh.push(res.report);
           await repos.audit.append({
@@ -266,14 +270,14 @@ export async function processIngestion(
         reports: reports.length,
       });
       await repos.ingestions.setStatus(ingestion.id, 'processed');
-      return { fresh, mine, conflicts };
+      return { fresh, mine, conflicts, priors };
     });
     committed = true;
     const done = { ...ingestion, status: 'processed' as const };
     await showSummary(
       deps,
       done,
-      await renderSummary(deps, done, { reports: written.mine, conflicts: written.conflicts }),
+      await renderSummary(deps, done, { reports: written.mine, conflicts: written.conflicts, priors: written.priors }),
     );
     await alertCalls(deps, conversationOf(done), written.fresh);
     return 'processed';

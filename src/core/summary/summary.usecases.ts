@@ -26,6 +26,11 @@ export interface Written {
   /** One report just changed (a decision or an edit): it replaces its stored copy on the card. */
   report?: StoredReport;
   conflicts?: { conflict: ReportConflict; existing: StoredReport | undefined }[];
+  /**
+   * Issue 14: each report's last approved predecessor, as the writer looked it up for its change
+   * flags (undefined = none): the card's Δ then needs no second lookup.
+   */
+  priors?: ReadonlyMap<string, StoredReport | undefined>;
   /** Issue 14: approvals an edit just took back, per report: the card says whose. */
   approvalsReset?: ReadonlyMap<string, readonly string[]>;
 }
@@ -76,7 +81,9 @@ export async function renderSummary(
   const changes = new Map<string, CardBlock[]>();
   const flagged = new Set<string>();
   for (const r of reports) {
-    const prior = await deps.repos.reports.lastApprovedBefore(r.account_number, r.report_date);
+    const prior = written.priors?.has(r.id)
+      ? written.priors.get(r.id)
+      : await deps.repos.reports.lastApprovedBefore(r.account_number, r.report_date);
     if (!prior) continue;
     const change = changeSince(r, prior, deps.trust?.flags);
     changes.set(r.id, changeBlocks(change, r.extracted_data.currency));
