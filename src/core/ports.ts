@@ -115,6 +115,8 @@ export interface ReportsRepository {
   }): Promise<StoredReport | undefined>;
   /** The approved report of the account dated latest before `date` (issue 14: change since the last report). */
   lastApprovedBefore(account: string, date: string): Promise<StoredReport | undefined>;
+  /** Pending reports of the account dated after `date`, earliest first (whose predecessor an approval may change). */
+  pendingAfter(account: string, date: string, limit?: number): Promise<StoredReport[]>;
   updateData(input: { id: string; data: MarginReport; expectedVersion: number }): Promise<StoredReport | undefined>;
   replace(input: {
     id: string;

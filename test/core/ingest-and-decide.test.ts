@@ -243,6 +243,44 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     expect(between.report.extracted_data.issues).toEqual([]);
   });
 
+  it('computes a later report’s stored change flags again when an earlier-dated one is approved after it', async () => {
+    const share = async (ref: string, tag: string) => {
+      const { ingestion } = await upload(ref, pdf(tag));
+      expect(await processIngestion(deps, ingestion.id)).toBe('processed');
+      const [report] = await deps.repos.reports.byIngestion(ingestion.id);
+      return { report: report!, card: () => chatLog.messages.get(ingestion.reply_ref!)!.card };
+    };
+    const stored = async (id: string) => (await deps.repos.reports.findById(id))!;
+    const first = await share('rf-1', 'acct=RF1 date=2026-11-20 eq=1000000');
+    await chat.action({ user: 'console:approver', kind: 'approve', value: first.report.id });
+    const last = await share('rf-3', 'acct=RF1 date=2026-11-26 eq=450000');
+    expect(last.report.extracted_data.issues.map((i) => i.message)).toEqual([
+      'Equity fell 55.0% since 2026-11-20 (flag at 30%).',
+    ]);
+    // An earlier-dated report arrives and is approved: it is now the later one's true predecessor.
+    const high = await share('rf-2a', 'acct=RF1 date=2026-11-23 eq=2000000');
+    await chat.action({ user: 'console:approver', kind: 'approve', value: high.report.id });
+    const against = await stored(last.report.id);
+    expect(against.needs_review).toBe(true);
+    expect(against.extracted_data.issues.map((i) => i.message)).toEqual([
+      'Equity fell 77.5% since 2026-11-23 (flag at 30%).',
+    ]);
+    // Its summary says so too, and the audit trail records why the flags changed.
+    expect(cardToText(last.card())).toContain('Equity fell 77.5% since 2026-11-23');
+    const audit = await deps.repos.audit.forEntity('margin_report', last.report.id);
+    expect(audit.find((e) => e.action === 'report.change_flags_recomputed')?.context).toEqual({
+      predecessor_id: high.report.id,
+      predecessor_date: '2026-11-23',
+    });
+    // Another, closer predecessor with equity near it: the flag and the review reason go.
+    const close = await share('rf-2b', 'acct=RF1 date=2026-11-24 eq=470000');
+    await chat.action({ user: 'console:approver', kind: 'approve', value: close.report.id });
+    const cleared = await stored(last.report.id);
+    expect(cleared.extracted_data.issues).toEqual([]);
+    expect(cleared.needs_review).toBe(false);
+    expect(cardToText(last.card())).not.toContain('Equity fell');
+  });
+
   it('looks each predecessor up once: ingest and edit hand theirs to the card', async () => {
     const share = async (ref: string, tag: string) => {
       const { ingestion } = await upload(ref, pdf(tag));

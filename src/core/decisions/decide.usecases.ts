@@ -8,7 +8,7 @@ import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
 import type { Ingestion, Role, StoredReport } from '../records.ts';
 import { recheckReport } from '../report/report.finish.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
-import { withChangeFlags } from '../summary/change.since.ts';
+import { withChangeFlags, withFreshChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, type Written } from '../summary/summary.usecases.ts';
 import { editSubmissionSchema } from './edit.schema.ts';
 import {
@@ -146,23 +146,65 @@ export async function decideReport(
     });
     // Issue 15: an approval opens the report's margin call and meets the account's earlier ones.
     const also: Ingestion[] = [];
+    const alsoAdd = (i: Ingestion | undefined) => {
+      if (i && i.id !== after.ingestion_id && !also.some((a) => a.id === i.id)) also.push(i);
+    };
     if (input.decision === 'approved') {
+      const at = (deps.now ?? (() => new Date()))();
       const effects = await applyApproval(repos, after, {
         actor: input.user,
-        at: (deps.now ?? (() => new Date()))(),
+        at,
         callDueDays: deps.callDueDays ?? 1,
       });
       for (const call of effects.resolved) {
         const earlier = await repos.reports.findById(call.report_id);
-        const i = await ingestionOf(repos, earlier?.ingestion_id ?? null);
-        if (i && i.id !== after.ingestion_id) also.push(i);
+        alsoAdd(await ingestionOf(repos, earlier?.ingestion_id ?? null));
       }
+      // Issue 14: approved after later-dated reports arrived, it is now their true predecessor.
+      for (const id of await reflagSuccessors(repos, after, deps.trust, at)) alsoAdd(await ingestionOf(repos, id));
     }
     return {
       summary: summaryOf(await ingestionOf(repos, after.ingestion_id), after),
       ...(also.length > 0 ? { also } : {}),
     };
   });
+}
+
+/**
+ * Issue 14: the pending reports of the account dated after an approved one, whose true predecessor it
+ * now is, get their stored change flags computed again against it (review reason, needs_review).
+ * Returns the ingestions of those that changed, whose summaries show it.
+ */
+async function reflagSuccessors(
+  repos: Repositories,
+  approved: StoredReport,
+  trust: TrustPolicy | undefined,
+  now: Date,
+): Promise<string[]> {
+  const changed: string[] = [];
+  for (const later of await repos.reports.pendingAfter(approved.account_number, approved.report_date)) {
+    const prior = await repos.reports.lastApprovedBefore(later.account_number, later.report_date);
+    if (prior?.id !== approved.id) continue; // another approved report lies between them
+    const data = withFreshChangeFlags(later.extracted_data, prior, trust?.flags, now);
+    if (
+      data.needs_review === later.extracted_data.needs_review &&
+      JSON.stringify(data.issues) === JSON.stringify(later.extracted_data.issues)
+    )
+      continue;
+    const updated = await repos.reports.updateData({ id: later.id, data, expectedVersion: later.version });
+    if (!updated) continue;
+    await repos.audit.append({
+      actor: 'system',
+      action: 'report.change_flags_recomputed',
+      entity_type: 'margin_report',
+      entity_id: later.id,
+      before: { needs_review: later.extracted_data.needs_review, issues: later.extracted_data.issues },
+      after: { needs_review: data.needs_review, issues: data.issues },
+      context: { predecessor_id: approved.id, predecessor_date: approved.report_date },
+    });
+    if (updated.ingestion_id) changed.push(updated.ingestion_id);
+  }
+  return changed;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CardBlock } from '../cards/card.model.ts';
 import { CHANGE_ISSUE, type ChangeFlags, DEFAULT_FLAGS } from '../decisions/trust.policy.ts';
 import { formatMoney } from '../format.ts';
 import type { StoredReport } from '../records.ts';
+import { applyRules } from '../report/report.rules.ts';
 import type { FieldName, MarginReport, ReportIssue } from '../report/report.schema.ts';
 
 /**
@@ -80,6 +81,34 @@ export function withChangeFlags<R extends MarginReport>(
   if (found.length === 0) return report;
   const issues: ReportIssue[] = found.map((message) => ({ code: CHANGE_ISSUE, severity: 'warning', message }));
   return { ...report, issues: [...report.issues, ...issues], needs_review: true };
+}
+
+/**
+ * The stored flags again, against a new predecessor (an earlier-dated report approved later): the old
+ * change flags go, and whether the report needs review without them is what the rules say of the rest.
+ */
+export function withFreshChangeFlags<R extends MarginReport>(
+  report: R,
+  prior: StoredReport | undefined,
+  flags: ChangeFlags = DEFAULT_FLAGS,
+  now: Date = new Date(),
+): R {
+  const kept = report.issues.filter((i) => i.code !== CHANGE_ISSUE);
+  const needsReview =
+    kept.length === report.issues.length
+      ? report.needs_review
+      : applyRules(
+          {
+            account_number: report.account_number,
+            report_date: report.report_date,
+            currency: report.currency,
+            fields: report.fields,
+            confidence: report.confidence.fields,
+            issues: kept,
+          },
+          { now },
+        ).needs_review;
+  return withChangeFlags({ ...report, issues: kept, needs_review: needsReview }, prior, flags);
 }
 
 const pctText = (p: number) => `${(Math.round(p * 1000) / 10).toFixed(1)}%`;

@@ -172,6 +172,15 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
          order by report_date desc limit 1`,
         [account, date],
       ),
+    async pendingAfter(account: string, date: string, limit = 50): Promise<StoredReport[]> {
+      const rows = await db.query<Row>(
+        `select ${COLUMNS} from analytics.margin_reports
+         where account_number = $1 and report_date > $2::date and validation_status = 'pending'
+         order by report_date asc limit $3`,
+        [account, date, limit],
+      );
+      return rows.map(toReport);
+    },
     /** Replaces the extracted values of a pending report, guarded by the version the editor saw. */
     async updateData(input: { id: string; data: MarginReport; expectedVersion: number }) {
       return one(
