@@ -41,6 +41,26 @@ describe('applyRules', () => {
     expect(r.needs_review).toBe(true);
   });
 
+  it('does not let the identities vouch for parts extraction found interchangeable', () => {
+    const swap = (field: string) => ({
+      code: 'interchangeable_parts',
+      field,
+      severity: 'info' as const,
+      message: `${field}: satisfies excess = equity − maintenance either way round`,
+    });
+    const r = applyRules(
+      base({
+        confidence: { ...base().confidence, maintenance_requirement: 0.72, excess_liquidity: 0.72 },
+        issues: [swap('maintenance_requirement'), swap('excess_liquidity')],
+      }),
+      { now },
+    );
+    expect(r.confidence.fields.maintenance_requirement).toBe(0.72);
+    expect(r.confidence.fields.excess_liquidity).toBe(0.72);
+    expect(r.confidence.fields.total_equity).toBeGreaterThanOrEqual(0.96);
+    expect(r.needs_review).toBe(true);
+  });
+
   it('flags a missing required field by name', () => {
     const r = applyRules(base({ account_number: null }), { now });
     expect(r.needs_review).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldName } from '../../src/contract/fields.ts';
 import type { Candidate } from '../../src/extraction/fields/candidates.ts';
 import { labelClarity } from '../../src/extraction/solver/label.clarity.ts';
-import { identitiesBroken, identitiesHolding, solveReport } from '../../src/extraction/solver/report.solver.ts';
+import { identitiesBroken, identitiesHolding, pinned, solveReport } from '../../src/extraction/solver/report.solver.ts';
 
 const cand = (target: FieldName, value: number, score: number, line: number, extra: Partial<Candidate> = {}) =>
   ({ target, value, score, ocr: 1, weight: 1, page: 0, line, source: 'row', label: target, ...extra }) as Candidate;
@@ -25,6 +25,40 @@ describe('solveReport', () => {
     ]);
     expect(names({ total_equity: 80, initial_requirement: 100, margin_call: 20 })).toEqual(['call = initial − equity']);
     expect(names({ total_equity: 100, maintenance_requirement: 50, excess_liquidity: 40 })).toEqual([]);
+  });
+
+  it('does not let an identity vouch for which of two interchangeable parts is which when no label says so', () => {
+    // equity = requirement + excess holds whichever of the two unknown columns is which.
+    const r = solve([
+      cand('total_equity', 1000, 0.95, 1, { label: 'Net Liquidating Value' }),
+      cand('maintenance_requirement', 700, 0.95, 2, { label: 'Level Cushion' }),
+      cand('excess_liquidity', 300, 0.95, 3, { label: 'Floor Needed' }),
+    ]);
+    for (const f of ['maintenance_requirement', 'excess_liquidity'] as const) {
+      expect(r.fields.get(f)!.confirmedBy).toBeNull();
+      expect(r.fields.get(f)!.conf).toBeLessThan(0.8);
+      expect(r.issues).toContainEqual(expect.objectContaining({ code: 'interchangeable_parts', field: f }));
+    }
+    // The sum is the same either way: equity stays confirmed.
+    expect(r.fields.get('total_equity')!.confirmedBy).toBe('excess = equity − maintenance');
+  });
+
+  it('places an interchangeable part by its own clear label, its partner’s, or a sign the partner cannot take', () => {
+    const id = identitiesHolding({ total_equity: 100, maintenance_requirement: 70, excess_liquidity: 30 })[0]!;
+    const v = { total_equity: 100, maintenance_requirement: 70, excess_liquidity: 30 };
+    expect(pinned('maintenance_requirement', id, v, () => false)).toBe(false);
+    expect(pinned('maintenance_requirement', id, v, (f) => f === 'excess_liquidity')).toBe(true);
+    expect(pinned('total_equity', id, v, () => false)).toBe(true);
+    // A deficit cannot be a requirement: the signs place both.
+    const d = { total_equity: 100, maintenance_requirement: 130, excess_liquidity: -30 };
+    const idD = identitiesHolding(d)[0]!;
+    expect(pinned('excess_liquidity', idD, d, () => false)).toBe(true);
+    // Cash and long swap freely; a negative short value cannot be long.
+    const e = { total_equity: 100, cash_balance: 20, long_market_value: 100, short_market_value: -20 };
+    const idE = identitiesHolding(e)[0]!;
+    expect(pinned('cash_balance', idE, e, () => false)).toBe(false);
+    expect(pinned('cash_balance', idE, e, (f) => f === 'long_market_value')).toBe(true);
+    expect(pinned('short_market_value', idE, e, (f) => f !== 'short_market_value')).toBe(true);
   });
 
   it('settles two equal labels by the identity, and says why the other lost', () => {

@@ -58,6 +58,12 @@ const exact = (a: number, b: number) => Math.abs(a - b) <= 0.05;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
+ * Issue codes of extraction that say an identity cannot vouch for a field: the identity chose it
+ * (placed, repaired), or holds whichever of two interchangeable parts is which.
+ */
+const UNVOUCHED: ReadonlySet<string> = new Set(['identity_placed', 'identity_repaired', 'interchangeable_parts']);
+
+/**
  * Cross-checks a report and scores it. Never rejects: disagreement becomes an issue naming the
  * field and a report that needs review. Agreement between independent figures raises confidence.
  */
@@ -74,9 +80,7 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   let crossChecked = false;
   // Figures extraction placed by the identities themselves (their labels unknown): agreement is how
   // they were chosen, so it cannot vouch for them again.
-  const placed = new Set(
-    input.issues.filter((i) => i.code === 'identity_placed' || i.code === 'identity_repaired').map((i) => i.field),
-  );
+  const placed = new Set(input.issues.filter((i) => UNVOUCHED.has(i.code)).map((i) => i.field));
   const confirm = (...names: string[]) => {
     crossChecked = true;
     for (const n of names) if (conf[n] !== undefined && !placed.has(n)) conf[n] = Math.max(conf[n]!, 0.96);

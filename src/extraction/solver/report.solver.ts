@@ -215,6 +215,36 @@ export function identitiesHolding(v: Values): Identity[] {
   return out;
 }
 
+/**
+ * Parts an identity cannot tell apart: a sum holds whichever addend is which (equity = cash + long
+ * + short), and so does a difference's two sides (equity = requirement + excess). Within a group, a
+ * part is placed by its own clear label, or by every interchangeable partner's clear label, or by a
+ * sign the partner's field cannot take (a short value is never positive, a requirement never negative).
+ */
+const INTERCHANGEABLE: Record<string, readonly FieldName[]> = {
+  'equity = cash + long + short': ['cash_balance', 'long_market_value', 'short_market_value'],
+  'excess = equity − maintenance': ['maintenance_requirement', 'excess_liquidity'],
+  'excess = equity − initial': ['initial_requirement', 'excess_liquidity'],
+};
+const SIGN_OF: Partial<Record<FieldName, 1 | -1>> = {
+  maintenance_requirement: 1,
+  initial_requirement: 1,
+  long_market_value: 1,
+  short_market_value: -1,
+};
+const fits = (f: FieldName, v: number) => !SIGN_OF[f] || v === 0 || Math.sign(v) === SIGN_OF[f];
+
+/** True when the identity places `f` itself, not only the group of parts it belongs to. */
+export function pinned(f: FieldName, id: Identity, v: Values, clear: (f: FieldName) => boolean): boolean {
+  const group = INTERCHANGEABLE[id.name];
+  if (!group?.includes(f) || clear(f)) return true;
+  return group.every((g) => {
+    if (g === f || v[g] === undefined || clear(g)) return true;
+    // Swapped, would each value still fit the other's field?
+    return !(fits(f, v[g]!) && fits(g, v[f]!));
+  });
+}
+
 const money = (v: number | string) =>
   typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v;
 
@@ -288,12 +318,26 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
   const repairs = repairMisreads(chosen, (f) => options.get(f)![best.idx[names.indexOf(f)]!]!.cand);
   const holding = identitiesHolding(chosen);
   const broken = identitiesBroken(chosen);
+  const clarityOf = (f: FieldName): boolean => {
+    const c = options.get(f)![best.idx[names.indexOf(f)]!]!.cand;
+    if (c.source === 'prose' && f === 'margin_call' && c.value === 0) return true;
+    return labelClarity(c.label, f, { prose: c.source === 'prose' || isProse(c.label) }).clear;
+  };
   names.forEach((f, k) => {
     const opts = options.get(f)!;
     const repair = repairs.get(f);
     const chosenOpt = opts[best.idx[k]!]!;
     const pick = repair ? { ...chosenOpt, cand: { ...chosenOpt.cand, value: repair.value } } : chosenOpt;
-    const confirmed = holding.find((h) => h.fields.includes(f) && h.confirms !== false) ?? null;
+    const holds = holding.filter((h) => h.fields.includes(f) && h.confirms !== false);
+    const confirmed = holds.find((h) => pinned(f, h, chosen, clarityOf)) ?? null;
+    const unpinned = confirmed ? null : (holds[0] ?? null);
+    if (unpinned)
+      issues.push({
+        code: 'interchangeable_parts',
+        field: f,
+        severity: 'info',
+        message: `${f}: ${money(chosenOpt.cand.value)} ("${chosenOpt.cand.label}") satisfies ${unpinned.name}, but so would its partner in the other place, and neither label says which is which.`,
+      });
     let conf = confOf(pick.cand);
     if (byField.get(f)!.filter((c) => c.value === pick.cand.value).length > 1) conf = Math.min(1, conf + 0.03);
     // A close rival with another value and an equal label: nothing but chance tells them apart.
