@@ -43,6 +43,7 @@ export interface ChatGateway {
 
 // ---- Repositories: the store implements these; the core only sees the interfaces. ----
 
+import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
 import type {
   AuditEvent,
   Ingestion,
@@ -312,6 +313,8 @@ export interface Extractor {
     bytes: Uint8Array;
     fileName: string;
     onProgress?: (p: ExtractionProgress) => void;
+    /** Layout memory (issue 16): rules approvers taught for known layouts; absent, extraction uses none. */
+    memory?: LayoutMemory | undefined;
   }): Promise<ExtractionOutcome>;
   ocrReady(): boolean;
 }

@@ -7,6 +7,8 @@ import { type ExtractedAccount, extractAccounts } from './fields/fields.extracto
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
 import { detectProfile, guessBroker } from './layout.profiles.ts';
+import type { PageSize } from './memory/layout.fingerprint.ts';
+import { type LayoutMemory, recallLayout } from './memory/memory.recall.ts';
 import { clipWideWords, estimateSkew, levelWords } from './ocr/deskew.ts';
 import { createOcrPool, type OcrPool } from './ocr/ocr.pool.ts';
 import { type OcrPage, verifyOcrFigures } from './ocr/ocr.verify.ts';
@@ -35,6 +37,8 @@ export interface ExtractorDeps {
 /** The core's port, with what the composition root and the CLI also need: warm-up and shutdown. */
 export type { ExtractionOutcome };
 export interface Extractor extends ExtractorPort {
+  /** A document's lines and page sizes, for layout memory to learn from (the same reading extraction uses). */
+  readLayout?(bytes: Uint8Array): Promise<LayoutDocument>;
   warmUp(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,6 +55,12 @@ function checkInput(bytes: Uint8Array, maxFileBytes: number): void {
   }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!PDF_MAGIC.test(head)) throw new AppError('input.not_pdf', 'The file is not a PDF.');
+}
+
+/** What layout memory reads of a document: its segmented lines and its pages' sizes. */
+export interface LayoutDocument {
+  lines: Segmented[];
+  pages: PageSize[];
 }
 
 export interface ReadPage {
@@ -83,7 +93,12 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   };
 
   async function run(
-    input: { bytes: Uint8Array; fileName: string; onProgress?: (p: ExtractionProgress) => void },
+    input: {
+      bytes: Uint8Array;
+      fileName: string;
+      onProgress?: (p: ExtractionProgress) => void;
+      memory?: LayoutMemory | undefined;
+    },
     signal: AbortSignal,
     started: number,
   ): Promise<ExtractionOutcome> {
@@ -106,6 +121,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       now,
       logger: deps.logger,
       onProgress: input.onProgress,
+      memory: input.memory,
     });
   }
 
@@ -125,6 +141,27 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       } finally {
         clearTimeout(timer);
         ac.abort();
+      }
+    },
+    async readLayout(bytes) {
+      checkInput(bytes, deps.maxFileBytes);
+      const ac = new AbortController();
+      const timer = setTimeout(() => ac.abort(), deps.timeoutMs);
+      try {
+        const { pages } = await readPages(bytes, {
+          maxPages: deps.maxPages,
+          dpi: deps.ocrDpi ?? 250,
+          parallel: Math.max(1, deps.ocrWorkers),
+          signal: ac.signal,
+          ocrPool,
+        });
+        if (ac.signal.aborted) throw timeoutError();
+        return {
+          lines: layoutLines(pages).lines,
+          pages: pages.map((p) => ({ width: p.page.width, height: p.page.height })),
+        };
+      } finally {
+        clearTimeout(timer);
       }
     },
     warmUp: () => ocrPool().warmUp(),
@@ -184,6 +221,19 @@ export async function readPages(
   return { pages: pages.sort((a, b) => a.page.index - b.page.index), count };
 }
 
+/** The document's lines, segmented into labels, figures and dates, as every later stage (and layout memory) reads them. */
+export function layoutLines(pages: ReadPage[]): { lines: Segmented[]; fullText: string } {
+  const rawLines: { line: Line; ocr: boolean }[] = [];
+  for (const p of pages) {
+    for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
+  }
+  const fullText = rawLines.map((l) => l.line.text).join('\n');
+  const formats = readDocumentFormats(fullText);
+  const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { ...formats, ocr }));
+  distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
+  return { lines, fullText };
+}
+
 export interface InterpretContext {
   fileName: string;
   count: number;
@@ -193,22 +243,19 @@ export interface InterpretContext {
   now: () => Date;
   logger?: Logger | undefined;
   onProgress?: ((p: ExtractionProgress) => void) | undefined;
+  /** Layout memory: what approvers' corrections taught about known layouts (absent: extraction as is). */
+  memory?: LayoutMemory | undefined;
 }
 
 /** From read pages (words, and the images of scanned pages) to readings: everything after the PDF reader. */
 export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): Promise<ExtractionOutcome> {
   const { signal, count } = ctx;
-  const rawLines: { line: Line; ocr: boolean }[] = [];
-  for (const p of pages) {
-    for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
-  }
-  const fullText = rawLines.map((l) => l.line.text).join('\n');
-  const formats = readDocumentFormats(fullText);
-  const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { ...formats, ocr }));
-  distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
+  const { lines, fullText } = layoutLines(pages);
   const ocrPageSet = new Set(pages.filter((p) => p.ocr).map((p) => p.page.index));
   const evidenceCtx = { lines, ocrPages: ocrPageSet };
-  let accounts = extractAccounts(lines, ocrPageSet);
+  const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
+  const recalled = ctx.memory ? (await recallLayout(ctx.memory, lines, sizes)).found : null;
+  let accounts = extractAccounts(lines, ocrPageSet, recalled);
   // An account a table holds whose figures could not be read stays, flagged, beside the ones that were read.
   const hasFields = (a: ExtractedAccount) => Object.keys(a.fields).length > 0;
   const flaggedTable = (a: ExtractedAccount) => a.account !== null && a.issues.some((i) => i.code === 'unread_cells');

@@ -59,9 +59,16 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * Issue codes of extraction that say an identity cannot vouch for a field: the identity chose it
- * (placed, repaired), or holds whichever of two interchangeable parts is which.
+ * (placed, repaired), or holds whichever of two interchangeable parts is which, or a rule an
+ * approver taught for the layout reads the field otherwise (layout memory: a person decides).
  */
-const UNVOUCHED: ReadonlySet<string> = new Set(['identity_placed', 'identity_repaired', 'interchangeable_parts']);
+const UNVOUCHED: ReadonlySet<string> = new Set([
+  'identity_placed',
+  'identity_repaired',
+  'interchangeable_parts',
+  'learned_conflict',
+  'learned_unsure',
+]);
 
 /**
  * Cross-checks a report and scores it. Never rejects: disagreement becomes an issue naming the

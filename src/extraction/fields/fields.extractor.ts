@@ -1,12 +1,14 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { Evidence, ReportIssue, Rival } from '../../core/report/report.schema.ts';
 import type { Segmented } from '../layout/segments.ts';
+import { learnedNote } from '../memory/layout.rule.ts';
+import { type DocumentMemory, recallFor } from '../memory/memory.recall.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
+import { solveWithMemory } from '../solver/learned.hook.ts';
 import { type OpenFigure, openFigures } from '../solver/open.figures.ts';
-import { solveReport } from '../solver/report.solver.ts';
 import { MARKET_WORDS, SHARED_SYMBOLS } from '../vocabulary/currencies.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import type { Candidate } from './candidates.ts';
@@ -84,6 +86,7 @@ function readSection(
   ctx: EvidenceContext,
   open: OpenFigure[],
   fill: boolean,
+  memory: DocumentMemory | null,
 ): ExtractedAccount {
   const byTarget = new Map<string, Candidate[]>();
   for (const c of section.candidates) {
@@ -93,7 +96,11 @@ function readSection(
   }
   const byField = new Map<FieldName, Candidate[]>();
   for (const f of FIELD_NAMES) if (byTarget.get(f)?.length) byField.set(f, byTarget.get(f)!);
-  const solved = solveReport({ byField, rank: rankIn(baseCurrency), confOf, ...(fill ? { pool: open } : {}) });
+  const recalled = recallFor(memory, section.account, ctx.lines);
+  const solved = solveWithMemory(
+    { byField, rank: rankIn(baseCurrency), confOf, ...(fill ? { pool: open } : {}) },
+    recalled,
+  );
   const issues: ReportIssue[] = [...solved.issues];
   if (section.unread?.length) {
     const cells = [...new Set(section.unread)];
@@ -107,12 +114,14 @@ function readSection(
   for (const f of FIELD_NAMES) {
     const r = solved.fields.get(f);
     if (!r) continue;
+    const learned = solved.learned.get(f);
+    const evidence = evidenceOf(r.pick, ctx);
     fields[f] = {
       value: r.pick.value as number,
       conf: r.conf,
       page: r.pick.page,
       ...(r.pick.box ? { box: r.pick.box } : {}),
-      evidence: evidenceOf(r.pick, ctx),
+      evidence: learned ? { ...evidence, source: 'learned', note: learnedNote(learned.rule) } : evidence,
       rivals: r.rivals.map((x) => ({ value: x.cand.value, evidence: evidenceOf(x.cand, ctx), reason: x.reason })),
     };
   }
@@ -189,7 +198,11 @@ function loneCurrencies(lines: Segmented[]): string[] {
 }
 
 /** One ExtractedAccount per account found (a combined or household total is never one). */
-export function extractAccounts(lines: Segmented[], ocrPages: ReadonlySet<number> = new Set()): ExtractedAccount[] {
+export function extractAccounts(
+  lines: Segmented[],
+  ocrPages: ReadonlySet<number> = new Set(),
+  memory: DocumentMemory | null = null,
+): ExtractedAccount[] {
   const ctx: EvidenceContext = { lines, ocrPages };
   const { sections: walked, doc } = walkDocument(lines);
   const sections = mergePartialAccounts(walked);
@@ -202,7 +215,9 @@ export function extractAccounts(lines: Segmented[], ocrPages: ReadonlySet<number
   // With one account, every labelled figure of the document may be one of its fields.
   const open = own.length === 1 ? openFigures(lines) : [];
   const out = own
-    .map((s) => readSection(s, doc, base, ctx, open, own.length === 1))
+    .map((s) =>
+      readSection(s, doc, base, ctx, open, own.length === 1, memory && { ...memory, single: own.length === 1 }),
+    )
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
   // An account number printed under another account's label (`Sweep Vehicle Ref`, `Linked Funding
   // Acct`) is not the report's: the one under an account label that names no other account is.

@@ -1,0 +1,48 @@
+import type { FieldName } from '../../contract/fields.ts';
+
+/**
+ * Where one field is printed on one layout, as an approver's correction showed it: the label that
+ * anchors the figure and how the figure sits against it, and the column title above it. Nothing in
+ * it depends on the values, so it finds the same field on another day's statement.
+ */
+export interface LayoutRule {
+  field: FieldName;
+  /**
+   * What anchors the figure: a label left of it on its line, a label right above it (a tile), or
+   * the line that prints the report's account number (a table with one row per account).
+   */
+  anchor: 'left' | 'above' | 'account';
+  /** The anchoring label as printed (its phrase key decides; null for an account row). */
+  label: string | null;
+  /** The column title above the figure, as printed, when a header row names its column. */
+  column: string | null;
+  /** Which figure of its line it is (0-based from the left), and how many the line printed. */
+  ordinal: number;
+  figures: number;
+  /** Which printing of the label it is (the same label may head two sections), 0-based. */
+  occurrence: number;
+  /** Page (0-based) and place of the figure (0..1 of the page), the tie-breaker between printings. */
+  page: number;
+  x: number;
+  y: number;
+  /** The field's value is the printed figure times this: −1 where the layout prints a negative field unsigned. */
+  sign: 1 | -1;
+  /** The figure as printed when taught, for people reading the rule. */
+  printed: string;
+}
+
+/** A rule with where it came from, as the memory keeps it. */
+export interface LearnedRule extends LayoutRule {
+  /** The report it was taught from, when a stored report (an edit in chat or the console). */
+  reportId: string | null;
+  /** The file it was taught from. */
+  fileName: string | null;
+  taughtBy: string;
+  taughtAt: string;
+}
+
+/** "learned from report #123, taught by @ann": what a value's evidence says about its rule. */
+export function learnedNote(rule: Pick<LearnedRule, 'reportId' | 'fileName' | 'taughtBy'>): string {
+  const from = rule.reportId ? `report #${rule.reportId}` : rule.fileName ? rule.fileName : 'a corrected statement';
+  return `learned from ${from}, taught by ${rule.taughtBy}`;
+}

@@ -1,0 +1,104 @@
+import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
+import type { Segmented } from '../layout/segments.ts';
+import { fingerprintOf, type LayoutFingerprint, layoutIdOf, matchLayout, type PageSize } from './layout.fingerprint.ts';
+import type { LayoutRule } from './layout.rule.ts';
+import { type LearnedPlace, type LearnOutcome, learnPlaces, learnRule } from './rule.learner.ts';
+
+/** The correct values of one report of a document, as an approver's edit or a truth file gives them. */
+export interface TaughtReport {
+  account: string | null;
+  fields: Partial<Record<FieldName, number>>;
+}
+
+export interface TeachPlan {
+  /** The known layout the document matched, or a new id from its own fingerprint. */
+  layoutId: string;
+  isNew: boolean;
+  fingerprint: LayoutFingerprint;
+  /** What to store: one rule per field learned. */
+  rules: LayoutRule[];
+  /** Per field and account: learned, or why not. */
+  outcomes: (LearnOutcome & { account: string | null })[];
+}
+
+/**
+ * What a document teaches about its layout, given its correct values: the layout (a known one it
+ * matches, else a new one) and a rule per field whose value it prints. A document with several
+ * accounts teaches only rules found through each account's own row (a label rule would find the
+ * first account's figure for every account).
+ */
+export function planTeaching(
+  doc: { lines: Segmented[]; pages: PageSize[] },
+  reports: TaughtReport[],
+  known: readonly { id: string; fingerprint: LayoutFingerprint }[],
+): TeachPlan {
+  const fingerprint = fingerprintOf(doc.lines, doc.pages);
+  const match = matchLayout(fingerprint, known);
+  const rules: LayoutRule[] = [];
+  const outcomes: TeachPlan['outcomes'] = [];
+  if (reports.length > 1) return { ...planFor(match, fingerprint), ...severalAccounts(doc, reports) };
+  for (const report of reports) {
+    for (const field of FIELD_NAMES) {
+      const value = report.fields[field];
+      if (value === undefined) continue;
+      const learned = learnRule(doc, field, value, report.account);
+      outcomes.push({ ...learned, account: report.account });
+      if (learned.rule) rules.push(learned.rule);
+    }
+  }
+  return { ...planFor(match, fingerprint), rules, outcomes };
+}
+
+function planFor(match: { layout: { id: string } } | null, fingerprint: LayoutFingerprint) {
+  return { layoutId: match?.layout.id ?? layoutIdOf(fingerprint), isNew: !match, fingerprint };
+}
+
+/**
+ * Several accounts, one row each: per field, the column (and sign) that holds the taught value in
+ * the most accounts' rows; a zero or a value two columns share in one row is settled by the others.
+ */
+function severalAccounts(
+  doc: { lines: Segmented[]; pages: PageSize[] },
+  reports: TaughtReport[],
+): Pick<TeachPlan, 'rules' | 'outcomes'> {
+  const rules: LayoutRule[] = [];
+  const outcomes: TeachPlan['outcomes'] = [];
+  for (const field of FIELD_NAMES) {
+    const per = reports.flatMap((r) => {
+      const value = r.fields[field];
+      if (value === undefined) return [];
+      const places = (learnPlaces(doc, field, value, r.account) ?? []).filter((p) => p.rule.anchor === 'account');
+      return [{ account: r.account, places }];
+    });
+    if (per.length === 0) continue;
+    const votes = new Map<string, { n: number; worth: number; place: LearnedPlace }>();
+    for (const { places } of per) {
+      const seen = new Set<string>();
+      for (const p of places) {
+        const key = `${p.rule.column}|${p.rule.sign}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const v = votes.get(key) ?? { n: 0, worth: 0, place: p };
+        votes.set(key, { n: v.n + 1, worth: v.worth + p.worth, place: v.place });
+      }
+    }
+    const best = [...votes.values()].sort((a, b) => b.n - a.n || b.worth - a.worth)[0];
+    for (const { account, places } of per) {
+      const mine =
+        best &&
+        places.find((p) => `${p.rule.column}|${p.rule.sign}` === `${best.place.rule.column}|${best.place.rule.sign}`);
+      outcomes.push(
+        mine
+          ? { field, rule: mine.rule, account }
+          : {
+              field,
+              rule: null,
+              reason: 'not printed in this account’s row under the column the other accounts use',
+              account,
+            },
+      );
+    }
+    if (best) rules.push(best.place.rule);
+  }
+  return { rules, outcomes };
+}

@@ -1,0 +1,61 @@
+import type { FieldName } from '../../contract/fields.ts';
+import type { Segmented } from '../layout/segments.ts';
+import { fingerprintOf, type LayoutFingerprint, matchLayout, type PageSize } from './layout.fingerprint.ts';
+import type { LearnedRule } from './layout.rule.ts';
+import { type Recalled, recallFields } from './rule.recall.ts';
+
+/** A layout the memory knows: its fingerprint (of the first statement taught) and its rules, newest first. */
+export interface KnownLayout {
+  id: string;
+  fingerprint: LayoutFingerprint;
+  rules: LearnedRule[];
+}
+
+/** The port extraction reads layout memory through (the store implements it, per workspace). */
+export interface LayoutMemory {
+  layouts(): Promise<KnownLayout[]>;
+}
+
+/** What one document takes from memory: its layout's rules, and its pages for placing them. */
+export interface DocumentMemory {
+  layoutId: string;
+  similarity: number;
+  rules: LearnedRule[];
+  pages: PageSize[];
+  /** One account in the document: rules anchored on a label apply (several accounts need a row per account). */
+  single?: boolean;
+}
+
+/** The known layout this document is a statement of, with its rules; null when none matches. */
+export async function recallLayout(
+  memory: LayoutMemory,
+  lines: Segmented[],
+  pages: PageSize[],
+): Promise<{ fingerprint: LayoutFingerprint; found: DocumentMemory | null }> {
+  const fingerprint = fingerprintOf(lines, pages);
+  const match = matchLayout(fingerprint, await memory.layouts());
+  return {
+    fingerprint,
+    found: match ? { layoutId: match.layout.id, similarity: match.similarity, rules: match.layout.rules, pages } : null,
+  };
+}
+
+/**
+ * The learned candidates for one account of the document. Several rules for a field (taught on
+ * statements that printed it differently) are tried newest first; the first that finds it wins.
+ */
+export function recallFor(
+  memory: DocumentMemory | null,
+  account: string | null,
+  lines: Segmented[],
+): Map<FieldName, Recalled> {
+  if (!memory) return new Map();
+  const rules = memory.single === false ? memory.rules.filter((r) => r.anchor === 'account') : memory.rules;
+  const out = new Map<FieldName, Recalled>();
+  for (const rule of rules) {
+    if (out.has(rule.field)) continue;
+    const one = recallFields({ lines, pages: memory.pages }, [rule], account).get(rule.field);
+    if (one) out.set(rule.field, one);
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import type { FieldName } from '../../contract/fields.ts';
+import type { Candidate } from '../fields/candidates.ts';
+import type { Segment, Segmented } from '../layout/segments.ts';
+import { accountLeftOf, columnTitle, figuresOf, labelAbove, leftLabel, sameLabel } from './figure.context.ts';
+import type { PageSize } from './layout.fingerprint.ts';
+import type { LearnedRule } from './layout.rule.ts';
+
+/** A field found again by a learned rule: the candidate it gives the solver, and the rule. */
+export interface Recalled {
+  cand: Candidate;
+  rule: LearnedRule;
+}
+
+interface Hit {
+  at: number;
+  fig: Segment;
+  label: string;
+}
+
+/** The figure a rule points at on one anchoring line, or null when the line does not hold it as taught. */
+function figureOn(lines: Segmented[], at: number, rule: LearnedRule, anchorX: number | null): Segment | null {
+  const figs = figuresOf(lines[at]!);
+  if (figs.length === 0) return null;
+  if (rule.column) {
+    // The column title decides; a statement without it is not printed as taught.
+    const under = figs.filter((f) => {
+      const title = columnTitle(lines, at, f);
+      return title !== null && sameLabel(title.text, rule.column!);
+    });
+    return under.length === 1 ? under[0]! : null;
+  }
+  if (figs.length === rule.figures) return figs[rule.ordinal] ?? null;
+  // Another count of figures on the line: the one where the taught figure stood, if one clearly is.
+  if (anchorX === null) return null;
+  const right = figs.filter((f) => f.x0 >= anchorX);
+  return rule.ordinal === 0 && right.length > 0 ? right[0]! : null;
+}
+
+/** Every place on the document where a rule's anchor is printed, with the figure it points at. */
+function hits(lines: Segmented[], rule: LearnedRule, account: string | null): Hit[] {
+  const out: Hit[] = [];
+  lines.forEach((line, at) => {
+    if (rule.anchor === 'account') {
+      const fig = figureOn(lines, at, rule, null);
+      if (fig && accountLeftOf(line, fig, account)) out.push({ at, fig, label: rule.column ?? '' });
+      return;
+    }
+    for (const seg of line.segs) {
+      if (seg.kind !== 'text' || !sameLabel(seg.text, rule.label!)) continue;
+      if (rule.anchor === 'left') {
+        const fig = figureOn(lines, at, rule, seg.x1);
+        if (fig && leftLabel(line, fig) === seg) out.push({ at, fig, label: seg.text });
+      } else {
+        // A tile: the figure is on one of the next lines, under the label.
+        for (let k = at + 1; k <= Math.min(lines.length - 1, at + 3); k++) {
+          const below = figuresOf(lines[k]!).find((f) => labelAbove(lines, k, f)?.seg === seg);
+          if (below) {
+            out.push({ at: k, fig: below, label: seg.text });
+            break;
+          }
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The candidates a layout's rules give on a new statement of it: per rule, the figure printed where
+ * the taught one was (same anchor, same column title, nearest to the taught place). A rule whose
+ * anchor or column the statement does not print gives nothing; the extractor then reads the field
+ * as it would without memory.
+ */
+export function recallFields(
+  doc: { lines: Segmented[]; pages: PageSize[] },
+  rules: readonly LearnedRule[],
+  account: string | null,
+): Map<FieldName, Recalled> {
+  const out = new Map<FieldName, Recalled>();
+  for (const rule of rules) {
+    if (rule.anchor === 'account' && !account) continue;
+    const found = hits(doc.lines, rule, account);
+    if (found.length === 0) continue;
+    const place = (h: Hit) => {
+      const line = doc.lines[h.at]!;
+      const size = doc.pages[line.page] ?? doc.pages[0] ?? { width: 612, height: 792 };
+      return Math.abs(line.page - rule.page) * 10 + Math.abs(line.top / size.height - rule.y);
+    };
+    const best = [...found].sort((a, b) => place(a) - place(b))[0]!;
+    const line = doc.lines[best.at]!;
+    const printed = best.fig.amount!.value;
+    out.set(rule.field, {
+      rule,
+      cand: {
+        target: rule.field,
+        value: Math.round(printed * rule.sign * 100) / 100,
+        score: Math.min(1, best.fig.amount!.quality),
+        ocr: best.fig.conf,
+        weight: 1,
+        page: line.page,
+        line: line.index,
+        source: 'row',
+        label: best.label,
+        box: { x0: best.fig.x0, y0: line.top, x1: best.fig.x1, y1: line.bottom },
+        text: best.fig.text,
+      },
+    });
+  }
+  return out;
+}
