@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
 import type { Repositories } from '../../src/core/ports.ts';
 import { createRepositories } from '../../src/store/repositories.ts';
 import { type SlackService, startSlackService } from '../slack/slack.harness.ts';
 import { DATABASES, type TestDb } from '../support/databases.ts';
 import { eventually } from '../support/slack-double.ts';
+import {
+  ANALYST,
+  APPROVER,
+  actionData,
+  cardText,
+  pdf,
+  startTeamsHarness,
+  type TeamsHarness,
+} from '../teams/harness.ts';
 
 const CHANNEL = 'C0CLAIMS';
 
@@ -65,6 +75,85 @@ describe('a Slack event whose handler fails (over HTTP)', () => {
     ]);
     return rows[0]?.state === 'claimed' || rows[0]?.state === 'done';
   }
+});
+
+/**
+ * Issue 18: a Teams edit-form submission took a second, permanent claim on its invoke id, and the
+ * invoke handler answered "something went wrong" instead of throwing, so the ingress marked it done:
+ * a submission that failed was never handled when Teams delivered it again.
+ */
+describe('a Teams edit-form submission whose handler fails (real Teams SDK app, loopback double)', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness();
+  });
+  afterAll(() => h?.stop());
+
+  it('is handled when Teams delivers the same invoke again, and only once', async () => {
+    const url = h.double.host(`retry-${Math.random()}`, pdf('acct=T18R'));
+    await h.send(h.activities.file(ANALYST, 'retry.pdf', url));
+    const reading = await h.double.waitFor(
+      () => h.double.activityCalls().find((c) => c.method === 'POST' && cardText(c).includes('Reading retry.pdf')),
+      'the reading reply',
+    );
+    await h.settle();
+    const messageId = reading.responseId ?? '';
+    const summary = await h.double.waitFor(
+      () => h.double.activityCalls().findLast((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${messageId}`)),
+      'the summary',
+    );
+    const reportId = String(actionData(summary, ACTION_IDS.edit)?.value);
+    const open = await h.send(h.activities.invoke(APPROVER, ACTION_IDS.edit, { value: reportId }, messageId));
+    const save = actionData({ body: open.body?.value }, EDIT_FORM_ID) as { value: string; version: number };
+    // The database refuses the first write of the edit (a sequence is not rolled back with it).
+    for (const sql of [
+      'create sequence edit_fails_once',
+      `create function edit_fails_once() returns trigger language plpgsql as $$
+       begin
+         if nextval('edit_fails_once') = 1 then raise exception 'disk full'; end if;
+         return new;
+       end $$`,
+      `create trigger edit_fails_once before update on analytics.margin_reports
+         for each row execute function edit_fails_once()`,
+    ])
+      await h.db.query(sql);
+    try {
+      const submission = h.activities.invoke(
+        APPROVER,
+        EDIT_FORM_ID,
+        {
+          ...save,
+          account_number: 'T18R',
+          report_date: '2026-11-27',
+          currency: 'USD',
+          total_equity: '1111111',
+          maintenance_requirement: '400000',
+          reason: 'reprinted',
+        },
+        messageId,
+      );
+      const failed = await h.send(submission);
+      expect(String(failed.body?.value)).toContain('Something went wrong');
+      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).not.toBe(1_111_111);
+
+      // Teams delivers the same activity again: handled now.
+      const again = await h.send(submission);
+      expect(JSON.stringify(again.body?.value)).toContain('1,111,111.00 USD');
+      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).toBe(1_111_111);
+
+      // Done: a third delivery is not a second edit.
+      const third = await h.send(submission);
+      expect(String(third.body?.value)).toContain('Already received');
+      const edits = (await h.repos.audit.forEntity('margin_report', reportId)).filter(
+        (e) => e.action === 'report.edited',
+      );
+      expect(edits).toHaveLength(1);
+    } finally {
+      await h.db.query('drop trigger edit_fails_once on analytics.margin_reports');
+      await h.db.query('drop function edit_fails_once()');
+      await h.db.query('drop sequence edit_fails_once');
+    }
+  });
 });
 
 describe.each(DATABASES)('processed events on %s', (_name, open) => {

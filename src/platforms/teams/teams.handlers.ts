@@ -39,6 +39,11 @@ export type Answer = { card: IAdaptiveCard; notice?: undefined } | { card?: unde
 const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
 const SORRY = 'Something went wrong on MarginIQ’s side; it has been logged. Try again in a moment.';
 
+/** Answers given after a handler failed: the ingress releases the activity's claim for them (issue 18). */
+const afterFailure = new WeakSet<object>();
+export const answeredAfterFailure = (response: unknown): boolean =>
+  typeof response === 'object' && response !== null && afterFailure.has(response);
+
 export const invokeResponse = (a: Answer) => ({
   status: 200,
   body: a.card
@@ -72,9 +77,8 @@ export function createHandlers(deps: HandlerDeps) {
     const value = known ? readButtonValue(data.value, logger, { platform: 'teams', user, verb }) : undefined;
     if (known && verb !== EDIT_CANCEL_ID && !value) return { notice: NO_SUCH_REPORT };
     if (verb === EDIT_FORM_ID && value) {
-      // A retried invoke (Teams resends after 15 s) must not be judged a conflicting second edit.
-      if (a.id && !(await chat.claimEvent(`teams:invoke:${a.id}`)))
-        return { notice: 'Already received; the summary shows the result.' };
+      // A retried invoke (Teams resends after 15 s) is taken once by the ingress's claim on its id
+      // (teams.ingress.ts), released when this fails, so a failed submission is handled on redelivery.
       const values: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(data)) {
         if (
@@ -127,7 +131,9 @@ export function createHandlers(deps: HandlerDeps) {
         'Teams card action failed',
       );
       deps.count('teams_invokes_total', { verb, answer: 'error' });
-      return invokeResponse({ notice: SORRY });
+      const sorry = invokeResponse({ notice: SORRY });
+      afterFailure.add(sorry);
+      return sorry;
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../../observability/logger.ts';
 import type { WireActivity } from './teams.activity.ts';
-import { invokeResponse } from './teams.handlers.ts';
+import { answeredAfterFailure, invokeResponse } from './teams.handlers.ts';
 
 /** The tenant an activity comes from: Teams puts it on the conversation and in channelData. */
 export const tenantOf = (a: WireActivity): string | undefined => a.conversation?.tenantId ?? a.channelData?.tenant?.id;
@@ -41,7 +41,22 @@ export function installTeamsIngress(
       }
     }
     if (!a.id || !a.conversation?.id) return next();
-    const run = await deps.onceEvent(`teams:activity:${a.conversation.id}:${a.id}`, async () => next());
+    // A handler that failed but still answered (an invoke's "something went wrong") gives its claim
+    // back like one that threw, so Teams's redelivery of the same activity is handled.
+    let failed: { answer: unknown } | undefined;
+    const run = await deps
+      .onceEvent(`teams:activity:${a.conversation.id}:${a.id}`, async () => {
+        const answer = await next();
+        if (answeredAfterFailure(answer)) {
+          failed = { answer };
+          throw new Error('teams handler failed; claim released');
+        }
+        return answer;
+      })
+      .catch((err: unknown) => {
+        if (failed) return { taken: true as const, value: failed.answer };
+        throw err;
+      });
     if (run.taken) return run.value;
     deps.logger.debug({ teams: { id: a.id, type: a.type } }, 'teams activity already taken; redelivery ignored');
     return a.type === 'invoke'
