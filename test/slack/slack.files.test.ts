@@ -134,9 +134,12 @@ describe('a PDF shared in a Slack channel', () => {
       bytes: Buffer.from('just notes'),
       mimetype: 'text/plain',
     });
-    expect((await svc.sender.event(event)).status).toBe(200);
-    await svc.sender.event(fileSharedEvent({ channel: CHANNEL, user: ANALYST, fileId: file.id }));
-    await new Promise((r) => setTimeout(r, 300));
+    expect((await svc.sender.event(event, { eventId: 'EvNOTPDF1' })).status).toBe(200);
+    await svc.sender.event(fileSharedEvent({ channel: CHANNEL, user: ANALYST, fileId: file.id }), {
+      eventId: 'EvNOTPDF2',
+    });
+    await svc.handled('EvNOTPDF1');
+    await svc.handled('EvNOTPDF2');
     await svc.idle();
     expect(svc.slack.callsTo('chat.postMessage')).toHaveLength(postsBefore);
     expect(svc.slack.callsTo('chat.postEphemeral')).toHaveLength(ephemeralBefore);
@@ -162,11 +165,16 @@ describe('a PDF shared in a Slack channel', () => {
   it('refuses a file over MAX_FILE_MB before downloading it, once for both events', async () => {
     const pdf = await testPdf({ account_number: 'U1000005', report_date: '2026-11-27' });
     const { ts, file, event } = await share({ name: 'huge.pdf', bytes: pdf, size: 3 * 1024 * 1024 });
-    await svc.sender.event(event);
-    await svc.sender.event(fileSharedEvent({ channel: CHANNEL, user: ANALYST, fileId: file.id }));
-    const refusal = await eventually(() => svc.slack.thread(CHANNEL, ts)[0], 10_000, 'refusal');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(refusal.text).toContain('limit');
+    await svc.sender.event(event, { eventId: 'EvHUGE1' });
+    await svc.sender.event(fileSharedEvent({ channel: CHANNEL, user: ANALYST, fileId: file.id }), {
+      eventId: 'EvHUGE2',
+    });
+    // Both events handled to their end: whatever they were going to post is posted.
+    await svc.handled('EvHUGE1');
+    await svc.handled('EvHUGE2');
+    await svc.idle();
+    const refusal = svc.slack.thread(CHANNEL, ts)[0];
+    expect(refusal?.text).toContain('limit');
     expect(svc.slack.thread(CHANNEL, ts)).toHaveLength(1);
     expect(svc.slack.downloads.some((d) => d.path.includes(file.id))).toBe(false);
   });

@@ -24,7 +24,7 @@ import { createAnalyticsRepository } from '../../src/store/repositories/analytic
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
 import { freshPglite } from '../support/databases.ts';
 import { readingOf, sampleReport } from '../support/fakes.ts';
-import { type SlackDouble, startSlackDouble } from '../support/slack-double.ts';
+import { eventually, type SlackDouble, startSlackDouble } from '../support/slack-double.ts';
 import { type SlackSender, slackSender } from './slack.requests.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f2c';
@@ -80,6 +80,11 @@ export interface SlackService {
   logs: string[];
   /** Waits until every queued job has run. */
   idle(): Promise<void>;
+  /**
+   * Waits until the Events API delivery `eventId` has been handled to its end: the ingress marks its
+   * claim done only after every listener returned. The event to wait for, instead of a sleep.
+   */
+  handled(eventId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -186,6 +191,18 @@ export async function startSlackService(
   const idle = async () => {
     while (running.size > 0) await Promise.allSettled([...running]);
   };
+  const handled = async (eventId: string) => {
+    await eventually(
+      async () => {
+        const rows = await db.query<{ state: string }>('select state from analytics.processed_events where key = $1', [
+          `slack:event:${eventId}`,
+        ]);
+        return rows[0]?.state === 'done' || undefined;
+      },
+      10_000,
+      `event ${eventId} handled`,
+    );
+  };
   return {
     url: http.url,
     db,
@@ -197,6 +214,7 @@ export async function startSlackService(
     jobs,
     logs,
     idle,
+    handled,
     async stop() {
       await platform.stop();
       await http.close();

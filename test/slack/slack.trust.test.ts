@@ -126,8 +126,11 @@ describe('four-eyes', () => {
       ['setting.changed', `slack:${ADMIN}`, { four_eyes: true }],
     ]);
     const s = await share({}, ADMIN);
+    const notices = ephemeralsTo(ADMIN).length;
     await click(s, ADMIN, 'approve');
-    await new Promise((r) => setTimeout(r, 300));
+    // The refusal is the click's answer: once it is there, the click has been handled.
+    const notice = await eventually(() => ephemeralsTo(ADMIN)[notices], 10_000, 'four-eyes notice');
+    expect(String(notice.args.text)).toContain('someone else must approve it');
     expect(await statusOf(s.reportId)).toBe('pending');
   });
 });
