@@ -10,7 +10,10 @@ const USAGE = `usage: marginiq <command> [options]
   extract <file.pdf>…     extract margin reports from local PDFs (writes nothing to the database)
     --json                the reports as one JSON array on stdout
     --explain             where each value was read and which rivals lost
-    --memory              use what approvers taught about known layouts (not available yet)
+    --memory              use what approvers taught about known layouts (reads the database)
+  teach <file.pdf>        teach the database this document's layout, as an approver's edit would
+    --set field=value     a correct value (repeatable)
+    --truth truth.json    the correct values in the scorer's truth format
   digest                  build the daily digest now and post it
     --dry-run             print the digest instead of posting it
   --version               print the version
@@ -43,12 +46,7 @@ export async function main(
     io.stdout.write(`marginiq ${await version()}\n`);
     return 0;
   }
-  if (command === 'teach') {
-    // In the interface, but layout memory (issue 16) is not built: refuse plainly rather than pretend.
-    io.stderr.write('marginiq: teach: layout memory is not available yet; nothing was taught\n');
-    return 2;
-  }
-  if (!['start', 'worker', 'migrate', 'extract', 'digest'].includes(command)) {
+  if (!['start', 'worker', 'migrate', 'extract', 'digest', 'teach'].includes(command)) {
     io.stderr.write(`marginiq: ${command}: unknown command (try marginiq --help)\n`);
     return 2;
   }
@@ -59,7 +57,7 @@ export async function main(
   }
   const config = loaded.config;
   // Commands whose stdout is their output log to stderr, and only warnings unless LOG_LEVEL asks.
-  const quiet = command === 'extract' || command === 'digest' || command === 'migrate';
+  const quiet = command === 'extract' || command === 'digest' || command === 'migrate' || command === 'teach';
   const logger = createLogger({
     level: quiet && !io.env.LOG_LEVEL ? 'warn' : config.logLevel,
     pretty: Boolean((io.stdout as NodeJS.WriteStream).isTTY) && config.env !== 'production',
@@ -72,7 +70,24 @@ export async function main(
       case 'extract': {
         const { runExtractCommand } = await import('./cli/extract.command.ts');
         const color = Boolean((io.stdout as NodeJS.WriteStream).isTTY) && !io.env.NO_COLOR;
-        return await runExtractCommand(args, { config, stdout: io.stdout, stderr: io.stderr, logger, color });
+        return await runExtractCommand(args, {
+          config,
+          stdout: io.stdout,
+          stderr: io.stderr,
+          logger,
+          color,
+          openMemory: () => openLayoutStore(config),
+        });
+      }
+      case 'teach': {
+        const { runTeachCommand } = await import('./cli/teach.command.ts');
+        return await runTeachCommand(args, {
+          config,
+          stdout: io.stdout,
+          stderr: io.stderr,
+          logger,
+          openStore: () => openLayoutStore(config),
+        });
       }
       case 'digest': {
         const { runDigestCommand } = await import('./cli/digest.command.ts');
@@ -125,6 +140,29 @@ function reportFailure(err: unknown, config: Config, logger: Logger, io: Io): nu
   logger.error({ err }, 'marginiq failed');
   io.stderr.write(`marginiq: internal error: ${e.message}\n`);
   return 1;
+}
+
+/**
+ * The database layout memory lives in, migrated (teach and extract --memory work on a fresh
+ * DATA_DIR): its unit of work, and layout memory for extraction.
+ */
+async function openLayoutStore(config: Config) {
+  const { openDb } = await import('./store/db.ts');
+  const { migrate } = await import('./store/migrations.runner.ts');
+  const { createRepositories, createUnitOfWork } = await import('./store/repositories.ts');
+  const { layoutMemoryOf } = await import('./core/memory/layout-memory.usecases.ts');
+  const db = await openDb(config.database);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return {
+    uow: createUnitOfWork(db),
+    memory: layoutMemoryOf(createRepositories(db).layouts),
+    close: () => db.close(),
+  };
 }
 
 async function runMigrate(config: Config, io: Io): Promise<number> {

@@ -10,6 +10,7 @@ import type { ExtractionProgress } from '../core/ports.ts';
 import { finishReport } from '../core/report/report.finish.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
 import type { Extractor } from '../extraction/extractor.ts';
+import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
 import { explain } from './extract.explain.ts';
 import { byAccount, statusText } from './report.status.ts';
 
@@ -22,6 +23,8 @@ export interface ExtractCommandDeps {
   createExtractor?: () => Extractor | Promise<Extractor>;
   /** Calls and deficits in red (a terminal without NO_COLOR). */
   color?: boolean;
+  /** Layout memory for `--memory` (the CLI opens the database); plain extract never calls it. */
+  openMemory?: () => Promise<{ memory: LayoutMemory; close: () => Promise<void> }>;
   /** Progress appears on a terminal's stderr once a file has taken this long (default 1 s). */
   progressAfterMs?: number;
 }
@@ -39,7 +42,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
  * `--explain` prints where each value came from and which rivals lost. With `--json` it goes to
  * stderr, so stdout stays the JSON array alone (whose `evidence` already says where each value was
  * read); without `--json` it replaces the summary on stdout.
- * `--memory` (layout memory, issue 16) is refused until that memory exists: it must not pretend.
+ * `--memory` (layout memory, issue 16) also uses the rules approvers taught for known layouts, read
+ * from the database (DATA_DIR or DATABASE_URL); without it nothing touches the database.
  */
 export async function runExtractCommand(args: string[], deps: ExtractCommandDeps): Promise<number> {
   const files: string[] = [];
@@ -60,16 +64,16 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
       return 2;
     } else files.push(a);
   }
-  if (memory) {
-    deps.stderr.write(
-      'marginiq: extract: --memory is not available yet: layout memory (what approvers taught about known layouts) is not built; run without --memory\n',
-    );
-    return 2;
-  }
   if (files.length === 0) {
     deps.stderr.write(`marginiq: extract: no file given (${USAGE})\n`);
     return 2;
   }
+  if (memory && !deps.openMemory) {
+    deps.stderr.write('marginiq: extract: --memory needs the database, which this command was not given\n');
+    return 2;
+  }
+  // Layout memory: opened only when asked, so plain extract never touches the database.
+  const store = memory && deps.openMemory ? await deps.openMemory() : null;
 
   if (!deps.createExtractor) {
     // Start the PDF reader thread now: pdf.js loads there while this thread loads the extractor.
@@ -107,6 +111,7 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
           bytes,
           fileName: path.basename(file),
           ...(progress ? { onProgress: progress.update } : {}),
+          ...(store ? { memory: store.memory } : {}),
         });
         progress?.end();
         const now = new Date();
@@ -136,6 +141,7 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
     }
   } finally {
     await held.extractor?.close().catch(() => {});
+    await store?.close().catch(() => {});
   }
   if (json) deps.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   return code;

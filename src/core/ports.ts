@@ -44,6 +44,7 @@ export interface ChatGateway {
 // ---- Repositories: the store implements these; the core only sees the interfaces. ----
 
 import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
+import type { LayoutsRepository } from './memory/layouts.port.ts';
 import type {
   AuditEvent,
   Ingestion,
@@ -268,6 +269,8 @@ export interface RemindersRepository {
 }
 
 export interface Repositories {
+  /** Layout memory (issue 16). */
+  layouts: LayoutsRepository;
   approvals: ApprovalsRepository;
   settings: SettingsRepository;
   reminders: RemindersRepository;

@@ -5,6 +5,7 @@ import { createCallsRepository } from './repositories/calls.repository.ts';
 import { createConflictsRepository } from './repositories/conflicts.repository.ts';
 import { createHealthStatesRepository } from './repositories/health-states.repository.ts';
 import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
+import { createLayoutsRepository } from './repositories/layouts.repository.ts';
 import { createOutgoingFilesRepository } from './repositories/outgoing-files.repository.ts';
 import { createPeopleRepository } from './repositories/people.repository.ts';
 import { createReportsRepository } from './repositories/reports.repository.ts';
@@ -24,6 +25,7 @@ import {
 
 export function createRepositories(db: Queryable): Repositories {
   return {
+    layouts: createLayoutsRepository(db),
     ingestions: createIngestionsRepository(db),
     calls: createCallsRepository(db),
     reports: createReportsRepository(db),

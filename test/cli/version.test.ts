@@ -24,9 +24,9 @@ describe('marginiq --version', () => {
     expect(t.out.stderr).toBe('');
   });
 
-  it('refuses teach in one line while layout memory is not built', async () => {
+  it('refuses teach of a file that does not exist in one line', async () => {
     const t = io();
-    expect(await main(['teach', 'x.pdf', '--set', 'total_equity=1'], t.io)).toBe(2);
-    expect(t.out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await main(['teach', 'no-such.pdf', '--set', 'total_equity=1'], t.io)).toBe(2);
+    expect(t.out.stderr).toBe('marginiq: no-such.pdf: No such file.\n');
   });
 });

@@ -209,12 +209,12 @@ describe('marginiq extract', () => {
     expect(r.stderr).toContain('rejected 0.50');
   });
 
-  it('refuses --memory on one line, exit 2: layout memory is not built yet', async () => {
+  it('refuses --memory on one line, exit 2, when it was given no database', async () => {
     const r = await cli([file('a.pdf'), '--memory', '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^marginiq: extract: --memory is not available yet/);
+    expect(r.stderr).toMatch(/^marginiq: extract: --memory needs the database/);
   });
 
   it('names --explain and --memory in its usage', async () => {
