@@ -4,6 +4,7 @@ import { createChatCore } from './core/chat.core.ts';
 import { createCommandRunner } from './core/commands/command.usecases.ts';
 import type { AnalyticsRepository } from './core/digest/analytics.port.ts';
 import { createDigests } from './core/digest/digest.usecases.ts';
+import { buildHome, type HomeRequest } from './core/home/home.usecases.ts';
 import type { IngestDeps } from './core/ingest/ingest.usecases.ts';
 import type { OpsRepository } from './core/ops/ops.port.ts';
 import { type StatusWindow, statusCards } from './core/ops/status.usecases.ts';
@@ -76,7 +77,10 @@ export function createCoreServices(
     ...{ channels: config.digest.channels, tz: config.digest.tz, logger: log('digest') },
     ...{ calls: repos.calls, claims: repos.events, scoreboard: board, ops: deps.ops },
   });
+  // Issue 17: the viewing user's home (Slack App Home, the Teams home card, `home`).
+  const home = (req: HomeRequest) => buildHome({ access, repos, analytics, health, trust: config.trust }, req);
   const runCommand = createCommandRunner({
+    home,
     ...{ repos, uow, access, analytics, health, queueDepth, writers: fileWriters, logger: log('commands') },
     postDigest: (to, { actor, kind }) =>
       kind === 'weekly' ? digests.postWeekly([to], { actor }) : digests.postDaily([to], { scope: 'channel', actor }),
@@ -89,6 +93,7 @@ export function createCoreServices(
     ...ingest,
     ...{ access, runCommand, callDueDays: config.calls.dueDays, usage: deps.scoreboard },
     renderCrop: renderEvidenceCrop,
+    home,
   });
   // Issue 15: the scoreboard's gauges for /metrics, read from the database on each scrape.
   const scoreboardMetrics = async (): Promise<string> => {

@@ -1,7 +1,9 @@
 import type { Access } from './access/roles.ts';
 import { callButton, submitCallForm } from './calls/call.actions.ts';
 import { ACTION_IDS, type ActionKind, type Card, type EditForm, textCard } from './cards/card.model.ts';
+import { reportCard } from './commands/command.cards.ts';
 import type { CommandRunner } from './commands/command.types.ts';
+import { withDecisionButtons } from './commands/pending.actions.ts';
 import {
   type ActionResult,
   decideReport,
@@ -13,6 +15,7 @@ import {
   submitReject,
 } from './decisions/decide.usecases.ts';
 import { type CropRenderer, showSource } from './evidence/show.source.ts';
+import type { HomeRequest } from './home/home.usecases.ts';
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
 import type { ConversationRef, Platform } from './ports.ts';
 import type { Ingestion } from './records.ts';
@@ -30,6 +33,8 @@ export interface ChatCoreDeps extends IngestDeps {
   usage?: Pick<ScoreboardRepository, 'recordUse' | 'vote'>;
   /** Issue 14, Show source: renders a page region with the value boxed. */
   renderCrop?: CropRenderer;
+  /** Issue 17: the viewing user's home (core/home). */
+  home?: (req: HomeRequest) => Promise<Card>;
 }
 
 /**
@@ -43,6 +48,8 @@ export interface ActionOutcome {
   summary?: Card;
   /** Edit: the form to show (Slack modal, Teams card inputs, console dialog). */
   form?: EditForm & { version: number };
+  /** Open (issue 17): a card for the clicker alone to look at and act on (Slack modal, Teams card, console). */
+  view?: Card;
 }
 
 /**
@@ -159,6 +166,14 @@ export function createChatCore(deps: ChatCoreDeps) {
         }
         case 'show_source':
           return refreshed(await showSource(deps, { user: input.user, reportId: input.value }));
+        case 'open': {
+          // Issue 17: a report from My queue, with its buttons for those who may decide it.
+          const r = await deps.repos.reports.findById(input.value);
+          if (!r) return { notice: textCard('That report no longer exists', 'It may have been replaced.', 'warning') };
+          const names = r.decided_by ? await deps.repos.people.names([r.decided_by]).catch(() => undefined) : undefined;
+          const shown = reportCard(r, names);
+          return { view: (await deps.access.can(input.user, 'approve')) ? withDecisionButtons(shown, r) : shown };
+        }
         case 'replace':
         case 'keep':
           return refreshed(
@@ -205,6 +220,9 @@ export function createChatCore(deps: ChatCoreDeps) {
       return { ok: true, outcome: await refreshed(res.result) };
     },
     command: deps.runCommand,
+    /** Issue 17: the viewing user's home: My queue, margin calls, service status, last digests. */
+    home: (req: HomeRequest): Promise<Card> =>
+      deps.home ? deps.home(req) : Promise.resolve(textCard('MarginIQ home', 'The home is not available here.')),
     /** True the first time a platform event or click id is seen (Slack retries, Teams repeated invokes). */
     claimEvent: (key: string) => deps.repos.events.claim(key),
     /**

@@ -7,6 +7,7 @@ import { textCard } from '../../src/core/cards/card.model.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
+import { buildHome, type HomeRequest } from '../../src/core/home/home.usecases.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
@@ -155,12 +156,16 @@ export async function startSlackService(
     version: 'test',
     startedAt: Date.now(),
   });
+  const analytics = createAnalyticsRepository(db);
+  // Issue 17: the home, wired as core.wiring.ts wires it.
+  const home = (req: HomeRequest) => buildHome({ access, repos, analytics, health, trust: opts.trust }, req);
   const runCommand = createCommandRunner({
+    home,
     writers: fileWriters,
     repos,
     uow: ingestDeps.uow,
     access,
-    analytics: createAnalyticsRepository(db),
+    analytics,
     health,
     queueDepth: () => queue.depth(),
     // The digest itself is the digest module's business; here it only has to arrive in the channel.
@@ -168,7 +173,7 @@ export async function startSlackService(
     logger,
     ...(opts.trust ? { trust: opts.trust } : {}),
   });
-  const chat = createChatCore({ ...ingestDeps, access, runCommand, renderCrop: renderEvidenceCrop });
+  const chat = createChatCore({ ...ingestDeps, access, runCommand, renderCrop: renderEvidenceCrop, home });
   const metrics = createMetrics();
   const platform = await createSlackPlatform({
     slack: {

@@ -32,6 +32,7 @@ describe('the Slack manifest', () => {
     expect(manifest).toContain(`- command: ${SLACK_COMMAND}\n`);
     expect(manifest).toMatch(/should_escape: true/); // @user arrives as <@U…>, which /margin role reads
     expect(listUnder('bot_events').sort()).toEqual([
+      'app_home_opened',
       'app_mention',
       'file_shared',
       'message.channels',
@@ -56,5 +57,7 @@ describe('the Slack manifest', () => {
       expect(scopes).toContain(s);
     }
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
+    // Issue 17: App Home is drawn with views.publish on app_home_opened.
+    expect(manifest).toMatch(/home_tab_enabled: true/);
   });
 });

@@ -212,3 +212,38 @@ export function slashCommand(o: { user: string; channel: string; text: string; r
     trigger_id: `trig.${randomUUID()}`,
   };
 }
+
+/** Slack's event when someone opens the app's Home tab. */
+export function appHomeOpened(user: string) {
+  return {
+    type: 'app_home_opened',
+    user,
+    channel: `D${user.replace(/^[UW]/, '')}`,
+    tab: 'home',
+    event_ts: `${Math.floor(Date.now() / 1000)}.000400`,
+  };
+}
+
+/** A button click on the App Home tab: the container is the view; there is no channel and no message. */
+export function homeClick(o: { user: string; actionId: string; value: string }) {
+  return {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'double' },
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0001',
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: 'VHOME' },
+    trigger_id: `trig.${randomUUID()}`,
+    view: { id: 'VHOME', team_id: TEAM, type: 'home', blocks: [], private_metadata: '', callback_id: '', hash: 'h' },
+    actions: [
+      {
+        type: 'button',
+        action_id: o.actionId,
+        block_id: 'marginiq.actions.0',
+        text: { type: 'plain_text', text: 'Approve', emoji: true },
+        value: o.value,
+        action_ts: `${Math.floor(Date.now() / 1000)}.000500`,
+      },
+    ],
+  };
+}

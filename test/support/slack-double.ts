@@ -122,6 +122,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   const messages = new Map<string, StoredMessage>();
   const files = new Map<string, { meta: SlackFileObject; bytes: Uint8Array; opts: DoubleFileOptions }>();
   const faults = new Map<string, Fault[]>();
+  /** The App Home view last published for each user (views.publish). */
+  const homes = new Map<string, { id: string; type: string; blocks: unknown[] }>();
   let seq = 0;
   /** Slack's upload URLs live on files.slack.com; set this to hand out URLs on the foreign host instead. */
   const settings = { uploadsOffHost: false };
@@ -173,6 +175,16 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
         const user = String(args.users ?? '').split(',')[0] ?? '';
         if (!user) return { ok: false, error: 'users_list_not_supplied' };
         return { ok: true, channel: { id: `D${user.replace(/^[UW]/, '')}` } };
+      }
+      case 'views.publish': {
+        // Slack's App Home: one published view per user, replaced by each publish.
+        const view = args.view as { type?: string; blocks?: unknown[] } | undefined;
+        if (!args.user_id || !view) return { ok: false, error: 'invalid_arguments' };
+        if (view.type !== 'home') return { ok: false, error: 'invalid_arguments' };
+        if ((view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_blocks' };
+        const published = { id: `V${++seq}`, team_id: teamId, type: 'home', blocks: view.blocks ?? [], hash: `h${seq}` };
+        homes.set(String(args.user_id), published);
+        return { ok: true, view: published };
       }
       case 'views.open':
         return { ok: true, view: { id: `V${seq++}`, ...(args.view as object) } };
@@ -327,6 +339,7 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     uploads,
     responses,
     messages,
+    homes,
     settings,
     /** Requests in progress right now (a test waits for 0 before its next step). */
     busy: () => state.busy,

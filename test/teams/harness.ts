@@ -8,6 +8,7 @@ import type { CommandRunner } from '../../src/core/commands/command.types.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
 import { AppError } from '../../src/core/errors.ts';
+import { buildHome, type HomeRequest } from '../../src/core/home/home.usecases.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
 import { startHttpServer } from '../../src/http/server.ts';
@@ -109,23 +110,28 @@ export async function startTeamsHarness(
   };
   const access = createAccess({ admins: [`teams:${ADMIN}`], roles: repos.roles, riskChannels: repos.riskChannels });
   await repos.roles.set(`teams:${APPROVER}`, 'approver', `teams:${ADMIN}`);
+  const analytics = createAnalyticsRepository(t.db);
+  const health = {
+    async check() {
+      return {
+        status: 'ok' as const,
+        checks: { database: { status: 'ok' as const } },
+        version: 'test',
+        uptime_s: 1,
+        platforms: ['teams'],
+      };
+    },
+  };
+  // Issue 17: the home, wired as core.wiring.ts wires it.
+  const home = (req: HomeRequest) => buildHome({ access, repos, analytics, health, trust: opts.trust }, req);
   const baseRunner = createCommandRunner({
+    home,
     writers: fileWriters,
     repos,
     uow: deps.uow,
     access,
-    analytics: createAnalyticsRepository(t.db),
-    health: {
-      async check() {
-        return {
-          status: 'ok',
-          checks: { database: { status: 'ok' } },
-          version: 'test',
-          uptime_s: 1,
-          platforms: ['teams'],
-        };
-      },
-    },
+    analytics,
+    health,
     queueDepth: () => queue.depth(),
     postDigest: async () => undefined,
   } as Parameters<typeof createCommandRunner>[0]);
@@ -133,6 +139,7 @@ export async function startTeamsHarness(
     ...deps,
     access,
     runCommand: opts.runCommand ? opts.runCommand(baseRunner) : baseRunner,
+    home,
   });
   /** One replica of the Teams platform, served on its own port; all replicas share the database and file storage. */
   const startReplica = async () => {

@@ -17,6 +17,8 @@ export const ACTION_IDS = {
   // 👍 / 👎 on every summary (issue 15): one vote per person per upload, changeable.
   vote_up: 'marginiq.summary.vote_up',
   vote_down: 'marginiq.summary.vote_down',
+  // Issue 17: a report from My queue (App Home, the Teams home card), shown to the clicker with its buttons.
+  open: 'marginiq.report.open',
 } as const;
 export type ActionKind = keyof typeof ACTION_IDS;
 export type ActionId = (typeof ACTION_IDS)[ActionKind];

@@ -23,6 +23,7 @@ export const SUBCOMMANDS = [
   'role',
   'four-eyes',
   'channel',
+  'home',
   'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -42,6 +43,7 @@ export const USAGE: Record<Subcommand, string> = {
   'four-eyes': 'four-eyes on|off — whether the person who shared a PDF may approve it (admins only; default on)',
   channel:
     'channel risk|normal — mark this channel as a risk channel, where the whole book may be posted, or back to normal (admins only)',
+  home: 'home — your queue of reports to approve, margin calls, service status and the last digests',
   help: 'help — this list',
 };
 
@@ -96,6 +98,7 @@ export type Command =
   | { name: 'role'; user: string; role: Role }
   | { name: 'four-eyes'; on: boolean }
   | { name: 'channel'; kind: 'risk' | 'normal' }
+  | { name: 'home' }
   | { name: 'help' };
 
 /** `call N met 500`, `call N dispute wrong price`, `call N waive`, `call N reopen` (issue 15). */
@@ -202,6 +205,7 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
     case 'pending':
     case 'calls':
     case 'health':
+    case 'home':
     case 'help':
       atMost(args, 0, sub);
       return { name: sub };

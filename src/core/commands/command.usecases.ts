@@ -8,6 +8,7 @@ import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
 import { isAppError } from '../errors.ts';
 import { exportFile, type TableWriters } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
+import type { HomeRequest } from '../home/home.usecases.ts';
 import type { OpsRepository } from '../ops/ops.port.ts';
 import { problemBlocks, recentProblems } from '../ops/problems.ts';
 import type { ConversationRef, HealthSource, Repositories, UnitOfWork } from '../ports.ts';
@@ -51,6 +52,8 @@ export interface CommandDeps {
   scoreboard?: Omit<ScoreboardDeps, 'now'>;
   /** The recent warnings and errors `/margin health` lists (issue 15). */
   ops?: Pick<OpsRepository, 'recentProblems'>;
+  /** Issue 17: `home` draws the asker's home (core/home). */
+  home?: (req: HomeRequest) => Promise<Card>;
 }
 
 const PERMISSION: Record<Command['name'], Permission | null> = {
@@ -66,6 +69,7 @@ const PERMISSION: Record<Command['name'], Permission | null> = {
   role: 'role',
   'four-eyes': 'settings',
   channel: 'channel',
+  home: 'read',
   help: null,
 };
 
@@ -277,6 +281,15 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
     switch (c.name) {
       case 'help':
         return ephemeral(helpCard(ctx.conversation.platform));
+      case 'home':
+        if (!deps.home) return ephemeral(textCard('MarginIQ home', 'The home is not available here.'));
+        return ephemeral(
+          await deps.home({
+            user: ctx.user,
+            conversation: ctx.conversation,
+            surface: privately ? 'private' : 'conversation',
+          }),
+        );
       case 'report': {
         const r = c.date
           ? await deps.repos.reports.findByAccountDate(c.account, c.date, scope)

@@ -92,6 +92,16 @@ export interface CountRow {
   n: number;
 }
 
+/** A digest that went out (issue 17: the home links to the last ones). */
+export interface RecentDigest {
+  kind: 'daily' | 'weekly';
+  /** The day it covers (daily) or the day its week ends (weekly), YYYY-MM-DD. */
+  day: string;
+  at: string;
+  /** Where it was posted: platform-qualified conversations (`slack:C0123`). */
+  posted: string[];
+}
+
 /** The read-only SQL behind digests, /margin stats and /margin health. The store implements it. */
 export interface AnalyticsRepository {
   reportStats(w: Window): Promise<ReportStats>;
@@ -113,6 +123,8 @@ export interface AnalyticsRepository {
   featureUse(w: Window): Promise<CountRow[]>;
   /** When a digest was last posted; scope 'subscribers' counts only digests sent to every subscriber. */
   lastDigestSent(scope?: 'subscribers'): Promise<Date | undefined>;
+  /** The digests posted most recently, newest first. */
+  recentDigests(limit: number): Promise<RecentDigest[]>;
   /** Queue depth as the ingestions table sees it, for processes without the job queue (the CLI). */
   ingestionQueue(): Promise<QueueDepth>;
 }

@@ -7,10 +7,13 @@ import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import { NO_SUCH_REPORT, noSuchReport, readButtonValue, readEditMetadata } from '../action.payloads.ts';
 import { renderCard } from './slack.cards.ts';
+import { cardModal, createSlackHome } from './slack.home.ts';
 import { editModal, modalErrors, readSubmission } from './slack.views.ts';
 
 export const SLACK_COMMAND = '/margin';
 const ACTION_PATTERN = /^marginiq\./;
+/** Clicks that change what waits for approval: App Home is drawn again after them (issue 17). */
+const DECISIONS = new Set(['approve', 'reject', 'edit', 'replace', 'keep', 'call_met', 'call_dispute', 'call_waive']);
 
 export interface SlackHandlerDeps {
   chat: ChatCore;
@@ -71,6 +74,7 @@ function threadOf(file: SlackFile, channel: string): string | undefined {
 
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { chat, gateway, client, logger } = deps;
+  const home = createSlackHome({ chat, client, logger });
   const seen = deps.metrics?.counter('slack_events_total', 'Slack events, commands and interactions received, by kind');
 
   const fileInfo = async (id: string): Promise<SlackFile> => {
@@ -157,6 +161,13 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         view: editModal(outcome.form, { channel: ctx.channel, messageTs: ctx.messageTs }),
       });
     }
+    // Issue 17: what Open shows, and a notice where there is no channel to say it in (App Home), is a modal.
+    const shown = outcome.view ?? (ctx.channel ? undefined : outcome.notice);
+    if (shown && ctx.triggerId) {
+      await client.views.open({ trigger_id: ctx.triggerId, view: cardModal(shown) });
+    } else if (outcome.view && ctx.channel) {
+      await gateway.postEphemeral(conversation(ctx.channel, ctx.threadTs), ctx.user, outcome.view);
+    }
     if (outcome.notice && ctx.channel) {
       await gateway.postEphemeral(conversation(ctx.channel, ctx.threadTs), ctx.user, outcome.notice);
     }
@@ -185,6 +196,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const container = body.container as { is_ephemeral?: boolean; type?: string } | undefined;
     const privately = Boolean(container?.is_ephemeral) || container?.type === 'view';
     await answer(await chat.action({ user, kind, value, where: clickPlace(ctx.channel, privately) }), ctx);
+    if (DECISIONS.has(kind)) await home.refreshAfterDecision(body.user.id);
+  });
+
+  // Issue 17 item 4: the Home tab, drawn for the person looking at it.
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    seen?.inc({ kind: 'app_home_opened' });
+    await home.opened(event.user);
   });
 
   app.view(EDIT_FORM_ID, async ({ ack, body, view }) => {
@@ -212,6 +231,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     }
     await ack();
     await answer(result.outcome, { user, channel: meta.channel, threadTs: undefined, messageTs: meta.messageTs });
+    await home.refreshAfterDecision(body.user.id);
   });
 
   app.command(SLACK_COMMAND, async ({ ack, command, respond }) => {

@@ -62,6 +62,8 @@ export function createHandlers(deps: HandlerDeps) {
   /** A click's invoke answer: the form, a notice, or the summary as core just showed it to everyone. */
   function answerFor(out: ActionOutcome): Answer {
     if (out.form) return { card: renderEditForm(out.form) };
+    // Issue 17: Open shows the report, with its buttons, to the clicker in place of the card clicked.
+    if (out.view) return { card: renderCard(out.view) };
     if (out.notice) return { notice: noticeText(out.notice) };
     if (out.summary) return { card: renderCard(out.summary) };
     return { notice: 'Done.' };
@@ -260,15 +262,26 @@ export function createHandlers(deps: HandlerDeps) {
     const ref = referenceOf(a);
     if (!ref || !(await chat.claimEvent(`teams:welcome:${ref.conversation.id}`))) return;
     const personal = ref.conversation.conversationType === 'personal';
+    const to: ConversationRef = { platform: 'teams', channelId: ref.conversation.id };
     await gateway.post(
-      { platform: 'teams', channelId: ref.conversation.id },
+      to,
       textCard(
         'MarginIQ is here',
         personal
-          ? 'Send me a margin report PDF and I will read it, check the figures and ask for approval. Type “help” for commands.'
+          ? 'Send me a margin report PDF and I will read it, check the figures and ask for approval. Type “home” for your queue, “help” for commands.'
           : 'Mention @MarginIQ with a margin report PDF, or with a command such as “pending” or “help”.',
       ),
     );
+    // Issue 17 item 4: in the personal chat, the person's home (My queue, calls, status, digests) follows.
+    if (personal)
+      await gateway.post(
+        to,
+        await chat.home({
+          user: userOf(a),
+          conversation: { platform: 'teams', channelId: to.channelId },
+          surface: 'private',
+        }),
+      );
   }
 
   async function onFileConsent(a: WireActivity) {

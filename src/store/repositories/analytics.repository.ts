@@ -235,6 +235,20 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
       return row?.at ? new Date(row.at) : undefined;
     },
 
+    async recentDigests(limit) {
+      const rows = await db.query<{ action: string; entity_id: string; at: Date | string; posted: unknown }>(
+        `select action, entity_id, at, context->'posted' as posted from analytics.audit_events
+         where action in ('digest.sent', 'digest.weekly_sent') order by at desc limit $1`,
+        [limit],
+      );
+      return rows.map((r) => ({
+        kind: r.action === 'digest.weekly_sent' ? ('weekly' as const) : ('daily' as const),
+        day: r.entity_id.replace(/^(daily|weekly):/, ''),
+        at: iso(r.at),
+        posted: Array.isArray(r.posted) ? r.posted.filter((p): p is string => typeof p === 'string') : [],
+      }));
+    },
+
     async ingestionQueue(): Promise<QueueDepth> {
       const [row] = await db.query<Record<string, unknown>>(
         `select count(*) filter (where status in ('received', 'queued'))::int as queued,
