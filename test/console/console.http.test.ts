@@ -1,4 +1,6 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/slack-double.ts';
 import { type ConsoleService, startConsoleService } from './console.harness.ts';
 
 const headers = (user = 'analyst') => ({ 'x-marginiq': '1', 'x-marginiq-user': user });
@@ -129,6 +131,68 @@ describe('console without a token', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^inline/);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
     expect((await fetch(`${svc.url}/console/files/nope`)).status).toBe(404);
+  });
+
+  it('Show source posts the crop of a value that needs review as an <img> in the channel', async () => {
+    // Excess does not agree with equity − requirement: extraction flags it, with where it was read.
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([612, 792]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    [
+      ['Account', 'U7700001'],
+      ['Statement Date', '2026-11-27'],
+      ['Net Liquidation Value', '1,000,000.00'],
+      ['Maintenance Margin', '400,000.00'],
+      ['Excess Liquidity', '550,000.00'],
+    ].forEach(([label, value], i) => {
+      page.drawText(label!, { x: 50, y: 700 - i * 20, size: 11, font });
+      page.drawText(value!, { x: 350, y: 700 - i * 20, size: 11, font });
+    });
+    const up = await fetch(`${svc.url}/console/upload`, {
+      method: 'POST',
+      headers: { ...headers(), 'x-file-name': 'sourced.pdf', 'content-type': 'application/pdf' },
+      body: Buffer.from(await doc.save()),
+    });
+    expect(up.status).toBe(202);
+    const report = await eventually(
+      () => svc.repos.reports.findByAccountDate('U7700001', '2026-11-27'),
+      60_000,
+      'the stored report',
+    );
+    type Msg = {
+      card?: { blocks: { type: string; actions?: { kind: string }[] }[] };
+      file?: { url: string; name: string; contentType: string };
+      html: string;
+    };
+    const list = async (): Promise<Msg[]> =>
+      (await (await fetch(`${svc.url}/console/messages?user=analyst`)).json()).messages;
+    await eventually(
+      async () =>
+        (await list()).find((m) =>
+          m.card?.blocks.some((b) => b.type === 'actions' && b.actions?.some((a) => a.kind === 'show_source')),
+        ),
+      30_000,
+      'the summary with Show source',
+    );
+    const clicked = await fetch(`${svc.url}/console/action`, {
+      method: 'POST',
+      headers: { ...headers(), 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'show_source', value: report.id }),
+    });
+    expect(clicked.status).toBe(200);
+    const crop = await eventually(
+      async () => (await list()).find((m) => m.file?.name === 'U7700001-excess_liquidity-p1.png'),
+      30_000,
+      'the crop of the excess',
+    );
+    expect(crop.file?.contentType).toBe('image/png');
+    expect(crop.html).toContain(`<img src="${crop.file!.url}"`);
+    const image = await fetch(`${svc.url}${crop.file!.url}`);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await image.arrayBuffer());
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    // The region around the value, not the page (792 pt high = 1584 px at 144 dpi).
+    expect(png.readUInt32BE(20)).toBeLessThan(1584 / 2);
   });
 
   it('answers /margin commands to the asker', async () => {

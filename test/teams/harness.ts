@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import pino from 'pino';
 import { createAccess } from '../../src/core/access/roles.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
@@ -8,6 +9,7 @@ import type { CommandRunner } from '../../src/core/commands/command.types.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
 import { AppError } from '../../src/core/errors.ts';
+import type { CropRenderer } from '../../src/core/evidence/show.source.ts';
 import { buildHome, type HomeRequest } from '../../src/core/home/home.usecases.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
@@ -36,6 +38,23 @@ export const NAMES: Record<string, string> = {
 /** A "PDF" the scripted extractor understands: `acct=` picks the account, `broken` makes it corrupt. */
 export const pdf = (tag: string) => new TextEncoder().encode(`%PDF-1.7\n${tag}\n%%EOF\n`);
 
+/**
+ * A real one-page PDF (400×200 pt) printing "Margin statement …" at 38–53 pt from the top, with the
+ * scripted extractor's tag in a trailing comment: Show source renders its region.
+ */
+export async function sourcedPdf(tag: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([400, 200]);
+  page.drawText(`Margin statement ${tag}`, {
+    x: 20,
+    y: 150,
+    size: 12,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  });
+  const bytes = await doc.save();
+  return new Uint8Array([...bytes, ...new TextEncoder().encode(`\n%${tag} sourced\n`)]);
+}
+
 export function testExtractor(): Extractor {
   return scriptedExtractor((bytes) => {
     const text = new TextDecoder().decode(bytes);
@@ -43,18 +62,30 @@ export function testExtractor(): Extractor {
       return new AppError('extraction.corrupt_pdf', 'The PDF is damaged and cannot be read.');
     const account = text.match(/acct=([\w-]+)/)?.[1] ?? 'U1234567';
     const call = text.includes('call');
+    // `sourced`: excess does not agree with equity − requirement (a value to review), read from the
+    // box where sourcedPdf prints its line (Show source, issue 14).
+    const sourced = text.includes('sourced');
     return {
       reports: [
         sampleReport({
           account_number: account,
-          fields: call
+          ...(sourced
             ? {
-                total_equity: 300_000,
-                maintenance_requirement: 400_000,
-                excess_liquidity: -100_000,
-                margin_call: 100_000,
+                evidence: {
+                  excess_liquidity: { page: 1, bbox: [20, 38, 140, 53], label: null, text: 'Margin statement' },
+                },
               }
-            : sampleReport().fields,
+            : {}),
+          fields: sourced
+            ? { ...sampleReport().fields, excess_liquidity: 550_000 }
+            : call
+              ? {
+                  total_equity: 300_000,
+                  maintenance_requirement: 400_000,
+                  excess_liquidity: -100_000,
+                  margin_call: 100_000,
+                }
+              : sampleReport().fields,
         }),
       ],
       method: 'text',
@@ -74,6 +105,8 @@ export async function startTeamsHarness(
     runCommand?: (base: CommandRunner) => CommandRunner;
     publicUrl?: string;
     trust?: TrustPolicy;
+    /** Issue 14, Show source: the crop renderer core is given (none: the card offers no crop). */
+    renderCrop?: CropRenderer;
   } = {},
 ) {
   const double = await startTeamsDouble();
@@ -140,6 +173,7 @@ export async function startTeamsHarness(
     access,
     runCommand: opts.runCommand ? opts.runCommand(baseRunner) : baseRunner,
     home,
+    ...(opts.renderCrop ? { renderCrop: opts.renderCrop } : {}),
   });
   /** One replica of the Teams platform, served on its own port; all replicas share the database and file storage. */
   const startReplica = async () => {

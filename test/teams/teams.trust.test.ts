@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/core/cards/card.model.ts';
+import { renderEvidenceCrop } from '../../src/render/evidence.crop.ts';
 import {
   ADMIN,
   ANALYST,
@@ -8,6 +9,7 @@ import {
   cardText,
   NAMES,
   pdf,
+  sourcedPdf,
   startTeamsHarness,
   type TeamsHarness,
 } from './harness.ts';
@@ -19,7 +21,10 @@ const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
 describe('trust at decision time in Teams', () => {
   let h: TeamsHarness;
   beforeAll(async () => {
-    h = await startTeamsHarness({ trust: { fourEyes: true, dualApprovalAbove: 50_000 } });
+    h = await startTeamsHarness({
+      trust: { fourEyes: true, dualApprovalAbove: 50_000 },
+      renderCrop: renderEvidenceCrop,
+    });
   });
   afterAll(() => h?.stop());
 
@@ -78,5 +83,35 @@ describe('trust at decision time in Teams', () => {
     const row = await h.repos.reports.findById(reportId);
     expect(row?.validation_status).toBe('approved');
     expect(row?.decided_by).toBe(`teams:${ADMIN}`);
+  });
+
+  it('Show source posts the crop as an inline image in a card, served from MarginIQ’s file link', async () => {
+    const { summary, messageId, reportId } = await uploadAndWait(ANALYST, 'sourced.pdf', await sourcedPdf('acct=T14S'));
+    expect(cardText(summary)).toContain('p. 1 · “Margin statement”');
+    expect(actionData(summary, ACTION_IDS.show_source)?.value).toBe(reportId);
+    const posts = h.double.activityCalls().filter((c) => c.method === 'POST').length;
+    const res = await h.send(h.activities.invoke(ANALYST, ACTION_IDS.show_source, { value: reportId }, messageId));
+    expect(res.status).toBe(200);
+    const shown = await h.double.waitFor(
+      () =>
+        h.double
+          .activityCalls()
+          .filter((c) => c.method === 'POST')
+          .slice(posts)
+          .find((c) => cardText(c).includes('"type":"Image"')),
+      'the crop card',
+    );
+    expect(cardText(shown)).toContain('Excess liquidity · T14S · page 1');
+    const url = (JSON.parse(cardText(shown)) as { body: { type: string; url?: string }[] }[])[0]?.body.find(
+      (b) => b.type === 'Image',
+    )?.url;
+    expect(url).toMatch(/\/api\/teams\/files\/[\w-]+$/);
+    // Teams fetches the picture from the link: a PNG of the region, not of the page.
+    const image = await fetch(url!);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await image.arrayBuffer());
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.readUInt32BE(20)).toBeLessThan(400); // height: the page is 400 px high at 144 dpi
+    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
   });
 });
