@@ -36,6 +36,24 @@ export function finishReport(reading: ReportReading, opts: { now: Date }): Margi
   };
 }
 
+/**
+ * Whether a stored report needs review once the issues `kept` are all it has (the change flags of an
+ * old predecessor dropped, issue 14): the same rules, over its figures, confidences and those issues.
+ */
+export function needsReviewWith(report: MarginReport, kept: MarginReport['issues'], opts: { now: Date }): boolean {
+  return applyRules(
+    {
+      account_number: report.account_number,
+      report_date: report.report_date,
+      currency: report.currency,
+      fields: report.fields,
+      confidence: report.confidence.fields,
+      issues: kept,
+    },
+    { now: opts.now },
+  ).needs_review;
+}
+
 /** What an approver's edit sets: the header values and the full set of margin figures. */
 export interface EditedValues {
   account_number: string;

@@ -2,7 +2,7 @@ import type { CardBlock } from '../cards/card.model.ts';
 import { CHANGE_ISSUE, type ChangeFlags, DEFAULT_FLAGS } from '../decisions/trust.policy.ts';
 import { formatMoney } from '../format.ts';
 import type { StoredReport } from '../records.ts';
-import { applyRules } from '../report/report.rules.ts';
+import { needsReviewWith } from '../report/report.finish.ts';
 import type { FieldName, MarginReport, ReportIssue } from '../report/report.schema.ts';
 
 /**
@@ -95,19 +95,7 @@ export function withFreshChangeFlags<R extends MarginReport>(
 ): R {
   const kept = report.issues.filter((i) => i.code !== CHANGE_ISSUE);
   const needsReview =
-    kept.length === report.issues.length
-      ? report.needs_review
-      : applyRules(
-          {
-            account_number: report.account_number,
-            report_date: report.report_date,
-            currency: report.currency,
-            fields: report.fields,
-            confidence: report.confidence.fields,
-            issues: kept,
-          },
-          { now },
-        ).needs_review;
+    kept.length === report.issues.length ? report.needs_review : needsReviewWith(report, kept, { now });
   return withChangeFlags({ ...report, issues: kept, needs_review: needsReview }, prior, flags);
 }
 
