@@ -329,8 +329,16 @@ export interface JobQueue {
 }
 
 /** Fetches the bytes of an upload from its platform (Slack private URL, Teams download URL, Graph). */
+/** Where the platform keeps an upload's bytes: what a downloader needs, rather than the ingestion row. */
+export interface FileSource {
+  /** The platform's download address (Slack url_private_download, a Teams downloadUrl or Graph share). */
+  url: string | null;
+  /** The size the platform announced, when it did. */
+  size: number | null;
+}
+
 export interface FileFetcher {
-  download(ingestion: Ingestion, maxBytes: number): Promise<Uint8Array>;
+  download(file: FileSource, maxBytes: number): Promise<Uint8Array>;
 }
 
 export type GatewayRegistry = Partial<Record<Platform, ChatGateway>>;

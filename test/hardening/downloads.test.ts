@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
+import type { FileSource } from '../../src/core/ports.ts';
 import { assertDownloadAllowed, isInternalAddress } from '../../src/platforms/download.guard.ts';
 import { createTeamsFetcher } from '../../src/platforms/teams/teams.files.ts';
 import { type SlackService, startSlackService, testPdf } from '../slack/slack.harness.ts';
@@ -125,7 +126,7 @@ describe('a file shared in Slack', () => {
 });
 
 describe('a file shared in Teams', () => {
-  const ingestion = (url: string) => ({ id: 'i1', source_url: url, file_size: null }) as never;
+  const ingestion = (url: string): FileSource => ({ url, size: null });
 
   function fetcherWith(answers: Record<string, Response>, addresses: string[]) {
     const asked: string[] = [];

@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textCard } from '../../src/core/cards/card.model.ts';
 import { AppError } from '../../src/core/errors.ts';
-import type { Ingestion } from '../../src/core/records.ts';
+import type { FileSource } from '../../src/core/ports.ts';
 import { createSlackFileFetcher, tokenAllowedFor } from '../../src/platforms/slack/slack.files.ts';
 import { createSlackGateway } from '../../src/platforms/slack/slack.gateway.ts';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.ts';
@@ -17,8 +17,7 @@ afterAll(async () => {
   await slack?.close();
 });
 
-const ingestionFor = (url: string, size: number | null = null) =>
-  ({ id: 'i1', source_url: url, file_size: size }) as Ingestion;
+const ingestionFor = (url: string, size: number | null = null): FileSource => ({ url, size });
 const fetcher = () => createSlackFileFetcher({ botToken: slack.token, apiUrl: slack.apiUrl });
 
 async function failure(p: Promise<unknown>): Promise<AppError> {

@@ -182,7 +182,10 @@ export async function processIngestion(
     const fetcher = deps.fetchers[ingestion.platform as Platform];
     const fetchAndStore = async () => {
       if (!fetcher) throw new AppError('download.failed', `No way to download files from ${ingestion.platform}.`);
-      const downloaded = await fetcher.download(ingestion, deps.limits.maxFileBytes);
+      const downloaded = await fetcher.download(
+        { url: ingestion.source_url, size: ingestion.file_size },
+        deps.limits.maxFileBytes,
+      );
       const stored = await deps.storage.put(downloaded, { contentType: 'application/pdf', extension: 'pdf' });
       await deps.repos.ingestions.setFile(ingestion.id, {
         hash: stored.hash,

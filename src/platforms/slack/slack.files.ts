@@ -1,7 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { formatMegabytes } from '../../core/format.ts';
-import type { FileFetcher } from '../../core/ports.ts';
-import type { Ingestion } from '../../core/records.ts';
+import type { FileFetcher, FileSource } from '../../core/ports.ts';
 import { assertDownloadAllowed, type DownloadPolicy, type Lookup } from '../download.guard.ts';
 
 const MAX_REDIRECTS = 5;
@@ -137,12 +136,11 @@ export function createSlackFileFetcher(deps: {
     ...(deps.lookup ? { lookup: deps.lookup } : {}),
   };
   return {
-    async download(ingestion: Ingestion, maxBytes: number): Promise<Uint8Array> {
-      if (ingestion.file_size && ingestion.file_size > maxBytes) throw tooLarge(maxBytes);
-      if (!ingestion.source_url)
-        throw new AppError('download.refused', 'Slack gave no download address for this file.');
+    async download(file: FileSource, maxBytes: number): Promise<Uint8Array> {
+      if (file.size && file.size > maxBytes) throw tooLarge(maxBytes);
+      if (!file.url) throw new AppError('download.refused', 'Slack gave no download address for this file.');
       const signal = AbortSignal.timeout(deps.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
-      const res = await fetchFollowing(ingestion.source_url, deps.botToken, policy, deps.apiUrl, signal);
+      const res = await fetchFollowing(file.url, deps.botToken, policy, deps.apiUrl, signal);
       if (res.status === 429 || res.status >= 500) {
         await res.body?.cancel();
         throw failed(`Slack's file server answered ${res.status}; MarginIQ will try again.`);

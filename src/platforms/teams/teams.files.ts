@@ -1,7 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { formatMegabytes } from '../../core/format.ts';
-import type { FileFetcher } from '../../core/ports.ts';
-import type { Ingestion } from '../../core/records.ts';
+import type { FileFetcher, FileSource } from '../../core/ports.ts';
 import { assertDownloadAllowed, type DownloadPolicy, type Lookup } from '../download.guard.ts';
 import { threadRootOf, type WireActivity } from './teams.activity.ts';
 
@@ -134,9 +133,9 @@ export function createTeamsFetcher(opts: {
     ...(opts.lookup ? { lookup: opts.lookup } : {}),
   };
   return {
-    async download(ingestion: Ingestion, maxBytes: number) {
-      if (!ingestion.source_url) throw new AppError('download.failed', 'The upload has no download link.');
-      const url = new URL(ingestion.source_url);
+    async download(file: FileSource, maxBytes: number) {
+      if (!file.url) throw new AppError('download.failed', 'The upload has no download link.');
+      const url = new URL(file.url);
       if (url.origin === graphOrigin) {
         if (!opts.tokens) {
           throw new AppError(
