@@ -181,6 +181,35 @@ export interface EventsRepository {
   prune(before: Date): Promise<number>;
 }
 
+/** One message of the local console's conversation as stored (issue 17): the page is read back from these. */
+export interface ConsoleRecord {
+  id: string;
+  channelId: string;
+  threadRef?: string | undefined;
+  /** 'bot', or the platform-qualified user who wrote it. */
+  from: string;
+  /** Ephemeral: only this user sees it. */
+  visibleTo?: string | undefined;
+  card?: Card | undefined;
+  text?: string | undefined;
+  html: string;
+  file?: { url: string; name: string; contentType: string; size: number } | undefined;
+  at: string;
+  updatedAt?: string | undefined;
+}
+
+/** The console's conversation, shared by every process on the database (the page's process and workers). */
+export interface ConsoleMessagesRepository {
+  /** Stores a new message; returns its rev. */
+  add(m: ConsoleRecord): Promise<number>;
+  /** Replaces a message's card (the summary changing in place); its rev, or undefined when there is no such message. */
+  update(id: string, change: { card: Card; html: string; updatedAt: string }): Promise<number | undefined>;
+  /** The channel's last `limit` messages, oldest first, and the highest rev there is. */
+  recent(channelId: string, limit: number): Promise<{ messages: (ConsoleRecord & { rev: number })[]; rev: number }>;
+  /** Messages added or changed after `rev`, in rev order. */
+  changedSince(rev: number, limit: number): Promise<(ConsoleRecord & { rev: number })[]>;
+}
+
 export interface ConversationsRepository {
   save(platform: string, conversationId: string, reference: unknown): Promise<void>;
   get(platform: string, conversationId: string): Promise<unknown>;
@@ -284,6 +313,7 @@ export interface Repositories {
   riskChannels: RiskChannelsRepository;
   events: EventsRepository;
   conversations: ConversationsRepository;
+  consoleMessages: ConsoleMessagesRepository;
   outgoingFiles: OutgoingFilesRepository;
   people: PeopleRepository;
   scheduleRuns: ScheduleRunsRepository;

@@ -69,6 +69,7 @@ export async function createPlatforms(
         status: deps.status,
         serveHttp: deps.serveHttp,
         roles: deps.repos.roles,
+        history: deps.repos.consoleMessages,
       }),
     );
   }

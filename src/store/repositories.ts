@@ -3,6 +3,7 @@ import type { Db, Queryable } from './db.ts';
 import { createAuditRepository } from './repositories/audit.repository.ts';
 import { createCallsRepository } from './repositories/calls.repository.ts';
 import { createConflictsRepository } from './repositories/conflicts.repository.ts';
+import { createConsoleMessagesRepository } from './repositories/console-messages.repository.ts';
 import { createHealthStatesRepository } from './repositories/health-states.repository.ts';
 import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
 import { createLayoutsRepository } from './repositories/layouts.repository.ts';
@@ -36,6 +37,7 @@ export function createRepositories(db: Queryable): Repositories {
     riskChannels: createRiskChannelsRepository(db),
     events: createEventsRepository(db),
     conversations: createConversationsRepository(db),
+    consoleMessages: createConsoleMessagesRepository(db),
     outgoingFiles: createOutgoingFilesRepository(db),
     people: createPeopleRepository(db),
     scheduleRuns: createScheduleRunsRepository(db),

@@ -12,11 +12,20 @@ export type ConsoleService = Service & { gateway: ChatGateway };
  * `marginiq start` as a newcomer runs it — no platform configured, so the console is on — on a
  * throwaway DATA_DIR (embedded PGlite, local files) and a free loopback port.
  */
-export async function startConsoleService(opts: { token?: string; maxFileMb?: number } = {}): Promise<ConsoleService> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-console-'));
+export async function startConsoleService(
+  opts: {
+    token?: string;
+    maxFileMb?: number;
+    /** Issue 17: start again on the DATA_DIR of an earlier run (a restart); it is kept on stop. */
+    dataDir?: string;
+    keepData?: boolean;
+  } = {},
+): Promise<ConsoleService & { dataDir: string }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'marginiq-console-'));
   // Global setup's migrated PGlite: copying it is much faster than creating a database.
   const template = process.env.MARGINIQ_PGLITE_TEMPLATE;
-  if (template && existsSync(template)) cpSync(template, path.join(dataDir, 'db'), { recursive: true });
+  if (!opts.dataDir && template && existsSync(template))
+    cpSync(template, path.join(dataDir, 'db'), { recursive: true });
   const loaded = loadConfig({
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
@@ -32,9 +41,10 @@ export async function startConsoleService(opts: { token?: string; maxFileMb?: nu
   const stop = svc.stop;
   return Object.assign(svc, {
     gateway: consolePlatform.gateway,
+    dataDir,
     async stop() {
       await stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepData && !opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   });
 }

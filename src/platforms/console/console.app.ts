@@ -3,13 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { ChatCore } from '../../core/chat.core.ts';
 import { toAppError } from '../../core/errors.ts';
-import type { RolesRepository } from '../../core/ports.ts';
+import type { ConsoleMessagesRepository, RolesRepository } from '../../core/ports.ts';
 import type { Role } from '../../core/records.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { createConsoleAuth, refuse } from './console.auth.ts';
 import { createConsoleGateway } from './console.gateway.ts';
-import { createConsoleHandlers } from './console.handlers.ts';
+import { CHANNEL, createConsoleHandlers } from './console.handlers.ts';
 import { BadRequest, PAGE_HEADERS, sendJson } from './console.http.ts';
 import { type StatusSource, statusHandler } from './console.status.ts';
 
@@ -43,6 +43,10 @@ export interface ConsoleDeps {
   roles?: Pick<RolesRepository, 'get' | 'set'>;
   /** The status page's cards (issue 15): health, scoreboard, and for admins the recent problems. */
   status?: StatusSource | undefined;
+  /** Issue 17: the conversation in the database: read back on start, shared with worker processes. */
+  history?: ConsoleMessagesRepository | undefined;
+  /** How often the page's process looks for messages other processes wrote (default 1 s). */
+  syncEveryMs?: number;
 }
 
 const asset = (name: string) => readFileSync(new URL(name, import.meta.url));
@@ -53,7 +57,8 @@ export function consoleUser(name: string | null | undefined): string {
 }
 
 export async function createConsolePlatform(deps: ConsoleDeps): Promise<PlatformAdapter> {
-  const gateway = createConsoleGateway();
+  const gateway = createConsoleGateway({ history: deps.history, logger: deps.logger });
+  let syncing: NodeJS.Timeout | undefined;
   const auth = createConsoleAuth(deps.token, { platformConfigured: Boolean(deps.platformConfigured) });
   const handlers = createConsoleHandlers({ ...deps, gateway });
   const page = asset('./console.page.html');
@@ -157,6 +162,22 @@ export async function createConsolePlatform(deps: ConsoleDeps): Promise<Platform
     gateway,
     routes: deps.serveHttp ? routes : [],
     async start() {
+      if (deps.serveHttp && deps.history) {
+        // Issue 17: the channel as it was before a restart, then what workers post meanwhile.
+        await gateway.load(CHANNEL.channelId);
+        let busy = false;
+        syncing = setInterval(() => {
+          if (busy) return;
+          busy = true;
+          gateway
+            .sync()
+            .catch((err: unknown) => deps.logger.warn({ err }, 'console history not read'))
+            .finally(() => {
+              busy = false;
+            });
+        }, deps.syncEveryMs ?? 1_000);
+        syncing.unref();
+      }
       if (!deps.roles) return;
       for (const [name, role] of Object.entries(CONSOLE_USERS)) {
         const user = consoleUser(name);
@@ -164,7 +185,9 @@ export async function createConsolePlatform(deps: ConsoleDeps): Promise<Platform
       }
     },
     async stop() {
+      clearInterval(syncing);
       gateway.closeAll();
+      await gateway.flush();
     },
   };
 }

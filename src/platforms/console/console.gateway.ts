@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Card } from '../../core/cards/card.model.ts';
-import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/ports.ts';
+import type {
+  ChatGateway,
+  ConsoleMessagesRepository,
+  ConsoleRecord,
+  ConversationRef,
+  PostedMessage,
+} from '../../core/ports.ts';
 import { renderCard, renderFile, renderText } from './console.cards.ts';
 
-/** One message of the console's channel, as the page receives it. */
-export interface ConsoleMessage {
-  id: string;
-  at: string;
-  updatedAt?: string;
-  /** 'bot', or the platform-qualified user who wrote it. */
-  from: string;
-  channelId: string;
-  threadRef?: string;
-  /** Set for ephemeral messages: only this user receives them. */
-  visibleTo?: string;
-  card?: Card;
-  text?: string;
-  file?: { url: string; name: string; contentType: string; size: number };
-  html: string;
-}
+/** One message of the console's channel, as the page receives it (and as the database keeps it). */
+export type ConsoleMessage = ConsoleRecord;
 
 interface OutgoingFile {
   name: string;
@@ -50,6 +42,12 @@ export interface ConsoleGateway extends ChatGateway {
   /** Streams the user's view of the channel to one browser: a snapshot, then every change. */
   attach(user: string, res: ServerResponse, hello: Record<string, unknown>): void;
   closeAll(): void;
+  /** Issue 17: reads the channel's history back from the database (on start, after a restart). */
+  load(channelId: string): Promise<void>;
+  /** Issue 17: takes in what other processes (a `marginiq worker`) wrote since the last look, and shows it. */
+  sync(): Promise<void>;
+  /** Waits for every message written so far to be in the database. */
+  flush(): Promise<void>;
 }
 
 // Enough history for a demo session; older messages and files fall off so memory stays bounded.
@@ -58,12 +56,39 @@ const MAX_FILE_BYTES_TOTAL = 64 * 1024 * 1024;
 const HEARTBEAT_MS = 20_000;
 
 /**
- * The console's chat "platform": messages live in this process and reach browsers over
- * Server-Sent Events. A page reload gets the whole channel again from the snapshot.
+ * The console's chat "platform": messages reach browsers over Server-Sent Events; a page reload gets
+ * the whole channel again from the snapshot. Issue 17: with a history (the database), every message
+ * is also written there, in order, so a restart reads the channel back and a worker process's
+ * summary reaches the page (`sync`); the process keeps the last messages in memory for the page.
  */
-export function createConsoleGateway(opts: { now?: () => Date } = {}): ConsoleGateway {
+export function createConsoleGateway(
+  opts: {
+    now?: () => Date;
+    history?: ConsoleMessagesRepository | undefined;
+    logger?: { warn(o: object, m?: string): void } | undefined;
+  } = {},
+): ConsoleGateway {
   const now = () => (opts.now ?? (() => new Date()))().toISOString();
+  const { history } = opts;
   const messages: ConsoleMessage[] = [];
+  /** The rev this process wrote each message at: its own writes are not shown twice by `sync`. */
+  const written = new Map<string, number>();
+  let seenRev = 0;
+  // One write at a time, in the order the messages were made: an update never lands before its post.
+  let writes: Promise<unknown> = Promise.resolve();
+  const persist = (what: string, write: (h: ConsoleMessagesRepository) => Promise<void>) => {
+    if (!history) return Promise.resolve();
+    const next = writes.then(() =>
+      write(history).catch((err: unknown) => opts.logger?.warn({ err }, `console message not stored (${what})`)),
+    );
+    writes = next;
+    return next;
+  };
+  const remember = (id: string, rev: number | undefined) => {
+    if (rev === undefined) return;
+    written.set(id, rev);
+    if (written.size > MAX_MESSAGES * 2) written.delete(written.keys().next().value as string);
+  };
   const files = new Map<string, StoredFile>();
   let fileBytes = 0;
   const streams = new Set<{ user: string; res: ServerResponse }>();
@@ -78,11 +103,20 @@ export function createConsoleGateway(opts: { now?: () => Date } = {}): ConsoleGa
     for (const s of streams) if (visible(m, s.user)) send(s.res, 'message', m);
   };
 
-  const add = (m: ConsoleMessage) => {
+  const keep = (m: ConsoleMessage) => {
     messages.push(m);
     if (messages.length > MAX_MESSAGES) messages.splice(0, messages.length - MAX_MESSAGES);
+  };
+  const add = (m: ConsoleMessage) => {
+    keep(m);
     publish(m);
+    void persist('add', async (h) => remember(m.id, await h.add(m)));
     return m;
+  };
+  /** A message as stored: its card drawn again by this process's renderer. */
+  const drawn = (r: ConsoleRecord & { rev?: number }): ConsoleMessage => {
+    const { rev: _rev, ...m } = r;
+    return m.card ? { ...m, html: renderCard(m.card) } : m;
   };
 
   const storeFile = (f: StoredFile) => {
@@ -128,19 +162,37 @@ export function createConsoleGateway(opts: { now?: () => Date } = {}): ConsoleGa
   return {
     platform: 'console',
     async post(to, card): Promise<PostedMessage> {
-      return { messageRef: add(botMessage(to, card)).id };
+      const m = add(botMessage(to, card));
+      // In the database before anyone (a worker) may update it.
+      await writes;
+      return { messageRef: m.id };
     },
     async update(to, messageRef, card) {
       const i = messages.findIndex((m) => m.id === messageRef);
       const existing = messages[i];
+      const at = now();
+      const html = renderCard(card);
       if (i < 0 || !existing) {
-        // Not in memory (the process restarted since "reading…"): show it as a message under the same id.
-        add({ ...botMessage(to, card), id: messageRef });
+        // Not in this process's memory (a worker process, or an old message): the database has it, or
+        // it is shown as a new message under the same id.
+        const fresh: ConsoleMessage = { ...botMessage(to, card), id: messageRef, updatedAt: at };
+        if (!history) {
+          add(fresh);
+          return;
+        }
+        keep(fresh);
+        publish(fresh);
+        await persist('update', async (h) =>
+          remember(messageRef, (await h.update(messageRef, { card, html, updatedAt: at })) ?? (await h.add(fresh))),
+        );
         return;
       }
-      const updated: ConsoleMessage = { ...existing, card, html: renderCard(card), updatedAt: now() };
+      const updated: ConsoleMessage = { ...existing, card, html, updatedAt: at };
       messages[i] = updated;
       publish(updated);
+      await persist('update', async (h) =>
+        remember(messageRef, await h.update(messageRef, { card, html, updatedAt: at })),
+      );
     },
     async postEphemeral(to, userId, card) {
       add(botMessage(to, card, { visibleTo: userId }));
@@ -189,6 +241,33 @@ export function createConsoleGateway(opts: { now?: () => Date } = {}): ConsoleGa
     closeAll() {
       for (const s of streams) s.res.end();
       streams.clear();
+    },
+    async load(channelId) {
+      if (!history) return;
+      const { messages: stored, rev } = await history.recent(channelId, MAX_MESSAGES);
+      const here = new Set(messages.map((m) => m.id));
+      messages.unshift(...stored.filter((m) => !here.has(m.id)).map(drawn));
+      if (messages.length > MAX_MESSAGES) messages.splice(0, messages.length - MAX_MESSAGES);
+      seenRev = Math.max(seenRev, rev);
+    },
+    async sync() {
+      if (!history) return;
+      for (;;) {
+        const changed = await history.changedSince(seenRev, 200);
+        for (const r of changed) {
+          seenRev = Math.max(seenRev, r.rev);
+          if (written.get(r.id) === r.rev) continue;
+          const m = drawn(r);
+          const i = messages.findIndex((x) => x.id === m.id);
+          if (i >= 0) messages[i] = m;
+          else keep(m);
+          publish(m);
+        }
+        if (changed.length < 200) return;
+      }
+    },
+    flush: async () => {
+      await writes;
     },
   };
 }
