@@ -15,6 +15,22 @@ const mention = (ts: string) =>
     eventEnvelope({ type: 'app_mention', user: 'UX', text: '<@UBOT>', ts, channel: 'C0SEC', event_ts: ts }),
   );
 
+/**
+ * Nothing to wait for after a refusal: a later, genuine event handled to its end is the signal that
+ * whatever the refused requests could have started would have shown (its claim, a reply) by then.
+ */
+async function afterGenuineEvent() {
+  const id = `EvGENUINE${svc.slack.nextTs().replace('.', '')}`;
+  const ts = svc.slack.nextTs();
+  await svc.sender.event({ type: 'message', user: 'UX', text: 'hi', ts, channel: 'C0OTHER' }, { eventId: id });
+  await svc.handled(id);
+}
+
+const claimOf = async (body: string) =>
+  svc.db.query('select key from analytics.processed_events where key = $1', [
+    `slack:event:${(JSON.parse(body) as { event_id: string }).event_id}`,
+  ]);
+
 describe('requests to /slack/events', () => {
   it('are refused with 401 when the signature is forged, and reach nothing', async () => {
     const body = mention(svc.slack.nextTs());
@@ -33,7 +49,8 @@ describe('requests to /slack/events', () => {
       body,
     });
     expect(unsigned.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
+    await afterGenuineEvent();
+    expect(await claimOf(body)).toHaveLength(0);
     expect(svc.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
@@ -41,7 +58,7 @@ describe('requests to /slack/events', () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     const res = await svc.sender.event(
       { type: 'app_mention', user: 'UX', text: '<@UBOT>', ts: svc.slack.nextTs(), channel: 'C0SEC' },
-      { timestamp: stale },
+      { timestamp: stale, eventId: 'EvSTALE' },
     );
     expect(res.status).toBe(401);
     const responseUrl = svc.slack.responseUrl();
@@ -49,7 +66,8 @@ describe('requests to /slack/events', () => {
       timestamp: stale,
     });
     expect(cmd.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
+    await afterGenuineEvent();
+    expect(await claimOf(JSON.stringify({ event_id: 'EvSTALE' }))).toHaveLength(0);
     expect(svc.slack.responses).toHaveLength(0);
   });
 
