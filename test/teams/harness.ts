@@ -107,6 +107,9 @@ export async function startTeamsHarness(
     trust?: TrustPolicy;
     /** Issue 14, Show source: the crop renderer core is given (none: the card offers no crop). */
     renderCrop?: CropRenderer;
+    /** Issue 17: an extractor of the test's own (progress reports), and the clock that paces progress. */
+    extractor?: Extractor;
+    clock?: () => number;
   } = {},
 ) {
   const double = await startTeamsDouble();
@@ -134,7 +137,8 @@ export async function startTeamsHarness(
     uow: createUnitOfWork(t.db),
     storage: createLocalStorage(mkdtempSync(path.join(tmpdir(), 'marginiq-teams-'))),
     queue,
-    extractor: testExtractor(),
+    extractor: opts.extractor ?? testExtractor(),
+    ...(opts.clock ? { clock: opts.clock } : {}),
     gateways,
     fetchers,
     limits: { maxFileBytes: 64 * 1024 },

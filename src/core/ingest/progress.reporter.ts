@@ -22,41 +22,54 @@ const retryAfterOf = (err: unknown): number | undefined => {
 
 /**
  * Issue 17 item 5: progress while reading, rate-limit aware. At most one update every `everyMs` and
- * one in flight at a time, so updates arrive in the order the work made them; a step that comes while
- * one is in flight or too soon is dropped for a later one (the newest is what matters). A failed update
- * never fails the upload: a rate limit waits its Retry-After, other failures back off, doubling.
- * `settle()` waits for the update in flight and stops further ones, so the summary lands last.
+ * one in flight at a time, so updates arrive in the order the work made them. A step that comes while
+ * one is in flight waits for it (only the newest such step) and goes next if its time has come; a step
+ * that comes too soon is dropped for a later one. A failed update never fails the upload: a rate limit
+ * waits its Retry-After, other failures back off, doubling. `settle()` waits for the update in flight
+ * and stops further ones, so the summary lands last.
  */
 export function createProgressReporter(deps: ProgressReporterDeps) {
   const every = deps.everyMs ?? PROGRESS_EVERY_MS;
   let nextAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | undefined;
+  let waiting: ExtractionProgress | undefined;
   let failures = 0;
   let closed = false;
+  const send = (p: ExtractionProgress) => {
+    nextAt = deps.clock() + every;
+    inFlight = deps
+      .show(p)
+      .then(
+        () => {
+          failures = 0;
+        },
+        (err: unknown) => {
+          failures += 1;
+          const wait = Math.max(retryAfterOf(err) ?? 0, Math.min(MAX_BACKOFF_MS, every * 2 ** failures));
+          nextAt = Math.max(nextAt, deps.clock() + wait);
+          deps.logger?.warn({ err, waitMs: wait }, 'progress update failed; backing off');
+        },
+      )
+      .finally(() => {
+        inFlight = undefined;
+        const next = waiting;
+        waiting = undefined;
+        if (next && !closed && deps.clock() >= nextAt) send(next);
+      });
+  };
   return {
     report(p: ExtractionProgress): void {
-      const now = deps.clock();
-      if (closed || inFlight || now < nextAt) return;
-      nextAt = now + every;
-      inFlight = deps
-        .show(p)
-        .then(
-          () => {
-            failures = 0;
-          },
-          (err: unknown) => {
-            failures += 1;
-            const wait = Math.max(retryAfterOf(err) ?? 0, Math.min(MAX_BACKOFF_MS, every * 2 ** failures));
-            nextAt = Math.max(nextAt, deps.clock() + wait);
-            deps.logger?.warn({ err, waitMs: wait }, 'progress update failed; backing off');
-          },
-        )
-        .finally(() => {
-          inFlight = undefined;
-        });
+      if (closed) return;
+      if (inFlight) {
+        waiting = p;
+        return;
+      }
+      if (deps.clock() < nextAt) return;
+      send(p);
     },
     async settle(): Promise<void> {
       closed = true;
+      waiting = undefined;
       await inFlight;
     },
   };
