@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldName } from '../../src/contract/fields.ts';
 import type { Candidate } from '../../src/extraction/fields/candidates.ts';
 import { labelClarity } from '../../src/extraction/solver/label.clarity.ts';
+import type { OpenFigure } from '../../src/extraction/solver/open.figures.ts';
 import { identitiesBroken, identitiesHolding, pinned, solveReport } from '../../src/extraction/solver/report.solver.ts';
 
 const cand = (target: FieldName, value: number, score: number, line: number, extra: Partial<Candidate> = {}) =>
@@ -209,5 +210,42 @@ describe('one-glyph repairs by the identities', () => {
       cand('excess_liquidity', 50_929.89, 0.95, 3, { ocr: 0.9 }),
     ]);
     expect(wide.fields.get('maintenance_requirement')!.pick.value).toBe(49_876.11);
+  });
+});
+
+describe('figures printed under unknown labels that nothing read', () => {
+  const figure = (label: string, value: number, line: number): OpenFigure => ({
+    value,
+    label,
+    page: 0,
+    line,
+    box: { x0: 400, y0: line * 12, x1: 450, y1: line * 12 + 10 },
+    text: String(value),
+    ocr: 1,
+  });
+  const solveWith = (list: Candidate[], pool: OpenFigure[]) => {
+    const byField = new Map<FieldName, Candidate[]>();
+    for (const c of list) byField.set(c.target as FieldName, [...(byField.get(c.target as FieldName) ?? []), c]);
+    return solveReport({ byField, rank: (c) => c.score, confOf: (c) => c.score, pool });
+  };
+  const read = [
+    cand('total_equity', 1000, 0.95, 1, { label: 'Total Equity' }),
+    cand('long_market_value', 700, 0.95, 2, { label: 'Long Market Value' }),
+    cand('maintenance_requirement', 300, 0.95, 3, { label: 'Maintenance Requirement' }),
+    cand('excess_liquidity', 700, 0.95, 4, { label: 'Excess Liquidity' }),
+  ];
+
+  it('names a missing part of an identity whose other parts were read, when a figure’s label leans to it', () => {
+    // cash + short = 300 with a zero short: two unknowns, which the identities cannot place.
+    const r = solveWith(read, [figure('Cash Ledger Amount', 300, 5), figure('Value of Short Holdings', 0, 6)]);
+    expect(r.fields.has('cash_balance')).toBe(false);
+    const unread = r.issues.filter((i) => i.code === 'unread_figure').map((i) => i.field);
+    expect(unread.sort()).toEqual(['cash_balance', 'short_market_value']);
+    expect(r.issues.find((i) => i.code === 'unread_figure')!.severity).toBe('warning');
+  });
+
+  it('says nothing of figures that were read, nor of a call word where the statement shows no deficit', () => {
+    const r = solveWith(read, [figure('Total Equity', 1000, 1), figure('Amount', -25, 7)]);
+    expect(r.issues.filter((i) => i.code === 'unread_figure')).toEqual([]);
   });
 });

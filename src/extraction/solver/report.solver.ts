@@ -1,8 +1,8 @@
-import type { FieldName } from '../../contract/fields.ts';
+import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { ReportIssue } from '../../core/report/report.schema.ts';
 import { type Candidate, isProse } from '../fields/candidates.ts';
 import { fillByIdentities, type Known } from './identity.fill.ts';
-import { labelClarity } from './label.clarity.ts';
+import { affinity, labelClarity } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
 
 /**
@@ -429,8 +429,56 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
       }));
     fields.set(f, { pick: pick.cand, conf, confirmedBy: confirmed?.name ?? null, rivals, clear: clarity.clear });
   });
-  if (input.pool?.length) fillUnknown(fields, issues, input.pool);
+  if (input.pool?.length) {
+    fillUnknown(fields, issues, input.pool);
+    flagUnread(fields, issues, input.pool);
+  }
   return { fields, issues };
+}
+
+/** Least share of a label's wording that must belong to one field for an unread figure to be suspected of being it. */
+const UNREAD_AFFINITY = 0.3;
+
+const ADDENDS: readonly FieldName[] = ['cash_balance', 'long_market_value', 'short_market_value'];
+const REQUIREMENT_SIDE: readonly FieldName[] = ['maintenance_requirement', 'initial_requirement', 'excess_liquidity'];
+
+/**
+ * Whether a field the report lacks is one the statement likely prints: a part of an identity whose
+ * other parts were read (cash beside long and equity; a requirement or excess beside equity; a call
+ * beside a deficit), or a field the label leans to strongly. A word alone (`Amount`) that a call
+ * label also uses is not enough where the statement shows no deficit.
+ */
+function missedPart(f: FieldName, leaning: number, fields: Map<FieldName, SolvedField>): boolean {
+  const has = (g: FieldName) => fields.has(g);
+  if (ADDENDS.includes(f)) return has('total_equity') && ADDENDS.some(has);
+  if (REQUIREMENT_SIDE.includes(f)) return has('total_equity') && REQUIREMENT_SIDE.some(has);
+  if (f === 'margin_call') return ((fields.get('excess_liquidity')?.pick.value as number | undefined) ?? 0) < 0;
+  return leaning >= 0.5;
+}
+
+/**
+ * A figure printed under a label whose wording leans to a field the report lacks, and which nothing
+ * read: the field may be printed but missed (its label unknown, no identity to place it). The
+ * report then names the field in a warning instead of leaving it silently out.
+ */
+export function flagUnread(fields: Map<FieldName, SolvedField>, issues: ReportIssue[], pool: OpenFigure[]): void {
+  const read = [...fields.values()].map((r) => r.pick);
+  const seen = new Set<FieldName>();
+  for (const fig of pool) {
+    if (read.some((c) => c.page === fig.page && c.line === fig.line && near(c.value as number, fig.value))) continue;
+    const ranked = FIELD_NAMES.map((f) => ({ f, a: affinity(fig.label, f) })).sort((a, b) => b.a - a.a);
+    const [top, second] = ranked;
+    if (!top || top.a < UNREAD_AFFINITY || (second && second.a >= top.a) || fields.has(top.f) || seen.has(top.f))
+      continue;
+    if (!missedPart(top.f, top.a, fields)) continue;
+    seen.add(top.f);
+    issues.push({
+      code: 'unread_figure',
+      field: top.f,
+      severity: 'warning',
+      message: `${money(fig.value)} is printed as "${fig.label}", which may be the ${top.f.replace(/_/g, ' ')}; it was not read as one (the label is not one the vocabulary knows): check the PDF.`,
+    });
+  }
 }
 
 /**
