@@ -249,4 +249,25 @@ describe('layout generalisation', () => {
     ]);
     expect(r!.fields.cash_balance).toBe(-12_345.67);
   });
+
+  it('keeps a label ending in "Total" a label: three figures under titles that say nothing stay below review', async () => {
+    const [r] = await run([
+      [
+        ['Kestrel Clearing', 50, 40, 14],
+        ['Account Q-7712093', 380, 40],
+        ['Statement date 04/22/2026', 380, 55],
+        ...rows(
+          100,
+          15,
+          [60, 260, 360, 460],
+          [
+            ['Measure', 'Move', 'Running Sum', 'Tonight'],
+            ['Portfolio Equity Total', '8,772.77', '8,578.44', '7,125.02'],
+          ],
+        ),
+      ],
+    ]);
+    // Which column is the report's, nothing says: whatever is read is not given as certain.
+    expect(r!.confidence.fields.total_equity ?? 0).toBeLessThan(0.8);
+  });
 });

@@ -54,7 +54,7 @@ export interface LabelHit {
 export function isProse(text: string): boolean {
   return (
     text.trim().split(/\s+/).length >= 6 ||
-    /\b(was|is|were|are|of|totals?|totalling|equals?|amounts? to|stands? at)[\s:,]*$/i.test(text)
+    /\b(was|is|were|are|of|totals|totall?ing|totall?ed|equals?|amounts? to|stands? at)[\s:,]*$/i.test(text)
   );
 }
 
