@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
 import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
-import { readAccountTables, wholeAccount } from '../../src/extraction/structure/account.table.ts';
+import { readAccountTables, unglue, wholeAccount } from '../../src/extraction/structure/account.table.ts';
 
 /** A phrase as words with boxes, at a left edge x and top y, about 5 pt per character. */
 function phrase(text: string, x: number, y: number): PageWord[] {
@@ -183,6 +183,26 @@ describe('readAccountTables: one column per account', () => {
     expect(valuesOf(cands, 'U1878569', 'excess_liquidity')).toEqual([4753088.39]);
     expect(valuesOf(cands, '20755216', 'margin_call')).toEqual([0]);
     expect(cands.some((c) => c.value === 5089526.27 || c.value === 4888375.53)).toBe(false);
+  });
+
+  it('splits an account title from the household title printed over its end (M4962172Household)', () => {
+    const words = rows('Household Combined', [
+      'Net Liquidation Value',
+      'Maintenance Requirement',
+      'Excess Liquidity',
+      'Margin Call',
+    ]).filter((w) => w.text !== 'U1878569' && w.text !== 'Household');
+    // The household title overflows its column to the left and runs into the account number.
+    words.push({ text: 'U1878569Household', x0: 360, x1: 445, y0: 100, y1: 109, conf: 1 });
+    const { tables, cands } = read(words);
+    expect(tables.accounts.map((a) => a.value)).toEqual(['20755216', 'U1878569']);
+    expect(valuesOf(cands, 'U1878569', 'total_equity')).toEqual([4816788.14]);
+    expect(unglue('80258858All', { x0: 0, x1: 110, conf: 1 }).map((p) => [p.text, p.x1])).toEqual([
+      ['80258858', 80],
+      ['All', 110],
+    ]);
+    // Account numbers that end in capitals stay whole.
+    expect(unglue('AB1234CD', { x0: 0, x1: 80, conf: 1 }).map((p) => p.text)).toEqual(['AB1234CD']);
   });
 
   it('flags the accounts of a row whose label names no field and whose figures no identity explains', () => {

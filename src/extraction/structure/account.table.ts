@@ -91,6 +91,8 @@ export function wholeAccount(text: string): { value: string; quality: number } |
   const t = text.trim();
   // A figure with decimals (`414.68-`, `(12.50)`) is an amount, however it is signed.
   if (!/\d/.test(t) || /[,;:()]/.test(t) || /\d[.]\d{1,2}\W*$/.test(t)) return null;
+  // A lower-case word run on after the digits is another title printed over the number's end (see `unglue`).
+  if (GLUED.test(t)) return null;
   const tok = readAccountToken(t);
   if (!tok) return null;
   if (tok.value !== normalizeAccount(t).replace(/[.\-/]+$/, '')) return null;
@@ -571,8 +573,8 @@ function titlePieces(line: Segmented): { accounts: AccountCell[]; texts: Segment
       return;
     }
     let run: Segment | null = null;
-    for (const w of cell.spans) {
-      const text = cell.text.slice(w.start, w.end);
+    for (const w of cell.spans.flatMap((span) => unglue(cell.text.slice(span.start, span.end), span))) {
+      const text = w.text;
       const acct = wholeAccount(text);
       if (acct) {
         run = null;
@@ -590,6 +592,27 @@ function titlePieces(line: Segmented): { accounts: AccountCell[]; texts: Segment
     }
   });
   return { accounts, texts };
+}
+
+/**
+ * A title drawn over the end of the one before it (`M4962172` and a right-aligned `Household
+ * Combined` that overflows its column) reads as one word, `M4962172Household`: account numbers are
+ * printed in capitals and digits, so a lower-case word run on after the digits is the next title.
+ * Each part keeps its share of the word's box.
+ */
+const GLUED = /^(.*\d)([A-Z]?[a-z]{2,}.*)$/;
+
+export function unglue(
+  text: string,
+  box: { x0: number; x1: number; conf: number },
+): { text: string; x0: number; x1: number; conf: number }[] {
+  const m = GLUED.exec(text);
+  if (!m || !wholeAccount(m[1]!)) return [{ text, x0: box.x0, x1: box.x1, conf: box.conf }];
+  const cut = box.x0 + ((box.x1 - box.x0) * m[1]!.length) / text.length;
+  return [
+    { text: m[1]!, x0: box.x0, x1: cut, conf: box.conf },
+    { text: m[2]!, x0: cut, x1: box.x1, conf: box.conf },
+  ];
 }
 
 function readAccountColumns(lines: Segmented[], at: number, out: AccountTables): number | null {
