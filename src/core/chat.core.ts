@@ -15,10 +15,12 @@ import {
   submitReject,
 } from './decisions/decide.usecases.ts';
 import { type CropRenderer, showSource } from './evidence/show.source.ts';
+import { displayUser } from './format.ts';
 import type { HomeRequest } from './home/home.usecases.ts';
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
+import { correctedFields, learnFromEdit } from './memory/edit.lesson.ts';
 import type { ConversationRef, Platform } from './ports.ts';
-import type { Ingestion } from './records.ts';
+import type { Ingestion, StoredReport } from './records.ts';
 import type { ScoreboardRepository } from './scoreboard/scoreboard.port.ts';
 import { voteOnSummary } from './scoreboard/summary.votes.ts';
 import { refreshSummary } from './summary/summary.usecases.ts';
@@ -74,6 +76,24 @@ const notSharedHere = (): ActionOutcome => ({
  */
 export function createChatCore(deps: ChatCoreDeps) {
   const known = new Map<string, string>();
+  // Issue 16: corrections teach layout memory after the edit is answered (reading the PDF again
+  // takes longer than a platform waits for an acknowledgement); in flight here until done.
+  const lessons = new Set<Promise<unknown>>();
+  const teachFrom = (user: string, before: StoredReport | null | undefined, result: ActionResult) => {
+    const after = result.summary?.written?.report;
+    if (!before || !after || !result.summary) return;
+    const corrected = correctedFields(before.extracted_data.fields, after.extracted_data.fields);
+    if (Object.keys(corrected).length === 0) return;
+    const lesson = learnFromEdit(deps, {
+      user,
+      taughtBy: `@${displayUser(user, known)}`,
+      report: after,
+      ingestion: result.summary.ingestion,
+      corrected,
+    }).catch((err: unknown) => deps.logger.warn({ err, reportId: after.id }, 'layout memory: nothing taught'));
+    lessons.add(lesson);
+    void lesson.finally(() => lessons.delete(lesson));
+  };
   const refreshed = async (result: ActionResult): Promise<ActionOutcome> => {
     const out: ActionOutcome = {};
     if (result.notice) out.notice = result.notice;
@@ -215,14 +235,20 @@ export function createChatCore(deps: ChatCoreDeps) {
         });
         return rejected.ok ? { ok: true, outcome: await refreshed(rejected.result) } : rejected;
       }
+      const before = await deps.repos.reports.findById(input.reportId);
       const res: EditOutcome = await submitEdit(deps, input);
       if (!res.ok) return res;
+      teachFrom(input.user, before, res.result);
       return { ok: true, outcome: await refreshed(res.result) };
     },
     command: deps.runCommand,
     /** Issue 17: the viewing user's home: My queue, margin calls, service status, last digests. */
     home: (req: HomeRequest): Promise<Card> =>
       deps.home ? deps.home(req) : Promise.resolve(textCard('MarginIQ home', 'The home is not available here.')),
+    /** Resolves when every correction being taught to layout memory is stored (tests, shutdown). */
+    lessonsDone: async () => {
+      while (lessons.size > 0) await Promise.all([...lessons]);
+    },
     /** True the first time a platform event or click id is seen (Slack retries, Teams repeated invokes). */
     claimEvent: (key: string) => deps.repos.events.claim(key),
     /**

@@ -43,6 +43,7 @@ export interface ChatGateway {
 
 // ---- Repositories: the store implements these; the core only sees the interfaces. ----
 
+import type { LayoutDocument } from '../extraction/extractor.ts';
 import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
 import type { LayoutsRepository } from './memory/layouts.port.ts';
 import type {
@@ -349,6 +350,8 @@ export interface Extractor {
     /** Layout memory (issue 16): rules approvers taught for known layouts; absent, extraction uses none. */
     memory?: LayoutMemory | undefined;
   }): Promise<ExtractionOutcome>;
+  /** A document's lines and page sizes, for layout memory to learn an approver's correction from. */
+  readLayout?(bytes: Uint8Array): Promise<LayoutDocument>;
   ocrReady(): boolean;
 }
 

@@ -62,6 +62,11 @@ function harnessExtractor(real: Extractor & { close?: () => Promise<void> }) {
       const report = sampleReport({ source_file_name: input.fileName, ...spec });
       return { readings: [readingOf(report)], method: 'text' as const, pages: 1, processing_time_ms: 12 };
     },
+    /** Layout memory reads real documents again; a test PDF's page is not its report, so it teaches nothing. */
+    async readLayout(bytes: Uint8Array) {
+      if (await specOf(bytes)) throw new Error('a test PDF carries its report in its metadata, not on its page');
+      return real.readLayout!(bytes);
+    },
     ocrReady: () => real.ocrReady(),
     close: () => real.close?.() ?? Promise.resolve(),
   };

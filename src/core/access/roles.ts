@@ -24,6 +24,8 @@ export const REQUIRED_ROLE = {
   health: 'admin',
   settings: 'admin',
   channel: 'admin',
+  /** `/margin layouts` and `/margin forget` (issue 16): what corrections taught, and deleting it. */
+  layouts: 'admin',
 } as const satisfies Record<string, Role>;
 export type Permission = keyof typeof REQUIRED_ROLE;
 

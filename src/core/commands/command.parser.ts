@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { ROLES } from '../access/roles.ts';
 import { EXPORT_FORMATS } from '../export/export.usecases.ts';
 import type { Platform } from '../ports.ts';
@@ -24,6 +25,8 @@ export const SUBCOMMANDS = [
   'four-eyes',
   'channel',
   'home',
+  'layouts',
+  'forget',
   'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -44,6 +47,8 @@ export const USAGE: Record<Subcommand, string> = {
   channel:
     'channel risk|normal — mark this channel as a risk channel, where the whole book may be posted, or back to normal (admins only)',
   home: 'home — your queue of reports to approve, margin calls, service status and the last digests',
+  layouts: 'layouts — the statement layouts corrections taught, with who taught each field and when (admins only)',
+  forget: 'forget LAYOUT [FIELD] — delete what a layout learned, one field or all of it (admins only)',
   help: 'help — this list',
 };
 
@@ -99,6 +104,8 @@ export type Command =
   | { name: 'four-eyes'; on: boolean }
   | { name: 'channel'; kind: 'risk' | 'normal' }
   | { name: 'home' }
+  | { name: 'layouts' }
+  | { name: 'forget'; layout: string; field?: FieldName | undefined }
   | { name: 'help' };
 
 /** `call N met 500`, `call N dispute wrong price`, `call N waive`, `call N reopen` (issue 15). */
@@ -248,6 +255,19 @@ function parseArgs(sub: Subcommand, args: string[], platform: Platform): Command
       if (action === 'now' && kind === 'alerts')
         fail('alerts are posted when health changes; there is nothing to post now.');
       return { name: 'digest', action, kind };
+    }
+    case 'layouts':
+      atMost(args, 0, sub);
+      return { name: 'layouts' };
+    case 'forget': {
+      if (args.length === 0) fail('forget needs a layout, as layouts lists it (L and 8 characters).');
+      atMost(args, 2, sub);
+      const id = /^l([0-9a-f]{8})$/i.exec(args[0]!);
+      if (!id) fail(`${quote(args[0]!)} is not a layout (L and 8 characters, as layouts lists it).`);
+      const field = args[1]?.toLowerCase();
+      if (field !== undefined && !(FIELD_NAMES as readonly string[]).includes(field))
+        fail(`${quote(args[1]!)} is not a field (${FIELD_NAMES.join(', ')}).`);
+      return { name: 'forget', layout: `L${id![1]!.toLowerCase()}`, field: field as FieldName | undefined };
     }
     case 'four-eyes': {
       if (args.length !== 1) fail('four-eyes needs on or off.');

@@ -9,6 +9,7 @@ import { isAppError } from '../errors.ts';
 import { exportFile, type TableWriters } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
 import type { HomeRequest } from '../home/home.usecases.ts';
+import { forgetCard, layoutsCard } from '../memory/layout.commands.ts';
 import type { OpsRepository } from '../ops/ops.port.ts';
 import { problemBlocks, recentProblems } from '../ops/problems.ts';
 import type { ConversationRef, HealthSource, Repositories, UnitOfWork } from '../ports.ts';
@@ -24,7 +25,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface CommandDeps {
   repos: Pick<
     Repositories,
-    'reports' | 'subscriptions' | 'roles' | 'audit' | 'people' | 'calls' | 'settings' | 'riskChannels'
+    'reports' | 'subscriptions' | 'roles' | 'audit' | 'people' | 'calls' | 'settings' | 'riskChannels' | 'layouts'
   >;
   /** FOUR_EYES from the environment (issue 14): what `four-eyes` changes from. */
   trust?: TrustPolicy;
@@ -70,6 +71,8 @@ const PERMISSION: Record<Command['name'], Permission | null> = {
   'four-eyes': 'settings',
   channel: 'channel',
   home: 'read',
+  layouts: 'layouts',
+  forget: 'layouts',
   help: null,
 };
 
@@ -87,6 +90,7 @@ const REFUSAL: Record<Permission, string> = {
   health: 'Only admins can see service health and the recent problems.',
   settings: 'Only admins can change four-eyes approval.',
   channel: 'Only admins can mark risk channels.',
+  layouts: 'Only admins can list or delete what layout memory learned.',
 };
 
 const KIND_WORD = { digest: 'daily digest', weekly: 'weekly usage digest', alerts: 'health alerts' } as const;
@@ -398,6 +402,10 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return fourEyes(ctx, c);
       case 'channel':
         return markChannel(ctx, c);
+      case 'layouts':
+        return ephemeral(await layoutsCard(deps.repos));
+      case 'forget':
+        return ephemeral(await forgetCard(together, { layoutId: c.layout, field: c.field ?? null, by: ctx.user }));
     }
   }
 

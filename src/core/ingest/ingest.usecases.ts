@@ -4,6 +4,7 @@ import { duplicateCard, failedCard, readingCard } from '../cards/report.cards.ts
 import type { TrustPolicy } from '../decisions/trust.policy.ts';
 import { AppError, isAppError, toAppError } from '../errors.ts';
 import { formatMegabytes } from '../format.ts';
+import { layoutMemoryOf } from '../memory/layout-memory.usecases.ts';
 import type {
   ConversationRef,
   Extractor,
@@ -222,7 +223,13 @@ export async function processIngestion(
     const progress = progressOf(deps, ingestion);
     // The last progress update has landed before the summary (or the refusal) replaces it.
     const outcome = await deps.extractor
-      .extract({ bytes, fileName: ingestion.file_name, ...(progress ? { onProgress: progress.report } : {}) })
+      .extract({
+        bytes,
+        fileName: ingestion.file_name,
+        ...(progress ? { onProgress: progress.report } : {}),
+        // Issue 16: the service always reads with what approvers' corrections taught about known layouts.
+        memory: layoutMemoryOf(deps.repos.layouts),
+      })
       .finally(() => progress?.settle());
     const checkedAt = new Date();
     const reports = outcome.readings.map((r) => finishReport(r, { now: checkedAt }));

@@ -32,12 +32,12 @@ export interface TeachResult {
  */
 export async function teachLayout(
   deps: { uow: UnitOfWork; workspace?: string },
-  input: { doc: LayoutDocument; reports: TaughtReport[]; source: RuleSource },
+  input: { doc: LayoutDocument; reports: TaughtReport[]; source: RuleSource; accounts?: number },
 ): Promise<TeachResult> {
   const workspace = deps.workspace ?? DEFAULT_WORKSPACE;
   return deps.uow(async (repos: Repositories) => {
     const known = await repos.layouts.known(workspace);
-    const plan = planTeaching(input.doc, input.reports, known);
+    const plan = planTeaching(input.doc, input.reports, known, input.accounts);
     const name = plan.fingerprint.issuer || plan.layoutId;
     const result: TeachResult = {
       layoutId: plan.layoutId,
@@ -77,7 +77,10 @@ export async function teachLayout(
 
 /** Deletes a layout's rules (one field's, or the whole layout), audited; null when no such layout. */
 export async function forgetLayout(
-  deps: { uow: UnitOfWork; workspace?: string },
+  deps: {
+    uow: <T>(fn: (repos: Pick<Repositories, 'layouts' | 'audit'>) => Promise<T>) => Promise<T>;
+    workspace?: string;
+  },
   input: { layoutId: string; field: FieldName | null; by: string },
 ): Promise<number | null> {
   const workspace = deps.workspace ?? DEFAULT_WORKSPACE;

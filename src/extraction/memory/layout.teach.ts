@@ -31,12 +31,15 @@ export function planTeaching(
   doc: { lines: Segmented[]; pages: PageSize[] },
   reports: TaughtReport[],
   known: readonly { id: string; fingerprint: LayoutFingerprint }[],
+  /** How many accounts the document holds, when more than the reports taught (an edit of one of them). */
+  accounts = reports.length,
 ): TeachPlan {
   const fingerprint = fingerprintOf(doc.lines, doc.pages);
   const match = matchLayout(fingerprint, known);
   const rules: LayoutRule[] = [];
   const outcomes: TeachPlan['outcomes'] = [];
-  if (reports.length > 1) return { ...planFor(match, fingerprint), ...severalAccounts(doc, reports) };
+  if (Math.max(accounts, reports.length) > 1)
+    return { ...planFor(match, fingerprint), ...severalAccounts(doc, reports) };
   for (const report of reports) {
     for (const field of FIELD_NAMES) {
       const value = report.fields[field];

@@ -30,8 +30,8 @@ export interface MemorySolved {
 /**
  * The solver with what layout memory recalled: each learned figure joins its field's candidates,
  * ranked above any label, and the identities still weigh every field together. A learned value
- * never replaces one the identities confirm as read without memory: on such a conflict the whole
- * report keeps the reading without memory, and the field goes to review naming both values.
+ * never replaces one the identities confirm as read without memory: on such a conflict that field
+ * keeps its reading without memory and goes to review, naming both values.
  */
 export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldName, Recalled>): MemorySolved {
   const plain = solveReport(input);
@@ -47,16 +47,11 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
         message: `${f}: the layout's learned rule (${r.rule.reportId ? `report #${r.rule.reportId}` : (r.rule.fileName ?? 'a corrected statement')}, taught by ${r.rule.taughtBy}) reads ${money(r.cand.value as number)} ("${r.cand.label}"), but ${money(had.pick.value as number)} ("${had.pick.label}") satisfies ${had.confirmedBy}; check which is right.`,
       });
   }
-  if (conflicts.length > 0) {
-    for (const c of conflicts) {
-      const had = plain.fields.get(c.field as FieldName)!;
-      had.conf = Math.min(had.conf, CONFLICT_CONF);
-    }
-    return { fields: plain.fields, issues: [...plain.issues, ...conflicts], learned: new Map() };
-  }
   const byField = new Map<FieldName, Candidate[]>(input.byField);
   const learnedCands = new Set<Candidate>();
-  for (const [f, r] of recalled) {
+  // The learned values the identities do not contradict join the candidates; the others stay out.
+  const usable = new Map([...recalled].filter(([f]) => !conflicts.some((c) => c.field === f)));
+  for (const [f, r] of usable) {
     const cand: Candidate = { ...r.cand, weight: LEARNED_WEIGHT };
     learnedCands.add(cand);
     byField.set(f, [cand, ...(byField.get(f) ?? [])]);
@@ -65,7 +60,11 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
   const learned = new Map<FieldName, Recalled>();
   const doubts: ReportIssue[] = [];
   const broken = new Set(solved.issues.filter((i) => i.code === 'identity_broken').map((i) => i.field));
-  for (const [f, r] of recalled) {
+  for (const c of conflicts) {
+    const had = plain.fields.get(c.field as FieldName)!;
+    solved.fields.set(c.field as FieldName, { ...had, conf: Math.min(had.conf, CONFLICT_CONF) });
+  }
+  for (const [f, r] of usable) {
     const got = solved.fields.get(f);
     if (!got || !learnedCands.has(got.pick)) continue;
     learned.set(f, r);
@@ -84,5 +83,5 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
     } else if (!broken.has(f)) got.conf = Math.max(got.conf, LEARNED_CONF * ocrFactor(got.pick.ocr));
   }
   const issues = solved.issues.filter((i) => !(i.field && learned.has(i.field as FieldName) && SETTLED.has(i.code)));
-  return { fields: solved.fields, issues: [...issues, ...doubts], learned };
+  return { fields: solved.fields, issues: [...issues, ...doubts, ...conflicts], learned };
 }

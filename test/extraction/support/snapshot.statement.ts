@@ -17,7 +17,7 @@ export function snapshot(d: Day): Placed[][] {
   return [
     [
       ['Quillon Securities Daily Risk Snapshot', 50, 40, 14],
-      [`Client ${d.account}`, 50, 70],
+      [`Account ${d.account}`, 50, 70],
       [`As of ${d.date}`, 380, 70],
       ...rows(
         110,
