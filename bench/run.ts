@@ -1,4 +1,4 @@
-/** `npm run bench`: the extraction, hostile-input (memory), load, generated-statement and calibration benchmarks, each in its own process. */
+/** `npm run bench`: the extraction, hostile-input (memory), load, generated-statement, calibration and layout-memory benchmarks, each in its own process. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -14,6 +14,8 @@ for (const [name, extra] of [
   ['scoreboard.bench.ts', []],
   // Issue 14: evidence on the summary and Show source crops.
   ['evidence.bench.ts', []],
+  // Issue 16: layout memory's learning curve per layout, other layouts unharmed, fingerprint match rates.
+  ['layout-memory.bench.ts', ['--corpus', 'fixtures', '--corpus', 'shared', '--corpus', 'holdout']],
 ] as const) {
   console.log(`\n=== ${name} ===`);
   // The allocator setting the service runs with (bin/marginiq.js, Dockerfile), so memory is measured as deployed.

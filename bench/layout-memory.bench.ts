@@ -1,0 +1,279 @@
+/**
+ * Layout memory's learning curve (issue 16). Per layout of a corpus (the truth files' `layout`), its
+ * statements in name order: the first two are taught (with their truth, as `marginiq teach --truth`
+ * does), the rest are scored (F1 and silent errors, as ../shared/eval/score.mjs counts them) before
+ * teaching, after teaching the first, and after teaching the second. After each teach, every
+ * statement of every *other* layout is scored too: teaching must never make another layout worse.
+ * Also the fingerprint's match rates: pairs of statements of one layout that match, pairs of
+ * different layouts that (wrongly) do.
+ *
+ *   nice -n 10 node bench/layout-memory.bench.ts [--corpus fixtures|shared|holdout ...] [--pages-cache DIR]
+ *
+ * A statement whose fingerprint matches no taught layout is extracted exactly as without memory
+ * (memory gives nothing), so it is scored once, without memory, and that score stands for it.
+ * Writes bench/results/layout-memory.json and layout-memory.md.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { finishReport } from '../src/core/report/report.finish.ts';
+import { interpretPages, layoutLines, type ReadPage, readPages } from '../src/extraction/extractor.ts';
+import {
+  fingerprintOf,
+  fingerprintSimilarity,
+  type LayoutFingerprint,
+  SAME_LAYOUT,
+} from '../src/extraction/memory/layout.fingerprint.ts';
+import { planTeaching } from '../src/extraction/memory/layout.teach.ts';
+import type { KnownLayout, LayoutMemory } from '../src/extraction/memory/memory.recall.ts';
+import { createOcrPool } from '../src/extraction/ocr/ocr.pool.ts';
+import { closePdfReaders } from '../src/extraction/pdf/pdf-document.reader.ts';
+import type { GoodTruth } from '../test/fixtures/truth.ts';
+import { type Score, scoreReports } from '../test/generator/score.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const CORPORA: Record<string, string> = {
+  fixtures: path.join(ROOT, 'test/fixtures/reports'),
+  // Beside the checkout (../shared), or beside the worktrees' parent for a checkout in a worktree.
+  shared:
+    [path.resolve(ROOT, '../shared/corpus/statements'), path.resolve(ROOT, '../../shared/corpus/statements')].find(
+      (d) => existsSync(d),
+    ) ?? '../shared/corpus/statements',
+  holdout: path.join(ROOT, 'test/holdout/reports'),
+};
+const chosen = args.flatMap((a, i) => (args[i - 1] === '--corpus' ? [a] : []));
+const corpora = chosen.length ? chosen : ['fixtures', 'shared'];
+const cacheAt = args.flatMap((a, i) => (args[i - 1] === '--pages-cache' ? [a] : []))[0];
+
+interface Doc {
+  name: string;
+  layout: string;
+  truth: GoodTruth;
+  pages: ReadPage[];
+  lines: ReturnType<typeof layoutLines>['lines'];
+  sizes: { width: number; height: number }[];
+  fingerprint: LayoutFingerprint;
+}
+
+const pool = createOcrPool({ size: 1 });
+const signal = new AbortController().signal;
+
+async function load(corpus: string): Promise<Doc[]> {
+  const dir = CORPORA[corpus]!;
+  if (!existsSync(dir)) return [];
+  const docs: Doc[] = [];
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.pdf'))
+    .sort()) {
+    const truth = JSON.parse(readFileSync(path.join(dir, f.replace(/\.pdf$/, '.json')), 'utf8'));
+    if (!Array.isArray(truth.reports)) continue;
+    const cached = cacheAt
+      ? path.join(cacheAt, `${corpus === 'shared' ? 'corpus' : corpus}__${f.replace(/\.pdf$/, '')}.json`)
+      : null;
+    const pages: ReadPage[] =
+      cached && existsSync(cached)
+        ? JSON.parse(readFileSync(cached, 'utf8'))
+        : (
+            await readPages(new Uint8Array(readFileSync(path.join(dir, f))), {
+              maxPages: 50,
+              dpi: 250,
+              parallel: 1,
+              signal,
+              ocrPool: () => pool,
+            })
+          ).pages;
+    const { lines } = layoutLines(pages);
+    const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
+    docs.push({ name: f, layout: truth.layout, truth, pages, lines, sizes, fingerprint: fingerprintOf(lines, sizes) });
+  }
+  return docs;
+}
+
+async function extract(doc: Doc, memory: LayoutMemory | undefined) {
+  const outcome = await interpretPages(doc.pages, {
+    fileName: doc.name,
+    count: doc.pages.length,
+    signal,
+    started: performance.now(),
+    ocrPool: () => pool,
+    now: () => new Date('2026-12-06T12:00:00Z'),
+    memory,
+  }).catch(() => null);
+  return outcome ? outcome.readings.map((r) => finishReport(r, { now: new Date('2026-12-06T12:00:00Z') })) : null;
+}
+
+const sum = (xs: Score[]) =>
+  xs.reduce(
+    (a, s) => ({ tp: a.tp + s.tp, nTruth: a.nTruth + s.nTruth, nPred: a.nPred + s.nPred, silent: a.silent + s.silent }),
+    {
+      tp: 0,
+      nTruth: 0,
+      nPred: 0,
+      silent: 0,
+    },
+  );
+const f1 = (s: { tp: number; nTruth: number; nPred: number }) => (s.tp === 0 ? 0 : (2 * s.tp) / (s.nTruth + s.nPred));
+
+function memoryOf(layouts: KnownLayout[]): LayoutMemory {
+  return { layouts: async () => layouts };
+}
+
+/** Teaches one statement into an in-memory copy of the memory, as `marginiq teach --truth` does into the database. */
+function teach(
+  layouts: KnownLayout[],
+  doc: Doc,
+  n: number,
+): { layouts: KnownLayout[]; learned: number; missed: string[] } {
+  const plan = planTeaching(
+    { lines: doc.lines, pages: doc.sizes },
+    doc.truth.reports.map((r) => ({ account: r.account_number, fields: r.fields })),
+    layouts,
+  );
+  const stamp = {
+    reportId: null,
+    fileName: doc.name,
+    taughtBy: 'bench',
+    taughtAt: new Date(2026, 11, 6, 12, n).toISOString(),
+  };
+  const rules = plan.rules.map((r) => ({ ...r, ...stamp }));
+  const missed = plan.outcomes.flatMap((o) => (o.rule ? [] : [`${o.field}: ${o.reason}`]));
+  const existing = layouts.find((l) => l.id === plan.layoutId);
+  const next = existing
+    ? layouts.map((l) => (l === existing ? { ...l, rules: [...rules, ...l.rules] } : l))
+    : [...layouts, { id: plan.layoutId, fingerprint: plan.fingerprint, rules }];
+  return { layouts: next, learned: rules.length, missed };
+}
+
+const results: Record<string, unknown> = {};
+const md: string[] = [
+  '# Layout memory: learning curve',
+  '',
+  `Run ${new Date().toISOString()}; same-layout threshold ${SAME_LAYOUT}.`,
+  '',
+];
+for (const corpus of corpora) {
+  const t0 = performance.now();
+  const docs = await load(corpus);
+  if (docs.length === 0) continue;
+  console.log(`\n${corpus}: ${docs.length} statements read in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // Fingerprint match rates over all pairs.
+  let same = 0;
+  let sameHit = 0;
+  let diff = 0;
+  let diffHit = 0;
+  for (let i = 0; i < docs.length; i++)
+    for (let j = i + 1; j < docs.length; j++) {
+      const hit = fingerprintSimilarity(docs[i]!.fingerprint, docs[j]!.fingerprint) >= SAME_LAYOUT;
+      if (docs[i]!.layout === docs[j]!.layout) {
+        same++;
+        if (hit) sameHit++;
+      } else {
+        diff++;
+        if (hit) diffHit++;
+      }
+    }
+  const baseline = new Map<string, Score>();
+  for (const d of docs) baseline.set(d.name, scoreReports(d.truth, await extract(d, undefined)));
+  const byLayout = new Map<string, Doc[]>();
+  for (const d of docs) byLayout.set(d.layout, [...(byLayout.get(d.layout) ?? []), d]);
+  const rows: Record<string, unknown>[] = [];
+  let regressions = 0;
+  const all = { before: [] as Score[], one: [] as Score[], two: [] as Score[] };
+  for (const [layout, members] of byLayout) {
+    if (members.length < 3) continue;
+    const [first, second, ...rest] = members as [Doc, Doc, ...Doc[]];
+    const before = rest.map((d) => baseline.get(d.name)!);
+    const curve: Score[][] = [];
+    const taught: { learned: number; missed: string[] }[] = [];
+    const failures: string[] = [];
+    let known: KnownLayout[] = [];
+    for (const [n, t] of [first, second].entries()) {
+      const step = teach(known, t, n);
+      known = step.layouts;
+      taught.push({ learned: step.learned, missed: step.missed });
+      const memory = memoryOf(known);
+      const scored: Score[] = [];
+      for (const d of rest) {
+        const s = scoreReports(d.truth, await extract(d, memory));
+        scored.push(s);
+        for (const line of s.details) failures.push(`after ${n + 1}: ${d.name} ${line}`);
+      }
+      curve.push(scored);
+      // Every other layout's statements, with this memory: no regression allowed.
+      for (const d of docs) {
+        if (d.layout === layout) continue;
+        const matches = known.some((k) => fingerprintSimilarity(d.fingerprint, k.fingerprint) >= SAME_LAYOUT);
+        if (!matches) continue;
+        const s = scoreReports(d.truth, await extract(d, memory));
+        const b = baseline.get(d.name)!;
+        if (s.tp < b.tp || s.silent > b.silent || s.nPred - s.tp > b.nPred - b.tp) {
+          regressions++;
+          failures.push(
+            `REGRESSION after ${n + 1}: ${d.name} (${d.layout}) tp ${b.tp}→${s.tp}, silent ${b.silent}→${s.silent}`,
+          );
+        }
+      }
+    }
+    all.before.push(...before);
+    all.one.push(...curve[0]!);
+    all.two.push(...curve[1]!);
+    const row = {
+      layout,
+      scored: rest.length,
+      f1_before: f1(sum(before)),
+      f1_after_1: f1(sum(curve[0]!)),
+      f1_after_2: f1(sum(curve[1]!)),
+      silent_before: sum(before).silent,
+      silent_after_1: sum(curve[0]!).silent,
+      silent_after_2: sum(curve[1]!).silent,
+      rules: taught.map((t) => t.learned),
+      not_learned: taught.map((t) => t.missed),
+      failures,
+    };
+    rows.push(row);
+    console.log(
+      `${layout.padEnd(28)} n=${String(rest.length).padStart(2)}  F1 ${row.f1_before.toFixed(3)} → ${row.f1_after_1.toFixed(3)} → ${row.f1_after_2.toFixed(3)}  silent ${row.silent_before} → ${row.silent_after_1} → ${row.silent_after_2}  rules ${row.rules.join('+')}`,
+    );
+    for (const f of failures.slice(0, 8)) console.log(`    ${f}`);
+  }
+  const total = {
+    f1_before: f1(sum(all.before)),
+    f1_after_1: f1(sum(all.one)),
+    f1_after_2: f1(sum(all.two)),
+    silent_before: sum(all.before).silent,
+    silent_after_1: sum(all.one).silent,
+    silent_after_2: sum(all.two).silent,
+    other_layout_regressions: regressions,
+    fingerprint: { same_layout_pairs: same, matched: sameHit, different_layout_pairs: diff, false_matches: diffHit },
+  };
+  console.log(
+    `${corpus} overall: F1 ${total.f1_before.toFixed(3)} → ${total.f1_after_1.toFixed(3)} → ${total.f1_after_2.toFixed(3)}, silent ${total.silent_before} → ${total.silent_after_1} → ${total.silent_after_2}, other-layout regressions ${regressions}`,
+  );
+  console.log(
+    `${corpus} fingerprint: same-layout pairs matched ${sameHit}/${same} (${((100 * sameHit) / Math.max(1, same)).toFixed(1)} %), different-layout pairs matched ${diffHit}/${diff} (${((100 * diffHit) / Math.max(1, diff)).toFixed(1)} %)`,
+  );
+  results[corpus] = { ...total, layouts: rows };
+  md.push(
+    `## ${corpus}`,
+    '',
+    '| layout | scored | F1 before | after 1 | after 2 | silent before | after 1 | after 2 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of rows as { [k: string]: number | string }[])
+    md.push(
+      `| ${r.layout} | ${r.scored} | ${(r.f1_before as number).toFixed(3)} | ${(r.f1_after_1 as number).toFixed(3)} | ${(r.f1_after_2 as number).toFixed(3)} | ${r.silent_before} | ${r.silent_after_1} | ${r.silent_after_2} |`,
+    );
+  md.push(
+    `| **all** | | ${total.f1_before.toFixed(3)} | ${total.f1_after_1.toFixed(3)} | ${total.f1_after_2.toFixed(3)} | ${total.silent_before} | ${total.silent_after_1} | ${total.silent_after_2} |`,
+    '',
+    `Other layouts scored after each teach: ${regressions} regressions. Fingerprint: ${sameHit}/${same} same-layout pairs match, ${diffHit}/${diff} different-layout pairs match.`,
+    '',
+  );
+}
+await pool.close();
+await closePdfReaders();
+if (!cacheAt) {
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench/results/layout-memory.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(ROOT, 'bench/results/layout-memory.md'), `${md.join('\n')}\n`);
+}
