@@ -87,6 +87,20 @@ describe('Slack App Home', () => {
     expect(JSON.stringify(theirs?.blocks)).toContain('your role is viewer');
   });
 
+  it('links the last digests to the Slack channels they were posted in', async () => {
+    await svc.repos.audit.append({
+      actor: 'system',
+      action: 'digest.sent',
+      entity_type: 'digest',
+      entity_id: 'daily:2026-12-04',
+      context: { scope: 'subscribers', posted: ['slack:C0RISK', 'teams:19:other@thread'], failed: [] },
+    });
+    const text = JSON.stringify((await openHome(VIEWER))?.blocks);
+    expect(text).toContain('Daily digest 2026-12-04');
+    expect(text).toContain('https://slack.com/app_redirect?channel=C0RISK');
+    expect(text).not.toContain('19:other');
+  });
+
   it('keeps an approver’s own upload in their queue with Open but without Approve (four-eyes)', async () => {
     const id = await share('U8100002', APPROVER);
     const mine = await openHome(APPROVER);

@@ -47,6 +47,8 @@ export function createConsoleHandlers(deps: HandlerDeps) {
 
   /** Acknowledges a click or an edit: a notice to the clicker. Core has already updated the summary in place. */
   async function answer(user: string, outcome: ActionOutcome): Promise<void> {
+    // Issue 17: Open (from the home) shows the report to the clicker alone.
+    if (outcome.view) await gateway.postEphemeral(CHANNEL, user, outcome.view);
     if (outcome.notice) await gateway.postEphemeral(CHANNEL, user, outcome.notice);
   }
 
