@@ -54,7 +54,17 @@ describe('Teams app package', () => {
       'digest',
       'role',
     ]);
-    for (const c of m.bots[0].commandLists[0].commands) expect(c.description.length).toBeLessThanOrEqual(128);
+    // Issue 17: the personal chat's list leads with `home` (Teams allows 10 commands per list, one list per scope).
+    const personal = m.bots[0].commandLists.find((l: { scopes: string[] }) => l.scopes.includes('personal'));
+    expect(personal.commands[0].title).toBe('home');
+    expect(personal.commands.length).toBeLessThanOrEqual(10);
+    expect(m.bots[0].commandLists.flatMap((l: { scopes: string[] }) => l.scopes).sort()).toEqual([
+      'groupChat',
+      'personal',
+      'team',
+    ]);
+    for (const list of m.bots[0].commandLists)
+      for (const c of list.commands) expect(c.description.length).toBeLessThanOrEqual(128);
     expect(m.description.short.length).toBeLessThanOrEqual(80);
     expect(m.validDomains).toEqual(['marginiq.example.com']);
     expect(m.webApplicationInfo.id).toBe(env.TEAMS_CLIENT_ID);
