@@ -73,6 +73,17 @@ describe('findAmounts', () => {
   it('never merges two space-separated figures into one', () => {
     expect(findAmounts('1,234.56 2,345.67').map((a) => a.value)).toEqual([1234.56, 2345.67]);
   });
+
+  it('ends a figure before a currency code that begins the next one in a crowded cell', () => {
+    const read = (t: string) => findAmounts(t).map((a) => [a.raw, a.value, a.currency]);
+    expect(read('USD 2,69,537.72 USD')).toEqual([['USD 2,69,537.72', 269537.72, 'USD']]);
+    expect(read('USD 5.00 EUR 6.00')).toEqual([
+      ['USD 5.00', 5, 'USD'],
+      ['EUR 6.00', 6, 'EUR'],
+    ]);
+    // One currency on either side is still the figure's own.
+    expect(read('1,234.00 USD DR')).toEqual([['1,234.00 USD DR', -1234, 'USD']]);
+  });
 });
 
 describe('parseNumber and detectLocale', () => {

@@ -81,6 +81,19 @@ export function findAmounts(text: string, locale: NumberLocale = 'dot', context:
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
     const parsed = interpret(m.groups!, locale, context);
+    // `USD 2,69,537.72 USD 1,234.00`, cells crowded together: a second currency after the figure is
+    // the next figure's, not a contradiction. The figure ends before it; the code stays for what follows.
+    const cur3 = m.groups!.cur3;
+    if (!parsed && cur3 && [m.groups!.cur0, m.groups!.cur1, m.groups!.cur2].some((c) => c?.trim())) {
+      const cut = m[0].lastIndexOf(cur3);
+      const raw = m[0].slice(0, cut).trimEnd();
+      const alone = interpret({ ...m.groups!, cur3: undefined, drcr: undefined }, locale, context);
+      if (alone) {
+        out.push({ ...alone, index: m.index, length: raw.length, raw });
+        AMOUNT_RE.lastIndex = m.index + cut;
+      }
+      continue;
+    }
     if (parsed) out.push({ ...parsed, index: m.index, length: m[0].length, raw: m[0] });
   }
   return out;
