@@ -77,8 +77,36 @@ export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
   return { ...line, segs };
 }
 
+/** Gaps between the digit groups of one spaced figure: a word space, not a column gap (share of the line height). */
+const GROUP_GAP = 0.6;
+const SPACED_INTEGER = /(?<![\d.,'’])\d{1,3}(?: \d{3})+(?![\d.,'’])/g;
+
+/**
+ * `1 234 567`, a whole figure grouped by spaces without decimals, is one figure only where the
+ * geometry says so: the cell ends with it (after its label, or alone), nothing but a sign or a
+ * currency mark follows, and every group sits a word space from the next, not a column apart.
+ * Its group spaces become thin spaces (one code unit each, so positions hold), which the amount
+ * reader takes as group marks; side-by-side figures of separate columns never meet in one cell.
+ */
+export function closeSpacedIntegers(cell: Cell): string {
+  const text = cell.text;
+  const gapOk = (start: number, end: number) => {
+    const spans = cell.spans.filter((w) => w.end > start && w.start < end);
+    const limit = GROUP_GAP * (cell.y1 - cell.y0);
+    return spans.every((w, i) => i === 0 || w.x0 - spans[i - 1]!.x1 <= limit);
+  };
+  return text.replace(SPACED_INTEGER, (m, at: number) => {
+    const tail = text.slice(at + m.length);
+    if (!/^\s*(?:[-−)]|\p{Sc}|[A-Z]{3}|DR|CR|DB|\s)*$/u.test(tail)) return m;
+    const head = text.slice(0, at);
+    if (/\d\s*$/.test(head)) return m;
+    return gapOk(at, at + m.length) ? m.replace(/ /g, '\u2009') : m;
+  });
+}
+
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
-  const mended = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(cell.text), opts.locale) : { text: cell.text, at: [] };
+  const closed = closeSpacedIntegers(cell);
+  const mended = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
   const text = mended.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
@@ -105,7 +133,11 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     const start = a.index + lead;
     const end = a.index + a.length;
     // A decimal mark we put back is a guess: the figure stays below full certainty unless a cross-check agrees.
-    const amount = mended.at.some((i) => i >= start && i < end) ? { ...a, quality: Math.min(a.quality, 0.85) } : a;
+    // So is a figure closed up from spaced groups (`closeSpacedIntegers`): the geometry argues for it, nothing proves it.
+    const guessed =
+      mended.at.some((i) => i >= start && i < end) ||
+      (closed !== cell.text && closed.slice(start, end) !== cell.text.slice(start, end));
+    const amount = guessed ? { ...a, quality: Math.min(a.quality, 0.85) } : a;
     taken.push({ start, end, seg: { kind: 'amount', text: a.raw.trim(), amount } });
   }
   taken.sort((a, b) => a.start - b.start);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
+import { segmentLine } from '../../src/extraction/layout/segments.ts';
+import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
+
+/** Words at given left edges on one line, about 5 pt per character, 10 pt high. */
+const words = (parts: [string, number][]): PageWord[] =>
+  parts.map(([text, x]) => ({ text, x0: x, x1: x + text.length * 5, y0: 100, y1: 110, conf: 1 }));
+const segs = (parts: [string, number][], locale: 'dot' | 'comma' = 'comma') =>
+  buildLines(words(parts), 0).flatMap((l) =>
+    segmentLine(l, { locale, dateOrder: 'dmy', ocr: false }).segs.map((s) => [s.kind, s.amount?.value ?? s.text]),
+  );
+
+describe('figures grouped by spaces without decimals', () => {
+  it('reads 1 234 567 as one figure when its groups sit a word space apart, after a label or a currency', () => {
+    expect(
+      segs([
+        ['Net', 40],
+        ['Equity', 60],
+        ['1', 300],
+        ['234', 308],
+        ['567', 326],
+      ]),
+    ).toEqual([
+      ['text', 'Net Equity'],
+      ['amount', 1234567],
+    ]);
+    expect(
+      segs(
+        [
+          ['EUR', 280],
+          ['12', 300],
+          ['345', 313],
+          ['678', 331],
+        ],
+        'dot',
+      ),
+    ).toEqual([['amount', 12345678]]);
+  });
+
+  it('keeps figures of separate columns apart, and never closes up a figure that more digits follow', () => {
+    // A column gap between the groups: three figures.
+    expect(
+      segs([
+        ['1', 300],
+        ['234', 340],
+        ['567', 380],
+      ]).map((s) => s[1]),
+    ).toEqual([1, 234, 567]);
+    // `555 123 4567` is not a grouped figure.
+    expect(
+      segs([
+        ['Tel', 40],
+        ['555', 300],
+        ['123', 318],
+        ['4567', 336],
+      ]).some((s) => s[1] === 555123),
+    ).toBe(false);
+  });
+
+  it('reads a closed-up figure below full certainty: the geometry argues for it, nothing proves it', () => {
+    const [l] = buildLines(
+      words([
+        ['Equity', 60],
+        ['1', 300],
+        ['234', 308],
+        ['567', 326],
+      ]),
+      0,
+    );
+    const amount = segmentLine(l!, { locale: 'comma', dateOrder: 'dmy', ocr: false }).segs[1]!.amount!;
+    expect(amount.quality).toBeLessThanOrEqual(0.85);
+  });
+});
