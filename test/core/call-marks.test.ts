@@ -37,10 +37,11 @@ const rendered = (d: MarginReport) => {
 /** The text between a field's label and the next field, on each platform. */
 const around = (s: string, label: string) => s.slice(s.indexOf(label), s.indexOf(label) + 160);
 
-/** The console's `<div class="field">` that holds a label (the mark sits before the label there). */
+/** The console's table row (issue 17: the summary's figures table) that holds a label. */
 const consoleField = (html: string, label: string) => {
-  const at = html.indexOf(`${label}</div>`);
-  return html.slice(html.lastIndexOf('<div class="field', at), at);
+  const at = html.indexOf(`<td>${label}</td>`);
+  expect(at, `a row for ${label}`).toBeGreaterThan(-1);
+  return html.slice(html.lastIndexOf('<tr>', at), html.indexOf('</tr>', at));
 };
 
 const deficit = sampleReport({

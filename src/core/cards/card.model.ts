@@ -71,10 +71,103 @@ export type CardBlock =
   | { type: 'text'; text: string; muted?: boolean; people?: Person[] }
   | { type: 'fields'; fields: CardField[] }
   | { type: 'list'; title?: string; items: string[]; tone?: Tone }
-  | { type: 'table'; columns: string[]; rows: string[][] }
+  | TableBlock
+  | ChartBlock
   | { type: 'image'; url: string; alt: string }
   | { type: 'actions'; actions: CardAction[] }
   | { type: 'divider' };
+
+/**
+ * Issue 17: a table column. Figures are right-aligned; a numeric column's cells carry their raw
+ * number too, so a client that sorts (Slack data_table, the console) sorts by value, not by text.
+ */
+export interface TableColumn {
+  label: string;
+  align?: 'left' | 'right';
+}
+
+/** A cell: its text as shown, and for a figure the number behind it. */
+export type TableCell = string | { text: string; value?: number; flagged?: boolean };
+
+export interface TableBlock {
+  type: 'table';
+  columns: (string | TableColumn)[];
+  rows: TableCell[][];
+  /** What the table shows, for screen readers and the clients' caption (Slack data_table needs one). */
+  caption?: string;
+  /** Sortable and paged where the platform can (Slack data_table); a plain table elsewhere. */
+  sortable?: boolean;
+}
+
+export interface ChartPoint {
+  /** The category (x) label: a date, an account. */
+  label: string;
+  value: number;
+  /** The value as the card writes it, in the report's currency format. */
+  text: string;
+  /** Drawn in the warning colour (a deficit). */
+  highlight?: boolean;
+}
+
+/**
+ * Issue 17: a chart with one series (line over time, or bars by category). Renderers draw it
+ * natively (Slack data_visualization, Teams Chart.*, console SVG) or fall back to its table.
+ */
+export interface ChartBlock {
+  type: 'chart';
+  kind: 'line' | 'bar';
+  title: string;
+  /** The series name (legend). */
+  series: string;
+  /** The name of the highlighted points' series where a platform needs two series to colour them. */
+  highlightSeries?: string;
+  xLabel?: string;
+  yLabel?: string;
+  points: ChartPoint[];
+  /** A PNG of the same chart where chat clients can fetch it: the last fallback. */
+  imageUrl?: string;
+}
+
+export const cellText = (c: TableCell | undefined): string =>
+  c === undefined ? '' : typeof c === 'string' ? c : c.text;
+export const cellValue = (c: TableCell | undefined): number | undefined =>
+  c === undefined || typeof c === 'string' ? undefined : c.value;
+export const columnLabel = (c: string | TableColumn): string => (typeof c === 'string' ? c : c.label);
+export const columnAlign = (c: string | TableColumn): 'left' | 'right' =>
+  typeof c === 'string' ? 'left' : (c.align ?? 'left');
+
+/** A chart as the table of its points: what a client that cannot draw it shows instead. */
+export function chartTable(c: ChartBlock): TableBlock {
+  return {
+    type: 'table',
+    caption: c.title,
+    columns: [c.xLabel ?? '', { label: c.yLabel ?? c.series, align: 'right' }],
+    rows: c.points.map((p) => [p.label, { text: p.text, value: p.value, ...(p.highlight ? { flagged: true } : {}) }]),
+  };
+}
+
+/** A table as label/value fields (the oldest form every client draws): "Column: value · …". */
+export function tableFields(b: TableBlock): CardField[] {
+  const columns = b.columns.map(columnLabel);
+  return b.rows.map((r) => ({
+    label: cellText(r[0]) || '—',
+    value:
+      columns
+        .slice(1)
+        .map((c, i) => [c, cellText(r[i + 1])] as const)
+        .filter(([, v]) => v !== '')
+        .map(([c, v]) => (c ? `${c}: ${v}` : v))
+        .join(' · ') || '—',
+    flagged: r.some((c) => typeof c === 'object' && c.flagged === true),
+  }));
+}
+
+/** The chart in one sentence, for alt text and fallback text. */
+export function chartAlt(c: ChartBlock): string {
+  const shown = c.points.slice(-12).map((p) => `${p.label} ${p.text}`);
+  const more = c.points.length > shown.length ? `${c.points.length - shown.length} earlier points, then ` : '';
+  return `${c.title}: ${more}${shown.join(', ')}`;
+}
 
 export interface Card {
   title: string;

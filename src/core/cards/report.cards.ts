@@ -17,6 +17,7 @@ import {
   type MarginReport,
 } from '../report/report.schema.ts';
 import { type Card, type CardBlock, type CardField, card, type EditForm, textCard } from './card.model.ts';
+import { type FigureRow, figuresTable } from './figures.table.ts';
 
 const REVIEW_THRESHOLD = 0.8;
 
@@ -32,6 +33,8 @@ export interface TrustOnCard {
   flagged?: ReadonlySet<string>;
   /** Approvals an edit just took back, per report (the approvers approved other figures). */
   reset?: ReadonlyMap<string, readonly string[]>;
+  /** Issue 17: the account's last approved report before each report, for the table's Prior and Δ columns. */
+  priors?: ReadonlyMap<string, StoredReport>;
 }
 
 /** A report's margin call as its summary shows it (issue 15). */
@@ -104,25 +107,37 @@ export function fieldFlagged(r: MarginReport, f: FieldName): boolean {
   );
 }
 
+/** The figures a card shows: the key ones, any other the document states; equity and requirement always. */
+const shownFields = (r: MarginReport) =>
+  FIELD_NAMES.filter((f) => KEY_FIELDS.includes(f) || r.fields[f] !== undefined).filter(
+    (f) => r.fields[f] !== undefined || KEY_FIELDS.slice(0, 2).includes(f),
+  );
+
+/** Issue 17: the summary's figures as table rows, with the same review marks and sources as the fields. */
+function figureRows(r: MarginReport): FigureRow[] {
+  return shownFields(r).map((f) => {
+    const flagged = fieldFlagged(r, f);
+    const ev = flagged ? r.evidence?.[f] : undefined;
+    return { field: f, flagged, source: ev ? evidenceText(ev) : undefined };
+  });
+}
+
 function fieldsOf(r: MarginReport): CardField[] {
-  const shown = FIELD_NAMES.filter((f) => KEY_FIELDS.includes(f) || r.fields[f] !== undefined);
-  return shown
-    .filter((f) => r.fields[f] !== undefined || KEY_FIELDS.slice(0, 2).includes(f))
-    .map((f) => {
-      const conf = r.confidence.fields[f];
-      const flagged = fieldFlagged(r, f);
-      const confText =
-        flagged && conf !== undefined && conf < REVIEW_THRESHOLD ? ` (confidence ${formatPercent(conf)})` : '';
-      // Issue 14: a value that needs review shows where it was read, without a click.
-      const ev = flagged ? r.evidence?.[f] : undefined;
-      const source = ev ? evidenceText(ev) : undefined;
-      return {
-        label: FIELD_LABELS[f],
-        value: `${formatMoney(r.fields[f], r.currency)}${confText}`,
-        flagged,
-        ...(source ? { source } : {}),
-      };
-    });
+  return shownFields(r).map((f) => {
+    const conf = r.confidence.fields[f];
+    const flagged = fieldFlagged(r, f);
+    const confText =
+      flagged && conf !== undefined && conf < REVIEW_THRESHOLD ? ` (confidence ${formatPercent(conf)})` : '';
+    // Issue 14: a value that needs review shows where it was read, without a click.
+    const ev = flagged ? r.evidence?.[f] : undefined;
+    const source = ev ? evidenceText(ev) : undefined;
+    return {
+      label: FIELD_LABELS[f],
+      value: `${formatMoney(r.fields[f], r.currency)}${confText}`,
+      flagged,
+      ...(source ? { source } : {}),
+    };
+  });
 }
 
 /** "p. 2 · Net Liquidation Value · “1,234,567.89”" (with OCR or learned-rule notes when there are). */
@@ -176,7 +191,7 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
   const d = r.extracted_data;
   const blocks: CardBlock[] = [
     { type: 'heading', text: `Account ${r.account_number} · ${r.report_date}${d.broker ? ` · ${d.broker}` : ''}` },
-    { type: 'fields', fields: fieldsOf(d) },
+    figuresTable(d, figureRows(d), trust?.priors?.get(r.id)),
     ...(trust?.changes?.get(r.id) ?? []),
   ];
   const owed = callLine(d);

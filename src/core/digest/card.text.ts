@@ -1,13 +1,25 @@
-import { type Card, type CardBlock, withNames } from '../cards/card.model.ts';
+import {
+  type Card,
+  type CardBlock,
+  cellText,
+  chartTable,
+  columnAlign,
+  columnLabel,
+  type TableBlock,
+  withNames,
+} from '../cards/card.model.ts';
 
-function table(columns: string[], rows: string[][]): string[] {
+function table(b: TableBlock): string[] {
+  const columns = b.columns.map(columnLabel);
+  const rows = b.rows.map((r) => columns.map((_, i) => cellText(r[i])));
+  const right = b.columns.map((c) => columnAlign(c) === 'right');
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .map((c, i) => (right[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  return [...(b.caption ? [b.caption] : []), line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
 function block(b: CardBlock): string[] {
@@ -23,7 +35,9 @@ function block(b: CardBlock): string[] {
     case 'list':
       return [...(b.title ? [b.title] : []), ...b.items.map((i) => `  - ${i}`)];
     case 'table':
-      return table(b.columns, b.rows).map((l) => `  ${l}`);
+      return table(b).map((l) => `  ${l}`);
+    case 'chart':
+      return table(chartTable(b)).map((l) => `  ${l}`);
     case 'image':
       return [`[image: ${b.alt}] ${b.url}`];
     case 'actions':

@@ -80,11 +80,13 @@ export async function renderSummary(
   );
   const changes = new Map<string, CardBlock[]>();
   const flagged = new Set<string>();
+  const priors = new Map<string, StoredReport>();
   for (const r of reports) {
     const prior = written.priors?.has(r.id)
       ? written.priors.get(r.id)
       : await deps.repos.reports.lastApprovedBefore(r.account_number, r.report_date);
     if (!prior) continue;
+    priors.set(r.id, prior);
     const change = changeSince(r, prior, deps.trust?.flags);
     changes.set(r.id, changeBlocks(change, r.extracted_data.currency));
     if (change.flags.length > 0) flagged.add(r.id);
@@ -114,6 +116,7 @@ export async function renderSummary(
       approvals,
       changes,
       flagged,
+      priors,
       needed: (r) => approvalsNeeded(deps.trust, r.extracted_data),
       ...(written.approvalsReset ? { reset: written.approvalsReset } : {}),
     },

@@ -6,6 +6,7 @@ import {
   type EditForm,
   withNames,
 } from '../../core/cards/card.model.ts';
+import { chartSvg, tableHtml } from './console.charts.ts';
 
 /**
  * Neutral card → HTML for the console. Every piece of text goes through `esc`, so a statement
@@ -39,11 +40,10 @@ function block(b: CardBlock): string {
       const items = b.items.map((i) => `<li>${esc(i)}</li>`).join('');
       return `<div class="list tone-${esc(b.tone ?? 'info')}">${title}<ul>${items}</ul></div>`;
     }
-    case 'table': {
-      const head = b.columns.map((c) => `<th>${esc(c)}</th>`).join('');
-      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
-      return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
-    }
+    case 'table':
+      return tableHtml(b);
+    case 'chart':
+      return chartSvg(b);
     case 'image':
       if (SAFE_IMAGE.test(b.url)) {
         return `<figure class="image"><img src="${esc(b.url)}" alt="${esc(b.alt)}" referrerpolicy="no-referrer"></figure>`;

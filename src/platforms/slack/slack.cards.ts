@@ -5,9 +5,24 @@ import {
   type CardAction,
   type CardBlock,
   type CardField,
+  type ChartBlock,
+  cellText,
+  chartAlt,
+  chartTable,
+  columnLabel,
   type Person,
+  type TableBlock,
   type Tone,
+  tableFields,
 } from '../../core/cards/card.model.ts';
+import {
+  chartBlock,
+  chartRuns,
+  dataTableBlock,
+  SLACK_TABLE_LIMITS,
+  type SlackLevel,
+  tableBlock,
+} from './slack.tables.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -108,7 +123,9 @@ function button(a: CardAction) {
   return el;
 }
 
-function tableText(columns: string[], rows: string[][]): string {
+function tableText(b: Pick<TableBlock, 'columns' | 'rows'>): string {
+  const columns = b.columns.map(columnLabel);
+  const rows = b.rows.map((r) => columns.map((_, i) => cellText(r[i])));
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -147,7 +164,49 @@ function listText(b: Extract<CardBlock, { type: 'list' }>): string {
   return title + b.items.map((i) => `${bullet}${escapeMrkdwn(i)}`).join('\n');
 }
 
-function renderBlock(b: CardBlock, index: number): KnownBlock[] {
+/** What one message has used of Slack's per-message allowances while its blocks are rendered. */
+interface RenderState {
+  level: SlackLevel;
+  tables: number;
+  charts: number;
+  /** The block that gets the message's one table slot: the first sortable table, when there is one. */
+  reserved: number;
+}
+
+/** The rows a native table could not hold, as text under it: paged, never refused. */
+const restText = (b: TableBlock, rest: TableBlock['rows']): KnownBlock[] =>
+  rest.length === 0 ? [] : [section(tableText({ columns: b.columns, rows: rest }))];
+
+function renderTable(b: TableBlock, st: RenderState, index = -1): KnownBlock[] {
+  const slotTaken = st.tables >= SLACK_TABLE_LIMITS.tablesPerMessage || (st.reserved >= 0 && index !== st.reserved);
+  const asData = st.level === 'native' && b.sortable === true && !slotTaken;
+  // A data_table carries its own caption; anything else says it in a context line above.
+  const caption: KnownBlock[] =
+    b.caption && !asData ? [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(b.caption))] }] : [];
+  if (st.level === 'fields') return [...caption, ...fieldSections(tableFields(b))];
+  if (slotTaken) return [...caption, section(tableText(b))];
+  st.tables += 1;
+  const { block, rest } = asData ? dataTableBlock(b) : tableBlock(b);
+  return [...caption, block, ...restText(b, rest)];
+}
+
+function renderChart(b: ChartBlock, st: RenderState): KnownBlock[] {
+  const image: KnownBlock[] =
+    b.imageUrl && /^https:\/\//.test(b.imageUrl) && st.level !== 'native'
+      ? [{ type: 'image', image_url: b.imageUrl, alt_text: truncate(chartAlt(b), SLACK_LIMITS.imageAlt) }]
+      : [];
+  const left = SLACK_TABLE_LIMITS.chartsPerMessage - st.charts;
+  if (st.level !== 'native' || left <= 0) return [...image, ...renderTable(chartTable(b), st)];
+  const { runs, rest } = chartRuns(b.points, left);
+  st.charts += runs.length;
+  const out = runs.map((run, i) => chartBlock(b, run, runs.length > 1 ? `${i + 1} of ${runs.length}` : undefined));
+  // Points older than two charts can hold stay readable as a table.
+  if (rest.length > 0)
+    out.push(...renderTable({ ...chartTable(b), rows: chartTable({ ...b, points: rest }).rows }, st));
+  return out;
+}
+
+function renderBlock(b: CardBlock, index: number, st: RenderState): KnownBlock[] {
   switch (b.type) {
     case 'heading':
       return [section(`*${escapeMrkdwn(b.text)}*`)];
@@ -161,7 +220,9 @@ function renderBlock(b: CardBlock, index: number): KnownBlock[] {
     case 'list':
       return b.items.length === 0 && !b.title ? [] : [section(listText(b))];
     case 'table':
-      return [section(tableText(b.columns, b.rows))];
+      return renderTable(b, st, index);
+    case 'chart':
+      return renderChart(b, st);
     case 'image':
       return /^https:\/\//.test(b.url)
         ? [{ type: 'image', image_url: b.url, alt_text: truncate(b.alt, SLACK_LIMITS.imageAlt) }]
@@ -185,6 +246,7 @@ function renderBlock(b: CardBlock, index: number): KnownBlock[] {
 /** Lower drops first when a card would pass Slack's 50 blocks; buttons and figures stay longest. */
 function priority(b: KnownBlock): number {
   if (b.type === 'header' || b.type === 'actions') return 0;
+  if (b.type === 'table' || b.type === 'data_table' || (b.type as string) === 'data_visualization') return 1;
   if (b.type === 'section' && 'fields' in b && b.fields) return 1;
   if (b.type === 'section') return 2;
   if (b.type === 'image') return 3;
@@ -215,13 +277,19 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** The neutral card as Block Kit, with escaped fallback text for notifications and old clients. */
-export function renderCard(card: Card): SlackMessage {
+/**
+ * The neutral card as Block Kit, with escaped fallback text for notifications and old clients.
+ * `level` (issue 17) is how much of Block Kit's newer blocks the workspace takes: see SlackLevel.
+ */
+export function renderCard(card: Card, opts: { level?: SlackLevel } = {}): SlackMessage {
+  const level = opts.level ?? 'native';
+  const reserved = level === 'native' ? card.blocks.findIndex((b) => b.type === 'table' && b.sortable === true) : -1;
+  const st: RenderState = { level, tables: 0, charts: 0, reserved };
   const header: KnownBlock = {
     type: 'header',
     text: plain(`${TONE_EMOJI[card.tone]} ${card.title}`, SLACK_LIMITS.headerText),
   };
-  const body = card.blocks.flatMap((b, i) => renderBlock(b, i));
+  const body = card.blocks.flatMap((b, i) => renderBlock(b, i, st));
   return {
     text: truncate(escapeMrkdwn(`${TONE_EMOJI[card.tone]} ${card.fallbackText}`), SLACK_LIMITS.fallbackText),
     blocks: fitBlocks([header, ...body]),

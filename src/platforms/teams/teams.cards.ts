@@ -1,22 +1,20 @@
-import type {
-  IAdaptiveCard,
-  IExecuteAction,
-  IRichTextBlock,
-  ISubmitAction,
-  ITableCell,
-  TextColor,
-} from '@microsoft/teams.cards';
+import type { IAdaptiveCard, IExecuteAction, IRichTextBlock, ISubmitAction, TextColor } from '@microsoft/teams.cards';
 import {
   ACTION_IDS,
   type Card,
   type CardAction,
   type CardBlock,
+  type CardField,
+  chartAlt,
+  chartTable,
   EDIT_FORM_ID,
   type EditForm,
   type Person,
   type Tone,
+  tableFields,
 } from '../../core/cards/card.model.ts';
 import { ADAPTIVE_CARD } from './teams.activity.ts';
+import { chartElement, type TeamsLevel, tableElement } from './teams.tables.ts';
 
 /** Cancel on the inline edit form: Teams-only, the card goes back to the summary. */
 export const EDIT_CANCEL_ID = 'marginiq.report.edit_cancel';
@@ -78,24 +76,17 @@ function execute(a: CardAction): IExecuteAction {
   } as IExecuteAction;
 }
 
-function tableElement(columns: string[], rows: string[][]): Element {
-  const cell = (text: string, header = false): ITableCell => ({
-    type: 'TableCell',
-    items: [richText(text, header ? { weight: 'Bolder' } : {})],
-  });
+function factSet(fields: CardField[]): Element {
   return {
-    type: 'Table',
-    firstRowAsHeaders: true,
-    showGridLines: true,
-    columns: columns.map(() => ({ type: 'TableColumnDefinition', width: 1 })),
-    rows: [columns, ...rows].map((r, i) => ({
-      type: 'TableRow',
-      cells: columns.map((_, c) => cell(r[c] ?? '', i === 0)),
+    type: 'FactSet',
+    facts: fields.map((f) => ({
+      title: neutraliseMarkdown(f.flagged ? `${f.label} ${FLAG}` : f.label),
+      value: neutraliseMarkdown(f.source ? `${f.value} — ${f.source}` : f.value),
     })),
   } as Element;
 }
 
-function blockElements(b: CardBlock): Element[] {
+function blockElements(b: CardBlock, level: TeamsLevel): Element[] {
   switch (b.type) {
     case 'heading':
       return [richText(b.text, { weight: 'Bolder', size: 'Medium' })];
@@ -104,15 +95,7 @@ function blockElements(b: CardBlock): Element[] {
       if (b.people?.length) return [mentionText(b.text, b.people, b.muted)];
       return [richText(b.text, b.muted ? { isSubtle: true } : {})];
     case 'fields':
-      return [
-        {
-          type: 'FactSet',
-          facts: b.fields.map((f) => ({
-            title: neutraliseMarkdown(f.flagged ? `${f.label} ${FLAG}` : f.label),
-            value: neutraliseMarkdown(f.source ? `${f.value} — ${f.source}` : f.value),
-          })),
-        },
-      ];
+      return [factSet(b.fields)];
     case 'list': {
       const color = b.tone ? TONE_COLOR[b.tone] : undefined;
       const icon = b.tone && b.tone !== 'info' ? `${TONE_ICON[b.tone]} ` : '';
@@ -122,8 +105,21 @@ function blockElements(b: CardBlock): Element[] {
         out.push(richText(`${b.title ? '• ' : icon}${item}`, color && !b.title ? { color } : {}));
       return out;
     }
-    case 'table':
-      return [tableElement(b.columns, b.rows)];
+    case 'table': {
+      const caption = b.caption ? [richText(b.caption, { weight: 'Bolder' })] : [];
+      // Issue 17: a client older than Adaptive Cards 1.5 draws the FactSet (the element's own fallback).
+      if (level === 'fields') return [...caption, factSet(tableFields(b))];
+      return [...caption, { ...tableElement(b), fallback: factSet(tableFields(b)) } as Element];
+    }
+    case 'chart': {
+      const table = chartTable(b);
+      const image: Element[] = b.imageUrl
+        ? [{ type: 'Image', url: b.imageUrl, altText: chartAlt(b), size: 'Auto' } as Element]
+        : [];
+      if (level === 'fields') return [richText(b.title, { weight: 'Bolder' }), ...image, factSet(tableFields(table))];
+      if (level === 'table') return [richText(b.title, { weight: 'Bolder' }), tableElement(table)];
+      return [chartElement(b, { ...tableElement(table), fallback: factSet(tableFields(table)) } as Element)];
+    }
     case 'image':
       return [{ type: 'Image', url: b.url, altText: b.alt, size: 'Auto' } as Element];
     case 'actions':
@@ -170,7 +166,7 @@ function mentionEntities(blocks: CardBlock[]) {
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
 
 /** Renders each block; a divider becomes a separator line on whatever follows it. */
-function bodyOf(blocks: CardBlock[]): Element[][] {
+function bodyOf(blocks: CardBlock[], level: TeamsLevel = 'native'): Element[][] {
   const out: Element[][] = [];
   let separate = false;
   for (const b of blocks) {
@@ -178,7 +174,7 @@ function bodyOf(blocks: CardBlock[]): Element[][] {
       separate = true;
       continue;
     }
-    const els = blockElements(b);
+    const els = blockElements(b, level);
     if (separate && els[0]) els[0] = { ...els[0], separator: true, spacing: 'Medium' } as Element;
     separate = false;
     out.push(els);
@@ -187,20 +183,31 @@ function bodyOf(blocks: CardBlock[]): Element[][] {
 }
 
 /** Cuts a list or table down to what fits the remaining budget (at least one row stays). */
-function shrink(b: CardBlock, budget: number): CardBlock | undefined {
-  if (b.type !== 'table' && b.type !== 'list') return undefined;
-  const rows = b.type === 'table' ? b.rows : b.items;
+function shrink(b: CardBlock, budget: number, level: TeamsLevel): CardBlock | undefined {
+  if (b.type !== 'table' && b.type !== 'list' && b.type !== 'chart') return undefined;
+  const rows = b.type === 'table' ? b.rows : b.type === 'chart' ? b.points : b.items;
   for (let n = rows.length - 1; n >= 1; n -= Math.max(1, Math.floor(n / 8))) {
-    const cut = b.type === 'table' ? { ...b, rows: b.rows.slice(0, n) } : { ...b, items: b.items.slice(0, n) };
-    if (bytes(bodyOf([cut])) <= budget) return cut;
+    // A chart keeps its latest points; a table and a list their first rows.
+    const cut: CardBlock =
+      b.type === 'table'
+        ? { ...b, rows: b.rows.slice(0, n) }
+        : b.type === 'chart'
+          ? { ...b, points: b.points.slice(-n) }
+          : { ...b, items: b.items.slice(0, n) };
+    if (bytes(bodyOf([cut], level)) <= budget) return cut;
   }
   return undefined;
 }
 
-function fitBlocks(blocks: CardBlock[], budget: number): { blocks: CardBlock[]; dropped: number } {
-  if (bytes(bodyOf(blocks)) <= budget) return { blocks, dropped: 0 };
+function fitBlocks(blocks: CardBlock[], budget: number, level: TeamsLevel): { blocks: CardBlock[]; dropped: number } {
+  if (bytes(bodyOf(blocks, level)) <= budget) return { blocks, dropped: 0 };
   // Buttons always stay: a truncated summary must still be decidable.
-  const reserved = bytes(bodyOf(blocks.filter((b) => b.type === 'actions')));
+  const reserved = bytes(
+    bodyOf(
+      blocks.filter((b) => b.type === 'actions'),
+      level,
+    ),
+  );
   let left = budget - reserved - 400;
   const kept: CardBlock[] = [];
   let dropped = 0;
@@ -210,16 +217,16 @@ function fitBlocks(blocks: CardBlock[], budget: number): { blocks: CardBlock[]; 
       kept.push(b);
       continue;
     }
-    const size = bytes(bodyOf([b]));
+    const size = bytes(bodyOf([b], level));
     if (!full && size <= left) {
       kept.push(b);
       left -= size;
       continue;
     }
-    const cut = full ? undefined : shrink(b, left);
+    const cut = full ? undefined : shrink(b, left, level);
     if (cut) {
       kept.push(cut);
-      left -= bytes(bodyOf([cut]));
+      left -= bytes(bodyOf([cut], level));
     } else if (b.type !== 'divider') {
       dropped += 1;
     }
@@ -231,6 +238,8 @@ function fitBlocks(blocks: CardBlock[], budget: number): { blocks: CardBlock[]; 
 export interface RenderOptions {
   /** A line above the card for the person who clicked (invoke responses). */
   banner?: { text: string; tone: Tone };
+  /** Issue 17: how much of Adaptive Cards to use (the gateway steps down when Teams refuses a card). */
+  level?: TeamsLevel;
 }
 
 /** The neutral card as an Adaptive Card 1.5, under Teams' size limit. */
@@ -239,8 +248,9 @@ export function renderCard(card: Card, opts: RenderOptions = {}): IAdaptiveCard 
   if (opts.banner) header.push(richText(opts.banner.text, { color: TONE_COLOR[opts.banner.tone], weight: 'Bolder' }));
   const icon = card.tone === 'info' ? '' : `${TONE_ICON[card.tone]} `;
   header.push(richText(`${icon}${card.title}`, { weight: 'Bolder', size: 'Large', color: TONE_COLOR[card.tone] }));
-  const { blocks, dropped } = fitBlocks(card.blocks, MAX_CARD_BYTES - bytes(header) - 600);
-  const body = [...header, ...bodyOf(blocks).flat()];
+  const level = opts.level ?? 'native';
+  const { blocks, dropped } = fitBlocks(card.blocks, MAX_CARD_BYTES - bytes(header) - 600, level);
+  const body = [...header, ...bodyOf(blocks, level).flat()];
   if (dropped > 0) {
     body.push(
       richText(
