@@ -22,6 +22,7 @@ import type { ScoreboardRepository } from './core/scoreboard/scoreboard.port.ts'
 import { collectScoreboard } from './core/scoreboard/scoreboard.usecases.ts';
 import type { Logger } from './observability/logger.ts';
 import { renderScoreboardMetrics } from './observability/scoreboard.metrics.ts';
+import { renderChartPng } from './render/chart.png.ts';
 import { renderDigestChart } from './render/digest.chart.ts';
 import { renderEvidenceCrop } from './render/evidence.crop.ts';
 import { fileWriters } from './render/file.writers.ts';
@@ -73,7 +74,7 @@ export function createCoreServices(
   const queueDepth = () => deps.queue.depth();
   const board = { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport };
   const digests = createDigests({
-    ...{ analytics, repos, health, queueDepth, gateways, renderChart: renderDigestChart },
+    ...{ analytics, repos, health, queueDepth, gateways, renderChart: renderDigestChart, renderChartPng },
     ...{ channels: config.digest.channels, tz: config.digest.tz, logger: log('digest') },
     ...{ calls: repos.calls, claims: repos.events, scoreboard: board, ops: deps.ops },
   });

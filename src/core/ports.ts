@@ -21,6 +21,11 @@ export type Platform = 'slack' | 'teams' | 'console';
 
 export interface PostedMessage {
   messageRef: string;
+  /**
+   * Issue 17: the simpler form the platform took when it refused the native one (`table`: no native
+   * charts or sortable tables; `fields`: no tables either; `text`: no cards). Absent when native.
+   */
+  fallback?: 'table' | 'fields' | 'text';
 }
 
 /** What the core needs from a chat platform. Each adapter implements it; the core never sees an SDK. */
@@ -101,6 +106,8 @@ export interface ReportsRepository {
   findById(id: string, scope?: ReportScope): Promise<StoredReport | undefined>;
   findByAccountDate(account: string, date: string, scope?: ReportScope): Promise<StoredReport | undefined>;
   latestForAccount(account: string, scope?: ReportScope): Promise<StoredReport | undefined>;
+  /** Issue 17: the account's reports, newest first (`/margin report ACCT`'s history table and chart). */
+  history(account: string, limit: number, scope?: ReportScope): Promise<StoredReport[]>;
   byIngestion(ingestionId: string): Promise<StoredReport[]>;
   recent(limit: number, scope?: ReportScope): Promise<StoredReport[]>;
   pending(limit?: number): Promise<StoredReport[]>;

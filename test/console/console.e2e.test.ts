@@ -66,7 +66,7 @@ describe('the console in a browser', () => {
     await expect.poll(() => summary().locator('button[data-action="approve"]').count()).toBe(1);
     // The "reading…" reply was updated in place: one bot message in the upload's thread.
     await expect.poll(() => page.locator('li.msg .thread > li.msg').count()).toBe(1);
-    expect(await summary().locator('.field').count()).toBeGreaterThanOrEqual(4);
+    expect(await summary().locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
     expect((await report()).validation_status).toBe('pending');
   });
 
@@ -100,7 +100,7 @@ describe('the console in a browser', () => {
     await dialog.locator('#edit-reason').fill('Cash balance misread from the statement');
     await dialog.locator('#edit-save').click();
     await dialog.waitFor({ state: 'hidden' });
-    await summary().locator('.field', { hasText: '12,345.67' }).waitFor();
+    await summary().locator('tbody tr', { hasText: '12,345.67' }).waitFor();
     expect((await report()).extracted_data.fields.cash_balance).toBe(12345.67);
   });
 

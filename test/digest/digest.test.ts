@@ -10,6 +10,7 @@ import { cardToText } from '../../src/core/digest/card.text.ts';
 import { collectDailyDigest, collectWeeklyDigest } from '../../src/core/digest/digest.data.ts';
 import { createDigests } from '../../src/core/digest/digest.usecases.ts';
 import type { HealthSource, Repositories } from '../../src/core/ports.ts';
+import { renderChartPng } from '../../src/render/chart.png.ts';
 import { renderDigestChart } from '../../src/render/digest.chart.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
@@ -303,7 +304,7 @@ describe.each(DB_KINDS)('daily and weekly digest on %s', (kind) => {
     expect(w.featureUse.find((f) => f.key === 'digest.sent')?.n).toBe(1);
   });
 
-  it('posts to subscribers and DIGEST_CHANNELS once each, uploads the chart, and moves the window', async () => {
+  it('posts to subscribers and DIGEST_CHANNELS once each with the native chart, no PNG, and moves the window', async () => {
     const slack = recordingGateway('slack');
     await repos.subscriptions.subscribe('slack', 'C0SUB', 'digest', 'slack:UADMIN');
     await repos.subscriptions.subscribe('slack', 'C0BOTH', 'digest', 'slack:UADMIN');
@@ -312,6 +313,7 @@ describe.each(DB_KINDS)('daily and weekly digest on %s', (kind) => {
       repos,
       gateways: { slack: slack.gateway },
       renderChart: renderDigestChart,
+      renderChartPng,
       channels: ['slack:C0BOTH', 'teams:19:abc@thread.tacv2'],
       logger: silentLogger,
     });
@@ -325,11 +327,39 @@ describe.each(DB_KINDS)('daily and weekly digest on %s', (kind) => {
     expect(delivery.posted).toHaveLength(2);
     expect(delivery.skipped.map((s) => s.platform)).toEqual(['teams']);
     expect(slack.posts.map((p) => p.to.channelId)).toEqual(['C0SUB', 'C0BOTH']);
-    expect(slack.uploads.map((u) => u.name)).toEqual([`marginiq-digest-${today}.png`, `marginiq-digest-${today}.png`]);
+    // Issue 17: excess by account drawn natively, deficits highlighted, every account in a sortable table.
+    // C0BOTH is in DIGEST_CHANNELS: it sees the whole book (C0SUB only what was shared in it).
+    const book = slack.posts.find((p) => p.to.channelId === 'C0BOTH')!;
+    const chart = book.card.blocks.find((b) => b.type === 'chart');
+    expect(chart?.type === 'chart' && chart.points.map((p) => [p.label, p.highlight ?? false])).toEqual([
+      ['B1', true],
+      ['A4', false],
+      ['A1', false],
+      ['A2', false],
+    ]);
+    expect(book.card.blocks.some((b) => b.type === 'table' && b.sortable)).toBe(true);
+    expect(slack.uploads).toEqual([]);
     const last = await createAnalyticsRepository(db).lastDigestSent('subscribers');
     expect(last && NOW.getTime() - last.getTime()).toBeLessThan(5 * 60_000);
     await repos.subscriptions.unsubscribe('slack', 'C0SUB', 'digest');
     await repos.subscriptions.unsubscribe('slack', 'C0BOTH', 'digest');
+  });
+
+  it('uploads the chart as a PNG beside the digest only where the platform refused charts and tables', async () => {
+    const slack = recordingGateway('slack', { fallback: 'fields' });
+    const digests = createDigests({
+      ...deps(),
+      repos,
+      gateways: { slack: slack.gateway },
+      renderChart: renderDigestChart,
+      renderChartPng,
+      channels: ['slack:C0OLD'],
+      logger: silentLogger,
+    });
+    await digests.postDaily([{ platform: 'slack', channelId: 'C0OLD' }], { scope: 'channel' });
+    expect(slack.posts).toHaveLength(1);
+    expect(slack.uploads.map((u) => u.name)).toEqual([`marginiq-digest-${today}.png`]);
+    expect(Buffer.from(slack.uploads[0]!.bytes.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
   });
 
   it('marginiq digest --dry-run prints the digest and writes the chart to a file it names', async () => {

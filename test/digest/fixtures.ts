@@ -119,7 +119,11 @@ export async function seedIngestion(
 }
 
 /** A gateway that records what it was asked to post. */
-export function recordingGateway(platform: 'slack' | 'teams' = 'slack', opts: { fail?: boolean } = {}) {
+export function recordingGateway(
+  platform: 'slack' | 'teams' = 'slack',
+  /** `fallback`: the simpler form the platform says it took (issue 17), as a refusing workspace would. */
+  opts: { fail?: boolean; fallback?: 'table' | 'fields' | 'text' } = {},
+) {
   const posts: {
     to: { platform: string; channelId: string };
     card: import('../../src/core/cards/card.model.ts').Card;
@@ -134,7 +138,7 @@ export function recordingGateway(platform: 'slack' | 'teams' = 'slack', opts: { 
       async post(to: { platform: string; channelId: string }, card: import('../../src/core/cards/card.model.ts').Card) {
         if (opts.fail) throw new Error('chat API down');
         posts.push({ to, card });
-        return { messageRef: `m${++n}` };
+        return { messageRef: `m${++n}`, ...(opts.fallback ? { fallback: opts.fallback } : {}) };
       },
       async update() {},
       async postEphemeral() {},

@@ -126,7 +126,15 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
   const homes = new Map<string, { id: string; type: string; blocks: unknown[] }>();
   let seq = 0;
   /** Slack's upload URLs live on files.slack.com; set this to hand out URLs on the foreign host instead. */
-  const settings = { uploadsOffHost: false };
+  /**
+   * Issue 17: block types this workspace refuses, as a workspace or client without them does:
+   * chat.postMessage / chat.update / chat.postEphemeral answer `{ ok: false, error: 'invalid_blocks' }`
+   * and a response_url answers HTTP 400 with the same body.
+   */
+  const settings = { uploadsOffHost: false, refuseBlocks: new Set<string>() };
+  const refused = (blocks: unknown) =>
+    Array.isArray(blocks) && blocks.some((b) => settings.refuseBlocks.has(String((b as { type?: unknown }).type)));
+  const BLOCK_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
   /** Requests received and not yet answered. */
   const state = { busy: 0 };
   const nextTs = () => `${1_700_000_000 + ++seq}.${String(seq).padStart(6, '0')}`;
@@ -283,6 +291,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       if (fault) return send(res, fault.status, (fault as { body?: string }).body ?? 'upstream trouble');
       if (!given) return send(res, 200, { ok: false, error: 'not_authed' });
       if (given !== token) return send(res, 200, { ok: false, error: 'invalid_auth' });
+      if (BLOCK_METHODS.has(method) && refused(args.blocks))
+        return send(res, 200, { ok: false, error: 'invalid_blocks' });
       return send(res, 200, api(method, args));
     }
     if (req.method === 'GET' && url.pathname.startsWith('/files-pri/'))
@@ -299,7 +309,9 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       return send(res, 200, `OK - ${body.length}`);
     }
     if (req.method === 'POST' && url.pathname.startsWith('/respond/')) {
-      responses.push({ id: url.pathname.split('/')[2] ?? '', body: parseArgs(body, contentType) });
+      const args = parseArgs(body, contentType);
+      if (refused(args.blocks)) return send(res, 400, { ok: false, error: 'invalid_blocks' });
+      responses.push({ id: url.pathname.split('/')[2] ?? '', body: args });
       return send(res, 200, { ok: true });
     }
     return send(res, 404, 'not found');

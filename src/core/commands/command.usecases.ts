@@ -19,6 +19,7 @@ import { helpCard, pendingCard, recentCard, refusedCard, reportCard, statsCard, 
 import { type Command, parseCommand } from './command.parser.ts';
 import type { CommandContext, CommandReply, CommandRunner } from './command.types.ts';
 import { withDecisionButtons, withPendingButtons } from './pending.actions.ts';
+import { HISTORY_ROWS, historyBlocks } from './report.history.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -310,8 +311,11 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         }
         const names = r.decided_by ? await deps.repos.people.names([r.decided_by]).catch(() => undefined) : undefined;
         const shown = reportCard(r, names);
+        // Issue 17: the account's history (what this asker may see) as a sortable table and an excess chart.
+        const history = await deps.repos.reports.history(c.account, HISTORY_ROWS, scope);
+        const withHistory = { ...shown, blocks: [...shown.blocks, ...historyBlocks(c.account, history)] };
         // Issue 17: a pending report comes with its buttons for those who may decide it.
-        return ephemeral((await decides(ctx.user)) ? withDecisionButtons(shown, r) : shown);
+        return ephemeral((await decides(ctx.user)) ? withDecisionButtons(withHistory, r) : withHistory);
       }
       case 'recent':
         return ephemeral(recentCard(await deps.repos.reports.recent(c.limit, scope)));

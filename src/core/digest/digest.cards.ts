@@ -6,11 +6,14 @@ import { archiveBlocks } from '../ops/archive.cards.ts';
 import { scoreboardBlocks } from '../scoreboard/scoreboard.cards.ts';
 import type { CountRow, ReportStats, ThreadRef, TurnaroundStats } from './analytics.port.ts';
 import type { DailyDigestData, TotalsChange, WeeklyDigestData } from './digest.data.ts';
+import { excessBlocks } from './excess.by-account.ts';
 import { healthFields, statusWord } from './health.figures.ts';
 
 export interface DigestCardOptions {
   /** Where chat clients can fetch the chart; without it the chart travels as a file beside the card. */
   chartUrl?: string | undefined;
+  /** Issue 17: a PNG of the excess chart where chat clients can fetch it, for clients that cannot draw it. */
+  excessChartUrl?: string | undefined;
   /** A link to an upload's thread, when the platform can make one. */
   threadLink?: ((t: ThreadRef) => string | undefined) | undefined;
 }
@@ -127,20 +130,8 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
   } else if (!d.dueTodayListedEarlier) {
     blocks.push({ type: 'text', text: 'No margin call is due today.', muted: true });
   }
-  if (d.cushions.length > 0) {
-    blocks.push({ type: 'heading', text: 'Thinnest cushion (excess / requirement)' });
-    blocks.push({
-      type: 'table',
-      columns: ['Account', 'As of', 'Excess', 'Requirement', 'Cushion'],
-      rows: d.cushions.map((c) => [
-        c.account_number,
-        c.report_date,
-        formatMoney(c.excess, c.currency),
-        formatMoney(c.requirement, c.currency),
-        `${(c.ratio * 100).toFixed(1)}%`,
-      ]),
-    });
-  }
+  // Issue 17: excess by account as a native chart (deficits highlighted) and every account in a sortable table.
+  blocks.push(...excessBlocks(d.cushions, opts.excessChartUrl));
   if (d.weekOverWeek.rows.length > 0) {
     blocks.push({ type: 'heading', text: `Week over week (${d.weekOverWeek.previous} → ${d.weekOverWeek.asOf})` });
     blocks.push({

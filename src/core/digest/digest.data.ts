@@ -17,6 +17,7 @@ import type {
   ThreadRef,
   TurnaroundStats,
 } from './analytics.port.ts';
+import { DIGEST_ACCOUNTS } from './excess.by-account.ts';
 import { collectHealthFigures, type HealthFigures } from './health.figures.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -165,7 +166,7 @@ export async function collectDailyDigest(deps: DigestDataDeps, scope?: ReportSco
       deps.analytics.ingestionHealth(window),
       deps.analytics.pendingWithThreads(10, scope),
       deps.reports.calls(scope),
-      deps.analytics.thinnestCushions(5, scope),
+      deps.analytics.thinnestCushions(DIGEST_ACCOUNTS, scope),
       deps.analytics.totalsAsOf(day, scope),
       deps.analytics.totalsAsOf(previous, scope),
       deps.ingestions.failedSince(since, scope),

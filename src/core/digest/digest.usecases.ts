@@ -1,5 +1,5 @@
 import { createScopes, type ReportScope } from '../access/scope.ts';
-import type { Card } from '../cards/card.model.ts';
+import type { Card, ChartBlock } from '../cards/card.model.ts';
 import type {
   ConversationRef,
   EventsRepository,
@@ -18,11 +18,17 @@ import {
   type DigestDataDeps,
   type WeeklyDigestData,
 } from './digest.data.ts';
+import { excessChart } from './excess.by-account.ts';
 
 export interface DigestDeps extends Omit<DigestDataDeps, 'reports' | 'ingestions'> {
   repos: Pick<Repositories, 'reports' | 'ingestions' | 'subscriptions' | 'audit' | 'riskChannels'>;
   gateways: GatewayRegistry;
   renderChart: (series: DailyPoint[]) => Promise<Uint8Array>;
+  /**
+   * Issue 17: a neutral chart as a PNG — the excess chart's last fallback, uploaded beside a digest
+   * only where the platform refused the native chart and its tables (or published for PUBLIC_URL).
+   */
+  renderChartPng?: (chart: ChartBlock) => Promise<Uint8Array>;
   /** Stores the chart where chat clients can fetch it (needs PUBLIC_URL); undefined → upload it beside the card. */
   publishChart?: (png: Uint8Array, name: string) => Promise<string | undefined>;
   threadLink?: (t: ThreadRef) => string | undefined;
@@ -121,7 +127,7 @@ export function createDigests(deps: DigestDeps) {
   async function deliver(
     to: ConversationRef[],
     card: Card,
-    chart?: { bytes: Uint8Array; name: string },
+    chart?: { bytes: Uint8Array; name: string; title: string },
   ): Promise<Delivery> {
     const out: Delivery = { posted: [], failed: [], skipped: [] };
     for (const target of to) {
@@ -130,17 +136,19 @@ export function createDigests(deps: DigestDeps) {
         out.skipped.push(target);
         continue;
       }
+      let fallback: string | undefined;
       try {
-        await gateway.post(target, card);
+        fallback = (await gateway.post(target, card)).fallback;
         out.posted.push(target);
       } catch (err) {
         deps.logger.warn({ err, to: keyOf(target) }, 'digest not delivered');
         out.failed.push({ to: target, error: errText(err) });
         continue;
       }
-      if (!chart) continue;
+      // Issue 17: the PNG travels only where the native chart and the table were both refused.
+      if (!chart || (fallback !== 'fields' && fallback !== 'text')) continue;
       await gateway
-        .uploadFile(target, { name: chart.name, bytes: chart.bytes, contentType: 'image/png', title: 'Last 30 days' })
+        .uploadFile(target, { name: chart.name, bytes: chart.bytes, contentType: 'image/png', title: chart.title })
         .catch((err: unknown) => deps.logger.warn({ err, to: keyOf(target) }, 'digest chart not uploaded'));
     }
     return out;
@@ -212,16 +220,22 @@ export function createDigests(deps: DigestDeps) {
     let chartUrl: string | undefined;
     const collected = await collectDailyDigest(dataDeps, scope);
     const data = opts.subscribers ? await onceADay(collected, opts.key) : collected;
-    const png = await deps.renderChart(data.series);
+    // Issue 17: the chart is native (excess by account); its PNG is only the fallback.
+    const chart = excessChart(data.cushions);
+    const png = chart && deps.renderChartPng && to.length > 0 ? await deps.renderChartPng(chart) : undefined;
     const chartName = `marginiq-digest-${data.day}.png`;
-    if (deps.publishChart && to.length > 0) {
+    if (png && deps.publishChart) {
       chartUrl = await deps.publishChart(png, chartName).catch((err: unknown) => {
-        deps.logger.warn({ err }, 'digest chart not published; uploading it instead');
+        deps.logger.warn({ err }, 'digest chart not published; uploading it where needed instead');
         return undefined;
       });
     }
-    const card = dailyDigestCard(data, { chartUrl, threadLink: deps.threadLink });
-    const delivery = await deliver(to, card, chartUrl ? undefined : { bytes: png, name: chartName });
+    const card = dailyDigestCard(data, { excessChartUrl: chartUrl, threadLink: deps.threadLink });
+    const delivery = await deliver(
+      to,
+      card,
+      png && chart && !chartUrl ? { bytes: png, name: chartName, title: chart.title } : undefined,
+    );
     return { data, card, delivery };
   }
 

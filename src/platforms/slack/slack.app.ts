@@ -6,6 +6,7 @@ import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { boltLogger, installErrorBoundary } from './slack.boundary.ts';
+import { createSlackDelivery } from './slack.delivery.ts';
 import { createSlackFileFetcher } from './slack.files.ts';
 import { createSlackGateway } from './slack.gateway.ts';
 import { registerSlackHandlers } from './slack.handlers.ts';
@@ -72,7 +73,9 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
   const { slack } = deps;
   const log = boltLogger(deps.logger);
   const client = webClient(slack, log);
-  const gateway = createSlackGateway({ client, apiUrl: slack.apiUrl, quick: quickClient(slack, log) });
+  // Issue 17: one memory of what the workspace refuses, shared by posts and command answers.
+  const delivery = createSlackDelivery({ logger: deps.logger });
+  const gateway = createSlackGateway({ client, apiUrl: slack.apiUrl, quick: quickClient(slack, log), delivery });
   const fetcher = createSlackFileFetcher({ botToken: slack.botToken, apiUrl: slack.apiUrl });
 
   if (!deps.serveHttp) {
@@ -110,6 +113,7 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
   registerSlackHandlers(app, {
     chat: deps.chat,
     gateway,
+    delivery,
     client,
     logger: deps.logger,
     metrics: deps.metrics,

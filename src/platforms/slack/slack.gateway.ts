@@ -2,8 +2,12 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/ports.ts';
-import { escapeMrkdwn, renderCard } from './slack.cards.ts';
+import { escapeMrkdwn, type SlackMessage } from './slack.cards.ts';
+import { createSlackDelivery, type FallbackLog, type SlackDelivery } from './slack.delivery.ts';
 import { tokenAllowedFor } from './slack.files.ts';
+
+/** Empty blocks are left out: the message is its text alone (the last fallback). */
+const body = (msg: SlackMessage) => ({ text: msg.text, ...(msg.blocks.length > 0 ? { blocks: msg.blocks } : {}) });
 
 /** `slack:U0123` → `U0123`: the core speaks platform-qualified users, Slack does not. */
 export const slackUserId = (user: string) => user.replace(/^slack:/, '');
@@ -41,43 +45,56 @@ export function createSlackGateway(deps: {
   apiUrl: string;
   /** For progress updates (issue 17): no retries, rate limits rejected at once so the caller backs off. */
   quick?: webApi.WebClient;
+  /** Issue 17: where a refused form of a message is logged (once per workspace). */
+  logger?: FallbackLog | undefined;
+  /** Issue 17: shared with the command answers, so what the workspace refused is learned once. */
+  delivery?: SlackDelivery;
 }): ChatGateway {
   const { client } = deps;
+  const delivery = deps.delivery ?? createSlackDelivery({ logger: deps.logger });
   return {
     platform: 'slack',
     async post(to: ConversationRef, card: Card): Promise<PostedMessage> {
-      const msg = renderCard(card);
-      const res = await call('chat.postMessage', () =>
-        client.chat.postMessage({
-          channel: to.channelId,
-          ...(to.threadRef ? { thread_ts: to.threadRef } : {}),
-          text: msg.text,
-          blocks: msg.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        }),
-      );
+      const { result: res, level } = await delivery
+        .send('chat.postMessage', card, (msg) =>
+          client.chat.postMessage({
+            channel: to.channelId,
+            ...(to.threadRef ? { thread_ts: to.threadRef } : {}),
+            ...body(msg),
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        )
+        .catch((err: unknown) => {
+          throw chatApiFailed('chat.postMessage', err);
+        });
       if (!res.ts) throw new AppError('chat.api_failed', 'Slack chat.postMessage returned no message ts');
-      return { messageRef: res.ts };
+      return { messageRef: res.ts, ...(level === 'native' ? {} : { fallback: level }) };
     },
     async update(to: ConversationRef, messageRef: string, card: Card, opts?: { progress?: boolean }): Promise<void> {
-      const msg = renderCard(card);
       const via = opts?.progress && deps.quick ? deps.quick : client;
-      await call('chat.update', () =>
-        via.chat.update({ channel: to.channelId, ts: messageRef, text: msg.text, blocks: msg.blocks }),
-      );
+      await delivery
+        .send('chat.update', card, (msg) =>
+          // blocks: [] on an update clears the old blocks (the text-only fallback).
+          via.chat.update({ channel: to.channelId, ts: messageRef, text: msg.text, blocks: msg.blocks }),
+        )
+        .catch((err: unknown) => {
+          throw chatApiFailed('chat.update', err);
+        });
     },
     async postEphemeral(to: ConversationRef, userId: string, card: Card): Promise<void> {
-      const msg = renderCard(card);
-      await call('chat.postEphemeral', () =>
-        client.chat.postEphemeral({
-          channel: to.channelId,
-          user: slackUserId(userId),
-          ...(to.threadRef ? { thread_ts: to.threadRef } : {}),
-          text: msg.text,
-          blocks: msg.blocks,
-        }),
-      );
+      await delivery
+        .send('chat.postEphemeral', card, (msg) =>
+          client.chat.postEphemeral({
+            channel: to.channelId,
+            user: slackUserId(userId),
+            ...(to.threadRef ? { thread_ts: to.threadRef } : {}),
+            ...body(msg),
+          }),
+        )
+        .catch((err: unknown) => {
+          throw chatApiFailed('chat.postEphemeral', err);
+        });
     },
     // files.uploadV2's three steps, done here so the bytes go to the upload URL without the bot token
     // unless that URL is Slack's own (the URL is pre-signed; Slack does not need the token there).

@@ -8,6 +8,7 @@ import type { Metrics } from '../../observability/metrics.ts';
 import { NO_SUCH_REPORT, noSuchReport, readButtonValue, readEditMetadata } from '../action.payloads.ts';
 import { renderCard } from './slack.cards.ts';
 import { cardModal, createSlackHome } from './slack.home.ts';
+import type { SlackDelivery } from './slack.delivery.ts';
 import { editModal, modalErrors, readSubmission } from './slack.views.ts';
 
 export const SLACK_COMMAND = '/margin';
@@ -18,6 +19,8 @@ const DECISIONS = new Set(['approve', 'reject', 'edit', 'replace', 'keep', 'call
 export interface SlackHandlerDeps {
   chat: ChatCore;
   gateway: ChatGateway;
+  /** Issue 17: command answers step down like posts when Slack refuses their blocks. */
+  delivery?: SlackDelivery;
   client: webApi.WebClient;
   logger: Logger;
   metrics?: Metrics | undefined;
@@ -250,12 +253,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       },
       command.text ?? '',
     );
-    const msg = renderCard(reply.card);
-    await respond({
-      response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
-      text: msg.text,
-      blocks: msg.blocks,
-    });
+    const answer = (msg: { text: string; blocks: unknown[] }) =>
+      respond({
+        response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
+        text: msg.text,
+        blocks: msg.blocks as never,
+      });
+    if (deps.delivery) await deps.delivery.send('response_url', reply.card, answer);
+    else await answer(renderCard(reply.card));
     if (reply.file) {
       // A private export goes to the asker's direct messages with the bot, never into the channel.
       let dest = to;

@@ -92,6 +92,15 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
         [account, ...f.params],
       );
     },
+    async history(account: string, limit: number, scope?: ReportScope): Promise<StoredReport[]> {
+      const f = scoped(scope, 2);
+      const rows = await db.query<Row>(
+        `select ${COLUMNS} from analytics.margin_reports r where account_number = $1 and ${f.sql}
+         order by report_date desc limit $2`,
+        [account, limit, ...f.params],
+      );
+      return rows.map(toReport);
+    },
     async byIngestion(ingestionId: string): Promise<StoredReport[]> {
       const rows = await db.query<Row>(
         `select ${COLUMNS} from analytics.margin_reports where ingestion_id = $1 order by account_number`,
