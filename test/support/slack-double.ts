@@ -132,8 +132,13 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
    * and a response_url answers HTTP 400 with the same body.
    */
   const settings = { uploadsOffHost: false, refuseBlocks: new Set<string>() };
-  const refused = (blocks: unknown) =>
-    Array.isArray(blocks) && blocks.some((b) => settings.refuseBlocks.has(String((b as { type?: unknown }).type)));
+  const refusals: { method: string; types: string[] }[] = [];
+  const refused = (blocks: unknown, method: string) => {
+    const types = Array.isArray(blocks) ? blocks.map((b) => String((b as { type?: unknown }).type)) : [];
+    const no = types.some((t) => settings.refuseBlocks.has(t));
+    if (no) refusals.push({ method, types });
+    return no;
+  };
   const BLOCK_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
   /** Requests received and not yet answered. */
   const state = { busy: 0 };
@@ -291,7 +296,7 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       if (fault) return send(res, fault.status, (fault as { body?: string }).body ?? 'upstream trouble');
       if (!given) return send(res, 200, { ok: false, error: 'not_authed' });
       if (given !== token) return send(res, 200, { ok: false, error: 'invalid_auth' });
-      if (BLOCK_METHODS.has(method) && refused(args.blocks))
+      if (BLOCK_METHODS.has(method) && refused(args.blocks, method))
         return send(res, 200, { ok: false, error: 'invalid_blocks' });
       return send(res, 200, api(method, args));
     }
@@ -310,7 +315,7 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     }
     if (req.method === 'POST' && url.pathname.startsWith('/respond/')) {
       const args = parseArgs(body, contentType);
-      if (refused(args.blocks)) return send(res, 400, { ok: false, error: 'invalid_blocks' });
+      if (refused(args.blocks, 'response_url')) return send(res, 400, { ok: false, error: 'invalid_blocks' });
       responses.push({ id: url.pathname.split('/')[2] ?? '', body: args });
       return send(res, 200, { ok: true });
     }
@@ -353,6 +358,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     messages,
     homes,
     settings,
+    /** Messages refused with invalid_blocks (issue 17), by method and the block types they held. */
+    refusals,
     /** Requests in progress right now (a test waits for 0 before its next step). */
     busy: () => state.busy,
     callsTo: (method: string) => calls.filter((c) => c.method === method),

@@ -75,6 +75,29 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
   /** Drive items by the sharing URL a message links to. */
   const driveItems = new Map<string, { name: string; size: number; storageKey: string }>();
   const members = new Map<string, { id: string; name: string; aadObjectId: string }>();
+  /**
+   * Issue 17: Adaptive Card element types this tenant's clients cannot take. An activity whose card
+   * holds one is refused as the connector refuses a card it will not deliver: HTTP 400, BadArgument.
+   */
+  const settings = { refuseElements: new Set<string>() };
+  const refusals: { method: string; path: string; types: string[] }[] = [];
+  const typesIn = (v: unknown, out: string[] = []): string[] => {
+    if (Array.isArray(v)) for (const x of v) typesIn(x, out);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.type === 'string') out.push(o.type);
+      // An element's own fallback is for clients that cannot draw it: not part of what is judged.
+      for (const [k, x] of Object.entries(o)) if (k !== 'fallback') typesIn(x, out);
+    }
+    return out;
+  };
+  const refusedActivity = (method: string, path: string, body: unknown) => {
+    const attachments = (body as { activity?: { attachments?: unknown }; attachments?: unknown } | undefined) ?? {};
+    const types = typesIn(attachments.attachments ?? attachments.activity?.attachments ?? []);
+    const no = types.some((t) => settings.refuseElements.has(t));
+    if (no) refusals.push({ method, path, types });
+    return no;
+  };
 
   const record = (server: RecordedCall['server'], req: IncomingMessage, bytes: Buffer): RecordedCall => {
     const call = {
@@ -175,6 +198,12 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
         ? json(res, 200, { ...m, userPrincipalName: `${m.name}@example.com` })
         : json(res, 404, { error: { code: 'MemberNotFound' } });
     }
+    if (
+      (req.method === 'POST' || req.method === 'PUT') &&
+      path.startsWith('/v3/conversations') &&
+      refusedActivity(req.method, path, call.body)
+    )
+      return json(res, 400, { error: { code: 'BadArgument', message: 'Unknown element type in the Adaptive Card.' } });
     if (req.method === 'POST' && path === '/v3/conversations') {
       const body = call.body as { channelData?: { channel?: { id?: string } } };
       const activityId = String(1_700_000_000_000 + ++seq);
@@ -212,6 +241,9 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     driveItems,
     members,
     openIdMetadata: `${connector.url}/v1/.well-known/openidconfiguration`,
+    settings,
+    /** Activities refused with HTTP 400 for an element in `settings.refuseElements` (issue 17). */
+    refusals,
     /** Every message MarginIQ posted or updated, oldest first. */
     activityCalls,
     /** A pre-authorised download URL on the storage host. */

@@ -283,7 +283,7 @@ export interface SlackMessage {
  */
 export function renderCard(card: Card, opts: { level?: SlackLevel } = {}): SlackMessage {
   const level = opts.level ?? 'native';
-  const reserved = level === 'native' ? card.blocks.findIndex((b) => b.type === 'table' && b.sortable === true) : -1;
+  const reserved = level !== 'fields' ? card.blocks.findIndex((b) => b.type === 'table' && b.sortable === true) : -1;
   const st: RenderState = { level, tables: 0, charts: 0, reserved };
   const header: KnownBlock = {
     type: 'header',

@@ -4,7 +4,13 @@ import { AppError } from '../../core/errors.ts';
 import type { ChatGateway, ConversationRef, ConversationsRepository, PostedMessage } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { baseConversationId, type StoredReference, threadedConversationId, threadRootOf } from './teams.activity.ts';
-import { messageFor } from './teams.cards.ts';
+import { messageFor, noMentions } from './teams.cards.ts';
+import { TEAMS_LEVELS, type TeamsLevel } from './teams.tables.ts';
+
+/** The connector's answer to a card it will not deliver (a schema it does not take): HTTP 400. */
+const refusedCard = (err: unknown) =>
+  ((err as { cause?: { response?: { status?: number } } }).cause?.response?.status ??
+    (err as { response?: { status?: number } }).response?.status) === 400;
 
 /** Teams' global service URL: used only for a conversation MarginIQ has never heard from. */
 export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
@@ -137,6 +143,51 @@ export function createTeamsGateway(deps: {
       .catch(wrap('update the message'));
   }
 
+  /**
+   * Issue 17: Teams refuses a card it cannot take with HTTP 400: native (Chart.*) → Table → FactSet.
+   * What a tenant refused is remembered, and logged once per tenant; a card that used nothing newer
+   * than the refused form is not sent again in the same form.
+   */
+  let start = 0;
+  const logged = new Set<string>();
+  async function stepDown<T>(
+    to: ConversationRef,
+    card: Card,
+    deliver: (activity: Record<string, unknown>) => Promise<T>,
+  ): Promise<{ result: T; level: TeamsLevel | 'text' }> {
+    let previous: string | undefined;
+    let lastErr: unknown;
+    for (let i = start; i < TEAMS_LEVELS.length; i += 1) {
+      const level = TEAMS_LEVELS[i]!;
+      const activity = messageFor(card, { level });
+      const json = JSON.stringify(activity);
+      if (json === previous) continue;
+      previous = json;
+      try {
+        return { result: await deliver(activity), level };
+      } catch (err) {
+        if (!refusedCard(err)) throw err;
+        lastErr = err;
+        const tenant = (await reference(to.channelId))?.tenantId ?? 'tenant';
+        if (!logged.has(`${tenant}:${level}`)) {
+          logged.add(`${tenant}:${level}`);
+          deps.logger.warn(
+            { tenant, refused: level },
+            `Teams refused the ${level} form of a card; sending a simpler form (logged once per tenant)`,
+          );
+        }
+        const next = TEAMS_LEVELS[i + 1];
+        if (next && JSON.stringify(messageFor(card, { level: next })) !== json) start = Math.max(start, i + 1);
+      }
+    }
+    // Never dropped: the card's text alone, which no card schema can refuse.
+    try {
+      return { result: await deliver({ type: 'message', text: noMentions(card.fallbackText) }), level: 'text' };
+    } catch (err) {
+      throw refusedCard(err) ? lastErr : err;
+    }
+  }
+
   const gateway: TeamsGateway = {
     platform: 'teams',
     async remember(ref) {
@@ -149,12 +200,12 @@ export function createTeamsGateway(deps: {
     send,
     replace,
     async post(to, card): Promise<PostedMessage> {
-      const messageRef = await send(to, messageFor(card));
+      const { result: messageRef, level } = await stepDown(to, card, (activity) => send(to, activity));
       rememberCard(messageRef, card);
-      return { messageRef };
+      return { messageRef, ...(level === 'native' ? {} : { fallback: level }) };
     },
     async update(to, messageRef, card) {
-      await replace(to, messageRef, messageFor(card));
+      await stepDown(to, card, (activity) => replace(to, messageRef, activity));
       rememberCard(messageRef, card);
     },
     // Teams has no message only one person sees in a shared conversation: the answer goes in the thread.
