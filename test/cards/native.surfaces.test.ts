@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Card, type ChartBlock, card, type TableBlock } from '../../src/core/cards/card.model.ts';
+import {
+  type Card,
+  type ChartBlock,
+  card,
+  chartTable as chartTableOf,
+  type TableBlock,
+} from '../../src/core/cards/card.model.ts';
 import { summaryCard } from '../../src/core/cards/report.cards.ts';
 import type { Ingestion, StoredReport } from '../../src/core/records.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
@@ -198,6 +204,17 @@ describe('charts and limits (issue 17, item 8)', () => {
     expect(dt.page_size).toBe(10);
     expect(JSON.stringify(msg.blocks)).toContain('day 100');
     everyForm(c);
+  });
+});
+
+describe('views (App Home, modals)', () => {
+  it('keep the table family and charts out of views, where Slack allows them in messages only', () => {
+    const c = card('Home', 'info', [history(30), { ...chartTableOf(history(3)), sortable: true }]);
+    const blocks = slackCard(c, { surface: 'view' }).blocks.map((b) => b.type as string);
+    expect(blocks).not.toContain('table');
+    expect(blocks).not.toContain('data_table');
+    expect(blocks).not.toContain('data_visualization');
+    expect(JSON.stringify(slackCard(c, { surface: 'view' }).blocks)).toContain('2026-10-30');
   });
 });
 

@@ -195,7 +195,13 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
         if (!args.user_id || !view) return { ok: false, error: 'invalid_arguments' };
         if (view.type !== 'home') return { ok: false, error: 'invalid_arguments' };
         if ((view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_blocks' };
-        const published = { id: `V${++seq}`, team_id: teamId, type: 'home', blocks: view.blocks ?? [], hash: `h${seq}` };
+        const published = {
+          id: `V${++seq}`,
+          team_id: teamId,
+          type: 'home',
+          blocks: view.blocks ?? [],
+          hash: `h${seq}`,
+        };
         homes.set(String(args.user_id), published);
         return { ok: true, view: published };
       }

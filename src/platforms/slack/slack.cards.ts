@@ -171,6 +171,8 @@ interface RenderState {
   charts: number;
   /** The block that gets the message's one table slot: the first sortable table, when there is one. */
   reserved: number;
+  /** A modal or the Home tab: the table family and charts are message-only blocks there. */
+  view: boolean;
 }
 
 /** The rows a native table could not hold, as text under it: paged, never refused. */
@@ -184,7 +186,7 @@ function renderTable(b: TableBlock, st: RenderState, index = -1): KnownBlock[] {
   const caption: KnownBlock[] =
     b.caption && !asData ? [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(b.caption))] }] : [];
   if (st.level === 'fields') return [...caption, ...fieldSections(tableFields(b))];
-  if (slotTaken) return [...caption, section(tableText(b))];
+  if (slotTaken || st.view) return [...caption, section(tableText(b))];
   st.tables += 1;
   const { block, rest } = asData ? dataTableBlock(b) : tableBlock(b);
   return [...caption, block, ...restText(b, rest)];
@@ -196,7 +198,7 @@ function renderChart(b: ChartBlock, st: RenderState): KnownBlock[] {
       ? [{ type: 'image', image_url: b.imageUrl, alt_text: truncate(chartAlt(b), SLACK_LIMITS.imageAlt) }]
       : [];
   const left = SLACK_TABLE_LIMITS.chartsPerMessage - st.charts;
-  if (st.level !== 'native' || left <= 0) return [...image, ...renderTable(chartTable(b), st)];
+  if (st.level !== 'native' || left <= 0 || st.view) return [...image, ...renderTable(chartTable(b), st)];
   const { runs, rest } = chartRuns(b.points, left);
   st.charts += runs.length;
   const out = runs.map((run, i) => chartBlock(b, run, runs.length > 1 ? `${i + 1} of ${runs.length}` : undefined));
@@ -281,10 +283,12 @@ export interface SlackMessage {
  * The neutral card as Block Kit, with escaped fallback text for notifications and old clients.
  * `level` (issue 17) is how much of Block Kit's newer blocks the workspace takes: see SlackLevel.
  */
-export function renderCard(card: Card, opts: { level?: SlackLevel } = {}): SlackMessage {
+export function renderCard(card: Card, opts: { level?: SlackLevel; surface?: 'message' | 'view' } = {}): SlackMessage {
   const level = opts.level ?? 'native';
-  const reserved = level !== 'fields' ? card.blocks.findIndex((b) => b.type === 'table' && b.sortable === true) : -1;
-  const st: RenderState = { level, tables: 0, charts: 0, reserved };
+  const view = opts.surface === 'view';
+  const reserved =
+    level !== 'fields' && !view ? card.blocks.findIndex((b) => b.type === 'table' && b.sortable === true) : -1;
+  const st: RenderState = { level, tables: 0, charts: 0, reserved, view };
   const header: KnownBlock = {
     type: 'header',
     text: plain(`${TONE_EMOJI[card.tone]} ${card.title}`, SLACK_LIMITS.headerText),

@@ -7,8 +7,8 @@ import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import { NO_SUCH_REPORT, noSuchReport, readButtonValue, readEditMetadata } from '../action.payloads.ts';
 import { renderCard } from './slack.cards.ts';
-import { cardModal, createSlackHome } from './slack.home.ts';
 import type { SlackDelivery } from './slack.delivery.ts';
+import { cardModal, createSlackHome } from './slack.home.ts';
 import { editModal, modalErrors, readSubmission } from './slack.views.ts';
 
 export const SLACK_COMMAND = '/margin';

@@ -9,14 +9,17 @@ export const slackChannelLink = (channelId: string) =>
   /^[CGD][A-Z0-9]+$/.test(channelId) ? `https://slack.com/app_redirect?channel=${channelId}` : undefined;
 
 /** The home card as the App Home tab's view (views.publish). */
-export const homeView = (card: Card): types.HomeView => ({ type: 'home', blocks: renderCard(card).blocks });
+export const homeView = (card: Card): types.HomeView => ({
+  type: 'home',
+  blocks: renderCard(card, { surface: 'view' }).blocks,
+});
 
 /** A card for the clicker alone, as a modal (Open from App Home, a refusal where no channel is). */
 export const cardModal = (card: Card): types.ModalView => ({
   type: 'modal',
   title: { type: 'plain_text', text: truncate(plainSafe(card.title), 24) },
   close: { type: 'plain_text', text: 'Close' },
-  blocks: renderCard(card).blocks,
+  blocks: renderCard(card, { surface: 'view' }).blocks,
 });
 
 /** People whose App Home was drawn lately: their queues change when someone else decides. */
