@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,9 @@ const run = async (args: string[], env: Record<string, string> = { DATA_DIR: dat
 };
 
 beforeAll(async () => {
+  // The suite's migrated embedded database (global setup), copied: creating one takes most of a minute.
+  const template = process.env.MARGINIQ_PGLITE_TEMPLATE;
+  if (template) cpSync(template, path.join(dataDir, 'db'), { recursive: true });
   writeFileSync(one, await buildTextPdf(snapshot(day1)));
   writeFileSync(two, await buildTextPdf(snapshot(day2)));
 });
@@ -61,7 +64,8 @@ describe('marginiq teach and extract --memory (layout memory, issue 16)', () => 
     });
     // Without --memory the same file reads as before.
     expect(JSON.parse((await run(['extract', two, '--json'])).stdout)[0].fields.sma).toBeUndefined();
-  });
+    // Opening the embedded database the first time is slow on a busy machine: room beyond the default.
+  }, 180_000);
 
   it('teaches from a truth file in the scorer format', async () => {
     const truth = path.join(work, 'day1.json');

@@ -7,7 +7,7 @@ import { fingerprintOf, fingerprintSimilarity, SAME_LAYOUT } from '../../src/ext
 import { planTeaching, type TaughtReport } from '../../src/extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
 import { learnRule } from '../../src/extraction/memory/rule.learner.ts';
-import { buildTextPdf, type Placed } from './support/pdf.builder.ts';
+import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 import { day1, day2, snapshot } from './support/snapshot.statement.ts';
 
 const now = new Date('2026-12-06T12:00:00Z');
@@ -82,6 +82,27 @@ describe('learning where a value is printed', () => {
     expect(learned.rule).toMatchObject({ anchor: 'left', label: 'Cash Balance', sign: 1, printed: '(12,345.67)' });
     // The same figure taught unsigned (a layout printing a debit in parentheses for a positive field): sign −1.
     expect(learnRule(doc, 'sma', 12345.67, null).rule).toMatchObject({ sign: -1 });
+  });
+
+  it('learns nothing from a value printed alike in two columns: only a statement where they differ tells which', async () => {
+    const { doc } = await read([
+      [
+        ['Segment Margin Summary', 50, 40, 14],
+        ...rows(
+          80,
+          16,
+          [50, 300, 450],
+          [
+            [null, 'Securities', 'Total'],
+            ['Net Liquidation Value', '500,000.00', '500,000.00'],
+            ['Maintenance Margin', '120,000.00', '120,000.00'],
+          ],
+        ),
+      ],
+    ]);
+    const learned = learnRule(doc, 'maintenance_requirement', 120000, null);
+    expect(learned.rule).toBeNull();
+    expect(learned).toMatchObject({ reason: expect.stringContaining('several places alike') });
   });
 
   it('learns nothing from a value the document does not print, and says so', async () => {

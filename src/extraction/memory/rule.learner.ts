@@ -95,7 +95,16 @@ export function learnRule(
   if (places === null) return { field, rule: null, reason: `${value} is not printed in this document` };
   if (places.length === 0)
     return { field, rule: null, reason: `${value} is printed, but with no label or column title to find it by` };
-  return { field, rule: places[0]!.rule };
+  // Printed alike in two places (two columns that happen to agree today): which one the field is,
+  // only a statement where they differ can tell. Guessing would teach the wrong column half the time.
+  const [best, next] = places;
+  if (next && Math.abs(next.worth - best!.worth) < 1e-9)
+    return {
+      field,
+      rule: null,
+      reason: `${value} is printed in several places alike (${describe(best!.rule)}, ${describe(next.rule)}); a statement where they differ will tell which`,
+    };
+  return { field, rule: best!.rule };
 }
 
 /**
@@ -115,3 +124,6 @@ export function learnPlaces(
     .filter((r): r is LearnedPlace => r !== null && (value !== 0 || r.named));
   return places.sort((a, b) => b.worth - a.worth);
 }
+
+const describe = (r: LayoutRule) =>
+  `${r.label ? `"${r.label}"` : 'the account row'}${r.column ? ` under "${r.column}"` : ''}${r.figures > 1 && !r.column ? ` (figure ${r.ordinal + 1})` : ''}`;
