@@ -85,6 +85,10 @@ export function chartSvg(c: ChartBlock): string {
     )
     .join('');
   const last = c.points.at(-1);
-  const legend = last ? `${c.series}: latest ${last.text}` : c.series;
-  return `<figure class="chart"><svg role="img" aria-label="${esc(chartAlt(c))}" viewBox="0 0 ${W} ${H}" width="100%" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg"><text x="${PAD.left}" y="18" font-size="14" font-weight="bold" fill="${INK}">${esc(c.title)}</text><line x1="${PAD.left}" x2="${W - PAD.right}" y1="${zero.toFixed(1)}" y2="${zero.toFixed(1)}" stroke="${GRID}" stroke-width="1.5"/>${marks}${xLabels}</svg><figcaption>${esc(legend)}${c.yLabel ? ` · ${esc(c.yLabel)}` : ''}</figcaption></figure>`;
+  const flagged = c.points.filter((p) => p.highlight).length;
+  const legend =
+    c.kind === 'line'
+      ? `${c.series}${last ? `: latest ${last.text}` : ''}`
+      : `${c.series}${flagged > 0 ? ` · ${c.highlightSeries ?? 'highlighted'} in red: ${flagged}` : ''}`;
+  return `<figure class="chart"><svg role="img" aria-label="${esc(chartAlt(c))}" viewBox="0 0 ${W} ${H}" width="100%" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg"><text x="${PAD.left}" y="18" font-size="14" font-weight="bold" fill="${INK}">${esc(c.title)}</text><line x1="${PAD.left}" x2="${W - PAD.right}" y1="${zero.toFixed(1)}" y2="${zero.toFixed(1)}" stroke="${GRID}" stroke-width="1.5"/>${marks}${xLabels}</svg><figcaption>${esc(legend)}</figcaption></figure>`;
 }
