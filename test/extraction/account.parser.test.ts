@@ -25,6 +25,11 @@ describe('readAccountToken', () => {
     [': 1.234,56'],
     [': 1234,56'],
     [' 2015'],
+    // Signed money figures, space-grouped or not, are never accounts (they were read as 4304 and 19202.24).
+    ['4 304 308,53-'],
+    ['19202.24-'],
+    ['(1,234.56)'],
+    ['12 345,67 DR'],
   ])('refuses %j', (text) => {
     expect(readAccountToken(text)).toBeNull();
   });

@@ -8,6 +8,8 @@ export function normalizeAccount(raw: string): string {
 }
 
 const TOKEN = /^[A-Za-z0-9*][A-Za-z0-9*.\-/]*$/;
+/** A signed amount with two decimals, grouped or not, in either decimal convention. */
+const MONEY = /^[(\-−]?\d{1,3}(?:[ ,.'’]?\d{3})*[.,]\d{2}(?:[-−)]|\s?(?:DR|CR|DB))?$/i;
 
 /**
  * Reads the account token at the start of `text` (what follows the label). Takes consecutive
@@ -15,7 +17,10 @@ const TOKEN = /^[A-Za-z0-9*][A-Za-z0-9*.\-/]*$/;
  */
 export function readAccountToken(text: string): { value: string; quality: number } | null {
   const t = text.replace(/^[\s:#=.\-–]+/, '').replace(/^(?:no\.?|number|num\.?|#|id)\s*[:#]?\s*/i, '');
-  const parts = (t.split(/\s{2,}/)[0] ?? '').split(' '); // a double space ends the token
+  const first = t.split(/\s{2,}/)[0] ?? ''; // a double space ends the token
+  // A money figure (`4 304 308,53-`, `19202.24-`, `(1,234.56)`) is never an account number.
+  if (MONEY.test(first.trim())) return null;
+  const parts = first.split(' ');
   const taken: string[] = [];
   for (const raw of parts) {
     const p = raw.replace(/[,;:)]+$/, '');
