@@ -81,6 +81,12 @@ describe('findAmounts', () => {
       ['USD 5.00', 5, 'USD'],
       ['EUR 6.00', 6, 'EUR'],
     ]);
+    // An opening parenthesis run into the figure before it still makes the next one negative.
+    expect(read('USD 82,303,417.14(USD 2,926,490.14) USD 5.00')).toEqual([
+      ['USD 82,303,417.14', 82303417.14, 'USD'],
+      ['(USD 2,926,490.14)', -2926490.14, 'USD'],
+      ['USD 5.00', 5, 'USD'],
+    ]);
     // One currency on either side is still the figure's own.
     expect(read('1,234.00 USD DR')).toEqual([['1,234.00 USD DR', -1234, 'USD']]);
   });

@@ -78,6 +78,14 @@ export interface AmountMatch extends ParsedAmount {
 export function findAmounts(text: string, locale: NumberLocale = 'dot', context: AmountContext = {}): AmountMatch[] {
   const out: AmountMatch[] = [];
   text = toHalfWidth(text);
+  const push = (parsed: ParsedAmount, index: number, raw: string, g: Record<string, string | undefined>) => {
+    // `82,303,417.14(USD 2,926,490.14)`: an opening parenthesis run into the figure before it is still
+    // this figure's own, and makes it negative.
+    const opened = !g.pre && g.post?.includes(')') && text[index - 1] === '(' && /\d/.test(text[index - 2] ?? '');
+    if (opened && parsed.value > 0)
+      out.push({ ...parsed, value: -parsed.value, index: index - 1, length: raw.length + 1, raw: `(${raw}` });
+    else out.push({ ...parsed, index, length: raw.length, raw });
+  };
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m; m = AMOUNT_RE.exec(text)) {
     const parsed = interpret(m.groups!, locale, context);
@@ -89,12 +97,12 @@ export function findAmounts(text: string, locale: NumberLocale = 'dot', context:
       const raw = m[0].slice(0, cut).trimEnd();
       const alone = interpret({ ...m.groups!, cur3: undefined, drcr: undefined }, locale, context);
       if (alone) {
-        out.push({ ...alone, index: m.index, length: raw.length, raw });
+        push(alone, m.index, raw, m.groups!);
         AMOUNT_RE.lastIndex = m.index + cut;
       }
       continue;
     }
-    if (parsed) out.push({ ...parsed, index: m.index, length: m[0].length, raw: m[0] });
+    if (parsed) push(parsed, m.index, m[0], m.groups!);
   }
   return out;
 }
