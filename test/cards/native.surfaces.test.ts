@@ -6,16 +6,18 @@ import {
   chartTable as chartTableOf,
   type TableBlock,
 } from '../../src/core/cards/card.model.ts';
-import { summaryCard } from '../../src/core/cards/report.cards.ts';
+import { editForm, rejectForm, summaryCard } from '../../src/core/cards/report.cards.ts';
 import type { Ingestion, StoredReport } from '../../src/core/records.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import { renderCard as consoleCard } from '../../src/platforms/console/console.cards.ts';
 import { renderCard as slackCard } from '../../src/platforms/slack/slack.cards.ts';
+import { homeView } from '../../src/platforms/slack/slack.home.ts';
 import { SLACK_LEVELS } from '../../src/platforms/slack/slack.tables.ts';
+import { editModal } from '../../src/platforms/slack/slack.views.ts';
 import { renderCard as teamsCard } from '../../src/platforms/teams/teams.cards.ts';
 import { TEAMS_LEVELS } from '../../src/platforms/teams/teams.tables.ts';
 import { checkCard } from '../support/adaptive-card.schema.ts';
-import { checkMessage } from '../support/block-kit.schema.ts';
+import { checkMessage, modalBlocks } from '../support/block-kit.schema.ts';
 import { sampleReport } from '../support/fakes.ts';
 
 const stored = (d: MarginReport, over: Partial<StoredReport> = {}): StoredReport => ({
@@ -256,5 +258,17 @@ describe('the schemas themselves', () => {
     };
     expect(checkCard({ ...base, body: [table] })).not.toEqual([]);
     expect(checkCard({ ...base, body: [{ type: 'Chart.Sparkle' }] })).not.toEqual([]);
+  });
+});
+
+describe('forms and views', () => {
+  it('the edit and reject modals and the App Home are valid view blocks', () => {
+    const r = stored(sampleReport());
+    for (const form of [editForm(r), rejectForm(r)]) {
+      const view = editModal({ ...form, version: 1 }, { channel: 'C1', messageTs: '1.2' });
+      expect(modalBlocks.safeParse(view.blocks).error?.issues ?? []).toEqual([]);
+    }
+    const home = homeView(summaryCard(ingestion, [r], []));
+    expect(modalBlocks.safeParse(home.blocks).error?.issues ?? []).toEqual([]);
   });
 });

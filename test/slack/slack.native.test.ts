@@ -78,6 +78,46 @@ describe('native surfaces in Slack', () => {
   });
 });
 
+describe('every answer is valid Block Kit (issue 17, item 8)', () => {
+  it.each([
+    'help',
+    'recent 5',
+    'pending',
+    'calls',
+    'stats 30d',
+    'health',
+    `report ${ACCOUNT}`,
+    `report ${ACCOUNT} ${DATES[0]}`,
+    'home',
+  ])('/margin %s', async (text) => {
+    expect(checkMessage(await margin(text))).toEqual([]);
+  });
+
+  it('posts the native digest (bar chart, sortable accounts) as valid Block Kit', async () => {
+    const digests = createDigests({
+      analytics: createAnalyticsRepository(svc.db),
+      repos: svc.repos,
+      health: { check: async () => ({ status: 'ok', checks: {}, version: 'test', uptime_s: 1, platforms: ['slack'] }) },
+      queueDepth: async () => ({ queued: 0, active: 0, failed: 0, deadLettered: 0 }),
+      gateways: svc.gateways,
+      renderChart: renderDigestChart,
+      renderChartPng,
+      channels: ['slack:C0RISK'],
+      tz: 'UTC',
+      logger: { info() {}, warn() {} },
+    });
+    const before = svc.slack.uploads.length;
+    await digests.postDaily([{ platform: 'slack', channelId: 'C0RISK' }], { scope: 'channel' });
+    const digest = [...svc.slack.messages.values()].find((m) => m.channel === 'C0RISK')!;
+    expect(checkMessage({ text: digest.text, blocks: digest.blocks })).toEqual([]);
+    const types = digest.blocks.map((b) => (b as { type: string }).type);
+    expect(types).toContain('data_visualization');
+    expect(types).toContain('data_table');
+    // Native: no PNG beside it.
+    expect(svc.slack.uploads.length).toBe(before);
+  });
+});
+
 describe('when the workspace refuses blocks (issue 17 fallback)', () => {
   it('answers with the table block when data_table and data_visualization are refused, and logs it once', async () => {
     svc.slack.settings.refuseBlocks = new Set(['data_table', 'data_visualization']);
@@ -113,7 +153,9 @@ describe('when the workspace refuses blocks (issue 17 fallback)', () => {
     const before = svc.slack.uploads.length;
     const { delivery } = await digests.postDaily([{ platform: 'slack', channelId: CHANNEL }], { scope: 'channel' });
     expect(delivery.posted).toHaveLength(1);
-    const digest = [...svc.slack.messages.values()].find((m) => m.text.includes('daily digest'))!;
+    const digest = [...svc.slack.messages.values()].find(
+      (m) => m.channel === CHANNEL && m.text.includes('daily digest'),
+    )!;
     expect(checkMessage({ text: digest.text, blocks: digest.blocks })).toEqual([]);
     const types = digest.blocks.map((b) => (b as { type: string }).type);
     expect(types).not.toContain('table');

@@ -183,7 +183,8 @@ export const messageBlocks = z
   .refine((bs) => bs.filter((b) => b.type === 'data_visualization').length <= 2, 'at most two charts');
 
 export const message = z.looseObject({ text: z.string().max(40_000), blocks: messageBlocks });
-export const modalBlocks = z.array(z.union([section, context, divider, input, header])).max(100);
+/** Views (modals, App Home): up to 100 blocks, and none of the message-only table family or charts. */
+export const modalBlocks = z.array(z.union([section, context, divider, input, header, actions, image])).max(100);
 
 /** Parses a message; the error lists every path that breaks the reference. */
 export function checkMessage(m: unknown): string[] {

@@ -76,6 +76,17 @@ describe('native tables and charts in Teams', () => {
     expect(h.double.refusals).toEqual([]);
   });
 
+  it.each([
+    ['help', 'MarginIQ commands'],
+    ['recent 5', 'most recent'],
+    ['pending', 'approval'],
+    ['stats 30d', 'Last 30 days'],
+    [`report ${ACCOUNT} ${DATES[0]}`, `Account ${ACCOUNT}`],
+  ])('answers "%s" with a card that passes the Adaptive Card schema', async (text, marker) => {
+    const answer = await ask(text, marker);
+    for (const card of cardsOf(answer)) expect(checkCard(card)).toEqual([]);
+  });
+
   it('sends the Table form when Teams refuses charts, then FactSets when it refuses Tables, never dropping the answer', async () => {
     h.double.settings.refuseElements = new Set(['Chart.Line', 'Chart.VerticalBar']);
     const asTables = await ask(`report ${ACCOUNT}`, `History of ${ACCOUNT}`);
