@@ -6,9 +6,11 @@
  *
  *   node bench/hostile.bench.ts [--rounds 2] [--database-url postgres://…]
  *
- * The database is Postgres when --database-url (or TEST_DATABASE_URL) is given, as the issue measured
- * it (a new database on that server, dropped after); otherwise the embedded one, whose own memory
- * (about 200 MB of WebAssembly Postgres) counts in every figure.
+ * Runs on the embedded database (PGlite), and then on Postgres when --database-url (or
+ * TEST_DATABASE_URL) is given, as the issue measured it (a new database on that server, dropped
+ * after), and prints their idle figures side by side. PGlite's own memory (WebAssembly Postgres: its
+ * compiled code and its heap, about 110 MB with the 16 MB buffer pool db.ts starts it with) counts in
+ * every figure of the embedded run.
  * Targets: peak < 600 MB, idle after < 300 MB. Writes bench/results/hostile-<database>.json.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,8 +35,8 @@ const rssMb = (pid: number) =>
   Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function main() {
-  const database = args['database-url'] ? await freshPostgres(args['database-url']) : null;
+async function measure(databaseUrl: string | undefined) {
+  const database = databaseUrl ? await freshPostgres(databaseUrl) : null;
   const slack = await startSlackDouble();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-hostile-'));
   const svc = await startCli(
@@ -125,9 +127,17 @@ async function main() {
     path.resolve(import.meta.dirname, `results/hostile-${result.database}.json`),
     `${JSON.stringify(result, null, 2)}\n`,
   );
-  // The targets are for the service as the issue measured it (on Postgres); the embedded database alone
-  // holds more than 300 MB, so there only what the hostile files add is meaningful.
-  if (!result.met && database) process.exitCode = 1;
+  return result;
 }
 
-await main();
+const runs = [await measure(undefined)];
+if (args['database-url']) runs.push(await measure(args['database-url']));
+console.log('\nservice RSS (MB)   baseline   peak   idle after   targets met');
+for (const r of runs)
+  console.log(
+    `${r.database.padEnd(18)} ${String(r.baseline_rss_mb).padStart(8)} ${String(r.peak_rss_mb).padStart(6)} ${String(r.idle_after_mb).padStart(12)}   ${r.met}`,
+  );
+// The targets are for the service as the issue measured it (on Postgres). The embedded database's own
+// floor (measured 2026-12-06: idle after 338 MB against Postgres's 231) keeps it above 300 MB, so there
+// it is reported, not enforced.
+if (runs.some((r) => r.database === 'postgres' && !r.met)) process.exitCode = 1;
