@@ -146,6 +146,8 @@ export async function startService(
     ...platforms.map((p) => ({ name: `platform ${p.name}`, stop: () => p.stop() })),
     { name: 'http', stop: () => http?.close() },
     { name: 'queue', stop: () => queue.stop({ graceful: true, timeoutMs: 20_000 }) },
+    // Issue 16: corrections being taught to layout memory finish before the reader and the database close.
+    { name: 'layout memory', stop: () => chat.lessonsDone() },
     { name: 'extraction', stop: () => (extractor as Extractor & { close?: () => Promise<void> }).close?.() },
     { name: 'database', stop: () => db.close() },
   ]);
