@@ -21,8 +21,10 @@ const GRID = '#E5E5E5';
 /** Issue 17: a table with figures right-aligned; numeric cells carry their value for sorting. */
 export function tableHtml(b: TableBlock): string {
   const align = b.columns.map(columnAlign);
+  // A sortable table's headers take focus, so the page's sort works from the keyboard too.
+  const focus = b.sortable ? ' tabindex="0"' : '';
   const head = b.columns
-    .map((c, i) => `<th scope="col"${align[i] === 'right' ? ' class="num"' : ''}>${esc(columnLabel(c))}</th>`)
+    .map((c, i) => `<th scope="col"${align[i] === 'right' ? ' class="num"' : ''}${focus}>${esc(columnLabel(c))}</th>`)
     .join('');
   const rows = b.rows
     .map((r) => {

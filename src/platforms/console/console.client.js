@@ -207,6 +207,52 @@ list.addEventListener('click', async (e) => {
   if (data.form) openEdit(data.form, messageId);
 });
 
+// ---- sortable tables (issue 17) ----
+
+// A table the card marks sortable sorts by a header click: figures by their data-value, other
+// cells by their text; a second click on the same header reverses. aria-sort tells screen readers.
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+function cellKey(td) {
+  const raw = td?.dataset.value;
+  const n = raw === undefined || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(n) ? { n } : { t: (td?.textContent ?? '').trim() };
+}
+function compareKeys(a, b) {
+  if (a.n !== undefined && b.n !== undefined) return a.n - b.n;
+  if (a.n !== undefined) return -1; // figures before text (a blank or a dash) in ascending order
+  if (b.n !== undefined) return 1;
+  return collator.compare(a.t, b.t);
+}
+function sortTable(th) {
+  const table = th.closest('table');
+  const body = table.tBodies[0];
+  if (!body) return;
+  const col = th.cellIndex;
+  const dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+  for (const other of table.tHead.rows[0].cells) other.removeAttribute('aria-sort');
+  th.setAttribute('aria-sort', dir);
+  const sign = dir === 'ascending' ? 1 : -1;
+  const rows = [...body.rows].map((tr, i) => ({ tr, i, key: cellKey(tr.cells[col]) }));
+  // Stable: equal keys keep their order.
+  rows.sort((a, b) => sign * compareKeys(a.key, b.key) || a.i - b.i);
+  body.append(...rows.map((r) => r.tr));
+}
+function sortableHeader(e) {
+  const th = e.target.closest('table.sortable > thead th');
+  return th && list.contains(th) ? th : null;
+}
+list.addEventListener('click', (e) => {
+  const th = sortableHeader(e);
+  if (th) sortTable(th);
+});
+list.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter' && e.key !== ' ') return;
+  const th = sortableHeader(e);
+  if (!th) return;
+  e.preventDefault();
+  sortTable(th);
+});
+
 // ---- the edit dialog ----
 
 const dialog = $('#edit');
