@@ -156,6 +156,97 @@ describe('a Teams edit-form submission whose handler fails (real Teams SDK app, 
   });
 });
 
+/**
+ * Issue 18: a message is acknowledged at once and handled in the background; its claim was marked done
+ * before that handling ran, so an edit sent the fallback way (Action.Submit as a message `value`) that
+ * failed was never handled when Teams delivered the message again.
+ */
+describe('a Teams edit sent as a message (Action.Submit fallback) whose handling fails (real Teams SDK app)', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness();
+  });
+  afterAll(() => h?.stop());
+
+  it('is handled when Teams delivers the same message again, and only once', async () => {
+    const url = h.double.host(`retry-msg-${Math.random()}`, pdf('acct=T18M'));
+    await h.send(h.activities.file(ANALYST, 'retry-msg.pdf', url));
+    const reading = await h.double.waitFor(
+      () => h.double.activityCalls().find((c) => c.method === 'POST' && cardText(c).includes('Reading retry-msg.pdf')),
+      'the reading reply',
+    );
+    await h.settle();
+    const messageId = reading.responseId ?? '';
+    const summary = await h.double.waitFor(
+      () => h.double.activityCalls().findLast((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${messageId}`)),
+      'the summary',
+    );
+    const reportId = String(actionData(summary, ACTION_IDS.edit)?.value);
+    const open = await h.send(h.activities.invoke(APPROVER, ACTION_IDS.edit, { value: reportId }, messageId));
+    const save = actionData({ body: open.body?.value }, EDIT_FORM_ID) as { value: string; version: number };
+    const edited = () =>
+      h.double
+        .activityCalls()
+        .filter(
+          (c) =>
+            c.method === 'PUT' &&
+            c.path.endsWith(`/activities/${messageId}`) &&
+            cardText(c).includes('1,111,111.00 USD'),
+        );
+    for (const sql of [
+      'create sequence edit_fails_once_msg',
+      `create function edit_fails_once_msg() returns trigger language plpgsql as $$
+       begin
+         if nextval('edit_fails_once_msg') = 1 then raise exception 'disk full'; end if;
+         return new;
+       end $$`,
+      `create trigger edit_fails_once_msg before update on analytics.margin_reports
+         for each row execute function edit_fails_once_msg()`,
+    ])
+      await h.db.query(sql);
+    try {
+      const submission = h.activities.message(APPROVER, '', {
+        replyToId: messageId,
+        value: {
+          ...save,
+          verb: EDIT_FORM_ID,
+          account_number: 'T18M',
+          report_date: '2026-11-27',
+          currency: 'USD',
+          total_equity: '1111111',
+          maintenance_requirement: '400000',
+          reason: 'reprinted',
+        },
+      });
+      expect((await h.send(submission)).status).toBe(200);
+      // The handling failed in the background: the claim is given back, nothing was changed.
+      await h.released(submission);
+      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).not.toBe(1_111_111);
+      expect(edited()).toHaveLength(0);
+
+      // Teams delivers the same message again: handled now, the card updated in place.
+      expect((await h.send(submission)).status).toBe(200);
+      await h.handled(submission);
+      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).toBe(1_111_111);
+      const updates = edited().length;
+      expect(updates).toBeGreaterThan(0);
+
+      // Done: a third delivery is not a second edit (the ingress refuses it before answering).
+      expect((await h.send(submission)).status).toBe(200);
+      await h.handled(submission);
+      const edits = (await h.repos.audit.forEntity('margin_report', reportId)).filter(
+        (e) => e.action === 'report.edited',
+      );
+      expect(edits).toHaveLength(1);
+      expect(edited()).toHaveLength(updates);
+    } finally {
+      await h.db.query('drop trigger edit_fails_once_msg on analytics.margin_reports');
+      await h.db.query('drop function edit_fails_once_msg()');
+      await h.db.query('drop sequence edit_fails_once_msg');
+    }
+  });
+});
+
 describe.each(DATABASES)('processed events on %s', (_name, open) => {
   let t: TestDb;
   let repos: Repositories;

@@ -23,6 +23,7 @@ import { createAnalyticsRepository } from '../../src/store/repositories/analytic
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
 import { freshPglite } from '../support/databases.ts';
 import { sampleReport, scriptedExtractor } from '../support/fakes.ts';
+import { eventually } from '../support/slack-double.ts';
 import { postActivity, startTeamsDouble, teamsActivities } from '../support/teams-double.ts';
 
 export const ADMIN = 'aad-admin';
@@ -228,6 +229,13 @@ export async function startTeamsHarness(
   const activities = teamsActivities(double, undefined, NAMES);
 
   const replicas: { close(): Promise<void> }[] = [];
+  /** The state of an activity's claim (teams.ingress.ts): claimed, done, or undefined (none, or released). */
+  const claimOf = async (activity: { id: string; conversation: Record<string, unknown> }) =>
+    (
+      await t.db.query<{ state: string }>('select state from analytics.processed_events where key = $1', [
+        `teams:activity:${String(activity.conversation.id)}:${activity.id}`,
+      ])
+    )[0]?.state;
   return {
     url: http.url,
     double,
@@ -248,6 +256,23 @@ export async function startTeamsHarness(
         http.url,
         activity,
         token === null ? undefined : (token ?? (opts.credentials ? double.signInbound() : undefined)),
+      ),
+    /**
+     * Waits until an activity has been handled to its end, background work included: the ingress marks
+     * its claim done only after that succeeded. The event to wait for, instead of a sleep.
+     */
+    handled: (activity: { id: string; conversation: Record<string, unknown> }) =>
+      eventually(
+        async () => (await claimOf(activity)) === 'done' || undefined,
+        10_000,
+        `activity ${activity.id} handled`,
+      ),
+    /** Waits until an activity's claim was given back: its handling failed (call after its send returned). */
+    released: (activity: { id: string; conversation: Record<string, unknown> }) =>
+      eventually(
+        async () => (await claimOf(activity)) === undefined || undefined,
+        10_000,
+        `activity ${activity.id} released`,
       ),
     /** Waits until every queued job has run. */
     async settle() {

@@ -5,7 +5,6 @@ import { App } from '@microsoft/teams.apps';
 import type { ILogger } from '@microsoft/teams.common';
 import type { Config } from '../../config/config.ts';
 import type { ChatCore } from '../../core/chat.core.ts';
-import { toAppError } from '../../core/errors.ts';
 import type { ConversationsRepository, FileStorage, OutgoingFilesRepository } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
@@ -96,13 +95,6 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
       : {}),
   });
 
-  const inflight = new Set<Promise<void>>();
-  const track = (work: () => Promise<void>) => {
-    const p = work()
-      .catch((err: unknown) => log.error({ err: toAppError(err) }, 'Teams background work failed'))
-      .finally(() => inflight.delete(p));
-    inflight.add(p);
-  };
   const counters = new Map<string, ReturnType<Metrics['counter']>>();
   const count = (name: string, labels: Record<string, string> = {}) => {
     if (!deps.metrics) return;
@@ -133,7 +125,7 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   const handlers = createHandlers({ chat: deps.chat, gateway, outbox, graph, logger: log, count });
 
   const wire = (a: unknown) => a as WireActivity;
-  installTeamsIngress(app as never, {
+  const ingress = installTeamsIngress(app as never, {
     allowedTenants: credentials ? [credentials.tenantId, ...deps.teams.allowedTenants] : [],
     onceEvent: deps.chat.onceEvent,
     logger: log,
@@ -151,17 +143,19 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
         .catch((err: unknown) => log.warn({ err }, 'could not store the Teams conversation reference'));
     return next();
   });
+  // Messages are acknowledged at once and handled after; the ingress holds their claim until then.
   app.on('message', async ({ activity }) => {
-    track(() => handlers.onMessage(wire(activity)));
+    ingress.background(activity, () => handlers.onMessage(wire(activity)));
   });
   app.on('card.action', async ({ activity }) => handlers.onCardAction(wire(activity)) as never);
   app.on('file.consent', async ({ activity }) => handlers.onFileConsent(wire(activity)) as never);
   app.on('install.add', async ({ activity }) => {
-    track(() => handlers.onInstalled(wire(activity)));
+    ingress.background(activity, () => handlers.onInstalled(wire(activity)));
   });
   app.on('conversationUpdate', async ({ activity }) => {
     const a = wire(activity);
-    if (a.membersAdded?.some((m) => m.id === a.recipient?.id)) track(() => handlers.onInstalled(a));
+    if (a.membersAdded?.some((m) => m.id === a.recipient?.id))
+      ingress.background(activity, () => handlers.onInstalled(a));
   });
   await app.initialize();
 
@@ -178,7 +172,7 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
     routes,
     async start() {},
     async stop() {
-      await Promise.allSettled([...inflight]);
+      await ingress.idle();
     },
   };
 }

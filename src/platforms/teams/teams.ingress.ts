@@ -1,3 +1,4 @@
+import { toAppError } from '../../core/errors.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { WireActivity } from './teams.activity.ts';
 import { answeredAfterFailure, invokeResponse } from './teams.handlers.ts';
@@ -7,6 +8,19 @@ export const tenantOf = (a: WireActivity): string | undefined => a.conversation?
 
 interface MiddlewareApp {
   use(mw: (ctx: { activity: unknown; next: () => unknown }) => Promise<unknown>): unknown;
+}
+
+/** What the ingress gives the app: handlers' work that outlives the HTTP answer, held under the activity's claim. */
+export interface TeamsIngress {
+  /**
+   * Runs `work` after the activity's answer (Teams wants a message acknowledged at once). Called from
+   * a handler, the activity's claim is marked done only when `work` succeeded and released when it
+   * fails, so Teams's redelivery of a message whose handling failed is handled (issue 18), as an
+   * invoke's is. A failure is logged at error.
+   */
+  background(activity: unknown, work: () => Promise<void>): void;
+  /** Resolves when all background work has ended (shutdown). */
+  idle(): Promise<void>;
 }
 
 /**
@@ -24,8 +38,23 @@ export function installTeamsIngress(
     onceEvent: <T>(key: string, handle: () => Promise<T>) => Promise<{ taken: false } | { taken: true; value: T }>;
     logger: Logger;
   },
-): void {
+): TeamsIngress {
   const allowed = new Set(deps.allowedTenants);
+  const inflight = new Set<Promise<unknown>>();
+  const hold = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p)).catch(() => {});
+    return p;
+  };
+  // The background work each claimed activity's handlers started, by the activity object the SDK
+  // hands both the middleware and the handlers.
+  const laterOf = new WeakMap<object, Promise<void>[]>();
+  const failedInBackground = (err: unknown, a: WireActivity) =>
+    deps.logger.error(
+      { err: toAppError(err), teams: { id: a.id, type: a.type } },
+      'Teams background work failed; its claim is released for a redelivery',
+    );
+
   app.use(async ({ activity, next }) => {
     const a = activity as WireActivity;
     if (allowed.size > 0) {
@@ -44,23 +73,62 @@ export function installTeamsIngress(
     // A handler that failed but still answered (an invoke's "something went wrong") gives its claim
     // back like one that threw, so Teams's redelivery of the same activity is handled.
     let failed: { answer: unknown } | undefined;
-    const run = await deps
+    let answered: ((answer: unknown) => void) | undefined;
+    let answeredEarly = false;
+    const answer = new Promise<unknown>((resolve) => {
+      answered = resolve;
+    });
+    const later: Promise<void>[] = [];
+    const run = deps
       .onceEvent(`teams:activity:${a.conversation.id}:${a.id}`, async () => {
-        const answer = await next();
-        if (answeredAfterFailure(answer)) {
-          failed = { answer };
+        laterOf.set(activity as object, later);
+        let value: unknown;
+        try {
+          value = await next();
+        } finally {
+          laterOf.delete(activity as object);
+        }
+        if (answeredAfterFailure(value)) {
+          failed = { answer: value };
           throw new Error('teams handler failed; claim released');
         }
-        return answer;
+        if (later.length === 0) return value;
+        // Answered now; the claim stays until the background work has ended.
+        answeredEarly = true;
+        answered?.(value);
+        for (const r of await Promise.allSettled(later)) if (r.status === 'rejected') throw r.reason;
+        return value;
       })
-      .catch((err: unknown) => {
-        if (failed) return { taken: true as const, value: failed.answer };
-        throw err;
-      });
-    if (run.taken) return run.value;
+      .then(
+        (r): { taken: boolean; value?: unknown } => r,
+        (err: unknown) => {
+          if (failed) return { taken: true, value: failed.answer };
+          if (answeredEarly) {
+            failedInBackground(err, a);
+            return { taken: true, value: undefined };
+          }
+          throw err;
+        },
+      );
+    hold(run);
+    const first = await Promise.race([run, answer.then((value) => ({ taken: true, value }))]);
+    if (first.taken) return first.value;
     deps.logger.debug({ teams: { id: a.id, type: a.type } }, 'teams activity already taken; redelivery ignored');
     return a.type === 'invoke'
       ? invokeResponse({ notice: 'Already received; the summary shows the result.' })
       : undefined;
   });
+
+  return {
+    background(activity, work) {
+      const p = Promise.resolve().then(work);
+      p.catch(() => {}); // handled where it is awaited; never an unhandled rejection meanwhile
+      const claimed = laterOf.get(activity as object);
+      if (claimed) claimed.push(p);
+      else hold(p.catch((err: unknown) => failedInBackground(err, activity as WireActivity)));
+    },
+    async idle() {
+      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    },
+  };
 }
