@@ -54,7 +54,11 @@ describe('a Slack event whose handler fails (over HTTP)', () => {
     await eventually(() => helpIn(ts).length > 1, 10_000, 'help after the redelivery');
     // Done now: a third delivery is ignored.
     await svc.sender.event(mention, { eventId: 'EvFAILONCE', headers: { 'x-slack-retry-num': '2' } });
-    await new Promise((r) => setTimeout(r, 500));
+    await eventually(
+      () => svc.logs.some((l) => l.includes('already taken') && l.includes('EvFAILONCE')),
+      10_000,
+      'the third delivery refused by the ingress',
+    );
     expect(helpIn(ts)).toHaveLength(2);
   });
 

@@ -65,17 +65,14 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
   }
 
   it('stores the conversation reference on install and greets once', async () => {
-    await h.send(h.activities.installed(ANALYST));
-    await h.send(h.activities.installed(ANALYST));
+    const installs = [h.activities.installed(ANALYST), h.activities.installed(ANALYST)];
+    for (const install of installs) await h.send(install);
     const conv = h.activities.personalConversation(ANALYST);
-    await h.double.waitFor(
-      () => h.double.activityCalls().find((c) => cardText(c).includes('MarginIQ is here')),
-      'the welcome',
-    );
+    // Both installs handled to their end (the greeting is posted after the answer).
+    for (const install of installs) await h.handled(install);
     const ref = (await h.repos.conversations.get('teams', conv)) as { serviceUrl: string; bot: { id: string } };
     expect(ref.serviceUrl).toBe(h.double.url);
     expect(ref.bot.id).toBe(h.activities.bot.id);
-    await new Promise((r) => setTimeout(r, 100));
     expect(h.double.activityCalls().filter((c) => cardText(c).includes('MarginIQ is here'))).toHaveLength(1);
   });
 
@@ -137,12 +134,13 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     const { summary, messageId } = await uploadAndWait(ANALYST, 'refuse-me.pdf', pdf('acct=T300'));
     const reportId = String(actionData(summary, ACTION_IDS.reject)?.value);
     const puts = h.double.activityCalls().filter((c) => c.method === 'PUT').length;
-    const res = await h.send(h.activities.invoke(ANALYST, ACTION_IDS.reject, { value: reportId }, messageId));
+    const click = h.activities.invoke(ANALYST, ACTION_IDS.reject, { value: reportId }, messageId);
+    const res = await h.send(click);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: INVOKE_MESSAGE });
     expect(String(res.body?.value)).toMatch(/Not allowed/);
     expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
-    await new Promise((r) => setTimeout(r, 100));
+    await h.handled(click);
     expect(h.double.activityCalls().filter((c) => c.method === 'PUT')).toHaveLength(puts);
   });
 
@@ -300,18 +298,9 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
               .filter((c) => c.method === 'POST')[1],
           `the file of "${text}"`,
         );
-      await quiet();
+      await h.handled(activity);
     }
   });
-
-  /** Waits until MarginIQ has stopped posting (an export's file follows its card). */
-  async function quiet(ms = 150) {
-    for (;;) {
-      const n = h.double.activityCalls().length;
-      await new Promise((r) => setTimeout(r, ms));
-      if (h.double.activityCalls().length === n) return;
-    }
-  }
 
   it('maps an @mentioned person to their AAD id for role', async () => {
     h.double.members.set('29:ann', { id: '29:ann', name: 'Ann', aadObjectId: 'aad-ann' });

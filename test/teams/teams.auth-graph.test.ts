@@ -166,7 +166,7 @@ describe('MarginIQ in Teams with app credentials: inbound JWTs, outbound tokens,
     message.entities = [];
     message.text = 'pending';
     expect((await h.send(message)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 200));
+    await h.handled(message);
     expect(h.double.activityCalls()).toHaveLength(before);
   });
 });
