@@ -201,7 +201,8 @@ export interface ConsoleRecord {
   card?: Card | undefined;
   text?: string | undefined;
   html: string;
-  file?: { url: string; name: string; contentType: string; size: number } | undefined;
+  /** `key`: where its bytes are in FileStorage, so the link outlives the process (issue 17). */
+  file?: { url: string; name: string; contentType: string; size: number; key?: string | undefined } | undefined;
   at: string;
   updatedAt?: string | undefined;
 }

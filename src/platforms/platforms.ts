@@ -70,6 +70,7 @@ export async function createPlatforms(
         serveHttp: deps.serveHttp,
         roles: deps.repos.roles,
         history: deps.repos.consoleMessages,
+        storage: deps.storage,
       }),
     );
   }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { ChatCore } from '../../core/chat.core.ts';
 import { toAppError } from '../../core/errors.ts';
-import type { ConsoleMessagesRepository, RolesRepository } from '../../core/ports.ts';
+import type { ConsoleMessagesRepository, FileStorage, RolesRepository } from '../../core/ports.ts';
 import type { Role } from '../../core/records.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
@@ -45,6 +45,8 @@ export interface ConsoleDeps {
   status?: StatusSource | undefined;
   /** Issue 17: the conversation in the database: read back on start, shared with worker processes. */
   history?: ConsoleMessagesRepository | undefined;
+  /** Issue 17: the files the console posts are kept here (with the history), so links outlive the process. */
+  storage?: FileStorage | undefined;
   /** How often the page's process looks for messages other processes wrote (default 1 s). */
   syncEveryMs?: number;
 }
@@ -57,7 +59,7 @@ export function consoleUser(name: string | null | undefined): string {
 }
 
 export async function createConsolePlatform(deps: ConsoleDeps): Promise<PlatformAdapter> {
-  const gateway = createConsoleGateway({ history: deps.history, logger: deps.logger });
+  const gateway = createConsoleGateway({ history: deps.history, storage: deps.storage, logger: deps.logger });
   let syncing: NodeJS.Timeout | undefined;
   const auth = createConsoleAuth(deps.token, { platformConfigured: Boolean(deps.platformConfigured) });
   const handlers = createConsoleHandlers({ ...deps, gateway });
@@ -135,8 +137,8 @@ export async function createConsolePlatform(deps: ConsoleDeps): Promise<Platform
     {
       method: 'GET',
       path: '/console/files/*',
-      handler: guarded((_req, res, _user, url) => {
-        const file = gateway.file(url.pathname.slice('/console/files/'.length));
+      handler: guarded(async (_req, res, _user, url) => {
+        const file = await gateway.file(url.pathname.slice('/console/files/'.length));
         if (!file) return sendJson(res, 404, { error: 'That file is no longer available.' });
         const inline = /^image\/(png|jpeg|gif|webp)$/.test(file.contentType);
         res.writeHead(200, {

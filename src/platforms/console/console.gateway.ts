@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Card } from '../../core/cards/card.model.ts';
+import { isAppError } from '../../core/errors.ts';
 import type {
   ChatGateway,
   ConsoleMessagesRepository,
   ConsoleRecord,
   ConversationRef,
+  FileStorage,
   PostedMessage,
 } from '../../core/ports.ts';
 import { renderCard, renderFile, renderText } from './console.cards.ts';
@@ -35,10 +37,14 @@ export interface ConsoleGateway extends ChatGateway {
     text: string,
     opts?: { visibleTo?: string; html?: string },
   ): ConsoleMessage;
-  /** A file in the channel (or for one user): served from memory at /console/files/<id>. */
+  /**
+   * A file in the channel (or for one user), served at /console/files/<id>: from memory while this
+   * process holds it, and (issue 17) from file storage once its message is in the database, so the
+   * link still works after a restart or when another process (a worker) posted it.
+   */
   attachFile(to: ConversationRef, file: OutgoingFile, visibleTo?: string): ConsoleMessage;
   list(user: string): ConsoleMessage[];
-  file(id: string): StoredFile | undefined;
+  file(id: string): Promise<StoredFile | undefined>;
   /** Streams the user's view of the channel to one browser: a snapshot, then every change. */
   attach(user: string, res: ServerResponse, hello: Record<string, unknown>): void;
   closeAll(): void;
@@ -65,6 +71,8 @@ export function createConsoleGateway(
   opts: {
     now?: () => Date;
     history?: ConsoleMessagesRepository | undefined;
+    /** Issue 17: where files' bytes are kept (DATA_DIR/files or Supabase), beside the uploaded PDFs. */
+    storage?: FileStorage | undefined;
     logger?: { warn(o: object, m?: string): void } | undefined;
   } = {},
 ): ConsoleGateway {
@@ -146,7 +154,7 @@ export function createConsoleGateway(
     const link = storeFile({ name: file.name, contentType: file.contentType, bytes: file.bytes });
     const title = file.title ?? file.name;
     const text = file.comment ? `${title} — ${file.comment}` : title;
-    return add({
+    const m: ConsoleMessage = {
       id: randomUUID(),
       at: now(),
       from: 'bot',
@@ -156,7 +164,24 @@ export function createConsoleGateway(
       text,
       file: link,
       html: renderText(text) + renderFile(link),
+    };
+    const { storage } = opts;
+    if (!history || !storage) return add(m);
+    keep(m);
+    publish(m);
+    // The bytes go to file storage first, then the message with their key: whoever reads the message
+    // from the database (this process after a restart, the page's process for a worker) can serve it.
+    void persist('file', async (h) => {
+      const extension = /\.([a-z0-9]{1,8})$/i.exec(file.name)?.[1]?.toLowerCase() ?? 'bin';
+      try {
+        const { key } = await storage.put(file.bytes, { contentType: file.contentType, extension });
+        if (m.file) m.file.key = key;
+      } catch (err) {
+        opts.logger?.warn({ err, file: file.name }, 'console file not stored: its link lasts while this process runs');
+      }
+      remember(m.id, await h.add(m));
     });
+    return m;
   };
 
   return {
@@ -213,7 +238,19 @@ export function createConsoleGateway(
       });
     },
     list: (user) => messages.filter((m) => visible(m, user)),
-    file: (id) => files.get(id),
+    async file(id) {
+      const held = files.get(id);
+      if (held) return held;
+      const url = `/console/files/${id}`;
+      const f = messages.find((m) => m.file?.url === url)?.file;
+      if (!f?.key || !opts.storage) return undefined;
+      try {
+        return { name: f.name, contentType: f.contentType, bytes: await opts.storage.get(f.key) };
+      } catch (err) {
+        if (isAppError(err) && err.code === 'storage.not_found') return undefined;
+        throw err;
+      }
+    },
     attach(user, res, hello) {
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
