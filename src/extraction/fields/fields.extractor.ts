@@ -245,7 +245,43 @@ export function extractAccounts(
       out[0]!.account = evidence ? { ...found, evidence } : found;
     }
   }
+  doubtOddAccounts(out);
   return out;
+}
+
+/** Digits as 9 and letters as A: `727-66233` → `999-99999`. */
+const shapeOf = (account: string) => account.replace(/\d/g, '9').replace(/[A-Z]/gi, 'A');
+/** Confidence of an account number a scan read in a shape its table's other accounts do not have. */
+const ODD_ACCOUNT_CONF = 0.7;
+
+/**
+ * Account numbers a scan read: where the accounts of one document share a shape (`999-99999`) and
+ * one alone differs (`9999-99999`: a digit OCR added), or one starts with a lone mark a speck may
+ * be (`*U0718377`), that one is below review, with the reason.
+ */
+export function doubtOddAccounts(accounts: ExtractedAccount[]): void {
+  const read = accounts.filter((a) => a.account?.evidence?.source === 'ocr');
+  const shapes = new Map<string, number>();
+  for (const a of accounts)
+    if (a.account) shapes.set(shapeOf(a.account.value), (shapes.get(shapeOf(a.account.value)) ?? 0) + 1);
+  const common = [...shapes.entries()].sort((x, y) => y[1] - x[1])[0];
+  for (const a of read) {
+    const value = a.account!.value;
+    const odd =
+      common && common[1] >= 2 && shapes.get(shapeOf(value)) === 1
+        ? `its shape differs from the document's other account numbers (${common[1]} read as ${common[0]})`
+        : /^[*#.'`]\w/.test(value) && !/^[*#]{2,}/.test(value)
+          ? `it starts with "${value[0]}", which may be a speck the scan read`
+          : null;
+    if (!odd || a.account!.conf < 0.8) continue;
+    a.account = { ...a.account!, conf: ODD_ACCOUNT_CONF };
+    a.issues.push({
+      code: 'odd_account',
+      field: 'account_number',
+      severity: 'warning',
+      message: `The scan reads the account number as ${value}, but ${odd}: check it against the PDF.`,
+    });
+  }
 }
 
 // Account numbers printed without a label: `Y99-825068`, `PB-1234567`, `XXXX-1234`, `8488 3065`, `U1234567`.

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { doubtOddAccounts, type ExtractedAccount } from '../../src/extraction/fields/fields.extractor.ts';
+
+const account = (value: string, source: 'ocr' | 'text' = 'ocr'): ExtractedAccount => ({
+  account: { value, conf: 0.9, evidence: { page: 1, bbox: [0, 0, 10, 10], label: null, text: value, source } },
+  date: null,
+  currency: { value: 'USD', conf: 0.9 },
+  fields: {},
+  issues: [],
+});
+
+describe('account numbers a scan read oddly', () => {
+  it('puts below review the one account whose shape differs from the others (a digit OCR added)', () => {
+    const accounts = [account('727-66233'), account('125-20577'), account('8606-61044')];
+    doubtOddAccounts(accounts);
+    expect(accounts.map((a) => a.account!.conf)).toEqual([0.9, 0.9, 0.7]);
+    expect(accounts[2]!.issues).toEqual([expect.objectContaining({ code: 'odd_account', field: 'account_number' })]);
+  });
+
+  it('puts below review an account that starts with a lone mark a speck may be, not a masked number', () => {
+    const accounts = [account('*U0718377')];
+    doubtOddAccounts(accounts);
+    expect(accounts[0]!.account!.conf).toBe(0.7);
+    const masked = [account('***1234')];
+    doubtOddAccounts(masked);
+    expect(masked[0]!.account!.conf).toBe(0.9);
+  });
+
+  it('leaves text-layer accounts and documents whose accounts share no shape alone', () => {
+    const text = [account('727-66233', 'text'), account('125-20577', 'text'), account('8606-61044', 'text')];
+    doubtOddAccounts(text);
+    expect(text.map((a) => a.account!.conf)).toEqual([0.9, 0.9, 0.9]);
+    const mixed = [account('U1234567'), account('123-45678')];
+    doubtOddAccounts(mixed);
+    expect(mixed.map((a) => a.account!.conf)).toEqual([0.9, 0.9]);
+  });
+});
