@@ -2,7 +2,8 @@
  * Hostile inputs against a real `marginiq start` (issue 18 item 2): two PDFs that once took the
  * service's memory — 64 content streams inflating to 16 MB each, and one 20000×20000 RGB image —
  * shared at once through the Slack double. Samples the service's RSS every 20 ms: baseline before,
- * peak while both are processed, and idle after; and checks each got a one-line refusal.
+ * peak while both are processed, and idle after (both once RSS has settled); and checks each got a
+ * one-line refusal.
  *
  *   node bench/hostile.bench.ts [--rounds 2] [--database-url postgres://…]
  *
@@ -34,6 +35,21 @@ const SECRET = 'bench-signing-secret';
 const rssMb = (pid: number) =>
   Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * RSS once it has stopped moving (at least `minSeconds`, then five 1 s samples within 3 MB, at most
+ * 60 s): for seconds after start V8 is still compiling PGlite's WebAssembly, a plateau of 390–570 MB
+ * on a loaded machine before the service settles near 300 MB.
+ */
+async function settledRssMb(pid: number, minSeconds: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    await sleep(1000);
+    samples.push(rssMb(pid));
+    const last = samples.slice(-5);
+    if (i + 1 >= minSeconds && last.length === 5 && Math.max(...last) - Math.min(...last) <= 3) break;
+  }
+  return samples[samples.length - 1] as number;
+}
 
 async function measure(databaseUrl: string | undefined) {
   const database = databaseUrl ? await freshPostgres(databaseUrl) : null;
@@ -58,8 +74,7 @@ async function measure(databaseUrl: string | undefined) {
     inflating: await inflatingStreamsPdf(64, 16),
     'huge-image': await hugeImagePdf(20_000),
   };
-  await sleep(3000);
-  const baseline = rssMb(pid);
+  const baseline = await settledRssMb(pid, 20);
   const rounds: Record<string, unknown>[] = [];
   let n = 0;
   for (let round = 1; round <= Number(args.rounds); round++) {
@@ -96,8 +111,7 @@ async function measure(databaseUrl: string | undefined) {
     const seconds = (Date.now() - t0) / 1000;
     sampling = false;
     await sampler;
-    await sleep(5000);
-    const idleAfter = rssMb(pid);
+    const idleAfter = await settledRssMb(pid, 5);
     const replies = Object.fromEntries(
       threads.map((t) => [t.name, slack.thread(t.channel, t.ts).map((m) => m.text.split('\n')[0])]),
     );
@@ -138,6 +152,6 @@ for (const r of runs)
     `${r.database.padEnd(18)} ${String(r.baseline_rss_mb).padStart(8)} ${String(r.peak_rss_mb).padStart(6)} ${String(r.idle_after_mb).padStart(12)}   ${r.met}`,
   );
 // The targets are for the service as the issue measured it (on Postgres). The embedded database's own
-// floor (measured 2026-12-06: idle after 338 MB against Postgres's 231) keeps it above 300 MB, so there
-// it is reported, not enforced.
+// floor (measured 2026-12-06: idle after 338–379 MB against Postgres's 219–231) keeps it above 300 MB, so
+// there it is reported, not enforced.
 if (runs.some((r) => r.database === 'postgres' && !r.met)) process.exitCode = 1;
