@@ -16,7 +16,7 @@ import { SLACK_LEVELS } from '../../src/platforms/slack/slack.tables.ts';
 import { editModal } from '../../src/platforms/slack/slack.views.ts';
 import { renderCard as teamsCard } from '../../src/platforms/teams/teams.cards.ts';
 import { TEAMS_LEVELS } from '../../src/platforms/teams/teams.tables.ts';
-import { checkCard } from '../support/adaptive-card.schema.ts';
+import { checkCard, sdkParseProblems } from '../support/adaptive-card.schema.ts';
 import { checkMessage, modalBlocks } from '../support/block-kit.schema.ts';
 import { sampleReport } from '../support/fakes.ts';
 
@@ -258,6 +258,17 @@ describe('the schemas themselves', () => {
     };
     expect(checkCard({ ...base, body: [table] })).not.toEqual([]);
     expect(checkCard({ ...base, body: [{ type: 'Chart.Sparkle' }] })).not.toEqual([]);
+  });
+
+  it("Microsoft's Adaptive Cards SDK reads every card too: an invalid property value and an unknown element are its errors", () => {
+    const base = { type: 'AdaptiveCard', version: '1.5' };
+    expect(sdkParseProblems({ ...base, body: [{ type: 'TextBlock', text: 'a' }] })).toEqual([]);
+    expect(sdkParseProblems({ ...base, body: [{ type: 'TextBlock', text: 'a', size: 'huge' }] })).toEqual([
+      'adaptivecards: Invalid value "huge" for property "size".',
+    ]);
+    expect(sdkParseProblems({ ...base, body: [{ type: 'Bogus' }] }).join()).toMatch(/Unknown element type "Bogus"/);
+    // Teams' chart elements are not in that SDK: the subset schema checks them instead.
+    expect(sdkParseProblems({ ...base, body: [{ type: 'Chart.Line', data: [] }] })).toEqual([]);
   });
 });
 

@@ -230,9 +230,12 @@ export async function startSlackService(
       await http.close();
       await idle();
       await extractor.close();
-      await slack.close();
-      await drop();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await slack.close(); // fails the suite if a message or view broke Block Kit
+      } finally {
+        await drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

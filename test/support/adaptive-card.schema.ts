@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 /**
@@ -211,8 +212,41 @@ export const adaptiveCard = z.strictObject({
   actions: z.array(action).optional(),
 });
 
-/** Parses a card; the answer lists every path that breaks the schema. */
+/**
+ * Microsoft's own Adaptive Cards SDK (`adaptivecards`, the reference renderer's object model) parses
+ * the card too: every warning it raises while reading the JSON (an unknown element or action type,
+ * an invalid value for a property, a card version it does not know) and every validation failure
+ * (`validateProperties`, e.g. duplicate ids, missing required properties) is an error here. The
+ * Teams-only chart elements (`Chart.*`) are unknown to that SDK; the subset schema above checks them.
+ */
+type SdkEvent = { message: string; source?: { getJsonTypeName?: () => string } };
+type SdkCard = {
+  parse(json: unknown, ctx: unknown): void;
+  validateProperties(): { validationEvents: SdkEvent[] };
+};
+type AdaptiveCardsSdk = {
+  AdaptiveCard: new () => SdkCard;
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): SdkEvent };
+};
+// The package's ESM build imports extensionless paths Node cannot resolve; its UMD bundle loads as is.
+const sdk = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsSdk;
+const TEAMS_EXTENSION = /^Unknown element type "Chart\.[A-Za-z]+"/;
+
+export function sdkParseProblems(card: unknown): string[] {
+  const parsed = new sdk.AdaptiveCard();
+  const ctx = new sdk.SerializationContext();
+  parsed.parse(card, ctx);
+  const events: SdkEvent[] = [];
+  for (let i = 0; i < ctx.eventCount; i++) events.push(ctx.getEventAt(i));
+  events.push(...parsed.validateProperties().validationEvents);
+  return events
+    .map((e) => `adaptivecards: ${e.message}`)
+    .filter((m) => !TEAMS_EXTENSION.test(m.slice('adaptivecards: '.length)));
+}
+
+/** Parses a card; the answer lists every path that breaks the schema, then every problem the official SDK reports. */
 export function checkCard(card: unknown): string[] {
   const r = adaptiveCard.safeParse(card);
-  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const schema = r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return [...schema, ...sdkParseProblems(card)];
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { messageBlocks, modalBlocks } from './block-kit.schema.ts';
 
 /**
  * A loopback double of the Slack Web API speaking its wire format: form or JSON bodies in,
@@ -140,6 +142,23 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     return no;
   };
   const BLOCK_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
+  /**
+   * Slack checks every message's and view's blocks against Block Kit and answers `invalid_blocks`
+   * for any that break it; so does this double, against test/support/block-kit.schema.ts. Each
+   * such answer is kept in `schemaRefusals`: a product that falls back to plainer blocks would
+   * otherwise hide the broken one.
+   */
+  const schemaRefusals: { method: string; problems: string[] }[] = [];
+  const breaksSchema = (method: string, blocks: unknown, view: boolean) => {
+    if (blocks === undefined) return false;
+    const r = (view ? modalBlocks : messageBlocks).safeParse(typeof blocks === 'string' ? JSON.parse(blocks) : blocks);
+    if (r.success) return false;
+    const problems = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    schemaRefusals.push({ method, problems });
+    if (process.env.BLOCK_SCHEMA_LOG)
+      appendFileSync(process.env.BLOCK_SCHEMA_LOG, `${method} ${JSON.stringify(problems)}\n`);
+    return true;
+  };
   /** Requests received and not yet answered. */
   const state = { busy: 0 };
   const nextTs = () => `${1_700_000_000 + ++seq}.${String(seq).padStart(6, '0')}`;
@@ -304,6 +323,13 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
       if (given !== token) return send(res, 200, { ok: false, error: 'invalid_auth' });
       if (BLOCK_METHODS.has(method) && refused(args.blocks, method))
         return send(res, 200, { ok: false, error: 'invalid_blocks' });
+      if (BLOCK_METHODS.has(method) && breaksSchema(method, args.blocks, false))
+        return send(res, 200, { ok: false, error: 'invalid_blocks' });
+      if (
+        (method === 'views.publish' || method === 'views.open' || method === 'views.update') &&
+        breaksSchema(method, (args.view as { blocks?: unknown } | undefined)?.blocks, true)
+      )
+        return send(res, 200, { ok: false, error: 'invalid_blocks' });
       return send(res, 200, api(method, args));
     }
     if (req.method === 'GET' && url.pathname.startsWith('/files-pri/'))
@@ -321,7 +347,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     }
     if (req.method === 'POST' && url.pathname.startsWith('/respond/')) {
       const args = parseArgs(body, contentType);
-      if (refused(args.blocks, 'response_url')) return send(res, 400, { ok: false, error: 'invalid_blocks' });
+      if (refused(args.blocks, 'response_url') || breaksSchema('response_url', args.blocks, false))
+        return send(res, 400, { ok: false, error: 'invalid_blocks' });
       responses.push({ id: url.pathname.split('/')[2] ?? '', body: args });
       return send(res, 200, { ok: true });
     }
@@ -366,6 +393,8 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
     settings,
     /** Messages refused with invalid_blocks (issue 17), by method and the block types they held. */
     refusals,
+    /** Messages and views answered invalid_blocks because their blocks break Block Kit. */
+    schemaRefusals,
     /** Requests in progress right now (a test waits for 0 before its next step). */
     busy: () => state.busy,
     callsTo: (method: string) => calls.filter((c) => c.method === method),
@@ -409,6 +438,9 @@ export async function startSlackDouble(opts: { token?: string; botUserId?: strin
             }),
         ),
       );
+      // Every suite that uses the double checks, on closing it, that nothing the product sent broke Block Kit.
+      if (schemaRefusals.length > 0)
+        throw new Error(`Slack refused blocks that break Block Kit: ${JSON.stringify(schemaRefusals.slice(0, 3))}`);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkCard } from './adaptive-card.schema.ts';
 
 /**
  * A loopback double of the Microsoft side of a Teams bot, speaking the real wire formats:
@@ -97,6 +98,27 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     const no = types.some((t) => settings.refuseElements.has(t));
     if (no) refusals.push({ method, path, types });
     return no;
+  };
+
+  /**
+   * Issue 17 item 8: every Adaptive Card MarginIQ posts or updates is checked against the schema
+   * and Microsoft's Adaptive Cards SDK (test/support/adaptive-card.schema.ts). The connector would
+   * deliver a broken card and the client would show "this card can't be displayed", so the double
+   * delivers it too, but keeps the problems, and close() fails the suite that left any.
+   */
+  const cardProblems: { path: string; problems: string[] }[] = [];
+  const checkCards = (path: string, body: unknown) => {
+    const b = (body as { activity?: { attachments?: unknown }; attachments?: unknown } | undefined) ?? {};
+    const attachments = (b.attachments ?? b.activity?.attachments ?? []) as {
+      contentType?: string;
+      content?: unknown;
+    }[];
+    if (!Array.isArray(attachments)) return;
+    for (const a of attachments) {
+      if (a?.contentType !== 'application/vnd.microsoft.card.adaptive') continue;
+      const problems = checkCard(a.content);
+      if (problems.length > 0) cardProblems.push({ path, problems });
+    }
   };
 
   const record = (server: RecordedCall['server'], req: IncomingMessage, bytes: Buffer): RecordedCall => {
@@ -198,6 +220,8 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
         ? json(res, 200, { ...m, userPrincipalName: `${m.name}@example.com` })
         : json(res, 404, { error: { code: 'MemberNotFound' } });
     }
+    if ((req.method === 'POST' || req.method === 'PUT') && path.startsWith('/v3/conversations'))
+      checkCards(path, call.body);
     if (
       (req.method === 'POST' || req.method === 'PUT') &&
       path.startsWith('/v3/conversations') &&
@@ -244,6 +268,8 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     settings,
     /** Activities refused with HTTP 400 for an element in `settings.refuseElements` (issue 17). */
     refusals,
+    /** Adaptive Cards that broke the schema or the Adaptive Cards SDK's reading, by request path. */
+    cardProblems,
     /** Every message MarginIQ posted or updated, oldest first. */
     activityCalls,
     /** A pre-authorised download URL on the storage host. */
@@ -283,6 +309,10 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
         s.closeAllConnections();
         await new Promise<void>((r) => s.close(() => r()));
       }
+      if (cardProblems.length > 0)
+        throw new Error(
+          `MarginIQ sent Adaptive Cards that break the schema: ${JSON.stringify(cardProblems.slice(0, 3))}`,
+        );
     },
   };
 }

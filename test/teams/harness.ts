@@ -283,8 +283,11 @@ export async function startTeamsHarness(
       await http.close();
       await platform.stop();
       await Promise.allSettled([...jobs]);
-      await double.close();
-      await t.drop();
+      try {
+        await double.close(); // fails the suite if a card broke the Adaptive Card schema
+      } finally {
+        await t.drop();
+      }
     },
   };
 }
