@@ -40,11 +40,18 @@ afterAll(async () => {
   await svc?.stop();
 });
 
+let shared = 0;
 async function share(name: string) {
   const ts = svc.slack.nextTs();
+  // A new statement each time: pdf-lib stamps the second it was made, so two made in one second
+  // would be byte-identical and the second answered as a duplicate, without reading it.
+  shared += 1;
   const file = svc.slack.addFile({
     name,
-    bytes: await testPdf({ account_number: 'U7100001', report_date: '2026-11-27' }),
+    bytes: await testPdf({
+      account_number: 'U7100001',
+      report_date: `2026-11-${String(20 + shared).padStart(2, '0')}`,
+    }),
     channel: CHANNEL,
     ts,
   });
