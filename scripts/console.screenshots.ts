@@ -12,40 +12,22 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { chromium } from 'playwright-core';
 import { loadConfig } from '../src/config/config.ts';
 import { startService } from '../src/main.ts';
+import { openChromium } from '../test/support/chromium.ts';
 import { sampleSeed } from './console.seed.ts';
 
 const OUT = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-shots-'));
-const profile = mkdtempSync(path.join(tmpdir(), 'marginiq-shots-chromium-'));
 const loaded = loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' });
 if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.setting}: ${p.reason}`).join('; '));
 const svc = await startService(loaded.config, pino({ level: 'warn' }), 'start', { schedules: false });
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  args: ARGS,
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  deviceScaleFactor: 1,
-});
+const browser = await openChromium({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
 try {
   mkdirSync(OUT, { recursive: true });
   await sampleSeed(svc.repos);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { page } = browser;
   await page.goto(svc.url);
   await page.locator('#empty').waitFor();
   const actAs = async (user: string) => {
@@ -92,8 +74,7 @@ try {
   await shot(excess, 'console-digest-chart.png');
   process.stdout.write(`screenshots written to ${path.relative(process.cwd(), OUT)}\n`);
 } finally {
-  await context.close();
+  await browser.close();
   await svc.stop();
-  rmSync(profile, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,47 +1,28 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredReport } from '../../src/core/records.ts';
+import { type OpenChromium, openChromium } from '../support/chromium.ts';
 import { type ConsoleService, startConsoleService } from './console.harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Set to a path (docs/console.png) to refresh the README's screenshot while the test runs.
 const SCREENSHOT = process.env.MARGINIQ_CONSOLE_SCREENSHOT;
 
 describe('the console in a browser', () => {
   let svc: ConsoleService;
-  let profile: string;
-  let context: BrowserContext;
+  let browser: OpenChromium | undefined;
   let page: Page;
 
   beforeAll(async () => {
     svc = await startConsoleService();
-    profile = mkdtempSync(path.join(tmpdir(), 'marginiq-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      headless: true,
-      viewport: { width: 1280, height: 820 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openChromium();
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await svc?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const summary = () => page.locator('li.msg .card', { hasText: 'sample-margin-statement.pdf: 1 report' });

@@ -1,49 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textCard } from '../../src/core/cards/card.model.ts';
 import { createConsoleGateway } from '../../src/platforms/console/console.gateway.ts';
 import { CHANNEL } from '../../src/platforms/console/console.handlers.ts';
+import { type OpenChromium, openChromium } from '../support/chromium.ts';
 import { type ConsoleService, startConsoleService } from './console.harness.ts';
 
 // Issue 17 item 6: the console's conversation is read back from the database. Real `marginiq start`
 // (console HTTP, PGlite DATA_DIR, real extraction of the shipped sample) and Chromium.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('the console after a restart', () => {
   let svc: (ConsoleService & { dataDir: string }) | undefined;
   let dataDir = '';
-  let profile = '';
-  let context: BrowserContext;
+  let browser: OpenChromium | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    profile = mkdtempSync(path.join(tmpdir(), 'marginiq-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      headless: true,
-      viewport: { width: 1280, height: 820 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openChromium();
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await svc?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 

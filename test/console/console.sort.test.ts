@@ -1,25 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { card, type TableBlock } from '../../src/core/cards/card.model.ts';
 import { CHANNEL } from '../../src/platforms/console/console.handlers.ts';
+import { type OpenChromium, openChromium } from '../support/chromium.ts';
 import { type ConsoleService, startConsoleService } from './console.harness.ts';
 
 // Issue 17: a table the card marks sortable sorts by a header click in the console (console.client.js),
 // figures by their value (data-value), text by its text. Real `marginiq start` console and Chromium.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // As text these sort "-1,816.28", "10,250.00", "9,900.50": only sorting by value gives the right order.
 const accounts: TableBlock = {
@@ -37,29 +24,21 @@ const plain: TableBlock = { ...accounts, caption: 'Plain table', sortable: false
 
 describe('sortable tables in the console', () => {
   let svc: ConsoleService;
-  let profile: string;
-  let context: BrowserContext;
+  let browser: OpenChromium | undefined;
   let page: Page;
 
   beforeAll(async () => {
     svc = await startConsoleService();
-    profile = mkdtempSync(path.join(tmpdir(), 'marginiq-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ARGS,
-      headless: true,
-      viewport: { width: 1280, height: 820 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openChromium();
+    page = browser.page;
     await svc.gateway.post(CHANNEL, card('Book', 'info', [accounts]));
     await svc.gateway.post(CHANNEL, card('Unsorted', 'info', [plain]));
     await page.goto(svc.url);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await svc?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const table = () => page.locator('li.msg .card', { hasText: 'Excess by account' }).locator('table');
