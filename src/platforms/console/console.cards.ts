@@ -6,13 +6,10 @@ import {
   type EditForm,
   withNames,
 } from '../../core/cards/card.model.ts';
-import { chartSvg, tableHtml } from './console.charts.ts';
+import { chartSvg, esc, tableHtml } from './console.charts.ts';
 
-/**
- * Neutral card → HTML for the console. Every piece of text goes through `esc`, so a statement
- * whose text holds markup shows it as text; the page inserts this HTML as is.
- */
-export const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+// Neutral card → HTML for the console. Every piece of text goes through `esc`, so a statement
+// whose text holds markup shows it as text; the page inserts this HTML as is.
 
 /**
  * Images the page may load: same-origin paths, inline image data, and https URLs (a digest chart

@@ -7,8 +7,8 @@ import {
   type TableBlock,
 } from '../../core/cards/card.model.ts';
 
-/** Escapes text for HTML and SVG (the page inserts this markup as is). */
-const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escapes text for HTML and SVG (the page inserts the console's markup as is). */
+export const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const W = 640;
 const H = 240;
