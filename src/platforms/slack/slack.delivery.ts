@@ -1,4 +1,5 @@
 import type { Card } from '../../core/cards/card.model.ts';
+import { createStepDown } from '../step.down.ts';
 import { renderCard, type SlackMessage } from './slack.cards.ts';
 import { SLACK_LEVELS, type SlackLevel } from './slack.tables.ts';
 
@@ -24,45 +25,25 @@ export interface FallbackLog {
  * once per workspace (this app serves one). A message is never dropped for its blocks.
  */
 export function createSlackDelivery(deps: { logger?: FallbackLog | undefined; workspace?: string }) {
-  let start = 0;
+  const steps = createStepDown<SlackLevel, SlackMessage>({
+    levels: SLACK_LEVELS,
+    refused: refusedBlocks,
+    formOf: (msg) => msg.blocks,
+  });
   const logged = new Set<string>();
 
-  async function send<T>(
+  function send<T>(
     method: string,
     card: Card,
     post: (msg: SlackMessage) => Promise<T>,
   ): Promise<{ result: T; level: DeliveredLevel }> {
-    let previous: string | undefined;
-    let lastErr: unknown;
-    for (let i = start; i < SLACK_LEVELS.length; i += 1) {
-      const level = SLACK_LEVELS[i]!;
-      const msg = renderCard(card, { level });
-      const json = JSON.stringify(msg.blocks);
-      // The same blocks again would be refused again: only a different form is worth a try.
-      if (json === previous) continue;
-      previous = json;
-      try {
-        const result = await post(msg);
-        return { result, level };
-      } catch (err) {
-        if (!refusedBlocks(err)) throw err;
-        lastErr = err;
-        step(method, level, err);
-        // Only a card that used the refused form teaches anything about the workspace.
-        if (
-          i + 1 < SLACK_LEVELS.length &&
-          JSON.stringify(renderCard(card, { level: SLACK_LEVELS[i + 1]! }).blocks) !== json
-        )
-          start = Math.max(start, i + 1);
-      }
-    }
-    // Text alone: no blocks to refuse. Whatever Slack says now is a real failure.
-    const msg = renderCard(card, { level: 'fields' });
-    try {
-      return { result: await post({ text: msg.text, blocks: [] }), level: 'text' };
-    } catch (err) {
-      throw refusedBlocks(err) ? lastErr : err;
-    }
+    return steps.send({
+      render: (level) => renderCard(card, { level }),
+      deliver: post,
+      // Text alone: no blocks to refuse. Whatever Slack says now is a real failure.
+      textOnly: () => post({ text: renderCard(card, { level: 'fields' }).text, blocks: [] }),
+      onRefused: (level, err) => step(method, level, err),
+    });
   }
 
   function step(method: string, level: SlackLevel, err: unknown) {
@@ -80,7 +61,7 @@ export function createSlackDelivery(deps: { logger?: FallbackLog | undefined; wo
     );
   }
 
-  return { send, level: (): SlackLevel => SLACK_LEVELS[start]! };
+  return { send, level: steps.level };
 }
 
 export type SlackDelivery = ReturnType<typeof createSlackDelivery>;

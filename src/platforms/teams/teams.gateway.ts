@@ -3,6 +3,7 @@ import type { Card } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ChatGateway, ConversationRef, ConversationsRepository, PostedMessage } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { createStepDown } from '../step.down.ts';
 import { baseConversationId, type StoredReference, threadedConversationId, threadRootOf } from './teams.activity.ts';
 import { messageFor, noMentions } from './teams.cards.ts';
 import { TEAMS_LEVELS, type TeamsLevel } from './teams.tables.ts';
@@ -144,49 +145,32 @@ export function createTeamsGateway(deps: {
   }
 
   /**
-   * Issue 17: Teams refuses a card it cannot take with HTTP 400: native (Chart.*) → Table → FactSet.
-   * What a tenant refused is remembered, and logged once per tenant; a card that used nothing newer
-   * than the refused form is not sent again in the same form.
+   * Issue 17: Teams refuses a card it cannot take with HTTP 400: native (Chart.*) → Table → FactSet,
+   * then its text alone (platforms/step.down.ts). What a tenant refused is remembered, and logged once
+   * per tenant.
    */
-  let start = 0;
+  const steps = createStepDown<TeamsLevel, Record<string, unknown>>({ levels: TEAMS_LEVELS, refused: refusedCard });
   const logged = new Set<string>();
-  async function stepDown<T>(
+  const stepDown = <T>(
     to: ConversationRef,
     card: Card,
     deliver: (activity: Record<string, unknown>) => Promise<T>,
-  ): Promise<{ result: T; level: TeamsLevel | 'text' }> {
-    let previous: string | undefined;
-    let lastErr: unknown;
-    for (let i = start; i < TEAMS_LEVELS.length; i += 1) {
-      const level = TEAMS_LEVELS[i]!;
-      const activity = messageFor(card, { level });
-      const json = JSON.stringify(activity);
-      if (json === previous) continue;
-      previous = json;
-      try {
-        return { result: await deliver(activity), level };
-      } catch (err) {
-        if (!refusedCard(err)) throw err;
-        lastErr = err;
+  ): Promise<{ result: T; level: TeamsLevel | 'text' }> =>
+    steps.send({
+      render: (level) => messageFor(card, { level }),
+      deliver,
+      // Never dropped: the card's text alone, which no card schema can refuse.
+      textOnly: () => deliver({ type: 'message', text: noMentions(card.fallbackText) }),
+      onRefused: async (level) => {
         const tenant = (await reference(to.channelId))?.tenantId ?? 'tenant';
-        if (!logged.has(`${tenant}:${level}`)) {
-          logged.add(`${tenant}:${level}`);
-          deps.logger.warn(
-            { tenant, refused: level },
-            `Teams refused the ${level} form of a card; sending a simpler form (logged once per tenant)`,
-          );
-        }
-        const next = TEAMS_LEVELS[i + 1];
-        if (next && JSON.stringify(messageFor(card, { level: next })) !== json) start = Math.max(start, i + 1);
-      }
-    }
-    // Never dropped: the card's text alone, which no card schema can refuse.
-    try {
-      return { result: await deliver({ type: 'message', text: noMentions(card.fallbackText) }), level: 'text' };
-    } catch (err) {
-      throw refusedCard(err) ? lastErr : err;
-    }
-  }
+        if (logged.has(`${tenant}:${level}`)) return;
+        logged.add(`${tenant}:${level}`);
+        deps.logger.warn(
+          { tenant, refused: level },
+          `Teams refused the ${level} form of a card; sending a simpler form (logged once per tenant)`,
+        );
+      },
+    });
 
   const gateway: TeamsGateway = {
     platform: 'teams',
