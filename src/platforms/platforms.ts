@@ -2,10 +2,19 @@ import type { Config } from '../config/config.ts';
 import type { Card } from '../core/cards/card.model.ts';
 import type { ChatCore } from '../core/chat.core.ts';
 import type { StatusWindow } from '../core/ops/status.usecases.ts';
-import type { FileStorage, Repositories } from '../core/ports.ts';
+import type { FileStorage, Platform, Repositories } from '../core/ports.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { PlatformAdapter } from './platform.ts';
+
+/** What every platform folder takes from the composition root, whatever else it needs. */
+interface CommonDeps {
+  chat: ChatCore;
+  logger: Logger;
+  metrics: Metrics;
+  limits: { maxFileBytes: number };
+  serveHttp: boolean;
+}
 
 /** The configured chat platforms, each a folder with the same few files; SDKs load only when configured. */
 export async function createPlatforms(
@@ -22,55 +31,50 @@ export async function createPlatforms(
     fetch: typeof fetch | undefined;
   },
 ): Promise<PlatformAdapter[]> {
+  const { slack, teams } = config;
+  // Each configured platform: its own settings on top of the common ones. The import is inside, so a
+  // platform's SDK loads only when it is configured (a console-only laptop never pays for them).
+  const configured: Record<Platform, ((common: CommonDeps) => Promise<PlatformAdapter>) | undefined> = {
+    slack:
+      slack && (async (common) => (await import('./slack/slack.app.ts')).createSlackPlatform({ ...common, slack })),
+    teams:
+      teams &&
+      (async (common) =>
+        (await import('./teams/teams.app.ts')).createTeamsPlatform({
+          ...common,
+          teams,
+          conversations: deps.repos.conversations,
+          outgoingFiles: deps.repos.outgoingFiles,
+          storage: deps.storage,
+          publicUrl: config.publicUrl,
+          ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        })),
+    console: config.console.enabled
+      ? async (common) => {
+          const { createConsolePlatform, DEFAULT_SAMPLE_PATH } = await import('./console/console.app.ts');
+          return createConsolePlatform({
+            ...common,
+            token: config.console.token,
+            platformConfigured: config.console.platformConfigured,
+            samplePath: DEFAULT_SAMPLE_PATH,
+            status: deps.status,
+            roles: deps.repos.roles,
+            history: deps.repos.consoleMessages,
+            storage: deps.storage,
+          });
+        }
+      : undefined,
+  };
   const out: PlatformAdapter[] = [];
-  const limits = { maxFileBytes: config.limits.maxFileBytes };
-  // Platform SDKs load only when configured, so a console-only laptop never pays for them.
-  if (config.slack) {
-    const { createSlackPlatform } = await import('./slack/slack.app.ts');
+  for (const [name, create] of Object.entries(configured)) {
+    if (!create) continue;
     out.push(
-      await createSlackPlatform({
-        slack: config.slack,
+      await create({
         chat: deps.chat,
-        logger: deps.logger.child({ platform: 'slack' }),
+        logger: deps.logger.child({ platform: name }),
         metrics: deps.metrics,
-        limits,
+        limits: { maxFileBytes: config.limits.maxFileBytes },
         serveHttp: deps.serveHttp,
-      }),
-    );
-  }
-  if (config.teams) {
-    const { createTeamsPlatform } = await import('./teams/teams.app.ts');
-    out.push(
-      await createTeamsPlatform({
-        teams: config.teams,
-        chat: deps.chat,
-        logger: deps.logger.child({ platform: 'teams' }),
-        metrics: deps.metrics,
-        limits,
-        serveHttp: deps.serveHttp,
-        conversations: deps.repos.conversations,
-        outgoingFiles: deps.repos.outgoingFiles,
-        storage: deps.storage,
-        publicUrl: config.publicUrl,
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      }),
-    );
-  }
-  if (config.console.enabled) {
-    const { createConsolePlatform, DEFAULT_SAMPLE_PATH } = await import('./console/console.app.ts');
-    out.push(
-      await createConsolePlatform({
-        chat: deps.chat,
-        logger: deps.logger.child({ platform: 'console' }),
-        limits,
-        token: config.console.token,
-        platformConfigured: config.console.platformConfigured,
-        samplePath: DEFAULT_SAMPLE_PATH,
-        status: deps.status,
-        serveHttp: deps.serveHttp,
-        roles: deps.repos.roles,
-        history: deps.repos.consoleMessages,
-        storage: deps.storage,
       }),
     );
   }
