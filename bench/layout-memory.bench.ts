@@ -82,6 +82,11 @@ async function load(corpus: string): Promise<Doc[]> {
               ocrPool: () => pool,
             })
           ).pages;
+    // A cache directory is filled on the first run: later runs skip reading and OCR.
+    if (cached && !existsSync(cached)) {
+      mkdirSync(cacheAt!, { recursive: true });
+      writeFileSync(cached, JSON.stringify(pages));
+    }
     const { lines } = layoutLines(pages);
     const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
     docs.push({ name: f, layout: truth.layout, truth, pages, lines, sizes, fingerprint: fingerprintOf(lines, sizes) });
