@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { summaryCard } from '../src/core/cards/report.cards.ts';
 import { cropRegion } from '../src/core/evidence/crop.region.ts';
-import type { Ingestion, StoredReport } from '../src/core/records.ts';
+import type { Ingestion } from '../src/core/records.ts';
+import type { Report } from '../src/core/report/report.model.ts';
 import type { MarginReport } from '../src/core/report/report.schema.ts';
 import { renderCard as renderSlack } from '../src/platforms/slack/slack.cards.ts';
 import { renderCard as renderTeams } from '../src/platforms/teams/teams.cards.ts';
@@ -66,16 +67,16 @@ const flaggedEverywhere: MarginReport = {
   ),
 };
 const withoutEvidence: MarginReport = { ...flaggedEverywhere, evidence: {} };
-const stored = (d: MarginReport): StoredReport =>
+const stored = (d: MarginReport): Report =>
   ({
     id: 'r1',
-    account_number: d.account_number ?? 'U1',
-    report_date: d.report_date ?? '2026-11-27',
-    extracted_data: d,
-    validation_status: 'pending',
-    needs_review: true,
-    created_at: new Date().toISOString(),
-  }) as StoredReport;
+    accountNumber: d.account_number ?? 'U1',
+    reportDate: d.report_date ?? '2026-11-27',
+    extracted: d,
+    status: 'pending',
+    needsReview: true,
+    createdAt: new Date().toISOString(),
+  }) as Report;
 const ingestion = { id: 'i1', file_name: 'sample.pdf', status: 'processed' } as Ingestion;
 const summary = (d: MarginReport) => () => {
   for (let i = 0; i < 100; i++) {

@@ -20,7 +20,8 @@ import type { HomeRequest } from './home/home.usecases.ts';
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
 import { correctedFields, learnFromEdit } from './memory/edit.lesson.ts';
 import type { ConversationRef, Platform } from './ports.ts';
-import type { Ingestion, StoredReport } from './records.ts';
+import type { Ingestion } from './records.ts';
+import type { Report } from './report/report.model.ts';
 import type { ScoreboardRepository } from './scoreboard/scoreboard.port.ts';
 import { voteOnSummary } from './scoreboard/summary.votes.ts';
 import { refreshSummary } from './summary/summary.usecases.ts';
@@ -79,10 +80,10 @@ export function createChatCore(deps: ChatCoreDeps) {
   // Issue 16: corrections teach layout memory after the edit is answered (reading the PDF again
   // takes longer than a platform waits for an acknowledgement); in flight here until done.
   const lessons = new Set<Promise<unknown>>();
-  const teachFrom = (user: string, before: StoredReport | null | undefined, result: ActionResult) => {
+  const teachFrom = (user: string, before: Report | null | undefined, result: ActionResult) => {
     const after = result.summary?.written?.report;
     if (!before || !after || !result.summary) return;
-    const corrected = correctedFields(before.extracted_data.fields, after.extracted_data.fields);
+    const corrected = correctedFields(before.extracted.fields, after.extracted.fields);
     if (Object.keys(corrected).length === 0) return;
     const lesson = learnFromEdit(deps, {
       user,
@@ -190,7 +191,7 @@ export function createChatCore(deps: ChatCoreDeps) {
           // Issue 17: a report from My queue, with its buttons for those who may decide it.
           const r = await deps.repos.reports.findById(input.value);
           if (!r) return { notice: textCard('That report no longer exists', 'It may have been replaced.', 'warning') };
-          const names = r.decided_by ? await deps.repos.people.names([r.decided_by]).catch(() => undefined) : undefined;
+          const names = r.decidedBy ? await deps.repos.people.names([r.decidedBy]).catch(() => undefined) : undefined;
           const shown = reportCard(r, names);
           return { view: (await deps.access.can(input.user, 'approve')) ? withDecisionButtons(shown, r) : shown };
         }

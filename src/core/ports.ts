@@ -51,15 +51,8 @@ export interface ChatGateway {
 import type { LayoutDocument } from '../extraction/extractor.ts';
 import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
 import type { LayoutsRepository } from './memory/layouts.port.ts';
-import type {
-  AuditEvent,
-  Ingestion,
-  IngestionStatus,
-  ReportConflict,
-  ReportStatus,
-  Role,
-  StoredReport,
-} from './records.ts';
+import type { AuditEvent, Ingestion, IngestionStatus, ReportConflict, Role } from './records.ts';
+import type { Report, ReportStatus } from './report/report.model.ts';
 import type { MarginReport, ReportReading } from './report/report.schema.ts';
 
 export interface NewIngestion {
@@ -102,17 +95,17 @@ export interface ReportsRepository {
     report: CompleteReport;
     createdBy: string | null;
     ingestionId: string | null;
-  }): Promise<{ created: boolean; report: StoredReport }>;
-  findById(id: string, scope?: ReportScope): Promise<StoredReport | undefined>;
-  findByAccountDate(account: string, date: string, scope?: ReportScope): Promise<StoredReport | undefined>;
-  latestForAccount(account: string, scope?: ReportScope): Promise<StoredReport | undefined>;
+  }): Promise<{ created: boolean; report: Report }>;
+  findById(id: string, scope?: ReportScope): Promise<Report | undefined>;
+  findByAccountDate(account: string, date: string, scope?: ReportScope): Promise<Report | undefined>;
+  latestForAccount(account: string, scope?: ReportScope): Promise<Report | undefined>;
   /** Issue 17: the account's reports, newest first (`/margin report ACCT`'s history table and chart). */
-  history(account: string, limit: number, scope?: ReportScope): Promise<StoredReport[]>;
-  byIngestion(ingestionId: string): Promise<StoredReport[]>;
-  recent(limit: number, scope?: ReportScope): Promise<StoredReport[]>;
-  pending(limit?: number): Promise<StoredReport[]>;
-  calls(scope?: ReportScope): Promise<StoredReport[]>;
-  inRange(opts: { since: Date; account?: string | undefined; scope?: ReportScope }): Promise<StoredReport[]>;
+  history(account: string, limit: number, scope?: ReportScope): Promise<Report[]>;
+  byIngestion(ingestionId: string): Promise<Report[]>;
+  recent(limit: number, scope?: ReportScope): Promise<Report[]>;
+  pending(limit?: number): Promise<Report[]>;
+  calls(scope?: ReportScope): Promise<Report[]>;
+  inRange(opts: { since: Date; account?: string | undefined; scope?: ReportScope }): Promise<Report[]>;
   /** True when the upload was shared where the scope says (a vote on its summary, issue 18). */
   ingestionVisible(ingestionId: string, scope: ReportScope): Promise<boolean>;
   decide(input: {
@@ -122,18 +115,13 @@ export interface ReportsRepository {
     reason: string | null;
     /** A reject reason code (issue 14); null for approvals. */
     code?: string | null;
-  }): Promise<StoredReport | undefined>;
+  }): Promise<Report | undefined>;
   /** The approved report of the account dated latest before `date` (issue 14: change since the last report). */
-  lastApprovedBefore(account: string, date: string): Promise<StoredReport | undefined>;
+  lastApprovedBefore(account: string, date: string): Promise<Report | undefined>;
   /** Pending reports of the account dated after `date`, earliest first (whose predecessor an approval may change). */
-  pendingAfter(account: string, date: string, limit?: number): Promise<StoredReport[]>;
-  updateData(input: { id: string; data: MarginReport; expectedVersion: number }): Promise<StoredReport | undefined>;
-  replace(input: {
-    id: string;
-    data: MarginReport;
-    ingestionId: string;
-    by: string;
-  }): Promise<StoredReport | undefined>;
+  pendingAfter(account: string, date: string, limit?: number): Promise<Report[]>;
+  updateData(input: { id: string; data: MarginReport; expectedVersion: number }): Promise<Report | undefined>;
+  replace(input: { id: string; data: MarginReport; ingestionId: string; by: string }): Promise<Report | undefined>;
 }
 
 export interface ConflictsRepository {

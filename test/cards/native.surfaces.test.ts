@@ -7,7 +7,8 @@ import {
   type TableBlock,
 } from '../../src/core/cards/card.model.ts';
 import { editForm, rejectForm, summaryCard } from '../../src/core/cards/report.cards.ts';
-import type { Ingestion, StoredReport } from '../../src/core/records.ts';
+import type { Ingestion } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import { renderCard as consoleCard } from '../../src/platforms/console/console.cards.ts';
 import { renderCard as slackCard } from '../../src/platforms/slack/slack.cards.ts';
@@ -20,25 +21,25 @@ import { checkCard, sdkParseProblems } from '../support/adaptive-card.schema.ts'
 import { checkMessage, modalBlocks } from '../support/block-kit.schema.ts';
 import { sampleReport } from '../support/fakes.ts';
 
-const stored = (d: MarginReport, over: Partial<StoredReport> = {}): StoredReport => ({
+const stored = (d: MarginReport, over: Partial<Report> = {}): Report => ({
   id: `r-${d.account_number}-${d.report_date}`,
-  account_number: d.account_number!,
-  report_date: d.report_date!,
-  extracted_data: d,
-  extraction_confidence: d.confidence.overall,
-  data_quality_score: d.data_quality_score,
-  validation_status: 'pending',
-  created_by: 'slack:U1',
-  processing_time_ms: 10,
-  source_file_name: 'statement.pdf',
-  created_at: '2026-12-01T08:00:00.000Z',
-  updated_at: '2026-12-01T08:00:00.000Z',
-  decided_by: null,
-  decided_at: null,
-  decision_reason: null,
-  needs_review: d.needs_review,
+  accountNumber: d.account_number!,
+  reportDate: d.report_date!,
+  extracted: d,
+  confidence: d.confidence.overall,
+  qualityScore: d.data_quality_score,
+  status: 'pending',
+  createdBy: 'slack:U1',
+  processingTimeMs: 10,
+  sourceFileName: 'statement.pdf',
+  createdAt: '2026-12-01T08:00:00.000Z',
+  updatedAt: '2026-12-01T08:00:00.000Z',
+  decidedBy: null,
+  decidedAt: null,
+  decisionReason: null,
+  needsReview: d.needs_review,
   version: 1,
-  ingestion_id: 'i1',
+  ingestionId: 'i1',
   ...over,
 });
 const ingestion = { id: 'i1', file_name: 'statement.pdf' } as Ingestion;
@@ -67,7 +68,7 @@ describe('the summary card as a table (issue 17)', () => {
       report_date: '2026-11-20',
       fields: { total_equity: 1_000_000, maintenance_requirement: 400_000, excess_liquidity: 600_000 },
     }),
-    { validation_status: 'approved' },
+    { status: 'approved' },
   );
   const r = stored(now);
   const c = summaryCard(ingestion, [r], [], undefined, undefined, { priors: new Map([[r.id, prior]]) });

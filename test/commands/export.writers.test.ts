@@ -1,16 +1,14 @@
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS, type ExportTable, reportsTable } from '../../src/core/export/export.table.ts';
-import type { StoredReport } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import { csvField, toCsv } from '../../src/render/csv.writer.ts';
 import { toParquet } from '../../src/render/parquet.writer.ts';
 import { columnLetter, toXlsx } from '../../src/render/xlsx.writer.ts';
 import { reportData } from '../digest/fixtures.ts';
 import { parseCsv, unzip } from './file-readers.ts';
 
-const stored = (
-  over: Partial<StoredReport> & { account: string; date: string; fields?: Record<string, number> },
-): StoredReport => {
+const stored = (over: Partial<Report> & { account: string; date: string; fields?: Record<string, number> }): Report => {
   const data = reportData({
     account: over.account,
     date: over.date,
@@ -20,22 +18,22 @@ const stored = (
   });
   return {
     id: '00000000-0000-4000-8000-000000000001',
-    account_number: over.account,
-    report_date: over.date,
-    extracted_data: data,
-    extraction_confidence: 0.97,
-    data_quality_score: 0.95,
-    validation_status: 'approved',
-    created_by: 'slack:U1',
-    processing_time_ms: 420,
-    source_file_name: over.source_file_name ?? 'statement.pdf',
-    created_at: '2026-11-27T10:00:00.000Z',
-    updated_at: '2026-11-27T10:00:00.000Z',
-    ingestion_id: null,
-    needs_review: false,
-    decided_by: 'slack:U2',
-    decided_at: '2026-11-27T11:00:00.000Z',
-    decision_reason: over.decision_reason ?? null,
+    accountNumber: over.account,
+    reportDate: over.date,
+    extracted: data,
+    confidence: 0.97,
+    qualityScore: 0.95,
+    status: 'approved',
+    createdBy: 'slack:U1',
+    processingTimeMs: 420,
+    sourceFileName: over.sourceFileName ?? 'statement.pdf',
+    createdAt: '2026-11-27T10:00:00.000Z',
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    ingestionId: null,
+    needsReview: false,
+    decidedBy: 'slack:U2',
+    decidedAt: '2026-11-27T11:00:00.000Z',
+    decisionReason: over.decisionReason ?? null,
     version: 2,
   };
 };
@@ -44,16 +42,16 @@ const hostile = [
   stored({
     account: 'U1234567',
     date: '2026-11-27',
-    source_file_name: '=HYPERLINK("http://evil","x").pdf',
-    decision_reason: 'said "ok", then\r\nleft',
+    sourceFileName: '=HYPERLINK("http://evil","x").pdf',
+    decisionReason: 'said "ok", then\r\nleft',
   }),
   stored({
     account: 'U7654321',
     date: '2026-11-26',
-    source_file_name: '+cmd|calc.pdf',
-    decision_reason: '@SUM(A1) <b>&amp;</b>',
+    sourceFileName: '+cmd|calc.pdf',
+    decisionReason: '@SUM(A1) <b>&amp;</b>',
   }),
-  stored({ account: 'U0000001', date: '2026-11-25', source_file_name: '-2+3.pdf', decision_reason: '\tTabbed' }),
+  stored({ account: 'U0000001', date: '2026-11-25', sourceFileName: '-2+3.pdf', decisionReason: '\tTabbed' }),
 ];
 
 describe('CSV export', () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredReport } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import { type OpenChromium, openChromium } from '../support/chromium.ts';
 import { type ConsoleService, startConsoleService } from './console.harness.ts';
 
@@ -26,7 +26,7 @@ describe('the console in a browser', () => {
   });
 
   const summary = () => page.locator('li.msg .card', { hasText: 'sample-margin-statement.pdf: 1 report' });
-  const report = async (): Promise<StoredReport> => {
+  const report = async (): Promise<Report> => {
     const [r] = await svc.repos.reports.recent(1);
     if (!r) throw new Error('no report stored');
     return r;
@@ -48,7 +48,7 @@ describe('the console in a browser', () => {
     // The "reading…" reply was updated in place: one bot message in the upload's thread.
     await expect.poll(() => page.locator('li.msg .thread > li.msg').count()).toBe(1);
     expect(await summary().locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
-    expect((await report()).validation_status).toBe('pending');
+    expect((await report()).status).toBe('pending');
   });
 
   it('refuses an analyst who clicks Approve, privately, and changes nothing', async () => {
@@ -57,8 +57,8 @@ describe('the console in a browser', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('Only visible to you');
     const r = await report();
-    expect(r.validation_status).toBe('pending');
-    expect(r.decided_by).toBeNull();
+    expect(r.status).toBe('pending');
+    expect(r.decidedBy).toBeNull();
     expect(await summary().locator('button[data-action="approve"]').count()).toBe(1);
   });
 
@@ -82,7 +82,7 @@ describe('the console in a browser', () => {
     await dialog.locator('#edit-save').click();
     await dialog.waitFor({ state: 'hidden' });
     await summary().locator('tbody tr', { hasText: '12,345.67' }).waitFor();
-    expect((await report()).extracted_data.fields.cash_balance).toBe(12345.67);
+    expect((await report()).extracted.fields.cash_balance).toBe(12345.67);
   });
 
   it('approves as an approver: the row says who and when, and the card shows it', async () => {
@@ -95,10 +95,10 @@ describe('the console in a browser', () => {
       .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
     expect(left.sort()).toEqual(['vote_down', 'vote_up']);
     const r = await report();
-    expect(r.validation_status).toBe('approved');
-    expect(r.decided_by).toBe('console:approver');
-    expect(r.decided_at).not.toBeNull();
-    expect(Math.abs(new Date(r.decided_at!).getTime() - before)).toBeLessThan(60_000);
+    expect(r.status).toBe('approved');
+    expect(r.decidedBy).toBe('console:approver');
+    expect(r.decidedAt).not.toBeNull();
+    expect(Math.abs(new Date(r.decidedAt!).getTime() - before)).toBeLessThan(60_000);
     const audit = await svc.repos.audit.forEntity('margin_report', r.id);
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['report.created', 'report.edited', 'report.approved']),

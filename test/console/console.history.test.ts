@@ -56,8 +56,8 @@ describe('the console after a restart', () => {
     await summary().locator('button[data-action="approve"]').click();
     await summary().locator('.text', { hasText: 'Approved by @approver at' }).waitFor();
     const [r] = await svc.repos.reports.recent(1);
-    expect(r?.validation_status).toBe('approved');
-    expect(r?.decided_by).toBe('console:approver');
+    expect(r?.status).toBe('approved');
+    expect(r?.decidedBy).toBe('console:approver');
   });
 
   it('shows what another process on the same database posts, without a reload (a `marginiq worker`)', async () => {

@@ -1,30 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { marginCallAlertCard, summaryCard } from '../../src/core/cards/report.cards.ts';
-import type { Ingestion, StoredReport } from '../../src/core/records.ts';
+import type { Ingestion } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import { renderCard as consoleCard } from '../../src/platforms/console/console.cards.ts';
 import { renderCard as slackCard } from '../../src/platforms/slack/slack.cards.ts';
 import { renderCard as teamsCard } from '../../src/platforms/teams/teams.cards.ts';
 import { sampleReport } from '../support/fakes.ts';
 
-const stored = (d: MarginReport): StoredReport => ({
+const stored = (d: MarginReport): Report => ({
   id: 'r1',
-  account_number: d.account_number!,
-  report_date: d.report_date!,
-  extracted_data: d,
-  extraction_confidence: d.confidence.overall,
-  data_quality_score: d.data_quality_score,
-  validation_status: 'pending',
-  created_by: 'slack:U1',
-  processing_time_ms: 100,
-  source_file_name: 'statement.pdf',
-  created_at: '2026-11-27T10:00:00Z',
-  updated_at: '2026-11-27T10:00:00Z',
-  ingestion_id: 'i1',
-  needs_review: d.needs_review,
-  decided_by: null,
-  decided_at: null,
-  decision_reason: null,
+  accountNumber: d.account_number!,
+  reportDate: d.report_date!,
+  extracted: d,
+  confidence: d.confidence.overall,
+  qualityScore: d.data_quality_score,
+  status: 'pending',
+  createdBy: 'slack:U1',
+  processingTimeMs: 100,
+  sourceFileName: 'statement.pdf',
+  createdAt: '2026-11-27T10:00:00Z',
+  updatedAt: '2026-11-27T10:00:00Z',
+  ingestionId: 'i1',
+  needsReview: d.needs_review,
+  decidedBy: null,
+  decidedAt: null,
+  decisionReason: null,
   version: 1,
 });
 const ingestion = { id: 'i1', file_name: 'statement.pdf', created_at: '2026-11-27T10:00:00Z' } as Ingestion;

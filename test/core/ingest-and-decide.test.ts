@@ -104,8 +104,8 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     expect(reply?.card.title).toBe('f1.pdf: 1 report');
     expect(reply?.updates).toBe(1);
     const stored = await deps.repos.reports.findByAccountDate('A1', '2026-11-27');
-    expect(stored?.validation_status).toBe('pending');
-    expect(stored?.created_by).toBe('console:analyst');
+    expect(stored?.status).toBe('pending');
+    expect(stored?.createdBy).toBe('console:analyst');
   });
 
   it('makes one ingestion of a retried upload event', async () => {
@@ -159,7 +159,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
       done.summary?.blocks.some((b) => b.type === 'text' && b.text.startsWith('Replaced the existing report')),
     ).toBe(true);
     const report = await deps.repos.reports.findByAccountDate('A1', '2026-11-27');
-    expect(report?.ingestion_id).toBe(ingestion.id);
+    expect(report?.ingestionId).toBe(ingestion.id);
   });
 
   it('lets an approver approve once, records who and when, and refuses an analyst', async () => {
@@ -168,7 +168,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const [report] = await deps.repos.reports.byIngestion(ingestion.id);
     const refused = await chat.action({ user: 'console:analyst', kind: 'approve', value: report!.id });
     expect(refused.notice?.title).toBe('Not allowed');
-    expect((await deps.repos.reports.findById(report!.id))?.validation_status).toBe('pending');
+    expect((await deps.repos.reports.findById(report!.id))?.status).toBe('pending');
 
     const [first, second] = await Promise.all([
       chat.action({ user: 'console:approver', kind: 'approve', value: report!.id }),
@@ -177,8 +177,8 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const notices = [first, second].filter((o) => o.notice?.title === 'Already decided');
     expect(notices).toHaveLength(1);
     const stored = await deps.repos.reports.findById(report!.id);
-    expect(stored?.validation_status).toBe('approved');
-    expect(stored?.decided_at).toBeTruthy();
+    expect(stored?.status).toBe('approved');
+    expect(stored?.decidedAt).toBeTruthy();
     const audit = await deps.repos.audit.forEntity('margin_report', report!.id);
     expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
     const card = first.summary ?? second.summary;
@@ -196,13 +196,13 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
       return { report: report!, card: chatLog.messages.get(ingestion.reply_ref!)!.card };
     };
     const first = await share('chg-1', 'acct=CHG1 date=2026-11-20 eq=1000000');
-    expect(first.report.needs_review).toBe(false);
+    expect(first.report.needsReview).toBe(false);
     await chat.action({ user: 'console:approver', kind: 'approve', value: first.report.id });
     // A later approved report does not become the predecessor of an earlier-dated one.
     const later = await share('chg-2', 'acct=CHG1 date=2026-11-26 eq=450000');
     const sentence = 'Equity fell 55.0% since 2026-11-20 (flag at 30%).';
-    expect(later.report.needs_review).toBe(true);
-    expect(later.report.extracted_data.issues).toContainEqual({
+    expect(later.report.needsReview).toBe(true);
+    expect(later.report.extracted.issues).toContainEqual({
       code: 'change_since_flag',
       severity: 'warning',
       message: sentence,
@@ -230,17 +230,15 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
       return (await deps.repos.reports.findById(later.report.id))!;
     };
     const still = await edit('460000');
-    expect(still.needs_review).toBe(true);
-    expect(still.extracted_data.issues.map((i) => i.message)).toEqual([
-      'Equity fell 54.0% since 2026-11-20 (flag at 30%).',
-    ]);
+    expect(still.needsReview).toBe(true);
+    expect(still.extracted.issues.map((i) => i.message)).toEqual(['Equity fell 54.0% since 2026-11-20 (flag at 30%).']);
     const cleared = await edit('950000');
-    expect(cleared.needs_review).toBe(false);
-    expect(cleared.extracted_data.issues).toEqual([]);
+    expect(cleared.needsReview).toBe(false);
+    expect(cleared.extracted.issues).toEqual([]);
     await chat.action({ user: 'console:approver', kind: 'approve', value: later.report.id });
     const between = await share('chg-3', 'acct=CHG1 date=2026-11-23 eq=900000');
-    expect(between.report.needs_review).toBe(false);
-    expect(between.report.extracted_data.issues).toEqual([]);
+    expect(between.report.needsReview).toBe(false);
+    expect(between.report.extracted.issues).toEqual([]);
   });
 
   it('computes a later report’s stored change flags again when an earlier-dated one is approved after it', async () => {
@@ -254,15 +252,15 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const first = await share('rf-1', 'acct=RF1 date=2026-11-20 eq=1000000');
     await chat.action({ user: 'console:approver', kind: 'approve', value: first.report.id });
     const last = await share('rf-3', 'acct=RF1 date=2026-11-26 eq=450000');
-    expect(last.report.extracted_data.issues.map((i) => i.message)).toEqual([
+    expect(last.report.extracted.issues.map((i) => i.message)).toEqual([
       'Equity fell 55.0% since 2026-11-20 (flag at 30%).',
     ]);
     // An earlier-dated report arrives and is approved: it is now the later one's true predecessor.
     const high = await share('rf-2a', 'acct=RF1 date=2026-11-23 eq=2000000');
     await chat.action({ user: 'console:approver', kind: 'approve', value: high.report.id });
     const against = await stored(last.report.id);
-    expect(against.needs_review).toBe(true);
-    expect(against.extracted_data.issues.map((i) => i.message)).toEqual([
+    expect(against.needsReview).toBe(true);
+    expect(against.extracted.issues.map((i) => i.message)).toEqual([
       'Equity fell 77.5% since 2026-11-23 (flag at 30%).',
     ]);
     // Its summary says so too, and the audit trail records why the flags changed.
@@ -276,8 +274,8 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     const close = await share('rf-2b', 'acct=RF1 date=2026-11-24 eq=470000');
     await chat.action({ user: 'console:approver', kind: 'approve', value: close.report.id });
     const cleared = await stored(last.report.id);
-    expect(cleared.extracted_data.issues).toEqual([]);
-    expect(cleared.needs_review).toBe(false);
+    expect(cleared.extracted.issues).toEqual([]);
+    expect(cleared.needsReview).toBe(false);
     expect(cardToText(last.card())).not.toContain('Equity fell');
   });
 
@@ -370,7 +368,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
     });
     expect(good.ok).toBe(true);
     const stored = await deps.repos.reports.findById(report!.id);
-    expect(stored?.extracted_data.fields.total_equity).toBe(1_100_000);
+    expect(stored?.extracted.fields.total_equity).toBe(1_100_000);
     const audit = await deps.repos.audit.forEntity('margin_report', report!.id);
     const edit = audit.find((e) => e.action === 'report.edited');
     expect(edit?.reason).toBe('statement reprinted');

@@ -149,11 +149,11 @@ describe('data scoped to the conversation it was shared in (Slack, over HTTP)', 
     expect((await click(SHARED)).status).toBe(200);
     const notice = await eventually(() => notices()[before], 10_000, 'refusal');
     expect(JSON.stringify(notice.args)).toContain('not shared in this conversation');
-    expect((await svc.repos.reports.findById(target.reportId))?.validation_status).toBe('pending');
+    expect((await svc.repos.reports.findById(target.reportId))?.status).toBe('pending');
     // Where it was shared, the same approver's click decides it.
     expect((await click(PRIVATE)).status).toBe(200);
     await eventually(
-      async () => (await svc.repos.reports.findById(target.reportId))?.validation_status === 'approved' || undefined,
+      async () => (await svc.repos.reports.findById(target.reportId))?.status === 'approved' || undefined,
       10_000,
       'approved',
     );

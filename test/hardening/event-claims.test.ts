@@ -138,12 +138,12 @@ describe('a Teams edit-form submission whose handler fails (real Teams SDK app, 
       );
       const failed = await h.send(submission);
       expect(String(failed.body?.value)).toContain('Something went wrong');
-      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).not.toBe(1_111_111);
+      expect((await h.repos.reports.findById(reportId))?.extracted.fields.total_equity).not.toBe(1_111_111);
 
       // Teams delivers the same activity again: handled now.
       const again = await h.send(submission);
       expect(JSON.stringify(again.body?.value)).toContain('1,111,111.00 USD');
-      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).toBe(1_111_111);
+      expect((await h.repos.reports.findById(reportId))?.extracted.fields.total_equity).toBe(1_111_111);
 
       // Done: a third delivery is not a second edit.
       const third = await h.send(submission);
@@ -225,13 +225,13 @@ describe('a Teams edit sent as a message (Action.Submit fallback) whose handling
       expect((await h.send(submission)).status).toBe(200);
       // The handling failed in the background: the claim is given back, nothing was changed.
       await h.released(submission);
-      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).not.toBe(1_111_111);
+      expect((await h.repos.reports.findById(reportId))?.extracted.fields.total_equity).not.toBe(1_111_111);
       expect(edited()).toHaveLength(0);
 
       // Teams delivers the same message again: handled now, the card updated in place.
       expect((await h.send(submission)).status).toBe(200);
       await h.handled(submission);
-      expect((await h.repos.reports.findById(reportId))?.extracted_data.fields.total_equity).toBe(1_111_111);
+      expect((await h.repos.reports.findById(reportId))?.extracted.fields.total_equity).toBe(1_111_111);
       const updates = edited().length;
       expect(updates).toBeGreaterThan(0);
 

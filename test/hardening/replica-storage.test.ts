@@ -79,7 +79,7 @@ describe.each(DATABASES)('a retried ingestion on another replica, on %s', (_name
     const outcome = await processIngestion(replica(storageOf()), ingestion.id);
     expect(outcome).toBe('processed');
     expect(slack.downloads.length).toBe(downloaded + 1);
-    expect((await repos.reports.byIngestion(ingestion.id)).map((r) => r.account_number)).toEqual(['RPL1']);
+    expect((await repos.reports.byIngestion(ingestion.id)).map((r) => r.accountNumber)).toEqual(['RPL1']);
     expect(logs.some((l) => l.includes('downloading it again'))).toBe(true);
   });
 

@@ -78,7 +78,7 @@ describe('amounts typed into the Slack edit modal', () => {
       'margin_call',
       'sma',
     ]);
-    expect((await svc.repos.reports.findById(reportId))?.extracted_data.fields.cash_balance).not.toBe(5);
+    expect((await svc.repos.reports.findById(reportId))?.extracted.fields.cash_balance).not.toBe(5);
 
     const good = await svc.sender.interaction(
       viewSubmission({
@@ -90,7 +90,7 @@ describe('amounts typed into the Slack edit modal', () => {
     );
     expect(good.status).toBe(200);
     expect(good.text).toBe('');
-    const fields = (await svc.repos.reports.findById(reportId))?.extracted_data.fields;
+    const fields = (await svc.repos.reports.findById(reportId))?.extracted.fields;
     expect(fields).toMatchObject({ cash_balance: -5, excess_liquidity: -1234.5, buying_power: -2000 });
   });
 });

@@ -48,11 +48,11 @@ describe('data scoped to the conversation it was shared in (Teams)', () => {
     );
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain('not shared in this conversation');
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('pending');
     // From the approver's personal chat (a private surface) the approver may decide it.
     const ok = await h.send(h.activities.invoke(APPROVER, ACTION_IDS.approve, { value: reportId }, messageId));
     expect(ok.status).toBe(200);
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('approved');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('approved');
   });
 
   it('answers in a channel only with what was shared there, and sends no export into it', async () => {

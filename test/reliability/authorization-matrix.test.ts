@@ -138,11 +138,11 @@ describe('every action against every role', () => {
         }
         const after = await service.repos.reports.findById(r.id);
         if (refused(out.notice) || notShared(out.notice)) {
-          expect(after?.validation_status).toBe('pending');
+          expect(after?.status).toBe('pending');
           return false;
         }
         if (action === 'edit') return out.form !== undefined;
-        expect(after?.validation_status).toBe(action === 'approve' ? 'approved' : 'rejected');
+        expect(after?.status).toBe(action === 'approve' ? 'approved' : 'rejected');
         return true;
       }
       case 'replace':
@@ -227,10 +227,10 @@ describe('every action against every role', () => {
               privateReplies: how === 'privately',
               ...(PLACES[place].personal ? { personal: true } : {}),
             },
-            `report ${r.account_number}`,
+            `report ${r.accountNumber}`,
           );
           expect(out.card.title === 'No report').toBe(!expected);
-          if (expected) expect(JSON.stringify(out.card)).toContain(r.account_number);
+          if (expected) expect(JSON.stringify(out.card)).toContain(r.accountNumber);
         });
       }
     }

@@ -79,7 +79,7 @@ describe.each(DATABASES)('the scoreboard on %s', (_name, fresh) => {
       const opened = at(`2026-12-0${i + 1}T08:00:00Z`);
       const { call } = await repos.calls.open({
         reportId: r.id,
-        account: r.account_number,
+        account: r.accountNumber,
         currency: 'USD',
         amount: 100,
         dueDate: '2026-12-10',

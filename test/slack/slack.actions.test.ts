@@ -69,9 +69,9 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     await eventually(() => s.summary.updates > updatesBefore && !hasButtons(s.summary.blocks), 10_000, 'card update');
 
     const row = await svc.repos.reports.findById(s.reportId);
-    expect(row?.validation_status).toBe('approved');
-    expect(row?.decided_by).toBe(`slack:${APPROVER}`);
-    expect(row?.decided_at).toBeTruthy();
+    expect(row?.status).toBe('approved');
+    expect(row?.decidedBy).toBe(`slack:${APPROVER}`);
+    expect(row?.decidedAt).toBeTruthy();
     expect(s.summary.text).toContain('approved');
     // By the handle Slack sent with the click, not the member id.
     expect(JSON.stringify(s.summary.blocks)).toContain(`Approved by <@${APPROVER}> at`);
@@ -86,7 +86,7 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     await click(s, ADMIN, 'reject', s.reportId);
     const open = await eventually(() => svc.slack.callsTo('views.open')[opensBefore], 10_000, 'reject modal');
     const view = open.args.view as { callback_id: string; private_metadata: string };
-    expect((await svc.repos.reports.findById(s.reportId))?.validation_status).toBe('pending');
+    expect((await svc.repos.reports.findById(s.reportId))?.status).toBe('pending');
     const sent = await svc.sender.interaction(
       viewSubmission({
         user: ADMIN,
@@ -97,7 +97,7 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     );
     expect(sent.status).toBe(200);
     await eventually(
-      async () => (await svc.repos.reports.findById(s.reportId))?.validation_status === 'rejected',
+      async () => (await svc.repos.reports.findById(s.reportId))?.status === 'rejected',
       10_000,
       'rejection',
     );
@@ -112,7 +112,7 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     const notice = await eventually(() => ephemeralsTo(ANALYST)[before], 10_000, 'ephemeral refusal');
     expect(String(notice.args.text)).toContain('Not allowed');
     expect(notice.args.channel).toBe(CHANNEL);
-    expect((await svc.repos.reports.findById(s.reportId))?.validation_status).toBe('pending');
+    expect((await svc.repos.reports.findById(s.reportId))?.status).toBe('pending');
     expect(s.summary.updates).toBe(updatesBefore);
   });
 
@@ -128,7 +128,7 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     expect(String(notice.args.text)).toContain('Already decided');
     const audit = await svc.repos.audit.forEntity('margin_report', s.reportId);
     expect(audit.filter((e) => e.action === 'report.approved')).toHaveLength(1);
-    expect((await svc.repos.reports.findById(s.reportId))?.validation_status).toBe('approved');
+    expect((await svc.repos.reports.findById(s.reportId))?.status).toBe('approved');
   });
 
   it('opens a pre-filled modal on Edit, shows validation errors in it, then stores the edit and refreshes the card', async () => {
@@ -186,7 +186,7 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
     await eventually(() => s.summary.updates > updatesBefore, 10_000, 'card refresh');
     expect(JSON.stringify(s.summary.blocks)).toContain('1,050,000.00');
     const row = await svc.repos.reports.findById(s.reportId);
-    expect(row?.extracted_data.fields.total_equity).toBe(1_050_000);
+    expect(row?.extracted.fields.total_equity).toBe(1_050_000);
     const edit = (await svc.repos.audit.forEntity('margin_report', s.reportId)).find(
       (e) => e.action === 'report.edited',
     );
@@ -219,7 +219,7 @@ describe('Approve / Reject / Edit from the Slack thread', () => {
       .find((e) => e.action_id === ACTION_IDS.replace);
     await click({ threadTs: ts, summary }, APPROVER, 'replace', replace?.value ?? '');
     await eventually(() => !JSON.stringify(summary.blocks).includes(ACTION_IDS.replace), 10_000, 'conflict resolved');
-    expect((await svc.repos.reports.findById(first.reportId))?.extracted_data.fields.total_equity).toBe(2_000_000);
+    expect((await svc.repos.reports.findById(first.reportId))?.extracted.fields.total_equity).toBe(2_000_000);
   });
 
   it('points an identical file to the first result instead of reading it again', async () => {

@@ -1,33 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, type Card, card, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
 import { editForm, summaryCard } from '../../src/core/cards/report.cards.ts';
-import type { Ingestion, StoredReport } from '../../src/core/records.ts';
+import type { Ingestion } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import { escapeMrkdwn, renderCard, SLACK_LIMITS, truncate } from '../../src/platforms/slack/slack.cards.ts';
 import { editModal, modalErrors, readSubmission } from '../../src/platforms/slack/slack.views.ts';
 import { sampleReport } from '../support/fakes.ts';
 
 const EVIL = '<!channel> <!here> <@U0BOSS> <https://evil.example|click me> & co';
 
-function stored(i: number, overrides: Partial<StoredReport> = {}): StoredReport {
+function stored(i: number, overrides: Partial<Report> = {}): Report {
   const data = sampleReport({ account_number: `U${String(i).padStart(7, '0')}` });
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    account_number: data.account_number!,
-    report_date: data.report_date!,
-    extracted_data: data,
-    extraction_confidence: 0.97,
-    data_quality_score: 0.95,
-    validation_status: 'pending',
-    created_by: 'slack:U1',
-    processing_time_ms: 120,
-    source_file_name: 'statement.pdf',
-    created_at: '2026-11-27T10:00:00Z',
-    updated_at: '2026-11-27T10:00:00Z',
-    ingestion_id: 'ing-1',
-    needs_review: false,
-    decided_by: null,
-    decided_at: null,
-    decision_reason: null,
+    accountNumber: data.account_number!,
+    reportDate: data.report_date!,
+    extracted: data,
+    confidence: 0.97,
+    qualityScore: 0.95,
+    status: 'pending',
+    createdBy: 'slack:U1',
+    processingTimeMs: 120,
+    sourceFileName: 'statement.pdf',
+    createdAt: '2026-11-27T10:00:00Z',
+    updatedAt: '2026-11-27T10:00:00Z',
+    ingestionId: 'ing-1',
+    needsReview: false,
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
     version: 1,
     ...overrides,
   };
@@ -160,9 +161,9 @@ describe('the Block Kit renderer', () => {
         ingestion,
         [
           stored(1, {
-            validation_status: 'approved',
-            decided_by: 'slack:U0900009',
-            decided_at: '2026-11-27T11:00:00Z',
+            status: 'approved',
+            decidedBy: 'slack:U0900009',
+            decidedAt: '2026-11-27T11:00:00Z',
           }),
         ],
         [],
@@ -179,11 +180,11 @@ describe('the Block Kit renderer', () => {
         ingestion,
         [
           stored(1, {
-            validation_status: 'rejected',
-            decided_by: 'slack:U0900009',
-            decided_at: '2026-11-27T11:00:00Z',
-            decision_reason_code: 'wrong_value',
-            decision_reason: 'see {0}',
+            status: 'rejected',
+            decidedBy: 'slack:U0900009',
+            decidedAt: '2026-11-27T11:00:00Z',
+            decisionReasonCode: 'wrong_value',
+            decisionReason: 'see {0}',
           }),
         ],
         [],

@@ -78,8 +78,8 @@ describe('a PDF shared in a Slack channel', () => {
     expect(hops.every((h) => h.authorization === `Bearer ${svc.slack.token}`)).toBe(true);
 
     const row = await svc.repos.reports.findByAccountDate('U1000001', '2026-11-27');
-    expect(row?.validation_status).toBe('pending');
-    expect(row?.created_by).toBe(`slack:${ANALYST}`);
+    expect(row?.status).toBe('pending');
+    expect(row?.createdBy).toBe(`slack:${ANALYST}`);
   });
 
   it('makes one ingestion and one job from a retried event and the file_shared twin', async () => {

@@ -114,7 +114,7 @@ describe('Slack App Home', () => {
     const published = svc.slack.callsTo('views.publish').length;
     const res = await svc.sender.interaction(homeClick({ user: APPROVER, actionId: ACTION_IDS.approve, value: id }));
     expect(res.status).toBe(200);
-    await eventually(async () => (await svc.repos.reports.findById(id))?.validation_status === 'approved');
+    await eventually(async () => (await svc.repos.reports.findById(id))?.status === 'approved');
     await eventually(
       () =>
         svc.slack
@@ -147,6 +147,6 @@ describe('Slack App Home', () => {
     const call = await eventually(() => svc.slack.callsTo('views.open')[opened], 10_000, 'refusal');
     // The viewer may not even see a report shared in a channel they asked nothing in.
     expect(JSON.stringify(call.args.view)).toMatch(/not shared|approv/i);
-    expect((await svc.repos.reports.findById(id))?.validation_status).toBe('pending');
+    expect((await svc.repos.reports.findById(id))?.status).toBe('pending');
   });
 });

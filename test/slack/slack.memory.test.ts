@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
-import type { StoredReport } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import { buildTextPdf } from '../extraction/support/pdf.builder.ts';
 import { type Day, day1, day2, snapshot } from '../extraction/support/snapshot.statement.ts';
 import { eventually } from '../support/slack-double.ts';
@@ -48,7 +48,7 @@ const day4: Day = {
 };
 
 /** Shares a statement in the channel and waits for its stored report and summary card. */
-async function share(d: Day): Promise<{ report: StoredReport; threadTs: string; summaryTs: string }> {
+async function share(d: Day): Promise<{ report: Report; threadTs: string; summaryTs: string }> {
   const ts = svc.slack.nextTs();
   const file = svc.slack.addFile({
     name: `${d.account}.pdf`,
@@ -65,7 +65,7 @@ async function share(d: Day): Promise<{ report: StoredReport; threadTs: string; 
 }
 
 /** Edit through the modal, as an approver: the form's values are the report's, with `changes` typed over them. */
-async function edit(s: { report: StoredReport; threadTs: string; summaryTs: string }, changes: Record<string, string>) {
+async function edit(s: { report: Report; threadTs: string; summaryTs: string }, changes: Record<string, string>) {
   const opens = svc.slack.callsTo('views.open').length;
   await svc.sender.interaction(
     buttonClick({
@@ -80,7 +80,7 @@ async function edit(s: { report: StoredReport; threadTs: string; summaryTs: stri
   );
   const open = await eventually(() => svc.slack.callsTo('views.open')[opens], 10_000, 'edit modal');
   const view = open.args.view as { private_metadata: string };
-  const r = s.report.extracted_data;
+  const r = s.report.extracted;
   const values: Record<string, string> = {
     account_number: r.account_number ?? 'UNKNOWN',
     report_date: r.report_date ?? '2026-11-26',
@@ -109,7 +109,7 @@ describe('layout memory in Slack (issue 16)', () => {
   it('learns from an edit, reads the next statement of the layout right, sends a contradicted lesson to review, and forgets', async () => {
     // Day 1: the field under a label no vocabulary knows is not read; the approver types it in.
     const first = await share(day1);
-    expect(first.report.extracted_data.fields.sma).toBeUndefined();
+    expect(first.report.extracted.fields.sma).toBeUndefined();
     await edit(first, { sma: '77,120.50' });
     const [layout] = await svc.repos.layouts.list('default');
     expect(layout?.rules).toEqual([
@@ -121,8 +121,8 @@ describe('layout memory in Slack (issue 16)', () => {
 
     // Day 2, another account: read where the approver showed, and the evidence says so.
     const second = await share(day2);
-    expect(second.report.extracted_data.fields.sma).toBe(93410.25);
-    expect(second.report.extracted_data.evidence?.sma).toMatchObject({
+    expect(second.report.extracted.fields.sma).toBe(93410.25);
+    expect(second.report.extracted.evidence?.sma).toMatchObject({
       source: 'learned',
       note: expect.stringMatching(new RegExp(`^learned from report #${first.report.id}, taught by @`)),
     });
@@ -131,7 +131,7 @@ describe('layout memory in Slack (issue 16)', () => {
     // the identities confirm and goes to review, naming both.
     await edit(second, { total_equity: '1998000' });
     const third = await share(day3);
-    const data = third.report.extracted_data;
+    const data = third.report.extracted;
     expect(data.fields.total_equity).toBe(3_000_000);
     expect(data.needs_review).toBe(true);
     const conflict = data.issues.find((i) => i.code === 'learned_conflict');
@@ -151,7 +151,7 @@ describe('layout memory in Slack (issue 16)', () => {
     );
     expect(forgotten.map((e) => e.actor)).toEqual([`slack:${ADMIN}`, `slack:${ADMIN}`]);
     const fourth = await share(day4);
-    expect(fourth.report.extracted_data.fields.sma).toBeUndefined();
-    expect(fourth.report.extracted_data.issues.some((i) => i.code.startsWith('learned_'))).toBe(false);
+    expect(fourth.report.extracted.fields.sma).toBeUndefined();
+    expect(fourth.report.extracted.issues.some((i) => i.code.startsWith('learned_'))).toBe(false);
   });
 });

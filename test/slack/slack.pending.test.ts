@@ -81,9 +81,7 @@ describe('/margin pending and /margin report carry the decision buttons', () => 
     );
     expect(res.status).toBe(200);
     const summary = svc.slack.messages.get(summaryTs);
-    await eventually(
-      async () => (await svc.repos.reports.findById(report?.id ?? ''))?.validation_status === 'approved',
-    );
+    await eventually(async () => (await svc.repos.reports.findById(report?.id ?? ''))?.status === 'approved');
     await eventually(() => !JSON.stringify(summary?.blocks).includes(ACTION_IDS.approve), 10_000, 'summary update');
     const after = await margin('pending', APPROVER, ELSEWHERE);
     expect(buttons(after.blocks).filter((b) => b.value === report?.id)).toEqual([]);

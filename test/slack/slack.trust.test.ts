@@ -60,7 +60,7 @@ const click = (s: Shared, user: string, kind: keyof typeof ACTION_IDS) =>
 
 const ephemeralsTo = (user: string) => svc.slack.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
 const cardText = (s: Shared) => JSON.stringify(s.summary.blocks);
-const statusOf = async (id: string) => (await svc.repos.reports.findById(id))?.validation_status;
+const statusOf = async (id: string) => (await svc.repos.reports.findById(id))?.status;
 
 async function margin(text: string, user: string) {
   const responseUrl = svc.slack.responseUrl();
@@ -163,8 +163,8 @@ describe('dual approval above DUAL_APPROVAL_ABOVE', () => {
 
     await approveAs(s, SECOND);
     const row = await svc.repos.reports.findById(s.reportId);
-    expect(row?.validation_status).toBe('approved');
-    expect(row?.decided_by).toBe(`slack:${SECOND}`);
+    expect(row?.status).toBe('approved');
+    expect(row?.decidedBy).toBe(`slack:${SECOND}`);
     expect(cardText(s)).not.toContain(ACTION_IDS.approve);
     const audit = await svc.repos.audit.forEntity('margin_report', s.reportId);
     expect(audit.filter((e) => e.action !== 'report.created').map((e) => `${e.action} ${e.actor}`)).toEqual([
@@ -281,9 +281,9 @@ describe('reject with a reason', () => {
     expect(ok.status).toBe(200);
     await eventually(() => s.summary.updates > updates, 10_000, 'card update');
     const row = await svc.repos.reports.findById(s.reportId);
-    expect(row?.validation_status).toBe('rejected');
-    expect(row?.decision_reason_code).toBe('wrong_value');
-    expect(row?.decision_reason).toBe('Equity is last month’s');
+    expect(row?.status).toBe('rejected');
+    expect(row?.decisionReasonCode).toBe('wrong_value');
+    expect(row?.decisionReason).toBe('Equity is last month’s');
     expect(cardText(s)).toContain('Wrong value: “Equity is last month’s”');
     const audit = (await svc.repos.audit.forEntity('margin_report', s.reportId)).find(
       (e) => e.action === 'report.rejected',
@@ -306,7 +306,7 @@ describe('reject with a reason', () => {
       }),
     );
     await eventually(async () => (await statusOf(s.reportId)) === 'rejected', 10_000, 'rejected');
-    expect((await svc.repos.reports.findById(s.reportId))?.decision_reason).toBeNull();
+    expect((await svc.repos.reports.findById(s.reportId))?.decisionReason).toBeNull();
   });
 });
 
@@ -332,7 +332,7 @@ describe('change since the last approved report', () => {
       'Δ since 2026-11-24 (last approved): Equity -200,000.00 USD (-20.0%) · Requirement 0.00 USD (0.0%) · Excess -200,000.00 USD (-33.3%)',
     );
     expect(cardText(later)).not.toContain('Needs review — change');
-    expect((await svc.repos.reports.findById(later.reportId))?.needs_review).toBe(false);
+    expect((await svc.repos.reports.findById(later.reportId))?.needsReview).toBe(false);
     await approveAs(later, APPROVER);
 
     // Arrives after 11-26 but is dated 11-25: compared with 11-24, its true predecessor.
@@ -351,8 +351,8 @@ describe('change since the last approved report', () => {
     // The flags are stored review reasons (pending lists and digests see them), shown once on the card.
     expect(text.split('Equity fell 50.0%')).toHaveLength(2);
     const stored = await svc.repos.reports.findById(drop.reportId);
-    expect(stored?.needs_review).toBe(true);
-    expect(stored?.extracted_data.issues.filter((i) => i.code === 'change_since_flag')).toHaveLength(3);
+    expect(stored?.needsReview).toBe(true);
+    expect(stored?.extracted.issues.filter((i) => i.code === 'change_since_flag')).toHaveLength(3);
   });
 });
 
@@ -410,6 +410,6 @@ describe('evidence on the card', () => {
     const height = upload.bytes.readUInt32BE(20);
     expect(height).toBeLessThan(400);
     expect(width * height).toBeLessThan(800 * 400);
-    expect((await svc.repos.reports.findById(s.reportId))?.validation_status).toBe('pending');
+    expect((await svc.repos.reports.findById(s.reportId))?.status).toBe('pending');
   });
 });

@@ -90,8 +90,8 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     // The download went to the pre-authorised URL without any credentials.
     const download = h.double.calls.find((c) => c.server === 'storage' && c.path.startsWith('/dl/statement.pdf'));
     expect(download?.headers.authorization).toBeUndefined();
-    const [ingestion] = await h.repos.reports.recent(10).then((r) => r.filter((x) => x.account_number === 'T100'));
-    expect(ingestion?.created_by).toBe(`teams:${ANALYST}`);
+    const [ingestion] = await h.repos.reports.recent(10).then((r) => r.filter((x) => x.accountNumber === 'T100'));
+    expect(ingestion?.createdBy).toBe(`teams:${ANALYST}`);
   });
 
   it('lets an approver approve with Action.Execute: card answer, summary updated for everyone, decided once', async () => {
@@ -121,9 +121,9 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
       'the summary showing the decision',
     );
     const report = await h.repos.reports.findById(reportId);
-    expect(report?.validation_status).toBe('approved');
-    expect(report?.decided_by).toBe(`teams:${APPROVER}`);
-    expect(report?.decided_at).toBeTruthy();
+    expect(report?.status).toBe('approved');
+    expect(report?.decidedBy).toBe(`teams:${APPROVER}`);
+    expect(report?.decidedAt).toBeTruthy();
     const approvals = (await h.repos.audit.forEntity('margin_report', reportId)).filter(
       (e) => e.action === 'report.approved',
     );
@@ -139,7 +139,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: INVOKE_MESSAGE });
     expect(String(res.body?.value)).toMatch(/Not allowed/);
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('pending');
     await h.handled(click);
     expect(h.double.activityCalls().filter((c) => c.method === 'PUT')).toHaveLength(puts);
   });
@@ -151,13 +151,13 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     const form = JSON.stringify(open.body?.value);
     expect(form).toContain('"type":"Input.ChoiceSet","id":"reason_code"');
     expect(form).toContain('"value":"not_a_margin_report"');
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('pending');
     const submit = actionData({ body: open.body?.value }, EDIT_FORM_ID) as { value: string; version: number };
 
     // No code: the form comes back with the message, nothing is decided.
     const bad = await h.send(h.activities.invoke(ADMIN, EDIT_FORM_ID, { ...submit, reason: 'x' }, messageId));
     expect(JSON.stringify(bad.body?.value)).toContain('Pick a reason');
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('pending');
 
     const res = await h.send(
       h.activities.invoke(
@@ -170,8 +170,8 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(JSON.stringify(res.body?.value)).toContain(`Rejected by <at>${NAMES[ADMIN]}</at> at`);
     expect(JSON.stringify(res.body?.value)).toContain('Wrong account: “Belongs to the fund”');
     const row = await h.repos.reports.findById(reportId);
-    expect(row?.validation_status).toBe('rejected');
-    expect(row?.decision_reason_code).toBe('wrong_account');
+    expect(row?.status).toBe('rejected');
+    expect(row?.decisionReasonCode).toBe('wrong_account');
   });
 
   it('edits inline: the form with inputs, a validation error, then saved values on the refreshed card', async () => {
@@ -221,7 +221,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
     expect(good.body?.type).toBe(ADAPTIVE);
     expect(JSON.stringify(good.body?.value)).toContain('1,234,567.50 USD');
     const report = await h.repos.reports.findById(reportId);
-    expect(report?.extracted_data.fields.total_equity).toBe(1234567.5);
+    expect(report?.extracted.fields.total_equity).toBe(1234567.5);
     const edits = (await h.repos.audit.forEntity('margin_report', reportId)).filter(
       (e) => e.action === 'report.edited',
     );
@@ -248,7 +248,7 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
           .find((c) => c.method === 'PUT' && c.path.endsWith(`/${messageId}`) && cardText(c).includes('Approved by')),
       'the fallback update',
     );
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('approved');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('approved');
   });
 
   it('answers every command with a card, in a personal chat and with the @mention stripped in a channel', async () => {

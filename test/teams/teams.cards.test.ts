@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, type Card, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
 import { editForm, summaryCard } from '../../src/core/cards/report.cards.ts';
-import type { Ingestion, StoredReport } from '../../src/core/records.ts';
+import type { Ingestion } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import {
   commandText,
   conversationRefOf,
@@ -16,26 +17,26 @@ import {
 } from '../../src/platforms/teams/teams.cards.ts';
 import { sampleReport } from '../support/fakes.ts';
 
-const stored = (over: Partial<StoredReport> = {}): StoredReport => {
+const stored = (over: Partial<Report> = {}): Report => {
   const d = sampleReport({ confidence: { overall: 0.7, fields: { total_equity: 0.5 } }, needs_review: true });
   return {
     id: 'r1',
-    account_number: 'U1234567',
-    report_date: '2026-11-27',
-    extracted_data: d,
-    extraction_confidence: 0.7,
-    data_quality_score: 0.9,
-    validation_status: 'pending',
-    created_by: 'teams:a',
-    processing_time_ms: 100,
-    source_file_name: 'statement.pdf',
-    created_at: '2026-11-27T10:00:00Z',
-    updated_at: '2026-11-27T10:00:00Z',
-    ingestion_id: 'i1',
-    needs_review: true,
-    decided_by: null,
-    decided_at: null,
-    decision_reason: null,
+    accountNumber: 'U1234567',
+    reportDate: '2026-11-27',
+    extracted: d,
+    confidence: 0.7,
+    qualityScore: 0.9,
+    status: 'pending',
+    createdBy: 'teams:a',
+    processingTimeMs: 100,
+    sourceFileName: 'statement.pdf',
+    createdAt: '2026-11-27T10:00:00Z',
+    updatedAt: '2026-11-27T10:00:00Z',
+    ingestionId: 'i1',
+    needsReview: true,
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
     version: 1,
     ...over,
   };

@@ -50,7 +50,7 @@ describe('trust at decision time in Teams', () => {
     const res = await h.send(h.activities.invoke(ADMIN, ACTION_IDS.approve, { value: reportId }, messageId));
     expect(res.body?.type).toBe(INVOKE_MESSAGE);
     expect(res.body?.value).toBe('Four-eyes: You shared this report, so someone else must approve it.');
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('pending');
     await h.settle();
     expect(h.double.activityCalls().filter((c) => c.method === 'PUT')).toHaveLength(putsBefore);
   });
@@ -65,7 +65,7 @@ describe('trust at decision time in Teams', () => {
     expect((first.body?.value as { msteams?: { entities?: unknown[] } } | undefined)?.msteams?.entities).toContainEqual(
       { type: 'mention', text: `<at>${NAMES[APPROVER]}</at>`, mentioned: { id: APPROVER, name: NAMES[APPROVER] } },
     );
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('pending');
 
     const same = await h.send(h.activities.invoke(APPROVER, ACTION_IDS.approve, { value: reportId }, messageId));
     expect(String(same.body?.value)).toContain('needs a second approval from someone else');
@@ -81,8 +81,8 @@ describe('trust at decision time in Teams', () => {
       mentioned: { id: ADMIN, name: NAMES[ADMIN] },
     });
     const row = await h.repos.reports.findById(reportId);
-    expect(row?.validation_status).toBe('approved');
-    expect(row?.decided_by).toBe(`teams:${ADMIN}`);
+    expect(row?.status).toBe('approved');
+    expect(row?.decidedBy).toBe(`teams:${ADMIN}`);
   });
 
   it('Show source posts the crop as an inline image in a card, served from MarginIQ’s file link', async () => {
@@ -112,6 +112,6 @@ describe('trust at decision time in Teams', () => {
     const png = Buffer.from(await image.arrayBuffer());
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(png.readUInt32BE(20)).toBeLessThan(400); // height: the page is 400 px high at 144 dpi
-    expect((await h.repos.reports.findById(reportId))?.validation_status).toBe('pending');
+    expect((await h.repos.reports.findById(reportId))?.status).toBe('pending');
   });
 });

@@ -68,7 +68,7 @@ const escalations = () =>
 describe('pending reminders and escalation', () => {
   it('reminds once in the thread after REMIND_AFTER naming the approvers, escalates once after ESCALATE_AFTER', async () => {
     const { ts, report } = await share();
-    const created = Date.parse(report.created_at);
+    const created = Date.parse(report.createdAt);
     const at = (ms: number) => new Date(created + ms);
 
     await runPendingReminders(deps(at(2 * HOUR - 60_000)));
@@ -89,11 +89,11 @@ describe('pending reminders and escalation', () => {
     await runPendingReminders(deps(at(3 * HOUR)));
     await runPendingReminders(deps(at(7 * HOUR)));
     expect(reminders(ts)).toHaveLength(1);
-    expect(escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.account_number))).toHaveLength(0);
+    expect(escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.accountNumber))).toHaveLength(0);
 
     await runPendingReminders(deps(at(8 * HOUR + 60_000)));
     await runPendingReminders(deps(at(9 * HOUR)));
-    const mine = escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.account_number));
+    const mine = escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.accountNumber));
     expect(mine).toHaveLength(1);
     expect(reminders(ts)).toHaveLength(1);
   });
@@ -112,15 +112,15 @@ describe('pending reminders and escalation', () => {
       }),
     );
     await eventually(
-      async () => (await svc.repos.reports.findById(report.id))?.validation_status === 'approved',
+      async () => (await svc.repos.reports.findById(report.id))?.status === 'approved',
       10_000,
       'approved',
     );
-    const created = Date.parse(report.created_at);
+    const created = Date.parse(report.createdAt);
     await runPendingReminders(deps(new Date(created + 3 * HOUR)));
     await runPendingReminders(deps(new Date(created + 9 * HOUR)));
     expect(reminders(ts)).toHaveLength(0);
-    expect(escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.account_number))).toHaveLength(0);
+    expect(escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.accountNumber))).toHaveLength(0);
   });
 
   it('reminds again, counting from then, a report that Replace sent back to pending', async () => {
@@ -130,16 +130,16 @@ describe('pending reminders and escalation', () => {
       first.report.id,
     ]);
     first.report = (await svc.repos.reports.findById(first.report.id))!;
-    const created = Date.parse(first.report.created_at);
+    const created = Date.parse(first.report.createdAt);
     await runPendingReminders(deps(new Date(created + 2 * HOUR + 60_000)));
     await eventually(() => reminders(first.ts)[0], 10_000, 'first reminder');
     await runPendingReminders(deps(new Date(created + 8 * HOUR + 60_000)));
     const escalated = () =>
-      escalations().filter((c) => JSON.stringify(c.args.blocks).includes(first.report.account_number));
+      escalations().filter((c) => JSON.stringify(c.args.blocks).includes(first.report.accountNumber));
     expect(escalated()).toHaveLength(1);
 
     // The same account and date again, other figures: Replace puts them in place, pending again.
-    const second = await share(first.report.account_number);
+    const second = await share(first.report.accountNumber);
     const [conflict] = await svc.db.query<{ id: string }>(
       'select id from analytics.report_conflicts where existing_report_id = $1',
       [first.report.id],
@@ -158,15 +158,15 @@ describe('pending reminders and escalation', () => {
     const replaced = await eventually(
       async () => {
         const r = await svc.repos.reports.findById(first.report.id);
-        return r?.ingestion_id !== first.report.ingestion_id ? r : undefined;
+        return r?.ingestionId !== first.report.ingestionId ? r : undefined;
       },
       10_000,
       'replaced',
     );
-    expect(replaced.validation_status).toBe('pending');
-    const since = Date.parse(replaced.pending_since ?? '');
+    expect(replaced.status).toBe('pending');
+    const since = Date.parse(replaced.pendingSince ?? '');
     expect(since).toBeGreaterThan(created + 23 * HOUR);
-    expect(replaced.created_at).toBe(first.report.created_at);
+    expect(replaced.createdAt).toBe(first.report.createdAt);
 
     // Counted from the Replace, not from the first upload: nothing before REMIND_AFTER has passed again.
     await runPendingReminders(deps(new Date(since + 2 * HOUR - 60_000)));
@@ -194,7 +194,7 @@ describe('pending reminders and escalation', () => {
     expect(withinHours(new Date('2026-12-07T12:30:00Z'), hours, 'America/New_York')).toBe(false);
 
     const { ts, report } = await share();
-    const created = Date.parse(report.created_at);
+    const created = Date.parse(report.createdAt);
     // A Saturday well past REMIND_AFTER: nothing; the next weekday in hours: the reminder.
     const saturday = new Date(Math.max(created + 3 * HOUR, Date.parse('2026-12-12T12:00:00Z')));
     const out = await runPendingReminders(deps(saturday, { policy: { ...policy, hours } }));
@@ -223,13 +223,13 @@ describe('pending reminders and escalation', () => {
     const reminder = await eventually(() => reminders(ts)[0], 10_000, 'reminder when the hours open');
     expect(JSON.stringify(reminder.blocks)).toContain('Pending for 62 h 30 min');
     // 62.5 h is also past ESCALATE_AFTER (8 h): listed at the same opening, once.
-    const mine = escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.account_number));
+    const mine = escalations().filter((c) => JSON.stringify(c.args.blocks).includes(report.accountNumber));
     expect(mine).toHaveLength(1);
   });
 
   it('runs as a schedule on exactly one of two replicas', async () => {
     const { ts, report } = await share();
-    const now = new Date(Date.parse(report.created_at) + 2 * HOUR + 60_000);
+    const now = new Date(Date.parse(report.createdAt) + 2 * HOUR + 60_000);
     const replica = (name: string) =>
       startSchedules({
         replica: name,

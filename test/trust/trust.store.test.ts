@@ -32,7 +32,7 @@ describe.each(DATABASES)('trust store on %s', (_name, open) => {
       reason: 'x',
       code: 'wrong_value',
     });
-    expect([ra?.decision_reason_code, ra?.decision_reason]).toEqual(['wrong_value', 'x']);
+    expect([ra?.decisionReasonCode, ra?.decisionReason]).toEqual(['wrong_value', 'x']);
     await repos.reports.decide({ id: b.id, status: 'rejected', by: 'slack:U1', reason: null, code: 'wrong_value' });
     await repos.reports.decide({ id: c.id, status: 'rejected', by: 'slack:U1', reason: null, code: 'duplicate' });
     await repos.reports.decide({ id: d.id, status: 'approved', by: 'slack:U1', reason: null });
@@ -88,8 +88,8 @@ describe.each(DATABASES)('trust store on %s', (_name, open) => {
       requirement: 1,
       status: 'rejected',
     });
-    expect((await repos.reports.lastApprovedBefore('PR1', '2026-11-25'))?.report_date).toBe('2026-11-24');
-    expect((await repos.reports.lastApprovedBefore('PR1', '2026-11-27'))?.report_date).toBe('2026-11-26');
+    expect((await repos.reports.lastApprovedBefore('PR1', '2026-11-25'))?.reportDate).toBe('2026-11-24');
+    expect((await repos.reports.lastApprovedBefore('PR1', '2026-11-27'))?.reportDate).toBe('2026-11-26');
     expect(await repos.reports.lastApprovedBefore('PR1', '2026-11-24')).toBeUndefined();
   });
 

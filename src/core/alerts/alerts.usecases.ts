@@ -1,6 +1,6 @@
 import { hasCall, marginCallAlertCard } from '../cards/report.cards.ts';
 import type { ConversationRef, GatewayRegistry, Repositories } from '../ports.ts';
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 
 export interface AlertDeps {
   repos: Pick<Repositories, 'events'>;
@@ -15,8 +15,8 @@ export interface AlertDeps {
  * conversation it came from and in each alert channel. Called by ingest (new reports) and by
  * decisions (an edit that turns a report into a call).
  */
-export async function alertCalls(deps: AlertDeps, origin: ConversationRef, reports: StoredReport[]): Promise<void> {
-  const calls = reports.filter((r) => hasCall(r.extracted_data));
+export async function alertCalls(deps: AlertDeps, origin: ConversationRef, reports: Report[]): Promise<void> {
+  const calls = reports.filter((r) => hasCall(r.extracted));
   if (calls.length === 0) return;
   const targets: ConversationRef[] = [{ platform: origin.platform, channelId: origin.channelId }];
   for (const extra of (await deps.alertChannels?.()) ?? []) {

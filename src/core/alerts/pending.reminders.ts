@@ -1,7 +1,7 @@
 import { card, type Person } from '../cards/card.model.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import type { ConversationRef, GatewayRegistry, Platform, Repositories } from '../ports.ts';
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import { conversationOf } from '../summary/summary.usecases.ts';
 
 /**
@@ -43,7 +43,7 @@ export function withinHours(at: Date, hours: ReminderPolicy['hours'], tz: string
 }
 
 /** Replace can send a decided report back to pending: it waits from then (issue 14). */
-const pendingSince = (r: StoredReport) => r.pending_since ?? r.created_at;
+const pendingSince = (r: Report) => r.pendingSince ?? r.createdAt;
 
 const waited = (ms: number) => {
   const h = Math.floor(ms / 3_600_000);
@@ -65,8 +65,8 @@ async function approversOn(deps: PendingReminderDeps, platform: string, uploader
   return mine.map((id) => ({ id, name: displayUser(id, names) }));
 }
 
-function reminderCard(r: StoredReport, pendingMs: number, people: Person[]) {
-  const title = `Waiting for approval: ${r.account_number} · ${r.report_date}`;
+function reminderCard(r: Report, pendingMs: number, people: Person[]) {
+  const title = `Waiting for approval: ${r.accountNumber} · ${r.reportDate}`;
   const named = people.map((_, i) => `{${i}}`).join(' ');
   return card(
     title,
@@ -82,7 +82,7 @@ function reminderCard(r: StoredReport, pendingMs: number, people: Person[]) {
   );
 }
 
-function escalationCard(items: { r: StoredReport; pendingMs: number }[]) {
+function escalationCard(items: { r: Report; pendingMs: number }[]) {
   const title = `${items.length} report${items.length === 1 ? '' : 's'} pending for over the escalation time`;
   return card(
     title,
@@ -92,9 +92,9 @@ function escalationCard(items: { r: StoredReport; pendingMs: number }[]) {
         type: 'table',
         columns: ['Account', 'Date', 'File', 'Pending for', 'Since'],
         rows: items.map(({ r, pendingMs }) => [
-          r.account_number,
-          r.report_date,
-          r.source_file_name ?? '—',
+          r.accountNumber,
+          r.reportDate,
+          r.sourceFileName ?? '—',
           waited(pendingMs),
           formatWhen(pendingSince(r)),
         ]),
@@ -111,11 +111,11 @@ export async function runPendingReminders(deps: PendingReminderDeps) {
   if (!withinHours(now, policy.hours, policy.tz)) return { skipped: 'outside REMIND_HOURS' };
   const pending = await deps.repos.reports.pending(500);
   let reminded = 0;
-  const escalate: { r: StoredReport; pendingMs: number }[] = [];
+  const escalate: { r: Report; pendingMs: number }[] = [];
   for (const r of pending) {
     const pendingMs = now.getTime() - Date.parse(pendingSince(r));
     if (pendingMs >= policy.afterMinutes * MINUTE) {
-      const ingestion = r.ingestion_id ? await deps.repos.ingestions.findById(r.ingestion_id) : undefined;
+      const ingestion = r.ingestionId ? await deps.repos.ingestions.findById(r.ingestionId) : undefined;
       const gateway = ingestion ? deps.gateways[ingestion.platform as Platform] : undefined;
       if (ingestion && gateway && (await deps.repos.reminders.claim(r.id, 'remind', now))) {
         const people = await approversOn(deps, ingestion.platform, ingestion.uploaded_by);

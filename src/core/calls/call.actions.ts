@@ -27,7 +27,7 @@ const callsDeps = (deps: CallActionDeps): CallsDeps => ({
 /** The upload summary a call lives on (its report's upload), for core's one summary-update path. */
 async function summaryOfCall(deps: CallActionDeps, reportId: string): Promise<ActionResult['summary']> {
   const report = await deps.repos.reports.findById(reportId);
-  const ingestion = report?.ingestion_id ? await deps.repos.ingestions.findById(report.ingestion_id) : undefined;
+  const ingestion = report?.ingestionId ? await deps.repos.ingestions.findById(report.ingestionId) : undefined;
   return ingestion ? { ingestion } : undefined;
 }
 

@@ -1,7 +1,8 @@
 import { type Access, atLeast } from '../access/roles.ts';
 import { formatMoney } from '../format.ts';
 import type { AuditRepository, UnitOfWork } from '../ports.ts';
-import type { Role, StoredReport } from '../records.ts';
+import type { Role } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import {
   type CallTarget,
   calledAmount,
@@ -100,21 +101,21 @@ export interface ApprovalEffects {
  */
 export async function applyApproval(
   repos: CallRepos,
-  report: StoredReport,
+  report: Report,
   opts: { actor: string; at: Date; callDueDays: number },
 ): Promise<ApprovalEffects> {
-  const data = report.extracted_data;
+  const data = report.extracted;
   const called = calledAmount(data);
   const healthy = isHealthy(data);
   const resolved: MarginCall[] = [];
   let stillOwed = false;
-  for (const call of await repos.calls.outstandingFor(report.account_number)) {
+  for (const call of await repos.calls.outstandingFor(report.accountNumber)) {
     // Only a later statement can say the call was met; a late approval of an older one cannot.
-    if (call.report_date >= report.report_date || call.currency !== data.currency) {
+    if (call.report_date >= report.reportDate || call.currency !== data.currency) {
       stillOwed = true;
       continue;
     }
-    const file = report.source_file_name ?? 'an uploaded report';
+    const file = report.sourceFileName ?? 'an uploaded report';
     if (healthy) {
       const after = await record(repos, call, {
         to: 'met',
@@ -122,7 +123,7 @@ export async function applyApproval(
         at: opts.at,
         amount: call.outstanding,
         outstanding: 0,
-        note: `Met: the report of ${report.report_date} (${file}) shows no call and an excess of ${formatMoney(data.fields.excess_liquidity, data.currency)}.`,
+        note: `Met: the report of ${report.reportDate} (${file}) shows no call and an excess of ${formatMoney(data.fields.excess_liquidity, data.currency)}.`,
         reportId: report.id,
       });
       if (after) resolved.push(after);
@@ -133,7 +134,7 @@ export async function applyApproval(
         at: opts.at,
         amount: round2(call.outstanding - called),
         outstanding: called,
-        note: `Partially met: the report of ${report.report_date} (${file}) calls ${formatMoney(called, data.currency)}, down from ${formatMoney(call.outstanding, data.currency)}.`,
+        note: `Partially met: the report of ${report.reportDate} (${file}) calls ${formatMoney(called, data.currency)}, down from ${formatMoney(call.outstanding, data.currency)}.`,
         reportId: report.id,
       });
       if (after) resolved.push(after);
@@ -143,10 +144,10 @@ export async function applyApproval(
     }
   }
   if (called <= 0 || stillOwed) return { resolved };
-  const due = dueDateOf({ ...data, report_date: report.report_date }, opts.callDueDays);
+  const due = dueDateOf({ ...data, report_date: report.reportDate }, opts.callDueDays);
   const { created, call } = await repos.calls.open({
     reportId: report.id,
-    account: report.account_number,
+    account: report.accountNumber,
     currency: data.currency,
     amount: called,
     dueDate: due.date,

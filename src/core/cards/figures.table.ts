@@ -1,5 +1,5 @@
 import { formatMoney, formatPercent } from '../format.ts';
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import { FIELD_LABELS, type FieldName, type MarginReport } from '../report/report.schema.ts';
 import type { TableBlock, TableCell, TableColumn } from './card.model.ts';
 
@@ -18,14 +18,14 @@ export interface FigureRow {
 const right = (label: string): TableColumn => ({ label, align: 'right' });
 const signed = (v: number, currency: string) => (v > 0 ? `+${formatMoney(v, currency)}` : formatMoney(v, currency));
 
-export function figuresTable(r: MarginReport, rows: FigureRow[], prior?: StoredReport): TableBlock {
+export function figuresTable(r: MarginReport, rows: FigureRow[], prior?: Report): TableBlock {
   const currency = r.currency;
   // A prior in another currency is no basis for a change.
-  const was = prior && prior.extracted_data.currency === currency ? prior.extracted_data.fields : undefined;
+  const was = prior && prior.extracted.currency === currency ? prior.extracted.fields : undefined;
   const columns: TableBlock['columns'] = [
     'Figure',
     right('Value'),
-    ...(was ? [right(`Prior (${prior!.report_date})`), right('Δ')] : []),
+    ...(was ? [right(`Prior (${prior!.reportDate})`), right('Δ')] : []),
     right('Confidence'),
     'Review',
   ];
@@ -48,7 +48,7 @@ export function figuresTable(r: MarginReport, rows: FigureRow[], prior?: StoredR
   });
   return {
     type: 'table',
-    caption: `Figures in ${currency}${was ? `, against the last approved report (${prior!.report_date})` : ''}`,
+    caption: `Figures in ${currency}${was ? `, against the last approved report (${prior!.reportDate})` : ''}`,
     columns,
     rows: body,
   };

@@ -8,7 +8,8 @@ import {
   REJECT_REASON_LABELS,
 } from '../decisions/trust.policy.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
-import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
+import type { Ingestion, ReportConflict } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import {
   type Evidence,
   FIELD_LABELS,
@@ -26,7 +27,7 @@ export interface TrustOnCard {
   /** Approvers so far of reports that need two. */
   approvals?: ReadonlyMap<string, readonly { approver: string }[]>;
   /** How many different approvers a report needs (1 or 2). */
-  needed?: (r: StoredReport) => number;
+  needed?: (r: Report) => number;
   /** The change since the account's last approved report, per report id. */
   changes?: ReadonlyMap<string, CardBlock[]>;
   /** Reports whose change crossed a threshold: a review reason. */
@@ -34,7 +35,7 @@ export interface TrustOnCard {
   /** Approvals an edit just took back, per report (the approvers approved other figures). */
   reset?: ReadonlyMap<string, readonly string[]>;
   /** Issue 17: the account's last approved report before each report, for the table's Prior and Δ columns. */
-  priors?: ReadonlyMap<string, StoredReport>;
+  priors?: ReadonlyMap<string, Report>;
 }
 
 /** A report's margin call as its summary shows it (issue 15). */
@@ -148,12 +149,12 @@ export function evidenceText(ev: Evidence): string {
   return `p. ${ev.page}${label} · “${text}”${how}`;
 }
 
-function statusLine(r: StoredReport, names?: KnownNames, trust?: TrustOnCard): CardBlock {
-  if (r.validation_status === 'pending') {
+function statusLine(r: Report, names?: KnownNames, trust?: TrustOnCard): CardBlock {
+  if (r.status === 'pending') {
     const needed = trust?.needed?.(r) ?? 1;
     const given = trust?.approvals?.get(r.id) ?? [];
     const base =
-      r.needs_review || trust?.flagged?.has(r.id)
+      r.needsReview || trust?.flagged?.has(r.id)
         ? 'Status: pending — needs review before approval'
         : 'Status: pending approval';
     if (needed < 2) return { type: 'text', text: base };
@@ -171,26 +172,26 @@ function statusLine(r: StoredReport, names?: KnownNames, trust?: TrustOnCard): C
       ...(people.length > 0 ? { people } : {}),
     };
   }
-  const verb = r.validation_status === 'approved' ? 'Approved' : 'Rejected';
-  const code = isRejectReasonCode(r.decision_reason_code) ? REJECT_REASON_LABELS[r.decision_reason_code] : undefined;
+  const verb = r.status === 'approved' ? 'Approved' : 'Rejected';
+  const code = isRejectReasonCode(r.decisionReasonCode) ? REJECT_REASON_LABELS[r.decisionReasonCode] : undefined;
   // A typed "{0}" in the comment must stay text, not become the decider's mention: a zero-width space breaks the place.
-  const comment = r.decision_reason ? `“${r.decision_reason.replace(/\{(?=\d+\})/g, '{\u200b')}”` : '';
+  const comment = r.decisionReason ? `“${r.decisionReason.replace(/\{(?=\d+\})/g, '{\u200b')}”` : '';
   const reason = code || comment ? ` — ${[code, comment].filter(Boolean).join(': ')}` : '';
-  const when = `at ${formatWhen(r.decided_at)}${reason}`;
+  const when = `at ${formatWhen(r.decidedAt)}${reason}`;
   // Issue 14: the decider as a real mention (Slack `<@U…>`, Teams mention entity, display name elsewhere).
-  if (!r.decided_by) return { type: 'text', text: `${verb} by ${displayUser(r.decided_by, names)} ${when}` };
+  if (!r.decidedBy) return { type: 'text', text: `${verb} by ${displayUser(r.decidedBy, names)} ${when}` };
   return {
     type: 'text',
     text: `${verb} by {0} ${when}`,
-    people: [{ id: r.decided_by, name: displayUser(r.decided_by, names) }],
+    people: [{ id: r.decidedBy, name: displayUser(r.decidedBy, names) }],
   };
 }
 
 /** One report's section of the summary: figures, what needs review and why, and the buttons while pending. */
-export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnCard, trust?: TrustOnCard): CardBlock[] {
-  const d = r.extracted_data;
+export function reportBlocks(r: Report, names?: KnownNames, call?: CallOnCard, trust?: TrustOnCard): CardBlock[] {
+  const d = r.extracted;
   const blocks: CardBlock[] = [
-    { type: 'heading', text: `Account ${r.account_number} · ${r.report_date}${d.broker ? ` · ${d.broker}` : ''}` },
+    { type: 'heading', text: `Account ${r.accountNumber} · ${r.reportDate}${d.broker ? ` · ${d.broker}` : ''}` },
     figuresTable(d, figureRows(d), trust?.priors?.get(r.id)),
     ...(trust?.changes?.get(r.id) ?? []),
   ];
@@ -202,8 +203,8 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
   if (problems.length > 0) {
     blocks.push({
       type: 'list',
-      title: r.needs_review ? 'Needs review' : 'Notes',
-      tone: r.needs_review ? 'warning' : 'info',
+      title: r.needsReview ? 'Needs review' : 'Notes',
+      tone: r.needsReview ? 'warning' : 'info',
       items: problems.slice(0, 8).map((i) => i.message),
     });
   }
@@ -215,7 +216,7 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
   blocks.push(statusLine(r, names, trust));
   // Issue 15: the margin call an approval opened, with Mark met / Dispute / Waive while it is owed.
   if (call) blocks.push(...callBlocks(call.call, call.now));
-  if (r.validation_status === 'pending') {
+  if (r.status === 'pending') {
     blocks.push({
       type: 'actions',
       actions: [
@@ -232,14 +233,14 @@ export function reportBlocks(r: StoredReport, names?: KnownNames, call?: CallOnC
   return blocks;
 }
 
-function conflictBlocks(c: ReportConflict, existing: StoredReport | undefined, names?: KnownNames): CardBlock[] {
+function conflictBlocks(c: ReportConflict, existing: Report | undefined, names?: KnownNames): CardBlock[] {
   const d = c.candidate;
   const blocks: CardBlock[] = [
     { type: 'heading', text: `Account ${d.account_number} · ${d.report_date} already has a report` },
     {
       type: 'text',
       text: existing
-        ? `A report for this account and date exists (${existing.validation_status}, from ${existing.source_file_name ?? 'an earlier upload'}). It was not overwritten.`
+        ? `A report for this account and date exists (${existing.status}, from ${existing.sourceFileName ?? 'an earlier upload'}). It was not overwritten.`
         : 'A report for this account and date exists. It was not overwritten.',
     },
     { type: 'fields', fields: fieldsOf(d) },
@@ -262,8 +263,8 @@ function conflictBlocks(c: ReportConflict, existing: StoredReport | undefined, n
 /** The one summary message of an upload: every report it produced, and every conflict it raised. */
 export function summaryCard(
   ingestion: Ingestion,
-  reports: StoredReport[],
-  conflicts: { conflict: ReportConflict; existing: StoredReport | undefined }[],
+  reports: Report[],
+  conflicts: { conflict: ReportConflict; existing: Report | undefined }[],
   names?: KnownNames,
   calls?: { byReport: ReadonlyMap<string, MarginCall>; now: Date },
   trust?: TrustOnCard,
@@ -288,18 +289,18 @@ export function summaryCard(
       ],
     });
   }
-  const anyCall = reports.some((r) => hasCall(r.extracted_data));
+  const anyCall = reports.some((r) => hasCall(r.extracted));
   const anyReview =
-    reports.some((r) => (r.needs_review || trust?.flagged?.has(r.id)) && r.validation_status === 'pending') ||
+    reports.some((r) => (r.needsReview || trust?.flagged?.has(r.id)) && r.status === 'pending') ||
     conflicts.some((c) => c.conflict.status === 'open');
-  const allDecided = reports.length > 0 && reports.every((r) => r.validation_status !== 'pending');
+  const allDecided = reports.length > 0 && reports.every((r) => r.status !== 'pending');
   const tone = anyCall ? 'danger' : anyReview ? 'warning' : allDecided ? 'success' : 'info';
   const n = reports.length + conflicts.length;
   const title = `${ingestion.file_name}: ${n} report${n === 1 ? '' : 's'}`;
   const fallback = reports
     .map(
       (r) =>
-        `${r.account_number} ${r.report_date}: equity ${formatMoney(r.extracted_data.fields.total_equity, r.extracted_data.currency)}, ${r.validation_status}${r.needs_review ? ', needs review' : ''}`,
+        `${r.accountNumber} ${r.reportDate}: equity ${formatMoney(r.extracted.fields.total_equity, r.extracted.currency)}, ${r.status}${r.needsReview ? ', needs review' : ''}`,
     )
     .concat(
       conflicts.map(
@@ -310,8 +311,8 @@ export function summaryCard(
   return card(title, tone, blocks, `${title} — ${fallback}`);
 }
 
-export function marginCallAlertCard(r: StoredReport): Card {
-  const d = r.extracted_data;
+export function marginCallAlertCard(r: Report): Card {
+  const d = r.extracted;
   // A deficit is an amount owed: shown without its minus sign, as on the summary.
   const amount =
     d.fields.margin_call && d.fields.margin_call > 0
@@ -320,26 +321,26 @@ export function marginCallAlertCard(r: StoredReport): Card {
         ? undefined
         : Math.abs(d.fields.excess_liquidity);
   const what = d.fields.margin_call && d.fields.margin_call > 0 ? 'Margin call' : 'Margin deficit';
-  const title = `${what}: account ${r.account_number} — ${formatMoney(amount, d.currency)}`;
+  const title = `${what}: account ${r.accountNumber} — ${formatMoney(amount, d.currency)}`;
   return card(
     title,
     'danger',
     [
-      { type: 'text', text: `As of ${r.report_date}, from ${r.source_file_name ?? 'an uploaded report'}.` },
+      { type: 'text', text: `As of ${r.reportDate}, from ${r.sourceFileName ?? 'an uploaded report'}.` },
       { type: 'fields', fields: fieldsOf(d).filter((f) => f.label !== FIELD_LABELS.cash_balance) },
     ],
     title,
   );
 }
 
-export function editForm(r: StoredReport): EditForm {
-  const d = r.extracted_data;
+export function editForm(r: Report): EditForm {
+  const d = r.extracted;
   return {
     reportId: r.id,
-    title: `Edit ${r.account_number} · ${r.report_date}`,
+    title: `Edit ${r.accountNumber} · ${r.reportDate}`,
     inputs: [
-      { name: 'account_number', label: 'Account', value: r.account_number, kind: 'text' },
-      { name: 'report_date', label: 'Report date (YYYY-MM-DD)', value: r.report_date, kind: 'date' },
+      { name: 'account_number', label: 'Account', value: r.accountNumber, kind: 'text' },
+      { name: 'report_date', label: 'Report date (YYYY-MM-DD)', value: r.reportDate, kind: 'date' },
       { name: 'currency', label: 'Currency', value: d.currency, kind: 'text' },
       ...FIELD_NAMES.map((f) => ({
         name: f,
@@ -353,10 +354,10 @@ export function editForm(r: StoredReport): EditForm {
 }
 
 /** Reject (issue 14): a reason code and an optional comment. */
-export function rejectForm(r: StoredReport): EditForm {
+export function rejectForm(r: Report): EditForm {
   return {
     reportId: r.id,
-    title: `Reject ${r.account_number} · ${r.report_date}`,
+    title: `Reject ${r.accountNumber} · ${r.reportDate}`,
     inputs: [
       {
         name: 'reason_code',

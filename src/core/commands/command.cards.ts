@@ -11,7 +11,7 @@ import {
 } from '../digest/digest.cards.ts';
 import { formatMoney, formatWhen, type KnownNames } from '../format.ts';
 import type { Platform } from '../ports.ts';
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import { SUBCOMMANDS, type Subcommand, USAGE } from './command.parser.ts';
 
 /** Slack and the console have the /margin slash command; in Teams the same words are typed to the bot. */
@@ -52,31 +52,25 @@ export function usageCard(problem: string, sub?: Subcommand, platform?: Platform
 
 export const refusedCard = (sentence: string): Card => textCard('Not allowed', sentence, 'warning');
 
-export function reportCard(r: StoredReport, names?: KnownNames): Card {
+export function reportCard(r: Report, names?: KnownNames): Card {
   const blocks: CardBlock[] = reportBlocks(r, names).filter((b) => b.type !== 'actions');
-  if (r.validation_status === 'pending') {
+  if (r.status === 'pending') {
     blocks.push({ type: 'text', muted: true, text: 'Approve or reject it in the thread of its upload.' });
   }
-  const d = r.extracted_data;
-  const title = `Account ${r.account_number} · ${r.report_date}`;
-  const tone = hasCall(d)
-    ? 'danger'
-    : r.validation_status === 'approved'
-      ? 'success'
-      : r.needs_review
-        ? 'warning'
-        : 'info';
+  const d = r.extracted;
+  const title = `Account ${r.accountNumber} · ${r.reportDate}`;
+  const tone = hasCall(d) ? 'danger' : r.status === 'approved' ? 'success' : r.needsReview ? 'warning' : 'info';
   return card(
     title,
     tone,
     blocks,
-    `${title}: equity ${formatMoney(d.fields.total_equity, d.currency)}, excess ${formatMoney(d.fields.excess_liquidity, d.currency)}, ${r.validation_status}`,
+    `${title}: equity ${formatMoney(d.fields.total_equity, d.currency)}, excess ${formatMoney(d.fields.excess_liquidity, d.currency)}, ${r.status}`,
   );
 }
 
-const equity = (r: StoredReport) => formatMoney(r.extracted_data.fields.total_equity, r.extracted_data.currency);
+const equity = (r: Report) => formatMoney(r.extracted.fields.total_equity, r.extracted.currency);
 
-export function recentCard(reports: StoredReport[]): Card {
+export function recentCard(reports: Report[]): Card {
   if (reports.length === 0)
     return textCard('Recent reports', 'No reports yet. Share a margin-report PDF in a channel to start.');
   return card(
@@ -87,15 +81,15 @@ export function recentCard(reports: StoredReport[]): Card {
         type: 'table',
         columns: ['Account', 'As of', 'Equity', 'Status', 'Received'],
         rows: reports.map((r) => [
-          r.account_number,
-          r.report_date,
+          r.accountNumber,
+          r.reportDate,
           equity(r),
-          `${r.validation_status}${r.needs_review && r.validation_status === 'pending' ? ' (review)' : ''}`,
-          formatWhen(r.created_at),
+          `${r.status}${r.needsReview && r.status === 'pending' ? ' (review)' : ''}`,
+          formatWhen(r.createdAt),
         ]),
       },
     ],
-    reports.map((r) => `${r.account_number} ${r.report_date} ${r.validation_status}`).join('; '),
+    reports.map((r) => `${r.accountNumber} ${r.reportDate} ${r.status}`).join('; '),
   );
 }
 

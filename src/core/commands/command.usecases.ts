@@ -309,7 +309,7 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
             ),
           );
         }
-        const names = r.decided_by ? await deps.repos.people.names([r.decided_by]).catch(() => undefined) : undefined;
+        const names = r.decidedBy ? await deps.repos.people.names([r.decidedBy]).catch(() => undefined) : undefined;
         const shown = reportCard(r, names);
         // Issue 17: the account's history (what this asker may see) as a sortable table and an excess chart.
         const history = await deps.repos.reports.history(c.account, HISTORY_ROWS, scope);

@@ -1,6 +1,6 @@
 import type { Card, CardAction, CardBlock } from '../cards/card.model.ts';
 import type { PendingItem } from '../digest/analytics.port.ts';
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 
 /**
  * Issue 17 item 6: pending work is always actionable. A pending report listed by `/margin pending` or
@@ -39,8 +39,8 @@ export function withPendingButtons(list: Card, items: PendingItem[]): Card {
 }
 
 /** A pending report's card with its buttons instead of "approve it in the thread". */
-export function withDecisionButtons(shown: Card, r: StoredReport): Card {
-  if (r.validation_status !== 'pending') return shown;
+export function withDecisionButtons(shown: Card, r: Report): Card {
+  if (r.status !== 'pending') return shown;
   const blocks = shown.blocks.filter(
     (b) => !(b.type === 'text' && b.muted && /in the thread of its upload/.test(b.text)),
   );

@@ -1,6 +1,6 @@
 import type { CardBlock, ChartBlock, TableBlock, TableCell } from '../cards/card.model.ts';
 import { formatMoney } from '../format.ts';
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 
 /** Issue 17: how many reports `/margin report ACCT` lists (Slack's data_table holds 100) and charts. */
 export const HISTORY_ROWS = 100;
@@ -9,11 +9,10 @@ export const HISTORY_CHART_POINTS = 30;
 const money = (v: number | undefined, currency: string, flagged = false): TableCell =>
   v === undefined ? '—' : { text: formatMoney(v, currency), value: v, ...(flagged ? { flagged } : {}) };
 
-const status = (r: StoredReport) =>
-  `${r.validation_status}${r.needs_review && r.validation_status === 'pending' ? ' (review)' : ''}`;
+const status = (r: Report) => `${r.status}${r.needsReview && r.status === 'pending' ? ' (review)' : ''}`;
 
 /** The history as a sortable table: date, equity, requirement, excess, call, status — figures as numbers. */
-export function historyTable(account: string, reports: StoredReport[]): TableBlock {
+export function historyTable(account: string, reports: Report[]): TableBlock {
   const right = (label: string) => ({ label, align: 'right' as const });
   return {
     type: 'table',
@@ -21,10 +20,10 @@ export function historyTable(account: string, reports: StoredReport[]): TableBlo
     caption: `Account ${account}: the last ${reports.length} report${reports.length === 1 ? '' : 's'}, newest first`,
     columns: ['Date', right('Equity'), right('Requirement'), right('Excess'), right('Call'), 'Status'],
     rows: reports.map((r) => {
-      const f = r.extracted_data.fields;
-      const c = r.extracted_data.currency;
+      const f = r.extracted.fields;
+      const c = r.extracted.currency;
       return [
-        r.report_date,
+        r.reportDate,
         money(f.total_equity, c),
         money(f.maintenance_requirement, c),
         money(f.excess_liquidity, c, (f.excess_liquidity ?? 0) < 0),
@@ -39,15 +38,15 @@ export function historyTable(account: string, reports: StoredReport[]): TableBlo
  * Excess over the last 30 reports, oldest first. Only reports in the latest report's currency are
  * charted (one axis, one unit); the table lists every report.
  */
-export function excessChart(reports: StoredReport[]): ChartBlock | undefined {
-  const currency = reports[0]?.extracted_data.currency;
+export function excessChart(reports: Report[]): ChartBlock | undefined {
+  const currency = reports[0]?.extracted.currency;
   const points = reports
-    .filter((r) => r.extracted_data.currency === currency && r.extracted_data.fields.excess_liquidity !== undefined)
+    .filter((r) => r.extracted.currency === currency && r.extracted.fields.excess_liquidity !== undefined)
     .slice(0, HISTORY_CHART_POINTS)
     .reverse()
     .map((r) => {
-      const v = r.extracted_data.fields.excess_liquidity!;
-      return { label: r.report_date, value: v, text: formatMoney(v, currency), ...(v < 0 ? { highlight: true } : {}) };
+      const v = r.extracted.fields.excess_liquidity!;
+      return { label: r.reportDate, value: v, text: formatMoney(v, currency), ...(v < 0 ? { highlight: true } : {}) };
     });
   if (points.length < 2 || !currency) return undefined;
   return {
@@ -62,7 +61,7 @@ export function excessChart(reports: StoredReport[]): ChartBlock | undefined {
 }
 
 /** The blocks `/margin report ACCT` adds under the report: the history table and the excess chart. */
-export function historyBlocks(account: string, reports: StoredReport[]): CardBlock[] {
+export function historyBlocks(account: string, reports: Report[]): CardBlock[] {
   if (reports.length < 2) return [];
   const chart = excessChart(reports);
   return [

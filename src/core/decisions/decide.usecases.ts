@@ -5,8 +5,9 @@ import { type Card, textCard } from '../cards/card.model.ts';
 import { editForm, hasCall, rejectForm } from '../cards/report.cards.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
-import type { Ingestion, Role, StoredReport } from '../records.ts';
+import type { Ingestion, Role } from '../records.ts';
 import { recheckReport } from '../report/report.finish.ts';
+import type { Report } from '../report/report.model.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
 import { withChangeFlags, withFreshChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, type Written } from '../summary/summary.usecases.ts';
@@ -40,7 +41,7 @@ export interface ActionResult {
   also?: Ingestion[];
 }
 
-const summaryOf = (ingestion: Ingestion | undefined, report?: StoredReport): ActionResult['summary'] =>
+const summaryOf = (ingestion: Ingestion | undefined, report?: Report): ActionResult['summary'] =>
   ingestion ? { ingestion, ...(report ? { written: { report } } : {}) } : undefined;
 
 const refused = (needed: Role, what: string): ActionResult => ({
@@ -86,11 +87,11 @@ export async function decideReport(
     const already = (): ActionResult => ({
       notice: textCard(
         'Already decided',
-        `This report was already ${before.validation_status} by ${displayUser(before.decided_by)} at ${formatWhen(before.decided_at)}.`,
+        `This report was already ${before.status} by ${displayUser(before.decidedBy)} at ${formatWhen(before.decidedAt)}.`,
       ),
     });
-    if (input.decision === 'approved' && before.validation_status === 'pending') {
-      const ingestion = await ingestionOf(repos, before.ingestion_id);
+    if (input.decision === 'approved' && before.status === 'pending') {
+      const ingestion = await ingestionOf(repos, before.ingestionId);
       // Issue 14, four-eyes: the sharer's own Approve is refused in one line, and nothing changes. Admins too.
       if (uploaderOf(before, ingestion) === input.user && (await fourEyesOn(repos, policy))) {
         return {
@@ -98,7 +99,7 @@ export async function decideReport(
         };
       }
       // Issue 14, dual approval: a call or deficit above DUAL_APPROVAL_ABOVE needs two different approvers.
-      if (approvalsNeeded(policy, before.extracted_data) === 2) {
+      if (approvalsNeeded(policy, before.extracted) === 2) {
         const added = await repos.approvals.add(before.id, input.user);
         if (!added) {
           return {
@@ -128,17 +129,17 @@ export async function decideReport(
       reason: input.reason ?? null,
       code,
     });
-    if (!after) return { ...already(), summary: summaryOf(await ingestionOf(repos, before.ingestion_id)) };
+    if (!after) return { ...already(), summary: summaryOf(await ingestionOf(repos, before.ingestionId)) };
     await repos.audit.append({
       actor: input.user,
       action: input.decision === 'approved' ? 'report.approved' : 'report.rejected',
       entity_type: 'margin_report',
       entity_id: after.id,
-      before: { validation_status: before.validation_status },
+      before: { validation_status: before.status },
       after: {
-        validation_status: after.validation_status,
-        decided_by: after.decided_by,
-        decided_at: after.decided_at,
+        validation_status: after.status,
+        decided_by: after.decidedBy,
+        decided_at: after.decidedAt,
         ...(code ? { reason_code: code } : {}),
       },
       reason: input.reason ?? null,
@@ -147,7 +148,7 @@ export async function decideReport(
     // Issue 15: an approval opens the report's margin call and meets the account's earlier ones.
     const also: Ingestion[] = [];
     const alsoAdd = (i: Ingestion | undefined) => {
-      if (i && i.id !== after.ingestion_id && !also.some((a) => a.id === i.id)) also.push(i);
+      if (i && i.id !== after.ingestionId && !also.some((a) => a.id === i.id)) also.push(i);
     };
     if (input.decision === 'approved') {
       const at = (deps.now ?? (() => new Date()))();
@@ -158,13 +159,13 @@ export async function decideReport(
       });
       for (const call of effects.resolved) {
         const earlier = await repos.reports.findById(call.report_id);
-        alsoAdd(await ingestionOf(repos, earlier?.ingestion_id ?? null));
+        alsoAdd(await ingestionOf(repos, earlier?.ingestionId ?? null));
       }
       // Issue 14: approved after later-dated reports arrived, it is now their true predecessor.
       for (const id of await reflagSuccessors(repos, after, deps.trust, at)) alsoAdd(await ingestionOf(repos, id));
     }
     return {
-      summary: summaryOf(await ingestionOf(repos, after.ingestion_id), after),
+      summary: summaryOf(await ingestionOf(repos, after.ingestionId), after),
       ...(also.length > 0 ? { also } : {}),
     };
   });
@@ -177,18 +178,18 @@ export async function decideReport(
  */
 async function reflagSuccessors(
   repos: Repositories,
-  approved: StoredReport,
+  approved: Report,
   trust: TrustPolicy | undefined,
   now: Date,
 ): Promise<string[]> {
   const changed: string[] = [];
-  for (const later of await repos.reports.pendingAfter(approved.account_number, approved.report_date)) {
-    const prior = await repos.reports.lastApprovedBefore(later.account_number, later.report_date);
+  for (const later of await repos.reports.pendingAfter(approved.accountNumber, approved.reportDate)) {
+    const prior = await repos.reports.lastApprovedBefore(later.accountNumber, later.reportDate);
     if (prior?.id !== approved.id) continue; // another approved report lies between them
-    const data = withFreshChangeFlags(later.extracted_data, prior, trust?.flags, now);
+    const data = withFreshChangeFlags(later.extracted, prior, trust?.flags, now);
     if (
-      data.needs_review === later.extracted_data.needs_review &&
-      JSON.stringify(data.issues) === JSON.stringify(later.extracted_data.issues)
+      data.needs_review === later.extracted.needs_review &&
+      JSON.stringify(data.issues) === JSON.stringify(later.extracted.issues)
     )
       continue;
     const updated = await repos.reports.updateData({ id: later.id, data, expectedVersion: later.version });
@@ -198,11 +199,11 @@ async function reflagSuccessors(
       action: 'report.change_flags_recomputed',
       entity_type: 'margin_report',
       entity_id: later.id,
-      before: { needs_review: later.extracted_data.needs_review, issues: later.extracted_data.issues },
+      before: { needs_review: later.extracted.needs_review, issues: later.extracted.issues },
       after: { needs_review: data.needs_review, issues: data.issues },
-      context: { predecessor_id: approved.id, predecessor_date: approved.report_date },
+      context: { predecessor_id: approved.id, predecessor_date: approved.reportDate },
     });
-    if (updated.ingestion_id) changed.push(updated.ingestion_id);
+    if (updated.ingestionId) changed.push(updated.ingestionId);
   }
   return changed;
 }
@@ -215,15 +216,14 @@ async function openOnPending<F>(
   deps: DecideDeps,
   input: { user: string; reportId: string },
   permission: Permission,
-  decided: (report: StoredReport) => string,
-  form: (report: StoredReport) => F,
+  decided: (report: Report) => string,
+  form: (report: Report) => F,
 ) {
   const denied = await guard(deps, input.user, permission);
   if (denied) return { result: denied } as const;
   const report = await deps.repos.reports.findById(input.reportId);
   if (!report) return { result: { notice: reportGone() } } as const;
-  if (report.validation_status !== 'pending')
-    return { result: { notice: textCard('Already decided', decided(report)) } } as const;
+  if (report.status !== 'pending') return { result: { notice: textCard('Already decided', decided(report)) } } as const;
   return { form: form(report), version: report.version } as const;
 }
 
@@ -233,8 +233,7 @@ export function openReject(deps: DecideDeps, input: { user: string; reportId: st
     deps,
     input,
     'reject',
-    (r) =>
-      `This report was already ${r.validation_status} by ${displayUser(r.decided_by)} at ${formatWhen(r.decided_at)}.`,
+    (r) => `This report was already ${r.status} by ${displayUser(r.decidedBy)} at ${formatWhen(r.decidedAt)}.`,
     rejectForm,
   );
 }
@@ -263,13 +262,7 @@ export async function submitReject(
 
 /** The form to open for Edit, or a refusal. */
 export function openEdit(deps: DecideDeps, input: { user: string; reportId: string }) {
-  return openOnPending(
-    deps,
-    input,
-    'edit',
-    (r) => `This report is ${r.validation_status}; it can no longer be edited.`,
-    editForm,
-  );
+  return openOnPending(deps, input, 'edit', (r) => `This report is ${r.status}; it can no longer be edited.`, editForm);
 }
 
 export type EditOutcome = { ok: true; result: ActionResult } | { ok: false; errors: Record<string, string> };
@@ -297,11 +290,11 @@ export async function submitEdit(
   const outcome = await deps.uow(async (repos): Promise<EditOutcome> => {
     const before = await repos.reports.findById(input.reportId);
     if (!before) return { ok: true, result: { notice: reportGone() } };
-    if (before.validation_status !== 'pending') {
+    if (before.status !== 'pending') {
       return {
         ok: true,
         result: {
-          notice: textCard('Already decided', `This report is ${before.validation_status}; it was not changed.`),
+          notice: textCard('Already decided', `This report is ${before.status}; it was not changed.`),
         },
       };
     }
@@ -309,14 +302,14 @@ export async function submitEdit(
     for (const f of FIELD_NAMES) if (v[f] !== undefined) fields[f] = v[f];
     // The same rules as after extraction, in the one place they run (core/report/report.finish.ts).
     const rechecked = recheckReport(
-      before.extracted_data,
+      before.extracted,
       { account_number: v.account_number, report_date: v.report_date, currency: v.currency, fields },
       { now: (deps.now ?? (() => new Date()))() },
     );
     // Issue 14: the edited figures against the true predecessor, as after extraction (a stored review reason).
     const prior = await repos.reports.lastApprovedBefore(v.account_number, v.report_date);
     const checked = withChangeFlags(rechecked, prior, deps.trust?.flags);
-    if (v.account_number !== before.account_number || v.report_date !== before.report_date) {
+    if (v.account_number !== before.accountNumber || v.report_date !== before.reportDate) {
       const clash = await repos.reports.findByAccountDate(v.account_number, v.report_date);
       if (clash && clash.id !== before.id) {
         return {
@@ -342,14 +335,14 @@ export async function submitEdit(
       entity_type: 'margin_report',
       entity_id: before.id,
       before: {
-        account_number: before.account_number,
-        report_date: before.report_date,
-        currency: before.extracted_data.currency,
-        fields: before.extracted_data.fields,
+        account_number: before.accountNumber,
+        report_date: before.reportDate,
+        currency: before.extracted.currency,
+        fields: before.extracted.fields,
       },
       after: {
-        account_number: after.account_number,
-        report_date: after.report_date,
+        account_number: after.accountNumber,
+        report_date: after.reportDate,
         currency: checked.currency,
         fields: checked.fields,
       },
@@ -368,7 +361,7 @@ export async function submitEdit(
         reason: 'the report was edited after it was approved',
       });
     }
-    const ingestion = await ingestionOf(repos, after.ingestion_id);
+    const ingestion = await ingestionOf(repos, after.ingestionId);
     const summary: ActionResult['summary'] = ingestion
       ? {
           ingestion,
@@ -384,7 +377,7 @@ export async function submitEdit(
   // Corrected figures can show a call the extraction missed: it is announced like a new one, once.
   const changed = outcome.ok ? outcome.result.summary : undefined;
   const report = changed?.written?.report;
-  if (changed && report && hasCall(report.extracted_data))
+  if (changed && report && hasCall(report.extracted))
     await alertCalls(deps, conversationOf(changed.ingestion), [report]);
   return outcome;
 }
@@ -421,11 +414,11 @@ export async function resolveConflict(
         action: 'report.replaced',
         entity_type: 'margin_report',
         entity_id: conflict.existing_report_id,
-        before: before?.extracted_data,
-        after: after?.extracted_data,
+        before: before?.extracted,
+        after: after?.extracted,
         context: {
           conflict_id: conflict.id,
-          previous_ingestion_id: before?.ingestion_id,
+          previous_ingestion_id: before?.ingestionId,
           ...(approvalsTaken.length > 0 ? { approvals_reset: approvalsTaken } : {}),
         },
       });

@@ -1,5 +1,6 @@
 import type { Repositories } from '../ports.ts';
-import type { Ingestion, StoredReport } from '../records.ts';
+import type { Ingestion } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import type { MarginReport } from '../report/report.schema.ts';
 
 /**
@@ -51,8 +52,8 @@ export const approvalsNeeded = (policy: TrustPolicy | undefined, d: MarginReport
   policy?.dualApprovalAbove !== undefined && callOrDeficit(d) > policy.dualApprovalAbove ? 2 : 1;
 
 /** Who shared the PDF a report came from (the upload's sharer; the report's creator when the upload is gone). */
-export const uploaderOf = (report: StoredReport, ingestion: Ingestion | undefined): string | null =>
-  ingestion?.uploaded_by ?? report.created_by;
+export const uploaderOf = (report: Report, ingestion: Ingestion | undefined): string | null =>
+  ingestion?.uploaded_by ?? report.createdBy;
 
 export const REJECT_REASON_CODES = [
   'wrong_account',

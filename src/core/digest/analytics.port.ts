@@ -1,5 +1,5 @@
 import type { ReportScope } from '../access/scope.ts';
-import type { ReportStatus } from '../records.ts';
+import type { ReportStatus } from '../report/report.model.ts';
 
 /** A half-open time window [since, until). */
 export interface Window {

@@ -3,7 +3,7 @@ import type { CallsRepository, MarginCall } from '../calls/calls.port.ts';
 import { hasCall } from '../cards/report.cards.ts';
 import type { ArchiveCheck, OpsRepository } from '../ops/ops.port.ts';
 import type { HealthSource, IngestionsRepository, ReportsRepository } from '../ports.ts';
-import type { ReportStatus } from '../records.ts';
+import type { ReportStatus } from '../report/report.model.ts';
 import { collectScoreboard, type Scoreboard, type ScoreboardDeps } from '../scoreboard/scoreboard.usecases.ts';
 import type {
   AnalyticsRepository,
@@ -190,14 +190,14 @@ export async function collectDailyDigest(deps: DigestDataDeps, scope?: ReportSco
     ingestions,
     pending,
     calls: calls
-      .filter((r) => hasCall(r.extracted_data))
+      .filter((r) => hasCall(r.extracted))
       .map((r) => ({
-        account_number: r.account_number,
-        report_date: r.report_date,
-        currency: r.extracted_data.currency,
-        margin_call: r.extracted_data.fields.margin_call ?? null,
-        excess: r.extracted_data.fields.excess_liquidity ?? null,
-        status: r.validation_status,
+        account_number: r.accountNumber,
+        report_date: r.reportDate,
+        currency: r.extracted.currency,
+        margin_call: r.extracted.fields.margin_call ?? null,
+        excess: r.extracted.fields.excess_liquidity ?? null,
+        status: r.status,
       })),
     cushions,
     weekOverWeek: { asOf: day, previous, rows: mergeTotals(totalsNow, totalsPrev) },

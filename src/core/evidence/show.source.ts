@@ -42,9 +42,9 @@ export async function showSource(
     return { notice: textCard('Not allowed', 'Reading reports needs at least the viewer role.', 'warning') };
   const report = await deps.repos.reports.findById(input.reportId);
   if (!report) return { notice: textCard('Not found', 'That report no longer exists.', 'warning') };
-  const ingestion = report.ingestion_id ? await deps.repos.ingestions.findById(report.ingestion_id) : undefined;
+  const ingestion = report.ingestionId ? await deps.repos.ingestions.findById(report.ingestionId) : undefined;
   const gateway = ingestion ? deps.gateways[ingestion.platform as Platform] : undefined;
-  const fields = sourcedFields(report.extracted_data);
+  const fields = sourcedFields(report.extracted);
   if (!ingestion?.storage_key || !gateway || !deps.renderCrop || fields.length === 0)
     return {
       notice: textCard('No source to show', 'No value of this report that needs review has a recorded source.'),
@@ -52,9 +52,9 @@ export async function showSource(
   const pdf = await deps.storage.get(ingestion.storage_key);
   const others = (await deps.repos.reports.byIngestion(ingestion.id))
     .filter((r) => r.id !== report.id)
-    .flatMap((r) => Object.values(r.extracted_data.evidence ?? {}));
+    .flatMap((r) => Object.values(r.extracted.evidence ?? {}));
   for (const f of fields) {
-    const ev = report.extracted_data.evidence![f]!;
+    const ev = report.extracted.evidence![f]!;
     const region = cropRegion(
       ev,
       others.filter((o) => o.page === ev.page).map((o) => o.bbox),
@@ -64,10 +64,10 @@ export async function showSource(
       const { png } = await deps.renderCrop({ pdf, page: ev.page, region, box: ev.bbox });
       await deps.storage.put(png, { contentType: 'image/png', extension: 'png' });
       await gateway.uploadFile(conversationOf(ingestion), {
-        name: `${report.account_number}-${f}-p${ev.page}.png`,
+        name: `${report.accountNumber}-${f}-p${ev.page}.png`,
         bytes: png,
         contentType: 'image/png',
-        title: `${FIELD_LABELS[f]} · ${report.account_number} · page ${ev.page}`,
+        title: `${FIELD_LABELS[f]} · ${report.accountNumber} · page ${ev.page}`,
         comment: `Source of ${FIELD_LABELS[f]}: page ${ev.page}${ev.label ? `, “${ev.label}”` : ''}, printed “${ev.text}”.`,
       });
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import { FIELD_NAMES } from '../report/report.schema.ts';
 
 export type Cell = string | number | boolean | null;
@@ -39,28 +39,28 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
 
 const orNull = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
 
-export function reportsTable(reports: StoredReport[]): ExportTable {
+export function reportsTable(reports: Report[]): ExportTable {
   const rows = reports.map((r): Cell[] => {
-    const d = r.extracted_data;
+    const d = r.extracted;
     return [
-      r.account_number,
-      r.report_date,
+      r.accountNumber,
+      r.reportDate,
       d.currency ?? null,
       d.broker ?? null,
       ...FIELD_NAMES.map((f) => orNull(d.fields?.[f])),
-      r.extraction_confidence,
-      r.data_quality_score,
-      r.validation_status,
-      r.needs_review,
+      r.confidence,
+      r.qualityScore,
+      r.status,
+      r.needsReview,
       d.method ?? null,
       orNull(d.pages),
-      r.processing_time_ms,
-      r.source_file_name,
-      r.created_by,
-      r.created_at,
-      r.decided_by,
-      r.decided_at,
-      r.decision_reason,
+      r.processingTimeMs,
+      r.sourceFileName,
+      r.createdBy,
+      r.createdAt,
+      r.decidedBy,
+      r.decidedAt,
+      r.decisionReason,
       r.id,
     ];
   });

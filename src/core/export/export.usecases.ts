@@ -1,5 +1,5 @@
 import type { CommandFile } from '../commands/command.types.ts';
-import type { StoredReport } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import { type ExportTable, reportsTable } from './export.table.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet'] as const;
@@ -21,7 +21,7 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 64);
 
 export function exportFile(
   writers: TableWriters,
-  reports: StoredReport[],
+  reports: Report[],
   opts: { format: ExportFormat; account?: string | undefined; days: number; now: Date },
 ): CommandFile {
   const bytes = writers.write(opts.format, reportsTable(reports), { now: opts.now });

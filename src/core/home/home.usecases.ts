@@ -69,7 +69,7 @@ export async function homeModel(deps: HomeDeps, req: HomeRequest): Promise<HomeM
     fourEyesOn(deps.repos, deps.trust ?? { fourEyes: true }),
   ]);
   const uploaders = await Promise.all(
-    pending.items.map(async (i) => (await deps.repos.reports.findById(i.id))?.created_by ?? null),
+    pending.items.map(async (i) => (await deps.repos.reports.findById(i.id))?.createdBy ?? null),
   );
   const items = pending.items.map((i, n) => ({ ...i, mayApprove: !(fourEyes && uploaders[n] === req.user) }));
   return {

@@ -16,8 +16,9 @@ import type {
   Repositories,
   UnitOfWork,
 } from '../ports.ts';
-import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
+import type { Ingestion, ReportConflict } from '../records.ts';
 import { finishReport } from '../report/report.finish.ts';
+import type { Report } from '../report/report.model.ts';
 import type { MarginReport } from '../report/report.schema.ts';
 import { withChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, renderSummary, showSummary } from '../summary/summary.usecases.ts';
@@ -234,12 +235,12 @@ export async function processIngestion(
     const checkedAt = new Date();
     const reports = outcome.readings.map((r) => finishReport(r, { now: checkedAt }));
     const written = await deps.uow(async (repos) => {
-      const fresh: StoredReport[] = [];
+      const fresh: Report[] = [];
       // Everything the summary shows, as the transaction wrote or found it: the card needs no re-read.
-      const mine: StoredReport[] = [];
-      const conflicts: { conflict: ReportConflict; existing: StoredReport }[] = [];
+      const mine: Report[] = [];
+      const conflicts: { conflict: ReportConflict; existing: Report }[] = [];
       // Each stored report's predecessor, looked up once here and handed to the card (issue 14).
-      const priors = new Map<string, StoredReport | undefined>();
+      const priors = new Map<string, Report | undefined>();
       for (const r of reports) {
         const base = storable(r, ingestion);
         // Issue 14: a threshold flag against the account's true predecessor is a stored review reason.
@@ -250,7 +251,7 @@ export async function processIngestion(
           createdBy: ingestion.uploaded_by,
           ingestionId: ingestion.id,
         });
-        if (res.report.ingestion_id === ingestion.id && !mine.some((m) => m.id === res.report.id)) {
+        if (res.report.ingestionId === ingestion.id && !mine.some((m) => m.id === res.report.id)) {
           mine.push(res.report);
           priors.set(res.report.id, prior);
         }
@@ -264,7 +265,7 @@ export async function processIngestion(
             after: report,
             context: { ingestion_id: ingestion.id, file_name: ingestion.file_name },
           });
-        } else if (res.report.ingestion_id !== ingestion.id) {
+        } else if (res.report.ingestionId !== ingestion.id) {
           const conflict = await repos.conflicts.open({
             ingestionId: ingestion.id,
             existingReportId: res.report.id,

@@ -1,7 +1,8 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { textCard } from '../cards/card.model.ts';
 import type { Extractor, FileStorage, GatewayRegistry, UnitOfWork } from '../ports.ts';
-import type { Ingestion, StoredReport } from '../records.ts';
+import type { Ingestion } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import { conversationOf } from '../summary/summary.usecases.ts';
 import { type TeachResult, teachLayout } from './layout-memory.usecases.ts';
 
@@ -10,7 +11,7 @@ export interface LessonDeps {
   storage: FileStorage;
   extractor: Pick<Extractor, 'readLayout'>;
   gateways: GatewayRegistry;
-  repos: { reports: { byIngestion(id: string): Promise<StoredReport[]> } };
+  repos: { reports: { byIngestion(id: string): Promise<Report[]> } };
   logger: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
 }
 
@@ -40,7 +41,7 @@ export async function learnFromEdit(
   input: {
     user: string;
     taughtBy: string;
-    report: StoredReport;
+    report: Report;
     ingestion: Ingestion;
     corrected: Partial<Record<FieldName, number>>;
   },
@@ -58,7 +59,7 @@ export async function learnFromEdit(
     {
       doc,
       accounts,
-      reports: [{ account: input.report.account_number, fields: input.corrected }],
+      reports: [{ account: input.report.accountNumber, fields: input.corrected }],
       source: { reportId: input.report.id, fileName: input.ingestion.file_name, taughtBy: input.taughtBy },
     },
   );

@@ -1,8 +1,8 @@
 import type { CardBlock } from '../cards/card.model.ts';
 import { CHANGE_ISSUE, type ChangeFlags, DEFAULT_FLAGS } from '../decisions/trust.policy.ts';
 import { formatMoney } from '../format.ts';
-import type { StoredReport } from '../records.ts';
 import { needsReviewWith } from '../report/report.finish.ts';
+import type { Report } from '../report/report.model.ts';
 import type { FieldName, MarginReport, ReportIssue } from '../report/report.schema.ts';
 
 /**
@@ -36,12 +36,12 @@ const COMPARED: [FieldName, string][] = [
 ];
 
 export function changeSince(
-  report: Pick<StoredReport, 'extracted_data'>,
-  prior: StoredReport,
+  report: Pick<Report, 'extracted'>,
+  prior: Report,
   flags: ChangeFlags = DEFAULT_FLAGS,
 ): ChangeSince {
-  const now = report.extracted_data.fields;
-  const was = prior.extracted_data.fields;
+  const now = report.extracted.fields;
+  const was = prior.extracted.fields;
   const changes: FieldChange[] = [];
   for (const [field, label] of COMPARED) {
     const after = now[field];
@@ -54,17 +54,17 @@ export function changeSince(
   const out: string[] = [];
   const equity = of('total_equity');
   if (equity?.pct !== undefined && flags.equityDropPct > 0 && equity.pct <= -flags.equityDropPct / 100) {
-    out.push(`Equity fell ${pctText(-equity.pct)} since ${prior.report_date} (flag at ${flags.equityDropPct}%).`);
+    out.push(`Equity fell ${pctText(-equity.pct)} since ${prior.reportDate} (flag at ${flags.equityDropPct}%).`);
   }
   const excess = of('excess_liquidity');
   if (flags.excessTurnsNegative && excess && excess.before >= 0 && excess.after < 0) {
-    out.push(`Excess liquidity turned negative since ${prior.report_date}.`);
+    out.push(`Excess liquidity turned negative since ${prior.reportDate}.`);
   }
   const req = of('maintenance_requirement');
   if (req?.pct !== undefined && flags.requirementRisePct > 0 && req.pct >= flags.requirementRisePct / 100) {
-    out.push(`Requirement rose ${pctText(req.pct)} since ${prior.report_date} (flag at ${flags.requirementRisePct}%).`);
+    out.push(`Requirement rose ${pctText(req.pct)} since ${prior.reportDate} (flag at ${flags.requirementRisePct}%).`);
   }
-  return { priorId: prior.id, priorDate: prior.report_date, changes, flags: out };
+  return { priorId: prior.id, priorDate: prior.reportDate, changes, flags: out };
 }
 
 /**
@@ -73,11 +73,11 @@ export function changeSince(
  */
 export function withChangeFlags<R extends MarginReport>(
   report: R,
-  prior: StoredReport | undefined,
+  prior: Report | undefined,
   flags: ChangeFlags = DEFAULT_FLAGS,
 ): R {
   if (!prior) return report;
-  const found = changeSince({ extracted_data: report }, prior, flags).flags;
+  const found = changeSince({ extracted: report }, prior, flags).flags;
   if (found.length === 0) return report;
   const issues: ReportIssue[] = found.map((message) => ({ code: CHANGE_ISSUE, severity: 'warning', message }));
   return { ...report, issues: [...report.issues, ...issues], needs_review: true };
@@ -89,7 +89,7 @@ export function withChangeFlags<R extends MarginReport>(
  */
 export function withFreshChangeFlags<R extends MarginReport>(
   report: R,
-  prior: StoredReport | undefined,
+  prior: Report | undefined,
   flags: ChangeFlags = DEFAULT_FLAGS,
   now: Date = new Date(),
 ): R {

@@ -3,7 +3,8 @@ import type { Card, CardBlock } from '../cards/card.model.ts';
 import { duplicateCard, failedCard, readingCard, summaryCard } from '../cards/report.cards.ts';
 import { approvalsNeeded, type TrustPolicy } from '../decisions/trust.policy.ts';
 import type { ConversationRef, GatewayRegistry, Platform, Repositories } from '../ports.ts';
-import type { Ingestion, ReportConflict, StoredReport } from '../records.ts';
+import type { Ingestion, ReportConflict } from '../records.ts';
+import type { Report } from '../report/report.model.ts';
 import { changeBlocks, changeSince } from './change.since.ts';
 
 /**
@@ -22,15 +23,15 @@ export interface SummaryDeps {
 /** What the caller has just written: the card is built from these instead of reading them back. */
 export interface Written {
   /** Every report of the upload (the worker knows them all after its transaction). */
-  reports?: StoredReport[];
+  reports?: Report[];
   /** One report just changed (a decision or an edit): it replaces its stored copy on the card. */
-  report?: StoredReport;
-  conflicts?: { conflict: ReportConflict; existing: StoredReport | undefined }[];
+  report?: Report;
+  conflicts?: { conflict: ReportConflict; existing: Report | undefined }[];
   /**
    * Issue 14: each report's last approved predecessor, as the writer looked it up for its change
    * flags (undefined = none): the card's Δ then needs no second lookup.
    */
-  priors?: ReadonlyMap<string, StoredReport | undefined>;
+  priors?: ReadonlyMap<string, Report | undefined>;
   /** Issue 14: approvals an edit just took back, per report: the card says whose. */
   approvalsReset?: ReadonlyMap<string, readonly string[]>;
 }
@@ -60,7 +61,7 @@ export async function renderSummary(
   const reports = (
     written.reports
       ? [...written.reports].sort((a, b) =>
-          a.account_number < b.account_number ? -1 : a.account_number > b.account_number ? 1 : 0,
+          a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0,
         )
       : await deps.repos.reports.byIngestion(ingestion.id)
   ).map((r) => (changed && r.id === changed.id ? changed : r));
@@ -76,24 +77,24 @@ export async function renderSummary(
     ));
   // Issue 14: approvals so far of reports that need two, and the change since each account's last approved report.
   const approvals = await deps.repos.approvals.byReports(
-    reports.filter((r) => r.validation_status === 'pending').map((r) => r.id),
+    reports.filter((r) => r.status === 'pending').map((r) => r.id),
   );
   const changes = new Map<string, CardBlock[]>();
   const flagged = new Set<string>();
-  const priors = new Map<string, StoredReport>();
+  const priors = new Map<string, Report>();
   for (const r of reports) {
     const prior = written.priors?.has(r.id)
       ? written.priors.get(r.id)
-      : await deps.repos.reports.lastApprovedBefore(r.account_number, r.report_date);
+      : await deps.repos.reports.lastApprovedBefore(r.accountNumber, r.reportDate);
     if (!prior) continue;
     priors.set(r.id, prior);
     const change = changeSince(r, prior, deps.trust?.flags);
-    changes.set(r.id, changeBlocks(change, r.extracted_data.currency));
+    changes.set(r.id, changeBlocks(change, r.extracted.currency));
     if (change.flags.length > 0) flagged.add(r.id);
   }
   // Who decided, by name where their platform told us it.
   const deciders = [
-    ...reports.map((r) => r.decided_by),
+    ...reports.map((r) => r.decidedBy),
     ...withExisting.map((c) => c.conflict.decided_by),
     ...[...approvals.values()].flat().map((a) => a.approver),
     ...[...(written.approvalsReset?.values() ?? [])].flat(),
@@ -102,7 +103,7 @@ export async function renderSummary(
   // Issue 15: the calls approvals opened, shown with their actions under their reports.
   const byReport = new Map<string, MarginCall>();
   for (const r of reports) {
-    if (r.validation_status !== 'approved') continue;
+    if (r.status !== 'approved') continue;
     const call = await deps.repos.calls.byReport(r.id);
     if (call) byReport.set(r.id, call);
   }
@@ -117,7 +118,7 @@ export async function renderSummary(
       changes,
       flagged,
       priors,
-      needed: (r) => approvalsNeeded(deps.trust, r.extracted_data),
+      needed: (r) => approvalsNeeded(deps.trust, r.extracted),
       ...(written.approvalsReset ? { reset: written.approvalsReset } : {}),
     },
   );

@@ -1,6 +1,6 @@
 import type { ReportScope } from '../../core/access/scope.ts';
 import type { ReportsRepository } from '../../core/ports.ts';
-import type { ReportStatus, StoredReport } from '../../core/records.ts';
+import type { Report, ReportStatus } from '../../core/report/report.model.ts';
 import type { MarginReport } from '../../core/report/report.schema.ts';
 import type { Queryable } from '../db.ts';
 import { ingestionScopeSql, reportScopeSql } from './report-scope.sql.ts';
@@ -10,21 +10,53 @@ const COLUMNS = `id, account_number, to_char(report_date, 'YYYY-MM-DD') as repor
   created_at, updated_at, ingestion_id, needs_review, decided_by, decided_at, decision_reason, decision_reason_code, version,
   coalesce(pending_since, created_at) as pending_since`;
 
-type Row = Omit<StoredReport, 'created_at' | 'updated_at' | 'decided_at' | 'pending_since'> & {
+/** A row of analytics.margin_reports as `COLUMNS` selects it; the store maps it onto core's domain type. */
+interface Row {
+  id: string;
+  account_number: string;
+  report_date: string;
+  extracted_data: MarginReport;
+  extraction_confidence: number | null;
+  data_quality_score: number | null;
+  validation_status: ReportStatus;
+  created_by: string | null;
+  processing_time_ms: number | null;
+  source_file_name: string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  ingestion_id: string | null;
+  needs_review: boolean;
+  decided_by: string | null;
   decided_at: Date | string | null;
+  decision_reason: string | null;
+  decision_reason_code: string | null;
+  version: number;
   pending_since: Date | string;
-};
+}
 
 const iso = (v: Date | string | null) =>
   v === null ? null : v instanceof Date ? v.toISOString() : new Date(v).toISOString();
-const toReport = (r: Row): StoredReport => ({
-  ...r,
-  created_at: iso(r.created_at)!,
-  updated_at: iso(r.updated_at)!,
-  decided_at: iso(r.decided_at),
-  pending_since: iso(r.pending_since)!,
+const toReport = (r: Row): Report => ({
+  id: r.id,
+  accountNumber: r.account_number,
+  reportDate: r.report_date,
+  extracted: r.extracted_data,
+  confidence: r.extraction_confidence,
+  qualityScore: r.data_quality_score,
+  status: r.validation_status,
+  createdBy: r.created_by,
+  processingTimeMs: r.processing_time_ms,
+  sourceFileName: r.source_file_name,
+  createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
+  ingestionId: r.ingestion_id,
+  needsReview: r.needs_review,
+  decidedBy: r.decided_by,
+  decidedAt: iso(r.decided_at),
+  decisionReason: r.decision_reason,
+  decisionReasonCode: r.decision_reason_code,
+  version: r.version,
+  pendingSince: iso(r.pending_since)!,
 });
 
 export interface NewReport {
@@ -44,7 +76,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
   };
   return {
     /** Inserts unless the account already has a report for that date; then returns the one that is there. */
-    async insertOrGetExisting(input: NewReport): Promise<{ created: boolean; report: StoredReport }> {
+    async insertOrGetExisting(input: NewReport): Promise<{ created: boolean; report: Report }> {
       const r = input.report;
       const created = await one(
         `insert into analytics.margin_reports (account_number, report_date, extracted_data, extraction_confidence,
@@ -84,7 +116,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
         [account, date, ...f.params],
       );
     },
-    async latestForAccount(account: string, scope?: ReportScope): Promise<StoredReport | undefined> {
+    async latestForAccount(account: string, scope?: ReportScope): Promise<Report | undefined> {
       const f = scoped(scope, 1);
       return one(
         `select ${COLUMNS} from analytics.margin_reports r where account_number = $1 and ${f.sql}
@@ -92,7 +124,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
         [account, ...f.params],
       );
     },
-    async history(account: string, limit: number, scope?: ReportScope): Promise<StoredReport[]> {
+    async history(account: string, limit: number, scope?: ReportScope): Promise<Report[]> {
       const f = scoped(scope, 2);
       const rows = await db.query<Row>(
         `select ${COLUMNS} from analytics.margin_reports r where account_number = $1 and ${f.sql}
@@ -101,14 +133,14 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       );
       return rows.map(toReport);
     },
-    async byIngestion(ingestionId: string): Promise<StoredReport[]> {
+    async byIngestion(ingestionId: string): Promise<Report[]> {
       const rows = await db.query<Row>(
         `select ${COLUMNS} from analytics.margin_reports where ingestion_id = $1 order by account_number`,
         [ingestionId],
       );
       return rows.map(toReport);
     },
-    async recent(limit: number, scope?: ReportScope): Promise<StoredReport[]> {
+    async recent(limit: number, scope?: ReportScope): Promise<Report[]> {
       const f = scoped(scope, 1);
       const rows = await db.query<Row>(
         `select ${COLUMNS} from analytics.margin_reports r where ${f.sql} order by created_at desc limit $1`,
@@ -116,7 +148,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       );
       return rows.map(toReport);
     },
-    async pending(limit = 50): Promise<StoredReport[]> {
+    async pending(limit = 50): Promise<Report[]> {
       const rows = await db.query<Row>(
         `select ${COLUMNS} from analytics.margin_reports where validation_status = 'pending' order by coalesce(pending_since, created_at) asc limit $1`,
         [limit],
@@ -124,7 +156,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       return rows.map(toReport);
     },
     /** The latest report of each account, where it shows a call or a deficit. */
-    async calls(scope?: ReportScope): Promise<StoredReport[]> {
+    async calls(scope?: ReportScope): Promise<Report[]> {
       // The latest report of each account among those the scope lets the asker see.
       const f = scoped(scope, 0);
       const rows = await db.query<Row>(
@@ -139,7 +171,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
       );
       return rows.map(toReport);
     },
-    async inRange(opts: { since: Date; account?: string | undefined; scope?: ReportScope }): Promise<StoredReport[]> {
+    async inRange(opts: { since: Date; account?: string | undefined; scope?: ReportScope }): Promise<Report[]> {
       const f = scoped(opts.scope, 2);
       const rows = await db.query<Row>(
         `select ${COLUMNS} from analytics.margin_reports r
@@ -181,7 +213,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
          order by report_date desc limit 1`,
         [account, date],
       ),
-    async pendingAfter(account: string, date: string, limit = 50): Promise<StoredReport[]> {
+    async pendingAfter(account: string, date: string, limit = 50): Promise<Report[]> {
       const rows = await db.query<Row>(
         `select ${COLUMNS} from analytics.margin_reports
          where account_number = $1 and report_date > $2::date and validation_status = 'pending'
