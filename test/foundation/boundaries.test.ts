@@ -50,6 +50,17 @@ const sqlIn = (file: string) =>
     .map((m) => m[2] ?? '')
     .filter((text) => SQL.test(text));
 
+// Columns of analytics.margin_reports that only its SQL row has (the extracted report's own fields,
+// such as needs_review, are the extraction contract and may appear). Core works with the domain
+// Report (src/core/report/report.model.ts); the reports repository maps rows onto it.
+const ROW_COLUMNS =
+  'extracted_data|validation_status|extraction_confidence|decision_reason_code|decision_reason|pending_since';
+const ROW_USE = new RegExp(
+  `\\.\\s*(?:${ROW_COLUMNS})\\b|^\\s*(?:${ROW_COLUMNS})\\??\\s*:[^,\\n]*;\\s*$|\\b(?:StoredReport|ReportRow)\\b`,
+  'gm',
+);
+const rowUsesIn = (text: string) => [...text.replace(/\/\/.*$/gm, '').matchAll(ROW_USE)].map((m) => m[0].trim());
+
 describe('module boundaries', () => {
   for (const folder of ['core', 'extraction']) {
     it(`keeps src/${folder} free of chat SDKs, the database, the queue and the platforms`, () => {
@@ -61,6 +72,30 @@ describe('module boundaries', () => {
       expect(offenders).toEqual([]);
     });
   }
+
+  it('keeps report rows in src/store: core reads and declares no margin_reports column', () => {
+    const offenders = sources(path.join(root, 'src', 'core')).flatMap((file) =>
+      rowUsesIn(readFileSync(file, 'utf8')).map((use) => `${path.relative(root, file)}: ${use}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds a report row column read or declared in core (the check can fail)', () => {
+    const probe = [
+      'interface Row {',
+      '  validation_status: ReportStatus;',
+      '}',
+      'const d = r.extracted_data;',
+      'const audit = { validation_status: r.status, note: "r.pending_since" };',
+      'type Old = StoredReport;',
+    ].join('\n');
+    expect(rowUsesIn(probe)).toEqual([
+      'validation_status: ReportStatus;',
+      '.extracted_data',
+      '.pending_since',
+      'StoredReport',
+    ]);
+  });
 
   it('keeps every SQL statement inside src/store', () => {
     const offenders = sources(path.join(root, 'src'))
