@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredReport } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import { buildTextPdf } from '../extraction/support/pdf.builder.ts';
 import { type Day, day1, day2, snapshot } from '../extraction/support/snapshot.statement.ts';
 import { eventually } from '../support/slack-double.ts';
@@ -24,7 +24,7 @@ type Msg = { card?: { title?: string }; text?: string; html: string; from: strin
 const messages = async (user: string): Promise<Msg[]> =>
   (await (await fetch(`${svc.url}/console/messages?user=${user}`)).json()).messages;
 
-async function share(d: Day): Promise<StoredReport> {
+async function share(d: Day): Promise<Report> {
   const res = await fetch(`${svc.url}/console/upload`, {
     method: 'POST',
     headers: { ...headers('analyst'), 'x-file-name': `${d.account}.pdf`, 'content-type': 'application/pdf' },
@@ -35,7 +35,7 @@ async function share(d: Day): Promise<StoredReport> {
 }
 
 /** The edit dialog as the page drives it: Edit opens the form, Save posts its values with `changes` typed over them. */
-async function edit(report: StoredReport, changes: Record<string, string>) {
+async function edit(report: Report, changes: Record<string, string>) {
   const opened = await fetch(`${svc.url}/console/action`, {
     method: 'POST',
     headers: { ...headers('approver'), 'content-type': 'application/json' },
@@ -68,7 +68,7 @@ async function margin(text: string) {
 describe('layout memory in the console (issue 16)', () => {
   it('learns from an edit in the dialog, reads the next statement of the layout right, and forgets', async () => {
     const first = await share(day1);
-    expect(first.extracted_data.fields.sma).toBeUndefined();
+    expect(first.extracted.fields.sma).toBeUndefined();
     await edit(first, { sma: '77,120.50' });
     const [layout] = await svc.repos.layouts.list('default');
     expect(layout?.rules).toEqual([
@@ -82,8 +82,8 @@ describe('layout memory in the console (issue 16)', () => {
     expect(told.html).toContain('sma');
 
     const second = await share(day2);
-    expect(second.extracted_data.fields.sma).toBe(93410.25);
-    expect(second.extracted_data.evidence?.sma).toMatchObject({
+    expect(second.extracted.fields.sma).toBe(93410.25);
+    expect(second.extracted.evidence?.sma).toMatchObject({
       source: 'learned',
       note: expect.stringMatching(new RegExp(`^learned from report #${first.id}, taught by @`)),
     });
@@ -92,6 +92,6 @@ describe('layout memory in the console (issue 16)', () => {
     expect(await margin(`forget ${layout!.id}`)).toContain('Forgotten');
     expect(await svc.repos.layouts.list('default')).toEqual([]);
     const third = await share(day3);
-    expect(third.extracted_data.fields.sma).toBeUndefined();
+    expect(third.extracted.fields.sma).toBeUndefined();
   });
 });

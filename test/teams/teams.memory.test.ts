@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
-import type { StoredReport } from '../../src/core/records.ts';
+import type { Report } from '../../src/core/report/report.model.ts';
 import { createExtractor } from '../../src/extraction/extractor.ts';
 import { buildTextPdf } from '../extraction/support/pdf.builder.ts';
 import { type Day, day1, day2, snapshot } from '../extraction/support/snapshot.statement.ts';
@@ -25,7 +25,7 @@ afterAll(async () => {
 const day3: Day = { ...day2, account: '63-2210-9', date: '2026-11-30', headroom: '101,000.00' };
 
 /** Uploads a statement in a personal chat and waits for its stored report and its summary. */
-async function share(d: Day): Promise<{ report: StoredReport; summary: { body: unknown }; messageId: string }> {
+async function share(d: Day): Promise<{ report: Report; summary: { body: unknown }; messageId: string }> {
   const name = `${d.account}.pdf`;
   const url = h.double.host(`${name}-${d.date}`, await buildTextPdf(snapshot(d)));
   expect((await h.send(h.activities.file(ANALYST, name, url))).status).toBe(200);
@@ -56,7 +56,7 @@ async function edit(s: Awaited<ReturnType<typeof share>>, changes: Record<string
   expect(reportId, cardText(s.summary)).toBe(s.report.id);
   const open = await h.send(h.activities.invoke(APPROVER, ACTION_IDS.edit, { value: reportId }, s.messageId));
   const save = actionData({ body: open.body?.value }, EDIT_FORM_ID) as { value: string; version: number };
-  const r = s.report.extracted_data;
+  const r = s.report.extracted;
   const saved = await h.send(
     h.activities.invoke(
       APPROVER,
@@ -96,7 +96,7 @@ describe('layout memory in Teams (issue 16)', () => {
   it('learns from an inline Edit, reads the next statement of the layout right, and forgets', async () => {
     // Day 1: the field under a label no vocabulary knows is not read; the approver types it in.
     const first = await share(day1);
-    expect(first.report.extracted_data.fields.sma).toBeUndefined();
+    expect(first.report.extracted.fields.sma).toBeUndefined();
     await edit(first, { sma: '77,120.50' });
     const [layout] = await h.repos.layouts.list('default');
     expect(layout?.rules).toEqual([
@@ -109,8 +109,8 @@ describe('layout memory in Teams (issue 16)', () => {
 
     // Day 2, another account: read where the approver showed, and the evidence says so.
     const second = await share(day2);
-    expect(second.report.extracted_data.fields.sma).toBe(93410.25);
-    expect(second.report.extracted_data.evidence?.sma).toMatchObject({
+    expect(second.report.extracted.fields.sma).toBe(93410.25);
+    expect(second.report.extracted.evidence?.sma).toMatchObject({
       source: 'learned',
       note: expect.stringMatching(new RegExp(`^learned from report #${first.report.id}, taught by @`)),
     });
@@ -120,6 +120,6 @@ describe('layout memory in Teams (issue 16)', () => {
     expect(await margin(`forget ${layout!.id}`)).toContain('Forgotten');
     expect(await h.repos.layouts.list('default')).toEqual([]);
     const third = await share(day3);
-    expect(third.report.extracted_data.fields.sma).toBeUndefined();
+    expect(third.report.extracted.fields.sma).toBeUndefined();
   });
 });
