@@ -29,10 +29,10 @@ const read = async (pages: Placed[][]): Promise<{ bytes: Uint8Array; doc: Layout
 };
 
 /** A memory holding what the given statements teach, as the store would keep it. */
-function teach(taught: { doc: LayoutDocument; reports: TaughtReport[] }[]): LayoutMemory {
+function teach(taught: { doc: LayoutDocument; reports: TaughtReport[]; accounts?: number }[]): LayoutMemory {
   let layouts: KnownLayout[] = [];
   for (const [n, t] of taught.entries()) {
-    const plan = planTeaching(t.doc, t.reports, layouts);
+    const plan = planTeaching(t.doc, t.reports, layouts, t.accounts);
     const rules = plan.rules.map((r) => ({
       ...r,
       reportId: `r${n + 1}`,
@@ -151,5 +151,122 @@ describe('extraction with layout memory', () => {
     const [plain, withMemory] = [await extract(bytes), await extract(bytes, memory)];
     expect(withMemory.fields).toEqual(plain.fields);
     expect(Object.values(withMemory.evidence ?? {}).some((e) => e.source === 'learned')).toBe(false);
+  });
+});
+
+/** Accounts stacked one under another on a page, each block under its own `Account …` heading. */
+interface Block {
+  account: string;
+  equity: string;
+  maint: string;
+  excess: string;
+  headroom: string;
+}
+function stacked(date: string, blocks: Block[]): Placed[][] {
+  const out: Placed[] = [
+    ['Quillon Securities Household Risk Snapshot', 50, 40, 14],
+    [`As of ${date}`, 50, 62],
+  ];
+  blocks.forEach((b, i) => {
+    const top = 100 + i * 120;
+    out.push(
+      [`Account ${b.account}`, 50, top, 11],
+      ...rows(
+        top + 20,
+        16,
+        [60, 380],
+        [
+          ['Net Liquidating Value', b.equity],
+          ['House Maintenance Requirement', b.maint],
+          ['Maintenance Excess', b.excess],
+          ['Collateral Headroom Reserve', b.headroom],
+        ],
+      ),
+    );
+  });
+  out.push(['Figures in USD. Quillon Securities, member FINRA and SIPC.', 50, 100 + blocks.length * 120, 8]);
+  return [out];
+}
+const blockA: Block = {
+  account: '44-1200-7',
+  equity: '1,250,000.00',
+  maint: '400,000.00',
+  excess: '850,000.00',
+  headroom: '77,120.50',
+};
+const blockB: Block = {
+  account: '51-9034-2',
+  equity: '2,005,300.10',
+  maint: '905,300.10',
+  excess: '1,100,000.00',
+  headroom: '93,410.25',
+};
+const blockC: Block = {
+  account: '63-2210-9',
+  equity: '3,000,000.00',
+  maint: '1,000,000.00',
+  excess: '2,000,000.00',
+  headroom: '101,000.00',
+};
+const blockD: Block = {
+  account: '70-5521-3',
+  equity: '900,000.00',
+  maint: '300,000.00',
+  excess: '600,000.00',
+  headroom: '55,500.75',
+};
+
+const extractAll = async (bytes: Uint8Array, memory?: LayoutMemory) => {
+  const out = await extractor.extract({ bytes, fileName: 'x.pdf', ...(memory ? { memory } : {}) });
+  return new Map(
+    out.readings.map((r) => {
+      const rep = { ...finishReport(r, { now }), evidence: r.evidence };
+      return [rep.account_number, rep] as const;
+    }),
+  );
+};
+
+describe('layout memory with accounts stacked in blocks', () => {
+  it('learns from one account’s edit inside its block and reads each account’s own figure on the next statement', async () => {
+    const one = await read(stacked('2026-11-26', [blockA, blockB]));
+    const two = await read(stacked('2026-11-27', [blockC, blockD, blockB]));
+    const plain = await extractAll(two.bytes);
+    expect([...plain.keys()].sort()).toEqual([blockB.account, blockC.account, blockD.account].sort());
+    for (const r of plain.values()) expect(r.fields.sma).toBeUndefined();
+
+    // An edit of the second account only (the document holds two): the rule is taught in its block.
+    const plan = planTeaching(one.doc, [{ account: blockB.account, fields: { sma: 93410.25 } }], [], 2);
+    expect(plan.rules).toEqual([
+      expect.objectContaining({ field: 'sma', block: true, anchor: 'left', label: 'Collateral Headroom Reserve' }),
+    ]);
+    const memory = teach([
+      { doc: one.doc, reports: [{ account: blockB.account, fields: { sma: 93410.25 } }], accounts: 2 },
+    ]);
+    const after = await extractAll(two.bytes, memory);
+    expect(after.get(blockC.account)?.fields.sma).toBe(101000);
+    expect(after.get(blockD.account)?.fields.sma).toBe(55500.75);
+    expect(after.get(blockB.account)?.fields.sma).toBe(93410.25);
+    expect(after.get(blockD.account)?.evidence?.sma).toMatchObject({ source: 'learned' });
+    // The other fields read as without memory.
+    for (const [account, r] of after) expect(r.fields.total_equity).toBe(plain.get(account)?.fields.total_equity);
+  });
+
+  it('teaches from every account’s truth, and a statement with one account of the layout reads it in its block', async () => {
+    const one = await read(stacked('2026-11-26', [blockA, blockB, blockC]));
+    const memory = teach([
+      {
+        doc: one.doc,
+        reports: [
+          { account: blockA.account, fields: { sma: 77120.5, total_equity: 1250000 } },
+          { account: blockB.account, fields: { sma: 93410.25, total_equity: 2005300.1 } },
+          { account: blockC.account, fields: { sma: 101000, total_equity: 3000000 } },
+        ],
+      },
+    ]);
+    const two = await read(stacked('2026-11-27', [blockD, blockA]));
+    const after = await extractAll(two.bytes, memory);
+    expect(after.get(blockD.account)?.fields.sma).toBe(55500.75);
+    expect(after.get(blockA.account)?.fields.sma).toBe(77120.5);
+    expect(after.get(blockD.account)?.fields.total_equity).toBe(900000);
   });
 });

@@ -21,6 +21,12 @@ export interface LayoutRule {
   figures: number;
   /** Which printing of the label it is (the same label may head two sections), 0-based. */
   occurrence: number;
+  /**
+   * Set where several accounts are stacked in blocks, each under its own heading: the label is
+   * looked for inside the report's account's block only, `occurrence` counts within that block, and
+   * `page` and `y` are relative to the block's heading (see account.block.ts).
+   */
+  block?: true;
   /** Page (0-based) and place of the figure (0..1 of the page), the tie-breaker between printings. */
   page: number;
   x: number;

@@ -1,7 +1,9 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { Segmented } from '../layout/segments.ts';
+import { type AccountBlock, accountBlock, blockOrigin } from './account.block.ts';
 import { fingerprintOf, type LayoutFingerprint, layoutIdOf, matchLayout, type PageSize } from './layout.fingerprint.ts';
 import type { LayoutRule } from './layout.rule.ts';
+import { phraseKey } from './phrase.match.ts';
 import { type LearnedPlace, type LearnOutcome, learnPlaces, learnRule } from './rule.learner.ts';
 
 /** The correct values of one report of a document, as an approver's edit or a truth file gives them. */
@@ -57,8 +59,10 @@ function planFor(match: { layout: { id: string } } | null, fingerprint: LayoutFi
 }
 
 /**
- * Several accounts, one row each: per field, the column (and sign) that holds the taught value in
- * the most accounts' rows; a zero or a value two columns share in one row is settled by the others.
+ * Several accounts: per field, the place that holds the taught value in the most accounts: a column
+ * of a table with one row per account, or a label inside each account's own block where the accounts
+ * are stacked one after another (the label's place then counted from the block's heading). A zero or
+ * a value two places share in one account is settled by the others.
  */
 function severalAccounts(
   doc: { lines: Segmented[]; pages: PageSize[] },
@@ -66,19 +70,20 @@ function severalAccounts(
 ): Pick<TeachPlan, 'rules' | 'outcomes'> {
   const rules: LayoutRule[] = [];
   const outcomes: TeachPlan['outcomes'] = [];
+  const blocks = new Map(reports.map((r) => [r.account, accountBlock(doc.lines, r.account)]));
   for (const field of FIELD_NAMES) {
     const per = reports.flatMap((r) => {
       const value = r.fields[field];
       if (value === undefined) return [];
-      const places = (learnPlaces(doc, field, value, r.account) ?? []).filter((p) => p.rule.anchor === 'account');
-      return [{ account: r.account, places }];
+      const rows = (learnPlaces(doc, field, value, r.account) ?? []).filter((p) => p.rule.anchor === 'account');
+      return [{ account: r.account, places: [...rows, ...inBlock(doc, blocks.get(r.account) ?? null, field, value)] }];
     });
     if (per.length === 0) continue;
     const votes = new Map<string, { n: number; worth: number; place: LearnedPlace }>();
     for (const { places } of per) {
       const seen = new Set<string>();
       for (const p of places) {
-        const key = `${p.rule.column}|${p.rule.sign}`;
+        const key = voteKey(p.rule);
         if (seen.has(key)) continue;
         seen.add(key);
         const v = votes.get(key) ?? { n: 0, worth: 0, place: p };
@@ -87,16 +92,14 @@ function severalAccounts(
     }
     const best = [...votes.values()].sort((a, b) => b.n - a.n || b.worth - a.worth)[0];
     for (const { account, places } of per) {
-      const mine =
-        best &&
-        places.find((p) => `${p.rule.column}|${p.rule.sign}` === `${best.place.rule.column}|${best.place.rule.sign}`);
+      const mine = best && places.find((p) => voteKey(p.rule) === voteKey(best.place.rule));
       outcomes.push(
         mine
           ? { field, rule: mine.rule, account }
           : {
               field,
               rule: null,
-              reason: 'not printed in this account’s row under the column the other accounts use',
+              reason: 'not printed in this account’s row or block where the other accounts print it',
               account,
             },
       );
@@ -104,4 +107,33 @@ function severalAccounts(
     if (best) rules.push(best.place.rule);
   }
   return { rules, outcomes };
+}
+
+/** Two accounts' places are one place of the layout when they are found the same way. */
+const voteKey = (r: LayoutRule) =>
+  r.block
+    ? `block|${r.anchor}|${phraseKey(r.label ?? '')}|${phraseKey(r.column ?? '')}|${r.occurrence}|${r.ordinal}|${r.sign}`
+    : `${r.column}|${r.sign}`;
+
+/** The places of a value inside one account's block, found by a label there, placed from the block's heading. */
+function inBlock(
+  doc: { lines: Segmented[]; pages: PageSize[] },
+  block: AccountBlock | null,
+  field: FieldName,
+  value: number,
+): LearnedPlace[] {
+  if (!block) return [];
+  const found = learnPlaces({ lines: block.lines, pages: doc.pages }, field, value, null) ?? [];
+  const origin = blockOrigin(block, doc.pages);
+  return found
+    .filter((p) => p.rule.anchor !== 'account')
+    .map((p) => ({
+      ...p,
+      rule: {
+        ...p.rule,
+        block: true,
+        page: p.rule.page - origin.page,
+        y: Math.round((p.rule.y - origin.y) * 1000) / 1000,
+      },
+    }));
 }

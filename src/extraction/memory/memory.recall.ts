@@ -1,5 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
 import type { Segmented } from '../layout/segments.ts';
+import { accountBlock, blockOrigin } from './account.block.ts';
 import { fingerprintOf, type LayoutFingerprint, matchLayout, type PageSize } from './layout.fingerprint.ts';
 import type { LearnedRule } from './layout.rule.ts';
 import { type Recalled, recallFields } from './rule.recall.ts';
@@ -43,6 +44,8 @@ export async function recallLayout(
 /**
  * The learned candidates for one account of the document. Several rules for a field (taught on
  * statements that printed it differently) are tried newest first; the first that finds it wins.
+ * With several accounts, a rule anchored on a label applies only inside the account's own block (a
+ * label found anywhere would give every account the first one's figure).
  */
 export function recallFor(
   memory: DocumentMemory | null,
@@ -50,11 +53,20 @@ export function recallFor(
   lines: Segmented[],
 ): Map<FieldName, Recalled> {
   if (!memory) return new Map();
-  const rules = memory.single === false ? memory.rules.filter((r) => r.anchor === 'account') : memory.rules;
+  const rules = memory.single === false ? memory.rules.filter((r) => r.anchor === 'account' || r.block) : memory.rules;
+  const block = rules.some((r) => r.block) ? accountBlock(lines, account) : null;
+  const origin = block ? blockOrigin(block, memory.pages) : null;
   const out = new Map<FieldName, Recalled>();
   for (const rule of rules) {
     if (out.has(rule.field)) continue;
-    const one = recallFields({ lines, pages: memory.pages }, [rule], account).get(rule.field);
+    let one: Recalled | undefined;
+    if (!rule.block) one = recallFields({ lines, pages: memory.pages }, [rule], account).get(rule.field);
+    else if (block && origin) {
+      // Placed from this statement's heading of the account, as it was taught from the taught one's.
+      const placed = { ...rule, page: origin.page + rule.page, y: origin.y + rule.y };
+      const found = recallFields({ lines: block.lines, pages: memory.pages }, [placed], null).get(rule.field);
+      if (found) one = { ...found, rule };
+    }
     if (one) out.set(rule.field, one);
   }
   return out;

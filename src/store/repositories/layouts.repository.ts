@@ -6,7 +6,9 @@ import type { Queryable } from '../db.ts';
 
 /** The place a rule looks at: a rule taught again there replaces the older one. */
 const placeOf = (r: LayoutRule) =>
-  [r.anchor, r.label ?? '', r.column ?? '', r.ordinal, r.figures, r.sign].join('|').toLowerCase();
+  [r.block ? `block ${r.anchor}` : r.anchor, r.label ?? '', r.column ?? '', r.ordinal, r.figures, r.sign]
+    .join('|')
+    .toLowerCase();
 
 interface RuleRow {
   layout_id: string;
