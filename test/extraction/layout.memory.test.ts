@@ -3,7 +3,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { finishReport } from '../../src/core/report/report.finish.ts';
 import { createExtractor, type LayoutDocument } from '../../src/extraction/extractor.ts';
-import { fingerprintOf, fingerprintSimilarity, SAME_LAYOUT } from '../../src/extraction/memory/layout.fingerprint.ts';
+import {
+  fingerprintOf,
+  fingerprintSimilarity,
+  matchLayout,
+  matchLayoutExhaustive,
+  SAME_LAYOUT,
+} from '../../src/extraction/memory/layout.fingerprint.ts';
 import { planTeaching, type TaughtReport } from '../../src/extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
 import { learnRule } from '../../src/extraction/memory/rule.learner.ts';
@@ -72,6 +78,41 @@ describe('layout fingerprint', () => {
     expect(fingerprintSimilarity(ib1!, ib2!)).toBeGreaterThanOrEqual(SAME_LAYOUT);
     expect(fingerprintSimilarity(ib1!, drcr!)).toBeLessThan(SAME_LAYOUT);
     expect(fingerprintSimilarity(ib2!, drcr!)).toBeLessThan(SAME_LAYOUT);
+  });
+});
+
+describe('matching among many layouts', () => {
+  it('finds the layout through the index among hundreds, as comparing with every one does', async () => {
+    const [a, b] = await Promise.all([read(snapshot(day1)), read(snapshot(day2))]);
+    const other = await extractor.readLayout!(fixture('legacy-drcr-01'));
+    const taught = { id: 'taught', fingerprint: fingerprintOf(a.doc.lines, a.doc.pages) };
+    // Distractors made of the taught layout's own label words, shuffled into other phrases and places.
+    const words = taught.fingerprint.phrases.flatMap((p) => p.key.split(' '));
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const distractors = Array.from({ length: 400 }, (_, n) => ({
+      id: `d${n}`,
+      fingerprint: {
+        ...taught.fingerprint,
+        issuer: 'other',
+        phrases: Array.from({ length: 30 }, () => ({
+          key: Array.from({ length: 3 }, () => words[Math.floor(rand() * words.length)]).join(' '),
+          x: rand(),
+          y: rand(),
+          page: 0,
+        })),
+      },
+    }));
+    const known = [...distractors.slice(0, 200), taught, ...distractors.slice(200)];
+    const fb = fingerprintOf(b.doc.lines, b.doc.pages);
+    expect(matchLayout(fb, known)?.layout.id).toBe('taught');
+    expect(matchLayout(fb, known)).toEqual(matchLayoutExhaustive(fb, known));
+    const fo = fingerprintOf(other.lines, other.pages);
+    expect(matchLayout(fo, known)).toBeNull();
+    expect(matchLayoutExhaustive(fo, known)).toBeNull();
   });
 });
 

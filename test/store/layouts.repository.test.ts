@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetLayout, teachLayout } from '../../src/core/memory/layout-memory.usecases.ts';
+import { forgetLayout, layoutMemoryOf, teachLayout } from '../../src/core/memory/layout-memory.usecases.ts';
 import type { LayoutRule } from '../../src/extraction/memory/layout.rule.ts';
 import { createRepositories, createUnitOfWork } from '../../src/store/repositories.ts';
 import { DATABASES, type TestDb } from '../support/databases.ts';
@@ -63,6 +63,43 @@ describe.each(DATABASES)('layout memory store on %s', (_name, fresh) => {
     expect(await repos.layouts.forget('w1', 'Lffffffff', null)).toBeNull();
     expect(await repos.layouts.forget('w1', 'L0000abcd', null)).toBe(1);
     expect(await repos.layouts.list('w1')).toEqual([]);
+  });
+
+  it('changes its version on every lesson and forget, and extraction reloads the layouts only then', async () => {
+    const repos = createRepositories(t.db);
+    const ws = 'versioned';
+    let loads = 0;
+    const counting = {
+      ...repos.layouts,
+      known: (w: string) => {
+        loads++;
+        return repos.layouts.known(w);
+      },
+    };
+    const memory = layoutMemoryOf(counting, ws);
+    const versions = [await repos.layouts.version(ws)];
+    expect(await memory.layouts()).toEqual([]);
+    expect(await memory.layouts()).toEqual([]);
+    expect(loads).toBe(1);
+    await repos.layouts.addLayout(ws, { id: 'L1', name: 'one', fingerprint, by: '@ann' });
+    versions.push(await repos.layouts.version(ws));
+    const source = { reportId: null, fileName: 'day1.pdf', taughtBy: '@ann' };
+    await repos.layouts.putRule(ws, 'L1', rule(), source);
+    versions.push(await repos.layouts.version(ws));
+    await repos.layouts.putRule(ws, 'L1', rule({ printed: '93,410.25' }), source); // the same place, taught again
+    versions.push(await repos.layouts.version(ws));
+    const seen = await memory.layouts();
+    expect(seen[0]?.rules).toEqual([expect.objectContaining({ printed: '93,410.25' })]);
+    expect(await memory.layouts()).toBe(seen); // unchanged: the same list, so the same matching index
+    expect(loads).toBe(2);
+    await repos.layouts.forget(ws, 'L1', 'sma');
+    versions.push(await repos.layouts.version(ws));
+    await repos.layouts.forget(ws, 'L1', null);
+    versions.push(await repos.layouts.version(ws));
+    // Each change gives a new token (two states with the same token hold the same layouts and rules).
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).not.toBe(versions[i - 1]);
+    expect(await memory.layouts()).toEqual([]);
+    expect(loads).toBe(3);
   });
 
   it('teaches nothing and stores nothing when no value is printed; forgetting is audited', async () => {

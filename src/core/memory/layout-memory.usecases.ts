@@ -1,7 +1,7 @@
 import type { FieldName } from '../../contract/fields.ts';
 import type { LayoutDocument } from '../../extraction/extractor.ts';
 import { planTeaching, type TaughtReport } from '../../extraction/memory/layout.teach.ts';
-import type { LayoutMemory } from '../../extraction/memory/memory.recall.ts';
+import type { KnownLayout, LayoutMemory } from '../../extraction/memory/memory.recall.ts';
 import type { Repositories, UnitOfWork } from '../ports.ts';
 import type { LayoutsRepository, RuleSource } from './layouts.port.ts';
 
@@ -11,9 +11,32 @@ import type { LayoutsRepository, RuleSource } from './layouts.port.ts';
  */
 export const DEFAULT_WORKSPACE = 'default';
 
-/** What extraction reads: the workspace's known layouts and rules, fetched once per document. */
-export function layoutMemoryOf(layouts: Pick<LayoutsRepository, 'known'>, workspace = DEFAULT_WORKSPACE): LayoutMemory {
-  return { layouts: () => layouts.known(workspace) };
+/** The layouts last loaded per store and workspace, with the version they were loaded at. */
+const loaded = new WeakMap<object, Map<string, { version: string; layouts: Promise<KnownLayout[]> }>>();
+
+/**
+ * What extraction reads: the workspace's known layouts and rules. Loaded again only when the store's
+ * version token changed (a lesson or a forget, here or in another process): with thousands of
+ * layouts, each document costs one small query, and the same list keeps the matching index built on it.
+ */
+export function layoutMemoryOf(
+  layouts: Pick<LayoutsRepository, 'known' | 'version'>,
+  workspace = DEFAULT_WORKSPACE,
+): LayoutMemory {
+  return {
+    async layouts() {
+      const version = await layouts.version(workspace);
+      const per = loaded.get(layouts) ?? new Map();
+      loaded.set(layouts, per);
+      const had = per.get(workspace);
+      if (had && had.version === version) return had.layouts;
+      const fresh = layouts.known(workspace);
+      per.set(workspace, { version, layouts: fresh });
+      // A failed load is not kept: the next document tries again.
+      fresh.catch(() => per.get(workspace)?.layouts === fresh && per.delete(workspace));
+      return fresh;
+    },
+  };
 }
 
 export interface TeachResult {

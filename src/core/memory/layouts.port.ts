@@ -31,6 +31,11 @@ export interface LayoutSummary {
 export interface LayoutsRepository {
   /** Every known layout with its rules, newest rule first: what extraction matches a document against. */
   known(workspace: string): Promise<KnownLayout[]>;
+  /**
+   * A cheap token that changes whenever the workspace's layouts or rules do (taught, re-taught,
+   * forgotten): extraction keeps what it loaded, and the index built on it, while the token stays.
+   */
+  version(workspace: string): Promise<string>;
   addLayout(
     workspace: string,
     layout: { id: string; name: string; fingerprint: LayoutFingerprint; by: string },

@@ -38,23 +38,36 @@ export function createLayoutsRepository(db: Queryable): LayoutsRepository {
   return {
     async known(workspace) {
       const [ls, rs] = await Promise.all([layouts(workspace), rules(workspace)]);
+      // Grouped once: thousands of layouts must not scan every rule each.
+      const byLayout = new Map<string, RuleRow[]>();
+      for (const r of rs) byLayout.set(r.layout_id, [...(byLayout.get(r.layout_id) ?? []), r]);
       return ls.map(
         (l): KnownLayout => ({
           id: l.id,
           fingerprint: l.fingerprint,
-          rules: rs
-            .filter((r) => r.layout_id === l.id)
-            .map(
-              (r): LearnedRule => ({
-                ...r.rule,
-                reportId: r.report_id,
-                fileName: r.file_name,
-                taughtBy: r.taught_by,
-                taughtAt: iso(r.taught_at),
-              }),
-            ),
+          rules: (byLayout.get(l.id) ?? []).map(
+            (r): LearnedRule => ({
+              ...r.rule,
+              reportId: r.report_id,
+              fileName: r.file_name,
+              taughtBy: r.taught_by,
+              taughtAt: iso(r.taught_at),
+            }),
+          ),
         }),
       );
+    },
+    async version(workspace) {
+      const [row] = await db.query<{ v: string }>(
+        `select concat_ws(':',
+           (select count(*) from analytics.layouts where workspace = $1),
+           (select max(created_at)::text from analytics.layouts where workspace = $1),
+           (select count(*) from analytics.layout_rules where workspace = $1),
+           (select max(id) from analytics.layout_rules where workspace = $1),
+           (select max(taught_at)::text from analytics.layout_rules where workspace = $1)) as v`,
+        [workspace],
+      );
+      return row?.v ?? '';
     },
     async addLayout(workspace, layout) {
       await db.query(
