@@ -8,6 +8,7 @@
  * different layouts that (wrongly) do.
  *
  *   nice -n 10 node bench/layout-memory.bench.ts [--corpus fixtures|shared|holdout ...] [--pages-cache DIR]
+ *     [--scale 1000,10000] [--exhaustive-sample 20] [--scale-only]
  *
  * A statement whose fingerprint matches no taught layout is extracted exactly as without memory
  * (memory gives nothing), so it is scored once, without memory, and that score stands for it.
@@ -21,6 +22,8 @@ import {
   fingerprintOf,
   fingerprintSimilarity,
   type LayoutFingerprint,
+  matchLayout,
+  matchLayoutExhaustive,
   SAME_LAYOUT,
 } from '../src/extraction/memory/layout.fingerprint.ts';
 import { planTeaching } from '../src/extraction/memory/layout.teach.ts';
@@ -150,6 +153,13 @@ function teach(
 }
 
 const results: Record<string, unknown> = {};
+/** Every statement read, its layout named with its corpus (for the matching-at-scale measurement). */
+const everyDoc: Doc[] = [];
+const scales = (args.flatMap((a, i) => (args[i - 1] === '--scale' ? [a] : []))[0] ?? '1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const scaleOnly = args.includes('--scale-only');
 const md: string[] = [
   '# Layout memory: learning curve',
   '',
@@ -160,6 +170,8 @@ for (const corpus of corpora) {
   const t0 = performance.now();
   const docs = await load(corpus);
   if (docs.length === 0) continue;
+  everyDoc.push(...docs.map((d) => ({ ...d, layout: `${corpus}:${d.layout}` })));
+  if (scaleOnly) continue;
   console.log(`\n${corpus}: ${docs.length} statements read in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // Fingerprint match rates over all pairs.
   let same = 0;
@@ -275,10 +287,109 @@ for (const corpus of corpora) {
     '',
   );
 }
+if (everyDoc.length > 0) {
+  const scale = matchingAtScale(everyDoc, scales);
+  results.matching_at_scale = scale.rows;
+  md.push(...scale.md);
+}
 await pool.close();
 await closePdfReaders();
 if (!cacheAt) {
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench/results/layout-memory.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(ROOT, 'bench/results/layout-memory.md'), `${md.join('\n')}\n`);
+}
+
+/**
+ * Matching cost with a workspace that knows many layouts: the corpus's layouts (the first statement
+ * of each) among synthetic ones made of the corpus's own label phrases, at random places, on Letter,
+ * A4 or landscape paper. Every statement is matched through the index (`matchLayout`); a sample of
+ * them also against every layout phrase by phrase (`matchLayoutExhaustive`), which must agree. CPU
+ * time (process.cpuUsage, user + system), so a loaded machine does not inflate it.
+ */
+function matchingAtScale(docs: Doc[], sizes: number[]) {
+  const real = [...new Map(docs.map((d) => [d.layout, d])).values()].map((d) => ({
+    id: d.layout,
+    fingerprint: d.fingerprint,
+  }));
+  const vocabulary = [...new Set(docs.flatMap((d) => d.fingerprint.phrases.map((p) => p.key)))];
+  const headerWords = [...new Set(docs.flatMap((d) => d.fingerprint.headers))];
+  let seed = 0x2f6e2b1;
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const synthetic = (n: number) => {
+    const r = rand();
+    const page =
+      r < 0.8 ? { width: 612, height: 792 } : r < 0.95 ? { width: 595, height: 842 } : { width: 792, height: 612 };
+    const count = 40 + Math.floor(rand() * 121);
+    const phrases = Array.from({ length: count }, () => ({
+      key: pick(vocabulary),
+      x: Math.round(rand() * 1000) / 1000,
+      y: Math.round(rand() * 1000) / 1000,
+      page: rand() < 0.8 ? 0 : 1,
+    }));
+    const fingerprint: LayoutFingerprint = {
+      page,
+      pages: 1 + Math.floor(rand() * 3),
+      issuer: phrases[0]!.key,
+      phrases,
+      headers: Array.from({ length: Math.floor(rand() * 4) }, () => pick(headerWords)),
+    };
+    return { id: `synthetic-${n}`, fingerprint };
+  };
+  const cpu = (f: () => void) => {
+    const t = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(t);
+    return (d.user + d.system) / 1000;
+  };
+  const want = Number(args.flatMap((a, i) => (args[i - 1] === '--exhaustive-sample' ? [a] : []))[0] ?? 20);
+  const sample = docs.filter((_, i) => i % Math.ceil(docs.length / want) === 0);
+  const rows: Record<string, unknown>[] = [];
+  const md = [
+    '## Matching at scale',
+    '',
+    `${docs.length} statements matched against the corpus's ${real.length} layouts among synthetic ones; exhaustive on a sample of ${sample.length}. CPU ms.`,
+    '',
+    '| stored layouts | index build | per statement, indexed | per statement, exhaustive | indexed = exhaustive | own layout found (indexed) |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const size of sizes) {
+    const stored = [...real];
+    for (let n = 0; stored.length < size; n++) stored.splice(Math.floor(rand() * (stored.length + 1)), 0, synthetic(n));
+    // The index is built on the first match against this list and kept for the next ones.
+    const build = cpu(() => matchLayout(docs[0]!.fingerprint, stored));
+    const found: (string | null)[] = [];
+    const indexed = cpu(() => {
+      for (const d of docs) found.push(matchLayout(d.fingerprint, stored)?.layout.id ?? null);
+    });
+    const exhaustive: (string | null)[] = [];
+    const slow = cpu(() => {
+      for (const d of sample) exhaustive.push(matchLayoutExhaustive(d.fingerprint, stored)?.layout.id ?? null);
+    });
+    const agree = sample.filter((d, i) => found[docs.indexOf(d)] === exhaustive[i]).length;
+    const own = docs.filter((d, i) => found[i] === d.layout).length;
+    const row = {
+      stored: size,
+      index_build_ms: build,
+      indexed_ms_per_statement: indexed / docs.length,
+      exhaustive_ms_per_statement: slow / sample.length,
+      agree: `${agree}/${sample.length}`,
+      own_layout_found: `${own}/${docs.length}`,
+    };
+    rows.push(row);
+    console.log(
+      `matching with ${size} stored layouts: index build ${build.toFixed(0)} ms, indexed ${row.indexed_ms_per_statement.toFixed(2)} ms/statement, exhaustive ${row.exhaustive_ms_per_statement.toFixed(1)} ms/statement (CPU); indexed = exhaustive on ${row.agree}; own layout found ${row.own_layout_found}`,
+    );
+    md.push(
+      `| ${size} | ${build.toFixed(0)} | ${row.indexed_ms_per_statement.toFixed(2)} | ${row.exhaustive_ms_per_statement.toFixed(1)} | ${row.agree} | ${row.own_layout_found} |`,
+    );
+  }
+  md.push('');
+  return { rows, md };
 }

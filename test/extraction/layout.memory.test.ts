@@ -311,3 +311,56 @@ describe('layout memory with accounts stacked in blocks', () => {
     expect(after.get(blockD.account)?.fields.total_equity).toBe(900000);
   });
 });
+
+/** A clearing firm's exception report: one row per account; a nil cell is left blank. */
+function exceptions(date: string, accounts: (string | null)[][]): Placed[][] {
+  return [
+    [
+      ['NORTHGATE CLEARING CORP.   MARGIN EXCEPTION REPORT', 30, 40, 11],
+      [`AS OF ${date}`, 30, 56],
+      ...rows(
+        90,
+        14,
+        [20, 90, 190, 290, 390, 480, 555],
+        [
+          ['ACCOUNT', 'NAME', 'LONG MKT VAL', 'SHORT MKT VAL', 'TOTAL EQUITY', 'HOUSE REQ', 'CALL AMT'],
+          ...accounts,
+        ],
+      ),
+      ['ACCOUNTS WITH EXCESS BELOW 5% OF REQUIREMENT ARE LISTED FOR REVIEW.', 30, 110 + accounts.length * 14, 8],
+    ],
+  ];
+}
+
+describe('layout memory with one row per account', () => {
+  it('reads a cell the account’s row leaves blank under a learned column as zero', async () => {
+    const one = await read(
+      exceptions('12/09/2025', [
+        ['727-66233', 'M NAKAMURA', '121,777.22', '54,290.87', '62,053.13', '66,145.56', '4,092.43'],
+        ['125-20577', 'K PETROV', '190,291.30', null, '146,237.08', '49,070.11', null],
+      ]),
+    );
+    const two = await read(
+      exceptions('12/10/2025', [
+        ['860-61044', 'H OKAFOR', '29,773.24', null, '29,773.24', '31,946.47', '2,173.23'],
+        ['412-00917', 'A RIVERA', '88,100.00', '12,500.00', '75,600.00', '30,000.00', null],
+      ]),
+    );
+    const memory = teach([
+      {
+        doc: one.doc,
+        reports: [
+          { account: '727-66233', fields: { short_market_value: -54290.87, margin_call: 4092.43 } },
+          { account: '125-20577', fields: { short_market_value: 0, margin_call: 0 } },
+        ],
+      },
+    ]);
+    const after = await extractAll(two.bytes, memory);
+    expect(after.get('860-61044')?.fields.short_market_value).toBe(0);
+    expect(after.get('860-61044')?.evidence?.short_market_value).toMatchObject({ source: 'learned' });
+    expect(after.get('412-00917')?.fields.margin_call).toBe(0);
+    // Printed cells read as printed, with the sign the layout leaves off.
+    expect(after.get('412-00917')?.fields.short_market_value).toBe(-12500);
+    expect(after.get('860-61044')?.fields.margin_call).toBe(2173.23);
+  });
+});

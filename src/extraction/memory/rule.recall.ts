@@ -13,8 +13,11 @@ export interface Recalled {
 
 interface Hit {
   at: number;
-  fig: Segment;
+  /** The figure; null for a cell the account's row leaves blank under the rule's column (a zero). */
+  fig: Segment | null;
   label: string;
+  /** Where the blank cell is (the column title's span), for the evidence. */
+  span?: { x0: number; x1: number };
 }
 
 /** The figure a rule points at on one anchoring line, or null when the line does not hold it as taught. */
@@ -43,6 +46,10 @@ function hits(lines: Segmented[], rule: LearnedRule, account: string | null): Hi
     if (rule.anchor === 'account') {
       const fig = figureOn(lines, at, rule, null);
       if (fig && accountLeftOf(line, fig, account)) out.push({ at, fig, label: rule.column ?? '' });
+      else if (!fig) {
+        const span = blankUnder(lines, at, rule, account);
+        if (span) out.push({ at, fig: null, label: rule.column ?? '', span });
+      }
       return;
     }
     for (const seg of line.segs) {
@@ -63,6 +70,32 @@ function hits(lines: Segmented[], rule: LearnedRule, account: string | null): Hi
     }
   });
   return out;
+}
+
+/**
+ * A table with one row per account prints nothing in a cell that is nil (no short positions, no
+ * call): on the account's row, which prints figures in other columns of the table, the rule's
+ * column title stands over no figure. The span of that title, or null.
+ */
+function blankUnder(
+  lines: Segmented[],
+  at: number,
+  rule: LearnedRule,
+  account: string | null,
+): { x0: number; x1: number } | null {
+  const line = lines[at]!;
+  const figs = figuresOf(line);
+  if (!rule.column || figs.length === 0 || !accountLeftOf(line, figs[0]!, account)) return null;
+  for (const f of figs) {
+    const title = columnTitle(lines, at, f);
+    if (!title) continue;
+    const header = lines.slice(0, at).findLast((l) => l.segs.includes(title));
+    const mine = header?.segs.find((s) => s.kind === 'text' && sameLabel(s.text, rule.column!));
+    if (!mine) return null;
+    const over = (s: { x0: number; x1: number }) => Math.min(s.x1, mine.x1) - Math.max(s.x0, mine.x0) > 0;
+    return line.segs.some(over) ? null : { x0: mine.x0, x1: mine.x1 };
+  }
+  return null;
 }
 
 /**
@@ -88,6 +121,27 @@ export function recallFields(
     };
     const best = [...found].sort((a, b) => place(a) - place(b))[0]!;
     const line = doc.lines[best.at]!;
+    if (!best.fig) {
+      // A blank cell: zero. On a scan, the cell may have lost its figure to the reading, so a person looks.
+      const scanned = line.segs.some((s) => s.conf < 1);
+      out.set(rule.field, {
+        rule,
+        cand: {
+          target: rule.field,
+          value: 0,
+          score: 0.9,
+          ocr: scanned ? 0.5 : 1,
+          weight: 1,
+          page: line.page,
+          line: line.index,
+          source: 'row',
+          label: best.label,
+          box: { x0: best.span!.x0, y0: line.top, x1: best.span!.x1, y1: line.bottom },
+          text: '',
+        },
+      });
+      continue;
+    }
     const printed = best.fig.amount!.value;
     out.set(rule.field, {
       rule,
