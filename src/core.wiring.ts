@@ -4,6 +4,7 @@ import { createChatCore } from './core/chat.core.ts';
 import { createCommandRunner } from './core/commands/command.usecases.ts';
 import type { AnalyticsRepository } from './core/digest/analytics.port.ts';
 import { createDigests } from './core/digest/digest.usecases.ts';
+import { createHomeRefresh } from './core/home/home.refresh.ts';
 import { buildHome, type HomeRequest } from './core/home/home.usecases.ts';
 import type { IngestDeps } from './core/ingest/ingest.usecases.ts';
 import type { OpsRepository } from './core/ops/ops.port.ts';
@@ -65,11 +66,23 @@ export function createCoreServices(
     const risky = await Promise.all(subscribed.map((c) => access.isRiskChannel(c)));
     return subscribed.filter((_, i) => risky[i]);
   };
+  // Issue 17: the viewing user's home (Slack App Home, the Teams home card, `home`), drawn again for
+  // the people who may see a change wherever the queue changes (any platform, replica or worker).
+  const home = (req: HomeRequest) => buildHome({ access, repos, analytics, health, trust: config.trust }, req);
+  const homes = createHomeRefresh({
+    viewers: repos.homeViewers,
+    access,
+    reports: repos.reports,
+    gateways,
+    home,
+    logger: log('home'),
+  });
   const ingest: IngestDeps = {
     ...{ repos, uow, storage: deps.storage, queue: deps.queue, extractor: deps.extractor, gateways },
     ...{ fetchers: deps.fetchers, alertChannels, logger: log('ingest') },
     limits: { maxFileBytes: config.limits.maxFileBytes },
     trust: config.trust,
+    queueChanged: homes.changed,
   };
   const queueDepth = () => deps.queue.depth();
   const board = { scoreboard: deps.scoreboard, minutesSavedPerReport: config.calls.minutesSavedPerReport };
@@ -78,10 +91,9 @@ export function createCoreServices(
     ...{ channels: config.digest.channels, tz: config.digest.tz, logger: log('digest') },
     ...{ calls: repos.calls, claims: repos.events, scoreboard: board, ops: deps.ops },
   });
-  // Issue 17: the viewing user's home (Slack App Home, the Teams home card, `home`).
-  const home = (req: HomeRequest) => buildHome({ access, repos, analytics, health, trust: config.trust }, req);
   const runCommand = createCommandRunner({
     home,
+    queueChanged: homes.changed,
     ...{ repos, uow, access, analytics, health, queueDepth, writers: fileWriters, logger: log('commands') },
     postDigest: (to, { actor, kind }) =>
       kind === 'weekly' ? digests.postWeekly([to], { actor }) : digests.postDaily([to], { scope: 'channel', actor }),
@@ -95,6 +107,7 @@ export function createCoreServices(
     ...{ access, runCommand, callDueDays: config.calls.dueDays, usage: deps.scoreboard },
     renderCrop: renderEvidenceCrop,
     home,
+    homes,
   });
   // Issue 15: the scoreboard's gauges for /metrics, read from the database on each scrape.
   const scoreboardMetrics = async (): Promise<string> => {
@@ -108,5 +121,5 @@ export function createCoreServices(
   // Issue 15: the console's status page.
   const status = (user: string, days: StatusWindow) =>
     statusCards({ access, health, analytics, queueDepth, scoreboard: board, ops: deps.ops }, { user, days });
-  return { ingest, digests, chat, scoreboardMetrics, status };
+  return { ingest, digests, chat, scoreboardMetrics, status, homes };
 }

@@ -87,7 +87,7 @@ export async function startService(
     fetchers,
     logger,
   };
-  const { ingest, digests, chat, scoreboardMetrics, status } = createCoreServices(config, core);
+  const { ingest, digests, chat, scoreboardMetrics, status, homes } = createCoreServices(config, core);
 
   const serveHttp = mode === 'start' && background;
   for (const adapter of await createPlatforms(config, {
@@ -143,6 +143,8 @@ export async function startService(
 
   const stop = createShutdown(logger, [
     { name: 'schedules', stop: () => schedules?.stop() },
+    // Issue 17: homes being drawn again finish; marks not yet taken stay for the next change or replica.
+    { name: 'homes', stop: () => homes.stop() },
     ...platforms.map((p) => ({ name: `platform ${p.name}`, stop: () => p.stop() })),
     { name: 'http', stop: () => http?.close() },
     { name: 'queue', stop: () => queue.stop({ graceful: true, timeoutMs: 20_000 }) },
@@ -151,5 +153,5 @@ export async function startService(
     { name: 'extraction', stop: () => (extractor as Extractor & { close?: () => Promise<void> }).close?.() },
     { name: 'database', stop: () => db.close() },
   ]);
-  return { url: http?.url ?? '', gateways, health, db, repos, chat, queue, metrics, platforms, stop };
+  return { url: http?.url ?? '', gateways, health, db, repos, chat, queue, metrics, platforms, homes, stop };
 }

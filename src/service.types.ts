@@ -26,5 +26,7 @@ export interface Service {
   platforms: PlatformAdapter[];
   gateways: GatewayRegistry;
   health: HealthSource;
+  /** Issue 17: homes drawn again after queue changes; `idle` resolves when every change so far is drawn. */
+  homes: { idle(): Promise<void> };
   stop(): Promise<void>;
 }

@@ -16,6 +16,8 @@ import {
 } from './decisions/decide.usecases.ts';
 import { type CropRenderer, showSource } from './evidence/show.source.ts';
 import { displayUser } from './format.ts';
+import type { HomeViewer } from './home/home.port.ts';
+import type { HomeRefresh, QueueChange } from './home/home.refresh.ts';
 import type { HomeRequest } from './home/home.usecases.ts';
 import { type IngestDeps, isPdfName, receiveUpload, renderIngestion, type Upload } from './ingest/ingest.usecases.ts';
 import { correctedFields, learnFromEdit } from './memory/edit.lesson.ts';
@@ -38,6 +40,8 @@ export interface ChatCoreDeps extends IngestDeps {
   renderCrop?: CropRenderer;
   /** Issue 17: the viewing user's home (core/home). */
   home?: (req: HomeRequest) => Promise<Card>;
+  /** Issue 17: where homes are drawn, to draw them again when the queue changes (core/home/home.refresh.ts). */
+  homes?: Pick<HomeRefresh, 'seen'>;
 }
 
 /**
@@ -95,12 +99,23 @@ export function createChatCore(deps: ChatCoreDeps) {
     lessons.add(lesson);
     void lesson.finally(() => lessons.delete(lesson));
   };
-  const refreshed = async (result: ActionResult): Promise<ActionOutcome> => {
+  /** Issue 17: what a decision's result changed in the queue, for the homes that show it. */
+  const changeOf = (result: ActionResult): QueueChange | undefined => {
+    if (!result.summary) return undefined;
+    const report = result.summary.written?.report?.id;
+    return {
+      ...(report ? { reportIds: [report] } : {}),
+      ingestionIds: [result.summary.ingestion.id, ...(result.also ?? []).map((i) => i.id)],
+    };
+  };
+  const refreshed = async (result: ActionResult, changes = true): Promise<ActionOutcome> => {
     const out: ActionOutcome = {};
     if (result.notice) out.notice = result.notice;
     if (result.summary) out.summary = await refreshSummary(deps, result.summary.ingestion, result.summary.written);
     // Issue 15: summaries of earlier uploads whose calls this approval met change in place too.
     for (const other of result.also ?? []) await refreshSummary(deps, other);
+    const change = changes ? changeOf(result) : undefined;
+    if (change) deps.queueChanged?.(change);
     return out;
   };
   /**
@@ -186,7 +201,7 @@ export function createChatCore(deps: ChatCoreDeps) {
           return refreshed(opened.result);
         }
         case 'show_source':
-          return refreshed(await showSource(deps, { user: input.user, reportId: input.value }));
+          return refreshed(await showSource(deps, { user: input.user, reportId: input.value }), false);
         case 'open': {
           // Issue 17: a report from My queue, with its buttons for those who may decide it.
           const r = await deps.repos.reports.findById(input.value);
@@ -246,6 +261,11 @@ export function createChatCore(deps: ChatCoreDeps) {
     /** Issue 17: the viewing user's home: My queue, margin calls, service status, last digests. */
     home: (req: HomeRequest): Promise<Card> =>
       deps.home ? deps.home(req) : Promise.resolve(textCard('MarginIQ home', 'The home is not available here.')),
+    /**
+     * Issue 17: a home was just drawn here (Slack App Home opened, a Teams home card or console home
+     * message posted): it is drawn again when the queue changes, from whichever process changes it.
+     */
+    homeShown: (v: Omit<HomeViewer, 'seenAt'>): Promise<void> => deps.homes?.seen(v) ?? Promise.resolve(),
     /** Resolves when every correction being taught to layout memory is stored (tests, shutdown). */
     lessonsDone: async () => {
       while (lessons.size > 0) await Promise.all([...lessons]);

@@ -1,6 +1,7 @@
 import type { ReportScope } from './access/scope.ts';
 import type { CallsRepository } from './calls/calls.port.ts';
 import type { Card } from './cards/card.model.ts';
+import type { HomeViewer, HomeViewersRepository } from './home/home.port.ts';
 
 /** Where uploaded PDFs are archived, addressed by their content hash. */
 export interface FileStorage {
@@ -44,6 +45,12 @@ export interface ChatGateway {
     to: ConversationRef,
     file: { name: string; bytes: Uint8Array; contentType: string; title?: string; comment?: string },
   ): Promise<void>;
+  /**
+   * Issue 17: draws a person's home again where it was last drawn (Slack: App Home's views.publish;
+   * Teams and the console: the home card's message, updated in place). `gone`: it cannot be drawn
+   * there any more (no message to update), and is forgotten.
+   */
+  refreshHome?(home: HomeViewer, card: Card): Promise<'drawn' | 'gone'>;
 }
 
 // ---- Repositories: the store implements these; the core only sees the interfaces. ----
@@ -315,6 +322,8 @@ export interface Repositories {
   people: PeopleRepository;
   scheduleRuns: ScheduleRunsRepository;
   healthStates: HealthStatesRepository;
+  /** Issue 17: where homes were drawn, drawn again when the queue changes. */
+  homeViewers: HomeViewersRepository;
 }
 
 /** Runs work in one database transaction, handing it repositories bound to that transaction. */

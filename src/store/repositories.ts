@@ -5,6 +5,7 @@ import { createCallsRepository } from './repositories/calls.repository.ts';
 import { createConflictsRepository } from './repositories/conflicts.repository.ts';
 import { createConsoleMessagesRepository } from './repositories/console-messages.repository.ts';
 import { createHealthStatesRepository } from './repositories/health-states.repository.ts';
+import { createHomeViewersRepository } from './repositories/home-viewers.repository.ts';
 import { createIngestionsRepository } from './repositories/ingestions.repository.ts';
 import { createLayoutsRepository } from './repositories/layouts.repository.ts';
 import { createOutgoingFilesRepository } from './repositories/outgoing-files.repository.ts';
@@ -45,6 +46,7 @@ export function createRepositories(db: Queryable): Repositories {
     approvals: createApprovalsRepository(db),
     settings: createSettingsRepository(db),
     reminders: createRemindersRepository(db),
+    homeViewers: createHomeViewersRepository(db),
   };
 }
 

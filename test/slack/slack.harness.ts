@@ -7,6 +7,7 @@ import { textCard } from '../../src/core/cards/card.model.ts';
 import { type ChatCore, createChatCore } from '../../src/core/chat.core.ts';
 import { createCommandRunner } from '../../src/core/commands/command.usecases.ts';
 import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
+import { createHomeRefresh, type HomeRefresh } from '../../src/core/home/home.refresh.ts';
 import { buildHome, type HomeRequest } from '../../src/core/home/home.usecases.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
@@ -86,6 +87,8 @@ export interface SlackService {
   logs: string[];
   /** Waits until every queued job has run. */
   idle(): Promise<void>;
+  /** Issue 17: homes drawn again after queue changes, wired as core.wiring.ts wires them. */
+  homes: HomeRefresh;
   /**
    * Waits until the Events API delivery `eventId` has been handled to its end: the ingress marks its
    * claim done only after every listener returned. The event to wait for, instead of a sleep.
@@ -108,6 +111,8 @@ export async function startSlackService(
     /** Issue 17: an extractor of the test's own (progress reports), and the clock that paces progress. */
     extractor?: Extractor;
     clock?: () => number;
+    /** Issue 17: the pause that gathers a burst of queue changes into one drawing of each home. */
+    homeDebounceMs?: number;
   } = {},
 ): Promise<SlackService> {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
@@ -164,8 +169,19 @@ export async function startSlackService(
   const analytics = createAnalyticsRepository(db);
   // Issue 17: the home, wired as core.wiring.ts wires it.
   const home = (req: HomeRequest) => buildHome({ access, repos, analytics, health, trust: opts.trust }, req);
+  const homes = createHomeRefresh({
+    viewers: repos.homeViewers,
+    access,
+    reports: repos.reports,
+    gateways,
+    home,
+    logger,
+    debounceMs: opts.homeDebounceMs ?? 50,
+  });
+  ingestDeps.queueChanged = homes.changed;
   const runCommand = createCommandRunner({
     home,
+    queueChanged: homes.changed,
     writers: fileWriters,
     repos,
     uow: ingestDeps.uow,
@@ -178,7 +194,7 @@ export async function startSlackService(
     logger,
     ...(opts.trust ? { trust: opts.trust } : {}),
   });
-  const chat = createChatCore({ ...ingestDeps, access, runCommand, renderCrop: renderEvidenceCrop, home });
+  const chat = createChatCore({ ...ingestDeps, access, runCommand, renderCrop: renderEvidenceCrop, home, homes });
   const metrics = createMetrics();
   const platform = await createSlackPlatform({
     slack: {
@@ -225,7 +241,9 @@ export async function startSlackService(
     logs,
     idle,
     handled,
+    homes,
     async stop() {
+      await homes.stop();
       await platform.stop();
       await http.close();
       await idle();

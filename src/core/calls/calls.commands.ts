@@ -4,6 +4,7 @@ import { type Card, textCard } from '../cards/card.model.ts';
 import type { Command } from '../commands/command.parser.ts';
 import type { CommandContext } from '../commands/command.types.ts';
 import { formatMoney } from '../format.ts';
+import type { QueueChanged } from '../home/home.refresh.ts';
 import type { Repositories, UnitOfWork } from '../ports.ts';
 import { STATE_LABEL } from './call.states.ts';
 import { callHistoryCard, callsListCard } from './calls.cards.ts';
@@ -15,6 +16,8 @@ export interface CallsCommandDeps {
   access: Access;
   callDueDays?: number;
   now: () => Date;
+  /** Issue 17: a moved call changes the homes that show it. */
+  queueChanged?: QueueChanged;
 }
 
 const LIST_LIMIT = 25;
@@ -48,6 +51,7 @@ export async function callsCommand(
     );
     if (!moved.ok) return textCard('Not done', moved.problem, 'warning');
     const call = moved.call;
+    deps.queueChanged?.({ reportIds: [call.report_id] });
     const owed = call.outstanding > 0 ? ` ${formatMoney(call.outstanding, call.currency)} still outstanding.` : '';
     return textCard(
       'Margin call updated',

@@ -29,6 +29,11 @@ export interface CommandReply {
    */
   visibility: 'ephemeral' | 'channel';
   file?: CommandFile;
+  /**
+   * Issue 17: the answer is the asker's home, drawn for this surface. An adapter that posts it as a
+   * message it can update (Teams, the console) tells core where (`chat.homeShown`).
+   */
+  home?: { surface: 'private' | 'conversation' };
 }
 
 export type CommandRunner = (ctx: CommandContext, text: string) => Promise<CommandReply>;

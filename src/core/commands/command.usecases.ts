@@ -8,6 +8,7 @@ import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
 import { isAppError } from '../errors.ts';
 import { exportFile, type TableWriters } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
+import type { QueueChanged } from '../home/home.refresh.ts';
 import type { HomeRequest } from '../home/home.usecases.ts';
 import { forgetCard, layoutsCard } from '../memory/layout.commands.ts';
 import type { OpsRepository } from '../ops/ops.port.ts';
@@ -56,6 +57,8 @@ export interface CommandDeps {
   ops?: Pick<OpsRepository, 'recentProblems'>;
   /** Issue 17: `home` draws the asker's home (core/home). */
   home?: (req: HomeRequest) => Promise<Card>;
+  /** Issue 17: told when a command changes what homes show (a call moved, four-eyes switched). */
+  queueChanged?: QueueChanged;
 }
 
 const PERMISSION: Record<Command['name'], Permission | null> = {
@@ -168,6 +171,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       });
     };
     await together(write);
+    // Issue 17: every queue's Approve buttons follow the setting.
+    deps.queueChanged?.({ everyone: true });
     return ephemeral(
       textCard(
         `Four-eyes ${word(c.on)}`,
@@ -288,13 +293,17 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         return ephemeral(helpCard(ctx.conversation.platform));
       case 'home':
         if (!deps.home) return ephemeral(textCard('MarginIQ home', 'The home is not available here.'));
-        return ephemeral(
-          await deps.home({
-            user: ctx.user,
-            conversation: ctx.conversation,
-            surface: privately ? 'private' : 'conversation',
-          }),
-        );
+        return {
+          ...ephemeral(
+            await deps.home({
+              user: ctx.user,
+              conversation: ctx.conversation,
+              surface: privately ? 'private' : 'conversation',
+            }),
+          ),
+          // Issue 17: the adapter that posts it records where, so it is drawn again when the queue changes.
+          home: { surface: privately ? 'private' : 'conversation' },
+        };
       case 'report': {
         const r = c.date
           ? await deps.repos.reports.findByAccountDate(c.account, c.date, scope)

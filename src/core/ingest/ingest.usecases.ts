@@ -4,6 +4,7 @@ import { duplicateCard, failedCard, readingCard } from '../cards/report.cards.ts
 import type { TrustPolicy } from '../decisions/trust.policy.ts';
 import { AppError, isAppError, toAppError } from '../errors.ts';
 import { formatMegabytes } from '../format.ts';
+import type { QueueChanged } from '../home/home.refresh.ts';
 import { layoutMemoryOf } from '../memory/layout-memory.usecases.ts';
 import type {
   ConversationRef,
@@ -42,6 +43,11 @@ export interface IngestDeps {
   clock?: () => number;
   /** At most one progress update this often (default 2 s). */
   progressEveryMs?: number;
+  /**
+   * Issue 17: told after every change to what waits for approval (a new pending report here; the
+   * decisions, edits, replaces and call moves in chat.core and the calls): homes are drawn again.
+   */
+  queueChanged?: QueueChanged;
 }
 
 /**
@@ -284,6 +290,8 @@ export async function processIngestion(
       return { fresh, mine, conflicts, priors };
     });
     committed = true;
+    if (written.fresh.length > 0 || written.conflicts.length > 0)
+      deps.queueChanged?.({ ingestionIds: [ingestion.id], reportIds: written.mine.map((r) => r.id) });
     const done = { ...ingestion, status: 'processed' as const };
     await showSummary(
       deps,

@@ -25,7 +25,8 @@ const retryAfterOf = (err: unknown): number | undefined => {
  * one in flight at a time, so updates arrive in the order the work made them. A step that comes while
  * one is in flight waits for it (only the newest such step) and goes next if its time has come; a step
  * that comes too soon is dropped for a later one. A failed update never fails the upload: a rate limit
- * waits its Retry-After, other failures back off, doubling. `settle()` waits for the update in flight
+ * waits exactly its Retry-After (Slack's and Teams' alike, as `details.retryAfterMs`), other failures
+ * back off, doubling. `settle()` waits for the update in flight
  * and stops further ones, so the summary lands last.
  */
 export function createProgressReporter(deps: ProgressReporterDeps) {
@@ -45,7 +46,9 @@ export function createProgressReporter(deps: ProgressReporterDeps) {
         },
         (err: unknown) => {
           failures += 1;
-          const wait = Math.max(retryAfterOf(err) ?? 0, Math.min(MAX_BACKOFF_MS, every * 2 ** failures));
+          // The platform's Retry-After is what it asked for (no less than the usual pace); without one, doubling.
+          const asked = retryAfterOf(err);
+          const wait = asked === undefined ? Math.min(MAX_BACKOFF_MS, every * 2 ** failures) : Math.max(asked, every);
           nextAt = Math.max(nextAt, deps.clock() + wait);
           deps.logger?.warn({ err, waitMs: wait }, 'progress update failed; backing off');
         },

@@ -30,6 +30,8 @@ interface StoredFile {
 }
 
 export interface ConsoleGateway extends ChatGateway {
+  /** postEphemeral that returns the message, for its id (a home message, drawn again in place: issue 17). */
+  postPrivately(to: ConversationRef, userId: string, card: Card): ConsoleMessage;
   /** A message written by a console user (an upload, a command they typed). */
   postFromUser(
     user: string,
@@ -221,6 +223,23 @@ export function createConsoleGateway(
     },
     async postEphemeral(to, userId, card) {
       add(botMessage(to, card, { visibleTo: userId }));
+    },
+    postPrivately: (to, userId, card) => add(botMessage(to, card, { visibleTo: userId })),
+    /**
+     * Issue 17: a person's home message, drawn again in place. Held here: updated as any message (it
+     * keeps who may see it). Not held (a worker, an old message): changed in the database only, where
+     * it keeps its reader, and the page's process shows it on its next sync.
+     */
+    async refreshHome(home, card) {
+      if (!home.messageRef) return 'gone';
+      const to: ConversationRef = { platform: 'console', channelId: home.channelId };
+      if (messages.some((m) => m.id === home.messageRef)) {
+        await this.update(to, home.messageRef, card);
+        return 'drawn';
+      }
+      if (!history) return 'gone';
+      const rev = await history.update(home.messageRef, { card, html: renderCard(card), updatedAt: now() });
+      return rev === undefined ? 'gone' : 'drawn';
     },
     async uploadFile(to, file) {
       attachFile(to, file);

@@ -129,8 +129,18 @@ export function createConsoleHandlers(deps: HandlerDeps) {
         return;
       }
       const visibleTo = reply.visibility === 'ephemeral' ? user : undefined;
-      if (visibleTo) await gateway.postEphemeral(CHANNEL, user, reply.card);
-      else await gateway.post(CHANNEL, reply.card);
+      const messageRef = visibleTo
+        ? gateway.postPrivately(CHANNEL, user, reply.card).id
+        : (await gateway.post(CHANNEL, reply.card)).messageRef;
+      // Issue 17: the home message is drawn again in place when the queue changes.
+      if (reply.home)
+        await chat.homeShown({
+          platform: 'console',
+          user,
+          channelId: CHANNEL.channelId,
+          surface: reply.home.surface,
+          messageRef,
+        });
       if (reply.file) gateway.attachFile(CHANNEL, reply.file, visibleTo);
       sendJson(res, 200, { ok: true });
     },

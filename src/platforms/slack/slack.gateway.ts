@@ -5,6 +5,7 @@ import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/por
 import { escapeMrkdwn, type SlackMessage } from './slack.cards.ts';
 import { createSlackDelivery, type FallbackLog, type SlackDelivery } from './slack.delivery.ts';
 import { tokenAllowedFor } from './slack.files.ts';
+import { homeView } from './slack.home.ts';
 
 /** Empty blocks are left out: the message is its text alone (the last fallback). */
 const body = (msg: SlackMessage) => ({ text: msg.text, ...(msg.blocks.length > 0 ? { blocks: msg.blocks } : {}) });
@@ -95,6 +96,13 @@ export function createSlackGateway(deps: {
         .catch((err: unknown) => {
           throw chatApiFailed('chat.postEphemeral', err);
         });
+    },
+    // Issue 17: App Home drawn again for one person (the main client waits out a 429's Retry-After).
+    async refreshHome(home, card) {
+      await call('views.publish', () =>
+        client.views.publish({ user_id: slackUserId(home.user), view: homeView(card) }),
+      );
+      return 'drawn';
     },
     // files.uploadV2's three steps, done here so the bytes go to the upload URL without the bot token
     // unless that URL is Slack's own (the URL is pre-signed; Slack does not need the token there).

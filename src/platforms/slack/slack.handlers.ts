@@ -13,8 +13,6 @@ import { editModal, modalErrors, readSubmission } from './slack.views.ts';
 
 export const SLACK_COMMAND = '/margin';
 const ACTION_PATTERN = /^marginiq\./;
-/** Clicks that change what waits for approval: App Home is drawn again after them (issue 17). */
-const DECISIONS = new Set(['approve', 'reject', 'edit', 'replace', 'keep', 'call_met', 'call_dispute', 'call_waive']);
 
 export interface SlackHandlerDeps {
   chat: ChatCore;
@@ -198,8 +196,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     // Slack does not retry clicks, but people double-click: the core decides once and answers the rest.
     const container = body.container as { is_ephemeral?: boolean; type?: string } | undefined;
     const privately = Boolean(container?.is_ephemeral) || container?.type === 'view';
+    // Issue 17: homes (the clicker's App Home included) are drawn again by core's queue-changed hook.
     await answer(await chat.action({ user, kind, value, where: clickPlace(ctx.channel, privately) }), ctx);
-    if (DECISIONS.has(kind)) await home.refreshAfterDecision(body.user.id);
   });
 
   // Issue 17 item 4: the Home tab, drawn for the person looking at it.
@@ -234,7 +232,6 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     }
     await ack();
     await answer(result.outcome, { user, channel: meta.channel, threadTs: undefined, messageTs: meta.messageTs });
-    await home.refreshAfterDecision(body.user.id);
   });
 
   app.command(SLACK_COMMAND, async ({ ack, command, respond }) => {

@@ -39,6 +39,8 @@ export interface TeamsPlatformDeps {
   storage: FileStorage;
   /** config.publicUrl: the base of download links; without it, the host Teams called us on. */
   publicUrl?: string | undefined;
+  /** How the gateway waits out a connector 429's Retry-After (tests record it instead of sleeping). */
+  sleep?: (ms: number) => Promise<void>;
   /** Microsoft endpoints, overridable for loopback doubles in tests. */
   endpoints?: { authority?: string; graph?: string; openIdMetadata?: string; tokenIssuer?: string; files?: string };
 }
@@ -120,6 +122,7 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
     logger: log,
     conversations: deps.conversations,
     uploadFile: outbox.deliver,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
   const graph = tokens ? createGraph({ baseUrl: graphBaseUrl, tokens, fetch: doFetch }) : undefined;
   const handlers = createHandlers({ chat: deps.chat, gateway, outbox, graph, logger: log, count });

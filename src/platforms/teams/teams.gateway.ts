@@ -8,10 +8,52 @@ import { baseConversationId, type StoredReference, threadedConversationId, threa
 import { messageFor, noMentions } from './teams.cards.ts';
 import { TEAMS_LEVELS, type TeamsLevel } from './teams.tables.ts';
 
+interface HttpFailure {
+  response?: { status?: number; headers?: Record<string, unknown> | { get?(name: string): unknown } };
+  cause?: HttpFailure;
+}
+
+/** The HTTP status the connector answered, on the SDK's (axios) error or on our error wrapping it. */
+const statusOf = (err: unknown): number | undefined => {
+  const e = err as HttpFailure | undefined;
+  return e?.response?.status ?? e?.cause?.response?.status;
+};
+
 /** The connector's answer to a card it will not deliver (a schema it does not take): HTTP 400. */
-const refusedCard = (err: unknown) =>
-  ((err as { cause?: { response?: { status?: number } } }).cause?.response?.status ??
-    (err as { response?: { status?: number } }).response?.status) === 400;
+const refusedCard = (err: unknown) => statusOf(err) === 400;
+
+/**
+ * RFC 9110 Retry-After: delay-seconds or an HTTP date; milliseconds to wait, or undefined when absent
+ * or unreadable.
+ */
+export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v * 1000 : undefined;
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The Retry-After of a connector 429 (`{"error":{"code":"Throttled"}}`), in milliseconds. */
+const retryAfterOf = (err: unknown): number | undefined => {
+  const e = err as HttpFailure | undefined;
+  const headers = e?.response?.headers ?? e?.cause?.response?.headers;
+  if (!headers) return undefined;
+  const get = (headers as { get?(name: string): unknown }).get;
+  const raw =
+    typeof get === 'function'
+      ? get.call(headers, 'retry-after')
+      : ((headers as Record<string, unknown>)['retry-after'] ?? (headers as Record<string, unknown>)['Retry-After']);
+  return retryAfterMs(raw);
+};
+
+/** 429s a post or update waits out before giving up (progress updates wait for none: the caller paces them). */
+const RATE_LIMIT_RETRIES = 3;
+/** Without a Retry-After, the first wait after a 429 (doubling after that). */
+const RATE_LIMIT_FIRST_WAIT_MS = 1_000;
+/** A Retry-After longer than this is not waited out here: the error carries it to the caller. */
+const RATE_LIMIT_MAX_WAIT_MS = 60_000;
 
 /** Teams' global service URL: used only for a conversation MarginIQ has never heard from. */
 export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
@@ -31,7 +73,12 @@ export interface TeamsGateway extends ChatGateway {
   reference(conversationId: string): Promise<StoredReference | undefined>;
   /** Posts any activity (file cards, consent cards) and returns its id. */
   send(to: ConversationRef, activity: Record<string, unknown>): Promise<string>;
-  replace(to: ConversationRef, messageRef: string, activity: Record<string, unknown>): Promise<void>;
+  replace(
+    to: ConversationRef,
+    messageRef: string,
+    activity: Record<string, unknown>,
+    opts?: { once?: boolean },
+  ): Promise<void>;
   /** The neutral card last shown in a message, for the edit form's Cancel. */
   cardOf(messageRef: string): Card | undefined;
   /** The user's id in the conversation's roster → their AAD object id. */
@@ -48,7 +95,10 @@ export function createTeamsGateway(deps: {
   logger: Logger;
   conversations?: Pick<ConversationsRepository, 'save' | 'get'> | undefined;
   uploadFile: (gateway: TeamsGateway, to: ConversationRef, file: OutgoingFile) => Promise<void>;
+  /** How a rate limit is waited out; tests inject one that records the wait instead of sleeping. */
+  sleep?: (ms: number) => Promise<void>;
 }): TeamsGateway {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const refs = new Map<string, StoredReference>();
   const cards = new Map<string, Card>();
   const clients = new Map<string, ApiClient>();
@@ -92,13 +142,42 @@ export function createTeamsGateway(deps: {
   }
 
   const wrap = (what: string) => (err: unknown) => {
-    const status = (err as { response?: { status?: number } }).response?.status;
+    const status = statusOf(err);
+    const wait = status === 429 ? retryAfterOf(err) : undefined;
     throw new AppError('chat.api_failed', `Teams refused to ${what}${status ? ` (HTTP ${status})` : ''}.`, {
       cause: err,
+      // Issue 17: what a 429 asked for travels with the error, as the Slack gateway's does (progress.reporter.ts).
+      details: { status, ...(wait === undefined ? {} : { retryAfterMs: wait }) },
     });
   };
 
+  /**
+   * The Bot Framework answers HTTP 429 (code `Throttled`) with a Retry-After header: a post or update
+   * waits that long and tries again, a few times; a progress update (`once`) does not wait, and its
+   * error carries the Retry-After to the caller that paces them.
+   */
+  async function paced<T>(once: boolean, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (once || statusOf(err) !== 429 || attempt >= RATE_LIMIT_RETRIES) throw err;
+        const wait = retryAfterOf(err) ?? RATE_LIMIT_FIRST_WAIT_MS * 2 ** attempt;
+        if (wait > RATE_LIMIT_MAX_WAIT_MS) throw err;
+        deps.logger.warn(
+          { waitMs: wait, attempt: attempt + 1 },
+          'Teams rate limit (HTTP 429): waiting its Retry-After',
+        );
+        await sleep(wait);
+      }
+    }
+  }
+
   async function send(to: ConversationRef, activity: Record<string, unknown>): Promise<string> {
+    return paced(false, () => sendOnce(to, activity));
+  }
+
+  async function sendOnce(to: ConversationRef, activity: Record<string, unknown>): Promise<string> {
     const ref = await resolve(to);
     const api = clientFor(ref.serviceUrl).conversations;
     const payload = { ...activity, from: ref.bot.id ? ref.bot : undefined };
@@ -128,7 +207,16 @@ export function createTeamsGateway(deps: {
     return res.id;
   }
 
-  async function replace(to: ConversationRef, messageRef: string, activity: Record<string, unknown>): Promise<void> {
+  async function replace(
+    to: ConversationRef,
+    messageRef: string,
+    activity: Record<string, unknown>,
+    opts: { once?: boolean } = {},
+  ): Promise<void> {
+    return paced(Boolean(opts.once), () => replaceOnce(to, messageRef, activity));
+  }
+
+  async function replaceOnce(to: ConversationRef, messageRef: string, activity: Record<string, unknown>) {
     const ref = await resolve(to);
     const conversationId =
       ref.conversation.conversationType === 'channel'
@@ -188,9 +276,22 @@ export function createTeamsGateway(deps: {
       rememberCard(messageRef, card);
       return { messageRef, ...(level === 'native' ? {} : { fallback: level }) };
     },
-    async update(to, messageRef, card) {
-      await stepDown(to, card, (activity) => replace(to, messageRef, activity));
+    async update(to, messageRef, card, opts) {
+      // Issue 17: a progress step is tried once; its 429's Retry-After goes back to the progress reporter.
+      await stepDown(to, card, (activity) => replace(to, messageRef, activity, { once: Boolean(opts?.progress) }));
       rememberCard(messageRef, card);
+    },
+    // Issue 17: the home card in a personal chat, updated in place when the queue changes.
+    async refreshHome(home, card) {
+      if (!home.messageRef) return 'gone';
+      try {
+        await gateway.update({ platform: 'teams', channelId: home.channelId }, home.messageRef, card);
+      } catch (err) {
+        // The card was deleted (the chat cleared, the app removed): nothing left to update.
+        if (statusOf(err) === 404) return 'gone';
+        throw err;
+      }
+      return 'drawn';
     },
     // Teams has no message only one person sees in a shared conversation: the answer goes in the thread.
     async postEphemeral(to, _userId, card) {

@@ -217,7 +217,16 @@ export function createHandlers(deps: HandlerDeps) {
     const text = commandText(a, (m: WireAccount) => people.get(m.id) ?? `teams:${m.id}`) || 'help';
     // Issue 18: Teams has no ephemeral replies; only a personal chat is a private surface.
     const reply = await chat.command({ user: userOf(a), conversation: to, personal: isPersonal(a) }, text);
-    await gateway.post(to, reply.card);
+    const posted = await gateway.post(to, reply.card);
+    // Issue 17: a home card in the personal chat is updated in place when the queue changes.
+    if (reply.home && isPersonal(a))
+      await chat.homeShown({
+        platform: 'teams',
+        user: userOf(a),
+        channelId: to.channelId,
+        surface: 'private',
+        messageRef: posted.messageRef,
+      });
     if (reply.file) await gateway.uploadFile(to, reply.file);
   }
 
@@ -273,15 +282,22 @@ export function createHandlers(deps: HandlerDeps) {
       ),
     );
     // Issue 17 item 4: in the personal chat, the person's home (My queue, calls, status, digests) follows.
-    if (personal)
-      await gateway.post(
-        to,
-        await chat.home({
-          user: userOf(a),
-          conversation: { platform: 'teams', channelId: to.channelId },
-          surface: 'private',
-        }),
-      );
+    if (personal) {
+      const home = await chat.home({
+        user: userOf(a),
+        conversation: { platform: 'teams', channelId: to.channelId },
+        surface: 'private',
+      });
+      const posted = await gateway.post(to, home);
+      // Issue 17: updated in place whenever the queue changes, from any platform or replica.
+      await chat.homeShown({
+        platform: 'teams',
+        user: userOf(a),
+        channelId: to.channelId,
+        surface: 'private',
+        messageRef: posted.messageRef,
+      });
+    }
   }
 
   async function onFileConsent(a: WireActivity) {
