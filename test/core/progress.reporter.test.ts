@@ -87,6 +87,28 @@ describe('progress while reading (issue 17 item 5)', () => {
     expect(r.shown).toHaveLength(2);
   });
 
+  it('waits exactly a Retry-After shorter than a doubling back-off, and no less than the usual pace', async () => {
+    const r = rig();
+    r.at(0);
+    r.reporter.report(ocr(1));
+    r.shown[0]?.settle(Object.assign(new Error('Throttled'), { details: { retryAfterMs: 3_000 } }));
+    await r.tick();
+    r.at(2_999);
+    r.reporter.report(ocr(2));
+    expect(r.shown).toHaveLength(1);
+    r.at(3_000);
+    r.reporter.report(ocr(3));
+    expect(r.shown).toHaveLength(2);
+    r.shown[1]?.settle(Object.assign(new Error('Throttled'), { details: { retryAfterMs: 0 } }));
+    await r.tick();
+    r.at(4_999);
+    r.reporter.report(ocr(4));
+    expect(r.shown).toHaveLength(2);
+    r.at(5_000);
+    r.reporter.report(ocr(4));
+    expect(r.shown).toHaveLength(3);
+  });
+
   it('backs off, doubling, after failures without a Retry-After', async () => {
     const r = rig();
     r.at(0);

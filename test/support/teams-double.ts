@@ -21,6 +21,8 @@ export interface RecordedCall {
   bytes: Buffer;
   /** The id the connector gave a posted activity (what a later PUT addresses). */
   responseId?: string;
+  /** Answered 429 (issue 17): nothing was posted or updated. */
+  throttled?: boolean;
 }
 
 export interface DoubleOptions {
@@ -81,6 +83,21 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
    * holds one is refused as the connector refuses a card it will not deliver: HTTP 400, BadArgument.
    */
   const settings = { refuseElements: new Set<string>() };
+  /**
+   * Issue 17: rate limits, as the connector answers them: HTTP 429, a `Retry-After` header in seconds
+   * and `{"error":{"code":"Throttled","message":"Too many requests."}}` (Teams' "status codes from bot
+   * conversational APIs"). Each entry answers the next `times` matching POST/PUT activity calls.
+   */
+  const throttles: { method: 'POST' | 'PUT'; times: number; retryAfter: string; match?: (body: unknown) => boolean }[] =
+    [];
+  const throttled: { method: string; path: string; at: number; retryAfter: string }[] = [];
+  const throttle = (method: string, path: string, body: unknown): string | undefined => {
+    const t = throttles.find((x) => x.method === method && x.times > 0 && (!x.match || x.match(body)));
+    if (!t) return undefined;
+    t.times -= 1;
+    throttled.push({ method, path, at: Date.now(), retryAfter: t.retryAfter });
+    return t.retryAfter;
+  };
   const refusals: { method: string; path: string; types: string[] }[] = [];
   const typesIn = (v: unknown, out: string[] = []): string[] => {
     if (Array.isArray(v)) for (const x of v) typesIn(x, out);
@@ -220,8 +237,20 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
         ? json(res, 200, { ...m, userPrincipalName: `${m.name}@example.com` })
         : json(res, 404, { error: { code: 'MemberNotFound' } });
     }
-    if ((req.method === 'POST' || req.method === 'PUT') && path.startsWith('/v3/conversations'))
+    if ((req.method === 'POST' || req.method === 'PUT') && path.startsWith('/v3/conversations')) {
+      const wait = throttle(req.method, path, call.body);
+      if (wait !== undefined) {
+        call.throttled = true;
+        const text = JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests.' } });
+        res.writeHead(429, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+          'retry-after': wait,
+        });
+        return res.end(text);
+      }
       checkCards(path, call.body);
+    }
     if (
       (req.method === 'POST' || req.method === 'PUT') &&
       path.startsWith('/v3/conversations') &&
@@ -248,7 +277,8 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
       (c) =>
         c.server === 'connector' &&
         (/\/activities(\/|$)/.test(c.path) || c.path === '/v3/conversations') &&
-        c.method !== 'GET',
+        c.method !== 'GET' &&
+        !c.throttled,
     );
 
   return {
@@ -268,6 +298,20 @@ export async function startTeamsDouble(opts: DoubleOptions = {}) {
     settings,
     /** Activities refused with HTTP 400 for an element in `settings.refuseElements` (issue 17). */
     refusals,
+    /** Issue 17: the next `times` POSTs or PUTs (matching `match`) are answered 429 with this Retry-After. */
+    throttle(
+      method: 'POST' | 'PUT',
+      opts: { times?: number; retryAfterSeconds: number | string; match?: (body: unknown) => boolean },
+    ) {
+      throttles.push({
+        method,
+        times: opts.times ?? 1,
+        retryAfter: String(opts.retryAfterSeconds),
+        ...(opts.match ? { match: opts.match } : {}),
+      });
+    },
+    /** Calls answered 429, oldest first. */
+    throttled,
     /** Adaptive Cards that broke the schema or the Adaptive Cards SDK's reading, by request path. */
     cardProblems,
     /** Every message MarginIQ posted or updated, oldest first. */

@@ -10,6 +10,7 @@ import { createCommandRunner } from '../../src/core/commands/command.usecases.ts
 import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { CropRenderer } from '../../src/core/evidence/show.source.ts';
+import { createHomeRefresh } from '../../src/core/home/home.refresh.ts';
 import { buildHome, type HomeRequest } from '../../src/core/home/home.usecases.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { Extractor, FetcherRegistry, GatewayRegistry, JobQueue, Repositories } from '../../src/core/ports.ts';
@@ -111,12 +112,19 @@ export async function startTeamsHarness(
     /** Issue 17: an extractor of the test's own (progress reports), and the clock that paces progress. */
     extractor?: Extractor;
     clock?: () => number;
+    /** Issue 17: how the gateway waits out a connector 429 (default: really sleeping). */
+    sleep?: (ms: number) => Promise<void>;
+    /** Warnings and errors logged, one JSON line each, for a test that waits on one. */
+    logs?: string[];
   } = {},
 ) {
   const double = await startTeamsDouble();
   const t = await freshPglite();
   const repos: Repositories = createRepositories(t.db);
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // A test that waits on a warning (issue 17: a progress update backing off) collects the log lines.
+  const logger = opts.logs
+    ? pino({ level: 'warn' }, { write: (line: string) => void opts.logs?.push(line) })
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const gateways: GatewayRegistry = {};
   const fetchers: FetcherRegistry = {};
   const jobs = new Set<Promise<unknown>>();
@@ -162,8 +170,19 @@ export async function startTeamsHarness(
   };
   // Issue 17: the home, wired as core.wiring.ts wires it.
   const home = (req: HomeRequest) => buildHome({ access, repos, analytics, health, trust: opts.trust }, req);
+  const homes = createHomeRefresh({
+    viewers: repos.homeViewers,
+    access,
+    reports: repos.reports,
+    gateways,
+    home,
+    logger,
+    debounceMs: 50,
+  });
+  deps.queueChanged = homes.changed;
   const baseRunner = createCommandRunner({
     home,
+    queueChanged: homes.changed,
     writers: fileWriters,
     repos,
     uow: deps.uow,
@@ -178,6 +197,7 @@ export async function startTeamsHarness(
     access,
     runCommand: opts.runCommand ? opts.runCommand(baseRunner) : baseRunner,
     home,
+    homes,
     ...(opts.renderCrop ? { renderCrop: opts.renderCrop } : {}),
   });
   /** One replica of the Teams platform, served on its own port; all replicas share the database and file storage. */
@@ -207,6 +227,7 @@ export async function startTeamsHarness(
       outgoingFiles: repos.outgoingFiles,
       storage: deps.storage,
       publicUrl: opts.publicUrl,
+      ...(opts.sleep ? { sleep: opts.sleep } : {}),
       endpoints: {
         authority: double.url,
         graph: double.graphUrl,
@@ -250,6 +271,8 @@ export async function startTeamsHarness(
     repos,
     chat,
     platform,
+    /** Issue 17: homes drawn again after queue changes. */
+    homes,
     /** Posts an activity to /api/messages, signed like the Bot Framework when credentials are on. */
     send: (activity: unknown, token?: string | null) =>
       postActivity(
@@ -279,6 +302,7 @@ export async function startTeamsHarness(
       while (jobs.size > 0) await Promise.allSettled([...jobs]);
     },
     async stop() {
+      await homes.stop();
       await Promise.all(replicas.map((r) => r.close()));
       await http.close();
       await platform.stop();
