@@ -41,6 +41,27 @@ describe('the console home and pending lists', () => {
     expect(actions(pending)).toEqual([`approve:${id}`, `reject:${id}`, `edit:${id}`]);
   });
 
+  it('draws an approver’s home message again in place after a decision (issue 17)', async () => {
+    const [report] = await svc.repos.reports.recent(1);
+    const id = report?.id ?? '';
+    await post('/console/command', 'approver', { text: '/margin home' });
+    const home = (await messages('approver')).findLast((m) => m.card?.title === 'MarginIQ home');
+    expect(actions(home)).toEqual([`approve:${id}`, `open:${id}`]);
+    // The admin decides; the approver's home message changes where it is, still for the approver alone.
+    expect((await post('/console/action', 'admin', { kind: 'approve', value: id })).status).toBe(200);
+    await eventually(async () => (await svc.repos.reports.findById(id))?.validation_status === 'approved');
+    const redrawn = await eventually(
+      async () => {
+        const m = (await messages('approver')).find((x) => x.id === home?.id);
+        return m && actions(m).length === 0 ? m : undefined;
+      },
+      15_000,
+      'the home message drawn again',
+    );
+    expect(redrawn.visibleTo).toBe('console:approver');
+    expect((await messages('analyst')).some((m) => m.id === home?.id)).toBe(false);
+  });
+
   it('gives an analyst a home without a queue and a pending list without buttons', async () => {
     await post('/console/command', 'analyst', { text: '/margin home' });
     const home = (await messages('analyst')).findLast((m) => m.card?.title === 'MarginIQ home');

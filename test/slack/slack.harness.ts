@@ -18,6 +18,7 @@ import { startHttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
 import { createSlackPlatform } from '../../src/platforms/slack/slack.app.ts';
+import { createTeamsPlatform } from '../../src/platforms/teams/teams.app.ts';
 import { renderEvidenceCrop } from '../../src/render/evidence.crop.ts';
 import { fileWriters } from '../../src/render/file.writers.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -27,6 +28,7 @@ import { createRepositories, createUnitOfWork } from '../../src/store/repositori
 import { freshPglite } from '../support/databases.ts';
 import { readingOf, sampleReport } from '../support/fakes.ts';
 import { eventually, type SlackDouble, startSlackDouble } from '../support/slack-double.ts';
+import { postActivity, startTeamsDouble, type TeamsDouble, teamsActivities } from '../support/teams-double.ts';
 import { type SlackSender, slackSender } from './slack.requests.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f2c';
@@ -89,6 +91,14 @@ export interface SlackService {
   idle(): Promise<void>;
   /** Issue 17: homes drawn again after queue changes, wired as core.wiring.ts wires them. */
   homes: HomeRefresh;
+  /** Where this service keeps its files (a replica shares it). */
+  dir: string;
+  /** Issue 17: the Teams side, when started with `teams: true`. */
+  teams?: {
+    double: TeamsDouble;
+    activities: ReturnType<typeof teamsActivities>;
+    send: (activity: unknown) => ReturnType<typeof postActivity>;
+  };
   /**
    * Waits until the Events API delivery `eventId` has been handled to its end: the ingress marks its
    * claim done only after every listener returned. The event to wait for, instead of a sleep.
@@ -113,11 +123,19 @@ export async function startSlackService(
     clock?: () => number;
     /** Issue 17: the pause that gathers a burst of queue changes into one drawing of each home. */
     homeDebounceMs?: number;
+    /**
+     * Issue 17: another replica of the service: its own core, Bolt app and HTTP server on the first's
+     * database, file storage and Slack double (stopping it leaves them to the first).
+     */
+    shareWith?: { db: Db; slack: SlackDouble; dir: string };
+    /** Issue 17: Teams on the same core, against its own loopback double (unauthenticated). */
+    teams?: boolean;
   } = {},
 ): Promise<SlackService> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
-  const slack = await startSlackDouble();
-  const { db, drop } = await freshPglite();
+  const shared = opts.shareWith;
+  const dir = shared?.dir ?? mkdtempSync(path.join(tmpdir(), 'marginiq-slack-'));
+  const slack = shared?.slack ?? (await startSlackDouble());
+  const { db, drop } = shared ? { db: shared.db, drop: async () => {} } : await freshPglite();
   const repos = createRepositories(db);
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
@@ -212,7 +230,40 @@ export async function startSlackService(
   });
   gateways.slack = platform.gateway;
   if (platform.fetcher) fetchers.slack = platform.fetcher;
-  const http = await startHttpServer({ host: '127.0.0.1', port: 0, routes: platform.routes, logger, metrics });
+  const teams = opts.teams ? await startTeamsDouble() : undefined;
+  const teamsPlatform = teams
+    ? await createTeamsPlatform({
+        teams: {
+          clientId: undefined,
+          clientSecret: undefined,
+          tenantId: undefined,
+          unauthenticated: true,
+          allowedTenants: [],
+        },
+        chat,
+        logger,
+        metrics,
+        limits,
+        serveHttp: true,
+        conversations: repos.conversations,
+        outgoingFiles: repos.outgoingFiles,
+        storage: ingestDeps.storage,
+        endpoints: {
+          authority: teams.url,
+          graph: teams.graphUrl,
+          openIdMetadata: teams.openIdMetadata,
+          files: teams.storageUrl,
+        },
+      })
+    : undefined;
+  if (teamsPlatform) gateways.teams = teamsPlatform.gateway;
+  const http = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    routes: [...platform.routes, ...(teamsPlatform?.routes ?? [])],
+    logger,
+    metrics,
+  });
   await platform.start();
   const idle = async () => {
     while (running.size > 0) await Promise.allSettled([...running]);
@@ -242,17 +293,27 @@ export async function startSlackService(
     idle,
     handled,
     homes,
+    dir,
+    ...(teams
+      ? {
+          teams: { double: teams, activities: teamsActivities(teams), send: (a: unknown) => postActivity(http.url, a) },
+        }
+      : {}),
     async stop() {
       await homes.stop();
+      await teamsPlatform?.stop();
       await platform.stop();
       await http.close();
       await idle();
       await extractor.close();
       try {
-        await slack.close(); // fails the suite if a message or view broke Block Kit
+        if (!shared) await slack.close(); // fails the suite if a message or view broke Block Kit
+        await teams?.close(); // fails it if a card broke the Adaptive Card schema
       } finally {
-        await drop();
-        rmSync(dir, { recursive: true, force: true });
+        if (!shared) {
+          await drop();
+          rmSync(dir, { recursive: true, force: true });
+        }
       }
     },
   };
