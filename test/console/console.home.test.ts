@@ -49,7 +49,7 @@ describe('the console home and pending lists', () => {
     expect(actions(home)).toEqual([`approve:${id}`, `open:${id}`]);
     // The admin decides; the approver's home message changes where it is, still for the approver alone.
     expect((await post('/console/action', 'admin', { kind: 'approve', value: id })).status).toBe(200);
-    await eventually(async () => (await svc.repos.reports.findById(id))?.validation_status === 'approved');
+    await eventually(async () => (await svc.repos.reports.findById(id))?.status === 'approved');
     const redrawn = await eventually(
       async () => {
         const m = (await messages('approver')).find((x) => x.id === home?.id);

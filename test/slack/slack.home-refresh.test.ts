@@ -82,7 +82,7 @@ const approveInSlack = (s: { id: string; threadTs: string; summaryTs: string }, 
   );
 
 const approved = (id: string) =>
-  eventually(async () => (await svc.repos.reports.findById(id))?.validation_status === 'approved', 10_000, 'approval');
+  eventually(async () => (await svc.repos.reports.findById(id))?.status === 'approved', 10_000, 'approval');
 
 describe('homes follow the queue', () => {
   let first: Awaited<ReturnType<typeof share>>;
