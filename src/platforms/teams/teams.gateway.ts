@@ -6,54 +6,11 @@ import type { Logger } from '../../observability/logger.ts';
 import { createStepDown } from '../step.down.ts';
 import { baseConversationId, type StoredReference, threadedConversationId, threadRootOf } from './teams.activity.ts';
 import { messageFor, noMentions } from './teams.cards.ts';
+import { createPacer, retryAfterOf, statusOf } from './teams.rate-limit.ts';
 import { TEAMS_LEVELS, type TeamsLevel } from './teams.tables.ts';
-
-interface HttpFailure {
-  response?: { status?: number; headers?: Record<string, unknown> | { get?(name: string): unknown } };
-  cause?: HttpFailure;
-}
-
-/** The HTTP status the connector answered, on the SDK's (axios) error or on our error wrapping it. */
-const statusOf = (err: unknown): number | undefined => {
-  const e = err as HttpFailure | undefined;
-  return e?.response?.status ?? e?.cause?.response?.status;
-};
 
 /** The connector's answer to a card it will not deliver (a schema it does not take): HTTP 400. */
 const refusedCard = (err: unknown) => statusOf(err) === 400;
-
-/**
- * RFC 9110 Retry-After: delay-seconds or an HTTP date; milliseconds to wait, or undefined when absent
- * or unreadable.
- */
-export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v * 1000 : undefined;
-  if (typeof v !== 'string' || !v.trim()) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** The Retry-After of a connector 429 (`{"error":{"code":"Throttled"}}`), in milliseconds. */
-const retryAfterOf = (err: unknown): number | undefined => {
-  const e = err as HttpFailure | undefined;
-  const headers = e?.response?.headers ?? e?.cause?.response?.headers;
-  if (!headers) return undefined;
-  const get = (headers as { get?(name: string): unknown }).get;
-  const raw =
-    typeof get === 'function'
-      ? get.call(headers, 'retry-after')
-      : ((headers as Record<string, unknown>)['retry-after'] ?? (headers as Record<string, unknown>)['Retry-After']);
-  return retryAfterMs(raw);
-};
-
-/** 429s a post or update waits out before giving up (progress updates wait for none: the caller paces them). */
-const RATE_LIMIT_RETRIES = 3;
-/** Without a Retry-After, the first wait after a 429 (doubling after that). */
-const RATE_LIMIT_FIRST_WAIT_MS = 1_000;
-/** A Retry-After longer than this is not waited out here: the error carries it to the caller. */
-const RATE_LIMIT_MAX_WAIT_MS = 60_000;
 
 /** Teams' global service URL: used only for a conversation MarginIQ has never heard from. */
 export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
@@ -98,7 +55,6 @@ export function createTeamsGateway(deps: {
   /** How a rate limit is waited out; tests inject one that records the wait instead of sleeping. */
   sleep?: (ms: number) => Promise<void>;
 }): TeamsGateway {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const refs = new Map<string, StoredReference>();
   const cards = new Map<string, Card>();
   const clients = new Map<string, ApiClient>();
@@ -151,27 +107,7 @@ export function createTeamsGateway(deps: {
     });
   };
 
-  /**
-   * The Bot Framework answers HTTP 429 (code `Throttled`) with a Retry-After header: a post or update
-   * waits that long and tries again, a few times; a progress update (`once`) does not wait, and its
-   * error carries the Retry-After to the caller that paces them.
-   */
-  async function paced<T>(once: boolean, fn: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (once || statusOf(err) !== 429 || attempt >= RATE_LIMIT_RETRIES) throw err;
-        const wait = retryAfterOf(err) ?? RATE_LIMIT_FIRST_WAIT_MS * 2 ** attempt;
-        if (wait > RATE_LIMIT_MAX_WAIT_MS) throw err;
-        deps.logger.warn(
-          { waitMs: wait, attempt: attempt + 1 },
-          'Teams rate limit (HTTP 429): waiting its Retry-After',
-        );
-        await sleep(wait);
-      }
-    }
-  }
+  const paced = createPacer({ sleep: deps.sleep, logger: deps.logger });
 
   async function send(to: ConversationRef, activity: Record<string, unknown>): Promise<string> {
     return paced(false, () => sendOnce(to, activity));
