@@ -133,6 +133,8 @@ describe('MarginIQ in Teams, driven over HTTP (unauthenticated local mode)', () 
   it('refuses an analyst with a notice and leaves the card and the report unchanged', async () => {
     const { summary, messageId } = await uploadAndWait(ANALYST, 'refuse-me.pdf', pdf('acct=T300'));
     const reportId = String(actionData(summary, ACTION_IDS.reject)?.value);
+    // The upload drew the analyst's home card again (issue 17): that is done before counting.
+    await h.homes.idle();
     const puts = h.double.activityCalls().filter((c) => c.method === 'PUT').length;
     const click = h.activities.invoke(ANALYST, ACTION_IDS.reject, { value: reportId }, messageId);
     const res = await h.send(click);
