@@ -77,7 +77,7 @@ const stored = (d: MarginReport): Report =>
     needsReview: true,
     createdAt: new Date().toISOString(),
   }) as Report;
-const ingestion = { id: 'i1', file_name: 'sample.pdf', status: 'processed' } as Ingestion;
+const ingestion = { id: 'i1', fileName: 'sample.pdf', status: 'processed' } as Ingestion;
 const summary = (d: MarginReport) => () => {
   for (let i = 0; i < 100; i++) {
     const c = summaryCard(ingestion, [stored(d)], []);

@@ -137,7 +137,7 @@ export function createChatCore(deps: ChatCoreDeps) {
       case 'replace':
       case 'keep': {
         const c = await conflicts.findById(value);
-        return !c || reports.ingestionVisible(c.ingestion_id, scope);
+        return !c || reports.ingestionVisible(c.ingestionId, scope);
       }
       case 'call_met':
       case 'call_dispute':

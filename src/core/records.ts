@@ -1,38 +1,41 @@
 import type { MarginReport } from './report/report.schema.ts';
 
-/** Ingestions, conflicts and audit events as the core sees them. */
+/**
+ * Uploads, Replace/Keep conflicts and audit events as the core sees them (the report itself is in
+ * report/report.model.ts). The repositories in src/store map their SQL rows onto these.
+ */
 export type IngestionStatus = 'received' | 'queued' | 'processing' | 'processed' | 'duplicate' | 'failed' | 'dead';
 
 export interface Ingestion {
   id: string;
-  created_at: string;
+  createdAt: string;
   platform: string;
-  source_ref: string;
-  file_name: string;
-  file_size: number | null;
-  file_hash: string | null;
-  storage_key: string | null;
-  source_url: string | null;
-  channel_id: string | null;
-  thread_ref: string | null;
-  reply_ref: string | null;
-  uploaded_by: string | null;
+  sourceRef: string;
+  fileName: string;
+  fileSize: number | null;
+  fileHash: string | null;
+  storageKey: string | null;
+  sourceUrl: string | null;
+  channelId: string | null;
+  threadRef: string | null;
+  replyRef: string | null;
+  uploadedBy: string | null;
   status: IngestionStatus;
   attempts: number;
-  error_code: string | null;
-  error_message: string | null;
-  duplicate_of: string | null;
-  processed_at: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  duplicateOf: string | null;
+  processedAt: string | null;
 }
 
 export interface ReportConflict {
   id: string;
-  ingestion_id: string;
-  existing_report_id: string;
+  ingestionId: string;
+  existingReportId: string;
   candidate: MarginReport;
   status: 'open' | 'replaced' | 'kept';
-  decided_by: string | null;
-  decided_at: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
 }
 
 export interface AuditEvent {

@@ -151,7 +151,7 @@ export async function callsWorld(
     await processIngestion(deps, ingestion.id);
     const [report] = await repos.reports.byIngestion(ingestion.id);
     if (!report) throw new Error('no report');
-    return { ingestion, report, message: () => chatLog.messages.get(ingestion.reply_ref!)! };
+    return { ingestion, report, message: () => chatLog.messages.get(ingestion.replyRef!)! };
   }
 
   async function approve(reportId: string, by = 'console:approver') {

@@ -42,7 +42,7 @@ const stored = (d: MarginReport, over: Partial<Report> = {}): Report => ({
   ingestionId: 'i1',
   ...over,
 });
-const ingestion = { id: 'i1', file_name: 'statement.pdf' } as Ingestion;
+const ingestion = { id: 'i1', fileName: 'statement.pdf' } as Ingestion;
 
 /** Every form a card takes on every platform: each must pass the published schema. */
 function everyForm(c: Card) {

@@ -28,7 +28,7 @@ const stored = (d: MarginReport): Report => ({
   decisionReason: null,
   version: 1,
 });
-const ingestion = { id: 'i1', file_name: 'statement.pdf', created_at: '2026-11-27T10:00:00Z' } as Ingestion;
+const ingestion = { id: 'i1', fileName: 'statement.pdf', createdAt: '2026-11-27T10:00:00Z' } as Ingestion;
 
 /** The summary as each platform shows it, as one string per platform. */
 const rendered = (d: MarginReport) => {

@@ -97,7 +97,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
   it('answers reading… at once, then turns that one message into the summary', async () => {
     const { ingestion, created } = await upload('f1', pdf('acct=A1'));
     expect(created).toBe(true);
-    const reply = chatLog.messages.get(ingestion.reply_ref!);
+    const reply = chatLog.messages.get(ingestion.replyRef!);
     expect(reply?.card.title).toMatch(/^Reading f1\.pdf/);
     expect(queue.jobs).toContain(ingestion.id);
     expect(await processIngestion(deps, ingestion.id)).toBe('processed');
@@ -127,7 +127,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
   it('answers an unreadable PDF with a plain sentence and does not retry it', async () => {
     const { ingestion } = await upload('bad', pdf('broken'));
     expect(await processIngestion(deps, ingestion.id)).toBe('failed');
-    const card = chatLog.messages.get(ingestion.reply_ref!)!.card;
+    const card = chatLog.messages.get(ingestion.replyRef!)!.card;
     expect(card.title).toBe('Could not read bad.pdf');
     expect(JSON.stringify(card)).toContain('The PDF is damaged');
     expect((await deps.repos.ingestions.findById(ingestion.id))?.status).toBe('failed');
@@ -142,13 +142,13 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
   it('points an identical file to the first result instead of processing it again', async () => {
     const { ingestion } = await upload('copy-of-f1', pdf('acct=A1'));
     expect(await processIngestion(deps, ingestion.id)).toBe('duplicate');
-    expect(chatLog.messages.get(ingestion.reply_ref!)?.card.title).toMatch(/already processed/);
+    expect(chatLog.messages.get(ingestion.replyRef!)?.card.title).toMatch(/already processed/);
   });
 
   it('does not overwrite a report for the same account and date: it offers Replace / Keep', async () => {
     const { ingestion } = await upload('f1-v2', pdf('acct=A1 revised'));
     await processIngestion(deps, ingestion.id);
-    const card = chatLog.messages.get(ingestion.reply_ref!)!.card;
+    const card = chatLog.messages.get(ingestion.replyRef!)!.card;
     expect(JSON.stringify(card)).toContain('already has a report');
     const [conflict] = await deps.repos.conflicts.byIngestion(ingestion.id);
     expect(conflict?.status).toBe('open');
@@ -193,7 +193,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
       const { ingestion } = await upload(ref, pdf(tag));
       expect(await processIngestion(deps, ingestion.id)).toBe('processed');
       const [report] = await deps.repos.reports.byIngestion(ingestion.id);
-      return { report: report!, card: chatLog.messages.get(ingestion.reply_ref!)!.card };
+      return { report: report!, card: chatLog.messages.get(ingestion.replyRef!)!.card };
     };
     const first = await share('chg-1', 'acct=CHG1 date=2026-11-20 eq=1000000');
     expect(first.report.needsReview).toBe(false);
@@ -246,7 +246,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
       const { ingestion } = await upload(ref, pdf(tag));
       expect(await processIngestion(deps, ingestion.id)).toBe('processed');
       const [report] = await deps.repos.reports.byIngestion(ingestion.id);
-      return { report: report!, card: () => chatLog.messages.get(ingestion.reply_ref!)!.card };
+      return { report: report!, card: () => chatLog.messages.get(ingestion.replyRef!)!.card };
     };
     const stored = async (id: string) => (await deps.repos.reports.findById(id))!;
     const first = await share('rf-1', 'acct=RF1 date=2026-11-20 eq=1000000');
@@ -284,7 +284,7 @@ describe.each(DATABASES)('upload, extraction and decisions on %s', (_name, fresh
       const { ingestion } = await upload(ref, pdf(tag));
       expect(await processIngestion(deps, ingestion.id)).toBe('processed');
       const [report] = await deps.repos.reports.byIngestion(ingestion.id);
-      return { report: report!, card: () => chatLog.messages.get(ingestion.reply_ref!)!.card };
+      return { report: report!, card: () => chatLog.messages.get(ingestion.replyRef!)!.card };
     };
     const first = await share('once-1', 'acct=ONCE1 date=2026-11-20 eq=1000000');
     await chat.action({ user: 'console:approver', kind: 'approve', value: first.report.id });

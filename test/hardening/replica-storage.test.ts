@@ -104,7 +104,7 @@ describe.each(DATABASES)('a retried ingestion on another replica, on %s', (_name
     await expect(processIngestion(replica(storageOf()), ingestion.id)).resolves.toBe('failed');
     const row = await repos.ingestions.findById(ingestion.id);
     expect(row?.status).toBe('failed');
-    expect(row?.error_code).toBe('input.file_unavailable');
+    expect(row?.errorCode).toBe('input.file_unavailable');
     const said = JSON.stringify(chat.posts.slice(posts).map((p) => p.card));
     expect(said).toContain('Share the PDF again');
     expect(said).not.toMatch(/ENOENT|no such file/i);

@@ -39,7 +39,7 @@ describe.each(DATABASES)('weekly archive check on %s', (_name, fresh) => {
     const gone = await w.share({ acct: 'AR1', date: '2026-11-26', excess: 5_000 });
     const altered = await w.share({ acct: 'AR2', date: '2026-11-26', excess: 6_000 });
     const intact = await w.share({ acct: 'AR3', date: '2026-11-26', excess: 7_000 });
-    const keyOf = async (id: string) => (await w.repos.ingestions.findById(id))!.storage_key!;
+    const keyOf = async (id: string) => (await w.repos.ingestions.findById(id))!.storageKey!;
     rmSync(path.join(w.storageDir, await keyOf(gone.ingestion.id)));
     writeFileSync(path.join(w.storageDir, await keyOf(altered.ingestion.id)), '%PDF-1.7\nacct=AR2 tampered\n');
     expect(await keyOf(intact.ingestion.id)).toMatch(/\.pdf$/);

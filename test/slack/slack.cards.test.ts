@@ -34,7 +34,7 @@ function stored(i: number, overrides: Partial<Report> = {}): Report {
   };
 }
 
-const ingestion = { id: 'ing-1', file_name: 'statement.pdf', status: 'processed' } as Ingestion;
+const ingestion = { id: 'ing-1', fileName: 'statement.pdf', status: 'processed' } as Ingestion;
 
 /** Every text Slack will parse as mrkdwn, plus the top-level fallback. */
 function mrkdwnTexts(msg: ReturnType<typeof renderCard>): string[] {

@@ -41,7 +41,7 @@ const stored = (over: Partial<Report> = {}): Report => {
     ...over,
   };
 };
-const ingestion = { id: 'i1', file_name: 'statement.pdf', created_at: '2026-11-27T10:00:00Z' } as Ingestion;
+const ingestion = { id: 'i1', fileName: 'statement.pdf', createdAt: '2026-11-27T10:00:00Z' } as Ingestion;
 
 describe('Adaptive Card renderer', () => {
   it('renders the summary as an Adaptive Card 1.5 with facts, flags and Execute buttons that fall back to Submit', () => {

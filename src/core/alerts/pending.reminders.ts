@@ -118,7 +118,7 @@ export async function runPendingReminders(deps: PendingReminderDeps) {
       const ingestion = r.ingestionId ? await deps.repos.ingestions.findById(r.ingestionId) : undefined;
       const gateway = ingestion ? deps.gateways[ingestion.platform as Platform] : undefined;
       if (ingestion && gateway && (await deps.repos.reminders.claim(r.id, 'remind', now))) {
-        const people = await approversOn(deps, ingestion.platform, ingestion.uploaded_by);
+        const people = await approversOn(deps, ingestion.platform, ingestion.uploadedBy);
         try {
           await gateway.post(conversationOf(ingestion), reminderCard(r, pendingMs, people));
           reminded++;

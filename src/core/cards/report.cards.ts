@@ -71,7 +71,7 @@ export const duplicateCard = (fileName: string, first: Ingestion): Card =>
     [
       {
         type: 'text',
-        text: `The same file was uploaded on ${formatWhen(first.created_at)} by ${displayUser(first.uploaded_by)}; its summary is in that thread. Nothing was processed again.`,
+        text: `The same file was uploaded on ${formatWhen(first.createdAt)} by ${displayUser(first.uploadedBy)}; its summary is in that thread. Nothing was processed again.`,
       },
     ],
     `${fileName} is identical to a file already processed`,
@@ -255,7 +255,7 @@ function conflictBlocks(c: ReportConflict, existing: Report | undefined, names?:
     });
   } else {
     const what = c.status === 'replaced' ? 'Replaced the existing report' : 'Kept the existing report';
-    blocks.push({ type: 'text', text: `${what} — ${displayUser(c.decided_by, names)} at ${formatWhen(c.decided_at)}` });
+    blocks.push({ type: 'text', text: `${what} — ${displayUser(c.decidedBy, names)} at ${formatWhen(c.decidedAt)}` });
   }
   return blocks;
 }
@@ -296,7 +296,7 @@ export function summaryCard(
   const allDecided = reports.length > 0 && reports.every((r) => r.status !== 'pending');
   const tone = anyCall ? 'danger' : anyReview ? 'warning' : allDecided ? 'success' : 'info';
   const n = reports.length + conflicts.length;
-  const title = `${ingestion.file_name}: ${n} report${n === 1 ? '' : 's'}`;
+  const title = `${ingestion.fileName}: ${n} report${n === 1 ? '' : 's'}`;
   const fallback = reports
     .map(
       (r) =>

@@ -395,25 +395,25 @@ export async function resolveConflict(
       const existing = await repos.conflicts.findById(input.conflictId);
       return {
         notice: textCard('Already resolved', 'This duplicate was already resolved.'),
-        summary: summaryOf(existing ? await repos.ingestions.findById(existing.ingestion_id) : undefined),
+        summary: summaryOf(existing ? await repos.ingestions.findById(existing.ingestionId) : undefined),
       };
     }
     if (input.choice === 'replaced') {
-      const before = await repos.reports.findById(conflict.existing_report_id);
+      const before = await repos.reports.findById(conflict.existingReportId);
       const after = await repos.reports.replace({
-        id: conflict.existing_report_id,
+        id: conflict.existingReportId,
         data: conflict.candidate,
-        ingestionId: conflict.ingestion_id,
+        ingestionId: conflict.ingestionId,
         by: input.user,
       });
       // Pending again with other figures: reminded again from now, and no approval given to the old ones counts.
-      await repos.reminders.reset(conflict.existing_report_id);
-      const approvalsTaken = await repos.approvals.clear(conflict.existing_report_id);
+      await repos.reminders.reset(conflict.existingReportId);
+      const approvalsTaken = await repos.approvals.clear(conflict.existingReportId);
       await repos.audit.append({
         actor: input.user,
         action: 'report.replaced',
         entity_type: 'margin_report',
-        entity_id: conflict.existing_report_id,
+        entity_id: conflict.existingReportId,
         before: before?.extracted,
         after: after?.extracted,
         context: {
@@ -432,7 +432,7 @@ export async function resolveConflict(
       });
     }
     // A replaced report moves to this upload: the card reads the upload's reports again, with the conflict as decided.
-    return { summary: summaryOf(await repos.ingestions.findById(conflict.ingestion_id)) };
+    return { summary: summaryOf(await repos.ingestions.findById(conflict.ingestionId)) };
   });
 }
 

@@ -53,7 +53,7 @@ export const approvalsNeeded = (policy: TrustPolicy | undefined, d: MarginReport
 
 /** Who shared the PDF a report came from (the upload's sharer; the report's creator when the upload is gone). */
 export const uploaderOf = (report: Report, ingestion: Ingestion | undefined): string | null =>
-  ingestion?.uploaded_by ?? report.createdBy;
+  ingestion?.uploadedBy ?? report.createdBy;
 
 export const REJECT_REASON_CODES = [
   'wrong_account',

@@ -202,12 +202,12 @@ export async function collectDailyDigest(deps: DigestDataDeps, scope?: ReportSco
     cushions,
     weekOverWeek: { asOf: day, previous, rows: mergeTotals(totalsNow, totalsPrev) },
     failures: failed.map((i) => ({
-      file_name: i.file_name,
+      file_name: i.fileName,
       status: i.status === 'dead' ? 'dead' : 'failed',
-      reason: i.error_message ?? i.error_code ?? 'unknown error',
-      created_at: i.created_at,
-      thread: i.channel_id
-        ? { platform: i.platform, channelId: i.channel_id, threadRef: i.thread_ref, replyRef: i.reply_ref }
+      reason: i.errorMessage ?? i.errorCode ?? 'unknown error',
+      created_at: i.createdAt,
+      thread: i.channelId
+        ? { platform: i.platform, channelId: i.channelId, threadRef: i.threadRef, replyRef: i.replyRef }
         : null,
     })),
     health,

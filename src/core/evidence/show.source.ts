@@ -45,11 +45,11 @@ export async function showSource(
   const ingestion = report.ingestionId ? await deps.repos.ingestions.findById(report.ingestionId) : undefined;
   const gateway = ingestion ? deps.gateways[ingestion.platform as Platform] : undefined;
   const fields = sourcedFields(report.extracted);
-  if (!ingestion?.storage_key || !gateway || !deps.renderCrop || fields.length === 0)
+  if (!ingestion?.storageKey || !gateway || !deps.renderCrop || fields.length === 0)
     return {
       notice: textCard('No source to show', 'No value of this report that needs review has a recorded source.'),
     };
-  const pdf = await deps.storage.get(ingestion.storage_key);
+  const pdf = await deps.storage.get(ingestion.storageKey);
   const others = (await deps.repos.reports.byIngestion(ingestion.id))
     .filter((r) => r.id !== report.id)
     .flatMap((r) => Object.values(r.extracted.evidence ?? {}));

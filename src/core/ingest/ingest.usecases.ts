@@ -57,11 +57,11 @@ export interface IngestDeps {
  */
 function progressOf(deps: IngestDeps, ingestion: Ingestion) {
   const gateway = deps.gateways[ingestion.platform as Platform];
-  const ref = ingestion.reply_ref;
+  const ref = ingestion.replyRef;
   if (!gateway || !ref) return undefined;
   const to = conversationOf(ingestion);
   return createProgressReporter({
-    show: (p) => gateway.update(to, ref, progressCard(ingestion.file_name, p), { progress: true }),
+    show: (p) => gateway.update(to, ref, progressCard(ingestion.fileName, p), { progress: true }),
     clock: deps.clock ?? (() => performance.now()),
     ...(deps.progressEveryMs === undefined ? {} : { everyMs: deps.progressEveryMs }),
     logger: deps.logger,
@@ -129,7 +129,7 @@ export async function receiveUpload(
     try {
       const posted = await gateway.post(to, readingCard(upload.fileName));
       await deps.repos.ingestions.setReply(ingestion.id, posted.messageRef);
-      ingestion.reply_ref = posted.messageRef;
+      ingestion.replyRef = posted.messageRef;
     } catch (err) {
       // The summary will be posted as a new message instead of an update; the upload is not lost.
       deps.logger.warn({ err, ingestionId: ingestion.id }, 'could not post the reading reply');
@@ -158,7 +158,7 @@ export const renderIngestion = (deps: Pick<IngestDeps, 'repos'>, ingestion: Inge
 /** Missing account or date cannot key a stored report: a placeholder keeps it reviewable and editable. */
 function storable(r: MarginReport, ingestion: Ingestion) {
   const account = r.account_number ?? `UNKNOWN-${ingestion.id.slice(0, 8).toUpperCase()}`;
-  const date = r.report_date ?? ingestion.created_at.slice(0, 10);
+  const date = r.report_date ?? ingestion.createdAt.slice(0, 10);
   return {
     ...r,
     account_number: account,
@@ -191,7 +191,7 @@ export async function processIngestion(
     const fetchAndStore = async () => {
       if (!fetcher) throw new AppError('download.failed', `No way to download files from ${ingestion.platform}.`);
       const downloaded = await fetcher.download(
-        { url: ingestion.source_url, size: ingestion.file_size },
+        { url: ingestion.sourceUrl, size: ingestion.fileSize },
         deps.limits.maxFileBytes,
       );
       const stored = await deps.storage.put(downloaded, { contentType: 'application/pdf', extension: 'pdf' });
@@ -200,30 +200,30 @@ export async function processIngestion(
         storageKey: stored.key,
         size: downloaded.byteLength,
       });
-      ingestion.file_hash = stored.hash;
-      ingestion.storage_key = stored.key;
+      ingestion.fileHash = stored.hash;
+      ingestion.storageKey = stored.key;
       return downloaded;
     };
     let bytes: Uint8Array;
-    if (!ingestion.storage_key) bytes = await fetchAndStore();
+    if (!ingestion.storageKey) bytes = await fetchAndStore();
     else {
       try {
-        bytes = await deps.storage.get(ingestion.storage_key);
+        bytes = await deps.storage.get(ingestion.storageKey);
       } catch (err) {
         // Issue 18 item 10: a retry on a replica whose file storage lacks the PDF (local storage on
         // another replica's disk) fetches it again from the platform, or ends now with a sentence:
         // four retries and a dead letter would never find the file either.
         if (!isAppError(err) || err.code !== 'storage.not_found') throw err;
-        if (!fetcher || !ingestion.source_url) throw fileNotHere(err);
+        if (!fetcher || !ingestion.sourceUrl) throw fileNotHere(err);
         deps.logger.warn({ ingestionId: ingestion.id }, 'stored PDF not in this file storage; downloading it again');
         bytes = await fetchAndStore();
       }
     }
-    if (ingestion.file_hash) {
-      const first = await deps.repos.ingestions.firstProcessedWithHash(ingestion.file_hash, ingestion.id);
+    if (ingestion.fileHash) {
+      const first = await deps.repos.ingestions.firstProcessedWithHash(ingestion.fileHash, ingestion.id);
       if (first) {
         await deps.repos.ingestions.markDuplicate(ingestion.id, first.id);
-        await showSummary(deps, ingestion, duplicateCard(ingestion.file_name, first));
+        await showSummary(deps, ingestion, duplicateCard(ingestion.fileName, first));
         return 'duplicate';
       }
     }
@@ -232,7 +232,7 @@ export async function processIngestion(
     const outcome = await deps.extractor
       .extract({
         bytes,
-        fileName: ingestion.file_name,
+        fileName: ingestion.fileName,
         ...(progress ? { onProgress: progress.report } : {}),
         // Issue 16: the service always reads with what approvers' corrections taught about known layouts.
         memory: layoutMemoryOf(deps.repos.layouts),
@@ -254,7 +254,7 @@ export async function processIngestion(
         const report = withChangeFlags(base, prior, deps.trust?.flags);
         const res = await repos.reports.insertOrGetExisting({
           report,
-          createdBy: ingestion.uploaded_by,
+          createdBy: ingestion.uploadedBy,
           ingestionId: ingestion.id,
         });
         if (res.report.ingestionId === ingestion.id && !mine.some((m) => m.id === res.report.id)) {
@@ -264,12 +264,12 @@ export async function processIngestion(
         if (res.created) {
           fresh.push(res.report);
           await repos.audit.append({
-            actor: ingestion.uploaded_by ?? 'system',
+            actor: ingestion.uploadedBy ?? 'system',
             action: 'report.created',
             entity_type: 'margin_report',
             entity_id: res.report.id,
             after: report,
-            context: { ingestion_id: ingestion.id, file_name: ingestion.file_name },
+            context: { ingestion_id: ingestion.id, file_name: ingestion.fileName },
           });
         } else if (res.report.ingestionId !== ingestion.id) {
           const conflict = await repos.conflicts.open({
@@ -307,7 +307,7 @@ export async function processIngestion(
     if (e.permanent) {
       // An unreadable PDF is an answer, not a failure to retry.
       await deps.repos.ingestions.setStatus(ingestion.id, 'failed', { errorCode: e.code, errorMessage: e.message });
-      await showSummary(deps, ingestion, failedCard(ingestion.file_name, e.message));
+      await showSummary(deps, ingestion, failedCard(ingestion.fileName, e.message));
       return 'failed';
     }
     await deps.repos.ingestions.setStatus(ingestion.id, 'queued', { errorCode: e.code, errorMessage: e.message });
@@ -324,7 +324,7 @@ export async function deadLetterIngestion(deps: IngestDeps, ingestionId: string,
     deps,
     ingestion,
     failedCard(
-      ingestion.file_name,
+      ingestion.fileName,
       'MarginIQ could not finish this file after several tries. An admin has been told; the file is kept.',
     ),
   ).catch(() => {});

@@ -48,11 +48,11 @@ export async function learnFromEdit(
 ): Promise<TeachResult | null> {
   const fields = Object.keys(input.corrected) as FieldName[];
   if (fields.length === 0) return null;
-  if (!deps.extractor.readLayout || !input.ingestion.storage_key) {
+  if (!deps.extractor.readLayout || !input.ingestion.storageKey) {
     deps.logger.warn({ reportId: input.report.id }, 'layout memory: the PDF of this report cannot be read again');
     return null;
   }
-  const doc = await deps.extractor.readLayout(await deps.storage.get(input.ingestion.storage_key));
+  const doc = await deps.extractor.readLayout(await deps.storage.get(input.ingestion.storageKey));
   const accounts = (await deps.repos.reports.byIngestion(input.ingestion.id)).length;
   const result = await teachLayout(
     { uow: deps.uow },
@@ -60,7 +60,7 @@ export async function learnFromEdit(
       doc,
       accounts,
       reports: [{ account: input.report.accountNumber, fields: input.corrected }],
-      source: { reportId: input.report.id, fileName: input.ingestion.file_name, taughtBy: input.taughtBy },
+      source: { reportId: input.report.id, fileName: input.ingestion.fileName, taughtBy: input.taughtBy },
     },
   );
   deps.logger.info(

@@ -38,8 +38,8 @@ export interface Written {
 
 export const conversationOf = (i: Ingestion): ConversationRef => ({
   platform: i.platform as Platform,
-  channelId: i.channel_id ?? '',
-  threadRef: i.thread_ref ?? undefined,
+  channelId: i.channelId ?? '',
+  threadRef: i.threadRef ?? undefined,
 });
 
 /** The summary card of an upload as it now stands. */
@@ -49,13 +49,13 @@ export async function renderSummary(
   written: Written = {},
 ): Promise<Card> {
   if (ingestion.status === 'failed' || ingestion.status === 'dead') {
-    return failedCard(ingestion.file_name, ingestion.error_message ?? 'The file could not be processed.');
+    return failedCard(ingestion.fileName, ingestion.errorMessage ?? 'The file could not be processed.');
   }
-  if (ingestion.status === 'duplicate' && ingestion.duplicate_of) {
-    const first = await deps.repos.ingestions.findById(ingestion.duplicate_of);
-    if (first) return duplicateCard(ingestion.file_name, first);
+  if (ingestion.status === 'duplicate' && ingestion.duplicateOf) {
+    const first = await deps.repos.ingestions.findById(ingestion.duplicateOf);
+    if (first) return duplicateCard(ingestion.fileName, first);
   }
-  if (ingestion.status !== 'processed') return readingCard(ingestion.file_name);
+  if (ingestion.status !== 'processed') return readingCard(ingestion.fileName);
   const changed = written.report;
   // The store lists an upload's reports by account; a list handed in is put in the same order.
   const reports = (
@@ -72,7 +72,7 @@ export async function renderSummary(
         await deps.repos.conflicts.byIngestion(ingestion.id)
       ).map(async (conflict) => ({
         conflict,
-        existing: await deps.repos.reports.findById(conflict.existing_report_id),
+        existing: await deps.repos.reports.findById(conflict.existingReportId),
       })),
     ));
   // Issue 14: approvals so far of reports that need two, and the change since each account's last approved report.
@@ -95,7 +95,7 @@ export async function renderSummary(
   // Who decided, by name where their platform told us it.
   const deciders = [
     ...reports.map((r) => r.decidedBy),
-    ...withExisting.map((c) => c.conflict.decided_by),
+    ...withExisting.map((c) => c.conflict.decidedBy),
     ...[...approvals.values()].flat().map((a) => a.approver),
     ...[...(written.approvalsReset?.values() ?? [])].flat(),
   ].filter((u): u is string => Boolean(u));
@@ -129,13 +129,13 @@ export async function showSummary(deps: SummaryDeps, ingestion: Ingestion, body:
   const gateway = deps.gateways[ingestion.platform as Platform];
   if (!gateway) return;
   const to = conversationOf(ingestion);
-  if (ingestion.reply_ref) {
-    await gateway.update(to, ingestion.reply_ref, body);
+  if (ingestion.replyRef) {
+    await gateway.update(to, ingestion.replyRef, body);
     return;
   }
   const posted = await gateway.post(to, body);
   await deps.repos.ingestions.setReply(ingestion.id, posted.messageRef);
-  ingestion.reply_ref = posted.messageRef;
+  ingestion.replyRef = posted.messageRef;
 }
 
 /**

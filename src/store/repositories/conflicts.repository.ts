@@ -1,12 +1,27 @@
 import type { ConflictsRepository } from '../../core/ports.ts';
 import type { ReportConflict } from '../../core/records.ts';
+import type { MarginReport } from '../../core/report/report.schema.ts';
 import type { Queryable } from '../db.ts';
 
 const COLUMNS = 'id, ingestion_id, existing_report_id, candidate, status, decided_by, decided_at';
-type Row = Omit<ReportConflict, 'decided_at'> & { decided_at: Date | string | null };
+/** A row of analytics.report_conflicts as `COLUMNS` selects it; the store maps it onto core's ReportConflict. */
+interface Row {
+  id: string;
+  ingestion_id: string;
+  existing_report_id: string;
+  candidate: MarginReport;
+  status: ReportConflict['status'];
+  decided_by: string | null;
+  decided_at: Date | string | null;
+}
 const toConflict = (r: Row): ReportConflict => ({
-  ...r,
-  decided_at: r.decided_at === null ? null : new Date(r.decided_at).toISOString(),
+  id: r.id,
+  ingestionId: r.ingestion_id,
+  existingReportId: r.existing_report_id,
+  candidate: r.candidate,
+  status: r.status,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at === null ? null : new Date(r.decided_at).toISOString(),
 });
 
 export function createConflictsRepository(db: Queryable): ConflictsRepository {

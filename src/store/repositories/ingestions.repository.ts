@@ -7,15 +7,49 @@ import { ingestionScopeSql } from './report-scope.sql.ts';
 const COLUMNS = `id, created_at, platform, source_ref, file_name, file_size, file_hash, storage_key, source_url, channel_id,
   thread_ref, reply_ref, uploaded_by, status, attempts, error_code, error_message, duplicate_of, processed_at`;
 
-type Row = Omit<Ingestion, 'created_at' | 'processed_at'> & {
+/** A row of analytics.ingestions as `COLUMNS` selects it; the store maps it onto core's Ingestion. */
+interface Row {
+  id: string;
   created_at: Date | string;
+  platform: string;
+  source_ref: string;
+  file_name: string;
+  file_size: number | null;
+  file_hash: string | null;
+  storage_key: string | null;
+  source_url: string | null;
+  channel_id: string | null;
+  thread_ref: string | null;
+  reply_ref: string | null;
+  uploaded_by: string | null;
+  status: IngestionStatus;
+  attempts: number;
+  error_code: string | null;
+  error_message: string | null;
+  duplicate_of: string | null;
   processed_at: Date | string | null;
-};
+}
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const toIngestion = (r: Row): Ingestion => ({
-  ...r,
-  created_at: iso(r.created_at)!,
-  processed_at: iso(r.processed_at),
+  id: r.id,
+  createdAt: iso(r.created_at)!,
+  platform: r.platform,
+  sourceRef: r.source_ref,
+  fileName: r.file_name,
+  fileSize: r.file_size,
+  fileHash: r.file_hash,
+  storageKey: r.storage_key,
+  sourceUrl: r.source_url,
+  channelId: r.channel_id,
+  threadRef: r.thread_ref,
+  replyRef: r.reply_ref,
+  uploadedBy: r.uploaded_by,
+  status: r.status,
+  attempts: r.attempts,
+  errorCode: r.error_code,
+  errorMessage: r.error_message,
+  duplicateOf: r.duplicate_of,
+  processedAt: iso(r.processed_at),
 });
 
 export function createIngestionsRepository(db: Queryable): IngestionsRepository {
