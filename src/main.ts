@@ -18,14 +18,9 @@ import type { PlatformAdapter } from './platforms/platform.ts';
 import { createPlatforms } from './platforms/platforms.ts';
 import type { Service, ServiceOverrides } from './service.types.ts';
 import { createShutdown } from './shutdown.ts';
-import { openDb } from './store/db.ts';
 import { sha256 } from './store/files/local.storage.ts';
 import { createStorage } from './store/files/storage.ts';
-import { migrate } from './store/migrations.runner.ts';
-import { createAnalyticsRepository } from './store/repositories/analytics.repository.ts';
-import { createOpsRepository } from './store/repositories/ops.repository.ts';
-import { createScoreboardRepository } from './store/repositories/scoreboard.repository.ts';
-import { createRepositories, createUnitOfWork } from './store/repositories.ts';
+import { openStore } from './store/store.open.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 export type { Service, ServiceOverrides };
@@ -45,15 +40,11 @@ export async function startService(
   const background = overrides.background !== false;
   const log = (component: string) => logger.child({ component });
   const metrics = createMetrics();
-  const db = await openDb(config.database, {
-    onCreate: (m) => logger.info(m),
+  const store = await openStore(config, logger, {
+    fetch: overrides.fetch,
     ...(mode === 'start' && background ? { beforeOpen: () => assertPortFree(config.http) } : {}),
   });
-  const applied = await migrate(db);
-  if (applied.length > 0) logger.info({ applied: applied.map((m) => m.name) }, 'migrations applied');
-  const repos = createRepositories(db);
-  const uow = createUnitOfWork(db);
-  const storage = createStorage(config, overrides.fetch);
+  const { db, repos, storage, ops } = store;
   const { maxFileBytes, maxPages, extractTimeoutMs } = config.limits;
   const extractor =
     overrides.extractor ??
@@ -70,36 +61,12 @@ export async function startService(
   const platforms: PlatformAdapter[] = [];
   const platformNames = () => platforms.map((p) => p.name);
   const health = createHealth({ db, queue, extractor, storage, platforms: platformNames, version: VERSION, startedAt });
-  const analytics = createAnalyticsRepository(db);
-  const scoreboard = createScoreboardRepository(db);
-  const ops = createOpsRepository(db);
-  const core = {
-    repos,
-    uow,
-    analytics,
-    scoreboard,
-    ops,
-    storage,
-    queue,
-    extractor,
-    health,
-    gateways,
-    fetchers,
-    logger,
-  };
+  const core = { ...store, queue, extractor, health, gateways, fetchers, logger };
   const { ingest, digests, chat, scoreboardMetrics, status, homes } = createCoreServices(config, core);
 
   const serveHttp = mode === 'start' && background;
-  for (const adapter of await createPlatforms(config, {
-    chat,
-    status,
-    repos,
-    storage,
-    logger,
-    metrics,
-    serveHttp,
-    fetch: overrides.fetch,
-  })) {
+  const platformDeps = { chat, status, repos, storage, logger, metrics, serveHttp, fetch: overrides.fetch };
+  for (const adapter of await createPlatforms(config, platformDeps)) {
     platforms.push(adapter);
     gateways[adapter.name] = adapter.gateway;
     if (adapter.fetcher) fetchers[adapter.name] = adapter.fetcher;
