@@ -105,7 +105,7 @@ describe('a file shared in Slack', () => {
     // One job, ended for good: a refused address is not worth a retry.
     const [job] = svc.jobs.slice(jobsBefore);
     const ingestion = job ? await svc.repos.ingestions.findById(job) : undefined;
-    expect(ingestion).toMatchObject({ status: 'failed', error_code: 'download.refused' });
+    expect(ingestion).toMatchObject({ status: 'failed', errorCode: 'download.refused' });
     await svc.idle();
     return { file, ts };
   }
