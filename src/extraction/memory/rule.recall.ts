@@ -30,7 +30,13 @@ function figureOn(lines: Segmented[], at: number, rule: LearnedRule, anchorX: nu
       const title = columnTitle(lines, at, f);
       return title !== null && sameLabel(title.text, rule.column!);
     });
-    return under.length === 1 ? under[0]! : null;
+    if (under.length === 1) return under[0]!;
+    if (under.length > 1 || rule.anchor !== 'account') return null;
+    // An account's row where no figure's nearest caption line is the title (a scan's specks between
+    // header and rows read as captions): the figure under the title itself, on the header that prints it.
+    const span = titleAbove(lines, at, rule.column);
+    const below = span ? figs.filter((f) => overlaps(f, span)) : [];
+    return below.length === 1 ? below[0]! : null;
   }
   if (figs.length === rule.figures) return figs[rule.ordinal] ?? null;
   // Another count of figures on the line: the one where the taught figure stood, if one clearly is.
@@ -86,14 +92,25 @@ function blankUnder(
   const line = lines[at]!;
   const figs = figuresOf(line);
   if (!rule.column || figs.length === 0 || !accountLeftOf(line, figs[0]!, account)) return null;
-  for (const f of figs) {
-    const title = columnTitle(lines, at, f);
-    if (!title) continue;
-    const header = lines.slice(0, at).findLast((l) => l.segs.includes(title));
-    const mine = header?.segs.find((s) => s.kind === 'text' && sameLabel(s.text, rule.column!));
-    if (!mine) return null;
-    const over = (s: { x0: number; x1: number }) => Math.min(s.x1, mine.x1) - Math.max(s.x0, mine.x0) > 0;
-    return line.segs.some(over) ? null : { x0: mine.x0, x1: mine.x1 };
+  const span = titleAbove(lines, at, rule.column);
+  return span && !line.segs.some((s) => overlaps(s, span)) ? span : null;
+}
+
+const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+
+/**
+ * The span of a column title on the nearest line above (same page) that prints it and no figure: the
+ * table's header, looked for by the title itself.
+ */
+function titleAbove(lines: Segmented[], at: number, title: string): { x0: number; x1: number } | null {
+  const page = lines[at]!.page;
+  for (let i = at - 1; i >= Math.max(0, at - 40); i--) {
+    const up = lines[i]!;
+    if (up.page !== page) return null;
+    if (figuresOf(up).length > 0) continue;
+    const seg = up.segs.find((s) => s.kind === 'text' && sameLabel(s.text, title));
+    if (seg) return { x0: seg.x0, x1: seg.x1 };
   }
   return null;
 }

@@ -20,6 +20,12 @@ const ocrFactor = (c: number) => Math.max(0, Math.min(1, 0.35 + 0.7 * c));
 /** Issues a learned value makes moot: the approver settled which figure the label means. */
 const SETTLED = new Set(['unconfirmed_value', 'ambiguous_value', 'unsure_column', 'identity_choice']);
 
+/** The very figure the identities confirm, learned with the other sign (a scan lost its minus): theirs stands, no conflict. */
+const signOnly = (had: SolvedField | undefined, r: Recalled) =>
+  Boolean(had?.confirmedBy) &&
+  had!.pick.line === r.cand.line &&
+  near(had!.pick.value as number, -(r.cand.value as number));
+
 export interface MemorySolved {
   fields: Map<FieldName, SolvedField>;
   issues: ReportIssue[];
@@ -39,6 +45,7 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
   const conflicts: ReportIssue[] = [];
   for (const [f, r] of recalled) {
     const had = plain.fields.get(f);
+    if (signOnly(had, r)) continue;
     if (had?.confirmedBy && !near(had.pick.value as number, r.cand.value as number))
       conflicts.push({
         code: 'learned_conflict',
@@ -50,7 +57,9 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
   const byField = new Map<FieldName, Candidate[]>(input.byField);
   const learnedCands = new Set<Candidate>();
   // The learned values the identities do not contradict join the candidates; the others stay out.
-  const usable = new Map([...recalled].filter(([f]) => !conflicts.some((c) => c.field === f)));
+  const usable = new Map(
+    [...recalled].filter(([f, r]) => !conflicts.some((c) => c.field === f) && !signOnly(plain.fields.get(f), r)),
+  );
   for (const [f, r] of usable) {
     const cand: Candidate = { ...r.cand, weight: LEARNED_WEIGHT };
     learnedCands.add(cand);
