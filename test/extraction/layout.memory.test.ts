@@ -322,10 +322,7 @@ function exceptions(date: string, accounts: (string | null)[][]): Placed[][] {
         90,
         14,
         [20, 90, 190, 290, 390, 480, 555],
-        [
-          ['ACCOUNT', 'NAME', 'LONG MKT VAL', 'SHORT MKT VAL', 'TOTAL EQUITY', 'HOUSE REQ', 'CALL AMT'],
-          ...accounts,
-        ],
+        [['ACCOUNT', 'NAME', 'LONG MKT VAL', 'SHORT MKT VAL', 'TOTAL EQUITY', 'HOUSE REQ', 'CALL AMT'], ...accounts],
       ),
       ['ACCOUNTS WITH EXCESS BELOW 5% OF REQUIREMENT ARE LISTED FOR REVIEW.', 30, 110 + accounts.length * 14, 8],
     ],
