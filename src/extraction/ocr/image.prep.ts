@@ -100,6 +100,25 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
     if (y < y0[r]!) y0[r] = y;
     if (y > y1[r]!) y1[r] = y;
   }
+  // Ruling: table rules, box borders and dashed separators are not text. Tesseract reads a dashed
+  // line as a row of garbage words and lets a rule beside a figure eat its last characters
+  // (`800,045.60|` read as `800,045`), so they go before it reads.
+  const { ruled, strips } = findRules(count, area, x0, y0, x1, y1, dpi, parent);
+  // A rule's strip goes white but for the ink of other components (text touching it), and so does
+  // its faint halo, which thresholding left unlabelled.
+  for (const b of strips) {
+    for (let y = Math.max(0, b.y0 - 2); y <= Math.min(h - 1, b.y1 + 2); y++)
+      for (let x = Math.max(0, b.x0 - 2); x <= Math.min(w - 1, b.x1 + 2); x++) {
+        const l = labels[y * w + x]!;
+        if (l === 0 || ruled[l] === 1) out[y * w + x] = 255;
+      }
+  }
+  for (let r = 1; r < count; r++) {
+    if (ruled[r] === 1) area[r] = 0;
+    else if (ruled[r] === 2)
+      for (let y = y0[r]!; y <= y1[r]!; y++)
+        for (let x = x0[r]!; x <= x1[r]!; x++) if (onLongRun(labels, w, h, x, y, r, dpi)) out[y * w + x] = 255;
+  }
   // Specks: small components with no other ink nearby. A decimal point sits next to digits and stays.
   const scale = dpi / 200;
   const maxSpeck = Math.max(4, Math.round(6 * scale * scale));
@@ -156,4 +175,85 @@ export function prepareScan(gray: Uint8Array, w: number, h: number, dpi: number)
         }
       : { x0: 0, y0: 0, x1: 0, y1: 0 };
   return { gray: out, ink: ink / n, box: bounded };
+}
+
+/**
+ * Components that are ruling, by shape alone: 1 for a whole component to erase (a thin rule, or a
+ * dash of a dashed or dotted line: at least eight dash-like marks in a row on one level, close
+ * together), 2 for a frame (a large, mostly hollow component: a box border, perhaps touching text)
+ * whose long straight runs alone are erased. Letters are never this long and thin, and the marks of
+ * a text line (periods, hyphens, minus signs) are never eight in a row without letters between.
+ */
+function findRules(
+  count: number,
+  area: Int32Array,
+  x0: Int32Array,
+  y0: Int32Array,
+  x1: Int32Array,
+  y1: Int32Array,
+  dpi: number,
+  parent: number[],
+): { ruled: Uint8Array; strips: { x0: number; y0: number; x1: number; y1: number }[] } {
+  const ruled = new Uint8Array(count);
+  const strips: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const thin = Math.max(3, Math.round(dpi / 60)); // about 0.4 mm
+  const long = Math.round(dpi * 0.4);
+  const dashes: number[] = [];
+  for (let r = 1; r < count; r++) {
+    if (area[r] === 0 || parent[r] !== r) continue;
+    const bw = x1[r]! - x0[r]! + 1;
+    const bh = y1[r]! - y0[r]! + 1;
+    if ((bw >= long && bh <= thin) || (bh >= long && bw <= thin)) {
+      ruled[r] = 1;
+      strips.push({ x0: x0[r]!, y0: y0[r]!, x1: x1[r]!, y1: y1[r]! });
+    } else if (Math.max(bw, bh) >= long && area[r]! / (bw * bh) < 0.25) ruled[r] = 2;
+    else if (bh <= thin && bw * 3 >= bh * 2) dashes.push(r);
+  }
+  // Dashes on one level, left to right; a run of at least eight with small gaps is a dashed line.
+  const cy = (r: number) => (y0[r]! + y1[r]!) / 2;
+  dashes.sort((a, b) => cy(a) - cy(b));
+  const gap = Math.round(dpi * 0.06);
+  for (let i = 0; i < dashes.length; ) {
+    let j = i;
+    while (j < dashes.length && cy(dashes[j]!) - cy(dashes[i]!) <= thin) j++;
+    const level = dashes.slice(i, j).sort((a, b) => x0[a]! - x0[b]!);
+    i = j;
+    let run: number[] = [];
+    const close = () => {
+      const a = run[0];
+      const b = run[run.length - 1];
+      if (a !== undefined && b !== undefined && run.length >= 8 && x1[b]! - x0[a]! >= dpi / 2) {
+        for (const d of run) ruled[d] = 1;
+        strips.push({
+          x0: x0[a]!,
+          x1: x1[b]!,
+          y0: Math.min(...run.map((d) => y0[d]!)),
+          y1: Math.max(...run.map((d) => y1[d]!)),
+        });
+      }
+      run = [];
+    };
+    for (const d of level) {
+      if (run.length > 0 && x0[d]! - x1[run[run.length - 1]!]! > gap) close();
+      run.push(d);
+    }
+    close();
+  }
+  return { ruled, strips };
+}
+
+/** True when pixel (x, y) of component `r` lies on a horizontal or vertical run of it at least 0.3 inch long. */
+function onLongRun(labels: Int32Array, w: number, h: number, x: number, y: number, r: number, dpi: number): boolean {
+  if (labels[y * w + x] !== r) return false;
+  const min = Math.round(dpi * 0.3);
+  let a = x;
+  let b = x;
+  while (a > 0 && labels[y * w + a - 1] === r) a--;
+  while (b < w - 1 && labels[y * w + b + 1] === r) b++;
+  if (b - a + 1 >= min) return true;
+  a = y;
+  b = y;
+  while (a > 0 && labels[(a - 1) * w + x] === r) a--;
+  while (b < h - 1 && labels[(b + 1) * w + x] === r) b++;
+  return b - a + 1 >= min;
 }
