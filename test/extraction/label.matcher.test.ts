@@ -58,6 +58,17 @@ describe('matchLabel', () => {
     expect(abbreviated).toBeGreaterThan(fuzzy);
   });
 
+  it('takes a letter pair OCR read for one letter as one slip, not two', () => {
+    // `rn` for `m` and `ri` for `n`: two edits by count, one misread by eye.
+    expect(target('Special memoraridum account')).toBe('sma');
+    expect(target('Maintenance requirernent')).toBe('maintenance_requirement');
+    expect(matchLabel('Special memoraridum account')!.score).toBeLessThan(
+      matchLabel('Special memorandum account')!.score,
+    );
+    // Not a licence for any two edits.
+    expect(target('Special memxrxndum account')).toBeNull();
+  });
+
   it('prefers the house requirement over the exchange one', () => {
     expect(matchLabel('House Maintenance Requirement')!.synonym.weight).toBeGreaterThan(
       matchLabel('Exchange Maintenance Requirement')!.synonym.weight,

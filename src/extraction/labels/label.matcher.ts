@@ -66,10 +66,23 @@ function editDistanceAtMost1(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/**
+ * Letter pairs OCR reads for one letter and back (`memorandum` read `memoraridum`, `rn` for `m`):
+ * both words are compared with each pair folded to one letter, so such a slip costs one edit at most.
+ */
+const OCR_PAIRS: [RegExp, string][] = [
+  [/rn/g, 'm'],
+  [/ri/g, 'n'],
+  [/cl/g, 'd'],
+  [/vv/g, 'w'],
+];
+const fold = (w: string) => OCR_PAIRS.reduce((s, [re, to]) => s.replace(re, to), w);
+
 /** 1 exact, 0.85 within one OCR slip (long words only), 0 otherwise. */
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (a.length >= 5 && b.length >= 5 && editDistanceAtMost1(a, b)) return 0.85;
+  if (a.length >= 5 && b.length >= 5 && (editDistanceAtMost1(a, b) || editDistanceAtMost1(fold(a), fold(b))))
+    return 0.85;
   return 0;
 }
 
