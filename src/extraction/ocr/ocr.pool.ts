@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { AppError } from '../../contract/errors.ts';
 import type { PageImage, PageWord } from '../pdf/page.types.ts';
 import type { Baseline } from './deskew.ts';
+import { type Gray, readPgm, restoreTrailingMinus } from './lost.marks.ts';
+import { acceptReread, cropPgm, findRereads } from './reread.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -73,8 +75,9 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
     })) as unknown as TessWorker;
     // Sparse text keeps table cells apart; the line builder rebuilds rows from word boxes.
     // debug_file: tesseract's diagnostics ("Detected 7 diacritics") would otherwise reach our stdout.
+    PAGE_MODE.current = deps.pageSegMode ?? String(PSM.SPARSE_TEXT);
     await worker.setParameters({
-      tessedit_pageseg_mode: deps.pageSegMode ?? String(PSM.SPARSE_TEXT),
+      tessedit_pageseg_mode: PAGE_MODE.current,
       user_defined_dpi: '300',
       debug_file: '/dev/null',
       // Statements are dark on light: skip tesseract 5's second pass over inverted lines.
@@ -130,6 +133,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
         );
         const words: PageWord[] = [];
         const baselines: Baseline[] = [];
+        let read: TessWord[] = [];
         for (const b of data.blocks ?? [])
           for (const p of b.paragraphs)
             for (const l of p.lines) {
@@ -142,19 +146,23 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
                   y1: (b.y1 + image.offsetY) / image.scale,
                 });
               }
-              for (const w of l.words) {
-                const text = w.text.trim();
-                if (!text) continue;
-                words.push({
-                  text,
-                  x0: (w.bbox.x0 + image.offsetX) / image.scale,
-                  y0: (w.bbox.y0 + image.offsetY) / image.scale,
-                  x1: (w.bbox.x1 + image.offsetX) / image.scale,
-                  y1: (w.bbox.y1 + image.offsetY) / image.scale,
-                  conf: Math.max(0, Math.min(1, w.confidence / 100)),
-                });
-              }
+              for (const w of l.words) if (w.text.trim()) read.push({ ...w, text: w.text.trim() });
             }
+        const gray = readPgm(image.pgm);
+        if (gray) {
+          read = restoreTrailingMinus(read, gray);
+          read = await rereadFigures(worker, read, gray, signal);
+        }
+        for (const w of read) {
+          words.push({
+            text: w.text,
+            x0: (w.bbox.x0 + image.offsetX) / image.scale,
+            y0: (w.bbox.y0 + image.offsetY) / image.scale,
+            x1: (w.bbox.x1 + image.offsetX) / image.scale,
+            y1: (w.bbox.y1 + image.offsetY) / image.scale,
+            conf: Math.max(0, Math.min(1, w.confidence / 100)),
+          });
+        }
         return { words, baselines };
       } catch (err) {
         throw new AppError('extraction.ocr_failed', 'Text recognition failed on a scanned page.', { cause: err });
@@ -195,3 +203,48 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
     },
   };
 }
+
+/**
+ * Reads doubtful figures and uncovered ink on figure rows again, one line each (see reread.ts), on the
+ * worker that read the band, and puts a clean second reading in place of the first.
+ */
+async function rereadFigures(
+  worker: TessWorker,
+  words: TessWord[],
+  gray: Gray,
+  signal?: AbortSignal,
+): Promise<TessWord[]> {
+  const jobs = findRereads(words, gray);
+  if (jobs.length === 0) return words;
+  const drop = new Set<TessWord>();
+  const add: TessWord[] = [];
+  await worker.setParameters({ tessedit_pageseg_mode: '7', tessedit_char_whitelist: '0123456789,.-()$€£¥' });
+  try {
+    for (const job of jobs) {
+      if (signal?.aborted) break;
+      const pgm = cropPgm(gray, job.box);
+      if (!pgm) continue;
+      const { data } = (await worker.recognize(
+        Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength),
+        {},
+        {
+          text: true,
+        },
+      )) as unknown as { data: { text: string; confidence: number } };
+      const text = (data.text ?? '').replace(/\s+/g, '');
+      const conf = data.confidence ?? 0;
+      // Tesseract's confidence under a character whitelist says little: the digits must agree instead.
+      const accepted = acceptReread(job, text);
+      if (!accepted) continue;
+      for (const w of job.replaces) drop.add(w as TessWord);
+      const before = job.replaces.length ? Math.min(...job.replaces.map((w) => w.confidence)) : 60;
+      add.push({ text: accepted, confidence: Math.min(Math.max(before, conf), 75), bbox: job.box });
+    }
+  } finally {
+    await worker.setParameters({ tessedit_pageseg_mode: PAGE_MODE.current, tessedit_char_whitelist: '' });
+  }
+  return [...words.filter((w) => !drop.has(w)), ...add];
+}
+
+/** The page segmentation mode the pool's workers read pages with (set by createOcrPool). */
+const PAGE_MODE = { current: '11' };
