@@ -4,7 +4,9 @@
  * missing or extra value with no review flag, no confidence below 0.8 and no issue naming it).
  * The silent errors are grouped by class (layout, field, kind of miss) to show where to look.
  *
- *   node bench/generated.bench.ts [--count 250] [--seed 20261206] [--scanned 4]
+ *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4]
+ *
+ * `--from N` starts at statement N of the seed (statements 50000–50299: `--from 50000 --count 300`).
  *
  * Writes bench/results/generated.json and generated.md.
  */
@@ -21,13 +23,14 @@ const arg = (name: string, def: string) => {
 };
 const SEED = Number(arg('--seed', '20261206'));
 const COUNT = Number(arg('--count', '250'));
+const FROM = Number(arg('--from', '0'));
 const SCANNED = Number(arg('--scanned', '4'));
 
 const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 300_000, ocrWorkers: 2 });
 let results: Measured[];
 try {
   results = [
-    ...(await measureGenerated(extractor, { seed: SEED, count: COUNT, kind: 'text' })),
+    ...(await measureGenerated(extractor, { seed: SEED, from: FROM, count: COUNT, kind: 'text' })),
     ...(await measureGenerated(extractor, { seed: SEED, from: 10_000, count: SCANNED, kind: 'scanned' })),
   ];
 } finally {
@@ -79,7 +82,7 @@ const table = lines.join('\n');
 console.log(table);
 console.log(verdict);
 const stamp = new Date().toISOString();
-const md = `# Generated statements\n\n${stamp}, seed ${SEED}, ${COUNT} text + ${SCANNED} scanned.\nCommand: \`node bench/generated.bench.ts${args.length ? ` ${args.join(' ')}` : ''}\`\n\n${table}\n\n**Strict property: ${verdict}.**\n\nEvidence: ${missingEvidence} present values without evidence; ${evidence.length} evidence boxes not over their printed value.\n\nSilent errors by class:\n\n${classLines.join('\n') || '- none'}\n`;
+const md = `# Generated statements\n\n${stamp}, seed ${SEED}, ${COUNT} text from statement ${FROM} + ${SCANNED} scanned.\nCommand: \`node bench/generated.bench.ts${args.length ? ` ${args.join(' ')}` : ''}\`\n\n${table}\n\n**Strict property: ${verdict}.**\n\nEvidence: ${missingEvidence} present values without evidence; ${evidence.length} evidence boxes not over their printed value.\n\nSilent errors by class:\n\n${classLines.join('\n') || '- none'}\n`;
 const outDir = path.join(ROOT, 'bench/results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
