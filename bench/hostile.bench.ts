@@ -14,12 +14,12 @@
  * every figure of the embedded run.
  * Targets: peak < 600 MB, idle after < 300 MB. Writes bench/results/hostile-<database>.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileShareMessage, slackSender } from '../test/slack/slack.requests.ts';
-import { freePort, startCli } from '../test/support/cli.ts';
+import { freePort, runCli, startCli } from '../test/support/cli.ts';
 import { freshPostgres } from '../test/support/databases.ts';
 import { startSlackDouble } from '../test/support/slack-double.ts';
 import { hugeImagePdf, inflatingStreamsPdf } from './hostile.pdfs.ts';
@@ -28,8 +28,23 @@ const { values: args } = parseArgs({
   options: {
     rounds: { type: 'string', default: '2' },
     'database-url': { type: 'string', default: process.env.TEST_DATABASE_URL },
+    // Where the memory is, at baseline and idle after each round (bench/memory.probe.ts in the service).
+    decompose: { type: 'boolean', default: false },
+    // Extra environment for the service (an allocator or V8 setting under test), KEY=VALUE, repeatable.
+    env: { type: 'string', multiple: true, default: [] },
+    // Create the embedded database first (`marginiq migrate`), so the service opens an existing one
+    // instead of running initdb in its own process, as every start after the first does.
+    'existing-db': { type: 'boolean', default: false },
+    // Results file; `-` prints only.
+    out: { type: 'string' },
   },
 });
+const extraEnv = Object.fromEntries(
+  (args.env ?? []).map((kv) => {
+    const i = kv.indexOf('=');
+    return [kv.slice(0, i), kv.slice(i + 1)];
+  }),
+);
 const SECRET = 'bench-signing-secret';
 
 const rssMb = (pid: number) =>
@@ -55,6 +70,17 @@ async function measure(databaseUrl: string | undefined) {
   const database = databaseUrl ? await freshPostgres(databaseUrl) : null;
   const slack = await startSlackDouble();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'marginiq-hostile-'));
+  const probeFile = path.join(dataDir, 'memory-probe.json');
+  const probeEnv: Record<string, string> = args.decompose
+    ? {
+        NODE_OPTIONS: `--import ${path.resolve(import.meta.dirname, 'memory.probe.ts')}`,
+        MARGINIQ_MEMORY_PROBE: probeFile,
+      }
+    : {};
+  if (args['existing-db'] && !database) {
+    const r = await runCli(['migrate'], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, { timeoutMs: 180_000 });
+    if (r.code !== 0) throw new Error(`marginiq migrate failed: ${r.stderr}`);
+  }
   const svc = await startCli(
     'start',
     {
@@ -65,6 +91,8 @@ async function measure(databaseUrl: string | undefined) {
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'warn',
       ...(database?.url ? { DATABASE_URL: database.url } : {}),
+      ...probeEnv,
+      ...extraEnv,
     },
     { timeoutMs: 120_000 },
   );
@@ -74,7 +102,17 @@ async function measure(databaseUrl: string | undefined) {
     inflating: await inflatingStreamsPdf(64, 16),
     'huge-image': await hugeImagePdf(20_000),
   };
+  /** The probe's snapshot (SIGUSR2 → a JSON file), or null without --decompose. */
+  const decompose = async (): Promise<unknown> => {
+    if (!args.decompose) return null;
+    rmSync(probeFile, { force: true });
+    process.kill(pid, 'SIGUSR2');
+    for (let i = 0; i < 100 && !existsSync(probeFile); i++) await sleep(100);
+    await sleep(200);
+    return JSON.parse(readFileSync(probeFile, 'utf8'));
+  };
   const baseline = await settledRssMb(pid, 20);
+  const baselineMemory = await decompose();
   const rounds: Record<string, unknown>[] = [];
   let n = 0;
   for (let round = 1; round <= Number(args.rounds); round++) {
@@ -115,7 +153,8 @@ async function measure(databaseUrl: string | undefined) {
     const replies = Object.fromEntries(
       threads.map((t) => [t.name, slack.thread(t.channel, t.ts).map((m) => m.text.split('\n')[0])]),
     );
-    rounds.push({ round, seconds, peak_rss_mb: peak, idle_after_mb: idleAfter, replies });
+    const memory = await decompose();
+    rounds.push({ round, seconds, peak_rss_mb: peak, idle_after_mb: idleAfter, replies, ...(memory ? { memory } : {}) });
   }
   await svc.stop();
   await slack.close();
@@ -133,14 +172,17 @@ async function measure(databaseUrl: string | undefined) {
     idle_after_above_baseline_mb: idle - baseline,
     targets: { peak_rss_mb: 600, idle_after_mb: 300 },
     met: peak < 600 && idle < 300,
+    ...(args['existing-db'] && !database ? { database_created_before_start: true } : {}),
+    ...(Object.keys(extraEnv).length ? { service_env: extraEnv } : {}),
+    ...(baselineMemory ? { baseline_memory: baselineMemory } : {}),
     rounds,
   };
   console.log(JSON.stringify(result, null, 2));
-  mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
-  writeFileSync(
-    path.resolve(import.meta.dirname, `results/hostile-${result.database}.json`),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
+  if (args.out !== '-') {
+    const file = args.out ?? path.resolve(import.meta.dirname, `results/hostile-${result.database}.json`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  }
   return result;
 }
 
