@@ -94,7 +94,7 @@ async function measure(databaseUrl: string | undefined) {
       ...probeEnv,
       ...extraEnv,
     },
-    { timeoutMs: 120_000 },
+    { timeoutMs: 300_000 },
   );
   const pid = svc.child.pid!;
   const sender = slackSender(svc.url, SECRET);

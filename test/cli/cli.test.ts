@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,13 @@ import { freePort, runCli, startCli } from '../support/cli.ts';
 import { freshPostgres } from '../support/databases.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'marginiq-cli-'));
+/** jemalloc where Debian and Ubuntu install it (the Dockerfile's libjemalloc2), if this machine has it. */
+const JEMALLOC =
+  process.platform === 'linux'
+    ? [`/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/libjemalloc.so.2`].find((p) =>
+        existsSync(p),
+      )
+    : undefined;
 
 describe('the marginiq command', () => {
   it('names each bad setting on its own line and exits 2', async () => {
@@ -59,7 +66,21 @@ describe('the marginiq command', () => {
       // The service re-executed itself in place (same pid, so signals still reach it) with glibc's mmap threshold fixed.
       const environ = readFileSync(`/proc/${svc.child.pid}/environ`, 'utf8').split('\0');
       expect(environ).toContain('MALLOC_MMAP_THRESHOLD_=1048576');
+      // Where the system has jemalloc, the service runs on it, with the thread that returns freed memory.
+      const maps = readFileSync(`/proc/${svc.child.pid}/maps`, 'utf8');
+      expect(maps.includes('libjemalloc.so.2')).toBe(JEMALLOC !== undefined);
+      if (JEMALLOC)
+        expect(environ).toContain('MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0');
     }
+    expect(await svc.stop('SIGTERM')).toBe(0);
+  });
+
+  it.runIf(JEMALLOC)('keeps glibc when MARGINIQ_MALLOC=glibc', async () => {
+    const svc = await startCli('start', { PORT: String(await freePort()), DATA_DIR: tmp(), MARGINIQ_MALLOC: 'glibc' });
+    expect(readFileSync(`/proc/${svc.child.pid}/maps`, 'utf8')).not.toContain('libjemalloc');
+    expect(readFileSync(`/proc/${svc.child.pid}/environ`, 'utf8').split('\0')).toContain(
+      'MALLOC_MMAP_THRESHOLD_=1048576',
+    );
     expect(await svc.stop('SIGTERM')).toBe(0);
   });
 });
