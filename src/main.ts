@@ -53,6 +53,7 @@ export async function startService(
       maxPages,
       timeoutMs: extractTimeoutMs,
       ocrWorkers: config.ocrWorkers,
+      ocrIdleMs: config.ocrIdleMs,
       logger: log('extraction'),
     });
   const queue = await createQueue(db, log('queue'), { expireInSeconds: Math.ceil(extractTimeoutMs / 1000) + 120 });

@@ -100,6 +100,7 @@ function resolve(env: Env) {
       extractTimeoutMs: Math.round(env.EXTRACT_TIMEOUT_S * 1000),
     },
     ocrWorkers: env.OCR_WORKERS ?? Math.max(1, cpus().length),
+    ocrIdleMs: Math.round(env.OCR_IDLE_S * 1000),
     console: { enabled: consoleEnabled, token: env.CONSOLE_TOKEN, platformConfigured: anyPlatform },
     publicUrl: env.PUBLIC_URL,
     replicaId: env.REPLICA_ID,

@@ -89,6 +89,7 @@ export const envSchema = z
     CONSOLE_TOKEN: optionalNonEmpty,
     PUBLIC_URL: optionalNonEmpty,
     OCR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+    OCR_IDLE_S: z.coerce.number().min(0).max(86_400).default(60),
     EXTRACT_TIMEOUT_S: z.coerce.number().positive().max(3600).default(120),
     REPLICA_ID: optionalNonEmpty,
     // Margin calls and the scoreboard (issue 15).

@@ -26,6 +26,8 @@ export interface ExtractorDeps {
   maxPages: number;
   timeoutMs: number;
   ocrWorkers: number;
+  /** End the OCR workers after this long without a page (they start again on the next one); unset: keep them. */
+  ocrIdleMs?: number;
   logger?: Logger;
   now?: () => Date;
   /** Render resolution for OCR (default 250 dpi: as accurate as 300 on the corpus, a third fewer pixels). */
@@ -88,6 +90,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       size: deps.ocrWorkers,
       ...(deps.logger ? { logger: deps.logger } : {}),
       ...(deps.ocrPageSegMode ? { pageSegMode: deps.ocrPageSegMode } : {}),
+      ...(deps.ocrIdleMs ? { idleMs: deps.ocrIdleMs } : {}),
     });
     return pool;
   };

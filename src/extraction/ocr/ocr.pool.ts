@@ -52,8 +52,13 @@ export interface OcrPool {
 /**
  * A fixed pool of tesseract.js workers (each its own thread), created on first use or by warmUp
  * and reused for every page. tesseract.js is imported lazily so a text-only run never loads it.
+ *
+ * With `idleMs`, a pool that has had no page for that long ends its workers: two idle workers hold about
+ * 150 MB (their WebAssembly memories, model and heaps), which a service waiting for the next statement
+ * does not need. The next page starts them again (about 2 CPU s for two workers, measured in
+ * bench/ocr-idle.bench.ts).
  */
-export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode?: string }): OcrPool {
+export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode?: string; idleMs?: number }): OcrPool {
   const size = Math.max(1, deps.size);
   const idle: TessWorker[] = [];
   const waiting: ((w: TessWorker) => void)[] = [];
@@ -61,6 +66,25 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
   const all: TessWorker[] = [];
   let started = 0;
   let closed = false;
+  let idleTimer: NodeJS.Timeout | null = null;
+
+  /** Ends every worker once none has worked for `idleMs`; the next page starts them again. */
+  function armIdleTimer() {
+    if (!deps.idleMs || closed) return;
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(retireIdle, deps.idleMs);
+    idleTimer.unref();
+  }
+  function retireIdle() {
+    idleTimer = null;
+    // Only a pool at rest: every worker idle, nobody waiting, no worker half-started.
+    if (closed || waiting.length > 0 || started !== all.length || idle.length !== all.length) return;
+    const workers = all.splice(0);
+    idle.length = 0;
+    started = 0;
+    deps.logger?.debug({ workers: workers.length }, 'ocr workers ended after idle period');
+    for (const w of workers) void w.terminate().catch(() => {});
+  }
 
   async function spawn(): Promise<TessWorker> {
     const { createWorker, OEM, PSM } = await import('tesseract.js');
@@ -104,10 +128,17 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
   function release(w: TessWorker) {
     const next = waiting.shift();
     if (next) next(w);
-    else idle.push(w);
+    else {
+      idle.push(w);
+      armIdleTimer();
+    }
   }
 
   function acquire(): Promise<TessWorker> {
+    if (idleTimer) {
+      clearTimeout(idleTimer);
+      idleTimer = null;
+    }
     const w = idle.pop();
     if (w) return Promise.resolve(w);
     if (started < size) {
@@ -197,6 +228,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
     ready: () => all.length > 0 && !closed,
     async close() {
       closed = true;
+      if (idleTimer) clearTimeout(idleTimer);
       await starting?.catch(() => {});
       idle.length = 0;
       await Promise.all(all.splice(0).map((w) => w.terminate().catch(() => {})));
