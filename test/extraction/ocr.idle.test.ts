@@ -19,7 +19,7 @@ const waitFor = async (ok: () => boolean, ms: number) => {
   return ok();
 };
 
-/** Issue 18 item 2: idle OCR workers (about 75 MB each) are ended, and start again for the next scan. */
+/** Issue 18 item 2: idle OCR workers (40–80 MB each) are ended, and start again for the next scan. */
 describe('an idle OCR pool', { timeout: 240_000 }, () => {
   const extractor = createExtractor({
     maxFileBytes: 1e7,

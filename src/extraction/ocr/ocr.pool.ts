@@ -53,10 +53,10 @@ export interface OcrPool {
  * A fixed pool of tesseract.js workers (each its own thread), created on first use or by warmUp
  * and reused for every page. tesseract.js is imported lazily so a text-only run never loads it.
  *
- * With `idleMs`, a pool that has had no page for that long ends its workers: two idle workers hold about
- * 150 MB (their WebAssembly memories, model and heaps), which a service waiting for the next statement
- * does not need. The next page starts them again (about 2 CPU s for two workers, measured in
- * bench/ocr-idle.bench.ts).
+ * With `idleMs`, a pool that has had no page for that long ends its workers: two idle workers held
+ * 78–157 MB (their WebAssembly memories, model and heaps), which a service waiting for the next statement
+ * does not need. The next page starts them again: about 1.4 CPU s more for two workers
+ * (bench/ocr-idle.bench.ts).
  */
 export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode?: string; idleMs?: number }): OcrPool {
   const size = Math.max(1, deps.size);
