@@ -7,6 +7,8 @@ let failed = false;
 for (const [name, extra] of [
   ['extraction.bench.ts', []],
   ['hostile.bench.ts', []],
+  // Issue 18: what ending idle OCR workers saves (resident memory) and costs (the next scan's start-up).
+  ['ocr-idle.bench.ts', []],
   ['load.bench.ts', []],
   ['generated.bench.ts', []],
   ['calibration.bench.ts', []],
