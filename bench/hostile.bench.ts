@@ -5,17 +5,17 @@
  * peak while both are processed, and idle after (both once RSS has settled); and checks each got a
  * one-line refusal.
  *
- *   node bench/hostile.bench.ts [--rounds 2] [--database-url postgres://…]
+ *   node bench/hostile.bench.ts [--rounds 2] [--database-url postgres://…] [--decompose] [--existing-db]
  *
  * Runs on the embedded database (PGlite), and then on Postgres when --database-url (or
  * TEST_DATABASE_URL) is given, as the issue measured it (a new database on that server, dropped
- * after), and prints their idle figures side by side. PGlite's own memory (WebAssembly Postgres: its
- * compiled code and its heap, about 110 MB with the 16 MB buffer pool db.ts starts it with) counts in
- * every figure of the embedded run.
+ * after), and prints their idle figures side by side. PGlite counts in every figure of the embedded run: its
+ * WebAssembly memory (34 MB resident with the 16 MB buffer pool db.ts starts it with), its code and its
+ * JavaScript; and so does the allocator, which `--decompose` shows (glibc kept 110 MB of freed memory).
  * Targets: peak < 600 MB, idle after < 300 MB. Writes bench/results/hostile-<database>.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileShareMessage, slackSender } from '../test/slack/slack.requests.ts';
@@ -97,6 +97,8 @@ async function measure(databaseUrl: string | undefined) {
     { timeoutMs: 300_000 },
   );
   const pid = svc.child.pid!;
+  // bin/marginiq.js preloads jemalloc where the system has it; glibc keeps freed memory (see the README).
+  const allocator = readFileSync(`/proc/${pid}/maps`, 'utf8').includes('libjemalloc') ? 'jemalloc' : 'glibc';
   const sender = slackSender(svc.url, SECRET);
   const files = {
     inflating: await inflatingStreamsPdf(64, 16),
@@ -164,6 +166,8 @@ async function measure(databaseUrl: string | undefined) {
   const result = {
     at: new Date().toISOString(),
     database: database ? 'postgres' : 'pglite',
+    allocator,
+    load: loadavg().map((l) => Number(l.toFixed(1))),
     inputs: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, `${(v.byteLength / 1e6).toFixed(2)} MB`])),
     baseline_rss_mb: baseline,
     peak_rss_mb: peak,
@@ -193,7 +197,7 @@ for (const r of runs)
   console.log(
     `${r.database.padEnd(18)} ${String(r.baseline_rss_mb).padStart(8)} ${String(r.peak_rss_mb).padStart(6)} ${String(r.idle_after_mb).padStart(12)}   ${r.met}`,
   );
-// The targets are for the service as the issue measured it (on Postgres). The embedded database's own
-// floor (measured 2026-12-06: idle after 338–379 MB against Postgres's 219–231) keeps it above 300 MB, so
-// there it is reported, not enforced.
-if (runs.some((r) => r.database === 'postgres' && !r.met)) process.exitCode = 1;
+// Enforced on Postgres (as the issue measured it) and on the embedded database where the service runs on
+// jemalloc. On glibc the embedded service keeps about 110 MB of freed memory in malloc's heaps after PGlite's
+// start-up (measured 2026-12-06: idle after 325–340 MB), so there it is reported, not enforced.
+if (runs.some((r) => (r.database === 'postgres' || r.allocator === 'jemalloc') && !r.met)) process.exitCode = 1;
