@@ -156,7 +156,14 @@ async function measure(databaseUrl: string | undefined) {
       threads.map((t) => [t.name, slack.thread(t.channel, t.ts).map((m) => m.text.split('\n')[0])]),
     );
     const memory = await decompose();
-    rounds.push({ round, seconds, peak_rss_mb: peak, idle_after_mb: idleAfter, replies, ...(memory ? { memory } : {}) });
+    rounds.push({
+      round,
+      seconds,
+      peak_rss_mb: peak,
+      idle_after_mb: idleAfter,
+      replies,
+      ...(memory ? { memory } : {}),
+    });
   }
   await svc.stop();
   await slack.close();
