@@ -35,7 +35,7 @@ const { values: args } = parseArgs({
     // Create the embedded database first (`marginiq migrate`), so the service opens an existing one
     // instead of running initdb in its own process, as every start after the first does.
     'existing-db': { type: 'boolean', default: false },
-    // Results file; `-` prints only.
+    // Results file (with --database-url, one per database: -pglite/-postgres before .json); `-` prints only.
     out: { type: 'string' },
   },
 });
@@ -190,7 +190,10 @@ async function measure(databaseUrl: string | undefined) {
   };
   console.log(JSON.stringify(result, null, 2));
   if (args.out !== '-') {
-    const file = args.out ?? path.resolve(import.meta.dirname, `results/hostile-${result.database}.json`);
+    // With both databases, --out names two files: x.json → x-pglite.json, x-postgres.json.
+    const out =
+      args.out && args['database-url'] ? args.out.replace(/(\.json)?$/, `-${result.database}.json`) : args.out;
+    const file = out ?? path.resolve(import.meta.dirname, `results/hostile-${result.database}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   }
