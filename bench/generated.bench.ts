@@ -4,11 +4,11 @@
  * missing or extra value with no review flag, no confidence below 0.8 and no issue naming it).
  * The silent errors are grouped by class (layout, field, kind of miss) to show where to look.
  *
- *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4]
+ *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4] [--out generated]
  *
  * `--from N` starts at statement N of the seed (statements 50000–50299: `--from 50000 --count 300`).
  *
- * Writes bench/results/generated.json and generated.md.
+ * Writes bench/results/generated.json and generated.md (`--out NAME`: NAME.json and NAME.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,7 @@ const arg = (name: string, def: string) => {
 const SEED = Number(arg('--seed', '20261206'));
 const COUNT = Number(arg('--count', '250'));
 const FROM = Number(arg('--from', '0'));
+const OUT = arg('--out', 'generated');
 const SCANNED = Number(arg('--scanned', '4'));
 
 const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 300_000, ocrWorkers: 2 });
@@ -86,7 +87,7 @@ const md = `# Generated statements\n\n${stamp}, seed ${SEED}, ${COUNT} text from
 const outDir = path.join(ROOT, 'bench/results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
-  path.join(outDir, 'generated.json'),
+  path.join(outDir, `${OUT}.json`),
   `${JSON.stringify({ at: stamp, seed: SEED, count: COUNT, scanned: SCANNED, summary: all, silentClasses: Object.fromEntries(classes), missingEvidence, evidenceProblems: evidence.slice(0, 50) }, null, 2)}\n`,
 );
-writeFileSync(path.join(outDir, 'generated.md'), md);
+writeFileSync(path.join(outDir, `${OUT}.md`), md);

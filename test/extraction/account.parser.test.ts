@@ -30,6 +30,9 @@ describe('readAccountToken', () => {
     ['19202.24-'],
     ['(1,234.56)'],
     ['12 345,67 DR'],
+    // ... nor after their currency (`Cash on Account  USD 7 517 439,99-` was read as account USD7517).
+    ['USD 7 517 439,99-'],
+    ['€ 1.234,56'],
   ])('refuses %j', (text) => {
     expect(readAccountToken(text)).toBeNull();
   });

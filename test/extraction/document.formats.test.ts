@@ -26,4 +26,14 @@ describe('readDocumentFormats', () => {
     expect(f.currency).toBeNull();
     expect(findAmounts('$1,000.00', f.locale, f)[0]?.currency).toBe('USD');
   });
+
+  it('lets spaces group digits only where the document does not group its figures by another mark', () => {
+    expect(readDocumentFormats('Equity 1,234,567.89\nQty 100 200 300').spaceGroups).toBe(false);
+    expect(readDocumentFormats("Equity 1'234'567.89\nQty 100 200 300").spaceGroups).toBe(false);
+    expect(readDocumentFormats('Saldo 1.234.567,89 EUR\nQty 100 200 300').spaceGroups).toBe(false);
+    // A spaced figure with decimals: the document groups by spaces.
+    expect(readDocumentFormats('Equity 1 234 567,89\nMargin 1 000').spaceGroups).toBe(true);
+    // Nothing grouped otherwise: a spaced whole figure may be one.
+    expect(readDocumentFormats('Net equity 1 234 567').spaceGroups).toBe(true);
+  });
 });

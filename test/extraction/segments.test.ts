@@ -6,9 +6,14 @@ import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 /** Words at given left edges on one line, about 5 pt per character, 10 pt high. */
 const words = (parts: [string, number][]): PageWord[] =>
   parts.map(([text, x]) => ({ text, x0: x, x1: x + text.length * 5, y0: 100, y1: 110, conf: 1 }));
-const segs = (parts: [string, number][], locale: 'dot' | 'comma' = 'comma') =>
+const segs = (parts: [string, number][], locale: 'dot' | 'comma' = 'comma', spaceGroups?: boolean) =>
   buildLines(words(parts), 0).flatMap((l) =>
-    segmentLine(l, { locale, dateOrder: 'dmy', ocr: false }).segs.map((s) => [s.kind, s.amount?.value ?? s.text]),
+    segmentLine(l, {
+      locale,
+      dateOrder: 'dmy',
+      ocr: false,
+      ...(spaceGroups === undefined ? {} : { spaceGroups }),
+    }).segs.map((s) => [s.kind, s.amount?.value ?? s.text]),
   );
 
 describe('figures grouped by spaces without decimals', () => {
@@ -56,6 +61,26 @@ describe('figures grouped by spaces without decimals', () => {
         ['4567', 336],
       ]).some((s) => s[1] === 555123),
     ).toBe(false);
+  });
+
+  it('keeps whole numbers of one cell apart where the document groups its figures by another mark', () => {
+    const qty: [string, number][] = [
+      ['Qty', 40],
+      ['100', 300],
+      ['200', 318],
+      ['300', 336],
+    ];
+    expect(
+      segs(qty, 'dot', false)
+        .filter((s) => s[0] === 'amount')
+        .map((s) => s[1]),
+    ).toEqual([100, 200, 300]);
+    // The same cell in a document that groups by spaces is one figure.
+    expect(
+      segs(qty, 'dot', true)
+        .filter((s) => s[0] === 'amount')
+        .map((s) => s[1]),
+    ).toEqual([100200300]);
   });
 
   it('reads a closed-up figure below full certainty: the geometry argues for it, nothing proves it', () => {

@@ -201,10 +201,14 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
   const first = amounts.find((a) => a.amount!.quality >= 0.85) ?? amounts[0]!;
   const differing = amounts.slice(1).some((a) => a.amount!.value !== first.amount!.value);
   if (!differing) return [make(first, 1)];
+  // Each figure is a reading of its own column; the first leads, and the identities, which hold within
+  // one column, may choose another (below review either way: no title says which is current).
+  const unsure = `"${hit.seg.text}" governs ${amounts.length} different figures and no column title says which is current`;
   return [
-    make(first, 0.9, {
-      unsure: `"${hit.seg.text}" governs ${amounts.length} different figures and no column title says which is current`,
-    }),
+    make(first, 0.9, { unsure }),
+    ...amounts
+      .filter((a) => a !== first && a.amount!.quality >= 0.85 && a.amount!.value !== first.amount!.value)
+      .map((a) => make(a, 0.8, { unsure })),
   ];
 }
 

@@ -55,6 +55,9 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   const doc: Candidate[] = [];
   let current = preamble;
   let header: ColumnHeader | null = null;
+  // Bottom of the column header's table so far (its title line, then each row with figures under it):
+  // a header governs the rows of its own block, not figures printed well below it under other titles.
+  let headerBottom = 0;
   let fieldHeader: FieldHeader | null = null;
   const claimed = new Set<Segment>();
   const sectionFor = (account: string, score: number, ocr: number): Section => {
@@ -155,6 +158,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const colHeader = readColumnHeader(line);
     if (colHeader) {
       header = header ? stackHeaders(header, colHeader) : colHeader;
+      headerBottom = line.bottom;
       ccySection = null;
       fieldHeader = null;
       return;
@@ -168,6 +172,17 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
         return;
       }
     }
+    // Another band of titles or labels (text only, in two or more cells) below the header's table
+    // starts another block: the header no longer says which column is current.
+    if (
+      header &&
+      !hasAmounts &&
+      line.segs.length >= 2 &&
+      line.segs.every((x) => x.kind === 'text') &&
+      line.top - headerBottom > line.height * 1.5
+    )
+      header = null;
+    if (header && hasAmounts) headerBottom = line.bottom;
     const hits = labelHits(line);
     const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
     const before = valuesBeforeLabels(line, fieldHits);

@@ -110,6 +110,7 @@ function readSection(
       message: `The statement's table prints ${cells.length === 1 ? 'a figure' : `${cells.length} figures`} for this account that could not be matched to a field (${cells.slice(0, 4).join('; ')}${cells.length > 4 ? '; …' : ''}); check the report against the PDF.`,
     });
   }
+  doubtLostCents(solved.fields, issues);
   const fields: ExtractedAccount['fields'] = {};
   for (const f of FIELD_NAMES) {
     const r = solved.fields.get(f);
@@ -140,6 +141,33 @@ function readSection(
     fields,
     issues,
   };
+}
+
+/** A figure as printed ends in cents (`1,234.56`, `1.234,56 DR`, `USD 12,00-`). */
+const printsCents = (text: string) => /[.,]\d{2}$/.test(text.replace(/\s*(?:DR|CR|DB|[A-Z]{3}|[)\p{Sc}\-−])+$/iu, ''));
+/** Confidence of a scanned figure without cents among figures that all print them. */
+const LOST_CENTS_CONF = 0.75;
+
+/**
+ * A scan reads a decimal mark as a speck it may drop (`800,045` for `800,045.60`): where the
+ * report's other figures all print cents, a scanned figure without them goes to review, with the reason.
+ */
+function doubtLostCents(fields: Map<FieldName, { pick: Candidate; conf: number }>, issues: ReportIssue[]): void {
+  const printed = [...fields.entries()].filter(
+    ([, r]) => typeof r.pick.value === 'number' && Math.abs(r.pick.value) >= 100 && r.pick.text,
+  );
+  const withCents = printed.filter(([, r]) => printsCents(r.pick.text!));
+  if (withCents.length < 3 || withCents.length < printed.length - 1) return;
+  for (const [f, r] of printed) {
+    if (r.pick.ocr >= 1 || printsCents(r.pick.text!) || r.conf < 0.8) continue;
+    r.conf = LOST_CENTS_CONF;
+    issues.push({
+      code: 'lost_cents',
+      field: f,
+      severity: 'warning',
+      message: `${f}: the scan reads "${r.pick.text}" without cents where the report's other figures print them; the decimals may be lost: check the printed figure.`,
+    });
+  }
 }
 
 function pickCurrency(own: Candidate[], doc: Candidate[], section: Section, ctx: EvidenceContext): Reading<string> {

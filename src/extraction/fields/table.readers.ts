@@ -3,7 +3,7 @@ import { matchLabel } from '../labels/label.matcher.ts';
 import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
-import { type Candidate, debitBefore, FIELD_TARGETS, type LabelHit, labelHits, signed } from './candidates.ts';
+import { type Candidate, debitBefore, FIELD_TARGETS, isProse, type LabelHit, labelHits, signed } from './candidates.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
 /** A table whose columns are fields (`Account | Net Liq | Maint Req | Excess`), from its title row. */
@@ -51,6 +51,9 @@ export function wrappedProse(line: Segmented, prev: Segmented | undefined): Cand
   if (line.top - prev.bottom > line.height * 1.5) return null;
   const last = prev.segs[prev.segs.length - 1];
   if (last?.kind !== 'text') return null;
+  // A sentence, not a caption: a short label beside other cells (a card's title over its figure) governs
+  // the figure under it, not the one that starts the next line in another column.
+  if (prev.segs.length > 1 && !isProse(last.text)) return null;
   const m = matchLabel(last.text, FIELD_TARGETS, { prose: true });
   if (!m) return null;
   const field = m.target as FieldName;
@@ -275,6 +278,9 @@ export function valuesAboveLabels(lines: Segmented[], at: number, fieldHits: Lab
   // The block must start cleanly: figures right under another row of figures belong to that row's panel.
   const lead = lines[k - 1];
   if (lead && close(lead, lines[k]!) && lead.segs.some((s) => s.kind === 'amount')) return null;
+  // Labels over their figures (stacked cards): the block, read by geometry whatever its labels say,
+  // ends with a line of figures under the last labels. Each label then governs the figure below it.
+  if (endsWithFigures(lines, at, close)) return null;
   const out: Candidate[] = [];
   const used = new Set<Segment>();
   for (const hit of fieldHits) {
@@ -296,6 +302,37 @@ export function valuesAboveLabels(lines: Segmented[], at: number, fieldHits: Lab
     }
   }
   return out.length > 0 ? out : null;
+}
+
+/** A line of short texts, each over a figure of the line below it (or under one of the line above): labels, whatever their words. */
+function labelsOver(labels: Segmented, values: Segmented): boolean {
+  if (labels.segs.length === 0 || !labels.segs.every((s) => s.kind === 'text')) return false;
+  if (labels.segs.some((s) => !/\p{L}{2}/u.test(s.text) || s.text.trim().split(/\s+/).length > 7)) return false;
+  const figures = values.segs.filter((s) => s.kind === 'amount');
+  return (
+    figures.length > 0 &&
+    figures.every((f) => labels.segs.some((l) => Math.min(f.x1, l.x1 + 10) - Math.max(f.x0, l.x0 - 10) > 0))
+  );
+}
+
+/**
+ * Whether the alternating block of label and figure lines that holds the label line `at` ends, going
+ * down, with a line of figures: then labels stand over their figures, and a caption reading is wrong.
+ */
+function endsWithFigures(
+  lines: Segmented[],
+  at: number,
+  close: (upper: Segmented, lower: Segmented) => boolean,
+): boolean {
+  let k = at;
+  let last: 'label' | 'value' = 'label';
+  while (k + 1 < lines.length && close(lines[k]!, lines[k + 1]!)) {
+    const down = lines[k + 1]!;
+    if (last === 'label' ? !(isValueLine(down) && labelsOver(lines[k]!, down)) : !labelsOver(down, lines[k]!)) break;
+    last = last === 'label' ? 'value' : 'label';
+    k++;
+  }
+  return last === 'value';
 }
 
 const synonymLength = (m: { synonym: { phrase: string } } | null) => (m ? m.synonym.phrase.split(/\s+/).length : 0);

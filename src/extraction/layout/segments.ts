@@ -28,6 +28,8 @@ export interface SegmentOptions {
   ocr: boolean;
   /** The document's currency, which decides a shared symbol (`¥`); see parse/document.formats.ts. */
   currency?: string | null;
+  /** False where the document groups its figures by another mark: spaced whole numbers stay apart (default true). */
+  spaceGroups?: boolean;
 }
 
 const SEPARATOR = /\s*(?:\.{3,}|…+|(?:\. ?){4,}|_{3,})\s*|:\s+/g;
@@ -105,7 +107,7 @@ export function closeSpacedIntegers(cell: Cell): string {
 }
 
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
-  const closed = closeSpacedIntegers(cell);
+  const closed = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
   const mended = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
   const text = mended.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];

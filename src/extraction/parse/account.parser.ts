@@ -19,7 +19,9 @@ export function readAccountToken(text: string): { value: string; quality: number
   const t = text.replace(/^[\s:#=.\-–]+/, '').replace(/^(?:no\.?|number|num\.?|#|id)\s*[:#]?\s*/i, '');
   const first = t.split(/\s{2,}/)[0] ?? ''; // a double space ends the token
   // A money figure (`4 304 308,53-`, `19202.24-`, `(1,234.56)`) is never an account number.
-  if (MONEY.test(first.trim())) return null;
+  // So is one printed after its currency (`USD 7 517 439,99-`, `€ 1.234,56`).
+  const bare = first.trim();
+  if (MONEY.test(bare) || MONEY.test(bare.replace(/^(?:[A-Z]{3}|\p{Sc})\s?/u, ''))) return null;
   const parts = first.split(' ');
   const taken: string[] = [];
   for (const raw of parts) {

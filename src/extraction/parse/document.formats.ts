@@ -1,5 +1,5 @@
 import { SHARED_SYMBOLS } from '../vocabulary/currencies.ts';
-import type { NumberLocale } from '../vocabulary/number-formats.ts';
+import { APOSTROPHE_GROUP_MARKS, type NumberLocale, SPACE_GROUP_MARKS } from '../vocabulary/number-formats.ts';
 import { detectDocumentCurrency } from './currency.parser.ts';
 import { detectDateOrder } from './date.order.ts';
 import type { DateOrderReading } from './date.parser.ts';
@@ -18,6 +18,23 @@ export interface DocumentFormats {
    * document that says CNY or 元); null otherwise, so `$` stays the US dollar.
    */
   currency: string | null;
+  /**
+   * Whether the document may group digits by spaces: it prints a spaced figure with decimals
+   * (`1 234 567,89`), or groups no figure by another mark. Where its figures read `1,234.56`, the
+   * spaces in `Qty 100 200 300` part whole numbers, and never join them into one figure.
+   */
+  spaceGroups: boolean;
+}
+
+const SPACES = `[${SPACE_GROUP_MARKS.join('')}]`;
+const SPACED_DECIMAL = new RegExp(`(?<![\\d.,])\\d{1,3}(?:${SPACES}\\d{3})+[.,]\\d{1,2}(?!\\d)`);
+const OTHER_GROUPED = new RegExp(
+  `(?<![\\d.,])\\d{1,3}(?:(?:,\\d{3})+(?:\\.\\d+)?|(?:\\.\\d{3})+,\\d{1,2}|(?:[${APOSTROPHE_GROUP_MARKS.join('')}]\\d{3})+)(?![\\d])`,
+);
+
+/** Whether spaces may be the document's digit-group marks (see `DocumentFormats.spaceGroups`). */
+export function mayGroupBySpaces(text: string): boolean {
+  return SPACED_DECIMAL.test(text) || !OTHER_GROUPED.test(text);
 }
 
 const UNDECIDED_CODES = new Set(
@@ -33,5 +50,6 @@ export function readDocumentFormats(raw: string): DocumentFormats {
     locale: detectLocale(text),
     dateOrder: detectDateOrder(text),
     currency: doc && UNDECIDED_CODES.has(doc.code) ? doc.code : null,
+    spaceGroups: mayGroupBySpaces(text),
   };
 }

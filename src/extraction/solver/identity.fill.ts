@@ -1,4 +1,4 @@
-import type { FieldName } from '../../contract/fields.ts';
+import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { affinity } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
 
@@ -61,7 +61,13 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     [...known.values()].some((k) => k.trusted && k.page === f.page && k.line === f.line && near(k.value, f.value));
   // A zero adds to any sum and differs from nothing: it never confirms a placement.
   const figures = dedupe(pool.filter((f) => !used(f) && f.value !== 0));
-  if (figures.length === 0) return [];
+  if (figures.length === 0)
+    return noCall(
+      known,
+      pool,
+      used,
+      known.get('excess_liquidity')?.trusted ? known.get('excess_liquidity')!.value : undefined,
+    );
   const trusted = (f: FieldName) => {
     const k = known.get(f);
     return k?.trusted ? k.value : undefined;
@@ -110,9 +116,19 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
       score,
     });
   };
+  // Figures of one grid tie together only within one of its columns (current with current, never a
+  // current equity with a prior requirement): distinct figures, and at most one column per grid.
   const distinct = (...fs: (OpenFigure | null)[]) => {
-    const real = fs.filter(Boolean);
-    return new Set(real).size === real.length;
+    const real = fs.filter((f): f is OpenFigure => f !== null);
+    if (new Set(real).size !== real.length) return false;
+    const columns = new Map<number, string>();
+    for (const f of real) {
+      if (!f.column) continue;
+      const have = columns.get(f.page);
+      if (have !== undefined && have !== f.column) return false;
+      columns.set(f.page, f.column);
+    }
+    return true;
   };
   if (e0 === undefined || m0 === undefined || x0 === undefined) {
     const eOpts: [number, OpenFigure | null][] = e0 !== undefined ? [[e0, null]] : figures.map((f) => [f.value, f]);
@@ -137,6 +153,8 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     }
   }
   const equity = e0 ?? out.find((o) => o.field === 'total_equity')?.value;
+  // The equity figure placed above, whose column the parts must share.
+  const eqFig = out.find((o) => o.field === 'total_equity')?.figure ?? null;
 
   // equity = cash + long + short (a short value is never positive; a positive one is its size).
   if (equity !== undefined) {
@@ -165,24 +183,20 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
         : [...opts(undefined, 'neg'), [0, null] as [number, OpenFigure | null]];
     for (const [l, lF] of ls)
       for (const [s, sF] of ss) {
-        if (!distinct(lF, sF)) continue;
+        if (!distinct(lF, sF, eqFig)) continue;
         const c = equity - l - s;
         const cOpts =
           c0 !== undefined
             ? near(c0, c)
               ? [[c0, null] as [number, OpenFigure | null]]
               : []
-            : cs.filter(([v, f]) => near(v, c) && distinct(f, lF, sF));
+            : cs.filter(([v, f]) => near(v, c) && distinct(f, lF, sF, eqFig));
         for (const [cv, cF] of cOpts) {
           if ([cF, lF, sF].filter(Boolean).length === 0) continue;
           if ((cF && !affinity(cF.label, 'cash_balance')) || (lF && !affinity(lF.label, 'long_market_value'))) continue;
-          // A short value is printed negative, or under a label that speaks of shorts.
-          if (
-            sF &&
-            !affinity(sF.label, 'short_market_value') &&
-            (sF.value > 0 || affinity(sF.label, 'long_market_value'))
-          )
-            continue;
+          // A short value is printed under a label that speaks of shorts (a negative figure alone may be
+          // any debit or loss: open trade equity, a realised loss).
+          if (sF && !affinity(sF.label, 'short_market_value')) continue;
           // Without a printed short value the identity is two figures summing to a third: too weak alone.
           if (s === 0 && !sF && s0 === undefined && (!cF || !lF)) continue;
           const score =
@@ -211,6 +225,7 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
 
   // A call is the deficit.
   const x = x0 ?? out.find((o) => o.field === 'excess_liquidity')?.value;
+  if (x !== undefined && x >= 0) out.push(...noCall(known, pool, used, x));
   if (x !== undefined && x < 0 && trusted('margin_call') === undefined) {
     const calls = figures.filter(
       (f) => !taken.has(f) && near(Math.abs(f.value), -x) && affinity(f.label, 'margin_call') > 0,
@@ -219,6 +234,29 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     if (callFig) out.push(filled('margin_call', callFig, -x, 'call = deficit', calls.length > 1));
   }
   return out;
+}
+
+/**
+ * Without a deficit, a call printed as 0 or as a word for nothing (`NIL`) under a label that speaks
+ * of calls more than of any other field is no call: a call of 0.
+ */
+function noCall(
+  known: Map<FieldName, Known>,
+  pool: OpenFigure[],
+  used: (f: OpenFigure) => boolean,
+  excess: number | undefined,
+): Filled[] {
+  if (excess === undefined || excess < 0 || known.has('margin_call')) return [];
+  const zeros = pool.filter(
+    (f) =>
+      !used(f) &&
+      f.value === 0 &&
+      affinity(f.label, 'margin_call') > 0 &&
+      FIELD_NAMES.every((g) => g === 'margin_call' || affinity(f.label, g) < affinity(f.label, 'margin_call')),
+  );
+  if (zeros.length === 0) return [];
+  const labels = new Set(zeros.map((f) => f.label.toLowerCase()));
+  return [filled('margin_call', zeros[0]!, 0, 'no call without a deficit', labels.size > 1)];
 }
 
 function filled(field: FieldName, figure: OpenFigure, value: number, identity: string, ambiguous: boolean): Filled {

@@ -1,5 +1,5 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { contextOf } from '../vocabulary/fields.context.ts';
+import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/fields.context.ts';
 
 /**
  * Every figure printed with a label beside or above it, whatever the label says: the raw material
@@ -17,35 +17,69 @@ export interface OpenFigure {
   text: string;
   /** OCR confidence of the figure (1 for a text layer). */
   ocr: number;
+  /**
+   * The grid column the figure stands in (`page:x` of its title, or of the figure's right edge), for a
+   * figure in a row of several under column titles: the identities hold within one column.
+   */
+  column?: string;
 }
 
 const MAX_LABEL_WORDS = 7;
 
 const labelLike = (s: Segment | undefined): s is Segment =>
-  !!s && s.kind === 'text' && /\p{L}{2}/u.test(s.text) && s.text.trim().split(/\s+/).length <= MAX_LABEL_WORDS;
+  !!s &&
+  s.kind === 'text' &&
+  /\p{L}{2}/u.test(s.text) &&
+  s.text.trim().split(/\s+/).length <= MAX_LABEL_WORDS &&
+  !isNoneWord(s.text);
 
 const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
   Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 
 export function openFigures(lines: Segmented[]): OpenFigure[] {
   const out: OpenFigure[] = [];
-  const add = (label: Segment, seg: Segment, line: Segmented) => {
+  const add = (label: Segment, seg: Segment, line: Segmented, column?: { title: Segment | null; key: string }) => {
     const ctx = contextOf(label.text);
-    if (ctx === 'distractor' || ctx === 'total' || ctx === 'combined') return;
-    if (!seg.amount || seg.amount.quality < 0.8) return;
+    if (ctx === 'distractor' || ctx === 'combined' || (ctx === 'total' && isTotalOnly(label.text))) return;
+    // A word that stands for nothing (`NIL` under `Call Outstanding`) is a figure of 0.
+    const none = seg.kind === 'text' && isNoneWord(seg.text);
+    if (!none && (!seg.amount || seg.amount.quality < 0.8)) return;
+    // A figure under a prior, change or period column title is never the report's.
+    const colCtx = column?.title ? contextOf(column.title.text) : null;
+    if (colCtx === 'distractor' || colCtx === 'combined') return;
     out.push({
-      value: seg.amount.value,
+      value: none ? 0 : seg.amount!.value,
       label: label.text.trim(),
       page: line.page,
       line: line.index,
       box: { x0: seg.x0, y0: line.top, x1: seg.x1, y1: line.bottom },
       text: seg.text,
       ocr: Math.min(seg.conf, label.conf),
+      ...(column ? { column: column.key } : {}),
     });
   };
   lines.forEach((line, at) => {
+    // A grid row: a label first, then only figures. Each figure is the row label's, in its column.
+    const head = line.segs[0];
+    const figures = line.segs.slice(1).filter((s) => s.kind === 'amount');
+    const gridRow =
+      labelLike(head) &&
+      figures.length >= 2 &&
+      line.segs
+        .slice(1)
+        .every(
+          (s) =>
+            s.kind !== 'text' ||
+            /^[A-Z]{2,5}$/.test(s.text.trim()) ||
+            (s.text.trim().split(/\s+/).length <= 2 && !/\p{L}{3}/u.test(s.text)),
+        );
     line.segs.forEach((seg, i) => {
-      if (seg.kind !== 'amount') return;
+      if (seg.kind !== 'amount' && !(seg.kind === 'text' && isNoneWord(seg.text))) return;
+      if (gridRow && head) {
+        const title = columnTitle(lines, at, seg);
+        add(head, seg, line, { title, key: `${line.page}:${Math.round(title ? title.x1 : seg.x1)}` });
+        return;
+      }
       const before = line.segs[i - 1];
       if (before && before.kind === 'text') {
         if (labelLike(before)) add(before, seg, line);
@@ -57,6 +91,34 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
     });
   });
   return out;
+}
+
+/**
+ * The column title over a figure of a grid row: walking up through the grid's rows (lines that
+ * start with a label and hold figures) to the first lines of text only, the title cell that
+ * overlaps the figure most (two-line titles: the lowest line that has one).
+ */
+function columnTitle(lines: Segmented[], at: number, seg: Segment): Segment | null {
+  const line = lines[at]!;
+  let k = at - 1;
+  while (k >= 0 && lines[k]!.page === line.page && lines[k]!.segs.some((s) => s.kind === 'amount')) k--;
+  for (let j = k; j >= Math.max(0, k - 2); j--) {
+    const up = lines[j]!;
+    if (up.page !== line.page || up.segs.some((s) => s.kind === 'amount')) return null;
+    const over = up.segs
+      .filter((s) => s.kind === 'text')
+      .map((s) => ({ s, o: overlap(s, seg) }))
+      .filter((x) => x.o > 0)
+      .sort((a, b) => b.o - a.o)[0];
+    if (over) {
+      // A title on two lines reads whole: the cell right above it in the same column joins it.
+      const upper = j > 0 ? lines[j - 1]!.segs.find((s) => s.kind === 'text' && overlap(s, over.s) > 0) : undefined;
+      const joinable =
+        upper && lines[j - 1]!.page === line.page && !lines[j - 1]!.segs.some((s) => s.kind === 'amount');
+      return joinable ? { ...over.s, text: `${upper.text} ${over.s.text}` } : over.s;
+    }
+  }
+  return null;
 }
 
 function labelAbove(lines: Segmented[], at: number, seg: Segment): Segment | null {

@@ -494,11 +494,33 @@ function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[],
       page: r.pick.page,
       line: r.pick.line,
     });
-  for (const fill of fillByIdentities(known, pool)) {
+  const fills = fillByIdentities(known, pool);
+  for (const fill of fills) {
     const had = fields.get(fill.field);
     if (had && (had.conf >= 0.8 || had.confirmedBy || had.clear)) continue;
     if (had && near(had.pick.value as number, fill.value)) {
-      // The label's own reading, now confirmed by the identity.
+      // The label's own reading, now confirmed by the identity; unless the identity placed a partner
+      // that could stand in its place (`e − m = x` holds as `e − x = m`): then neither label says which is which.
+      const group = FILL_GROUPS[fill.identity] ?? [];
+      const partner = fills.find(
+        (o) =>
+          o !== fill &&
+          o.identity === fill.identity &&
+          !fields.has(o.field) &&
+          group.includes(o.field) &&
+          group.includes(fill.field) &&
+          fits(fill.field, o.value) &&
+          fits(o.field, fill.value),
+      );
+      if (partner) {
+        issues.push({
+          code: 'interchangeable_parts',
+          field: fill.field,
+          severity: 'info',
+          message: `${fill.field}: ${money(fill.value)} ("${had.pick.label}") satisfies ${fill.identity}, but so would ${money(partner.value)} ("${partner.figure.label}") in its place, and neither label says which is which.`,
+        });
+        continue;
+      }
       had.confirmedBy = fill.identity;
       continue;
     }
@@ -536,6 +558,12 @@ function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[],
     });
   }
 }
+
+/** Parts of the identities `fillByIdentities` uses that those identities cannot tell apart. */
+const FILL_GROUPS: Record<string, readonly FieldName[]> = {
+  'excess = equity − requirement': ['maintenance_requirement', 'initial_requirement', 'excess_liquidity'],
+  'equity = cash + long + short': ['cash_balance', 'long_market_value', 'short_market_value'],
+};
 
 const ocrCap = (ocr: number) => Math.max(0, Math.min(1, 0.35 + 0.7 * ocr));
 

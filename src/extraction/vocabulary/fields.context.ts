@@ -236,6 +236,19 @@ export function contextOf(text: string): FigureContext | null {
   return null;
 }
 
+/**
+ * True when a label is a total row's and nothing more (`TOTAL`, `Page total`): a label that goes on to
+ * name a figure (`Total Account Worth`, `Total Equity`) is that figure's label, not a total row's.
+ */
+export function isTotalOnly(text: string): boolean {
+  const w = words(text);
+  if (w.length === 0 || contextOf(text) !== 'total') return false;
+  const totalWords = new Set(
+    phraseTable.filter((p) => p.ctx === 'total' || p.ctx === 'combined').flatMap((p) => p.words),
+  );
+  return w.every((x) => totalWords.has(x));
+}
+
 /** True when the words name another account (`Master Account`, `Sweep acct`). */
 export function namesOtherAccount(text: string): boolean {
   const w = words(text);
