@@ -201,4 +201,19 @@ describe('reading by structure', () => {
     if (value('cash_balance') !== undefined) expect(conf('cash_balance')).toBeLessThan(0.8);
     if (value('initial_requirement') !== undefined) expect(conf('initial_requirement')).toBeLessThan(0.8);
   });
+
+  it('reads figures right-aligned in wide columns under labels (the vocabulary does not know) at the columns’ left edges', () => {
+    const { value } = read([
+      ...head,
+      ...phrase('Liquidation Equity Value', 40, 130),
+      ...phrase('Maintenance Obligation', 217, 130),
+      ...phrase('Surplus (Shortfall)', 395, 130),
+      ...right('392,309.02', 203, 143),
+      ...right('304,993.11', 381, 143),
+      ...right('87,315.91', 558, 143),
+    ]);
+    expect(value('total_equity')).toBe(392_309.02);
+    expect(value('maintenance_requirement')).toBe(304_993.11);
+    expect(value('excess_liquidity')).toBe(87_315.91);
+  });
 });

@@ -6,6 +6,7 @@ import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { governingLabel } from '../structure/label.band.ts';
 import { isNoneWord, namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
@@ -159,6 +160,16 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     ) {
       return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) }];
     } else if (s.kind === 'text' && amounts.length > 0 && /[a-z]{4}/i.test(s.text)) break;
+    // A cell of digits that reads as no figure (`3.41,759.60`, a scan's slip) is the label's own value,
+    // unreadable: the figure of a cell further on belongs to another label.
+    else if (
+      s.kind === 'text' &&
+      amounts.length === 0 &&
+      !hit.prose &&
+      /\d[.,]?\d/.test(s.text) &&
+      !/\p{L}{2}/u.test(s.text)
+    )
+      break;
   }
   if (amounts.length === 0) return [];
   const field = target as FieldName;
@@ -219,10 +230,15 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
   for (let k = at + 1; k < lines.length && k <= at + 2; k++) {
     const below = lines[k]!;
     if (below.page !== line.page || below.top - line.bottom > line.height * 3.5) break;
+    // A row of labels over a row of figures only: a figure right-aligned in a wide column stands in
+    // the band of the label at the column's left edge, though not under its words.
+    const labels = line.segs.filter((s) => s.kind === 'text');
+    const figures = below.segs.filter((s) => s.kind !== 'text');
+    const grid = labels.length >= 2 && figures.length === below.segs.length && figures.length <= labels.length;
     for (const s of below.segs) {
       if (claimed.has(s)) continue;
       const ov = Math.min(s.x1, hit.seg.x1 + 10) - Math.max(s.x0, hit.seg.x0 - 10);
-      if (ov <= 0) continue;
+      if (ov <= 0 && !(grid && governingLabel(labels, s)?.x0 === hit.seg.x0)) continue;
       const base = {
         page: below.page,
         line: below.index,

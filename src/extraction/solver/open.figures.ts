@@ -1,4 +1,5 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
+import { governingLabel } from '../structure/label.band.ts';
 import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/fields.context.ts';
 
 /**
@@ -133,6 +134,14 @@ function labelAbove(lines: Segmented[], at: number, seg: Segment): Segment | nul
       .filter((x) => x.o > 0)
       .sort((a, b) => b.o - a.o)[0];
     if (over) return over.s;
+    // A row of labels over a row of figures: a figure right-aligned in a wide column belongs to the
+    // label whose band holds it.
+    const labels = up.segs.filter((s) => s.kind === 'text');
+    const figures = line.segs.filter((s) => s.kind === 'amount');
+    if (k === at - 1 && labels.length >= 2 && figures.length === line.segs.length && figures.length <= labels.length) {
+      const band = governingLabel(labels, seg);
+      if (band && labelLike(band)) return band;
+    }
   }
   return null;
 }
