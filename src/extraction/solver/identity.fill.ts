@@ -240,6 +240,9 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
  * Without a deficit, a call printed as 0 or as a word for nothing (`NIL`) under a label that speaks
  * of calls more than of any other field is no call: a call of 0.
  */
+/** Least share of a label's wording that must speak of calls for a 0 under it to be the call (`TRADE … TOTAL` is not). */
+const NO_CALL_AFFINITY = 0.5;
+
 function noCall(
   known: Map<FieldName, Known>,
   pool: OpenFigure[],
@@ -251,7 +254,7 @@ function noCall(
     (f) =>
       !used(f) &&
       f.value === 0 &&
-      affinity(f.label, 'margin_call') > 0 &&
+      affinity(f.label, 'margin_call') >= NO_CALL_AFFINITY &&
       FIELD_NAMES.every((g) => g === 'margin_call' || affinity(f.label, g) < affinity(f.label, 'margin_call')),
   );
   if (zeros.length === 0) return [];
