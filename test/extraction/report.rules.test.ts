@@ -61,6 +61,43 @@ describe('applyRules', () => {
     expect(r.needs_review).toBe(true);
   });
 
+  it('lets no identity vouch for its terms when one of them was repaired to fit it, and doubts the terms of a broken one', () => {
+    // An OCR slip under a clear label (equity 2,408.72 for 22,408.72) and a cash figure "repaired" by one
+    // glyph to fit it: equity = cash + long + short then holds by construction, and excess = equity −
+    // requirement breaks. Nothing independent vouches for equity, so it goes to review.
+    const fields = {
+      total_equity: 2408.72,
+      maintenance_requirement: 18923.23,
+      excess_liquidity: 3485.49,
+      cash_balance: -53360.98,
+      long_market_value: 50000,
+      short_market_value: 5769.7,
+    };
+    const repaired = {
+      code: 'identity_repaired',
+      field: 'cash_balance',
+      severity: 'warning' as const,
+      message: 'cash_balance: one glyph from what equity = cash + long + short requires',
+    };
+    const confidence = {
+      ...base().confidence,
+      cash_balance: 0.44,
+      long_market_value: 0.95,
+      short_market_value: 0.9,
+    };
+    const r = applyRules(base({ fields, confidence, issues: [repaired] }), { now });
+    expect(r.confidence.fields.total_equity).toBeLessThan(0.8);
+    expect(r.confidence.fields.maintenance_requirement).toBeLessThan(0.8);
+    expect(r.confidence.fields.long_market_value).toBe(0.95);
+    expect(codes(r)).toContain('low_confidence:total_equity');
+    expect(codes(r)).toContain('unverified:');
+    // Without the repair the same sum is an independent agreement and confirms equity, so the broken
+    // excess identity doubts only what nothing vouched for.
+    const clean = applyRules(base({ fields, confidence }), { now });
+    expect(clean.confidence.fields.total_equity).toBeGreaterThanOrEqual(0.96);
+    expect(clean.confidence.fields.maintenance_requirement).toBeLessThan(0.8);
+  });
+
   it('flags a missing required field by name', () => {
     const r = applyRules(base({ account_number: null }), { now });
     expect(r.needs_review).toBe(true);

@@ -88,9 +88,18 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   // Figures extraction placed by the identities themselves (their labels unknown): agreement is how
   // they were chosen, so it cannot vouch for them again.
   const placed = new Set(input.issues.filter((i) => UNVOUCHED.has(i.code)).map((i) => i.field));
+  // A figure repaired to fit an identity makes that identity hold by construction: it vouches for none of its terms.
+  const repaired = new Set(input.issues.filter((i) => i.code === 'identity_repaired').map((i) => i.field));
+  // Fields some independent identity held for; a broken identity doubts its other terms (below).
+  const confirmed = new Set<string>();
+  const broken: string[][] = [];
   const confirm = (...names: string[]) => {
+    if (names.some((n) => repaired.has(n))) return;
     crossChecked = true;
-    for (const n of names) if (conf[n] !== undefined && !placed.has(n)) conf[n] = Math.max(conf[n]!, 0.96);
+    for (const n of names) {
+      confirmed.add(n);
+      if (conf[n] !== undefined && !placed.has(n)) conf[n] = Math.max(conf[n]!, 0.96);
+    }
   };
   const doubt = (...names: string[]) => {
     for (const n of names) if (conf[n] !== undefined) conf[n] = Math.min(conf[n]!, 0.75);
@@ -146,6 +155,7 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
         `Excess liquidity ${money(ex)} does not match ${[basis, alt].filter(Boolean).join(' or ')}; check total_equity, maintenance_requirement and excess_liquidity.`,
       );
       doubt('excess_liquidity');
+      broken.push(['total_equity', mr !== undefined ? 'maintenance_requirement' : 'initial_requirement']);
     }
   }
 
@@ -183,8 +193,12 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
         'warning',
         `Total equity ${money(eq)} differs from cash ${money(cash)} + long ${money(lmv)} + short ${money(smv)} = ${money(sum)}; check total_equity, cash_balance, long_market_value and short_market_value.`,
       );
+      broken.push(['total_equity', 'cash_balance', 'long_market_value', 'short_market_value']);
     }
   }
+  // A broken identity says one of its terms is misread, and a clear label does not say which: every
+  // term that no other identity held for goes to review (an OCR slip under a clear label stays a slip).
+  for (const terms of broken) doubt(...terms.filter((n) => !confirmed.has(n)));
 
   const implausible = (field: FieldName, why: string) => {
     issue('implausible_value', field, 'warning', `The ${LABEL[field]} ${money(f[field]!)} looks implausible: ${why}.`);
