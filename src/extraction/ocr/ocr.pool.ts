@@ -67,6 +67,8 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
   let started = 0;
   let closed = false;
   let idleTimer: NodeJS.Timeout | null = null;
+  /** The page segmentation mode this pool's workers read pages with (a second reading restores it): sparse text (PSM 11) by default. */
+  const pageMode = deps.pageSegMode ?? '11';
 
   /** Ends every worker once none has worked for `idleMs`; the next page starts them again. */
   function armIdleTimer() {
@@ -87,7 +89,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
   }
 
   async function spawn(): Promise<TessWorker> {
-    const { createWorker, OEM, PSM } = await import('tesseract.js');
+    const { createWorker, OEM } = await import('tesseract.js');
     const worker = (await createWorker('eng', OEM.LSTM_ONLY, {
       langPath: langPath(),
       // Our entry point: lowers the thread's priority, then runs tesseract.js's worker script.
@@ -99,9 +101,8 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
     })) as unknown as TessWorker;
     // Sparse text keeps table cells apart; the line builder rebuilds rows from word boxes.
     // debug_file: tesseract's diagnostics ("Detected 7 diacritics") would otherwise reach our stdout.
-    PAGE_MODE.current = deps.pageSegMode ?? String(PSM.SPARSE_TEXT);
     await worker.setParameters({
-      tessedit_pageseg_mode: PAGE_MODE.current,
+      tessedit_pageseg_mode: pageMode,
       user_defined_dpi: '300',
       debug_file: '/dev/null',
       // Statements are dark on light: skip tesseract 5's second pass over inverted lines.
@@ -182,7 +183,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
         const gray = readPgm(image.pgm);
         if (gray) {
           read = restoreTrailingMinus(read, gray);
-          read = await rereadFigures(worker, read, gray, signal);
+          read = await rereadFigures(worker, read, gray, pageMode, signal);
         }
         for (const w of read) {
           words.push({
@@ -244,6 +245,7 @@ async function rereadFigures(
   worker: TessWorker,
   words: TessWord[],
   gray: Gray,
+  pageMode: string,
   signal?: AbortSignal,
 ): Promise<TessWord[]> {
   const jobs = findRereads(words, gray);
@@ -273,10 +275,7 @@ async function rereadFigures(
       add.push({ text: accepted, confidence: Math.min(Math.max(before, conf), 75), bbox: job.box });
     }
   } finally {
-    await worker.setParameters({ tessedit_pageseg_mode: PAGE_MODE.current, tessedit_char_whitelist: '' });
+    await worker.setParameters({ tessedit_pageseg_mode: pageMode, tessedit_char_whitelist: '' });
   }
   return [...words.filter((w) => !drop.has(w)), ...add];
 }
-
-/** The page segmentation mode the pool's workers read pages with (set by createOcrPool). */
-const PAGE_MODE = { current: '11' };
