@@ -219,7 +219,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
       } catch (err) {
         throw new AppError('extraction.ocr_failed', 'Text recognition failed on a scanned page.', { cause: err });
       } finally {
-        await worker.setParameters({ tessedit_pageseg_mode: deps.pageSegMode ?? '11' }).catch(() => {});
+        await worker.setParameters({ tessedit_pageseg_mode: pageMode }).catch(() => {});
         release(worker);
       }
     },

@@ -2,6 +2,7 @@ import type { ExtractedAccount } from '../fields/fields.extractor.ts';
 import { repairOcrDigits } from '../layout/segments.ts';
 import { findAmounts } from '../parse/value.parser.ts';
 import type { PageImage } from '../pdf/page.types.ts';
+import { readPgm } from './lost.marks.ts';
 import type { Level, OcrPool } from './ocr.pool.ts';
 
 /** A box on the page in PDF points, in the levelled space the line builder worked in. */
@@ -15,12 +16,6 @@ export interface Box {
 export interface OcrPage {
   images: PageImage[];
   level: Level;
-}
-
-function pgmHeader(pgm: Uint8Array): { width: number; height: number; offset: number } {
-  const head = new TextDecoder('latin1').decode(pgm.subarray(0, 40));
-  const m = head.match(/^P5\s+(\d+)\s+(\d+)\s+255\s/);
-  return m ? { width: Number(m[1]), height: Number(m[2]), offset: m[0].length } : { width: 0, height: 0, offset: 0 };
 }
 
 /**
@@ -49,11 +44,12 @@ export function cropAround(page: OcrPage, box: Box): Uint8Array | null {
   // The band that holds the figure's centre.
   const midY = (Math.min(...corners.map((c) => c[1])) + Math.max(...corners.map((c) => c[1]))) / 2;
   const image = page.images.find((im) => {
-    const { height } = pgmHeader(im.pgm);
+    const height = readPgm(im.pgm)?.height ?? 0;
     return midY * im.scale >= im.offsetY && midY * im.scale < im.offsetY + height;
   });
-  if (!image) return null;
-  const { width, height, offset } = pgmHeader(image.pgm);
+  const gray = image && readPgm(image.pgm);
+  if (!image || !gray) return null;
+  const { width, height, pixels } = gray;
   if (!width || !height) return null;
   const px = (v: number, off: number, max: number) => Math.max(0, Math.min(max, Math.round(v * image.scale - off)));
   const x0 = px(Math.min(...corners.map((c) => c[0])), image.offsetX, width);
@@ -65,8 +61,7 @@ export function cropAround(page: OcrPage, box: Box): Uint8Array | null {
   const header = new TextEncoder().encode(`P5\n${cw} ${y1 - y0}\n255\n`);
   const out = new Uint8Array(header.length + cw * (y1 - y0));
   out.set(header, 0);
-  for (let y = y0; y < y1; y++)
-    out.set(image.pgm.subarray(offset + y * width + x0, offset + y * width + x1), header.length + (y - y0) * cw);
+  for (let y = y0; y < y1; y++) out.set(pixels.subarray(y * width + x0, y * width + x1), header.length + (y - y0) * cw);
   return out;
 }
 
