@@ -15,11 +15,14 @@ import { type OcrPage, verifyOcrFigures } from './ocr/ocr.verify.ts';
 import { normalizeAccount } from './parse/account.parser.ts';
 import { findDates } from './parse/date.parser.ts';
 import { readDocumentFormats } from './parse/document.formats.ts';
+import { printsCents } from './parse/value.parser.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
 import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.reader.ts';
 import { readCallDue } from './solver/call.due.ts';
 import { locatePrinted } from './solver/evidence.ts';
 import { startThreadPoolHere } from './thread.priority.ts';
+import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from './vocabulary/document.words.ts';
+import { containsStem, phraseRegExp } from './vocabulary/word.patterns.ts';
 
 export interface ExtractorDeps {
   maxFileBytes: number;
@@ -45,7 +48,7 @@ export interface Extractor extends ExtractorPort {
   close(): Promise<void>;
 }
 
-const PDF_MAGIC = /%PDF-/;
+const PDF_MAGIC = '%PDF-';
 
 function checkInput(bytes: Uint8Array, maxFileBytes: number): void {
   if (bytes.byteLength === 0) throw new AppError('input.empty', 'The file is empty.');
@@ -56,7 +59,7 @@ function checkInput(bytes: Uint8Array, maxFileBytes: number): void {
     );
   }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (!PDF_MAGIC.test(head)) throw new AppError('input.not_pdf', 'The file is not a PDF.');
+  if (!head.includes(PDF_MAGIC)) throw new AppError('input.not_pdf', 'The file is not a PDF.');
 }
 
 /** What layout memory reads of a document: its segmented lines and its pages' sizes. */
@@ -320,9 +323,7 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
 function distrustOddFigures(lines: Segmented[], ocrLines: Set<number>): void {
   const amounts = lines.flatMap((l) => l.segs.filter((s) => s.kind === 'amount' && Math.abs(s.amount!.value) >= 100));
   if (amounts.length < 5) return;
-  const withCents = amounts.filter((s) =>
-    /[.,]\d{2}$/.test(s.text.replace(/\s*(?:DR|CR|[A-Z]{3}|[)€£$¥-])+$/i, '')),
-  ).length;
+  const withCents = amounts.filter((s) => printsCents(s.text)).length;
   if (withCents / amounts.length < 0.8) return;
   for (const l of lines) {
     if (!ocrLines.has(l.index)) continue;
@@ -337,17 +338,16 @@ function timeoutError(): AppError {
   return new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.');
 }
 
+const DATE_CAPTION = phraseRegExp(DATE_CAPTION_WORDS, 'gi');
+
 /** A date near the top of the first page when no label names one; never a print, due or trade date. */
 function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | null {
-  const DISTRACT = /print|run|generated|created|due|trade|settle|time|page|next|previous|prior|erstellt|cr[ée]{2}/i;
   const found: { iso: string; alone: boolean }[] = [];
   for (const l of lines.filter((x) => x.page === 0).slice(0, 15)) {
-    if (DISTRACT.test(l.text)) continue;
+    if (containsStem(l.text, OTHER_DATE_STEMS)) continue;
     for (const s of l.segs) {
       if (s.kind !== 'date') continue;
-      const rest = l.text
-        .replace(s.text, '')
-        .replace(/\b(statement|summary|report|account|daily|margin|as of|for|dated?|on|at|close|business)\b/gi, '');
+      const rest = l.text.replace(s.text, '').replace(DATE_CAPTION, '');
       found.push({ iso: s.date!.iso, alone: !/[a-z]{3}/i.test(rest) });
     }
   }

@@ -7,7 +7,16 @@ import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { governingLabel } from '../structure/label.band.ts';
-import { isNoneWord, namesOtherAccount } from '../vocabulary/fields.context.ts';
+import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
+import { isNoneWord, NONE_LEAD_WORDS, namesOtherAccount } from '../vocabulary/fields.context.ts';
+import {
+  DATE_RANGE_WORDS,
+  DEBIT_PROSE_NOUNS,
+  DEBIT_PROSE_WORDS,
+  PROSE_LINK_WORDS,
+  PROSE_TAIL_WORDS,
+} from '../vocabulary/prose.words.ts';
+import { phrasePattern, phraseRegExp, startsWithPrefix } from '../vocabulary/word.patterns.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
 /** One reading of a value next to a label, before the best reading per field is chosen. */
@@ -53,10 +62,7 @@ export interface LabelHit {
 
 /** Sentence text ends in a verb or preposition that introduces the figure. */
 export function isProse(text: string): boolean {
-  return (
-    text.trim().split(/\s+/).length >= 6 ||
-    /\b(was|is|were|are|of|totals|totall?ing|totall?ed|equals?|amounts? to|stands? at)[\s:,]*$/i.test(text)
-  );
+  return text.trim().split(/\s+/).length >= 6 || PROSE_TAIL.test(text);
 }
 
 /** Label segments of a line (figures, date, currency). Account labels are read separately. */
@@ -65,7 +71,7 @@ export function labelHits(line: Segmented): LabelHit[] {
   line.segs.forEach((seg, index) => {
     if (seg.kind !== 'text' || !/[a-z]{2}/i.test(seg.text)) return;
     // `No call`, `None`: a value, not a label.
-    if (NONE_RE.test(seg.text.trim()) || isNoneWord(seg.text) || /^(no|none|nil|n\/a)\b/i.test(seg.text.trim())) return;
+    if (isNoneWord(seg.text) || NONE_LEAD.test(seg.text.trim())) return;
     const prose = isProse(seg.text);
     const match = matchLabel(seg.text, VALUE_TARGETS, { prose });
     if (match) hits.push({ seg, index, match, prose });
@@ -75,7 +81,7 @@ export function labelHits(line: Segmented): LabelHit[] {
 
 /** Prose that calls the figure after it a debit (`your cash balance was a debit of`). */
 export function debitBefore(text: string): boolean {
-  return /\b(?:debit|overdrawn|owed?|borrowed)\b(?:\s+(?:balance|amount))?(?:\s+(?:of|was|is|at|:))*\s*$/i.test(text);
+  return DEBIT_TAIL.test(text);
 }
 
 /** Turns a printed amount into the field's sign convention. */
@@ -88,7 +94,13 @@ export function signed(target: FieldName, value: number, negate: boolean): numbe
   return value;
 }
 
-const NONE_RE = /^(none|no calls?|no margin calls?|n\/?a|nil|not applicable|-+|–|—)$/i;
+const PROSE_TAIL = new RegExp(`${phrasePattern(PROSE_TAIL_WORDS)}[\\s:,]*$`, 'i');
+const NONE_LEAD = new RegExp(`^${phrasePattern(NONE_LEAD_WORDS)}`, 'i');
+const DEBIT_TAIL = new RegExp(
+  `${phrasePattern(DEBIT_PROSE_WORDS)}(?:\\s+${phrasePattern(DEBIT_PROSE_NOUNS)})?(?:\\s+(?:${phrasePattern(PROSE_LINK_WORDS)}|:))*\\s*$`,
+  'i',
+);
+const DATE_RANGE = phraseRegExp(DATE_RANGE_WORDS);
 
 /**
  * Figures to the right of a label on its line, up to the next label. With a column header above,
@@ -135,7 +147,7 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
       ];
     }
     // `Period: 11/01/2026 - 11/30/2026`: the period end is the as-of date.
-    const d = dates.length > 1 && /period|from|through|to/i.test(line.text) ? dates[dates.length - 1]! : dates[0]!;
+    const d = dates.length > 1 && DATE_RANGE.test(line.text) ? dates[dates.length - 1]! : dates[0]!;
     return [
       {
         ...base,
@@ -152,12 +164,7 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     // In a sentence only money-shaped figures count (`$3,450.14`, not `Rule 4210` or `12 CFR 220`).
     if (s.kind === 'amount' && hit.prose && (s.amount!.quality < 0.85 || amounts.length > 0)) break;
     if (s.kind === 'amount') amounts.push(s);
-    else if (
-      s.kind === 'text' &&
-      amounts.length === 0 &&
-      target === 'margin_call' &&
-      (NONE_RE.test(s.text) || isNoneWord(s.text))
-    ) {
+    else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && isNoneWord(s.text)) {
       return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) }];
     } else if (s.kind === 'text' && amounts.length > 0 && /[a-z]{4}/i.test(s.text)) break;
     // A cell of digits that reads as no figure (`3.41,759.60`, a scan's slip) is the label's own value,
@@ -304,8 +311,7 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
     for (let i = 0; i < words.length; i++) {
       for (let k = Math.min(4, words.length - i); k >= 1; k--) {
         const label = words.slice(i, i + k).join(' ');
-        if (!/^(a\/c|acc|acct|account|client|customer|sub|portfolio|depot|konto|compte|conto|cuenta)/i.test(label))
-          continue;
+        if (!startsWithPrefix(label, ACCOUNT_LABEL_PREFIXES)) continue;
         const m = matchLabel(label, ACCOUNT_ONLY);
         if (!m || m.score < 0.8) continue;
         // `Master Account F0630759`, `Sweep acct`: another account printed beside the report's, never its own.
@@ -325,3 +331,4 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
 }
 
 const ACCOUNT_ONLY: ReadonlySet<LabelTarget> = new Set(['account']);
+const ACCOUNT_LABEL_PREFIXES = [...ACCOUNT_WORD_PREFIXES, ...SUBACCOUNT_PREFIXES];

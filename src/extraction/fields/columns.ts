@@ -1,6 +1,8 @@
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { currencyCodeIn, currencyFromCode, isCurrencyName } from '../parse/currency.parser.ts';
+import { COLUMN_TITLE_WORDS, HOUSE_FIELD_WORDS, type TitleKind } from '../vocabulary/column.titles.ts';
+import { alternation, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 
 /** What a table column holds, read from its header. */
 export type ColumnKind =
@@ -31,31 +33,29 @@ export interface ColumnHeader {
   columns: Column[];
 }
 
+/** Column title words, whole words in the lower-cased title; a space also matches a hyphen (`year-to-date`). */
+const TITLE = Object.fromEntries(
+  Object.entries(COLUMN_TITLE_WORDS).map(([kind, words]) => [kind, phraseRegExp(words, '', '[- ]')]),
+) as Record<TitleKind, RegExp>;
+const HOUSE_TITLE = new RegExp(`^${phrasePattern(COLUMN_TITLE_WORDS.house)}(?! (?:${alternation(HOUSE_FIELD_WORDS)}))`);
+const EXCHANGE_TITLE = new RegExp(`^${phrasePattern(COLUMN_TITLE_WORDS.exchange)}`);
+
 export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'> {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  if (/\b(prior|previous|prev|yesterday|last|beginning|opening|start(ing)?|ago|earlier)\b/.test(t))
-    return { kind: 'prior' };
-  if (/\b(change|chg|diff(erence)?|variance|movement|net change|\+\/-|delta)\b|%|\bpct\b/.test(t))
-    return { kind: 'change' };
-  if (/\b(ytd|mtd|qtd|year[- ]to[- ]date|month[- ]to[- ]date|average|avg|high|low|max(imum)?|min(imum)?)\b/.test(t))
-    return { kind: 'period' };
-  if (/\b(base|converted|total|combined|consolidated|all currencies|equivalent|equiv)\b/.test(t)) {
+  if (TITLE.prior.test(t)) return { kind: 'prior' };
+  if (TITLE.change.test(t)) return { kind: 'change' };
+  if (TITLE.period.test(t)) return { kind: 'period' };
+  if (TITLE.base.test(t)) {
     const code = currencyCodeIn(t);
     return code ? { kind: 'base', currency: code } : { kind: 'base' };
   }
   // House and exchange/regulatory requirements side by side: the house column is the one enforced.
-  if (/^(house|firm|broker)\b(?! call)/.test(t) && t.split(' ').length <= 4) return { kind: 'house' };
-  if (/^(exchange|regulatory|reg\.? t|fed(eral)?|finra|occ|cme|span|minimum)\b/.test(t) && t.split(' ').length <= 5)
-    return { kind: 'exchange' };
+  if (HOUSE_TITLE.test(t) && t.split(' ').length <= 4) return { kind: 'house' };
+  if (EXCHANGE_TITLE.test(t) && t.split(' ').length <= 5) return { kind: 'exchange' };
   const code = currencyFromCode(t.replace(/[()]/g, ''));
   if (code) return { kind: 'currency', currency: code };
   if (isCurrencyName(t)) return { kind: 'currency' };
-  if (
-    /\b(current|today|todays|this (period|month|day)|end of (period|day)|closing|ending|as of|balance|amount|value|now|actual)\b/.test(
-      t,
-    )
-  )
-    return { kind: 'current' };
+  if (TITLE.current.test(t)) return { kind: 'current' };
   return { kind: 'other' };
 }
 

@@ -6,6 +6,20 @@ import { findDates } from '../parse/date.parser.ts';
 import { readAccountTables } from '../structure/account.table.ts';
 import { readFieldGrids } from '../structure/field.grid.ts';
 import {
+  CONVERTED_TOTAL_WORDS,
+  CONVERTED_WORDS,
+  CURRENCY_HEADING_NOISE,
+  CURRENCY_UNIT_WORDS,
+} from '../vocabulary/currencies.ts';
+import { NO_CALL_PHRASES } from '../vocabulary/fields.context.ts';
+import {
+  AS_OF_PHRASES,
+  CURRENCY_PAREN_LEADS,
+  CURRENCY_PROSE_NOUNS,
+  CURRENCY_PROSE_VERBS,
+} from '../vocabulary/prose.words.ts';
+import { alternation, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
+import {
   type AccountHit,
   belowValue,
   type Candidate,
@@ -37,11 +51,14 @@ export interface Section {
   unread?: string[];
 }
 
-const NO_CALL_RE =
-  /\bno (?:margin |house |maintenance |fed |outstanding )?calls?\b|\bnot (?:in|subject to) a (?:margin )?call\b|\bno calls? (?:is |are )?(?:due|outstanding|issued)\b/i;
-const CURRENCY_PROSE =
-  /\b(?:amounts?|figures|values|balances)\b[^.]{0,60}?\b(?:in|are in|expressed in|stated in|shown in|reported in)\s+\(?((?:[A-Za-z]+ )?(?:pounds?|dollars?|francs?|yen|euros?|sterling)|[A-Z]{3}(?![A-Za-z]))/i;
-const CURRENCY_PAREN = new RegExp(String.raw`\((?:in\s+|all\s+figures\s+in\s+)?(${CURRENCY_CODE_SOURCE})\)`);
+const NO_CALL = phraseRegExp(NO_CALL_PHRASES);
+const CURRENCY_PROSE = new RegExp(
+  String.raw`${phrasePattern(CURRENCY_PROSE_NOUNS)}[^.]{0,60}?${phrasePattern(CURRENCY_PROSE_VERBS)}\s+\(?((?:[A-Za-z]+ )?(?:${alternation(CURRENCY_UNIT_WORDS)})|[A-Z]{3}(?![A-Za-z]))`,
+  'i',
+);
+const CURRENCY_PAREN = new RegExp(
+  String.raw`\((?:(?:${alternation(CURRENCY_PAREN_LEADS)})\s+)?(${CURRENCY_CODE_SOURCE})\)`,
+);
 
 /**
  * Walks the document's lines in reading order, splitting it into account sections and collecting
@@ -232,7 +249,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       }
       for (const c of found) add(c);
     }
-    if (NO_CALL_RE.test(line.text) && !hits.some((h) => h.match.target === 'margin_call')) {
+    if (NO_CALL.test(line.text) && !hits.some((h) => h.match.target === 'margin_call')) {
       add({
         target: 'margin_call',
         value: 0,
@@ -281,6 +298,11 @@ const DECORATION_TRAIL = /\s*[*=#~+x-]{2,}$/i;
 /** A run of decoration counts when it holds at least two real marks (OCR turns some stars into x or +). */
 const decoration = (run: RegExpExecArray | null) => (run && (run[0].match(/[*=#~+-]/g) ?? []).length >= 2 ? run : null);
 
+const CONVERTED_TOTAL = phraseRegExp(CONVERTED_TOTAL_WORDS);
+const CONVERTED = phraseRegExp(CONVERTED_WORDS);
+const HEADING_NOISE = phraseRegExp(CURRENCY_HEADING_NOISE, 'gi');
+const BARE_CURRENCY = new RegExp(String.raw`^(?:[a-z]+\s+)?(?:${alternation(CURRENCY_UNIT_WORDS)})$|^[A-Z]{3}$`, 'i');
+
 /** A heading naming the currency of the figures under it; `base` for a converted / all-currency total. */
 function currencySection(line: Segmented): { code: string; base: boolean } | null {
   if (line.segs.length !== 1 || line.segs[0]!.kind !== 'text') return null;
@@ -294,14 +316,11 @@ function currencySection(line: Segmented): { code: string; base: boolean } | nul
     .slice(lead?.[0].length ?? 0, trail ? trail.index : raw.length)
     .replace(/^[*=\-#\s]+|[*=\-#\s]+$/g, '');
   if (text.length > 48 || text.split(/\s+/).length > 7) return null;
-  const base = /\b(converted|all currencies|base currency|combined|consolidated|total)\b/i.test(text);
-  const bare = /^(?:[a-z]+\s+)?(?:dollars?|euros?|pounds?(?: sterling)?|sterling|francs?|yen)$|^[A-Z]{3}$/i.test(text);
+  const base = CONVERTED_TOTAL.test(text);
+  const bare = BARE_CURRENCY.test(text);
   if (!decorated && !base && !bare) return null;
-  if (!decorated && !bare && !/\bconverted\b|\ball currencies\b/i.test(text)) return null;
-  const code =
-    currencyCode(
-      text.replace(/\b(?:converted|to|all|currencies|base|currency|combined|consolidated|total)\b/gi, ' ').trim(),
-    ) ?? currencyCode(text);
+  if (!decorated && !bare && !CONVERTED.test(text)) return null;
+  const code = currencyCode(text.replace(HEADING_NOISE, ' ').trim()) ?? currencyCode(text);
   return code ? { code, base } : null;
 }
 
@@ -317,8 +336,10 @@ function stackHeaders(upper: ColumnHeader, lower: ColumnHeader): ColumnHeader {
   return { ...lower, columns };
 }
 
-const AS_OF_TAIL =
-  /\b(?:as of|as at|close of business(?: on)?|valuation date|period end(?:ing|ed)?|for the (?:day|period) end(?:ing|ed))\b[^.]{0,20}?\b([a-z]{3,9}\.? \d{1,2},?|\d{1,2} [a-z]{3,9})\s*$/i;
+const AS_OF_TAIL = new RegExp(
+  String.raw`${phrasePattern(AS_OF_PHRASES)}[^.]{0,20}?\b([a-z]{3,9}\.? \d{1,2},?|\d{1,2} [a-z]{3,9})\s*$`,
+  'i',
+);
 
 /** `As of the close of business on February 24,` / `2026, the equity…`: an as-of date split over two lines. */
 function asOfAcrossLines(line: Segmented, next: Segmented | undefined): Candidate | null {

@@ -6,11 +6,14 @@ import { type DocumentMemory, recallFor } from '../memory/memory.recall.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { printsCents } from '../parse/value.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
 import { solveWithMemory } from '../solver/learned.hook.ts';
 import { type OpenFigure, openFigures } from '../solver/open.figures.ts';
 import { MARKET_WORDS, SHARED_SYMBOLS } from '../vocabulary/currencies.ts';
+import { ACCOUNT_WORD_PREFIXES, NUMBER_SIGNS, WEB_ADDRESS_MARKS } from '../vocabulary/document.words.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
+import { alternation, containsStem, startsWithPrefix } from '../vocabulary/word.patterns.ts';
 import type { Candidate } from './candidates.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 
@@ -143,8 +146,6 @@ function readSection(
   };
 }
 
-/** A figure as printed ends in cents (`1,234.56`, `1.234,56 DR`, `USD 12,00-`). */
-const printsCents = (text: string) => /[.,]\d{2}$/.test(text.replace(/\s*(?:DR|CR|DB|[A-Z]{3}|[)\p{Sc}\-−])+$/iu, ''));
 /** Confidence of a scanned figure without cents among figures that all print them. */
 const LOST_CENTS_CONF = 0.75;
 
@@ -332,7 +333,7 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
   for (const line of head) {
     for (let ci = 0; ci < line.cells.length; ci++) {
       const label = near(line, ci);
-      if (!label || !ACCOUNT_WORD.test(label) || namesOtherAccount(label)) continue;
+      if (!label || !startsWithPrefix(label, ACCOUNT_WORD_PREFIXES) || namesOtherAccount(label)) continue;
       const text = line.cells[ci]!.text.trim();
       const tok = readAccountToken(text);
       if (!tok || tok.value !== normalizeAccount(text) || findDates(text).length) continue;
@@ -340,13 +341,13 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
     }
   }
   for (const line of head) {
-    if (/https?:|www\.|@/i.test(line.text)) continue;
+    if (containsStem(line.text, WEB_ADDRESS_MARKS)) continue;
     for (let ci = 0; ci < line.cells.length; ci++) {
       const cell = line.cells[ci]!;
       // A number printed as another account's (`Sweep Vehicle Ref | 12-3456-78`) is never the report's.
       const label = near(line, ci);
       if (label && namesOtherAccount(label)) continue;
-      const text = cell.text.trim().replace(/^(?:no\.?|#)\s*/i, '');
+      const text = cell.text.trim().replace(NUMBER_SIGN, '');
       if (!ACCOUNT_SHAPES.some((re) => re.test(text))) continue;
       const digits = (text.match(/\d/g) ?? []).length;
       if (digits < 4 || /^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$/.test(text) || /^(?:19|20)\d{2}-\d{2}/.test(text)) continue;
@@ -373,7 +374,7 @@ function printedLabel(lines: Segmented[], account: string): string | null {
   return null;
 }
 
-const ACCOUNT_WORD = /^(?:a\/c|acc|acct|account|client|customer|portfolio|depot|konto|compte|conto|cuenta)/i;
+const NUMBER_SIGN = new RegExp(`^(?:${alternation(NUMBER_SIGNS)})\\s*`, 'i');
 
 /** The text of the cell that labels a value cell: the one left of it, else the one right above it. */
 function labelNear(head: Segmented[], line: Segmented, ci: number): string | null {

@@ -3,6 +3,8 @@ import { matchLabel } from '../labels/label.matcher.ts';
 import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { POSITION_ROW_STEMS, TOTAL_ROW_LEADS, TOTAL_ROW_STEMS } from '../vocabulary/document.words.ts';
+import { containsStem, phrasePattern } from '../vocabulary/word.patterns.ts';
 import { type Candidate, debitBefore, FIELD_TARGETS, isProse, type LabelHit, labelHits, signed } from './candidates.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
@@ -80,7 +82,7 @@ export function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[]
   const withField = header.columns.filter((c) => c.field && !EXCLUDED_COLUMNS.has(c.kind));
   if (withField.length === 0) return [];
   const rowLabel = line.segs.find((s) => s.kind === 'text')?.text ?? '';
-  const weight = /stock|equit|securit|position|share/i.test(rowLabel) ? 1 : /total/i.test(rowLabel) ? 0.85 : 0.78;
+  const weight = containsStem(rowLabel, POSITION_ROW_STEMS) ? 1 : containsStem(rowLabel, TOTAL_ROW_STEMS) ? 0.85 : 0.78;
   const out: Candidate[] = [];
   for (const s of line.segs) {
     if (s.kind !== 'amount') continue;
@@ -104,13 +106,15 @@ export function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[]
   return out;
 }
 
+const TOTAL_ROW_LEAD = new RegExp(String.raw`^\s*${phrasePattern(TOTAL_ROW_LEADS)}`, 'i');
+
 /** One row of a table whose columns are fields: figures go to the row's account (or the current one). */
 export function tableRow(line: Segmented, fh: FieldHeader, combined: boolean, claimed: Set<Segment>): Candidate[] {
   const texts = line.segs
     .filter((s) => s.kind === 'text')
     .map((s) => s.text)
     .join(' ');
-  const totalRow = /^\s*(total|sub-?total|grand total)\b/i.test(texts) || isCombinedHeading(texts);
+  const totalRow = TOTAL_ROW_LEAD.test(texts) || isCombinedHeading(texts);
   // With an account column a total row is a household figure; without one it is the account's own total.
   if ((totalRow && fh.accountCol) || combined) return [];
   let account: string | undefined;

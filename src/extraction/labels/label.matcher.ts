@@ -1,5 +1,5 @@
 import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
-import { ABBREVIATIONS, DISTRACTOR_WORDS, NOISE_WORDS } from './labels.vocabulary.ts';
+import { ABBREVIATIONS, DISTRACTOR_WORDS, NOISE_WORDS, OCR_LETTER_PAIRS } from './labels.vocabulary.ts';
 
 export interface LabelMatch {
   target: LabelTarget;
@@ -70,13 +70,7 @@ function editDistanceAtMost1(a: string, b: string): boolean {
  * Letter pairs OCR reads for one letter and back (`memorandum` read `memoraridum`, `rn` for `m`):
  * both words are compared with each pair folded to one letter, so such a slip costs one edit at most.
  */
-const OCR_PAIRS: [RegExp, string][] = [
-  [/rn/g, 'm'],
-  [/ri/g, 'n'],
-  [/cl/g, 'd'],
-  [/vv/g, 'w'],
-];
-const fold = (w: string) => OCR_PAIRS.reduce((s, [re, to]) => s.replace(re, to), w);
+const fold = (w: string) => OCR_LETTER_PAIRS.reduce((s, [pair, to]) => s.replaceAll(pair, to), w);
 
 /** 1 exact, 0.85 within one OCR slip (long words only), 0 otherwise. */
 function tokenSimilarity(a: string, b: string): number {

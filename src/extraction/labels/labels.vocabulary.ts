@@ -255,3 +255,14 @@ export const NOISE_WORDS = new Set([
   'id',
   '#',
 ]);
+
+/**
+ * Letter pairs OCR reads for one letter (`rn` for `m`), each with the letter: label words are
+ * compared with every pair folded, so such a slip costs one edit at most.
+ */
+export const OCR_LETTER_PAIRS: readonly (readonly [string, string])[] = [
+  ['rn', 'm'],
+  ['ri', 'n'],
+  ['cl', 'd'],
+  ['vv', 'w'],
+];

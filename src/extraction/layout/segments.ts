@@ -1,5 +1,9 @@
 import { type DateMatch, type DateOrder, type DateOrderReading, findDates } from '../parse/date.parser.ts';
 import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
+import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
+import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
+import { DATE_LEAD_WORDS } from '../vocabulary/prose.words.ts';
+import { alternation, phrasePattern } from '../vocabulary/word.patterns.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
 
 /** A piece of a line: words, an amount or a date, with where it sits. */
@@ -35,7 +39,16 @@ export interface SegmentOptions {
 const SEPARATOR = /\s*(?:\.{3,}|…+|(?:\. ?){4,}|_{3,})\s*|:\s+/g;
 const PHONE = /(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g;
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\b/gi;
-const PAGE = /\bpage\s+\d+(?:\s*(?:of|\/)\s*\d+)?\b/gi;
+const PAGE = new RegExp(
+  String.raw`${phrasePattern(PAGE_WORDS)}\s+\d+(?:\s*(?:${phrasePattern(PAGE_OF_WORDS)}|\/)\s*\d+)?\b`,
+  'gi',
+);
+/** Debit and credit marks after a figure (`DR`, `CR`). */
+const SIGN_MARKS = alternation([...DEBIT_MARKS, ...CREDIT_MARKS]);
+/** What may follow a spaced whole number and leave it a figure: a sign, a currency, a debit/credit mark. */
+const FIGURE_TAIL = new RegExp(String.raw`^\s*(?:[-−)]|\p{Sc}|[A-Z]{3}|${SIGN_MARKS}|\s)*$`, 'u');
+/** A date label right before a compact date (`Date 20251219`). */
+const DATE_LEAD = new RegExp(`${phrasePattern(DATE_LEAD_WORDS)}[^0-9]{0,6}$`, 'i');
 
 /** Common OCR slips inside figures: O for 0, l or I for 1, S for 5, a comma read as a period. */
 export function repairOcrDigits(text: string): string {
@@ -60,7 +73,10 @@ export function repairOcrDigits(text: string): string {
  */
 export function mendLostDecimalMarks(text: string, locale: NumberLocale): { text: string; at: number[] } {
   const [g, decimal] = locale === 'comma' ? ['\\.', ','] : [',', '.'];
-  const re = new RegExp(`(?<![\\d.,])(\\d{1,3}(?:${g} ?\\d{3})+) (\\d{2})(?=(?:\\s?(?:DR|CR|-))?(?:\\s|$))`, 'gi');
+  const re = new RegExp(
+    `(?<![\\d.,])(\\d{1,3}(?:${g} ?\\d{3})+) (\\d{2})(?=(?:\\s?(?:${SIGN_MARKS}|-))?(?:\\s|$))`,
+    'gi',
+  );
   const at: number[] = [];
   const out = text.replace(re, (_m, int: string, cents: string, offset: number) => {
     const closed = int.replace(/ /g, '');
@@ -99,7 +115,7 @@ export function closeSpacedIntegers(cell: Cell): string {
   };
   return text.replace(SPACED_INTEGER, (m, at: number) => {
     const tail = text.slice(at + m.length);
-    if (!/^\s*(?:[-−)]|\p{Sc}|[A-Z]{3}|DR|CR|DB|\s)*$/u.test(tail)) return m;
+    if (!FIGURE_TAIL.test(tail)) return m;
     const head = text.slice(0, at);
     if (/\d\s*$/.test(head)) return m;
     return gapOk(at, at + m.length) ? m.replace(/ /g, '\u2009') : m;
@@ -113,11 +129,7 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
   // `20251219` is a date only right after a date label.
-  for (const d of findDates(
-    text,
-    opts.dateOrder,
-    /\b(date|as of|as at|period)\b[^0-9]{0,6}$/i.test(text.replace(/\d{8}.*$/, '')),
-  )) {
+  for (const d of findDates(text, opts.dateOrder, DATE_LEAD.test(text.replace(/\d{8}.*$/, '')))) {
     taken.push({ start: d.index, end: d.index + d.length, seg: { kind: 'date', text: d.raw, date: d } });
   }
   // Phone numbers, clock times and page numbers are numbers that are never figures.

@@ -1,3 +1,8 @@
+import { NUMBER_SIGNS, NUMBER_WORDS } from '../vocabulary/document.words.ts';
+import { COMBINED_HEADING_PHRASES } from '../vocabulary/fields.context.ts';
+import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
+import { alternation, phraseRegExp } from '../vocabulary/word.patterns.ts';
+
 /**
  * Account numbers as printed after an account label: `U1234567`, `7700 4412 93`, `123-45678`,
  * `ABC.12345`, `XXXX-1234`. Normalised to upper case with spaces removed, hyphens and dots kept.
@@ -9,14 +14,20 @@ export function normalizeAccount(raw: string): string {
 
 const TOKEN = /^[A-Za-z0-9*][A-Za-z0-9*.\-/]*$/;
 /** A signed amount with two decimals, grouped or not, in either decimal convention. */
-const MONEY = /^[(\-−]?\d{1,3}(?:[ ,.'’]?\d{3})*[.,]\d{2}(?:[-−)]|\s?(?:DR|CR|DB))?$/i;
+const MONEY = new RegExp(
+  String.raw`^[(\-−]?\d{1,3}(?:[ ,.'’]?\d{3})*[.,]\d{2}(?:[-−)]|\s?(?:${alternation([...DEBIT_MARKS, ...CREDIT_MARKS])}))?$`,
+  'i',
+);
+/** What may stand between an account label and its number (`No.`, `number:`, `#`, `ID`). */
+const NUMBER_LEAD = new RegExp(String.raw`^(?:${alternation([...NUMBER_SIGNS, ...NUMBER_WORDS])})\s*[:#]?\s*`, 'i');
+const COMBINED = phraseRegExp(COMBINED_HEADING_PHRASES);
 
 /**
  * Reads the account token at the start of `text` (what follows the label). Takes consecutive
  * space-separated pieces while they look like parts of one number (`7700 4412 93`, `U 1234567`).
  */
 export function readAccountToken(text: string): { value: string; quality: number } | null {
-  const t = text.replace(/^[\s:#=.\-–]+/, '').replace(/^(?:no\.?|number|num\.?|#|id)\s*[:#]?\s*/i, '');
+  const t = text.replace(/^[\s:#=.\-–]+/, '').replace(NUMBER_LEAD, '');
   const first = t.split(/\s{2,}/)[0] ?? ''; // a double space ends the token
   // A money figure (`4 304 308,53-`, `19202.24-`, `(1,234.56)`) is never an account number.
   // So is one printed after its currency (`USD 7 517 439,99-`, `€ 1.234,56`).
@@ -55,7 +66,5 @@ export function readAccountToken(text: string): { value: string; quality: number
 
 /** True for text that names a household/combined total rather than an account. */
 export function isCombinedHeading(text: string): boolean {
-  return /\b(household|combined|consolidated|aggregate|all accounts|grand total|total all|firm total|accounts total|group total|relationship total|family total)\b/i.test(
-    text,
-  );
+  return COMBINED.test(text);
 }

@@ -1,4 +1,9 @@
-import { DAY_FIRST_CURRENCIES, MONTH_FIRST_CURRENCIES, MONTH_NAMES } from '../vocabulary/date-words.ts';
+import {
+  DAY_FIRST_CURRENCIES,
+  ENGLISH_ORDINAL_SUFFIXES,
+  MONTH_FIRST_CURRENCIES,
+  MONTH_NAMES,
+} from '../vocabulary/date-words.ts';
 import { detectDocumentCurrency } from './currency.parser.ts';
 import type { DateOrder, DateOrderReading } from './date.parser.ts';
 import { detectNumberLocale } from './value.parser.ts';
@@ -29,12 +34,13 @@ const FOREIGN_MONTHS = [
 ];
 const FOREIGN_RE = new RegExp(`(?<![\\p{L}])(?:${FOREIGN_MONTHS.join('|')})(?![\\p{L}])`, 'iu');
 const ENGLISH_WORDS = [...ENGLISH].sort((a, b) => b.length - a.length).join('|');
+const ORDINAL = ENGLISH_ORDINAL_SUFFIXES.join('|');
 const DAY_MONTH_RE = new RegExp(
-  String.raw`(?<![\w])[0-3]?\d(?:st|nd|rd|th)?[\s-]+(?:${ENGLISH_WORDS})\.?[\s,-]+(?:19|20)?\d{2}(?!\d)`,
+  String.raw`(?<![\w])[0-3]?\d(?:${ORDINAL})?[\s-]+(?:${ENGLISH_WORDS})\.?[\s,-]+(?:19|20)?\d{2}(?!\d)`,
   'i',
 );
 const MONTH_DAY_RE = new RegExp(
-  String.raw`(?<![\w])(?:${ENGLISH_WORDS})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,\s*(?:19|20)\d{2}(?!\d)`,
+  String.raw`(?<![\w])(?:${ENGLISH_WORDS})\.?\s+[0-3]?\d(?:${ORDINAL})?,\s*(?:19|20)\d{2}(?!\d)`,
   'i',
 );
 const NUMERIC_RE = /(?<![\d/.-])([0-3]?\d)([/-])([0-3]?\d)\2(?:19|20)?\d{2}(?![\d/]|[.-]\d)/g;

@@ -5,6 +5,7 @@ import {
   MINUS_SIGNS,
   NEGATIVE_TRIANGLES,
   NIL_MARKS,
+  NIL_WORDS,
   type NumberLocale,
 } from '../vocabulary/number-formats.ts';
 import { CURRENCY_CODE_SOURCE, CURRENCY_SYMBOL_SOURCE, currencyFromSymbol } from './currency.parser.ts';
@@ -46,6 +47,11 @@ const DRCR = `(?:${alt([...DEBIT_MARKS, ...CREDIT_MARKS].flatMap(caseForms))})`;
 const DEBIT_RE = new RegExp(`^(?:${alt(DEBIT_MARKS)})$`, 'i');
 const NIL_RE = new RegExp(`^(?:${alt(NIL_MARKS)})+$`);
 const DEC = `\\d{1,${MAX_DECIMALS}}`;
+/** Marks after a figure's digits: debit/credit, a currency code or symbol, a closing parenthesis, a trailing minus. */
+const TRAILING_MARKS = new RegExp(`\\s*(?:${alt([...DEBIT_MARKS, ...CREDIT_MARKS])}|[A-Z]{3}|[)\\p{Sc}\\-−])+$`, 'iu');
+
+/** A figure as printed ends in cents (`1,234.56`, `1.234,56 DR`, `USD 12,00-`). */
+export const printsCents = (text: string): boolean => /[.,]\d{2}$/.test(text.replace(TRAILING_MARKS, ''));
 
 // Space-grouped thousands only with a decimal part (`191 767,64`), so two figures side by side never
 // merge. Indian grouping (`12,34,567.89`) before thousands, which would stop at `12,34`.
@@ -114,7 +120,7 @@ export function parseAmount(
   context: AmountContext = {},
 ): ParsedAmount | null {
   const t = token.trim();
-  if (NIL_RE.test(t) || /^nil$/i.test(t)) return { value: 0, quality: 0.6 };
+  if (NIL_RE.test(t) || NIL_WORDS.includes(t.toLowerCase())) return { value: 0, quality: 0.6 };
   const all = findAmounts(t, locale, context);
   if (all.length !== 1) return null;
   const m = all[0]!;

@@ -8,3 +8,46 @@ export * from '../../contract/currencies.ts';
 export const MARKET_WORDS: Readonly<Record<string, readonly string[]>> = {
   USD: ['finra', 'reg t', 'regulation t', 'sma', 'special memorandum', 'special memo', 'fed call', 'federal call'],
 };
+
+/**
+ * Currency words printed without their country (`balances are in dollars`, `*** US DOLLARS ***`):
+ * each is part of a name in the one currency table, which then says the code.
+ */
+export const CURRENCY_UNIT_WORDS: readonly string[] = [
+  'dollar',
+  'dollars',
+  'euro',
+  'euros',
+  'pound',
+  'pounds',
+  'pound sterling',
+  'pounds sterling',
+  'sterling',
+  'franc',
+  'francs',
+  'yen',
+];
+
+/** A currency section's heading with one of these is the converted, all-currency total. */
+export const CONVERTED_TOTAL_WORDS: readonly string[] = [
+  'converted',
+  'all currencies',
+  'base currency',
+  'combined',
+  'consolidated',
+  'total',
+];
+/** Of those, the ones that make a heading a total even without decoration (`Converted to USD`). */
+export const CONVERTED_WORDS: readonly string[] = ['converted', 'all currencies'];
+/** Words of a currency heading that are not the currency (`CONVERTED TO USD` names USD). */
+export const CURRENCY_HEADING_NOISE: readonly string[] = [
+  'converted',
+  'to',
+  'all',
+  'currencies',
+  'base',
+  'currency',
+  'combined',
+  'consolidated',
+  'total',
+];

@@ -93,7 +93,8 @@ export const MONTH_NAMES: Readonly<Record<string, readonly (readonly string[])[]
 };
 
 /** Endings a day number may carry: `27th`, `1er`, `27.`, `1º`. */
-export const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th', 'er', 're', 'e', 'º', '°', 'ª', '.'] as const;
+export const ENGLISH_ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'] as const;
+export const ORDINAL_SUFFIXES = [...ENGLISH_ORDINAL_SUFFIXES, 'er', 're', 'e', 'º', '°', 'ª', '.'] as const;
 
 /** Small words between the parts of a written date: `27 de noviembre de 2026`, `27 di novembre`. */
 export const DATE_CONNECTORS = ['de', 'del', 'di', 'the', 'of'] as const;

@@ -1,0 +1,83 @@
+/**
+ * Words of a statement's furniture, as data: page numbers, web addresses in print headers, the
+ * marks and words before an account number, the words that start an account label, the captions
+ * around a date that is not the statement's, and the row labels of positions and totals.
+ */
+
+/** `Page 2 of 5`: the word before a page number, and the words between it and the page count. */
+export const PAGE_WORDS: readonly string[] = ['page'];
+export const PAGE_OF_WORDS: readonly string[] = ['of'];
+
+/** Marks of a web address or an e-mail (a browser printout's header or footer), matched anywhere. */
+export const WEB_ADDRESS_MARKS: readonly string[] = ['http:', 'https:', 'www.', '@'];
+
+/** Signs before a number (`No. 12-3456`, `# 12-3456`), dropped before reading an account. */
+export const NUMBER_SIGNS: readonly string[] = ['no', 'no.', '#'];
+/** Words before a number after an account label (`Account number: U123`, `Client ID 4711`). */
+export const NUMBER_WORDS: readonly string[] = ['number', 'num', 'num.', 'id'];
+
+/** How an account label starts (prefixes, lower case): `A/C`, `Acct`, `Account`, `Konto`, `Compte`… */
+export const ACCOUNT_WORD_PREFIXES: readonly string[] = [
+  'a/c',
+  'acc',
+  'acct',
+  'account',
+  'client',
+  'customer',
+  'portfolio',
+  'depot',
+  'konto',
+  'compte',
+  'conto',
+  'cuenta',
+];
+/** A sub-account's label (`Sub-account`, `Subacct`) starts so too. */
+export const SUBACCOUNT_PREFIXES: readonly string[] = ['sub'];
+
+/**
+ * A line holding one of these (anywhere, lower case) prints a date that is not the statement's
+ * (print, run, due, trade or settlement dates, page furniture, the prior period).
+ */
+export const OTHER_DATE_STEMS: readonly string[] = [
+  'print',
+  'run',
+  'generated',
+  'created',
+  'due',
+  'trade',
+  'settle',
+  'time',
+  'page',
+  'next',
+  'previous',
+  'prior',
+  'erstellt',
+  'cree',
+  'crée',
+  'creé',
+  'créé',
+];
+/** Words around a date that leave it alone on its line (`Daily margin statement as of 11/26/2026`). */
+export const DATE_CAPTION_WORDS: readonly string[] = [
+  'statement',
+  'summary',
+  'report',
+  'account',
+  'daily',
+  'margin',
+  'as of',
+  'for',
+  'date',
+  'dated',
+  'on',
+  'at',
+  'close',
+  'business',
+];
+
+/** Row labels (stems, lower case) of positions: under columns titled by fields they are the figure. */
+export const POSITION_ROW_STEMS: readonly string[] = ['stock', 'equit', 'securit', 'position', 'share'];
+/** Row labels (stems) of totals, which may include cash. */
+export const TOTAL_ROW_STEMS: readonly string[] = ['total'];
+/** How a total row's label starts (`Total`, `Sub-total`, `Grand total`). */
+export const TOTAL_ROW_LEADS: readonly string[] = ['total', 'subtotal', 'sub-total', 'grand total'];

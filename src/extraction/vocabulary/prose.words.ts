@@ -1,0 +1,69 @@
+/**
+ * The words of sentences and captions around figures and dates, as data: the verbs that hand a
+ * sentence over to its figure, the words that call a balance a debit, the phrases that introduce an
+ * as-of date, and the phrases that state the currency of the figures. Logic files build their
+ * patterns from these lists (`word.patterns.ts`); they spell no keyword of their own.
+ */
+
+/** A label ending in one of these is the start of a sentence whose figure follows (`the equity was`). */
+export const PROSE_TAIL_WORDS: readonly string[] = [
+  'was',
+  'is',
+  'were',
+  'are',
+  'of',
+  'totals',
+  'totaling',
+  'totalling',
+  'totaled',
+  'totalled',
+  'equal',
+  'equals',
+  'amount to',
+  'amounts to',
+  'stand at',
+  'stands at',
+];
+
+/** Words that call the figure after them a debit (`your cash balance was a debit of`). */
+export const DEBIT_PROSE_WORDS: readonly string[] = ['debit', 'overdrawn', 'owe', 'owed', 'borrowed'];
+/** What may follow a debit word before the figure (`debit balance of`). */
+export const DEBIT_PROSE_NOUNS: readonly string[] = ['balance', 'amount'];
+/** Small words between a debit word and its figure (`overdrawn by`, `owed was`). */
+export const PROSE_LINK_WORDS: readonly string[] = ['of', 'was', 'is', 'at'];
+
+/** Phrases that introduce the date the figures are as of (`as of`, `close of business on`). */
+export const AS_OF_PHRASES: readonly string[] = [
+  'as of',
+  'as at',
+  'close of business',
+  'close of business on',
+  'valuation date',
+  'period end',
+  'period ending',
+  'period ended',
+  'for the day ending',
+  'for the day ended',
+  'for the period ending',
+  'for the period ended',
+];
+
+/** Words right before a compact date (`Date 20260324`): the digits are a date, not a figure. */
+export const DATE_LEAD_WORDS: readonly string[] = ['date', 'as of', 'as at', 'period'];
+
+/** Words of a date range (`Period: 11/01/2026 - 11/30/2026`): its end is the as-of date. */
+export const DATE_RANGE_WORDS: readonly string[] = ['period', 'from', 'through', 'to'];
+
+/** Nouns of a sentence that states the figures' currency (`All amounts are expressed in euros`). */
+export const CURRENCY_PROSE_NOUNS: readonly string[] = ['amount', 'amounts', 'figures', 'values', 'balances'];
+/** The verb phrase before the currency in such a sentence. */
+export const CURRENCY_PROSE_VERBS: readonly string[] = [
+  'in',
+  'are in',
+  'expressed in',
+  'stated in',
+  'shown in',
+  'reported in',
+];
+/** Words inside parentheses before a currency code (`(in EUR)`, `(all figures in USD)`). */
+export const CURRENCY_PAREN_LEADS: readonly string[] = ['in', 'all figures in'];

@@ -1,0 +1,52 @@
+/**
+ * How logic files turn the word lists of this folder into patterns: a list is data, and a pattern is
+ * built from it here, so no logic file spells a keyword inside a regular expression of its own.
+ */
+
+/** A literal, escaped for a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Longest first, so a phrase is never cut short by a shorter one it starts with. */
+const longestFirst = (phrases: readonly string[]) =>
+  [...phrases].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+
+/**
+ * The phrases as one alternation (no group): a space inside a phrase matches `space`
+ * (any run of white space unless told otherwise).
+ */
+export function alternation(phrases: readonly string[], space = String.raw`\s+`): string {
+  if (phrases.length === 0) throw new Error('alternation of no phrases');
+  return longestFirst(phrases)
+    .map((p) => p.split(' ').map(escapeRegExp).join(space))
+    .join('|');
+}
+
+/**
+ * The phrases as whole words, in one non-capturing group: a word boundary on each side where the
+ * phrase has a word character there (`%` and `+/-` have none).
+ */
+export function phrasePattern(phrases: readonly string[], space = String.raw`\s+`): string {
+  if (phrases.length === 0) throw new Error('pattern of no phrases');
+  const alts = longestFirst(phrases).map((p) => {
+    const body = p.split(' ').map(escapeRegExp).join(space);
+    return `${/^\w/.test(p) ? '\\b' : ''}${body}${/\w$/.test(p) ? '\\b' : ''}`;
+  });
+  return `(?:${alts.join('|')})`;
+}
+
+/** `phrasePattern` as a regular expression (case-insensitive unless `flags` say otherwise). */
+export function phraseRegExp(phrases: readonly string[], flags = 'i', space?: string): RegExp {
+  return new RegExp(phrasePattern(phrases, space), flags);
+}
+
+/** True when the lower-cased text contains one of the stems anywhere (`securit` in `Securities`). */
+export function containsStem(text: string, stems: readonly string[]): boolean {
+  const t = text.toLowerCase();
+  return stems.some((s) => t.includes(s));
+}
+
+/** True when the lower-cased text starts with one of the prefixes (`acct` in `Acct #`). */
+export function startsWithPrefix(text: string, prefixes: readonly string[]): boolean {
+  const t = text.toLowerCase();
+  return prefixes.some((p) => t.startsWith(p));
+}
