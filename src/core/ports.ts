@@ -1,3 +1,4 @@
+import type { ExtractionOutcome, ExtractionProgress } from '../contract/reading.ts';
 import type { ReportScope } from './access/scope.ts';
 import type { CallsRepository } from './calls/calls.port.ts';
 import type { Card } from './cards/card.model.ts';
@@ -60,7 +61,7 @@ import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
 import type { LayoutsRepository } from './memory/layouts.port.ts';
 import type { AuditEvent, Ingestion, IngestionStatus, ReportConflict, Role } from './records.ts';
 import type { Report, ReportStatus } from './report/report.model.ts';
-import type { MarginReport, ReportReading } from './report/report.schema.ts';
+import type { MarginReport } from './report/report.schema.ts';
 
 export interface NewIngestion {
   platform: Platform;
@@ -331,21 +332,9 @@ export type UnitOfWork = <T>(fn: (repos: Repositories) => Promise<T>) => Promise
 
 // ---- Work that leaves the request: extraction, the durable queue, downloads. ----
 
-import type { ExtractionMethod } from './report/report.schema.ts';
-
-/** What extraction returns: readings, not reports; core's `finishReport` runs the rules on each. */
-export interface ExtractionOutcome {
-  readings: ReportReading[];
-  method: ExtractionMethod;
-  pages: number;
-  processing_time_ms: number;
-}
-
-/** Where a running extraction is, for a person waiting on it (pages count from 1). */
-export type ExtractionProgress =
-  | { stage: 'page'; page: number; pages: number }
-  | { stage: 'ocr'; page: number; pages: number }
-  | { stage: 'checking' };
+// What extraction returns (readings, not reports: core's `finishReport` runs the rules on each) is
+// typed in src/contract/, since extraction imports nothing from core.
+export type { ExtractionOutcome, ExtractionProgress };
 
 export interface Extractor {
   extract(input: {

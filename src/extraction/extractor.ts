@@ -1,8 +1,14 @@
 import type { Logger } from 'pino';
 import { AppError } from '../contract/errors.ts';
 import { formatMegabytes } from '../contract/format.ts';
-import type { ExtractionOutcome, ExtractionProgress, Extractor as ExtractorPort } from '../core/ports.ts';
-import type { Evidence, ExtractionMethod, ReportReading, Rival } from '../core/report/report.schema.ts';
+import type {
+  Evidence,
+  ExtractionMethod,
+  ExtractionOutcome,
+  ExtractionProgress,
+  ReportReading,
+  Rival,
+} from '../contract/reading.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
@@ -39,11 +45,22 @@ export interface ExtractorDeps {
   ocrPageSegMode?: string;
 }
 
-/** The core's port, with what the composition root and the CLI also need: warm-up and shutdown. */
+/**
+ * The extractor: what core's `Extractor` port asks (checked where the composition root passes it to
+ * core), and what the composition root and the CLI also need: warm-up and shutdown.
+ */
 export type { ExtractionOutcome };
-export interface Extractor extends ExtractorPort {
+export interface Extractor {
+  extract(input: {
+    bytes: Uint8Array;
+    fileName: string;
+    onProgress?: (p: ExtractionProgress) => void;
+    /** Layout memory (issue 16): rules approvers taught for known layouts; absent, extraction uses none. */
+    memory?: LayoutMemory | undefined;
+  }): Promise<ExtractionOutcome>;
   /** A document's lines and page sizes, for layout memory to learn from (the same reading extraction uses). */
   readLayout?(bytes: Uint8Array): Promise<LayoutDocument>;
+  ocrReady(): boolean;
   warmUp(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
+import type {
+  Evidence,
+  ExtractionMethod,
+  MarginFields,
+  ReportIssue,
+  ReportReading,
+  Rival,
+} from '../../contract/reading.ts';
 
+// What extraction returns is typed in src/contract/ (extraction imports nothing from core).
+export type { Evidence, ExtractionMethod, MarginFields, ReportIssue, ReportReading, Rival };
 export { FIELD_NAMES, type FieldName };
 
 export const FIELD_LABELS: Record<FieldName, string> = {
@@ -31,7 +41,6 @@ export const fieldsSchema = z
     sma: z.number().finite(),
   })
   .partial();
-export type MarginFields = z.infer<typeof fieldsSchema>;
 
 export const issueSchema = z.object({
   code: z.string(),
@@ -39,10 +48,8 @@ export const issueSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
 });
-export type ReportIssue = z.infer<typeof issueSchema>;
 
 export const methodSchema = z.enum(['text', 'ocr', 'mixed']);
-export type ExtractionMethod = z.infer<typeof methodSchema>;
 
 /**
  * Where a value was read: `page` 1-based, `bbox` [x0, y0, x1, y1] in PDF points from the page's
@@ -58,7 +65,6 @@ export const evidenceSchema = z.object({
   /** Free words for a person, e.g. "learned from report #123, taught by @ann". */
   note: z.string().optional(),
 });
-export type Evidence = z.infer<typeof evidenceSchema>;
 
 /** One report as `marginiq extract --json` prints it and as `extracted_data` stores it. */
 export const reportSchema = z.object({
@@ -92,35 +98,16 @@ export const reportSchema = z.object({
 });
 export type MarginReport = z.infer<typeof reportSchema>;
 
-/** A value that lost to the chosen one, and why: `marginiq extract --explain` prints these. */
-export interface Rival {
-  value: number | string;
-  evidence: Evidence | null;
-  reason: string;
-}
-
-/**
- * What extraction returns for one account: values with their confidence, evidence and the
- * extractor's own findings. Core turns it into a `MarginReport` by running the report rules once
- * (`finishReport`); extraction never runs them.
- */
-export interface ReportReading {
-  source_file_name: string;
-  account_number: string | null;
-  report_date: string | null;
-  currency: string;
-  broker: string | null;
-  fields: MarginFields;
-  /** The call due date the document prints (YYYY-MM-DD), when extraction read one (issue 15). */
-  call_due_date?: string | undefined;
-  /** 0..1 per value, keyed by field name (account_number, report_date and currency included). */
-  confidence: Record<string, number>;
-  evidence: Record<string, Evidence>;
-  /** What extraction itself noticed (an ambiguous account, a value it could not confirm), each naming its field. */
-  issues: ReportIssue[];
-  /** Per field, the candidates that lost and why. Not stored, not in `--json`. */
-  rivals?: Record<string, Rival[]>;
-  method: ExtractionMethod;
-  pages: number;
-  processing_time_ms: number;
-}
+/** True when two types are the same both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The schemas parse exactly the shared types of src/contract/reading.ts: tsc fails if they drift apart. */
+export type SchemasMatchContract = [
+  Same<z.infer<typeof fieldsSchema>, MarginFields>,
+  Same<z.infer<typeof issueSchema>, ReportIssue>,
+  Same<z.infer<typeof methodSchema>, ExtractionMethod>,
+  Same<z.infer<typeof evidenceSchema>, Evidence>,
+] extends [true, true, true, true]
+  ? true
+  : never;
+const schemasMatchContract: SchemasMatchContract = true;
+void schemasMatchContract;

@@ -1,5 +1,5 @@
+import type { FieldName } from '../../contract/fields.ts';
 import { FIELD_NAMES } from '../../contract/fields.ts';
-import type { FieldName } from '../../core/report/report.schema.ts';
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';

@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
-import type { Evidence, ReportIssue, Rival } from '../../core/report/report.schema.ts';
+import type { Evidence, ReportIssue, Rival } from '../../contract/reading.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { learnedNote } from '../memory/layout.rule.ts';
 import { type DocumentMemory, recallFor } from '../memory/memory.recall.ts';

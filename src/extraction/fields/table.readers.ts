@@ -1,4 +1,4 @@
-import type { FieldName } from '../../core/report/report.schema.ts';
+import type { FieldName } from '../../contract/fields.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';

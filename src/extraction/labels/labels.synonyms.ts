@@ -1,4 +1,4 @@
-import type { FieldName } from '../../core/report/report.schema.ts';
+import type { FieldName } from '../../contract/fields.ts';
 
 /** What a label can point at: a margin figure, or one of the header values. */
 export type LabelTarget = FieldName | 'account' | 'date' | 'currency';

@@ -1,4 +1,4 @@
-import type { Evidence } from '../../core/report/report.schema.ts';
+import type { Evidence } from '../../contract/reading.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { CALL_DUE_PHRASES } from '../vocabulary/fields.context.ts';

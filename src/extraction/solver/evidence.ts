@@ -1,4 +1,4 @@
-import type { Evidence } from '../../core/report/report.schema.ts';
+import type { Evidence } from '../../contract/reading.ts';
 import type { Candidate } from '../fields/candidates.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount } from '../parse/account.parser.ts';

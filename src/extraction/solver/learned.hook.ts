@@ -1,5 +1,5 @@
 import type { FieldName } from '../../contract/fields.ts';
-import type { ReportIssue } from '../../core/report/report.schema.ts';
+import type { ReportIssue } from '../../contract/reading.ts';
 import type { Candidate } from '../fields/candidates.ts';
 import type { Recalled } from '../memory/rule.recall.ts';
 import { type SolvedField, type SolveInput, solveReport } from './report.solver.ts';

@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
-import type { ReportIssue } from '../../core/report/report.schema.ts';
+import type { ReportIssue } from '../../contract/reading.ts';
 import { type Candidate, isProse } from '../fields/candidates.ts';
 import { fillByIdentities, type Known } from './identity.fill.ts';
 import { affinity, labelClarity } from './label.clarity.ts';

@@ -1,4 +1,4 @@
-import type { FieldName } from '../../core/report/report.schema.ts';
+import type { FieldName } from '../../contract/fields.ts';
 import { type Candidate, FIELD_TARGETS, signed } from '../fields/candidates.ts';
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
