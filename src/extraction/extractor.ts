@@ -12,7 +12,6 @@ import type {
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
-import { detectProfile, guessBroker } from './layout.profiles.ts';
 import type { PageSize } from './memory/layout.fingerprint.ts';
 import { type LayoutMemory, recallLayout } from './memory/memory.recall.ts';
 import { clipWideWords, estimateSkew, levelWords } from './ocr/deskew.ts';
@@ -27,6 +26,7 @@ import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.
 import { readCallDue } from './solver/call.due.ts';
 import { locatePrinted } from './solver/evidence.ts';
 import { startThreadPoolHere } from './thread.priority.ts';
+import { detectProfile, guessBroker } from './vocabulary/broker.profiles.ts';
 import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from './vocabulary/document.words.ts';
 import { containsStem, phraseRegExp } from './vocabulary/word.patterns.ts';
 
