@@ -143,13 +143,13 @@ export function createChatCore(deps: ChatCoreDeps) {
       case 'call_dispute':
       case 'call_waive': {
         const call = await calls.findById(value);
-        if (call) return Boolean(await reports.findById(call.report_id, scope));
+        if (call) return Boolean(await reports.findById(call.reportId, scope));
         // A call form's submission is keyed by the call id too; otherwise it is a report id.
         return !(await reports.findById(value)) || Boolean(await reports.findById(value, scope));
       }
       default: {
         const call = kind === 'submit' ? await calls.findById(value) : undefined;
-        if (call) return Boolean(await reports.findById(call.report_id, scope));
+        if (call) return Boolean(await reports.findById(call.reportId, scope));
         return !(await reports.findById(value)) || Boolean(await reports.findById(value, scope));
       }
     }

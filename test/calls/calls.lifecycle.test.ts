@@ -34,10 +34,10 @@ describe.each(DATABASES)('margin-call lifecycle on %s', (_name, fresh) => {
       state: 'open',
       amount: 100_000,
       outstanding: 100_000,
-      due_date: '2026-12-02',
-      due_source: 'document',
-      opened_by: 'console:approver',
-      opened_at: '2026-11-27T15:00:00.000Z',
+      dueDate: '2026-12-02',
+      dueSource: 'document',
+      openedBy: 'console:approver',
+      openedAt: '2026-11-27T15:00:00.000Z',
     });
     // The summary is updated in place with the call and its actions.
     const card = message().card;
@@ -57,8 +57,8 @@ describe.each(DATABASES)('margin-call lifecycle on %s', (_name, fresh) => {
     // Friday + 1 business day is Monday.
     expect(await w.repos.calls.byReport(report.id)).toMatchObject({
       amount: 5_000,
-      due_date: '2026-11-30',
-      due_source: 'business_days',
+      dueDate: '2026-11-30',
+      dueSource: 'business_days',
     });
   });
 
@@ -82,8 +82,8 @@ describe.each(DATABASES)('margin-call lifecycle on %s', (_name, fresh) => {
     expect(call).toMatchObject({
       state: 'met',
       outstanding: 0,
-      resolved_by_report_id: next.report.id,
-      resolved_at: '2026-11-30T10:00:00.000Z',
+      resolvedByReportId: next.report.id,
+      resolvedAt: '2026-11-30T10:00:00.000Z',
     });
     expect(await w.repos.calls.byReport(next.report.id)).toBeUndefined();
     const history = text((await w.command('console:viewer', `call ${call!.number}`)).card);
@@ -106,7 +106,7 @@ describe.each(DATABASES)('margin-call lifecycle on %s', (_name, fresh) => {
     // Still one call for the account: the later report does not open a second one.
     expect(await w.repos.calls.byReport(next.report.id)).toBeUndefined();
     const events = await w.repos.calls.events((await w.repos.calls.byReport(first.report.id))!.id);
-    expect(events.at(-1)).toMatchObject({ actor: 'system', to_state: 'partially_met', amount: 20_000 });
+    expect(events.at(-1)).toMatchObject({ actor: 'system', toState: 'partially_met', amount: 20_000 });
   });
 
   it('keeps a disputed call in /margin calls, and refuses moves the table does not allow', async () => {
@@ -192,7 +192,7 @@ describe.each(DATABASES)('margin-call lifecycle on %s', (_name, fresh) => {
     await w.command('console:analyst', `call ${call.number} met 6000 second wire`);
     expect(await w.repos.calls.findById(call.id)).toMatchObject({ state: 'met', outstanding: 0 });
     const events = await w.repos.calls.events(call.id);
-    expect(events.map((e) => [e.to_state, e.amount, e.note])).toEqual([
+    expect(events.map((e) => [e.toState, e.amount, e.note])).toEqual([
       ['open', 10_000, expect.stringContaining('due 2026-11-30')],
       ['partially_met', 4_000, 'first wire'],
       ['met', 6_000, 'second wire'],

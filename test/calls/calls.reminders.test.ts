@@ -22,7 +22,7 @@ describe.each(DATABASES)('overdue call reminders on %s', (_name, fresh) => {
     const { report } = await w.share({ acct: 'OV1', date: '2026-11-27', call: 9_000, excess: -9_000 });
     await w.approve(report.id);
     const call = (await w.repos.calls.byReport(report.id))!;
-    expect(call.due_date).toBe('2026-11-30');
+    expect(call.dueDate).toBe('2026-11-30');
     // Two replicas: two gateways, two connections to the same database where it has a URL.
     const a = recordingGateway();
     const b = recordingGateway();

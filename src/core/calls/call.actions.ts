@@ -48,7 +48,7 @@ export async function callButton(
   if (state === 'met' || state === 'waived') {
     return {
       notice: textCard('Already closed', `Margin call #${call.number} is already ${state}.`),
-      summary: await summaryOfCall(deps, call.report_id),
+      summary: await summaryOfCall(deps, call.reportId),
     };
   }
   return { form: callForm(call, move) };
@@ -91,7 +91,7 @@ export async function submitCallForm(
     amount,
     note: input.reason ?? input.values.reason,
   });
-  const summary = await summaryOfCall(deps, call.report_id);
+  const summary = await summaryOfCall(deps, call.reportId);
   if (!moved.ok) {
     if (moved.problem.startsWith('A dispute needs')) return { ok: false, errors: { reason: moved.problem } };
     return { ok: true, result: { notice: textCard('Not done', moved.problem, 'warning'), summary } };

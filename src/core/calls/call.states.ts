@@ -43,8 +43,8 @@ const TARGET_VERB: Record<CallTarget, string> = {
 };
 
 /** The state a call is in on `today` (YYYY-MM-DD): open past its due date is overdue. */
-export function effectiveState(call: { state: StoredCallState; due_date: string }, today: string): CallState {
-  return call.state === 'open' && call.due_date < today ? 'overdue' : call.state;
+export function effectiveState(call: { state: StoredCallState; dueDate: string }, today: string): CallState {
+  return call.state === 'open' && call.dueDate < today ? 'overdue' : call.state;
 }
 
 export const canMove = (from: CallState, to: CallTarget) => ALLOWED_MOVES[from].includes(to);

@@ -11,11 +11,11 @@ function age(fromIso: string, now: Date): string {
   return ms < DAY_MS ? `${Math.floor(ms / 3_600_000)} h` : `${Math.floor(ms / DAY_MS)} d`;
 }
 
-export const callName = (c: Pick<MarginCall, 'number' | 'account_number'>) => `#${c.number} · ${c.account_number}`;
+export const callName = (c: Pick<MarginCall, 'number' | 'accountNumber'>) => `#${c.number} · ${c.accountNumber}`;
 
 const stateText = (c: MarginCall, today: string) => {
   const s: CallState = effectiveState(c, today);
-  return s === 'overdue' ? `OVERDUE (due ${c.due_date})` : STATE_LABEL[s];
+  return s === 'overdue' ? `OVERDUE (due ${c.dueDate})` : STATE_LABEL[s];
 };
 
 /** `/margin calls`: open, overdue, partially met and disputed calls, oldest first. */
@@ -33,16 +33,16 @@ export function callsListCard(calls: MarginCall[], now: Date): Card {
         columns: ['Call', 'Account', 'State', 'Age', 'Due', 'Outstanding'],
         rows: calls.map((c) => [
           `#${c.number}`,
-          c.account_number,
+          c.accountNumber,
           stateText(c, today),
-          age(c.opened_at, now),
-          c.due_date,
+          age(c.openedAt, now),
+          c.dueDate,
           formatMoney(c.outstanding, c.currency),
         ]),
       },
       { type: 'text', muted: true, text: 'Oldest first. /margin call NUMBER shows one call’s history.' },
     ],
-    `${title}: ${calls.map((c) => `#${c.number} ${c.account_number} ${effectiveState(c, today)}`).join('; ')}`,
+    `${title}: ${calls.map((c) => `#${c.number} ${c.accountNumber} ${effectiveState(c, today)}`).join('; ')}`,
   );
 }
 
@@ -66,10 +66,10 @@ export function callHistoryCard(c: MarginCall, events: CallEvent[], now: Date, n
         { label: 'Outstanding', value: formatMoney(c.outstanding, c.currency) },
         {
           label: 'Due',
-          value: `${c.due_date}${c.due_source === 'document' ? ' (as printed)' : ' (business days after the report)'}`,
+          value: `${c.dueDate}${c.dueSource === 'document' ? ' (as printed)' : ' (business days after the report)'}`,
         },
-        { label: 'From', value: `report of ${c.report_date}${c.source_file_name ? ` (${c.source_file_name})` : ''}` },
-        { label: 'Opened', value: `${formatWhen(c.opened_at)} (${age(c.opened_at, now)} ago)` },
+        { label: 'From', value: `report of ${c.reportDate}${c.sourceFileName ? ` (${c.sourceFileName})` : ''}` },
+        { label: 'Opened', value: `${formatWhen(c.openedAt)} (${age(c.openedAt, now)} ago)` },
       ],
     },
     {
@@ -78,7 +78,7 @@ export function callHistoryCard(c: MarginCall, events: CallEvent[], now: Date, n
       rows: events.map((e) => [
         formatWhen(e.at),
         e.actor === 'system' ? 'MarginIQ' : displayUser(e.actor, names),
-        `${e.from_state ? `${STATE_LABEL[e.from_state]} → ` : ''}${EVENT_VERB[e.to_state] ?? e.to_state}`,
+        `${e.fromState ? `${STATE_LABEL[e.fromState]} → ` : ''}${EVENT_VERB[e.toState] ?? e.toState}`,
         e.amount === null ? '—' : formatMoney(e.amount, c.currency),
         e.note ?? '',
       ]),
@@ -94,7 +94,7 @@ export function callBlocks(c: MarginCall, now: Date): CardBlock[] {
   const blocks: CardBlock[] = [
     {
       type: 'text',
-      text: `Margin call #${c.number}: ${state === 'overdue' ? 'OVERDUE' : STATE_LABEL[state]} · due ${c.due_date} · ${formatMoney(c.outstanding, c.currency)} outstanding of ${formatMoney(c.amount, c.currency)}`,
+      text: `Margin call #${c.number}: ${state === 'overdue' ? 'OVERDUE' : STATE_LABEL[state]} · due ${c.dueDate} · ${formatMoney(c.outstanding, c.currency)} outstanding of ${formatMoney(c.amount, c.currency)}`,
     },
   ];
   if (state !== 'met' && state !== 'waived') {

@@ -33,7 +33,7 @@ export async function callsCommand(
   // Issue 18: a call is seen (and moved) only where its report may be.
   if (scope && scope.kind !== 'book') {
     const call = await deps.repos.calls.findByNumber(c.number);
-    const report = call ? await deps.repos.reports?.findById(call.report_id, scope) : undefined;
+    const report = call ? await deps.repos.reports?.findById(call.reportId, scope) : undefined;
     if (!report)
       return textCard('No such call', `There is no margin call #${c.number} shared here. /margin calls lists them.`);
   }
@@ -51,11 +51,11 @@ export async function callsCommand(
     );
     if (!moved.ok) return textCard('Not done', moved.problem, 'warning');
     const call = moved.call;
-    deps.queueChanged?.({ reportIds: [call.report_id] });
+    deps.queueChanged?.({ reportIds: [call.reportId] });
     const owed = call.outstanding > 0 ? ` ${formatMoney(call.outstanding, call.currency)} still outstanding.` : '';
     return textCard(
       'Margin call updated',
-      `Margin call #${call.number} (${call.account_number}) is now ${STATE_LABEL[call.state]} (was ${STATE_LABEL[moved.from]}).${owed}`,
+      `Margin call #${call.number} (${call.accountNumber}) is now ${STATE_LABEL[call.state]} (was ${STATE_LABEL[moved.from]}).${owed}`,
       'success',
     );
   }

@@ -5,35 +5,35 @@ import type { StoredCallState } from './call.states.ts';
 export interface MarginCall {
   id: string;
   number: number;
-  report_id: string;
-  account_number: string;
+  reportId: string;
+  accountNumber: string;
   currency: string;
   amount: number;
   /** What is still owed: the amount, less what was met. */
   outstanding: number;
   /** YYYY-MM-DD */
-  due_date: string;
-  due_source: 'document' | 'business_days';
+  dueDate: string;
+  dueSource: 'document' | 'business_days';
   state: StoredCallState;
-  opened_at: string;
-  opened_by: string;
-  updated_at: string;
-  resolved_at: string | null;
-  resolved_by_report_id: string | null;
+  openedAt: string;
+  openedBy: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  resolvedByReportId: string | null;
   version: number;
   /** The report the call came from (date and file), for cards. */
-  report_date: string;
-  source_file_name: string | null;
+  reportDate: string;
+  sourceFileName: string | null;
 }
 
 export interface CallEvent {
   at: string;
   actor: string;
-  from_state: StoredCallState | null;
-  to_state: StoredCallState;
+  fromState: StoredCallState | null;
+  toState: StoredCallState;
   amount: number | null;
   note: string | null;
-  report_id: string | null;
+  reportId: string | null;
 }
 
 export interface CallsRepository {

@@ -70,11 +70,11 @@ async function record(
   await repos.calls.addEvent(call.id, {
     at: move.at.toISOString(),
     actor: move.actor,
-    from_state: call.state,
-    to_state: to,
+    fromState: call.state,
+    toState: to,
     amount: move.amount,
     note: move.note,
-    report_id: move.reportId ?? null,
+    reportId: move.reportId ?? null,
   });
   await repos.audit.append({
     actor: move.actor,
@@ -111,7 +111,7 @@ export async function applyApproval(
   let stillOwed = false;
   for (const call of await repos.calls.outstandingFor(report.accountNumber)) {
     // Only a later statement can say the call was met; a late approval of an older one cannot.
-    if (call.report_date >= report.reportDate || call.currency !== data.currency) {
+    if (call.reportDate >= report.reportDate || call.currency !== data.currency) {
       stillOwed = true;
       continue;
     }
@@ -163,11 +163,11 @@ export async function applyApproval(
   await repos.calls.addEvent(call.id, {
     at: opts.at.toISOString(),
     actor: opts.actor,
-    from_state: null,
-    to_state: 'open',
+    fromState: null,
+    toState: 'open',
     amount: called,
     note,
-    report_id: report.id,
+    reportId: report.id,
   });
   await repos.audit.append({
     actor: opts.actor,

@@ -158,7 +158,7 @@ export async function decideReport(
         callDueDays: deps.callDueDays ?? 1,
       });
       for (const call of effects.resolved) {
-        const earlier = await repos.reports.findById(call.report_id);
+        const earlier = await repos.reports.findById(call.reportId);
         alsoAdd(await ingestionOf(repos, earlier?.ingestionId ?? null));
       }
       // Issue 14: approved after later-dated reports arrived, it is now their true predecessor.

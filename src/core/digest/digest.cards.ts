@@ -124,7 +124,7 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
       tone: 'danger',
       items: d.dueToday.map(
         (c) =>
-          `#${c.number} · ${c.account_number} — ${formatMoney(c.outstanding, c.currency)} due ${c.due_date}${effectiveState(c, d.day) === 'open' ? '' : ` (${effectiveState(c, d.day).replace('_', ' ')})`} · /margin call ${c.number}`,
+          `#${c.number} · ${c.accountNumber} — ${formatMoney(c.outstanding, c.currency)} due ${c.dueDate}${effectiveState(c, d.day) === 'open' ? '' : ` (${effectiveState(c, d.day).replace('_', ' ')})`} · /margin call ${c.number}`,
       ),
     });
   } else if (!d.dueTodayListedEarlier) {

@@ -212,7 +212,7 @@ export async function collectDailyDigest(deps: DigestDataDeps, scope?: ReportSco
     })),
     health,
     series: fillDays(perDay, day, CHART_DAYS),
-    dueToday: outstanding.filter((c) => c.due_date === day),
+    dueToday: outstanding.filter((c) => c.dueDate === day),
     dueTodayListedEarlier: false,
   };
 }

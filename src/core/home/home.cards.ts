@@ -62,7 +62,7 @@ function callsBlocks(m: HomeModel): CardBlock[] {
     title: `${plural(m.calls.length, 'outstanding call')}${overdue.length ? `, ${overdue.length} overdue` : ''}`,
     items: m.calls.map((c) => {
       const s = effectiveState(c, today);
-      return `#${c.number} · ${c.account_number} — ${formatMoney(c.outstanding, c.currency)} · ${s === 'overdue' ? `OVERDUE (due ${c.due_date})` : `${STATE_LABEL[s]}, due ${c.due_date}`}`;
+      return `#${c.number} · ${c.accountNumber} — ${formatMoney(c.outstanding, c.currency)} · ${s === 'overdue' ? `OVERDUE (due ${c.dueDate})` : `${STATE_LABEL[s]}, due ${c.dueDate}`}`;
     }),
   });
   return blocks;

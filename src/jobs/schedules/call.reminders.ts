@@ -37,15 +37,15 @@ export async function runCallReminders(deps: CallReminderDeps) {
   }));
   let posted = 0;
   for (const c of overdue) {
-    const days = Math.round((Date.parse(today) - Date.parse(c.due_date)) / 86_400_000);
-    const title = `Overdue margin call #${c.number}: account ${c.account_number} — ${formatMoney(c.outstanding, c.currency)}`;
+    const days = Math.round((Date.parse(today) - Date.parse(c.dueDate)) / 86_400_000);
+    const title = `Overdue margin call #${c.number}: account ${c.accountNumber} — ${formatMoney(c.outstanding, c.currency)}`;
     const body = card(
       title,
       'danger',
       [
         {
           type: 'text',
-          text: `Due ${c.due_date} (${days} day${days === 1 ? '' : 's'} ago), from the report of ${c.report_date}. /margin call ${c.number} shows its history.`,
+          text: `Due ${c.dueDate} (${days} day${days === 1 ? '' : 's'} ago), from the report of ${c.reportDate}. /margin call ${c.number} shows its history.`,
         },
       ],
       title,

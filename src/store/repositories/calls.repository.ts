@@ -9,32 +9,83 @@ const COLUMNS = `c.id, c.number, c.report_id, c.account_number, c.currency, c.am
   r.source_file_name`;
 const FROM = 'analytics.margin_calls c join analytics.margin_reports r on r.id = c.report_id';
 
-type Row = Omit<MarginCall, 'opened_at' | 'updated_at' | 'resolved_at' | 'number' | 'amount' | 'outstanding'> & {
+/** The columns COLUMNS selects, as the driver returns them (numerics and timestamps vary by driver). */
+interface CallRow {
+  id: string;
   number: number | string;
+  report_id: string;
+  account_number: string;
+  currency: string;
   amount: number | string;
   outstanding: number | string;
+  due_date: string;
+  due_source: MarginCall['dueSource'];
+  state: StoredCallState;
   opened_at: Date | string;
+  opened_by: string;
   updated_at: Date | string;
   resolved_at: Date | string | null;
-};
+  resolved_by_report_id: string | null;
+  version: number;
+  report_date: string;
+  source_file_name: string | null;
+}
+
+interface CallEventRow {
+  at: Date | string;
+  actor: string;
+  from_state: string | null;
+  to_state: string;
+  amount: number | string | null;
+  note: string | null;
+  report_id: string | null;
+}
 
 const iso = (v: Date | string) => new Date(v).toISOString();
-const toCall = (r: Row): MarginCall => ({
-  ...r,
-  number: Number(r.number),
-  amount: Number(r.amount),
-  outstanding: Number(r.outstanding),
-  opened_at: iso(r.opened_at),
-  updated_at: iso(r.updated_at),
-  resolved_at: r.resolved_at === null ? null : iso(r.resolved_at),
-});
+
+/** A margin_calls row (joined to its report's date and file) as core's MarginCall. */
+export function toMarginCall(r: CallRow): MarginCall {
+  return {
+    id: r.id,
+    number: Number(r.number),
+    reportId: r.report_id,
+    accountNumber: r.account_number,
+    currency: r.currency,
+    amount: Number(r.amount),
+    outstanding: Number(r.outstanding),
+    dueDate: r.due_date,
+    dueSource: r.due_source,
+    state: r.state,
+    openedAt: iso(r.opened_at),
+    openedBy: r.opened_by,
+    updatedAt: iso(r.updated_at),
+    resolvedAt: r.resolved_at === null ? null : iso(r.resolved_at),
+    resolvedByReportId: r.resolved_by_report_id,
+    version: r.version,
+    reportDate: r.report_date,
+    sourceFileName: r.source_file_name,
+  };
+}
+
+/** A margin_call_events row as core's CallEvent. */
+export function toCallEvent(r: CallEventRow): CallEvent {
+  return {
+    at: iso(r.at),
+    actor: r.actor,
+    fromState: r.from_state as StoredCallState | null,
+    toState: r.to_state as StoredCallState,
+    amount: r.amount === null ? null : Number(r.amount),
+    note: r.note,
+    reportId: r.report_id,
+  };
+}
 
 export function createCallsRepository(db: Queryable): CallsRepository {
   const one = async (where: string, params: unknown[]) => {
-    const rows = await db.query<Row>(`select ${COLUMNS} from ${FROM} where ${where}`, params);
-    return rows[0] ? toCall(rows[0]) : undefined;
+    const rows = await db.query<CallRow>(`select ${COLUMNS} from ${FROM} where ${where}`, params);
+    return rows[0] ? toMarginCall(rows[0]) : undefined;
   };
-  const many = async (sql: string, params: unknown[]) => (await db.query<Row>(sql, params)).map(toCall);
+  const many = async (sql: string, params: unknown[]) => (await db.query<CallRow>(sql, params)).map(toMarginCall);
   return {
     async open(input) {
       const inserted = await db.query<{ id: string }>(
@@ -97,23 +148,16 @@ export function createCallsRepository(db: Queryable): CallsRepository {
       await db.query(
         `insert into analytics.margin_call_events (call_id, at, actor, from_state, to_state, amount, note, report_id)
          values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [callId, e.at, e.actor, e.from_state, e.to_state, e.amount, e.note, e.report_id],
+        [callId, e.at, e.actor, e.fromState, e.toState, e.amount, e.note, e.reportId],
       );
     },
     async events(callId) {
-      const rows = await db.query<
-        Omit<CallEvent, 'at' | 'amount'> & { at: Date | string; amount: number | string | null }
-      >(
+      const rows = await db.query<CallEventRow>(
         `select at, actor, from_state, to_state, amount, note, report_id
          from analytics.margin_call_events where call_id = $1 order by id`,
         [callId],
       );
-      return rows.map((r) => ({
-        ...r,
-        at: iso(r.at),
-        amount: r.amount === null ? null : Number(r.amount),
-        from_state: r.from_state as StoredCallState | null,
-      }));
+      return rows.map(toCallEvent);
     },
   };
 }
