@@ -192,7 +192,7 @@ describe.each(DB_KINDS)('daily and weekly digest on %s', (kind) => {
   it('lists pending approvals oldest first with their threads, and the accounts with calls or deficits', async () => {
     const d = await collectDailyDigest(deps());
     expect(d.pending.total).toBe(3);
-    expect(d.pending.items.map((p) => p.account_number)).toEqual(['B1', 'A1', 'A4']);
+    expect(d.pending.items.map((p) => p.accountNumber)).toEqual(['B1', 'A1', 'A4']);
     expect(d.pending.items[0]?.thread).toEqual({
       platform: 'slack',
       channelId: 'C0REPORTS',
@@ -200,14 +200,14 @@ describe.each(DB_KINDS)('daily and weekly digest on %s', (kind) => {
       replyRef: null,
     });
     expect(d.pending.items[2]?.thread).toBeNull();
-    expect(d.calls.map((c) => c.account_number).sort()).toEqual(['A4', 'B1']);
-    expect(d.calls.find((c) => c.account_number === 'A4')?.margin_call).toBe(5_000);
+    expect(d.calls.map((c) => c.accountNumber).sort()).toEqual(['A4', 'B1']);
+    expect(d.calls.find((c) => c.accountNumber === 'A4')?.marginCall).toBe(5_000);
   });
 
   it('ranks the thinnest cushions and compares totals week over week', async () => {
     const d = await collectDailyDigest(deps());
     // A3 was rejected, so it is not part of the book.
-    expect(d.cushions.map((c) => [c.account_number, Number(c.ratio.toFixed(3))])).toEqual([
+    expect(d.cushions.map((c) => [c.accountNumber, Number(c.ratio.toFixed(3))])).toEqual([
       ['B1', -0.1],
       ['A4', 0.1],
       ['A1', 0.5],

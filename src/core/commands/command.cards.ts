@@ -100,10 +100,10 @@ export function pendingCard(
 ): Card {
   if (p.total === 0) return textCard('Pending approvals', 'Nothing is waiting for approval.', 'success');
   const rows = p.items.map((i) => [
-    i.account_number,
-    i.report_date,
-    formatDuration(now.getTime() - Date.parse(i.created_at)),
-    i.needs_review ? 'yes' : 'no',
+    i.accountNumber,
+    i.reportDate,
+    formatDuration(now.getTime() - Date.parse(i.createdAt)),
+    i.needsReview ? 'yes' : 'no',
     threadText(i.thread, threadLink),
   ]);
   const blocks: CardBlock[] = [{ type: 'table', columns: ['Account', 'As of', 'Waiting', 'Review', 'Thread'], rows }];
@@ -113,7 +113,7 @@ export function pendingCard(
     `${p.total} report${p.total === 1 ? '' : 's'} waiting for approval`,
     'warning',
     blocks,
-    `${p.total} pending, oldest: ${p.items[0]?.account_number ?? ''} ${p.items[0]?.report_date ?? ''}`,
+    `${p.total} pending, oldest: ${p.items[0]?.accountNumber ?? ''} ${p.items[0]?.reportDate ?? ''}`,
   );
 }
 

@@ -25,7 +25,7 @@ export function withPendingButtons(list: Card, items: PendingItem[]): Card {
   for (const i of shown) {
     blocks.push({
       type: 'text',
-      text: `${i.account_number} · ${i.report_date}${i.source_file_name ? ` · ${i.source_file_name}` : ''}${i.needs_review ? ' · needs review' : ''}`,
+      text: `${i.accountNumber} · ${i.reportDate}${i.sourceFileName ? ` · ${i.sourceFileName}` : ''}${i.needsReview ? ' · needs review' : ''}`,
     });
     blocks.push({ type: 'actions', actions: decisionActions(i.id) });
   }

@@ -62,17 +62,17 @@ export interface ThreadRef {
 
 export interface PendingItem {
   id: string;
-  account_number: string;
-  report_date: string;
-  created_at: string;
-  needs_review: boolean;
-  source_file_name: string | null;
+  accountNumber: string;
+  reportDate: string;
+  createdAt: string;
+  needsReview: boolean;
+  sourceFileName: string | null;
   thread: ThreadRef | null;
 }
 
 export interface CushionItem {
-  account_number: string;
-  report_date: string;
+  accountNumber: string;
+  reportDate: string;
   currency: string;
   excess: number;
   requirement: number;

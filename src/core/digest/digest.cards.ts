@@ -88,7 +88,7 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
   if (d.pending.total > 0) {
     const items = d.pending.items.map(
       (p) =>
-        `${p.account_number} · ${p.report_date} — waiting ${formatDuration(now - Date.parse(p.created_at))}${p.needs_review ? ', needs review' : ''} · ${p.source_file_name ?? 'upload'} · ${threadText(p.thread, opts.threadLink)}`,
+        `${p.accountNumber} · ${p.reportDate} — waiting ${formatDuration(now - Date.parse(p.createdAt))}${p.needsReview ? ', needs review' : ''} · ${p.sourceFileName ?? 'upload'} · ${threadText(p.thread, opts.threadLink)}`,
     );
     if (d.pending.total > d.pending.items.length) items.push(`…and ${d.pending.total - d.pending.items.length} more`);
     blocks.push({
@@ -108,9 +108,9 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
       items: d.calls
         .slice(0, 15)
         .map((c) =>
-          c.margin_call && c.margin_call > 0
-            ? `${c.account_number} · ${c.report_date} — call ${formatMoney(c.margin_call, c.currency)} (${c.status})`
-            : `${c.account_number} · ${c.report_date} — deficit ${formatMoney(c.excess ?? undefined, c.currency)} (${c.status})`,
+          c.marginCall && c.marginCall > 0
+            ? `${c.accountNumber} · ${c.reportDate} — call ${formatMoney(c.marginCall, c.currency)} (${c.status})`
+            : `${c.accountNumber} · ${c.reportDate} — deficit ${formatMoney(c.excess ?? undefined, c.currency)} (${c.status})`,
         ),
     });
   } else {
@@ -150,7 +150,7 @@ export function dailyDigestCard(d: DailyDigestData, opts: DigestCardOptions = {}
         .slice(0, 10)
         .map(
           (f) =>
-            `${f.file_name} — ${f.status === 'dead' ? 'dead-lettered' : 'failed'}: ${f.reason} · ${threadText(f.thread, opts.threadLink)}`,
+            `${f.fileName} — ${f.status === 'dead' ? 'dead-lettered' : 'failed'}: ${f.reason} · ${threadText(f.thread, opts.threadLink)}`,
         ),
     });
   }

@@ -43,10 +43,10 @@ export interface DigestDataDeps {
 }
 
 export interface CallItem {
-  account_number: string;
-  report_date: string;
+  accountNumber: string;
+  reportDate: string;
   currency: string;
-  margin_call: number | null;
+  marginCall: number | null;
   excess: number | null;
   status: ReportStatus;
 }
@@ -62,10 +62,10 @@ export interface TotalsChange {
 }
 
 export interface FailureItem {
-  file_name: string;
+  fileName: string;
   status: 'failed' | 'dead';
   reason: string;
-  created_at: string;
+  createdAt: string;
   thread: ThreadRef | null;
 }
 
@@ -192,20 +192,20 @@ export async function collectDailyDigest(deps: DigestDataDeps, scope?: ReportSco
     calls: calls
       .filter((r) => hasCall(r.extracted))
       .map((r) => ({
-        account_number: r.accountNumber,
-        report_date: r.reportDate,
+        accountNumber: r.accountNumber,
+        reportDate: r.reportDate,
         currency: r.extracted.currency,
-        margin_call: r.extracted.fields.margin_call ?? null,
+        marginCall: r.extracted.fields.margin_call ?? null,
         excess: r.extracted.fields.excess_liquidity ?? null,
         status: r.status,
       })),
     cushions,
     weekOverWeek: { asOf: day, previous, rows: mergeTotals(totalsNow, totalsPrev) },
     failures: failed.map((i) => ({
-      file_name: i.fileName,
+      fileName: i.fileName,
       status: i.status === 'dead' ? 'dead' : 'failed',
       reason: i.errorMessage ?? i.errorCode ?? 'unknown error',
-      created_at: i.createdAt,
+      createdAt: i.createdAt,
       thread: i.channelId
         ? { platform: i.platform, channelId: i.channelId, threadRef: i.threadRef, replyRef: i.replyRef }
         : null,

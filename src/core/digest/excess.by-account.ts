@@ -16,9 +16,9 @@ export function excessChart(cushions: CushionItem[], imageUrl?: string): ChartBl
   if (!currency) return undefined;
   const points = cushions
     .filter((c) => c.currency === currency)
-    .sort((a, b) => a.excess - b.excess || a.account_number.localeCompare(b.account_number))
+    .sort((a, b) => a.excess - b.excess || a.accountNumber.localeCompare(b.accountNumber))
     .map((c) => ({
-      label: c.account_number,
+      label: c.accountNumber,
       value: c.excess,
       text: formatMoney(c.excess, currency),
       ...(c.excess < 0 ? { highlight: true } : {}),
@@ -46,8 +46,8 @@ export function accountsTable(cushions: CushionItem[]): TableBlock {
     caption: `Accounts by cushion (excess / requirement), thinnest first: ${cushions.length}`,
     columns: ['Account', 'As of', right('Excess'), right('Requirement'), right('Cushion')],
     rows: cushions.map((c) => [
-      c.account_number,
-      c.report_date,
+      c.accountNumber,
+      c.reportDate,
       { text: formatMoney(c.excess, c.currency), value: c.excess, ...(c.excess < 0 ? { flagged: true } : {}) },
       { text: formatMoney(c.requirement, c.currency), value: c.requirement },
       { text: `${(c.ratio * 100).toFixed(1)}%`, value: Math.round(c.ratio * 1000) / 10 },

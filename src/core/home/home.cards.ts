@@ -35,14 +35,14 @@ function queueItem(i: QueueItem, now: Date): CardBlock[] {
   if (i.mayApprove) actions.push({ kind: 'approve', label: 'Approve', value: i.id, style: 'primary' });
   actions.push({ kind: 'open', label: 'Open', value: i.id });
   const notes = [
-    `waiting ${formatDuration(now.getTime() - Date.parse(i.created_at))}`,
-    ...(i.needs_review ? ['needs review'] : []),
+    `waiting ${formatDuration(now.getTime() - Date.parse(i.createdAt))}`,
+    ...(i.needsReview ? ['needs review'] : []),
     ...(i.mayApprove ? [] : ['you shared it: another approver approves (four-eyes)']),
   ];
   return [
     {
       type: 'text',
-      text: `${i.account_number} · ${i.report_date}${i.source_file_name ? ` · ${i.source_file_name}` : ''} — ${notes.join(', ')}`,
+      text: `${i.accountNumber} · ${i.reportDate}${i.sourceFileName ? ` · ${i.sourceFileName}` : ''} — ${notes.join(', ')}`,
     },
     { type: 'actions', actions },
   ];

@@ -18,6 +18,41 @@ const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Dat
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const range = (w: Window) => [w.since.toISOString(), w.until.toISOString()];
 
+type Row = Record<string, unknown>;
+
+/** A pending margin_reports row joined to its upload's ingestions row, as core's PendingItem. */
+function toPendingItem(r: Row): PendingItem {
+  return {
+    id: String(r.id),
+    accountNumber: String(r.account_number),
+    reportDate: String(r.report_day),
+    createdAt: iso(r.created_at as Date | string),
+    needsReview: Boolean(r.needs_review),
+    sourceFileName: (r.source_file_name as string | null) ?? null,
+    thread:
+      r.platform && r.channel_id
+        ? {
+            platform: String(r.platform),
+            channelId: String(r.channel_id),
+            threadRef: (r.thread_ref as string | null) ?? null,
+            replyRef: (r.reply_ref as string | null) ?? null,
+          }
+        : null,
+  };
+}
+
+/** An account's latest report (LATEST_PER_ACCOUNT's columns) as core's CushionItem. */
+function toCushionItem(r: Row): CushionItem {
+  return {
+    accountNumber: String(r.account_number),
+    reportDate: String(r.report_day),
+    currency: String(r.currency),
+    excess: Number(r.excess),
+    requirement: Number(r.requirement),
+    ratio: Number(r.ratio),
+  };
+}
+
 // Milliseconds between two timestamps, as float8 so percentile_cont accepts it. date_part computes in
 // float8; extract() returns numeric since PG 14, and numeric arithmetic per row costs about double.
 const msBetween = (from: string, to: string) => `(date_part('epoch', ${to} - ${from}) * 1000)`;
@@ -143,23 +178,7 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
          limit $1`,
         [limit, ...f.params],
       );
-      const items: PendingItem[] = rows.map((r) => ({
-        id: String(r.id),
-        account_number: String(r.account_number),
-        report_date: String(r.report_day),
-        created_at: iso(r.created_at as Date | string),
-        needs_review: Boolean(r.needs_review),
-        source_file_name: (r.source_file_name as string | null) ?? null,
-        thread:
-          r.platform && r.channel_id
-            ? {
-                platform: String(r.platform),
-                channelId: String(r.channel_id),
-                threadRef: (r.thread_ref as string | null) ?? null,
-                replyRef: (r.reply_ref as string | null) ?? null,
-              }
-            : null,
-      }));
+      const items = rows.map(toPendingItem);
       return { items, total: Number(rows[0]?.total ?? 0) };
     },
 
@@ -173,14 +192,7 @@ export function createAnalyticsRepository(db: Queryable): AnalyticsRepository {
          limit $1`,
         [limit, ...f.params],
       );
-      return rows.map((r) => ({
-        account_number: String(r.account_number),
-        report_date: String(r.report_day),
-        currency: String(r.currency),
-        excess: Number(r.excess),
-        requirement: Number(r.requirement),
-        ratio: Number(r.ratio),
-      }));
+      return rows.map(toCushionItem);
     },
 
     async totalsAsOf(asOf, scope): Promise<CurrencyTotals[]> {
