@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { summaryCard } from '../src/core/cards/report.cards.ts';
 import { cropRegion } from '../src/core/evidence/crop.region.ts';
-import type { Ingestion } from '../src/core/records.ts';
+import type { Ingestion } from '../src/core/ingest/ingestion.model.ts';
 import type { Report } from '../src/core/report/report.model.ts';
 import type { MarginReport } from '../src/core/report/report.schema.ts';
 import { renderCard as renderSlack } from '../src/platforms/slack/slack.cards.ts';

@@ -61,7 +61,7 @@ export function createCoreServices(
   const alertChannels = async () => {
     const subscribed = (await repos.subscriptions.list('alerts')).map((s) => ({
       platform: s.platform as 'slack',
-      channelId: s.channel_id,
+      channelId: s.channelId,
     }));
     const risky = await Promise.all(subscribed.map((c) => access.isRiskChannel(c)));
     return subscribed.filter((_, i) => risky[i]);

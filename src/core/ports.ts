@@ -58,9 +58,11 @@ export interface ChatGateway {
 
 import type { LayoutDocument } from '../extraction/extractor.ts';
 import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
+import type { Role } from './access/roles.ts';
+import type { AuditEvent } from './audit/audit.model.ts';
+import type { Ingestion, IngestionStatus } from './ingest/ingestion.model.ts';
 import type { LayoutsRepository } from './memory/layouts.port.ts';
-import type { AuditEvent, Ingestion, IngestionStatus, ReportConflict, Role } from './records.ts';
-import type { Report, ReportStatus } from './report/report.model.ts';
+import type { Report, ReportConflict, ReportStatus } from './report/report.model.ts';
 import type { MarginReport } from './report/report.schema.ts';
 
 export interface NewIngestion {
@@ -146,18 +148,30 @@ export interface AuditRepository {
   countActionsSince(since: Date): Promise<{ action: string; n: number }[]>;
 }
 
+/** A role given in chat (`/margin role`): the platform-qualified user and the role. */
+export interface RoleGrant {
+  user: string;
+  role: Role;
+}
+
 export interface RolesRepository {
   get(user: string): Promise<Role | undefined>;
   set(user: string, role: Role, by: string): Promise<void>;
-  list(): Promise<{ platform_user: string; role: Role }[]>;
+  list(): Promise<RoleGrant[]>;
 }
 
 export type SubscriptionKind = 'digest' | 'weekly' | 'alerts';
 
+/** A conversation that asked for a kind of post (`/margin digest here`). */
+export interface Subscription {
+  platform: string;
+  channelId: string;
+}
+
 export interface SubscriptionsRepository {
   subscribe(platform: string, channelId: string, kind: SubscriptionKind, by: string): Promise<boolean>;
   unsubscribe(platform: string, channelId: string, kind: SubscriptionKind): Promise<boolean>;
-  list(kind: SubscriptionKind): Promise<{ platform: string; channel_id: string }[]>;
+  list(kind: SubscriptionKind): Promise<Subscription[]>;
 }
 
 /** Channels an admin marked with `/margin channel risk`: the whole book may be posted there (issue 18). */

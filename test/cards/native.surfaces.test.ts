@@ -7,7 +7,7 @@ import {
   type TableBlock,
 } from '../../src/core/cards/card.model.ts';
 import { editForm, rejectForm, summaryCard } from '../../src/core/cards/report.cards.ts';
-import type { Ingestion } from '../../src/core/records.ts';
+import type { Ingestion } from '../../src/core/ingest/ingestion.model.ts';
 import type { Report } from '../../src/core/report/report.model.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import { renderCard as consoleCard } from '../../src/platforms/console/console.cards.ts';

@@ -227,9 +227,9 @@ describe.each(DB_KINDS)('/margin commands on %s', (kind) => {
       'This channel now gets the daily digest.',
     );
     expect(text((await run(as('slack:UANALYST'), 'digest here')).card)).toContain('already gets the daily digest');
-    expect(await repos.subscriptions.list('digest')).toEqual([{ platform: 'slack', channel_id: 'C0CMD' }]);
+    expect(await repos.subscriptions.list('digest')).toEqual([{ platform: 'slack', channelId: 'C0CMD' }]);
     await run(as('slack:UANALYST'), 'digest here alerts');
-    expect(await repos.subscriptions.list('alerts')).toEqual([{ platform: 'slack', channel_id: 'C0CMD' }]);
+    expect(await repos.subscriptions.list('alerts')).toEqual([{ platform: 'slack', channelId: 'C0CMD' }]);
     expect(text((await run(as('slack:UANALYST'), 'digest off')).card)).toContain('no longer gets the daily digest');
     expect(await repos.subscriptions.list('digest')).toEqual([]);
     const now = await run(as('slack:UANALYST'), 'digest now');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marginCallAlertCard, summaryCard } from '../../src/core/cards/report.cards.ts';
-import type { Ingestion } from '../../src/core/records.ts';
+import type { Ingestion } from '../../src/core/ingest/ingestion.model.ts';
 import type { Report } from '../../src/core/report/report.model.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import { renderCard as consoleCard } from '../../src/platforms/console/console.cards.ts';

@@ -53,7 +53,7 @@ const sqlIn = (file: string) =>
 // Columns that only the SQL rows of analytics.margin_reports, ingestions and report_conflicts have
 // (the extracted report's own fields, such as needs_review, are the extraction contract and may
 // appear; audit payload keys are strings, not reads). Core works with the domain types (Report in
-// src/core/report/report.model.ts, Ingestion and ReportConflict in src/core/records.ts); the
+// src/core/report/report.model.ts with ReportConflict, Ingestion in src/core/ingest/ingestion.model.ts); the
 // repositories map rows onto them.
 const ROW_COLUMNS = [
   'extracted_data|validation_status|extraction_confidence|decision_reason_code|decision_reason|pending_since',

@@ -4,8 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
+import type { Role } from '../../src/core/access/roles.ts';
 import type { ActionKind } from '../../src/core/cards/card.model.ts';
-import type { Role } from '../../src/core/records.ts';
 import { type Service, startService } from '../../src/main.ts';
 import { sampleReport, scriptedExtractor } from '../support/fakes.ts';
 
@@ -184,7 +184,7 @@ describe('every action against every role', () => {
           { ...ctx, conversation: { platform: 'console', channelId: channel } },
           'digest here',
         );
-        const subscribed = (await service.repos.subscriptions.list('digest')).some((s) => s.channel_id === channel);
+        const subscribed = (await service.repos.subscriptions.list('digest')).some((s) => s.channelId === channel);
         expect(refused(out.card)).toBe(!subscribed);
         return subscribed;
       }

@@ -93,8 +93,8 @@ describe('Slack App Home', () => {
     await svc.repos.audit.append({
       actor: 'system',
       action: 'digest.sent',
-      entity_type: 'digest',
-      entity_id: 'daily:2026-12-04',
+      entityType: 'digest',
+      entityId: 'daily:2026-12-04',
       context: { scope: 'subscribers', posted: ['slack:C0RISK', 'teams:19:other@thread'], failed: [] },
     });
     const text = JSON.stringify((await openHome(VIEWER))?.blocks);

@@ -1,6 +1,7 @@
 import type { RiskChannelsRepository, RolesRepository } from '../ports.ts';
-import type { Role } from '../records.ts';
 import { createScopes, type Scopes } from './scope.ts';
+
+export type Role = 'viewer' | 'analyst' | 'approver' | 'admin';
 
 export const ROLES: readonly Role[] = ['viewer', 'analyst', 'approver', 'admin'];
 export const DEFAULT_ROLE: Role = 'analyst';

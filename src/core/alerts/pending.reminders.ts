@@ -54,8 +54,7 @@ const waited = (ms: number) => {
 /** Who may approve on a platform: approvers and admins from the roles table, and ADMINS; never the sharer. */
 async function approversOn(deps: PendingReminderDeps, platform: string, uploader: string | null): Promise<Person[]> {
   const ids = new Set<string>(deps.admins);
-  for (const r of await deps.repos.roles.list())
-    if (r.role === 'approver' || r.role === 'admin') ids.add(r.platform_user);
+  for (const r of await deps.repos.roles.list()) if (r.role === 'approver' || r.role === 'admin') ids.add(r.user);
   const mine = [...ids]
     .filter((u) => u.startsWith(`${platform}:`) && u !== uploader)
     .sort()
@@ -134,7 +133,7 @@ export async function runPendingReminders(deps: PendingReminderDeps) {
   if (escalate.length > 0) {
     const targets: ConversationRef[] = (await deps.repos.subscriptions.list('alerts')).map((s) => ({
       platform: s.platform as Platform,
-      channelId: s.channel_id,
+      channelId: s.channelId,
     }));
     for (const to of targets) {
       try {

@@ -1,7 +1,7 @@
+import type { Role } from '../access/roles.ts';
 import { type Access, atLeast } from '../access/roles.ts';
 import { formatMoney } from '../format.ts';
 import type { AuditRepository, UnitOfWork } from '../ports.ts';
-import type { Role } from '../records.ts';
 import type { Report } from '../report/report.model.ts';
 import {
   type CallTarget,
@@ -79,8 +79,8 @@ async function record(
   await repos.audit.append({
     actor: move.actor,
     action: `call.${move.to}`,
-    entity_type: 'margin_call',
-    entity_id: call.id,
+    entityType: 'margin_call',
+    entityId: call.id,
     before: { state: call.state, outstanding: call.outstanding },
     after: { state: to, outstanding: move.outstanding, amount: move.amount },
     reason: move.note,
@@ -172,8 +172,8 @@ export async function applyApproval(
   await repos.audit.append({
     actor: opts.actor,
     action: 'call.opened',
-    entity_type: 'margin_call',
-    entity_id: call.id,
+    entityType: 'margin_call',
+    entityId: call.id,
     after: { state: 'open', amount: called, due_date: due.date, due_source: due.source },
     reason: note,
     context: { number: call.number, report_id: report.id, at: opts.at.toISOString() },

@@ -8,8 +8,8 @@ import {
   REJECT_REASON_LABELS,
 } from '../decisions/trust.policy.ts';
 import { displayUser, formatMoney, formatMs, formatPercent, formatWhen, type KnownNames } from '../format.ts';
-import type { Ingestion, ReportConflict } from '../records.ts';
-import type { Report } from '../report/report.model.ts';
+import type { Ingestion } from '../ingest/ingestion.model.ts';
+import type { Report, ReportConflict } from '../report/report.model.ts';
 import {
   type Evidence,
   FIELD_LABELS,

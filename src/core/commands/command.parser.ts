@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
+import type { Role } from '../access/roles.ts';
 import { ROLES } from '../access/roles.ts';
 import { EXPORT_FORMATS } from '../export/export.usecases.ts';
 import type { Platform } from '../ports.ts';
-import type { Role } from '../records.ts';
 
 /** Anything longer is not a command someone typed. */
 export const MAX_COMMAND_CHARS = 500;

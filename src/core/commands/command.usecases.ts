@@ -111,8 +111,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       .append({
         actor: ctx.user,
         action: `command.${command.name}`,
-        entity_type: 'command',
-        entity_id: command.name,
+        entityType: 'command',
+        entityId: command.name,
         context: { platform: ctx.conversation.platform, channel: ctx.conversation.channelId, ...extra },
       })
       .catch((err: unknown) => deps.logger?.warn({ err }, 'command use not recorded'));
@@ -133,8 +133,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       await repos.audit.append({
         actor: ctx.user,
         action: 'role.changed',
-        entity_type: 'user',
-        entity_id: target,
+        entityType: 'user',
+        entityId: target,
         before: { role: before },
         after: { role: c.role },
       });
@@ -164,8 +164,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
       await repos.audit.append({
         actor: ctx.user,
         action: 'setting.changed',
-        entity_type: 'setting',
-        entity_id: FOUR_EYES_KEY,
+        entityType: 'setting',
+        entityId: FOUR_EYES_KEY,
         before: { four_eyes: before },
         after: { four_eyes: c.on },
       });
@@ -195,8 +195,8 @@ export function createCommandRunner(deps: CommandDeps): CommandRunner {
         await repos.audit.append({
           actor: ctx.user,
           action: c.kind === 'risk' ? 'channel.marked_risk' : 'channel.marked_normal',
-          entity_type: 'channel',
-          entity_id: `${platform}:${channelId}`,
+          entityType: 'channel',
+          entityId: `${platform}:${channelId}`,
           before: { risk: c.kind !== 'risk' },
           after: { risk: c.kind === 'risk' },
         });

@@ -1,11 +1,11 @@
-import type { Access, Permission } from '../access/roles.ts';
+import type { Access, Permission, Role } from '../access/roles.ts';
 import { type AlertDeps, alertCalls } from '../alerts/alerts.usecases.ts';
 import { applyApproval } from '../calls/calls.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { editForm, hasCall, rejectForm } from '../cards/report.cards.ts';
 import { displayUser, formatWhen } from '../format.ts';
+import type { Ingestion } from '../ingest/ingestion.model.ts';
 import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
-import type { Ingestion, Role } from '../records.ts';
 import { recheckReport } from '../report/report.finish.ts';
 import type { Report } from '../report/report.model.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
@@ -114,8 +114,8 @@ export async function decideReport(
         await repos.audit.append({
           actor: input.user,
           action: 'report.approval_given',
-          entity_type: 'margin_report',
-          entity_id: before.id,
+          entityType: 'margin_report',
+          entityId: before.id,
           after: { approvals: given.length, needed: 2 },
         });
         if (given.length < 2) return { summary: summaryOf(ingestion) };
@@ -133,8 +133,8 @@ export async function decideReport(
     await repos.audit.append({
       actor: input.user,
       action: input.decision === 'approved' ? 'report.approved' : 'report.rejected',
-      entity_type: 'margin_report',
-      entity_id: after.id,
+      entityType: 'margin_report',
+      entityId: after.id,
       before: { validation_status: before.status },
       after: {
         validation_status: after.status,
@@ -197,8 +197,8 @@ async function reflagSuccessors(
     await repos.audit.append({
       actor: 'system',
       action: 'report.change_flags_recomputed',
-      entity_type: 'margin_report',
-      entity_id: later.id,
+      entityType: 'margin_report',
+      entityId: later.id,
       before: { needs_review: later.extracted.needs_review, issues: later.extracted.issues },
       after: { needs_review: data.needs_review, issues: data.issues },
       context: { predecessor_id: approved.id, predecessor_date: approved.reportDate },
@@ -332,8 +332,8 @@ export async function submitEdit(
     await repos.audit.append({
       actor: input.user,
       action: 'report.edited',
-      entity_type: 'margin_report',
-      entity_id: before.id,
+      entityType: 'margin_report',
+      entityId: before.id,
       before: {
         account_number: before.accountNumber,
         report_date: before.reportDate,
@@ -354,8 +354,8 @@ export async function submitEdit(
       await repos.audit.append({
         actor: input.user,
         action: 'report.approvals_reset',
-        entity_type: 'margin_report',
-        entity_id: before.id,
+        entityType: 'margin_report',
+        entityId: before.id,
         before: { approvals: reset },
         after: { approvals: [] },
         reason: 'the report was edited after it was approved',
@@ -412,8 +412,8 @@ export async function resolveConflict(
       await repos.audit.append({
         actor: input.user,
         action: 'report.replaced',
-        entity_type: 'margin_report',
-        entity_id: conflict.existingReportId,
+        entityType: 'margin_report',
+        entityId: conflict.existingReportId,
         before: before?.extracted,
         after: after?.extracted,
         context: {
@@ -426,8 +426,8 @@ export async function resolveConflict(
       await repos.audit.append({
         actor: input.user,
         action: 'report.kept',
-        entity_type: 'report_conflict',
-        entity_id: conflict.id,
+        entityType: 'report_conflict',
+        entityId: conflict.id,
         after: { status: 'kept' },
       });
     }

@@ -117,7 +117,7 @@ export function createDigests(deps: DigestDeps) {
   async function targets(kind: Extract<SubscriptionKind, 'digest' | 'weekly'>): Promise<ConversationRef[]> {
     const subs = await deps.repos.subscriptions.list(kind);
     const all = [
-      ...subs.map((s) => parseChannel(`${s.platform}:${s.channel_id}`)),
+      ...subs.map((s) => parseChannel(`${s.platform}:${s.channelId}`)),
       ...deps.channels.map(parseChannel),
     ].filter((c): c is ConversationRef => c !== undefined);
     const seen = new Set<string>();
@@ -193,8 +193,8 @@ export function createDigests(deps: DigestDeps) {
       await deps.repos.audit.append({
         actor: opts.actor ?? 'system',
         action: 'digest.sent',
-        entity_type: 'digest',
-        entity_id: `daily:${data.day}`,
+        entityType: 'digest',
+        entityId: `daily:${data.day}`,
         context: {
           scope: opts.scope,
           posted: delivery.posted.map(keyOf),
@@ -255,8 +255,8 @@ export function createDigests(deps: DigestDeps) {
       await deps.repos.audit.append({
         actor: opts.actor ?? 'system',
         action: 'digest.weekly_sent',
-        entity_type: 'digest',
-        entity_id: `weekly:${built.data.until.slice(0, 10)}`,
+        entityType: 'digest',
+        entityId: `weekly:${built.data.until.slice(0, 10)}`,
         context: { posted: delivery.posted.map(keyOf), failed: delivery.failed.map((f) => keyOf(f.to)) },
       });
     }

@@ -1,10 +1,9 @@
-import type { Access } from '../access/roles.ts';
+import type { Access, Role } from '../access/roles.ts';
 import type { MarginCall } from '../calls/calls.port.ts';
 import type { Card } from '../cards/card.model.ts';
 import { fourEyesOn, type TrustPolicy } from '../decisions/trust.policy.ts';
 import type { AnalyticsRepository, PendingItem, RecentDigest } from '../digest/analytics.port.ts';
 import type { ConversationRef, HealthReport, HealthSource, Repositories } from '../ports.ts';
-import type { Role } from '../records.ts';
 import { homeCard } from './home.cards.ts';
 
 /** How many reports My queue lists with buttons, and how many calls and digests it shows. */

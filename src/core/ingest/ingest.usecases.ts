@@ -17,12 +17,12 @@ import type {
   Repositories,
   UnitOfWork,
 } from '../ports.ts';
-import type { Ingestion, ReportConflict } from '../records.ts';
 import { finishReport } from '../report/report.finish.ts';
-import type { Report } from '../report/report.model.ts';
+import type { Report, ReportConflict } from '../report/report.model.ts';
 import type { MarginReport } from '../report/report.schema.ts';
 import { withChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, renderSummary, showSummary } from '../summary/summary.usecases.ts';
+import type { Ingestion } from './ingestion.model.ts';
 import { createProgressReporter } from './progress.reporter.ts';
 import { progressCard } from './progress.text.ts';
 
@@ -266,8 +266,8 @@ export async function processIngestion(
           await repos.audit.append({
             actor: ingestion.uploadedBy ?? 'system',
             action: 'report.created',
-            entity_type: 'margin_report',
-            entity_id: res.report.id,
+            entityType: 'margin_report',
+            entityId: res.report.id,
             after: report,
             context: { ingestion_id: ingestion.id, file_name: ingestion.fileName },
           });

@@ -83,8 +83,8 @@ export async function teachLayout(
     await repos.audit.append({
       actor: input.source.taughtBy,
       action: 'layout.taught',
-      entity_type: 'layout',
-      entity_id: plan.layoutId,
+      entityType: 'layout',
+      entityId: plan.layoutId,
       after: { rules: plan.rules },
       context: {
         workspace,
@@ -114,8 +114,8 @@ export async function forgetLayout(
     await repos.audit.append({
       actor: input.by,
       action: 'layout.forgotten',
-      entity_type: 'layout',
-      entity_id: input.layoutId,
+      entityType: 'layout',
+      entityId: input.layoutId,
       before: before
         ? { name: before.name, rules: before.rules.filter((r) => !input.field || r.field === input.field) }
         : null,

@@ -38,3 +38,14 @@ export interface Report {
   /** Since when it waits for a decision: createdAt, or when Replace made it pending again (issue 14). */
   pendingSince?: string;
 }
+
+/** A Replace/Keep choice: an upload that brought another report for an account and date already stored. */
+export interface ReportConflict {
+  id: string;
+  ingestionId: string;
+  existingReportId: string;
+  candidate: MarginReport;
+  status: 'open' | 'replaced' | 'kept';
+  decidedBy: string | null;
+  decidedAt: string | null;
+}

@@ -35,7 +35,7 @@ export async function runArchiveVerify(deps: ArchiveVerifyDeps) {
   const card = archiveAlertCard(check);
   let alerted = 0;
   for (const s of await deps.subscriptions.list('alerts')) {
-    const to: ConversationRef = { platform: s.platform as Platform, channelId: s.channel_id };
+    const to: ConversationRef = { platform: s.platform as Platform, channelId: s.channelId };
     const gateway = deps.gateways[to.platform];
     if (!gateway) continue;
     if (!(await deps.events.claim(`archive-check:${check.id}:${to.platform}:${to.channelId}`))) continue;

@@ -33,7 +33,7 @@ export async function runCallReminders(deps: CallReminderDeps) {
   const overdue = (await deps.calls.outstanding(1000)).filter((c) => effectiveState(c, today) === 'overdue');
   const targets: ConversationRef[] = (await deps.subscriptions.list('alerts')).map((s) => ({
     platform: s.platform as Platform,
-    channelId: s.channel_id,
+    channelId: s.channelId,
   }));
   let posted = 0;
   for (const c of overdue) {

@@ -28,14 +28,14 @@ export async function runHealthWatch(deps: HealthWatchDeps) {
   const subs = await deps.subscriptions.list('alerts');
   let alerted = 0;
   for (const s of subs) {
-    const to: ConversationRef = { platform: s.platform as Platform, channelId: s.channel_id };
+    const to: ConversationRef = { platform: s.platform as Platform, channelId: s.channelId };
     const gateway = deps.gateways[to.platform];
     if (!gateway) continue;
     try {
       await gateway.post(to, card);
       alerted++;
     } catch (err) {
-      deps.logger.warn({ err, to: `${s.platform}:${s.channel_id}` }, 'health alert not delivered');
+      deps.logger.warn({ err, to: `${s.platform}:${s.channelId}` }, 'health alert not delivered');
     }
   }
   deps.logger.info({ from: t.previous, to: report.status, alerted }, 'service health changed');

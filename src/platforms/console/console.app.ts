@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { Role } from '../../core/access/roles.ts';
 import type { ChatCore } from '../../core/chat.core.ts';
 import { toAppError } from '../../core/errors.ts';
 import type { ConsoleMessagesRepository, FileStorage, RolesRepository } from '../../core/ports.ts';
-import type { Role } from '../../core/records.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { createConsoleAuth, refuse } from './console.auth.ts';

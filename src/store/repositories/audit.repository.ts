@@ -1,6 +1,33 @@
+import type { AuditEvent } from '../../core/audit/audit.model.ts';
 import type { AuditRepository } from '../../core/ports.ts';
-import type { AuditEvent } from '../../core/records.ts';
 import type { Queryable } from '../db.ts';
+
+interface AuditRow {
+  at: Date | string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  context: unknown;
+}
+
+/** An audit_events row as core's AuditEvent, with when it happened. */
+function toAuditEvent(r: AuditRow): AuditEvent & { at: string } {
+  return {
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+    context: r.context,
+  };
+}
 
 export function createAuditRepository(db: Queryable): AuditRepository {
   return {
@@ -11,8 +38,8 @@ export function createAuditRepository(db: Queryable): AuditRepository {
         [
           e.actor,
           e.action,
-          e.entity_type,
-          e.entity_id,
+          e.entityType,
+          e.entityId,
           e.before === undefined ? null : JSON.stringify(e.before),
           e.after === undefined ? null : JSON.stringify(e.after),
           e.reason ?? null,
@@ -21,12 +48,12 @@ export function createAuditRepository(db: Queryable): AuditRepository {
       );
     },
     async forEntity(entityType: string, entityId: string) {
-      const rows = await db.query<AuditEvent & { at: Date | string }>(
+      const rows = await db.query<AuditRow>(
         `select at, actor, action, entity_type, entity_id, before, after, reason, context
          from analytics.audit_events where entity_type = $1 and entity_id = $2 order by id`,
         [entityType, entityId],
       );
-      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+      return rows.map(toAuditEvent);
     },
     async countActionsSince(since: Date) {
       const rows = await db.query<{ action: string; n: number }>(

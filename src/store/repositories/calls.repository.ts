@@ -44,7 +44,7 @@ interface CallEventRow {
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 /** A margin_calls row (joined to its report's date and file) as core's MarginCall. */
-export function toMarginCall(r: CallRow): MarginCall {
+function toMarginCall(r: CallRow): MarginCall {
   return {
     id: r.id,
     number: Number(r.number),
@@ -68,7 +68,7 @@ export function toMarginCall(r: CallRow): MarginCall {
 }
 
 /** A margin_call_events row as core's CallEvent. */
-export function toCallEvent(r: CallEventRow): CallEvent {
+function toCallEvent(r: CallEventRow): CallEvent {
   return {
     at: iso(r.at),
     actor: r.actor,

@@ -1,5 +1,5 @@
 import type { ConflictsRepository } from '../../core/ports.ts';
-import type { ReportConflict } from '../../core/records.ts';
+import type { ReportConflict } from '../../core/report/report.model.ts';
 import type { MarginReport } from '../../core/report/report.schema.ts';
 import type { Queryable } from '../db.ts';
 

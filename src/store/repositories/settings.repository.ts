@@ -1,12 +1,30 @@
+import type { Role } from '../../core/access/roles.ts';
 import type {
   ConversationsRepository,
   EventsRepository,
   RiskChannelsRepository,
+  RoleGrant,
   RolesRepository,
+  Subscription,
   SubscriptionsRepository,
 } from '../../core/ports.ts';
-import type { Role } from '../../core/records.ts';
 import type { Queryable } from '../db.ts';
+
+interface RoleRow {
+  platform_user: string;
+  role: Role;
+}
+
+/** A user_roles row as core's RoleGrant. */
+const toRoleGrant = (r: RoleRow): RoleGrant => ({ user: r.platform_user, role: r.role });
+
+interface SubscriptionRow {
+  platform: string;
+  channel_id: string;
+}
+
+/** A subscriptions row as core's Subscription. */
+const toSubscription = (r: SubscriptionRow): Subscription => ({ platform: r.platform, channelId: r.channel_id });
 
 export function createRolesRepository(db: Queryable): RolesRepository {
   return {
@@ -24,9 +42,10 @@ export function createRolesRepository(db: Queryable): RolesRepository {
       );
     },
     async list() {
-      return db.query<{ platform_user: string; role: Role }>(
+      const rows = await db.query<RoleRow>(
         'select platform_user, role from analytics.user_roles order by platform_user',
       );
+      return rows.map(toRoleGrant);
     },
   };
 }
@@ -49,10 +68,11 @@ export function createSubscriptionsRepository(db: Queryable): SubscriptionsRepos
       return rows.length > 0;
     },
     async list(kind) {
-      return db.query<{ platform: string; channel_id: string }>(
+      const rows = await db.query<SubscriptionRow>(
         'select platform, channel_id from analytics.subscriptions where kind = $1 order by created_at',
         [kind],
       );
+      return rows.map(toSubscription);
     },
   };
 }
