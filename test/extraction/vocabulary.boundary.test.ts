@@ -15,8 +15,7 @@ import { describe, expect, it } from 'vitest';
 const EXTRACTION = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/extraction');
 
 /** Data files, which hold the words: everything under vocabulary/, and the label vocabulary. */
-const DATA = [/^vocabulary\//, /^labels\/labels\.(synonyms|vocabulary)\.ts$/, /^layout\.profiles\.ts$/];
-// layout.profiles.ts (broker names and their account shapes) is data on its way into vocabulary/.
+const DATA = [/^vocabulary\//, /^labels\/labels\.(synonyms|vocabulary)\.ts$/];
 
 /**
  * Letters that are not language: names of PDF syntax a prescan reads (`/Filter`, `/Subtype /Image`)
