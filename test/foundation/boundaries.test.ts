@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { reportSchema } from '../../src/core/report/report.schema.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -66,6 +68,88 @@ const ROW_USE = new RegExp(
 );
 const rowUsesIn = (text: string) => [...text.replace(/\/\/.*$/gm, '').matchAll(ROW_USE)].map((m) => m[0].trim());
 
+// Packages core and extraction may name at all (imports, dynamic imports, createRequire, a specifier
+// kept in a variable): validation, the logger's types, pdf.js and tesseract.js (JavaScript and WASM).
+// Every other dependency of package.json is an SDK, a driver or a native library and stays outside.
+const PURE_PACKAGES = ['zod', 'pino', 'pdfjs-dist', 'tesseract.js', '@tesseract.js-data/eng'];
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<
+  string,
+  Record<string, string> | undefined
+>;
+const DEPENDENCIES = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2) : spec.split('/', 1)).join('/');
+/** Dependencies named by any string or template literal of the source (comments aside). */
+function packagesNamedIn(source: string): string[] {
+  const sf = ts.createSourceFile('f.ts', source, ts.ScriptTarget.Latest, true);
+  const named: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+      const pkg = packageOf(n.text);
+      if (DEPENDENCIES.includes(pkg)) named.push(pkg);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return named;
+}
+/**
+ * A package ships native code when it holds a .node addon or a binding.gyp, or its manifest says it
+ * is built by node-gyp or napi-rs (whose addon sits in a per-platform optional package).
+ */
+function shipsNativeCode(pkg: string): boolean {
+  const dir = path.join(root, 'node_modules', pkg);
+  const own = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { napi?: unknown; gypfile?: unknown };
+  const walk = (d: string, depth: number): boolean =>
+    readdirSync(d, { withFileTypes: true }).some((e) =>
+      e.isDirectory()
+        ? e.name !== 'node_modules' && depth < 6 && walk(path.join(d, e.name), depth + 1)
+        : e.name.endsWith('.node') || e.name === 'binding.gyp',
+    );
+  return own.napi !== undefined || own.gypfile === true || walk(dir, 0);
+}
+
+// Snake_case property names a core type may declare: the keys of the documented `extract --json`
+// report (interface.md), in the report contract's own types (src/core/report/) or in a refinement of
+// it (`MarginReport & { report_date: string }`), and the keys of GET /health's JSON body. Anything
+// else snake_case in a core type is a SQL row's column layout leaking in: the repository maps it.
+const CONTRACT_KEYS = new Set(Object.keys(reportSchema.shape));
+const WIRE_FORMATS: Record<string, readonly string[]> = { HealthReport: ['latency_ms', 'uptime_s'] };
+const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+function snakeCaseTypesIn(source: string, file: string): string[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const inReportFolder = file.split(path.sep).join('/').includes('src/core/report/');
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isPropertySignature(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) {
+      const name = n.name.text;
+      let owner = '';
+      for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
+        if (ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p)) {
+          owner = p.name.text;
+          break;
+        }
+      }
+      const literal = n.parent;
+      const refinesReport =
+        ts.isTypeLiteralNode(literal) &&
+        ts.isIntersectionTypeNode(literal.parent) &&
+        literal.parent.types.some(
+          (t) => ts.isTypeReferenceNode(t) && /^(MarginReport|ReportReading)$/.test(t.typeName.getText(sf)),
+        );
+      const allowed =
+        (CONTRACT_KEYS.has(name) && (inReportFolder || refinesReport)) || WIRE_FORMATS[owner]?.includes(name);
+      if (SNAKE.test(name) && !allowed) {
+        out.push(
+          `${owner || '(type literal)'}.${name} (line ${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1})`,
+        );
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
 describe('module boundaries', () => {
   for (const folder of ['core', 'extraction']) {
     it(`keeps src/${folder} free of chat SDKs, the database, the queue and the platforms`, () => {
@@ -99,6 +183,55 @@ describe('module boundaries', () => {
       '.extracted_data',
       '.pending_since',
       'StoredReport',
+    ]);
+  });
+
+  it('lets src/core, src/extraction and src/contract name no package but validation, logging, pdf.js and tesseract.js', () => {
+    const offenders = ['core', 'extraction', 'contract']
+      .flatMap((folder) => sources(path.join(root, 'src', folder)))
+      .flatMap((file) =>
+        packagesNamedIn(readFileSync(file, 'utf8'))
+          .filter((pkg) => !PURE_PACKAGES.includes(pkg))
+          .map((pkg) => `${path.relative(root, file)} names ${pkg}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds a package named anywhere in a source, a specifier kept in a variable too (the check can fail)', () => {
+    const probe = [
+      "const main: string = '@napi-rs/canvas';",
+      "createRequire(import.meta.url)('pg-boss/dist/index.js');",
+      "import { z } from 'zod';",
+      "// 'exceljs' in a comment is not a use",
+    ].join('\n');
+    expect(packagesNamedIn(probe)).toEqual(['@napi-rs/canvas', 'pg-boss', 'zod']);
+  });
+
+  it('allows core and extraction only packages that ship no native code', () => {
+    expect(PURE_PACKAGES.filter(shipsNativeCode)).toEqual([]);
+    // The check can fail: the chart renderer's canvas (src/render) is a native library.
+    expect(shipsNativeCode('@napi-rs/canvas')).toBe(true);
+  });
+
+  it('declares no SQL row types in src/core: no snake_case property outside the documented JSON formats', () => {
+    const offenders = sources(path.join(root, 'src', 'core')).flatMap((file) =>
+      snakeCaseTypesIn(readFileSync(file, 'utf8'), file).map((p) => `${path.relative(root, file)}: ${p}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds a row type declared in core (the check can fail)', () => {
+    const probe = [
+      'export interface CallRow { report_id: string; account_number: string; reportDate: string }',
+      'export type Grant = { platform_user: string };',
+      'export type Complete = MarginReport & { report_date: string };',
+      'export interface HealthReport { uptime_s: number }',
+      "const audit = { entity_type: 'margin_call' };",
+    ].join('\n');
+    expect(snakeCaseTypesIn(probe, path.join(root, 'src/core/calls/probe.ts'))).toEqual([
+      'CallRow.report_id (line 1)',
+      'CallRow.account_number (line 1)',
+      'Grant.platform_user (line 2)',
     ]);
   });
 
