@@ -226,15 +226,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       tableRow(line, fieldHeader, current.combined, claimed).forEach(add);
       return;
     }
-    if (fieldHits.length > 0 && fieldHeader) {
-      // A labelled row whose figures stand in the header's columns (`Cash` in a Long | Short | Total
-      // table) is a row of that table: it is read by its label, and the table goes on below it.
-      const fh: FieldHeader = fieldHeader;
-      const figures = line.segs.filter((x) => x.kind === 'amount');
-      const onGrid = hasAmounts && figures.every((f) => fh.line.segs.some((h) => sharesColumn(h, f)));
-      if (onGrid) fieldHeader.bottom = line.bottom;
-      else fieldHeader = null;
-    }
     if (hits.length === 0 && hasAmounts && header) fieldColumns(line, header).forEach(add);
     const wrapped = wrappedProse(line, prev);
     if (wrapped) add(wrapped);
