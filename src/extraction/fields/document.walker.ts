@@ -113,7 +113,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
 
   const tables = readAccountTables(lines);
   const grids = readFieldGrids(lines);
-  const tails = new Set<number>();
   lines.forEach((printed, at) => {
     if (tables.claimed.has(at)) {
       // Accounts of a table are reports even when none of their cells could be read.
@@ -128,10 +127,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       for (const c of grids.byLine.get(at) ?? []) add(c);
       return;
     }
-    // A label wrapped over two lines is read whole; a line used as the tail of the row above is not joined again.
-    const wrap = joinWrappedLabel(printed, lines[at - 1], lines[at + 1], tails.has(at - 1));
-    if (wrap.tail) tails.add(at + 1);
-    const line = wrap.line;
+    // A label wrapped over two lines (its first half on the line above) is read whole.
+    const line = joinWrappedLabel(printed, lines[at - 1]);
     const prev = lines[at - 1];
     if (prev && prev.page !== line.page) {
       header = null;

@@ -188,20 +188,7 @@ export function tableRow(line: Segmented, fh: FieldHeader, combined: boolean, cl
  * A label wrapped over two lines (`Maintenance Margin` / `Requirement   259,294.45`): when the line
  * above is nothing but the first half, starting at the same left edge, the halves are read as one.
  */
-export function joinWrappedLabel(
-  line: Segmented,
-  prev: Segmented | undefined,
-  next: Segmented | undefined,
-  prevIsTail: boolean,
-): { line: Segmented; tail: boolean } {
-  const first = line.segs[0];
-  const joined = prevIsTail ? line : joinPrevious(line, prev);
-  if (joined !== line) return { line: joined, tail: false };
-  const cont = first?.kind === 'text' && next ? joinContinuation(line, next) : null;
-  return cont ? { line: cont, tail: true } : { line, tail: false };
-}
-
-function joinPrevious(line: Segmented, prev: Segmented | undefined): Segmented {
+export function joinWrappedLabel(line: Segmented, prev: Segmented | undefined): Segmented {
   const first = line.segs[0];
   if (!prev || prev.page !== line.page || first?.kind !== 'text') return line;
   if (!line.segs.some((s) => s.kind === 'amount')) return line;
@@ -337,26 +324,4 @@ function endsWithFigures(
     k++;
   }
   return last === 'value';
-}
-
-const synonymLength = (m: { synonym: { phrase: string } } | null) => (m ? m.synonym.phrase.split(/\s+/).length : 0);
-
-/**
- * A label whose last words wrap under it (`House Margin   0.00` / `Call Due`): joined when the
- * continuation line is only those words at the same left edge and the whole names a longer label.
- */
-function joinContinuation(line: Segmented, next: Segmented): Segmented | null {
-  const first = line.segs[0]!;
-  if (next.page !== line.page || next.segs.length !== 1 || next.segs[0]!.kind !== 'text') return null;
-  if (!line.segs.some((s) => s.kind === 'amount')) return null;
-  const tail = next.segs[0]!;
-  if (Math.abs(tail.x0 - first.x0) > 4 || next.top - line.bottom > line.height * 1.2) return null;
-  if (tail.text.split(' ').length > 3 || /[.:]$/.test(tail.text.trim())) return null;
-  const text = `${first.text} ${tail.text}`;
-  const joined = matchLabel(text, FIELD_TARGETS);
-  if (!joined) return null;
-  const alone = matchLabel(first.text, FIELD_TARGETS);
-  if (alone && synonymLength(joined) <= synonymLength(alone)) return null;
-  const seg: Segment = { ...first, text, x1: Math.max(first.x1, tail.x1) };
-  return { ...line, segs: [seg, ...line.segs.slice(1)] };
 }
