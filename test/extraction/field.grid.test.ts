@@ -127,4 +127,40 @@ describe('readFieldGrids', () => {
     ];
     expect(read(twoWay).grids.claimed.size).toBe(0);
   });
+
+  it('reads captions under their figures: each title governs the figure above it in its column', () => {
+    const words = [
+      ...phrase('$370,737.35', 50, 100),
+      ...phrase('$273,120.82', 230, 100),
+      ...phrase('NET LIQUIDATION VALUE', 50, 116),
+      ...phrase('EXCESS LIQUIDITY', 230, 116),
+      ...phrase('$97,616.53', 50, 170),
+      ...phrase('$179,645.77', 230, 170),
+      ...phrase('MAINTENANCE MARGIN', 50, 186),
+      ...phrase('INITIAL MARGIN', 230, 186),
+    ];
+    const { cands, grids } = read(words);
+    expect(cands.map((c) => [c.target, c.value])).toEqual([
+      ['total_equity', 370737.35],
+      ['excess_liquidity', 273120.82],
+      ['maintenance_requirement', 97616.53],
+      ['initial_requirement', 179645.77],
+    ]);
+    expect(grids.claimed.size).toBe(4);
+  });
+
+  it('reads titles over figures downwards when figures stand both above and right below them', () => {
+    const words = [
+      ...phrase('12,000.00', 50, 80),
+      ...phrase('NET LIQUIDATION VALUE', 50, 100),
+      ...phrase('EXCESS LIQUIDITY', 230, 100),
+      ...phrase('$370,737.35', 50, 112),
+      ...phrase('$273,120.82', 230, 112),
+    ];
+    const { cands } = read(words);
+    expect(cands.map((c) => [c.target, c.value])).toEqual([
+      ['total_equity', 370737.35],
+      ['excess_liquidity', 273120.82],
+    ]);
+  });
 });

@@ -35,7 +35,6 @@ import {
   headerContinued,
   joinWrappedLabel,
   tableRow,
-  valuesAboveLabels,
   valuesBeforeLabels,
   wrappedProse,
 } from './table.readers.ts';
@@ -202,12 +201,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const before = valuesBeforeLabels(line, fieldHits);
     if (before) {
       before.forEach(add);
-      return;
-    }
-    const above = valuesAboveLabels(lines, at, fieldHits);
-    if (above) {
-      fieldHeader = null;
-      above.forEach(add);
       return;
     }
     if (!hasAmounts && fieldHits.length >= 2) {

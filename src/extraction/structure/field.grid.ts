@@ -111,7 +111,11 @@ export function readFieldGrids(lines: Segmented[]): GridReading {
     if (claimed.has(at)) continue;
     const band = headerBand(lines, at);
     if (!band) continue;
-    // Figures right above the titles, in their columns: the titles are captions under their values.
+    const { columns } = band;
+    const accountCol = columns.find((c) => c.match?.target === 'account') ?? null;
+    // Figures right above the titles, in their columns, and nothing right below: the titles are
+    // captions under their values (`$370,737.35` over `NET LIQUIDATION VALUE`). Each title governs
+    // the figure in its column all the same; the one row is the line above.
     const above = lines[at - 1];
     if (
       above &&
@@ -121,10 +125,14 @@ export function readFieldGrids(lines: Segmented[]): GridReading {
       lines[at]!.top - above.bottom < lines[at]!.height * 2.5 &&
       above.segs.some((s) => s.kind === 'amount') &&
       above.segs.filter((s) => s.kind === 'amount').every((s) => band.columns.some((c) => c.x1 > s.x0 && c.x0 < s.x1))
-    )
+    ) {
+      const read = readRow(above, columns, accountCol);
+      if (read === 'stop' || read.cands.length < 2) continue;
+      for (let k = at - 1; k <= band.end; k++) claimed.add(k);
+      byLine.set(at - 1, read.cands);
+      at = band.end;
       continue;
-    const { columns } = band;
-    const accountCol = columns.find((c) => c.match?.target === 'account') ?? null;
+    }
     const rows: { index: number; cands: Candidate[] }[] = [];
     let prev = lines[band.end]!;
     let sawAccountRow = false;
