@@ -131,21 +131,42 @@ describe('second readings of figures', () => {
     expect(jobs[0]!.box).toEqual({ x0: 100, y0: 10, x1: 190, y1: 30 });
     const ids = findRereads([word('Account', 0, 60, 90), word('8606-61044', 80, 170), word('05:28', 200, 240)], blank);
     expect(ids).toEqual([]);
+    // Clean figures in other groupings and dates: a second reading with US digits could only strip them.
+    const wide = { pixels: new Uint8Array(700 * 40).fill(255), width: 700, height: 40 };
+    const settled = ["1'794'301.73", '1.234.567,89', '12,34,567.89', '30.10.2026', '2026.10.30'];
+    expect(
+      findRereads([word('Equity', 0, 60, 90), ...settled.map((t, i) => word(t, 100 + 100 * i, 180 + 100 * i))], wide),
+    ).toEqual([]);
+    expect(findRereads([word('1', 100, 108), word('234', 116, 140), word('567,89', 148, 190)], blank)).toEqual([]);
+    expect(findRereads([word('22.226.67', 100, 190)], blank)).toHaveLength(1);
   });
 
-  it('finds ink no word covers on a row of figures', () => {
+  it('finds ink no word covers on a row of figures, in line with a column of figures', () => {
     const w = 400;
-    const pixels = new Uint8Array(w * 40).fill(255);
+    const pixels = new Uint8Array(w * 80).fill(255);
     for (let y = 14; y < 28; y++) for (let x = 200; x < 224; x++) if (x % 8 < 5) pixels[y * w + x] = 30;
-    const jobs = findRereads([word('Cash', 0, 40, 90), word('1,234.00', 60, 130, 90)], {
+    const below = (text: string, x0: number, x1: number) => ({
+      ...word(text, x0, x1, 90),
+      bbox: { x0, y0: 50, x1, y1: 70 },
+    });
+    const row = [word('Cash', 0, 40, 90), word('1,234.00', 60, 130, 90)];
+    const jobs = findRereads([...row, below('Equity', 0, 50), below('12.50', 60, 100), below('5,678.90', 160, 224)], {
       pixels,
       width: w,
-      height: 40,
+      height: 80,
     });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.replaces).toEqual([]);
     expect(jobs[0]!.box.x0).toBeGreaterThanOrEqual(198);
     expect(jobs[0]!.box.x1).toBeLessThanOrEqual(226);
+    // The same ink out of line with every other figure (a code the first pass dropped), or narrower than a
+    // line is tall (one glyph, a speck): no second reading.
+    expect(
+      findRereads([...row, below('Equity', 0, 50), below('5,678.90', 260, 330)], { pixels, width: w, height: 80 }),
+    ).toEqual([]);
+    const speck = new Uint8Array(w * 80).fill(255);
+    for (let y = 14; y < 28; y++) for (let x = 210; x < 224; x++) speck[y * w + x] = 30;
+    expect(findRereads([...row, below('5,678.90', 160, 224)], { pixels: speck, width: w, height: 80 })).toEqual([]);
   });
 
   it('takes a second reading only when its digits agree but for one slip', () => {

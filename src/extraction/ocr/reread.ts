@@ -3,7 +3,8 @@
  *
  * - a figure read in broken pieces or with letters inside (`36` `,B876.61-`, `99` `?` `223.80`), or a
  *   figure tesseract itself doubts (low confidence): the pieces are cut out together and read again;
- * - ink on a row of figures that no word covers (a `.00` the sparse-text pass dropped whole).
+ * - ink on a row of figures that no word covers, in line with a column of figures (a `.00` the
+ *   sparse-text pass dropped whole).
  *
  * A second reading replaces the first only when it is one clean figure; its confidence stays below
  * review level, so an identity or a label must still confirm it. Coordinates are pixels of the band.
@@ -78,12 +79,38 @@ const doubtful = (w: PixelWord) =>
   figureLike(w) && !CLEAN_FIGURE.test(w.text) && (w.text.match(/\d/g) ?? []).length >= 2;
 /** The pieces hold a figure's decimals (`.61`), so they are a broken figure, not an id or a code. */
 const cents = (ws: PixelWord[]) => /[.,]\d{2}(?!\d)/.test(ws.map((w) => w.text).join(''));
+/**
+ * Readings a second look cannot mend, so none is spent on them: a clean figure in another grouping
+ * (`1'794'301.73`, `1.234.567,89`, `1 234 567,89`, `12,34,567.89`), which the second reading's digit
+ * whitelist would only strip of its separators, and a date (`30.10.2026`, `2026.10.30`), which is no figure.
+ */
+const CLEAN_ELSEWHERE =
+  /^\(?-?[$€£¥]?(?:\d{1,3}(?:['’]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[. ]\d{3})+,\d{1,2}|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?)\)?-?$/;
+const DATE = /^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
+const settled = (ws: PixelWord[]) => {
+  const text = ws.map((w) => w.text).join(' ');
+  return CLEAN_ELSEWHERE.test(text) || DATE.test(text);
+};
+/**
+ * Uncovered ink read again must come back as a figure with decimals (`.00`, three glyphs at least, wider
+ * than a text line is tall) and as one figure (not wider than the longest one, 16 glyphs): narrower ink
+ * is a speck, a dash or one stray glyph, wider ink a phrase or a rule's remains. In text heights.
+ */
+const INK_MIN_WIDTH = 1;
+const INK_MAX_WIDTH = 14;
+/** A word that is a figure with decimals, in any grouping: the cells of a figure column. */
+const WITH_CENTS = /\d[.,]\d{2}(?!\d)/;
 
 export function findRereads(words: PixelWord[], image: Gray): Reread[] {
   const texty = words.filter((w) => w.bbox.y1 - w.bbox.y0 >= 6 && w.text.trim());
   const h = median(texty.filter((w) => /[A-Za-z0-9]{2,}/.test(w.text)).map((w) => w.bbox.y1 - w.bbox.y0));
   if (h < 6) return [];
   const out: Reread[] = [];
+  // A figure cell the sparse-text pass dropped whole sits in a column of figures: its ink ends where the
+  // figures of other rows end (right-aligned, give or take a sign) or starts where they start.
+  const figures = texty.filter((w) => WITH_CENTS.test(w.text)).map((w) => w.bbox);
+  const inColumn = (x0: number, x1: number, y0: number, y1: number) =>
+    figures.some((f) => (f.y1 <= y0 || f.y0 >= y1) && (Math.abs(f.x1 - x1) <= h || Math.abs(f.x0 - x0) <= 0.6 * h));
   for (const row of rows(texty, h)) {
     // Broken or doubtful figures: a doubtful piece with its close neighbours that look like parts of a figure.
     for (let i = 0; i < row.length; i++) {
@@ -95,7 +122,7 @@ export function findRereads(words: PixelWord[], image: Gray): Reread[] {
       while (a > 0 && near(row[a - 1]!, row[a]!) && part(row[a - 1]!)) a--;
       while (b < row.length - 1 && near(row[b]!, row[b + 1]!) && part(row[b + 1]!)) b++;
       const group = row.slice(a, b + 1);
-      if (cents(group)) out.push({ replaces: group, box: union(group.map((g) => g.bbox)) });
+      if (cents(group) && !settled(group)) out.push({ replaces: group, box: union(group.map((g) => g.bbox)) });
       i = b;
     }
     // Uncovered ink on a row that holds figures.
@@ -111,7 +138,13 @@ export function findRereads(words: PixelWord[], image: Gray): Reread[] {
     let runStart = -1;
     let lastInk = -1;
     const flush = () => {
-      if (runStart >= 0 && lastInk - runStart + 1 >= 0.5 * h)
+      const width = lastInk - runStart + 1;
+      if (
+        runStart >= 0 &&
+        width >= INK_MIN_WIDTH * h &&
+        width <= INK_MAX_WIDTH * h &&
+        inColumn(runStart, lastInk + 1, y0, y1)
+      )
         out.push({ replaces: [], box: { x0: runStart, y0, x1: lastInk + 1, y1 } });
       runStart = -1;
     };
