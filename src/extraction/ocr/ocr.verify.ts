@@ -66,8 +66,9 @@ export function cropAround(page: OcrPage, box: Box): Uint8Array | null {
 }
 
 /**
- * Reads the figure again on its own. True when the second reading finds the same amount, false when
- * it finds a different one, null when it reads nothing useful (no opinion).
+ * Reads the figure again on its own. True when the second reading finds the same amount (or, where it
+ * parses no amount, the same digits: `556.346.75` for 556,346.75), false when it finds a different one,
+ * null when it reads nothing useful (no opinion).
  */
 export async function confirmFigure(
   pool: OcrPool,
@@ -79,10 +80,20 @@ export async function confirmFigure(
   const pgm = cropAround(page, box);
   if (!pgm) return null;
   const { text } = await pool.readLine(pgm, signal);
-  const amounts = findAmounts(repairOcrDigits(text));
-  if (amounts.length === 0) return null;
-  return amounts.some((a) => Math.abs(Math.abs(a.value) - Math.abs(value)) < 0.005);
+  return sameFigure(text, value);
 }
+
+/** Whether a second reading's text shows `value` (see confirmFigure). */
+export function sameFigure(text: string, value: number): boolean | null {
+  const repaired = repairOcrDigits(text);
+  const amounts = findAmounts(repaired);
+  if (amounts.length > 0) return amounts.some((a) => Math.abs(Math.abs(a.value) - Math.abs(value)) < 0.005);
+  const digits = Math.abs(value).toFixed(2).replace('.', '');
+  return repaired.replace(/\D/g, '').includes(digits) ? true : null;
+}
+
+/** Confidence of an OCR figure that rests on one reading: no identity and no second reading confirm it. */
+const UNCONFIRMED = 0.75;
 
 /** Fields already proven by an exact cross-check (equity − requirement = excess, and so on): no re-read needed. */
 function crossChecked(account: ExtractedAccount): Set<string> {
@@ -116,9 +127,11 @@ function crossChecked(account: ExtractedAccount): Set<string> {
 }
 
 /**
- * Second opinion on every confident figure read by OCR: the figure is cut out of the scan and read
- * again as one line. A different result drops its confidence below review and names the field, so an
- * OCR slip with a high word confidence (a lost leading digit) never looks ready.
+ * Second opinion on every confident figure read by OCR that no identity confirms: the figure is cut out
+ * of the scan and read again as one line. Two readings that agree confirm it; a different result drops
+ * its confidence below review and names the field, so an OCR slip with a high word confidence (a lost
+ * leading digit) never looks ready; a second reading that finds no figure at all confirms nothing either,
+ * so the figure rests on one reading alone and goes to review too (an issue names it).
  */
 export async function verifyOcrFigures(
   accounts: ExtractedAccount[],
@@ -135,14 +148,25 @@ export async function verifyOcrFigures(
       const box = reading.box;
       jobs.push(
         confirmFigure(pool, page, box, reading.value, signal).then((same) => {
-          if (same !== false) return;
-          reading.conf = Math.min(reading.conf, 0.7);
-          account.issues.push({
-            code: 'ocr_unverified',
-            field,
-            severity: 'warning',
-            message: `A second reading of the scanned ${field.replace(/_/g, ' ')} did not confirm ${reading.value.toLocaleString('en-US')}; check ${field} against the document.`,
-          });
+          if (same === true || signal?.aborted) return;
+          const name = field.replace(/_/g, ' ');
+          const figure = reading.value.toLocaleString('en-US');
+          reading.conf = Math.min(reading.conf, same === false ? 0.7 : UNCONFIRMED);
+          account.issues.push(
+            same === false
+              ? {
+                  code: 'ocr_unverified',
+                  field,
+                  severity: 'warning',
+                  message: `A second reading of the scanned ${name} did not confirm ${figure}; check ${field} against the document.`,
+                }
+              : {
+                  code: 'ocr_unverified',
+                  field,
+                  severity: 'info',
+                  message: `A second reading of the scanned ${name} found no figure, so nothing confirms ${figure}; check ${field} against the document.`,
+                },
+          );
         }),
       );
     }
