@@ -195,6 +195,99 @@ describe('extraction with layout memory', () => {
   });
 });
 
+/** A statement with the current and prior day side by side; its column titles as given, its columns in the given order. */
+function sideBySide(
+  titles: { current: string; prior: string },
+  currentFirst: boolean,
+  v: { now: string[]; before: string[] },
+) {
+  const labels = ['Net Liquidating Value', 'House Maintenance Requirement', 'Collateral Headroom Reserve'];
+  const cols = currentFirst ? [titles.current, titles.prior] : [titles.prior, titles.current];
+  const figures = (i: number) => (currentFirst ? [v.now[i]!, v.before[i]!] : [v.before[i]!, v.now[i]!]);
+  return [
+    [
+      ['Quillon Securities Daily Risk Snapshot', 50, 40, 14],
+      ['Account 44-1200-7', 50, 70],
+      ...rows(110, 16, [50, 330, 450], [[null, ...cols], ...labels.map((l, i) => [l, ...figures(i)])]),
+      ['Figures in USD. Quillon Securities, member FINRA and SIPC.', 50, 200, 8],
+    ] as Placed[],
+  ];
+}
+
+describe('a rule keyed by what its column means', () => {
+  it('finds its column by role when the title is worded otherwise and the columns swap places', async () => {
+    const one = await read(
+      sideBySide({ current: 'Current', prior: 'Prior Day' }, true, {
+        now: ['1,250,000.00', '400,000.00', '77,120.50'],
+        before: ['1,190,000.00', '380,000.00', '70,000.00'],
+      }),
+    );
+    const two = await read(
+      sideBySide({ current: "Today's Value", prior: 'Previous Day' }, false, {
+        now: ['2,005,300.10', '905,300.10', '93,410.25'],
+        before: ['1,998,000.00', '900,000.00', '91,000.00'],
+      }),
+    );
+    const plan = planTeaching(one.doc, [{ account: '44-1200-7', fields: { sma: 77120.5 } }], []);
+    expect(plan.rules).toEqual([expect.objectContaining({ field: 'sma', column: 'Current', role: 'current' })]);
+    const memory = teach([{ doc: one.doc, reports: [{ account: '44-1200-7', fields: { sma: 77120.5 } }] }]);
+    expect((await extract(two.bytes)).fields.sma).toBeUndefined();
+    const after = await extract(two.bytes, memory);
+    expect(after.fields.sma).toBe(93410.25);
+    expect(after.evidence?.sma).toMatchObject({ source: 'learned' });
+  });
+
+  it('finds nothing by role where the taught title said nothing of its column', async () => {
+    const one = await read(
+      sideBySide({ current: 'Segment A', prior: 'Segment B' }, true, {
+        now: ['1,250,000.00', '400,000.00', '77,120.50'],
+        before: ['1,190,000.00', '380,000.00', '70,000.00'],
+      }),
+    );
+    const two = await read(
+      sideBySide({ current: 'Group X', prior: 'Group Y' }, true, {
+        now: ['2,005,300.10', '905,300.10', '93,410.25'],
+        before: ['1,998,000.00', '900,000.00', '91,000.00'],
+      }),
+    );
+    const memory = teach([{ doc: one.doc, reports: [{ account: '44-1200-7', fields: { sma: 77120.5 } }] }]);
+    expect((await extract(two.bytes, memory)).fields.sma).toBeUndefined();
+  });
+});
+
+describe('a learned value that differs from the reading only by sign', () => {
+  it('yields to the identities where they confirm the reading: its sign stands, no review', async () => {
+    const one = await read(snapshot(day1));
+    const two = await read(snapshot(day2));
+    const plain = await extract(two.bytes);
+    expect(plain.fields.excess_liquidity).toBe(1100000);
+    // Taught with the wrong sign: the rule reads the printed excess negated.
+    const memory = teach([
+      { doc: one.doc, reports: [{ account: day1.account, fields: { excess_liquidity: -850000 } }] },
+    ]);
+    const r = await extract(two.bytes, memory);
+    expect(r.fields.excess_liquidity).toBe(1100000);
+    expect(r.confidence.fields.excess_liquidity).toBeGreaterThanOrEqual(0.8);
+    expect(r.issues.filter((i) => i.field === 'excess_liquidity')).toEqual([]);
+    expect(r.evidence?.excess_liquidity?.source).not.toBe('learned');
+  });
+
+  it('goes to review naming both values where no identity settles the sign', async () => {
+    const one = await read(snapshot(day1));
+    const two = await read(snapshot(day2));
+    const plain = await extract(two.bytes);
+    expect(plain.fields.cash_balance).toBe(-8000);
+    // `(12,345.67)` taught as a positive cash balance: the rule negates the printed figure.
+    const memory = teach([{ doc: one.doc, reports: [{ account: day1.account, fields: { cash_balance: 12345.67 } }] }]);
+    const r = await extract(two.bytes, memory);
+    expect(Math.abs(r.fields.cash_balance ?? 0)).toBe(8000);
+    expect(r.confidence.fields.cash_balance).toBeLessThan(0.8);
+    const issue = r.issues.find((i) => i.field === 'cash_balance' && i.code === 'learned_sign');
+    expect(issue?.message).toContain('-8,000.00');
+    expect(issue?.message).toMatch(/[^-]8,000\.00/);
+  });
+});
+
 /** Accounts stacked one under another on a page, each block under its own `Account …` heading. */
 interface Block {
   account: string;

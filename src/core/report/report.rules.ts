@@ -68,6 +68,7 @@ const UNVOUCHED: ReadonlySet<string> = new Set([
   'interchangeable_parts',
   'learned_conflict',
   'learned_unsure',
+  'learned_sign',
 ]);
 
 /**

@@ -1,3 +1,4 @@
+import { type ColumnKind, classifyHeader, readColumnHeader } from '../fields/columns.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { normalizeAccount } from '../parse/account.parser.ts';
 import { phraseKey, similarPhrases } from './phrase.match.ts';
@@ -45,6 +46,10 @@ export function labelAbove(lines: Segmented[], at: number, fig: Segment): { line
  * captions, two or more, the one over the figure.
  */
 export function columnTitle(lines: Segmented[], at: number, fig: Segment): Segment | null {
+  return titleOver(lines, at, fig)?.seg ?? null;
+}
+
+function titleOver(lines: Segmented[], at: number, fig: Segment): { seg: Segment; line: Segmented } | null {
   const line = lines[at]!;
   for (let i = at - 1; i >= Math.max(0, at - LOOK_UP); i--) {
     const up = lines[i]!;
@@ -54,10 +59,26 @@ export function columnTitle(lines: Segmented[], at: number, fig: Segment): Segme
     if (labels.length < 2 || labels.length !== up.segs.length) continue;
     if (labels.some((s) => s.text.trim().split(/\s+/).length > 5)) continue;
     const over = labels.find((s) => overlapsX(s, fig));
-    if (over) return over;
+    if (over) return { seg: over, line: up };
   }
   return null;
 }
+
+/**
+ * What a figure's column holds, by the meaning of its title rather than its wording: the current
+ * value, the prior day's, the change, a period's figure, a currency… (`Current` and `Today's value`
+ * are both the current column). Read as the extractor reads column headers, the whole header line
+ * at once; a title that says none of these is `other`. Null when the figure has no column title.
+ */
+export function columnRole(lines: Segmented[], at: number, fig: Segment): { title: Segment; role: ColumnKind } | null {
+  const t = titleOver(lines, at, fig);
+  if (!t) return null;
+  const col = readColumnHeader(t.line)?.columns.find((c) => overlapsX(c, t.seg));
+  return { title: t.seg, role: col?.kind ?? classifyHeader(t.seg.text).kind };
+}
+
+/** The role a rule's column was taught with (rules stored before roles were kept: read off the title). */
+export const roleOfTitle = (title: string): ColumnKind => classifyHeader(title).kind;
 
 /** True when the line prints the account number in a cell left of the figure. */
 export function accountLeftOf(line: Segmented, fig: Segment, account: string | null): boolean {

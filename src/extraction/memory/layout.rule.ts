@@ -1,4 +1,5 @@
 import type { FieldName } from '../../contract/fields.ts';
+import type { ColumnKind } from '../fields/columns.ts';
 
 /**
  * Where one field is printed on one layout, as an approver's correction showed it: the label that
@@ -16,6 +17,12 @@ export interface LayoutRule {
   label: string | null;
   /** The column title above the figure, as printed, when a header row names its column. */
   column: string | null;
+  /**
+   * What that column holds by its title's meaning (current, prior, change, period …; see
+   * columns.ts classifyHeader), when the title says: a statement that words the title otherwise
+   * (`Today's value` for `Current`) still finds the column by it. Absent on rules stored before.
+   */
+  role?: ColumnKind;
   /** Which figure of its line it is (0-based from the left), and how many the line printed. */
   ordinal: number;
   figures: number;

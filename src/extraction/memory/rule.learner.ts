@@ -1,7 +1,7 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { accountLeftOf, columnTitle, figuresOf, labelAbove, leftLabel, sameLabel } from './figure.context.ts';
+import { accountLeftOf, columnRole, figuresOf, labelAbove, leftLabel, sameLabel } from './figure.context.ts';
 import type { PageSize } from './layout.fingerprint.ts';
 import type { LayoutRule } from './layout.rule.ts';
 
@@ -49,14 +49,16 @@ function ruleFor(
     sign: p.sign,
     printed: p.fig.text,
   };
-  const column = columnTitle(lines, p.at, p.fig)?.text ?? null;
+  const titled = columnRole(lines, p.at, p.fig);
+  const column = titled?.title.text ?? null;
+  const role = titled && titled.role !== 'other' ? { role: titled.role } : {};
   const signed = p.sign === 1 ? 0.5 : 0;
   const names = (text: string | null) => (text && matchLabel(text)?.target === field ? 2 : 0);
   // A table with one row per account: the account's row and the column title find the figure.
   if (accountLeftOf(line, p.fig, account)) {
     if (!column) return null;
     return {
-      rule: { ...base, anchor: 'account', label: null, column, occurrence: 0 },
+      rule: { ...base, anchor: 'account', label: null, column, ...role, occurrence: 0 },
       worth: 1 + names(column) + signed,
       named: names(column) > 0,
     };
@@ -72,7 +74,7 @@ function ruleFor(
   // A label the vocabulary reads as this very field is the likeliest place; any label will do.
   const named = Math.max(names(label), anchor === 'left' ? names(column) : 0);
   return {
-    rule: { ...base, anchor, label, column: anchor === 'above' ? null : column, occurrence },
+    rule: { ...base, anchor, label, ...(anchor === 'above' ? { column: null } : { column, ...role }), occurrence },
     worth: 1 + named + signed - occurrence * 0.1,
     named: named > 0,
   };

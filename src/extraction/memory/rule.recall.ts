@@ -1,7 +1,16 @@
 import type { FieldName } from '../../contract/fields.ts';
 import type { Candidate } from '../fields/candidates.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { accountLeftOf, columnTitle, figuresOf, labelAbove, leftLabel, sameLabel } from './figure.context.ts';
+import {
+  accountLeftOf,
+  columnRole,
+  columnTitle,
+  figuresOf,
+  labelAbove,
+  leftLabel,
+  roleOfTitle,
+  sameLabel,
+} from './figure.context.ts';
 import type { PageSize } from './layout.fingerprint.ts';
 import type { LearnedRule } from './layout.rule.ts';
 
@@ -21,7 +30,13 @@ interface Hit {
 }
 
 /** The figure a rule points at on one anchoring line, or null when the line does not hold it as taught. */
-function figureOn(lines: Segmented[], at: number, rule: LearnedRule, anchorX: number | null): Segment | null {
+function figureOn(
+  lines: Segmented[],
+  at: number,
+  rule: LearnedRule,
+  anchorX: number | null,
+  pages: readonly PageSize[],
+): Segment | null {
   const figs = figuresOf(lines[at]!);
   if (figs.length === 0) return null;
   if (rule.column) {
@@ -31,6 +46,11 @@ function figureOn(lines: Segmented[], at: number, rule: LearnedRule, anchorX: nu
       return title !== null && sameLabel(title.text, rule.column!);
     });
     if (under.length === 1) return under[0]!;
+    // Titled otherwise today (`Today's value` for `Current`): the column that means what the taught one did.
+    if (under.length === 0) {
+      const byRole = sameRole(lines, at, figs, rule, pages);
+      if (byRole) return byRole;
+    }
     if (under.length > 1 || rule.anchor !== 'account') return null;
     // An account's row where no figure's nearest caption line is the title (a scan's specks between
     // header and rows read as captions): the figure under the title itself, on the header that prints it.
@@ -45,12 +65,38 @@ function figureOn(lines: Segmented[], at: number, rule: LearnedRule, anchorX: nu
   return rule.ordinal === 0 && right.length > 0 ? right[0]! : null;
 }
 
+/** How far (page widths) a figure may sit from the taught one and still be taken for its column by role. */
+const ROLE_REACH = 0.25;
+
+/**
+ * The figure whose column title means what the rule's did (its role: current, prior, change …),
+ * among the line's figures: the only one, or the one nearest the taught place when several columns
+ * share the role. Null when the rule's title says no role (`other`), or no column has it.
+ */
+function sameRole(
+  lines: Segmented[],
+  at: number,
+  figs: Segment[],
+  rule: LearnedRule,
+  pages: readonly PageSize[],
+): Segment | null {
+  const role = rule.role ?? roleOfTitle(rule.column!);
+  if (role === 'other') return null;
+  const same = figs.filter((f) => columnRole(lines, at, f)?.role === role);
+  if (same.length <= 1) return same[0] ?? null;
+  const line = lines[at]!;
+  const width = (pages[line.page] ?? pages[0] ?? { width: 612 }).width;
+  const off = (f: Segment) => Math.abs(f.x0 / width - rule.x);
+  const [best, next] = [...same].sort((a, b) => off(a) - off(b));
+  return off(best!) <= ROLE_REACH && off(next!) - off(best!) > 0.02 ? best! : null;
+}
+
 /** Every place on the document where a rule's anchor is printed, with the figure it points at. */
-function hits(lines: Segmented[], rule: LearnedRule, account: string | null): Hit[] {
+function hits(lines: Segmented[], rule: LearnedRule, account: string | null, pages: readonly PageSize[]): Hit[] {
   const out: Hit[] = [];
   lines.forEach((line, at) => {
     if (rule.anchor === 'account') {
-      const fig = figureOn(lines, at, rule, null);
+      const fig = figureOn(lines, at, rule, null, pages);
       if (fig && accountLeftOf(line, fig, account)) out.push({ at, fig, label: rule.column ?? '' });
       else if (!fig) {
         const span = blankUnder(lines, at, rule, account);
@@ -61,7 +107,7 @@ function hits(lines: Segmented[], rule: LearnedRule, account: string | null): Hi
     for (const seg of line.segs) {
       if (seg.kind !== 'text' || !sameLabel(seg.text, rule.label!)) continue;
       if (rule.anchor === 'left') {
-        const fig = figureOn(lines, at, rule, seg.x1);
+        const fig = figureOn(lines, at, rule, seg.x1, pages);
         if (fig && leftLabel(line, fig) === seg) out.push({ at, fig, label: seg.text });
       } else {
         // A tile: the figure is on one of the next lines, under the label.
@@ -129,7 +175,7 @@ export function recallFields(
   const out = new Map<FieldName, Recalled>();
   for (const rule of rules) {
     if (rule.anchor === 'account' && !account) continue;
-    const found = hits(doc.lines, rule, account);
+    const found = hits(doc.lines, rule, account, doc.pages);
     if (found.length === 0) continue;
     const place = (h: Hit) => {
       const line = doc.lines[h.at]!;

@@ -26,6 +26,12 @@ const signOnly = (had: SolvedField | undefined, r: Recalled) =>
   had!.pick.line === r.cand.line &&
   near(had!.pick.value as number, -(r.cand.value as number));
 
+/** Two values that differ only by sign (neither zero). */
+const oppositeSign = (a: number, b: number) => Math.abs(a) > 0.005 && near(a, -b);
+
+const ruleName = (r: Recalled) =>
+  `${r.rule.reportId ? `report #${r.rule.reportId}` : (r.rule.fileName ?? 'a corrected statement')}, taught by ${r.rule.taughtBy}`;
+
 export interface MemorySolved {
   fields: Map<FieldName, SolvedField>;
   issues: ReportIssue[];
@@ -37,7 +43,9 @@ export interface MemorySolved {
  * The solver with what layout memory recalled: each learned figure joins its field's candidates,
  * ranked above any label, and the identities still weigh every field together. A learned value
  * never replaces one the identities confirm as read without memory: on such a conflict that field
- * keeps its reading without memory and goes to review, naming both values.
+ * keeps its reading without memory and goes to review, naming both values. A learned value that is
+ * the reading with the other sign stands only where an identity confirms one of the two (the
+ * identities' sign wins, or the learned one makes an identity hold); else it goes to review, naming both.
  */
 export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldName, Recalled>): MemorySolved {
   const plain = solveReport(input);
@@ -51,7 +59,7 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
         code: 'learned_conflict',
         field: f,
         severity: 'warning',
-        message: `${f}: the layout's learned rule (${r.rule.reportId ? `report #${r.rule.reportId}` : (r.rule.fileName ?? 'a corrected statement')}, taught by ${r.rule.taughtBy}) reads ${money(r.cand.value as number)} ("${r.cand.label}"), but ${money(had.pick.value as number)} ("${had.pick.label}") satisfies ${had.confirmedBy}; check which is right.`,
+        message: `${f}: the layout's learned rule (${ruleName(r)}) reads ${money(r.cand.value as number)} ("${r.cand.label}"), but ${money(had.pick.value as number)} ("${had.pick.label}") satisfies ${had.confirmedBy}; check which is right.`,
       });
   }
   const byField = new Map<FieldName, Candidate[]>(input.byField);
@@ -79,6 +87,18 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
     learned.set(f, r);
     got.pick = { ...got.pick, weight: 1 };
     const had = plain.fields.get(f);
+    // The learned value is the reading with the other sign, and no identity says which sign is
+    // right: the rule's sign (taught) and the printed one (read) disagree, so a person decides.
+    if (had && !got.confirmedBy && oppositeSign(had.pick.value as number, got.pick.value as number)) {
+      got.conf = Math.min(got.conf, CONFLICT_CONF);
+      doubts.push({
+        code: 'learned_sign',
+        field: f,
+        severity: 'warning',
+        message: `${f}: the layout's learned rule (${ruleName(r)}) reads ${money(got.pick.value as number)} ("${r.cand.label}"), the printed sign reads ${money(had.pick.value as number)} ("${had.pick.label}"), and no identity confirms either; check the sign.`,
+      });
+      continue;
+    }
     // A scanned figure can be misread where the taught one was clean: where the reading without
     // memory disagrees, a person looks (the learned value still leads, naming the other).
     if (got.pick.ocr < 1 && had && !near(had.pick.value as number, got.pick.value as number)) {
