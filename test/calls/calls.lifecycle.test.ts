@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Card } from '../../src/core/cards/card.model.ts';
 import { DATABASES, type TestDb } from '../support/databases.ts';
 import { callsWorld, fakeClock, text } from './calls.harness.ts';
@@ -211,5 +211,19 @@ describe.each(DATABASES)('margin-call lifecycle on %s', (_name, fresh) => {
       ['E1', 'partially met'],
     ]);
     expect(list.card.title).toBe('3 outstanding margin calls (1 overdue)');
+  });
+
+  it('puts the call an approval opened on the summary as the approval wrote it, without reading it back', async () => {
+    clock.set('2026-11-27T15:00:00Z');
+    const { report, message } = await w.share({ acct: 'A2', date: '2026-11-27', call: 9_000, excess: -9_000 });
+    const byReport = vi.spyOn(w.repos.calls, 'byReport');
+    try {
+      await w.approve(report.id);
+      expect(byReport.mock.calls.map(([id]) => id)).not.toContain(report.id);
+    } finally {
+      byReport.mockRestore();
+    }
+    const call = await w.repos.calls.byReport(report.id);
+    expect(text(message().card)).toContain(`Margin call #${call!.number}: open · due 2026-11-30`);
   });
 });

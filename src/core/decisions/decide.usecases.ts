@@ -1,5 +1,6 @@
 import type { Access, Permission, Role } from '../access/roles.ts';
 import { type AlertDeps, alertCalls } from '../alerts/alerts.usecases.ts';
+import type { MarginCall } from '../calls/calls.port.ts';
 import { applyApproval } from '../calls/calls.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { editForm, hasCall, rejectForm } from '../cards/report.cards.ts';
@@ -41,8 +42,8 @@ export interface ActionResult {
   also?: Ingestion[];
 }
 
-const summaryOf = (ingestion: Ingestion | undefined, report?: Report): ActionResult['summary'] =>
-  ingestion ? { ingestion, ...(report ? { written: { report } } : {}) } : undefined;
+const summaryOf = (ingestion: Ingestion | undefined, report?: Report, call?: MarginCall): ActionResult['summary'] =>
+  ingestion ? { ingestion, ...(report ? { written: { report, ...(call ? { call } : {}) } } : {}) } : undefined;
 
 const refused = (needed: Role, what: string): ActionResult => ({
   notice: textCard(
@@ -150,6 +151,7 @@ export async function decideReport(
     const alsoAdd = (i: Ingestion | undefined) => {
       if (i && i.id !== after.ingestionId && !also.some((a) => a.id === i.id)) also.push(i);
     };
+    let opened: MarginCall | undefined;
     if (input.decision === 'approved') {
       const at = (deps.now ?? (() => new Date()))();
       const effects = await applyApproval(repos, after, {
@@ -157,6 +159,7 @@ export async function decideReport(
         at,
         callDueDays: deps.callDueDays ?? 1,
       });
+      opened = effects.opened;
       for (const call of effects.resolved) {
         const earlier = await repos.reports.findById(call.reportId);
         alsoAdd(await ingestionOf(repos, earlier?.ingestionId ?? null));
@@ -165,7 +168,7 @@ export async function decideReport(
       for (const id of await reflagSuccessors(repos, after, deps.trust, at)) alsoAdd(await ingestionOf(repos, id));
     }
     return {
-      summary: summaryOf(await ingestionOf(repos, after.ingestionId), after),
+      summary: summaryOf(await ingestionOf(repos, after.ingestionId), after, opened),
       ...(also.length > 0 ? { also } : {}),
     };
   });

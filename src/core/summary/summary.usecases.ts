@@ -32,6 +32,8 @@ export interface Written {
    * flags (undefined = none): the card's Δ then needs no second lookup.
    */
   priors?: ReadonlyMap<string, Report | undefined>;
+  /** Issue 15: the margin call an approval just opened for `report`: shown without reading it back. */
+  call?: MarginCall;
   /** Issue 14: approvals an edit just took back, per report: the card says whose. */
   approvalsReset?: ReadonlyMap<string, readonly string[]>;
 }
@@ -104,7 +106,7 @@ export async function renderSummary(
   const byReport = new Map<string, MarginCall>();
   for (const r of reports) {
     if (r.status !== 'approved') continue;
-    const call = await deps.repos.calls.byReport(r.id);
+    const call = written.call?.reportId === r.id ? written.call : await deps.repos.calls.byReport(r.id);
     if (call) byReport.set(r.id, call);
   }
   return summaryCard(
