@@ -32,7 +32,6 @@ import { type ColumnHeader, readColumnHeader } from './columns.ts';
 import {
   type FieldHeader,
   fieldColumns,
-  headerContinued,
   joinWrappedLabel,
   tableRow,
   valuesBeforeLabels,
@@ -176,15 +175,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       fieldHeader = null;
       return;
     }
-    // The second line of a two-line column header completes the header; it is not a row of labels.
-    const continued = fieldHeader && !hasAmounts ? headerContinued(fieldHeader, line) : null;
-    if (continued && fieldHeader) {
-      const merged = labelHits(continued).filter((h) => FIELD_TARGETS.has(h.match.target));
-      if (merged.length >= fieldHeader.cols.length) {
-        fieldHeader = { ...fieldHeader, cols: merged, line: continued, bottom: line.bottom };
-        return;
-      }
-    }
     // Another band of titles or labels (text only, in two or more cells) below the header's table
     // starts another block: the header no longer says which column is current.
     if (
@@ -205,7 +195,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     if (!hasAmounts && fieldHits.length >= 2) {
       const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
-      fieldHeader = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height, line };
+      fieldHeader = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height };
       for (const h of hits)
         if (!FIELD_TARGETS.has(h.match.target)) for (const c of rowValues(line, h, hits, null)) add(c);
       return;

@@ -16,34 +16,6 @@ export interface FieldHeader {
   height: number;
   cols: LabelHit[];
   accountCol: Segment | null;
-  /** The header line as printed (a second header line is merged into it). */
-  line: Segmented;
-}
-
-/**
- * A column header printed over two lines (`Net equity` / `EUR`, `Margin` / `requirement`): when the
- * line right under a field header has no figures and each of its words sits under a header cell,
- * the two are read as one header line, each cell's words joined top to bottom.
- */
-export function headerContinued(fh: FieldHeader, line: Segmented): Segmented | null {
-  if (line.page !== fh.page || line.top - fh.bottom > fh.height * 1.8) return null;
-  if (line.segs.length === 0 || line.segs.some((s) => s.kind !== 'text')) return null;
-  // Fragments (`EUR`, `requirement`) continue a title; a label of its own (`Long Stock Value`) starts a new row.
-  if (line.segs.some((s) => (matchLabel(s.text)?.score ?? 0) >= 0.85)) return null;
-  if (!line.segs.every((s) => fh.line.segs.some((h) => sharesColumn(h, s)))) return null;
-  const segs = fh.line.segs.map((h) => {
-    const below = line.segs.filter((s) => sharesColumn(h, s));
-    if (below.length === 0) return h;
-    const text = [h.text, ...below.map((s) => s.text)].join(' ');
-    return {
-      ...h,
-      text,
-      x0: Math.min(h.x0, ...below.map((s) => s.x0)),
-      x1: Math.max(h.x1, ...below.map((s) => s.x1)),
-      conf: Math.min(h.conf, ...below.map((s) => s.conf)),
-    };
-  });
-  return { ...fh.line, segs, text: segs.map((s) => s.text).join(' '), bottom: line.bottom };
 }
 
 /** A sentence whose figure starts the next line: `…the equity in your margin account was` / `$24,156.79, which…`. */
