@@ -359,9 +359,11 @@ const DATE_CAPTION = phraseRegExp(DATE_CAPTION_WORDS, 'gi');
 
 /** A date near the top of the first page when no label names one; never a print, due or trade date. */
 function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | null {
+  // A date printed with a clock time (`3/4/27, 7:23 PM`) is when the page was printed, not what it reports.
+  const STAMP = /\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d.,])/i;
   const found: { iso: string; alone: boolean }[] = [];
   for (const l of lines.filter((x) => x.page === 0).slice(0, 15)) {
-    if (containsStem(l.text, OTHER_DATE_STEMS)) continue;
+    if (containsStem(l.text, OTHER_DATE_STEMS) || STAMP.test(l.text)) continue;
     for (const s of l.segs) {
       if (s.kind !== 'date') continue;
       const rest = l.text.replace(s.text, '').replace(DATE_CAPTION, '');

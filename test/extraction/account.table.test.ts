@@ -108,7 +108,7 @@ describe('readAccountTables: one row per account', () => {
       table([
         ['Net', 'Liquidation Value'],
         ['Zorbly', 'Quux'],
-        ['Frobnic', 'Level'],
+        ['Frobnic', 'Zorp'],
       ]),
     );
     expect(tables.accounts).toHaveLength(2);
@@ -207,7 +207,7 @@ describe('readAccountTables: one column per account', () => {
 
   it('flags the accounts of a row whose label names no field and whose figures no identity explains', () => {
     const { tables, cands } = read(
-      rows('Zorbly', ['Net Liquidation Value', 'Quux Frobnication', 'Frobnic Level', 'NONE']),
+      rows('Zorbly', ['Net Liquidation Value', 'Quux Frobnication', 'Frobnic Zorp', 'NONE']),
     );
     expect(tables.accounts.map((a) => a.unread.length)).toEqual([3, 3]);
     expect(tables.accounts[0]!.unread[0]).toMatch(/137,450\.99 in the row "Quux Frobnication"/);

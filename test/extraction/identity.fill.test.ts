@@ -61,6 +61,44 @@ describe('fillByIdentities', () => {
     expect(placed(out)).toEqual({ excess_liquidity: -100, margin_call: 100 });
   });
 
+  it('lets one part of an identity be silent where the other parts argue it, never two', () => {
+    // `Leaving a margin of` says nothing of an excess, but equity and requirement speak and the cents agree.
+    const one = fillByIdentities(new Map(), [
+      fig('The account net worth came to', 223_373.1),
+      fig('Against a house minimum of', 68_127.48),
+      fig('Leaving a zorp of', 155_245.62),
+    ]);
+    expect(placed(one)).toEqual({
+      total_equity: 223_373.1,
+      maintenance_requirement: 68_127.48,
+      excess_liquidity: 155_245.62,
+    });
+    expect(fillByIdentities(known([['total_equity', 1_000]]), [fig('Zorp Blim', 400), fig('Quux Frob', 600)])).toEqual(
+      [],
+    );
+  });
+
+  it('never takes a maintenance requirement above the initial one', () => {
+    const out = fillByIdentities(known([['total_equity', 1_000]]), [
+      fig('Initial Zorp', 300),
+      fig('Zorp Maintenance Floor', 800),
+      fig('Excess Zorp', 200),
+    ]);
+    // The labels alone would make 800 the requirement; the initial requirement of 300 rules it out.
+    expect(placed(out).maintenance_requirement).not.toBe(800);
+    expect(placed(out).maintenance_requirement ?? 0).toBeLessThanOrEqual(300);
+  });
+
+  it('places buying power as 2× or 4× the excess or the SMA, and a zero under a buying-power label in a deficit', () => {
+    expect(placed(fillByIdentities(known([['excess_liquidity', 250.5]]), [fig('Zorp Capacity', 1_002)]))).toEqual({
+      buying_power: 1_002,
+    });
+    expect(placed(fillByIdentities(known([['excess_liquidity', 250.5]]), [fig('Zorp Capacity', 750)]))).toEqual({});
+    expect(
+      placed(fillByIdentities(known([['excess_liquidity', -40]]), [fig('Zorp Buying Power', 0), fig('Zorp', 40)])),
+    ).toMatchObject({ buying_power: 0 });
+  });
+
   it('weighs a label by the words it shares with a field', () => {
     expect(affinity('Floor the House Keeps', 'maintenance_requirement')).toBeGreaterThan(0);
     expect(affinity('Fed Call', 'cash_balance')).toBe(0);

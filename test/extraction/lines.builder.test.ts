@@ -14,6 +14,28 @@ const w = (text: string, x0: number, y0: number, width = text.length * 5, conf =
 });
 
 describe('buildLines', () => {
+  it('splits labels printed across with no column gap where each starts between two figures below it', () => {
+    // Three labels a word space apart over three figures, drawn word by word: only the figures say where each ends.
+    const labels = ['Zorp Level Worth', 'Quux Floor', 'Blim Margin'];
+    const starts = [40, 120, 175];
+    const words: PageWord[] = [];
+    labels.forEach((label, j) => {
+      let x = starts[j]!;
+      for (const t of label.split(' ')) {
+        words.push(w(t, x, 100, t.length * 5));
+        x += t.length * 5 + 3;
+      }
+    });
+    words.push(w('1,000.00', 60, 115), w('400.00', 130, 115), w('600.00', 200, 115));
+    const lines = buildLines(words, 0);
+    expect(lines[0]!.cells.map((c) => c.text)).toEqual(labels);
+    // Without a row of figures under them, the words stay one cell.
+    expect(buildLines(words.slice(0, 7), 0)[0]!.cells.map((c) => c.text)).toEqual([labels.join(' ')]);
+    // A word that starts over a figure, not between two, is no place to cut.
+    const over = buildLines([...words.slice(0, 7), w('1,000.00', 60, 115), w('400.00', 100, 115)], 0);
+    expect(over[0]!.cells).toHaveLength(1);
+  });
+
   it('joins a label and its right-aligned value on the same baseline into one line of two cells', () => {
     const lines = buildLines([w('1,234.56', 400, 101), w('Net Liquidation Value', 50, 100)], 0);
     expect(lines).toHaveLength(1);

@@ -30,3 +30,27 @@ describe('a call printed as no call', () => {
     });
   }
 });
+
+describe('a print time stamp', () => {
+  it('is never taken as the report date', async () => {
+    const bytes = await buildTextPdf([
+      [
+        ['3/4/27, 7:23 PM', 20, 18],
+        ['Account: U 7654321', 50, 50],
+        ['Margin Summary   11/27/2026', 50, 66],
+        ...rows(
+          110,
+          16,
+          [50, 300],
+          [
+            ['Net Liquidation Value', '500,000.00'],
+            ['Maintenance Requirement', '200,000.00'],
+            ['Excess Liquidity', '300,000.00'],
+          ],
+        ),
+      ],
+    ]);
+    const r = (await extractor.extract({ bytes, fileName: 'stamp.pdf' })).reports[0]!;
+    expect(r.report_date).toBe('2026-11-27');
+  });
+});

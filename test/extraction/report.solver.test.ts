@@ -235,13 +235,29 @@ describe('figures printed under unknown labels that nothing read', () => {
     cand('excess_liquidity', 700, 0.95, 4, { label: 'Excess Liquidity' }),
   ];
 
-  it('names a missing part of an identity whose other parts were read, when a figure’s label leans to it', () => {
-    // cash + short = 300 with a zero short: two unknowns, which the identities cannot place.
+  it('reads a figure whose label leans to a field the report lacks, below review, and names the reason', () => {
+    // cash + short = 300 with a zero short: two unknowns the identities alone cannot place; their labels lean.
     const r = solveWith(read, [figure('Cash Ledger Amount', 300, 5), figure('Value of Short Holdings', 0, 6)]);
-    expect(r.fields.has('cash_balance')).toBe(false);
-    const unread = r.issues.filter((i) => i.code === 'unread_figure').map((i) => i.field);
-    expect(unread.sort()).toEqual(['cash_balance', 'short_market_value']);
-    expect(r.issues.find((i) => i.code === 'unread_figure')!.severity).toBe('warning');
+    expect(r.fields.get('cash_balance')!.pick.value).toBe(300);
+    expect(r.fields.get('short_market_value')!.pick.value).toBe(0);
+    for (const f of ['cash_balance', 'short_market_value'] as const) expect(r.fields.get(f)!.conf).toBeLessThan(0.8);
+    expect(
+      r.issues
+        .filter((i) => i.code === 'label_leaning')
+        .map((i) => i.field)
+        .sort(),
+    ).toEqual(['cash_balance', 'short_market_value']);
+  });
+
+  it('reads no leaning figure that breaks an identity, nor one of two that lean to one field', () => {
+    // 450 breaks equity = cash + long + short (1000 ≠ 450 + 700 + 0).
+    const broken = solveWith(read, [figure('Cash Ledger Amount', 450, 5), figure('Value of Short Holdings', 0, 6)]);
+    expect(broken.fields.has('cash_balance')).toBe(false);
+    const two = solveWith(read, [figure('Cash Ledger Amount', 300, 5), figure('Cash Held at Close', 250, 6)]);
+    expect(two.fields.has('cash_balance')).toBe(false);
+    const unread = two.issues.filter((i) => i.code === 'unread_figure').map((i) => i.field);
+    expect(unread).toEqual(['cash_balance']);
+    expect(two.issues.find((i) => i.code === 'unread_figure')!.severity).toBe('warning');
   });
 
   it('says nothing of figures that were read, nor of a call word where the statement shows no deficit', () => {

@@ -1,4 +1,6 @@
 import type { PageWord } from '../pdf/page.types.ts';
+import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
+import { alternation } from '../vocabulary/word.patterns.ts';
 
 /** A run of words with no column gap between them. */
 export interface Cell {
@@ -71,7 +73,68 @@ export function buildLines(words: PageWord[], page: number, startIndex = 0): Lin
     } else groups.push({ cy, top: w.y0, bottom: w.y1, h, words: [w] });
   }
   groups.sort((a, b) => a.cy - b.cy);
-  return groups.map((g, i) => toLine(g.words, page, startIndex + i, medH));
+  return splitLabelsOverFigures(groups.map((g, i) => toLine(g.words, page, startIndex + i, medH)));
+}
+
+/** Debit and credit marks a figure may end with (`1,234.56 DR`). */
+const SIGN_MARKS = alternation([...DEBIT_MARKS, ...CREDIT_MARKS]);
+/** A cell that is one printed figure (`GBP 83,347,647.13`, `(1,234.56)`, `12 345,67-`), not words. */
+const FIGURE_CELL = new RegExp(
+  String.raw`^[(\-−]?\s*(?:[A-Z]{3}\s?)?\p{Sc}?\s*[-−]?\d[\d.,'’\s\u2009]*\d\)?(?:\s?(?:-|−|${SIGN_MARKS}|[A-Z]{3}))?$`,
+  'u',
+);
+
+/**
+ * Labels printed across over a row of figures, so close together that no gap wider than a word
+ * space parts them (`Liquidation Equity Value Required Maintenance Equity` over two figures): a cell
+ * of the label line that spans several figure cells of the row right below is split where one of
+ * its words starts between two of those figures, after the end of one and no later than the start
+ * of the next. Only where every figure under the cell finds such a word is the cell split.
+ */
+function splitLabelsOverFigures(lines: Line[]): Line[] {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = lines[i]!;
+    const row = lines[i + 1]!;
+    if (row.top - label.bottom > label.height * 2.5) continue;
+    if (label.cells.some((c) => FIGURE_CELL.test(c.text))) continue;
+    const figures = row.cells.filter((c) => FIGURE_CELL.test(c.text.trim()));
+    if (figures.length < 2 || figures.length !== row.cells.length) continue;
+    const cells: Cell[] = [];
+    let split = false;
+    for (const cell of label.cells) {
+      const under = figures.filter((f) => Math.min(f.x1, cell.x1) - Math.max(f.x0, cell.x0) > 0);
+      const parts = under.length >= 2 ? cutAt(cell, under) : null;
+      if (parts) {
+        cells.push(...parts);
+        split = true;
+      } else cells.push(cell);
+    }
+    if (split) lines[i] = { ...label, cells, text: cells.map((c) => c.text).join('   ') };
+  }
+  return lines;
+}
+
+/** The cell cut before the first word that starts between each two neighbouring figures, or null. */
+function cutAt(cell: Cell, figures: Cell[]): Cell[] | null {
+  const words = cell.spans.map((w) => ({ ...w, text: cell.text.slice(w.start, w.end) }));
+  const cuts: number[] = [];
+  for (let j = 1; j < figures.length; j++) {
+    const after = figures[j - 1]!.x1 - 1;
+    const before = figures[j]!.x0 + 2;
+    const k = words.findIndex((w, n) => n > (cuts.at(-1) ?? 0) && w.x0 >= after && w.x0 <= before);
+    if (k < 0) return null;
+    cuts.push(k);
+  }
+  const bounds = [0, ...cuts, words.length];
+  return bounds
+    .slice(0, -1)
+    .map((from, n) =>
+      toCell(
+        words
+          .slice(from, bounds[n + 1])
+          .map((w) => ({ text: w.text, x0: w.x0, x1: w.x1, y0: cell.y0, y1: cell.y1, conf: w.conf })),
+      ),
+    );
 }
 
 function overlapsX(a: PageWord, b: PageWord): boolean {

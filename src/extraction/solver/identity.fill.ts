@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
-import { affinity } from './label.clarity.ts';
+import { affinity, leaning } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
 
 /**
@@ -33,6 +33,9 @@ export interface Filled {
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
 const key = (v: number) => Math.round(v * 100);
+
+/** Margin leverage on a buying-power base: Reg T overnight (2×) and day-trading (4×) buying power. */
+const LEVERAGE = [2, 4];
 
 /** Confidence of a figure placed by the identities alone; lower where the roles were close. */
 export const FILLED_CONF = 0.72;
@@ -80,6 +83,10 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     fig && affinity(fig.label, 'initial_requirement') > affinity(fig.label, 'maintenance_requirement')
       ? 'initial_requirement'
       : 'maintenance_requirement';
+  // The initial requirement, read or printed under a label that leans to it alone: a bound on the maintenance one.
+  const initialFigures = figures.filter((f) => leaning(f.label) === 'initial_requirement');
+  const initial =
+    trusted('initial_requirement') ?? (initialFigures.length === 1 ? Math.abs(initialFigures[0]!.value) : undefined);
   const e0 = trusted('total_equity');
   const m0 = trusted('maintenance_requirement') ?? trusted('initial_requirement');
   const x0 = trusted('excess_liquidity');
@@ -98,10 +105,16 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
   ) => {
     if (m <= 0 || e <= 0) return;
     if ([eF, mF, xF].filter(Boolean).length === 0) return;
-    // Each placed figure's label must speak at least a little of its part.
-    if (eF && !affinity(eF.label, 'total_equity')) return;
-    if (mF && !affinity(mF.label, 'maintenance_requirement') && !affinity(mF.label, 'initial_requirement')) return;
-    if (xF && !affinity(xF.label, 'excess_liquidity')) return;
+    // A maintenance requirement is never above the initial one.
+    if (initial !== undefined && (!mF || reqField(mF) === 'maintenance_requirement') && m > initial + 0.005) return;
+    // Each placed figure's label must speak at least a little of its part; one alone may be silent
+    // where the others' labels (or trusted values) argue the identity.
+    const mute = [
+      eF && !affinity(eF.label, 'total_equity'),
+      mF && !affinity(mF.label, 'maintenance_requirement') && !affinity(mF.label, 'initial_requirement'),
+      xF && !affinity(xF.label, 'excess_liquidity'),
+    ].filter(Boolean).length;
+    if (mute > 1 || (mute === 1 && [eF, mF, xF].filter(Boolean).length === 1)) return;
     const score =
       (eF ? affinity(eF.label, 'total_equity') : 1) +
       (mF ? Math.max(affinity(mF.label, 'maintenance_requirement'), affinity(mF.label, 'initial_requirement')) : 1) +
@@ -193,6 +206,8 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
             : cs.filter(([v, f]) => near(v, c) && distinct(f, lF, sF, eqFig));
         for (const [cv, cF] of cOpts) {
           if ([cF, lF, sF].filter(Boolean).length === 0) continue;
+          // A short as large as the long value is one figure read twice (a long total printed again), not a position.
+          if (sF && near(Math.abs(s), l)) continue;
           if ((cF && !affinity(cF.label, 'cash_balance')) || (lF && !affinity(lF.label, 'long_market_value'))) continue;
           // A short value is printed under a label that speaks of shorts (a negative figure alone may be
           // any debit or loss: open trade equity, a realised loss).
@@ -226,6 +241,24 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
   // A call is the deficit.
   const x = x0 ?? out.find((o) => o.field === 'excess_liquidity')?.value;
   if (x !== undefined && x >= 0) out.push(...noCall(known, pool, used, x));
+  // Buying power is margin leverage on a base: 2× (overnight) or 4× (day trading) the excess or the SMA; none in a deficit.
+  if (trusted('buying_power') === undefined) {
+    const bases = [x, trusted('sma')].filter((b): b is number => b !== undefined && b > 0);
+    const levered = figures.filter(
+      (f) =>
+        !taken.has(f) &&
+        f.value > 0 &&
+        bases.some((b) => LEVERAGE.some((k) => near(f.value, k * b))) &&
+        FIELD_NAMES.every((g) => g === 'buying_power' || affinity(f.label, g) <= affinity(f.label, 'buying_power')),
+    );
+    const none =
+      x !== undefined && x < 0
+        ? pool.filter((f) => !used(f) && f.value === 0 && leaning(f.label) === 'buying_power')
+        : [];
+    const found = levered.length > 0 ? levered : none;
+    if (found.length > 0 && new Set(found.map((f) => f.value)).size === 1)
+      out.push(filled('buying_power', found[0]!, found[0]!.value, 'buying power = leverage × its base', false));
+  }
   if (x !== undefined && x < 0 && trusted('margin_call') === undefined) {
     const calls = figures.filter(
       (f) => !taken.has(f) && near(Math.abs(f.value), -x) && affinity(f.label, 'margin_call') > 0,

@@ -113,3 +113,18 @@ export function affinity(text: string, field: FieldName): number {
   for (const w of ws) if (own.has(w)) s += (HEAD_WORDS.get(w) === field ? 2 : 1) / SPREAD.get(w)!;
   return Math.min(1, s / ws.length);
 }
+
+/** Least share of a label's wording that must lean to a field for a figure nothing else places to be read as it. */
+const LEAN_AFFINITY = 0.3;
+
+/**
+ * The field a label's wording leans to clearly (`Cash Held at Close`: the cash balance): at least
+ * `LEAN_AFFINITY` of it, and clearly more than any other field's share. A reading on this alone is
+ * never approved automatically.
+ */
+export function leaning(label: string): FieldName | null {
+  const ranked = FIELD_NAMES.map((f) => ({ f, a: affinity(label, f) })).sort((x, y) => y.a - x.a);
+  const [top, second] = ranked;
+  if (!top || top.a < LEAN_AFFINITY || (second && second.a >= top.a * 0.75)) return null;
+  return top.f;
+}

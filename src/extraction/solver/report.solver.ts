@@ -1,8 +1,8 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { ReportIssue } from '../../contract/reading.ts';
-import { type Candidate, isProse } from '../fields/candidates.ts';
-import { fillByIdentities, type Known } from './identity.fill.ts';
-import { affinity, labelClarity } from './label.clarity.ts';
+import { type Candidate, isProse, signed } from '../fields/candidates.ts';
+import { FILLED_CONF, fillByIdentities, type Known } from './identity.fill.ts';
+import { affinity, labelClarity, leaning } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
 
 /**
@@ -431,6 +431,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
   });
   if (input.pool?.length) {
     fillUnknown(fields, issues, input.pool);
+    fillLeaning(fields, issues, input.pool);
     flagUnread(fields, issues, input.pool);
   }
   return { fields, issues };
@@ -486,18 +487,20 @@ export function flagUnread(fields: Map<FieldName, SolvedField>, issues: ReportIs
  * printed with labels the vocabulary does not know; below review, with the identity as the reason.
  */
 function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[], pool: OpenFigure[]): void {
+  // A clear label over several columns, none titled current, leaves the figure open: the identities may choose another.
+  const settled = (r: SolvedField) => r.confirmedBy !== null || (!r.pick.unsure && (r.conf >= 0.8 || r.clear === true));
   const known = new Map<FieldName, Known>();
   for (const [f, r] of fields)
     known.set(f, {
       value: r.pick.value as number,
-      trusted: r.conf >= 0.8 || r.confirmedBy !== null || r.clear === true,
+      trusted: settled(r),
       page: r.pick.page,
       line: r.pick.line,
     });
   const fills = fillByIdentities(known, pool);
   for (const fill of fills) {
     const had = fields.get(fill.field);
-    if (had && (had.conf >= 0.8 || had.confirmedBy || had.clear)) continue;
+    if (had && settled(had)) continue;
     if (had && near(had.pick.value as number, fill.value)) {
       // The label's own reading, now confirmed by the identity; unless the identity placed a partner
       // that could stand in its place (`e − m = x` holds as `e − x = m`): then neither label says which is which.
@@ -556,6 +559,78 @@ function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[],
       severity: 'warning',
       message: `${fill.field}: ${money(fill.value)} ("${figure.label}") was placed by ${fill.identity}; its label is not one the vocabulary knows${fill.ambiguous ? ', and another placement came close' : ''}.`,
     });
+  }
+}
+
+/** Confidence of a figure read only because its label's wording leans to a field. */
+const LEANING_CONF = 0.55;
+
+/**
+ * Figures under labels the vocabulary does not know, that no identity placed: one whose label's
+ * wording leans clearly to a field the report lacks (`Cash Held at Close`) is read as that field,
+ * below review, unless another figure leans to it too or the value breaks an identity with what
+ * was read. Where an identity with trusted values confirms it, it is as sure as an identity's placement.
+ */
+function fillLeaning(fields: Map<FieldName, SolvedField>, issues: ReportIssue[], pool: OpenFigure[]): void {
+  const read = () => [...fields.values()].map((r) => r.pick);
+  const byField = new Map<FieldName, OpenFigure[]>();
+  const seen = new Set<string>();
+  for (const fig of pool) {
+    const at = `${fig.page}:${fig.line}:${Math.round(fig.box.x0)}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    if (read().some((c) => c.page === fig.page && c.line === fig.line && near(c.value as number, fig.value))) continue;
+    const f = leaning(fig.label);
+    if (!f || fields.has(f)) continue;
+    byField.set(f, [...(byField.get(f) ?? []), fig]);
+  }
+  const leaned = new Set<FieldName>();
+  for (const [f, figs] of byField) {
+    if (figs.length !== 1 && new Set(figs.map((x) => x.value)).size !== 1) continue;
+    const figure = figs[0]!;
+    const value = signed(f, figure.value, false);
+    const values: Values = Object.fromEntries(
+      [...fields].filter(([g]) => !leaned.has(g)).map(([g, r]) => [g, r.pick.value as number]),
+    );
+    values[f] = value;
+    if (identitiesBroken(values).some((b) => b.fields.includes(f))) continue;
+    const trusted = (g: FieldName) => {
+      const r = fields.get(g);
+      return !!r && (r.conf >= 0.8 || r.confirmedBy !== null || r.clear === true);
+    };
+    const confirms = identitiesHolding(values).find(
+      (h) => h.confirms !== false && h.fields.includes(f) && h.fields.every((g) => g === f || trusted(g)),
+    );
+    const pick: Candidate = {
+      target: f,
+      value,
+      score: LEANING_CONF,
+      ocr: figure.ocr,
+      weight: 1,
+      page: figure.page,
+      line: figure.line,
+      source: 'row',
+      label: figure.label,
+      box: figure.box,
+      text: figure.text,
+    };
+    const conf = Math.min(confirms ? FILLED_CONF : LEANING_CONF, ocrCap(figure.ocr));
+    fields.set(f, { pick, conf, confirmedBy: null, rivals: [] });
+    leaned.add(f);
+    issues.push({
+      code: 'label_leaning',
+      field: f,
+      severity: 'warning',
+      message: `${f}: ${money(value)} ("${figure.label}") was read as the ${f.replace(/_/g, ' ')} because its label's wording leans to it${confirms ? ` and it satisfies ${confirms.name}` : ''}; the label is not one the vocabulary knows: check the PDF.`,
+    });
+  }
+  // Leaning readings that, together, break an identity are dropped (the unread figures are flagged instead).
+  const all: Values = Object.fromEntries([...fields].map(([g, r]) => [g, r.pick.value as number]));
+  const doubted = new Set(identitiesBroken(all).flatMap((b) => b.fields.filter((g) => leaned.has(g))));
+  for (const f of doubted) {
+    fields.delete(f);
+    const at = issues.findIndex((i) => i.code === 'label_leaning' && i.field === f);
+    if (at >= 0) issues.splice(at, 1);
   }
 }
 

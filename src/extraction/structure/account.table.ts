@@ -5,7 +5,9 @@ import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { labelClarity } from '../solver/label.clarity.ts';
 import { contextOf, isNoneWord } from '../vocabulary/fields.context.ts';
+import { assignRoles } from './table.roles.ts';
 
 /**
  * Tables of several accounts, read by structure before any label: one row per account (an account
@@ -224,162 +226,55 @@ interface TableLine {
   where: string;
 }
 
-const same = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
 const cellValue = (c: TableCell) => (c.seg.kind === 'amount' ? c.seg.amount!.value : 0);
 
 /**
- * What the accounting identities say an untitled (or unknown-titled) line is, when it holds for
- * every account of the table: excess = equity − requirement, equity = cash + long + short, a call
- * is the deficit. Only a single answer counts; the reading stays below automatic approval.
+ * Candidates for every cell whose line names a field, by its title or by the part the identities give
+ * it on every account of the table (`table.roles.ts`); the cells of a line nothing names are unread.
  */
-function fieldByIdentity(line: TableLine, named: Map<FieldName, TableLine>): FieldName | null {
-  const byAccount = (l: TableLine | undefined) =>
-    new Map((l?.cells ?? []).map((c) => [c.account.value, cellValue(c)] as const));
-  const u = byAccount(line);
-  const get = (f: FieldName) => (named.has(f) ? byAccount(named.get(f)) : null);
-  const holds = (fields: FieldName[], f: (v: number[], x: number) => boolean) => {
-    const maps = fields.map(get);
-    if (maps.some((m) => m === null)) return false;
-    let n = 0;
-    for (const [acct, x] of u) {
-      const vs = maps.map((m) => m!.get(acct));
-      if (vs.some((v) => v === undefined)) continue;
-      if (!f(vs as number[], x)) return false;
-      n++;
-    }
-    return n >= 2;
-  };
-  const answers: FieldName[] = [];
-  const abs = Math.abs;
-  if (
-    !named.has('excess_liquidity') &&
-    (holds(['total_equity', 'maintenance_requirement'], ([e, m], x) => same(e! - abs(m!), x)) ||
-      holds(['total_equity', 'initial_requirement'], ([e, i], x) => same(e! - abs(i!), x)))
-  )
-    answers.push('excess_liquidity');
-  if (
-    !named.has('maintenance_requirement') &&
-    holds(['total_equity', 'excess_liquidity'], ([e, x], v) => same(e! - x!, abs(v)))
-  )
-    answers.push('maintenance_requirement');
-  if (
-    !named.has('total_equity') &&
-    holds(['maintenance_requirement', 'excess_liquidity'], ([m, x], v) => same(abs(m!) + x!, v))
-  )
-    answers.push('total_equity');
-  const parts: FieldName[] = ['cash_balance', 'long_market_value', 'short_market_value'];
-  for (const f of parts) {
-    const others = parts.filter((p) => p !== f);
-    if (!named.has(f) && holds(['total_equity', ...others], ([e, a, b], v) => same(e! - a! - b!, v))) answers.push(f);
-  }
-  if (
-    !named.has('total_equity') &&
-    holds(parts, ([a, b, c], v) => same(a! + b! + c!, v)) &&
-    !answers.includes('total_equity')
-  )
-    answers.push('total_equity');
-  if (!named.has('margin_call')) {
-    const deficit = (e: number, m: number) => Math.max(0, abs(m) - e);
-    const someCall = line.cells.some((c) => cellValue(c) !== 0);
-    const saysNone = line.cells.some((c) => c.seg.kind === 'text');
-    if (
-      (someCall || saysNone) &&
-      (holds(['total_equity', 'maintenance_requirement'], ([e, m], v) => same(deficit(e!, m!), abs(v))) ||
-        holds(['excess_liquidity'], ([x], v) => same(Math.max(0, -x!), abs(v))))
-    )
-      answers.push('margin_call');
-  }
-  return answers.length === 1 ? answers[0]! : null;
-}
-
-/**
- * Two unknown lines that add up to the equity for every account are the requirement and the
- * excess over it; the one that goes negative somewhere is the excess (a requirement never does).
- */
-function requirementAndExcess(
-  open: TableLine[],
-  named: Map<FieldName, TableLine>,
-): { requirement: TableLine; excess: TableLine } | null {
-  const equity = named.get('total_equity');
-  if (!equity || named.has('maintenance_requirement') || named.has('excess_liquidity')) return null;
-  const values = (l: TableLine) => new Map(l.cells.map((c) => [c.account.value, cellValue(c)] as const));
-  const e = values(equity);
-  const found: { requirement: TableLine; excess: TableLine }[] = [];
-  for (const a of open)
-    for (const b of open) {
-      if (a === b) continue;
-      const va = values(a);
-      const vb = values(b);
-      const common = [...e.keys()].filter((k) => va.has(k) && vb.has(k));
-      if (common.length < 2 || !common.every((k) => same(va.get(k)! + vb.get(k)!, e.get(k)!))) continue;
-      if ([...va.values()].every((v) => v >= 0) && [...vb.values()].some((v) => v < 0))
-        found.push({ requirement: a, excess: b });
-    }
-  return found.length === 1 ? found[0]! : null;
-}
-
-/** Candidates for every cell whose line names a field; the rest are named by the identities or left unread. */
 function emit(table: TableLine[], out: AccountTables): void {
-  // Each field's best-titled line names it; a weaker title for the same field is contested, open to the identities.
-  const named = new Map<FieldName, TableLine>();
-  const contested = new Set<TableLine>();
-  const titledLines = table
-    .filter((l) => l.col.match && !l.col.demoted)
-    .sort((a, b) => b.col.match!.score - a.col.match!.score);
-  for (const l of titledLines) {
-    const f = l.col.match!.target as FieldName;
-    if (named.has(f)) contested.add(l);
-    else named.set(f, l);
-  }
-  const inferred = new Map<TableLine, FieldName>();
-  const open = (l: TableLine) =>
-    (!l.col.match || contested.has(l)) && !l.col.demoted && !inferred.has(l) && l.cells.length >= 2;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const l of table) {
-      if (!open(l)) continue;
-      const f = fieldByIdentity(l, named);
-      if (!f) continue;
-      inferred.set(l, f);
-      named.set(f, l);
-      changed = true;
-    }
-    if (changed) continue;
-    const pair = requirementAndExcess(table.filter(open), named);
-    if (pair) {
-      inferred.set(pair.requirement, 'maintenance_requirement').set(pair.excess, 'excess_liquidity');
-      named.set('maintenance_requirement', pair.requirement).set('excess_liquidity', pair.excess);
-      changed = true;
-    }
-  }
-  for (const l of table) {
-    const f = inferred.get(l);
+  const live = table.filter((l) => !l.col.demoted);
+  const roles = assignRoles(
+    live.map((l) => {
+      const m = l.col.match;
+      const field = m ? (m.target as FieldName) : null;
+      return {
+        title: l.col.title,
+        match: field ? { field, clear: labelClarity(l.col.title, field).clear, score: m!.score } : null,
+        values: new Map(l.cells.map((c) => [c.account.value, cellValue(c)] as const)),
+      };
+    }),
+  );
+  live.forEach((l, k) => {
+    const role = roles.get(k);
+    const byLabel = l.col.match && (!role || role.field === l.col.match.target);
     for (const cell of l.cells) {
-      if (l.col.demoted) continue;
-      if (!l.col.match && !f) {
+      if (!byLabel && !role) {
         cell.account.unread.push(`${cell.seg.text} ${l.where}`);
         continue;
       }
-      const c = f
-        ? inferredCandidate(cell, f, l)
-        : candidate(cell.row, cell.seg, l.col, cell.account.value, {
-            label: l.col.title,
-            ocr: 0.35 + l.col.conf,
-          });
+      const c = byLabel
+        ? candidate(cell.row, cell.seg, l.col, cell.account.value, { label: l.col.title, ocr: 0.35 + l.col.conf })
+        : inferredCandidate(cell, role!.field, l, role!.how === 'lean' ? LEAN_SCORE : INFERRED_SCORE);
       if (!c) continue;
       out.byLine.set(cell.at, [...(out.byLine.get(cell.at) ?? []), c]);
     }
-  }
+  });
 }
 
+/** Score of a figure the identities named (its confidence stays below approval even when they confirm it). */
+const INFERRED_SCORE = 0.6;
+/** Score of a figure named only by the wording of a title the vocabulary does not know. */
+const LEAN_SCORE = 0.5;
+
 /** A figure whose field only the identities tell: below automatic approval even when they confirm it. */
-function inferredCandidate(cell: TableCell, field: FieldName, line: TableLine): Candidate {
+function inferredCandidate(cell: TableCell, field: FieldName, line: TableLine, score: number): Candidate {
   const s = cell.seg;
   const none = s.kind === 'text';
   return {
     target: field,
     value: none ? 0 : signed(field, s.amount!.value, false),
-    score: 0.6 * (none ? 0.95 : s.amount!.quality),
+    score: score * (none ? 0.95 : s.amount!.quality),
     ocr: s.conf,
     weight: 0.9,
     page: cell.row.page,
