@@ -127,13 +127,13 @@ export const CURRENT_WORDS: readonly [string, string][] = [
 ];
 export const DISTRACTOR_COLUMN_WORDS: readonly [string, string][] = [
   ['Session', 'Before'],
-  ['Earlier', 'Session'],
+  ['Preceding', 'Session'],
   ['Move Since', 'Last Session'],
   ['Day-over-Day', 'Move'],
   ['Running Sum', 'Since January'],
 ];
 /** Upper header over the value columns (stacked headers). */
-export const GROUP_HEADER_WORDS = ['Balances', 'Margin Figures', 'Account Values'];
+export const GROUP_HEADER_WORDS = ['Book Figures', 'Margin Figures', 'Account Values'];
 export const ROW_TITLE_WORDS = ['Item', 'Description', 'Measure'];
 
 export const PAGE_TOTAL_WORDS = ['TOTAL FOR PAGE', 'Page Subtotal'];
