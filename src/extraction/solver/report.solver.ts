@@ -538,19 +538,7 @@ function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[],
       )
         fields.delete(g);
     const { figure } = fill;
-    const pick: Candidate = {
-      target: fill.field,
-      value: fill.value,
-      score: fill.conf,
-      ocr: figure.ocr,
-      weight: 1,
-      page: figure.page,
-      line: figure.line,
-      source: 'row',
-      label: figure.label,
-      box: figure.box,
-      text: figure.text,
-    };
+    const pick = figurePick(figure, fill.field, fill.value, fill.conf);
     const rivals = had ? [{ cand: had.pick, reason: `breaks ${fill.identity}` }] : [];
     fields.set(fill.field, { pick, conf: Math.min(fill.conf, ocrCap(figure.ocr)), confirmedBy: null, rivals });
     issues.push({
@@ -601,19 +589,7 @@ function fillLeaning(fields: Map<FieldName, SolvedField>, issues: ReportIssue[],
     const confirms = identitiesHolding(values).find(
       (h) => h.confirms !== false && h.fields.includes(f) && h.fields.every((g) => g === f || trusted(g)),
     );
-    const pick: Candidate = {
-      target: f,
-      value,
-      score: LEANING_CONF,
-      ocr: figure.ocr,
-      weight: 1,
-      page: figure.page,
-      line: figure.line,
-      source: 'row',
-      label: figure.label,
-      box: figure.box,
-      text: figure.text,
-    };
+    const pick = figurePick(figure, f, value, LEANING_CONF);
     const conf = Math.min(confirms ? FILLED_CONF : LEANING_CONF, ocrCap(figure.ocr));
     fields.set(f, { pick, conf, confirmedBy: null, rivals: [] });
     leaned.add(f);
@@ -639,6 +615,12 @@ const FILL_GROUPS: Record<string, readonly FieldName[]> = {
   'excess = equity − requirement': ['maintenance_requirement', 'initial_requirement', 'excess_liquidity'],
   'equity = cash + long + short': ['cash_balance', 'long_market_value', 'short_market_value'],
 };
+
+/** A figure nothing read under a known label, as the candidate a solver rule chose for `field`. */
+function figurePick(figure: OpenFigure, field: FieldName, value: number, score: number): Candidate {
+  const { ocr, page, line, label, box, text } = figure;
+  return { target: field, value, score, ocr, weight: 1, page, line, source: 'row', label, box, text };
+}
 
 const ocrCap = (ocr: number) => Math.max(0, Math.min(1, 0.35 + 0.7 * ocr));
 
