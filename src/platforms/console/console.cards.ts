@@ -6,7 +6,7 @@ import {
   type EditForm,
   withNames,
 } from '../../core/cards/card.model.ts';
-import { chartSvg, esc, tableHtml } from './console.charts.ts';
+import { chartSvg, esc, tableHtml } from './console.tables.ts';
 
 // Neutral card → HTML for the console. Every piece of text goes through `esc`, so a statement
 // whose text holds markup shows it as text; the page inserts this HTML as is.

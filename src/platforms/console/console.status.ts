@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Card } from '../../core/cards/card.model.ts';
 import { STATUS_WINDOWS, type StatusWindow } from '../../core/ops/status.usecases.ts';
 import { renderCard } from './console.cards.ts';
-import { esc } from './console.charts.ts';
 import { PAGE_HEADERS } from './console.http.ts';
+import { esc } from './console.tables.ts';
 
 export type StatusSource = (user: string, days: StatusWindow) => Promise<Card[]>;
 

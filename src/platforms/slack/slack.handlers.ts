@@ -8,8 +8,8 @@ import type { Metrics } from '../../observability/metrics.ts';
 import { NO_SUCH_REPORT, noSuchReport, readButtonValue, readEditMetadata } from '../action.payloads.ts';
 import { renderCard } from './slack.cards.ts';
 import type { SlackDelivery } from './slack.delivery.ts';
+import { editModal, modalErrors, readSubmission } from './slack.forms.ts';
 import { cardModal, createSlackHome } from './slack.home.ts';
-import { editModal, modalErrors, readSubmission } from './slack.views.ts';
 
 export const SLACK_COMMAND = '/margin';
 const ACTION_PATTERN = /^marginiq\./;

@@ -10,7 +10,6 @@ import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { referenceOf, userOf, type WireActivity } from './teams.activity.ts';
-import { createOutbox } from './teams.exports.ts';
 import {
   createGraph,
   createTeamsFetcher,
@@ -21,6 +20,7 @@ import {
 import { createTeamsGateway } from './teams.gateway.ts';
 import { createHandlers } from './teams.handlers.ts';
 import { installTeamsIngress } from './teams.ingress.ts';
+import { createOutbox } from './teams.outbox.ts';
 
 export const MESSAGES_PATH = '/api/messages';
 

@@ -6,7 +6,7 @@ import type { Logger } from '../../observability/logger.ts';
 import { createStepDown } from '../step.down.ts';
 import { baseConversationId, type StoredReference, threadedConversationId, threadRootOf } from './teams.activity.ts';
 import { messageFor, noMentions } from './teams.cards.ts';
-import { createPacer, retryAfterOf, statusOf } from './teams.rate-limit.ts';
+import { createPacer, retryAfterOf, statusOf } from './teams.delivery.ts';
 import { TEAMS_LEVELS, type TeamsLevel } from './teams.tables.ts';
 
 /** The connector's answer to a card it will not deliver (a schema it does not take): HTTP 400. */

@@ -20,9 +20,9 @@ import {
   type WireActivity,
 } from './teams.activity.ts';
 import { EDIT_CANCEL_ID, renderCard, renderEditForm } from './teams.cards.ts';
-import type { FileConsentValue, Outbox } from './teams.exports.ts';
 import type { Graph } from './teams.files.ts';
 import type { TeamsGateway } from './teams.gateway.ts';
+import type { FileConsentValue, Outbox } from './teams.outbox.ts';
 
 export interface HandlerDeps {
   chat: ChatCore;
