@@ -406,17 +406,19 @@ describe('layout memory with accounts stacked in blocks', () => {
 });
 
 /** A clearing firm's exception report: one row per account; a nil cell is left blank. */
-function exceptions(date: string, accounts: (string | null)[][]): Placed[][] {
+function exceptions(
+  date: string,
+  accounts: (string | null)[][],
+  {
+    titles = ['ACCOUNT', 'NAME', 'LONG MKT VAL', 'SHORT MKT VAL', 'TOTAL EQUITY', 'HOUSE REQ', 'CALL AMT'],
+    cols = [20, 90, 190, 290, 390, 480, 555],
+  }: { titles?: string[]; cols?: number[] } = {},
+): Placed[][] {
   return [
     [
       ['NORTHGATE CLEARING CORP.   MARGIN EXCEPTION REPORT', 30, 40, 11],
       [`AS OF ${date}`, 30, 56],
-      ...rows(
-        90,
-        14,
-        [20, 90, 190, 290, 390, 480, 555],
-        [['ACCOUNT', 'NAME', 'LONG MKT VAL', 'SHORT MKT VAL', 'TOTAL EQUITY', 'HOUSE REQ', 'CALL AMT'], ...accounts],
-      ),
+      ...rows(90, 14, cols, [titles, ...accounts]),
       ['ACCOUNTS WITH EXCESS BELOW 5% OF REQUIREMENT ARE LISTED FOR REVIEW.', 30, 110 + accounts.length * 14, 8],
     ],
   ];
@@ -452,5 +454,44 @@ describe('layout memory with one row per account', () => {
     // Printed cells read as printed, with the sign the layout leaves off.
     expect(after.get('412-00917')?.fields.short_market_value).toBe(-12500);
     expect(after.get('860-61044')?.fields.margin_call).toBe(2173.23);
+  });
+
+  it('never hands a column’s rule the figure of a neighbouring column whose title means the same', async () => {
+    // Long, short and cash are all "current value" columns by their titles: where the short column is
+    // blank (or a scan lost its figure), the rule must not move to the cash figure beside it.
+    const titles = ['ACCOUNT', 'NAME', 'LONG VALUE', 'SHORT VALUE', 'CASH BALANCE', 'HOUSE REQ', 'CALL AMT'];
+    const cols = [20, 80, 150, 265, 365, 470, 550];
+    const one = await read(
+      exceptions(
+        '12/09/2025',
+        [
+          ['727-66233', 'M NAKAMURA', '121,777.22', '54,290.87', '5,433.22', '66,145.56', '4,092.43'],
+          ['125-20577', 'K PETROV', '190,291.30', '8,100.00', '44,054.22', '49,070.11', null],
+        ],
+        { titles, cols },
+      ),
+    );
+    const two = await read(
+      exceptions(
+        '12/10/2025',
+        [
+          ['860-61044', 'H OKAFOR', '29,773.24', null, '19,784.53', '11,946.47', '1,957.76'],
+          ['412-00917', 'A RIVERA', '88,100.00', '12,500.00', '7,600.00', '30,000.00', null],
+        ],
+        { titles, cols },
+      ),
+    );
+    const memory = teach([
+      {
+        doc: one.doc,
+        reports: [
+          { account: '727-66233', fields: { short_market_value: -54290.87 } },
+          { account: '125-20577', fields: { short_market_value: -8100 } },
+        ],
+      },
+    ]);
+    const after = await extractAll(two.bytes, memory);
+    expect(after.get('860-61044')?.fields.short_market_value).toBe(0);
+    expect(after.get('412-00917')?.fields.short_market_value).toBe(-12500);
   });
 });

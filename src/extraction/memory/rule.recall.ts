@@ -47,7 +47,9 @@ function figureOn(
     });
     if (under.length === 1) return under[0]!;
     // Titled otherwise today (`Today's value` for `Current`): the column that means what the taught one did.
-    if (under.length === 0) {
+    // Only then: where the table still prints the taught title, a figure under another title is another
+    // column's (a scan that lost this column's figure must not hand the rule its neighbour's).
+    if (under.length === 0 && !titleAbove(lines, at, rule.column)) {
       const byRole = sameRole(lines, at, figs, rule, pages);
       if (byRole) return byRole;
     }
