@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
 import type { CommandReply } from '../../src/core/commands/command.types.ts';
-import { EDIT_CANCEL_ID } from '../../src/platforms/teams/teams.cards.ts';
+import { EDIT_CANCEL_ID } from '../../src/platforms/teams/teams.forms.ts';
 import { postActivity } from '../support/teams-double.ts';
 import {
   ADMIN,

@@ -9,12 +9,8 @@ import {
   plainText,
   threadedConversationId,
 } from '../../src/platforms/teams/teams.activity.ts';
-import {
-  MAX_CARD_BYTES,
-  neutraliseMarkdown,
-  renderCard,
-  renderEditForm,
-} from '../../src/platforms/teams/teams.cards.ts';
+import { MAX_CARD_BYTES, neutraliseMarkdown, renderCard } from '../../src/platforms/teams/teams.cards.ts';
+import { renderEditForm } from '../../src/platforms/teams/teams.forms.ts';
 import { sampleReport } from '../support/fakes.ts';
 
 const stored = (over: Partial<Report> = {}): Report => {

@@ -1,25 +1,18 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CloudEnvironment, PUBLIC, withOverrides } from '@microsoft/teams.api';
-import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import { App } from '@microsoft/teams.apps';
-import type { ILogger } from '@microsoft/teams.common';
 import type { Config } from '../../config/config.ts';
 import type { ChatCore } from '../../core/chat.core.ts';
+import { AppError } from '../../core/errors.ts';
 import type { ConversationsRepository, FileStorage, OutgoingFilesRepository } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { referenceOf, userOf, type WireActivity } from './teams.activity.ts';
-import {
-  createGraph,
-  createTeamsFetcher,
-  createTokenSource,
-  DEFAULT_AUTHORITY,
-  DEFAULT_GRAPH_URL,
-} from './teams.files.ts';
+import { sdkLogger } from './teams.boundary.ts';
+import { createGraph, createTeamsFetcher, DEFAULT_GRAPH_URL, type TokenSource } from './teams.files.ts';
 import { createTeamsGateway } from './teams.gateway.ts';
 import { createHandlers } from './teams.handlers.ts';
-import { installTeamsIngress } from './teams.ingress.ts';
+import { createRouteAdapter, installTeamsIngress, requestBase } from './teams.ingress.ts';
 import { createOutbox } from './teams.outbox.ts';
 
 export const MESSAGES_PATH = '/api/messages';
@@ -180,115 +173,64 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   };
 }
 
-// Activities are small; a card-heavy invoke stays well under this.
-const MAX_BODY_BYTES = 1024 * 1024;
-
-function reply(res: ServerResponse, status: number, body?: unknown): void {
-  if (body === undefined || body === null) {
-    res.writeHead(status, { 'content-length': 0 });
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).byteLength;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** The address Teams reached us on, for links in messages when PUBLIC_URL is not set. */
-export function requestBase(req: IncomingMessage): string | undefined {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
-  const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host);
-  if (!host) return undefined;
-  const proto =
-    first(req.headers['x-forwarded-proto']) ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
-  return `${proto}://${host}`;
-}
+export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
+export const BOT_SCOPE = 'https://api.botframework.com/.default';
 
 /**
- * The Teams SDK keeps the protocol (JWT validation, activity routing, invoke responses) apart from
- * the HTTP framework: it registers pure `{ body, headers } → { status, body }` handlers on an
- * adapter. This adapter hands them to MarginIQ's one node:http server as routes, instead of the
- * SDK's own Express server on a second port.
+ * Client-credentials tokens from `{authority}/{tenant}/oauth2/v2.0/token`, the single-tenant
+ * registration's own directory. One source serves the Bot Connector (bot scope) and Graph.
+ * The secret goes to the authority only; nothing else ever sees it.
  */
-export function createRouteAdapter(opts: { onRequest?: (req: IncomingMessage) => void } = {}) {
-  const handlers = new Map<string, HttpRouteHandler>();
-  const adapter: IHttpServerAdapter = {
-    registerRoute(method, path, handler) {
-      handlers.set(`${method} ${path}`, handler);
-    },
-  };
+export function createTokenSource(opts: {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  authority?: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+}): TokenSource {
+  const doFetch = opts.fetch ?? fetch;
+  const now = opts.now ?? Date.now;
+  const authority = (opts.authority ?? DEFAULT_AUTHORITY).replace(/\/+$/, '');
+  const cache = new Map<string, { token: string; expiresAt: number }>();
+  const inflight = new Map<string, Promise<string>>();
 
-  function route(path: string): Route {
-    return {
+  async function request(scope: string): Promise<string> {
+    const res = await doFetch(`${authority}/${encodeURIComponent(opts.tenantId)}/oauth2/v2.0/token`, {
       method: 'POST',
-      path,
-      async handler(req, res) {
-        const handler = handlers.get(`POST ${path}`);
-        if (!handler) {
-          reply(res, 503, { error: 'not_ready' });
-          return;
-        }
-        const raw = await readBody(req);
-        if (!raw) {
-          reply(res, 413, { error: 'too_large' });
-          return;
-        }
-        let body: unknown;
-        try {
-          body = JSON.parse(raw.toString('utf8'));
-        } catch {
-          reply(res, 400, { error: 'bad_json' });
-          return;
-        }
-        if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-          reply(res, 400, { error: 'not_an_activity' });
-          return;
-        }
-        opts.onRequest?.(req);
-        const headers: Record<string, string | string[]> = {};
-        for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
-        const out = await handler({ body, headers });
-        reply(res, out.status, out.body);
-      },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: opts.clientId,
+        client_secret: opts.clientSecret,
+        scope,
+      }).toString(),
+      signal: AbortSignal.timeout(15_000),
+    }).catch((err: unknown) => {
+      throw new AppError('chat.api_failed', 'Could not reach Microsoft sign-in for a Teams token.', { cause: err });
+    });
+    const body = (await res.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
     };
+    if (!res.ok || !body.access_token) {
+      // AADSTS codes name the problem (wrong secret, wrong tenant); the description never holds the secret.
+      const why = body.error_description?.split('\n')[0] ?? body.error ?? `HTTP ${res.status}`;
+      throw new AppError('chat.api_failed', `Microsoft sign-in refused the Teams app credentials: ${why}`);
+    }
+    cache.set(scope, { token: body.access_token, expiresAt: now() + (body.expires_in ?? 3600) * 1000 });
+    return body.access_token;
   }
 
-  return { adapter, route };
-}
-
-const text = (msg: unknown[]) =>
-  msg
-    .map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m)))
-    .join(' ')
-    .slice(0, 2000);
-
-/**
- * The SDK logs through its own console logger unless given one: this sends its lines to pino.
- * Its info lines are per-activity chatter, so they go out at debug.
- */
-export function sdkLogger(log: Logger, name = 'teams'): ILogger {
-  const errOf = (msg: unknown[]) => msg.find((m): m is Error => m instanceof Error);
   return {
-    debug: (...msg) => log.debug({ sdk: name }, text(msg)),
-    info: (...msg) => log.debug({ sdk: name }, text(msg)),
-    warn: (...msg) => log.warn({ sdk: name }, text(msg)),
-    error: (...msg) => log.error({ sdk: name, err: errOf(msg) }, text(msg)),
-    trace: (...msg) => log.trace({ sdk: name }, text(msg)),
-    log: (level, ...msg) => log[level === 'trace' ? 'trace' : level]({ sdk: name }, text(msg)),
-    child: (child) => sdkLogger(log, `${name}/${child}`),
+    async get(scope) {
+      const hit = cache.get(scope);
+      if (hit && hit.expiresAt - now() > 5 * 60_000) return hit.token;
+      const pending = inflight.get(scope) ?? request(scope).finally(() => inflight.delete(scope));
+      inflight.set(scope, pending);
+      return pending;
+    },
   };
 }

@@ -1,4 +1,3 @@
-import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { actionKindOf, type Card, EDIT_FORM_ID, textCard } from '../../core/cards/card.model.ts';
 import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
 import { toAppError } from '../../core/errors.ts';
@@ -19,8 +18,10 @@ import {
   type WireAccount,
   type WireActivity,
 } from './teams.activity.ts';
-import { EDIT_CANCEL_ID, renderCard, renderEditForm } from './teams.cards.ts';
+import { type Answer, answerAfterFailure, invokeResponse } from './teams.boundary.ts';
+import { renderCard } from './teams.cards.ts';
 import type { Graph } from './teams.files.ts';
+import { EDIT_CANCEL_ID, renderEditForm } from './teams.forms.ts';
 import type { TeamsGateway } from './teams.gateway.ts';
 import type { FileConsentValue, Outbox } from './teams.outbox.ts';
 
@@ -32,24 +33,6 @@ export interface HandlerDeps {
   logger: Logger;
   count: (what: string, labels?: Record<string, string>) => void;
 }
-
-/** An invoke answer: a card that replaces the clicked one for the person who clicked, or a notice. */
-export type Answer = { card: IAdaptiveCard; notice?: undefined } | { card?: undefined; notice: string };
-
-const INVOKE_MESSAGE = 'application/vnd.microsoft.activity.message';
-const SORRY = 'Something went wrong on MarginIQ’s side; it has been logged. Try again in a moment.';
-
-/** Answers given after a handler failed: the ingress releases the activity's claim for them (issue 18). */
-const afterFailure = new WeakSet<object>();
-export const answeredAfterFailure = (response: unknown): boolean =>
-  typeof response === 'object' && response !== null && afterFailure.has(response);
-
-export const invokeResponse = (a: Answer) => ({
-  status: 200,
-  body: a.card
-    ? { statusCode: 200, type: ADAPTIVE_CARD, value: a.card }
-    : { statusCode: 200, type: INVOKE_MESSAGE, value: a.notice },
-});
 
 const noticeText = (c: Card) => c.fallbackText;
 
@@ -133,9 +116,7 @@ export function createHandlers(deps: HandlerDeps) {
         'Teams card action failed',
       );
       deps.count('teams_invokes_total', { verb, answer: 'error' });
-      const sorry = invokeResponse({ notice: SORRY });
-      afterFailure.add(sorry);
-      return sorry;
+      return answerAfterFailure();
     }
   }
 
