@@ -237,6 +237,41 @@ describe('a rule keyed by what its column means', () => {
     expect(after.evidence?.sma).toMatchObject({ source: 'learned' });
   });
 
+  it('tells apart columns that print one title (a two-line header: `Value` under three captions)', async () => {
+    const table = (figures: string[][]) => [
+      [
+        ['Larkspur Futures Statement of Account', 50, 40, 14],
+        ['Acct LFX-21993', 50, 70],
+        ...rows(
+          110,
+          12,
+          [50, 250, 350, 450],
+          [[null, 'Long Option', 'Short Option', 'Net Liq.'], [null, 'Value', 'Value', 'Value'], ...figures],
+        ),
+        ['Totals are converted to USD at the rates shown.', 50, 200, 8],
+      ] as Placed[],
+    ];
+    const one = await read(
+      table([
+        ['EUR Euro', '2,186.80', '0.00', '80,199.72'],
+        ['Total in USD', '24,752.20', '0.00', '77,120.50'],
+      ]),
+    );
+    const two = await read(
+      table([
+        ['EUR Euro', '1,100.00', '-300.00', '61,000.00'],
+        ['Total in USD', '18,500.00', '-650.00', '93,410.25'],
+      ]),
+    );
+    const taught = [{ account: 'LFX-21993', fields: { sma: 77120.5 } }];
+    expect(planTeaching(one.doc, taught, []).rules).toEqual([
+      expect.objectContaining({ field: 'sma', label: 'Total in USD', column: 'Value' }),
+    ]);
+    const after = await extract(two.bytes, teach([{ doc: one.doc, reports: taught }]));
+    expect(after.fields.sma).toBe(93410.25);
+    expect(after.evidence?.sma).toMatchObject({ source: 'learned' });
+  });
+
   it('finds nothing by role where the taught title said nothing of its column', async () => {
     const one = await read(
       sideBySide({ current: 'Segment A', prior: 'Segment B' }, true, {

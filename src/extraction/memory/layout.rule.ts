@@ -23,6 +23,12 @@ export interface LayoutRule {
    * (`Today's value` for `Current`) still finds the column by it. Absent on rules stored before.
    */
   role?: ColumnKind;
+  /**
+   * The centre of that column title (0..1 of the page's width): where a table prints one title over
+   * several columns (`Value` under `Long Option`, `Short Option` and `Net Liq.`), the column whose
+   * title sits nearest this is the taught one. Absent on rules stored before (then the figure's `x`).
+   */
+  columnX?: number;
   /** Which figure of its line it is (0-based from the left), and how many the line printed. */
   ordinal: number;
   figures: number;

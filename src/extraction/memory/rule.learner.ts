@@ -51,7 +51,10 @@ function ruleFor(
   };
   const titled = columnRole(lines, p.at, p.fig);
   const column = titled?.title.text ?? null;
-  const role = titled && titled.role !== 'other' ? { role: titled.role } : {};
+  const role = {
+    ...(titled && titled.role !== 'other' ? { role: titled.role } : {}),
+    ...(titled ? { columnX: Math.round(((titled.title.x0 + titled.title.x1) / 2 / size.width) * 1000) / 1000 } : {}),
+  };
   const signed = p.sign === 1 ? 0.5 : 0;
   const names = (text: string | null) => (text && matchLabel(text)?.target === field ? 2 : 0);
   // A table with one row per account: the account's row and the column title find the figure.

@@ -46,6 +46,11 @@ function figureOn(
       return title !== null && sameLabel(title.text, rule.column!);
     });
     if (under.length === 1) return under[0]!;
+    // One title over several columns: the one standing where the taught one stood.
+    if (under.length > 1) {
+      const nearest = nearestColumn(lines, at, under, rule, pages);
+      if (nearest) return nearest;
+    }
     // Titled otherwise today (`Today's value` for `Current`): the column that means what the taught one did.
     // Only then: where the table still prints the taught title, a figure under another title is another
     // column's (a scan that lost this column's figure must not hand the rule its neighbour's).
@@ -65,6 +70,32 @@ function figureOn(
   if (anchorX === null) return null;
   const right = figs.filter((f) => f.x0 >= anchorX);
   return rule.ordinal === 0 && right.length > 0 ? right[0]! : null;
+}
+
+/** How far (page widths) a column title may sit from the taught one's place and still be its column. */
+const COLUMN_REACH = 0.06;
+
+/**
+ * Among figures under columns of one title, the one whose title stands where the taught column's did
+ * (its centre; the figure's left edge for rules stored without it): the nearest, when it is near and
+ * clearly nearer than the next. Null otherwise.
+ */
+function nearestColumn(
+  lines: Segmented[],
+  at: number,
+  figs: Segment[],
+  rule: LearnedRule,
+  pages: readonly PageSize[],
+): Segment | null {
+  const line = lines[at]!;
+  const width = (pages[line.page] ?? pages[0] ?? { width: 612 }).width;
+  const off = (f: Segment) => {
+    if (rule.columnX === undefined) return Math.abs(f.x0 / width - rule.x);
+    const t = columnTitle(lines, at, f);
+    return t ? Math.abs((t.x0 + t.x1) / 2 / width - rule.columnX) : Number.POSITIVE_INFINITY;
+  };
+  const [best, next] = [...figs].sort((a, b) => off(a) - off(b));
+  return off(best!) <= COLUMN_REACH && off(next!) - off(best!) > 0.02 ? best! : null;
 }
 
 /** How far (page widths) a figure may sit from the taught one and still be taken for its column by role. */
