@@ -14,6 +14,7 @@ import path from 'node:path';
 import { finishReport } from '../src/core/report/report.finish.ts';
 import type { MarginReport } from '../src/core/report/report.schema.ts';
 import { createExtractor } from '../src/extraction/extractor.ts';
+import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 import type { GoodTruth } from '../test/fixtures/truth.ts';
 import { renderStatement } from '../test/generator/render.ts';
 import { judgeValues, type Verdict } from '../test/generator/score.ts';
@@ -94,7 +95,13 @@ interface Row {
   confidentWrong: string[];
 }
 
-const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 300_000, ocrWorkers: 2 });
+const extractor = createExtractor({
+  pageRaster: PAGE_RASTER_MODULE,
+  maxFileBytes: 25 * 1024 * 1024,
+  maxPages: 50,
+  timeoutMs: 300_000,
+  ocrWorkers: 2,
+});
 const rows: Row[] = [];
 try {
   for (const [source, docs] of sources) {

@@ -24,6 +24,7 @@ import { createExtractor } from '../src/extraction/extractor.ts';
 import { createOcrPool } from '../src/extraction/ocr/ocr.pool.ts';
 import type { PageImage } from '../src/extraction/pdf/page.types.ts';
 import { closePdfReaders, readPdf } from '../src/extraction/pdf/pdf-document.reader.ts';
+import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 import { buildTextPdf, type Placed, rows } from '../test/extraction/support/pdf.builder.ts';
 import { scanPdf } from '../test/extraction/support/scan.builder.ts';
 
@@ -133,6 +134,7 @@ async function corpus(): Promise<Doc[]> {
 
 async function ours(docs: Doc[]) {
   const extractor = createExtractor({
+    pageRaster: PAGE_RASTER_MODULE,
     maxFileBytes: 50e6,
     maxPages: 100,
     timeoutMs: 300_000,
@@ -184,6 +186,7 @@ async function pageImages(docs: Doc[], parallel: number): Promise<PageImages[]> 
   const out: PageImages[] = [];
   for (const d of docs.filter((x) => x.kind === 'scanned')) {
     await readPdf(d.bytes, {
+      raster: PAGE_RASTER_MODULE,
       maxPages: 100,
       dpi: DPI,
       parallel,

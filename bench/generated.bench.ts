@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createExtractor } from '../src/extraction/extractor.ts';
+import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 import { type Measured, measureGenerated, summarise } from '../test/generator/measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -27,7 +28,13 @@ const FROM = Number(arg('--from', '0'));
 const OUT = arg('--out', 'generated');
 const SCANNED = Number(arg('--scanned', '4'));
 
-const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 300_000, ocrWorkers: 2 });
+const extractor = createExtractor({
+  pageRaster: PAGE_RASTER_MODULE,
+  maxFileBytes: 25 * 1024 * 1024,
+  maxPages: 50,
+  timeoutMs: 300_000,
+  ocrWorkers: 2,
+});
 let results: Measured[];
 try {
   results = [

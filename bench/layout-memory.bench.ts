@@ -38,6 +38,7 @@ import { planTeaching } from '../src/extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../src/extraction/memory/memory.recall.ts';
 import { createOcrPool } from '../src/extraction/ocr/ocr.pool.ts';
 import { closePdfReaders } from '../src/extraction/pdf/pdf-document.reader.ts';
+import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 import type { GoodTruth } from '../test/fixtures/truth.ts';
 import { type Score, scoreReports } from '../test/generator/score.ts';
 
@@ -99,6 +100,7 @@ async function load(corpus: string): Promise<Doc[]> {
         ? fromJson(readFileSync(cached, 'utf8'))
         : (
             await readPages(new Uint8Array(readFileSync(path.join(dir, f))), {
+              raster: PAGE_RASTER_MODULE,
               maxPages: 50,
               dpi: 250,
               parallel: ocrWorkers,

@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createExtractor } from '../src/extraction/extractor.ts';
+import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,6 +38,7 @@ const allocator = readFileSync('/proc/self/maps', 'utf8').includes('libjemalloc'
 // Longer than `settled` can take, so the idle pool is measured before it ends.
 const IDLE_MS = 30_000;
 const extractor = createExtractor({
+  pageRaster: PAGE_RASTER_MODULE,
   maxFileBytes: 25 * 1024 * 1024,
   maxPages: 50,
   timeoutMs: 300_000,

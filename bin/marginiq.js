@@ -55,8 +55,11 @@ if (cacheDir && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE 
 // `extract` reads PDFs in a thread that loads pdf.js (3 MB of code): start it before the main thread
 // loads its own modules (configuration schema, logger, report rules), so the two loads run side by side.
 if (command === 'extract') {
-  const { prestartPdfReader } = await import('../src/extraction/pdf/pdf-document.reader.ts');
-  prestartPdfReader();
+  const [{ prestartPdfReader }, { PAGE_RASTER_MODULE }] = await Promise.all([
+    import('../src/extraction/pdf/pdf-document.reader.ts'),
+    import('../src/render/page.raster.module.ts'),
+  ]);
+  prestartPdfReader(PAGE_RASTER_MODULE);
 }
 const { main } = await import('../src/cli.ts');
 

@@ -16,6 +16,7 @@ import type { Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { PlatformAdapter } from './platforms/platform.ts';
 import { createPlatforms } from './platforms/platforms.ts';
+import { PAGE_RASTER_MODULE } from './render/page.raster.module.ts';
 import type { Service, ServiceOverrides } from './service.types.ts';
 import { createShutdown } from './shutdown.ts';
 import { sha256 } from './store/files/local.storage.ts';
@@ -49,6 +50,7 @@ export async function startService(
   const extractor =
     overrides.extractor ??
     createExtractor({
+      pageRaster: PAGE_RASTER_MODULE,
       maxFileBytes,
       maxPages,
       timeoutMs: extractTimeoutMs,

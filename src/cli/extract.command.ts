@@ -11,6 +11,7 @@ import { finishReport } from '../core/report/report.finish.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
 import type { Extractor } from '../extraction/extractor.ts';
 import type { LayoutMemory } from '../extraction/memory/memory.recall.ts';
+import { PAGE_RASTER_MODULE } from '../render/page.raster.module.ts';
 import { explain } from './extract.explain.ts';
 import { byAccount, statusText } from './report.status.ts';
 
@@ -78,7 +79,7 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
   if (!deps.createExtractor) {
     // Start the PDF reader thread now: pdf.js loads there while this thread loads the extractor.
     const { prestartPdfReader } = await import('../extraction/pdf/pdf-document.reader.ts');
-    prestartPdfReader();
+    prestartPdfReader(PAGE_RASTER_MODULE);
   }
   const held: { extractor: Extractor | null } = { extractor: null };
   const getExtractor = async (): Promise<Extractor> => {
@@ -87,6 +88,7 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
     else {
       const { createExtractor } = await import('../extraction/extractor.ts');
       held.extractor = createExtractor({
+        pageRaster: PAGE_RASTER_MODULE,
         maxFileBytes: deps.config.limits.maxFileBytes,
         maxPages: deps.config.limits.maxPages,
         timeoutMs: deps.config.limits.extractTimeoutMs,

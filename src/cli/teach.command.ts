@@ -9,6 +9,7 @@ import { teachLayout } from '../core/memory/layout-memory.usecases.ts';
 import type { UnitOfWork } from '../core/ports.ts';
 import type { Extractor, LayoutDocument } from '../extraction/extractor.ts';
 import type { TaughtReport } from '../extraction/memory/layout.teach.ts';
+import { PAGE_RASTER_MODULE } from '../render/page.raster.module.ts';
 
 export interface TeachCommandDeps {
   config: Config;
@@ -117,6 +118,7 @@ export async function runTeachCommand(args: string[], deps: TeachCommandDeps): P
     else {
       const { createExtractor } = await import('../extraction/extractor.ts');
       extractor = createExtractor({
+        pageRaster: PAGE_RASTER_MODULE,
         maxFileBytes: deps.config.limits.maxFileBytes,
         maxPages: deps.config.limits.maxPages,
         timeoutMs: deps.config.limits.extractTimeoutMs,

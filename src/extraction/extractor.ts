@@ -21,6 +21,7 @@ import { normalizeAccount } from './parse/account.parser.ts';
 import { findDates } from './parse/date.parser.ts';
 import { readDocumentFormats } from './parse/document.formats.ts';
 import { printsCents } from './parse/value.parser.ts';
+import type { PageRasterModule } from './pdf/page.raster.port.ts';
 import type { PageContent, PageWord } from './pdf/page.types.ts';
 import { closePdfReaders, prestartPdfReader, readPdf } from './pdf/pdf-document.reader.ts';
 import { readCallDue } from './solver/call.due.ts';
@@ -31,6 +32,8 @@ import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from './vocabulary/document.word
 import { containsStem, phraseRegExp } from './vocabulary/word.patterns.ts';
 
 export interface ExtractorDeps {
+  /** The page rasteriser for scanned pages (src/render's PAGE_RASTER_MODULE): loaded in the PDF reader thread. */
+  pageRaster: PageRasterModule;
   maxFileBytes: number;
   maxPages: number;
   timeoutMs: number;
@@ -103,7 +106,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   const now = deps.now ?? (() => new Date());
   // libuv's pool first, at the caller's priority; then pdf.js loads in its thread while the caller works on.
   startThreadPoolHere();
-  prestartPdfReader();
+  prestartPdfReader(deps.pageRaster);
   let pool: OcrPool | null = null;
   const ocrPool = () => {
     pool ??= createOcrPool({
@@ -127,6 +130,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
   ): Promise<ExtractionOutcome> {
     checkInput(input.bytes, deps.maxFileBytes);
     const { pages, count } = await readPages(input.bytes, {
+      raster: deps.pageRaster,
       maxPages: deps.maxPages,
       dpi: deps.ocrDpi ?? 250,
       parallel: Math.max(1, deps.ocrWorkers),
@@ -172,6 +176,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       const timer = setTimeout(() => ac.abort(), deps.timeoutMs);
       try {
         const { pages } = await readPages(bytes, {
+          raster: deps.pageRaster,
           maxPages: deps.maxPages,
           dpi: deps.ocrDpi ?? 250,
           parallel: Math.max(1, deps.ocrWorkers),
@@ -200,6 +205,7 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
 export async function readPages(
   bytes: Uint8Array,
   opts: {
+    raster: PageRasterModule;
     maxPages: number;
     dpi: number;
     parallel: number;
@@ -212,6 +218,7 @@ export async function readPages(
   const jobs: Promise<ReadPage>[] = [];
   let total = 0;
   const count = await readPdf(bytes, {
+    raster: opts.raster,
     maxPages: opts.maxPages,
     dpi: opts.dpi,
     parallel: opts.parallel,

@@ -13,11 +13,13 @@ import {
 import { planTeaching, type TaughtReport } from '../../src/extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
 import { learnRule } from '../../src/extraction/memory/rule.learner.ts';
+import { PAGE_RASTER_MODULE } from '../../src/render/page.raster.module.ts';
 import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
 import { day1, day2, snapshot } from './support/snapshot.statement.ts';
 
 const now = new Date('2026-12-06T12:00:00Z');
 const extractor = createExtractor({
+  pageRaster: PAGE_RASTER_MODULE,
   maxFileBytes: 1e7,
   maxPages: 10,
   timeoutMs: 60_000,

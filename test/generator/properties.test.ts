@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extraction/extractor.ts';
+import { PAGE_RASTER_MODULE } from '../../src/render/page.raster.module.ts';
 import { type Measured, measureGenerated, summarise } from './measure.ts';
 
 /**
@@ -18,7 +19,13 @@ const TEXT_DOCS = Number(process.env.GEN_DOCS ?? 250);
  */
 const RECALL_FLOOR = 0.68;
 
-const extractor = createExtractor({ maxFileBytes: 25 * 1024 * 1024, maxPages: 50, timeoutMs: 120_000, ocrWorkers: 1 });
+const extractor = createExtractor({
+  pageRaster: PAGE_RASTER_MODULE,
+  maxFileBytes: 25 * 1024 * 1024,
+  maxPages: 50,
+  timeoutMs: 120_000,
+  ocrWorkers: 1,
+});
 afterAll(() => extractor.close());
 
 describe('extraction of generated text statements', { timeout: 300_000 }, () => {

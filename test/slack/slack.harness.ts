@@ -21,6 +21,7 @@ import { createSlackPlatform } from '../../src/platforms/slack/slack.app.ts';
 import { createTeamsPlatform } from '../../src/platforms/teams/teams.app.ts';
 import { renderEvidenceCrop } from '../../src/render/evidence.crop.ts';
 import { fileWriters } from '../../src/render/file.writers.ts';
+import { PAGE_RASTER_MODULE } from '../../src/render/page.raster.module.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
@@ -141,7 +142,13 @@ export async function startSlackService(
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
   const limits = { maxFileBytes: opts.maxFileBytes ?? 25 * 1024 * 1024 };
   const extractor = harnessExtractor(
-    createExtractor({ maxFileBytes: limits.maxFileBytes, maxPages: 50, timeoutMs: 60_000, ocrWorkers: 1 }),
+    createExtractor({
+      pageRaster: PAGE_RASTER_MODULE,
+      maxFileBytes: limits.maxFileBytes,
+      maxPages: 50,
+      timeoutMs: 60_000,
+      ocrWorkers: 1,
+    }),
   );
   const gateways: GatewayRegistry = {};
   const fetchers: FetcherRegistry = {};

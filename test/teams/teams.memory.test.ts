@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
 import type { Report } from '../../src/core/report/report.model.ts';
 import { createExtractor } from '../../src/extraction/extractor.ts';
+import { PAGE_RASTER_MODULE } from '../../src/render/page.raster.module.ts';
 import { buildTextPdf } from '../extraction/support/pdf.builder.ts';
 import { type Day, day1, day2, snapshot } from '../extraction/support/snapshot.statement.ts';
 import { eventually } from '../support/slack-double.ts';
@@ -12,7 +13,13 @@ import { ADMIN, ANALYST, APPROVER, actionData, cardText, startTeamsHarness, type
  * and the next statement of that layout (another account, another day) comes out right, with the
  * learned value's evidence; `/margin forget` takes the lesson back. Real extraction, not the script.
  */
-const extractor = createExtractor({ maxFileBytes: 64 * 1024, maxPages: 5, timeoutMs: 60_000, ocrWorkers: 1 });
+const extractor = createExtractor({
+  pageRaster: PAGE_RASTER_MODULE,
+  maxFileBytes: 64 * 1024,
+  maxPages: 5,
+  timeoutMs: 60_000,
+  ocrWorkers: 1,
+});
 let h: TeamsHarness;
 beforeAll(async () => {
   h = await startTeamsHarness({ extractor });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../contract/errors.ts';
+import type { PageRasterModule } from './page.raster.port.ts';
 import type { PageContent, ReaderLimits, WorkerMessage } from './page.types.ts';
 import { DEFAULT_LIMITS } from './pdf.prescan.ts';
 
@@ -10,6 +11,8 @@ const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const WASM_DIR = `${path.join(pdfjsDir, 'wasm')}/`;
 
 export interface ReadOptions {
+  /** The page rasteriser the reader thread loads for pages that need OCR (the composition root names it). */
+  raster: PageRasterModule;
   maxPages: number;
   dpi: number;
   /** OCR threads available to read one page: scans are cut into bands for them. */
@@ -42,6 +45,8 @@ import(workerData.entry);`;
 const ENTRY = new URL('./pdf.worker.ts', import.meta.url).href;
 
 const idle: Worker[] = [];
+/** The rasteriser each reader thread loaded at its start: a thread serves only documents that name the same. */
+const rasterOf = new WeakMap<Worker, PageRasterModule>();
 let nextId = 1;
 
 /** At most this many documents parse and render at once: a rendered scan costs a few hundred MB at peak,
@@ -68,20 +73,32 @@ const freeSlot = () => {
  */
 const renderLock = new Int32Array(new SharedArrayBuffer(4));
 
-function spawn(): Worker {
-  return new Worker(BOOT, {
+function spawn(raster: PageRasterModule): Worker {
+  const worker = new Worker(BOOT, {
     eval: true,
-    workerData: { renderLock, entry: ENTRY },
+    workerData: { renderLock, entry: ENTRY, raster },
+    // Never piped to this process's own: nothing a thread prints (pdf.js's warnings) reaches `--json` output.
     stdout: true,
     stderr: true,
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   });
+  rasterOf.set(worker, raster);
+  return worker;
+}
+
+/** An idle reader thread that loaded this rasteriser; idle threads with another one are ended. */
+function takeIdle(raster: PageRasterModule): Worker | undefined {
+  for (let w = idle.pop(); w; w = idle.pop()) {
+    if (rasterOf.get(w) === raster) return w;
+    void w.terminate();
+  }
+  return undefined;
 }
 
 /** Starts a reader thread ahead of the first document (pdf.js loads while the caller does other work). */
-export function prestartPdfReader(): void {
-  if (idle.length === 0) {
-    const w = spawn();
+export function prestartPdfReader(raster: PageRasterModule): void {
+  if (!idle.some((w) => rasterOf.get(w) === raster)) {
+    const w = spawn(raster);
     w.unref();
     w.once('exit', () => {
       const i = idle.indexOf(w);
@@ -113,7 +130,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<num
 function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     const copy = new Uint8Array(bytes); // a fresh ArrayBuffer, never a pooled Buffer slice, so it can be transferred
-    const worker = idle.pop() ?? spawn();
+    const worker = takeIdle(opts.raster) ?? spawn(opts.raster);
     worker.ref();
     const id = nextId++;
     let pages = 0;

@@ -9,9 +9,11 @@ import { bands } from '../ocr/page.bands.ts';
 import { maskRegions } from '../ocr/region.mask.ts';
 import { lowerThreadPriority } from '../thread.priority.ts';
 import { assembleWords, itemPieces, type Piece } from './glyph.words.ts';
+import type { PageRaster, PageRasterModule, PdfCanvasFactory } from './page.raster.port.ts';
 import { type Box, inkRegions, mergeBoxes } from './page.regions.ts';
 import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
 import { prescan } from './pdf.prescan.ts';
+import { loadPdfJs, type PdfJs } from './pdfjs.loader.ts';
 import { judgeFonts } from './text.quality.ts';
 import { needsOcr } from './text-layer.ts';
 
@@ -23,16 +25,12 @@ lowerThreadPriority();
 
 let post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void = () => {};
 
-// Load pdf.js as soon as the thread starts, so it overlaps the caller reading the file.
-const pdfjsReady = (async () => {
-  // The minified builds of the same release: a fifth less CPU to load in a fresh process (half the source).
-  const main: string = 'pdfjs-dist/legacy/build/pdf.min.mjs'; // typed as pdf.mjs (same API)
-  const pdfjs = (await import(main)) as PdfJs;
-  // Hand pdf.js its worker module directly: it then parses in this thread without a second load.
-  const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs'; // untyped module: load by name
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(workerModule);
-  return pdfjs;
-})();
+const data = workerData as { renderLock?: Int32Array; raster: PageRasterModule };
+
+// Load pdf.js as soon as the thread starts, so it overlaps the caller reading the file. The page rasteriser
+// is the one the composition root named (workerData): pdf.js loads no canvas of its own here.
+const ready = loadPdfJs(data.raster);
+ready.catch(() => {}); // a failure is reported to the first request, not as an unhandled rejection
 
 /** Set when a page was rendered for OCR: the parent then retires this thread and its large garbage. */
 let rendered = false;
@@ -42,8 +40,10 @@ async function run(req: WorkerRequest): Promise<void> {
   // Before pdf.js allocates anything: refuse what would decode to more memory than a statement needs.
   const verdict = await prescan(req.bytes, req.limits);
   if (!verdict.ok) return post({ type: 'error', code: 'too_complex', message: verdict.reason });
-  const pdfjs = await pdfjsReady;
+  const { pdfjs, raster } = await ready;
   const task = pdfjs.getDocument({
+    // Every canvas pdf.js draws on comes from the injected rasteriser (it would otherwise load its own).
+    CanvasFactory: raster.CanvasFactory,
     // Images beyond the pixel limit are never decoded, wherever they hide (inline, in forms).
     maxImageSize: req.limits.maxImagePixels,
     // A canvas never exceeds the page-raster limit, whatever pdf.js would otherwise allocate.
@@ -72,7 +72,7 @@ async function run(req: WorkerRequest): Promise<void> {
   if (pages < 1) return post({ type: 'error', code: 'corrupt', message: 'no pages' });
   post({ type: 'meta', pages });
   try {
-    await readPages(doc, pdfjs, req);
+    await readPages(doc, pdfjs, raster, req);
   } catch (err) {
     await doc.destroy().catch(() => {});
     if (err instanceof TooComplex) return post({ type: 'error', code: 'too_complex', message: err.message });
@@ -82,10 +82,9 @@ async function run(req: WorkerRequest): Promise<void> {
   post({ type: 'done', rendered });
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
-async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise<void> {
+async function readPages(doc: PdfDoc, pdfjs: PdfJs, raster: PageRaster, req: WorkerRequest): Promise<void> {
   let rasterTotal = 0;
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -128,9 +127,8 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, req: WorkerRequest): Promise
       rasterTotal += w * h;
       if (w * h > req.limits.maxRasterPixels || rasterTotal > req.limits.maxTotalRasterPixels)
         throw new TooComplex(`pages too large to render (${w}×${h} pixels)`);
-      let gray = await withRenderLock(() =>
-        renderGray(page, vp, w, h, (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory),
-      );
+      const factory = (doc as unknown as { canvasFactory: PdfCanvasFactory }).canvasFactory;
+      let gray = await withRenderLock(() => raster.renderGray(page, vp, w, h, factory));
       rendered = true;
       if (regions) gray = maskRegions(gray, w, h, scale, regions, words);
       const prepared = prepareScan(gray, w, h, req.dpi);
@@ -166,7 +164,7 @@ function covered(r: Box, words: PageWord[]): number {
 
 class TooComplex extends Error {}
 
-const lock: Int32Array | undefined = (workerData as { renderLock?: Int32Array } | null)?.renderLock;
+const lock: Int32Array | undefined = data.renderLock;
 
 /** Blocks this thread (never the main one) until no other reader thread is rendering. */
 async function withRenderLock<T>(fn: () => Promise<T>): Promise<T> {
@@ -178,42 +176,6 @@ async function withRenderLock<T>(fn: () => Promise<T>): Promise<T> {
     Atomics.store(lock, 0, 0);
     Atomics.notify(lock, 0, 1);
   }
-}
-
-/**
- * Renders a page to 8-bit gray in horizontal strips of at most 8 Mpx (32 MB as RGBA): a 250 dpi letter
- * page (5.8 Mpx) is one strip and one render pass, while a gigantic page never needs one huge canvas.
- */
-async function renderGray(
-  page: { render(p: object): { promise: Promise<void> } },
-  vp: { transform: number[] },
-  w: number,
-  h: number,
-  factory: CanvasFactory,
-): Promise<Uint8Array> {
-  const gray = new Uint8Array(w * h);
-  const stripH = Math.min(h, Math.max(1, Math.floor(8_000_000 / w)));
-  const cc = factory.create(w, stripH);
-  for (let top = 0; top < h; top += stripH) {
-    const sh = Math.min(stripH, h - top);
-    cc.context.setTransform(1, 0, 0, 1, 0, 0);
-    cc.context.fillStyle = '#ffffff';
-    cc.context.fillRect(0, 0, w, stripH);
-    await page.render({ canvasContext: cc.context, canvas: cc.canvas, viewport: vp, transform: [1, 0, 0, 1, 0, -top] })
-      .promise;
-    const rgba = cc.context.getImageData(0, 0, w, sh).data;
-    for (let i = 0, o = top * w; i < rgba.length; i += 4) {
-      // Integer luma (BT.601); the strip is painted on white so alpha needs no blend.
-      gray[o++] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-    }
-  }
-  factory.destroy(cc);
-  return gray;
-}
-
-interface CanvasFactory {
-  create(w: number, h: number): { canvas: unknown; context: CanvasRenderingContext2D };
-  destroy(cc: unknown): void;
 }
 
 /** A scan is an image; text drawn as outlines is a long list of path operators. Blank pages are neither. */
