@@ -182,14 +182,13 @@ interface PageImages {
 }
 
 /** The page images our reader hands to OCR (inked bands of each scanned page, at DPI). */
-async function pageImages(docs: Doc[], parallel: number): Promise<PageImages[]> {
+async function pageImages(docs: Doc[]): Promise<PageImages[]> {
   const out: PageImages[] = [];
   for (const d of docs.filter((x) => x.kind === 'scanned')) {
     await readPdf(d.bytes, {
       raster: PAGE_RASTER_MODULE,
       maxPages: 100,
       dpi: DPI,
-      parallel,
       signal: new AbortController().signal,
       onPage: (p) => {
         if (p.images?.length) out.push({ doc: d.name, page: p.index, figures: d.figures, images: p.images });
@@ -279,7 +278,7 @@ async function likeForLike(docs: Doc[]) {
     const model = path.join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz');
     writeFileSync(path.join(tessdata, 'eng.traineddata'), gunzipSync(readFileSync(model)));
     const n = cpus().length;
-    const pages = await pageImages(docs, n);
+    const pages = await pageImages(docs);
     const one = { js: await ocrJs(pages, 1), cli: await ocrCli(pages, 1, work, tessdata) };
     const pool = { js: await ocrJs(pages, n), cli: await ocrCli(pages, n, work, tessdata) };
     return { parallel: n, one, pool };

@@ -14,12 +14,12 @@
  * (memory gives nothing), so it is scored once, without memory, and that score stands for it.
  * Writes bench/results/layout-memory.json and layout-memory.md.
  *
- * Pages are read as `marginiq extract` reads them: as many OCR threads as the configuration gives
- * it (OCR_WORKERS, else one per core), because a scan is cut into a multiple of that many bands and
- * tesseract reads a band's edges differently (holdout commodity-summary-scan-01 read its excess
- * -335,071.74 on one thread, -32,593.55 on two, as the CLI did on two cores).
+ * Pages are read as `marginiq extract` reads them, with as many OCR threads as the configuration gives
+ * it (OCR_WORKERS, else one per core); how a scan is cut into bands depends on the page alone, so the
+ * readings do not depend on that count (they once did: holdout commodity-summary-scan-01 read its
+ * excess -335,071.74 on one thread, -32,593.55 on two).
  * `--pages-cache DIR` keeps each statement's pages as read (OCR and the scan's bands included), so
- * a later run skips reading; delete it after changing anything in reading, or the OCR thread count.
+ * a later run skips reading; delete it after changing anything in reading.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,7 +69,7 @@ interface Doc {
 
 const config = loadConfig(process.env);
 if (!config.ok) throw new Error(`configuration: ${config.problems.map((p) => `${p.setting}: ${p.reason}`).join('; ')}`);
-/** The CLI's reading: its OCR thread count decides how a scan is cut into bands. */
+/** The CLI's reading: as many OCR threads as it would start. */
 const ocrWorkers = config.config.ocrWorkers;
 const pool = createOcrPool({ size: ocrWorkers });
 const signal = new AbortController().signal;
@@ -103,7 +103,6 @@ async function load(corpus: string): Promise<Doc[]> {
               raster: PAGE_RASTER_MODULE,
               maxPages: 50,
               dpi: 250,
-              parallel: ocrWorkers,
               signal,
               ocrPool: () => pool,
             })

@@ -133,7 +133,6 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       raster: deps.pageRaster,
       maxPages: deps.maxPages,
       dpi: deps.ocrDpi ?? 250,
-      parallel: Math.max(1, deps.ocrWorkers),
       signal,
       ocrPool,
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
@@ -179,7 +178,6 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           raster: deps.pageRaster,
           maxPages: deps.maxPages,
           dpi: deps.ocrDpi ?? 250,
-          parallel: Math.max(1, deps.ocrWorkers),
           signal: ac.signal,
           ocrPool,
         });
@@ -208,7 +206,6 @@ export async function readPages(
     raster: PageRasterModule;
     maxPages: number;
     dpi: number;
-    parallel: number;
     signal: AbortSignal;
     ocrPool: () => OcrPool;
     onProgress?: (p: ExtractionProgress) => void;
@@ -221,7 +218,6 @@ export async function readPages(
     raster: opts.raster,
     maxPages: opts.maxPages,
     dpi: opts.dpi,
-    parallel: opts.parallel,
     signal,
     onPages: (n) => {
       total = n;

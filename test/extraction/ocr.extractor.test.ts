@@ -106,12 +106,12 @@ describe('bands', () => {
     return out;
   };
 
-  it('cuts only in blank rows, into a multiple of the thread count, covering the whole box', () => {
+  it('cuts only in blank rows, into an even count, covering the whole box', () => {
     const w = 400;
     const h = 1000; // ten inches at 100 dpi
     const gray = page(w, h, lines(0, 1000, 40));
     const box = { x0: 0, y0: 0, x1: w, y1: h };
-    const out = bands(gray, w, box, DPI, 2);
+    const out = bands(gray, w, box, DPI);
     expect(out.length % 2).toBe(0);
     expect(out[0]!.y0).toBe(0);
     expect(out.at(-1)!.y1).toBe(h);
@@ -127,25 +127,22 @@ describe('bands', () => {
     const h = 1000;
     // The top fifth is dense, the rest sparse.
     const gray = page(w, h, [...lines(0, 200, 60), ...lines(200, 1000, 6)]);
-    const out = bands(gray, w, { x0: 0, y0: 0, x1: w, y1: h }, DPI, 2);
+    const out = bands(gray, w, { x0: 0, y0: 0, x1: w, y1: h }, DPI);
     expect(out.length).toBe(4);
     expect(out[0]!.y1 - out[0]!.y0).toBeLessThan(200);
     expect(out.at(-1)!.y1 - out.at(-1)!.y0).toBeGreaterThan(300);
   });
 
-  it('leaves a short page or a single thread whole where no cut is useful', () => {
+  it('leaves a page under two inches whole: bands are never under an inch', () => {
     const w = 400;
     const gray = page(w, 150, lines(0, 150, 20));
-    expect(bands(gray, w, { x0: 0, y0: 0, x1: w, y1: 150 }, DPI, 2)).toHaveLength(1);
-    const tall = page(w, 400, lines(0, 400, 20));
-    // Two inches of text on one thread: one 2.5-inch band's worth.
-    expect(bands(tall, w, { x0: 0, y0: 0, x1: w, y1: 200 }, DPI, 1)).toHaveLength(1);
+    expect(bands(gray, w, { x0: 0, y0: 0, x1: w, y1: 150 }, DPI)).toHaveLength(1);
   });
 
   it('does not cut through text when no row near the target is blank', () => {
     const w = 400;
     const h = 1000;
     const gray = page(w, h, [[0, h, 40]]); // one solid block of strokes, no gaps
-    expect(bands(gray, w, { x0: 0, y0: 0, x1: w, y1: h }, DPI, 2)).toHaveLength(1);
+    expect(bands(gray, w, { x0: 0, y0: 0, x1: w, y1: h }, DPI)).toHaveLength(1);
   });
 });

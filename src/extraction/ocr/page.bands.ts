@@ -1,16 +1,20 @@
 export type Box = { x0: number; y0: number; x1: number; y1: number };
 
 /**
- * Splits the inked box into bands cut in blank rows, so `parallel` OCR threads share one page evenly.
- * Recognition time follows the strokes, not the height, so the cuts fall at equal shares of them; the
- * count is a multiple of `parallel` (three bands on two threads leave one idle for a third of the
- * page). Bands about 2.5 inches tall: tesseract reads a page measurably faster in such bands than
- * whole (its layout analysis grows faster than the page), and never under an inch.
+ * Splits the inked box into bands cut in blank rows: the units the OCR pool schedules. The cut is a
+ * function of the page alone, never of how many OCR threads exist, so a page reads the same on a
+ * machine with one thread as on one with eight (tesseract can read a band edge differently: a cut that
+ * followed the thread count made one scan read differently per machine, and with it what layout memory
+ * learned). Bands about 2.5 inches tall, and never under an inch: tesseract reads a page measurably
+ * faster in such bands than whole (its layout analysis grows faster than the page). The count is even
+ * where the page is tall enough, so two threads share a lone page evenly (three bands on two threads
+ * leave one idle for a third of the page); a larger pool takes bands of several pages at once.
+ * Recognition time follows the strokes, not the height, so the cuts fall at equal shares of them.
  */
-export function bands(gray: Uint8Array, w: number, box: Box, dpi: number, parallel: number): Box[] {
+export function bands(gray: Uint8Array, w: number, box: Box, dpi: number): Box[] {
   const inches = (box.y1 - box.y0) / dpi;
   const wanted = Math.max(1, Math.round(inches / 2.5));
-  const n = Math.max(1, Math.min(Math.ceil(wanted / parallel) * parallel, Math.floor(inches), 12));
+  const n = Math.max(1, Math.min(Math.ceil(wanted / 2) * 2, Math.floor(inches), 12));
   if (n === 1) return [box];
   const rowInk = new Float64Array(box.y1 - box.y0);
   let total = 0;

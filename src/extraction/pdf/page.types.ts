@@ -35,8 +35,6 @@ export type WorkerRequest = {
   bytes: Uint8Array;
   maxPages: number;
   dpi: number;
-  /** How many OCR threads can read one page at once: a scan is cut into a multiple of this many bands. */
-  parallel: number;
   wasmDir: string;
   /** Per-document memory limits, checked before pdf.js allocates (see pdf.prescan.ts). */
   limits: ReaderLimits;

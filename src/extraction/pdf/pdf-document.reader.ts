@@ -15,8 +15,6 @@ export interface ReadOptions {
   raster: PageRasterModule;
   maxPages: number;
   dpi: number;
-  /** OCR threads available to read one page: scans are cut into bands for them. */
-  parallel: number;
   signal: AbortSignal;
   /** Called as each page arrives, so OCR of page 1 overlaps parsing of page 2. */
   onPage: (page: PageContent) => void;
@@ -199,7 +197,6 @@ function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
           bytes: copy,
           maxPages: opts.maxPages,
           dpi: opts.dpi,
-          parallel: opts.parallel,
           wasmDir: WASM_DIR,
           limits: { ...DEFAULT_LIMITS, ...opts.limits },
         },

@@ -137,7 +137,7 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, raster: PageRaster, req: Wor
         // Only the inked part goes to OCR: blank margins and empty half-pages cost time and memory.
         // Bands cut in blank rows let the OCR pool read one page on several threads at once.
         out.images = [];
-        for (const band of bands(prepared.gray, w, prepared.box, req.dpi, req.parallel)) {
+        for (const band of bands(prepared.gray, w, prepared.box, req.dpi)) {
           const pgm = toPgm(crop(prepared.gray, w, band), band.x1 - band.x0, band.y1 - band.y0);
           out.images.push({ pgm, scale, offsetX: band.x0, offsetY: band.y0 });
           transfer.push(pgm.buffer as ArrayBuffer);
