@@ -1,4 +1,4 @@
-import type { IAdaptiveCard, IExecuteAction, IRichTextBlock, ISubmitAction, TextColor } from '@microsoft/teams.cards';
+import type { IAdaptiveCard, IExecuteAction, ISubmitAction, TextColor } from '@microsoft/teams.cards';
 import {
   ACTION_IDS,
   type Card,
@@ -12,7 +12,7 @@ import {
   tableFields,
 } from '../../core/cards/card.model.ts';
 import { ADAPTIVE_CARD } from './teams.activity.ts';
-import { chartElement, type TeamsLevel, tableElement } from './teams.tables.ts';
+import { chartElement, FLAG, noMentions, richText, type TeamsLevel, tableElement } from './teams.tables.ts';
 
 // Teams refuses messages over about 28 KB; the activity envelope needs a little of that.
 export const MAX_CARD_BYTES = 26_000;
@@ -26,13 +26,6 @@ const TONE_COLOR: Record<Tone, TextColor> = {
   danger: 'Attention',
 };
 const TONE_ICON: Record<Tone, string> = { info: 'ℹ️', success: '✅', warning: '⚠️', danger: '🚨' };
-const FLAG = '⚠️';
-
-/**
- * Teams turns `<at>Name</at>` into a mention wherever it can: a zero-width space after `<` makes
- * document text inert without changing what anyone reads.
- */
-export const noMentions = (text: string) => text.replace(/</g, '<\u200b');
 
 /**
  * FactSet and TextBlock render a markdown subset (emphasis, links, lists). Document text must not
@@ -44,14 +37,6 @@ export function neutraliseMarkdown(text: string): string {
     .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '＿'))
     .replace(/\]\(/g, ']\u200b(')
     .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\u200b$2$3');
-}
-
-/** RichTextBlock runs are never parsed as markdown: the safest home for words from a document. */
-export function richText(
-  text: string,
-  style: { weight?: 'Bolder'; size?: 'Medium' | 'Large'; color?: TextColor; isSubtle?: boolean } = {},
-): IRichTextBlock {
-  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: noMentions(text), ...style }] };
 }
 
 function execute(a: CardAction): IExecuteAction {

@@ -1,4 +1,9 @@
+import type { Card } from '../../core/cards/card.model.ts';
+import type { ConversationRef } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { createStepDown } from '../step.down.ts';
+import { messageFor } from './teams.cards.ts';
+import { noMentions, TEAMS_LEVELS, type TeamsLevel } from './teams.tables.ts';
 
 // Issue 17: the Bot Connector's rate limit. It answers HTTP 429, code `Throttled`, with a Retry-After
 // header ("Status codes from bot conversational APIs", Teams platform docs).
@@ -70,4 +75,43 @@ export function createPacer(deps: { sleep?: ((ms: number) => Promise<void>) | un
       }
     }
   };
+}
+
+/** The connector's answer to a card it will not deliver (a schema it does not take): HTTP 400. */
+const refusedCard = (err: unknown) => statusOf(err) === 400;
+
+/**
+ * Issue 17: Teams refuses a card it cannot take with HTTP 400: native (Chart.*) → Table → FactSet,
+ * then its text alone (platforms/step.down.ts). What a tenant refused is remembered, and logged once
+ * per tenant.
+ */
+export function createTeamsDelivery(deps: {
+  logger: Logger;
+  /** The tenant a conversation belongs to, for the once-per-tenant log. */
+  tenantOf: (to: ConversationRef) => Promise<string | undefined>;
+}) {
+  const steps = createStepDown<TeamsLevel, Record<string, unknown>>({ levels: TEAMS_LEVELS, refused: refusedCard });
+  const logged = new Set<string>();
+  function send<T>(
+    to: ConversationRef,
+    card: Card,
+    deliver: (activity: Record<string, unknown>) => Promise<T>,
+  ): Promise<{ result: T; level: TeamsLevel | 'text' }> {
+    return steps.send({
+      render: (level) => messageFor(card, { level }),
+      deliver,
+      // Never dropped: the card's text alone, which no card schema can refuse.
+      textOnly: () => deliver({ type: 'message', text: noMentions(card.fallbackText) }),
+      onRefused: async (level) => {
+        const tenant = (await deps.tenantOf(to)) ?? 'tenant';
+        if (logged.has(`${tenant}:${level}`)) return;
+        logged.add(`${tenant}:${level}`);
+        deps.logger.warn(
+          { tenant, refused: level },
+          `Teams refused the ${level} form of a card; sending a simpler form (logged once per tenant)`,
+        );
+      },
+    });
+  }
+  return { send };
 }

@@ -1,6 +1,6 @@
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import { EDIT_FORM_ID, type EditForm } from '../../core/cards/card.model.ts';
-import { noMentions, richText } from './teams.cards.ts';
+import { noMentions, richText } from './teams.tables.ts';
 
 /** Cancel on the inline edit form: Teams-only, the card goes back to the summary. */
 export const EDIT_CANCEL_ID = 'marginiq.report.edit_cancel';
@@ -99,5 +99,31 @@ export function renderEditForm(
     msteams: { width: 'full' },
     body,
     actions,
+  };
+}
+
+/** Fields of a form submission's data that are not the form's inputs. */
+const NOT_INPUTS = ['value', 'version', 'verb', 'reason', 'msteams', 'form'];
+
+/**
+ * Reads a submitted form back from the invoke's (or the fallback message's) data: the inputs' values,
+ * the reason, and the report version the form was drawn at.
+ */
+export function readSubmission(data: Record<string, unknown>): {
+  values: Record<string, string | undefined>;
+  reason: string;
+  version: number | undefined;
+} {
+  const values: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (!NOT_INPUTS.includes(k) && (typeof v === 'string' || typeof v === 'number')) values[k] = String(v);
+  }
+  // The reject form (issue 14) says so, so a submission without a picked reason is still judged as one.
+  if (data.form === 'reject') values.reason_code ??= '';
+  const version = Number(data.version);
+  return {
+    values,
+    reason: typeof data.reason === 'string' ? data.reason : '',
+    version: Number.isFinite(version) && version > 0 ? version : undefined,
   };
 }

@@ -3,14 +3,8 @@ import type { Card } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ChatGateway, ConversationRef, ConversationsRepository, PostedMessage } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
-import { createStepDown } from '../step.down.ts';
 import { baseConversationId, type StoredReference, threadedConversationId, threadRootOf } from './teams.activity.ts';
-import { messageFor, noMentions } from './teams.cards.ts';
-import { createPacer, retryAfterOf, statusOf } from './teams.delivery.ts';
-import { TEAMS_LEVELS, type TeamsLevel } from './teams.tables.ts';
-
-/** The connector's answer to a card it will not deliver (a schema it does not take): HTTP 400. */
-const refusedCard = (err: unknown) => statusOf(err) === 400;
+import { createPacer, createTeamsDelivery, retryAfterOf, statusOf } from './teams.delivery.ts';
 
 /** Teams' global service URL: used only for a conversation MarginIQ has never heard from. */
 export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
@@ -168,33 +162,10 @@ export function createTeamsGateway(deps: {
       .catch(wrap('update the message'));
   }
 
-  /**
-   * Issue 17: Teams refuses a card it cannot take with HTTP 400: native (Chart.*) → Table → FactSet,
-   * then its text alone (platforms/step.down.ts). What a tenant refused is remembered, and logged once
-   * per tenant.
-   */
-  const steps = createStepDown<TeamsLevel, Record<string, unknown>>({ levels: TEAMS_LEVELS, refused: refusedCard });
-  const logged = new Set<string>();
-  const stepDown = <T>(
-    to: ConversationRef,
-    card: Card,
-    deliver: (activity: Record<string, unknown>) => Promise<T>,
-  ): Promise<{ result: T; level: TeamsLevel | 'text' }> =>
-    steps.send({
-      render: (level) => messageFor(card, { level }),
-      deliver,
-      // Never dropped: the card's text alone, which no card schema can refuse.
-      textOnly: () => deliver({ type: 'message', text: noMentions(card.fallbackText) }),
-      onRefused: async (level) => {
-        const tenant = (await reference(to.channelId))?.tenantId ?? 'tenant';
-        if (logged.has(`${tenant}:${level}`)) return;
-        logged.add(`${tenant}:${level}`);
-        deps.logger.warn(
-          { tenant, refused: level },
-          `Teams refused the ${level} form of a card; sending a simpler form (logged once per tenant)`,
-        );
-      },
-    });
+  const delivery = createTeamsDelivery({
+    logger: deps.logger,
+    tenantOf: async (to) => (await reference(to.channelId))?.tenantId,
+  });
 
   const gateway: TeamsGateway = {
     platform: 'teams',
@@ -208,13 +179,13 @@ export function createTeamsGateway(deps: {
     send,
     replace,
     async post(to, card): Promise<PostedMessage> {
-      const { result: messageRef, level } = await stepDown(to, card, (activity) => send(to, activity));
+      const { result: messageRef, level } = await delivery.send(to, card, (activity) => send(to, activity));
       rememberCard(messageRef, card);
       return { messageRef, ...(level === 'native' ? {} : { fallback: level }) };
     },
     async update(to, messageRef, card, opts) {
       // Issue 17: a progress step is tried once; its 429's Retry-After goes back to the progress reporter.
-      await stepDown(to, card, (activity) => replace(to, messageRef, activity, { once: Boolean(opts?.progress) }));
+      await delivery.send(to, card, (activity) => replace(to, messageRef, activity, { once: Boolean(opts?.progress) }));
       rememberCard(messageRef, card);
     },
     // Issue 17: the home card in a personal chat, updated in place when the queue changes.

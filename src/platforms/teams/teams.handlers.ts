@@ -21,7 +21,7 @@ import {
 import { type Answer, answerAfterFailure, invokeResponse } from './teams.boundary.ts';
 import { renderCard } from './teams.cards.ts';
 import type { Graph } from './teams.files.ts';
-import { EDIT_CANCEL_ID, renderEditForm } from './teams.forms.ts';
+import { EDIT_CANCEL_ID, readSubmission, renderEditForm } from './teams.forms.ts';
 import type { TeamsGateway } from './teams.gateway.ts';
 import type { FileConsentValue, Outbox } from './teams.outbox.ts';
 
@@ -41,6 +41,11 @@ const CHANNEL_FILES_HELP =
 
 export function createHandlers(deps: HandlerDeps) {
   const { chat, gateway, logger } = deps;
+
+  // Issue 17: a home card in the personal chat is updated in place whenever the queue changes,
+  // from any platform or replica.
+  const homeShown = (a: WireActivity, to: ConversationRef, messageRef: string) =>
+    chat.homeShown({ platform: 'teams', user: userOf(a), channelId: to.channelId, surface: 'private', messageRef });
 
   /** A click's invoke answer: the form, a notice, or the summary as core just showed it to everyone. */
   function answerFor(out: ActionOutcome): Answer {
@@ -64,31 +69,20 @@ export function createHandlers(deps: HandlerDeps) {
     if (verb === EDIT_FORM_ID && value) {
       // A retried invoke (Teams resends after 15 s) is taken once by the ingress's claim on its id
       // (teams.ingress.ts), released when this fails, so a failed submission is handled on redelivery.
-      const values: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(data)) {
-        if (
-          !['value', 'version', 'verb', 'reason', 'msteams', 'form'].includes(k) &&
-          (typeof v === 'string' || typeof v === 'number')
-        )
-          values[k] = String(v);
-      }
-      if (data.form === 'reject') values.reason_code ??= '';
-      const version = Number(data.version);
+      const { values, reason, version } = readSubmission(data);
       const res = await chat.submitEdit({
         user,
         reportId: value,
         values,
-        reason: typeof data.reason === 'string' ? data.reason : '',
-        ...(Number.isFinite(version) && version > 0 ? { expectedVersion: version } : {}),
+        reason,
+        ...(version !== undefined ? { expectedVersion: version } : {}),
         where,
       });
       if (res.ok) return answerFor(res.outcome);
       // The form comes back with its errors: the reject form (issue 14) or the edit form.
       const again = await chat.action({ user, kind: 'reason_code' in values ? 'reject' : 'edit', value, where });
       if (!again.form) return answerFor(again);
-      const keep = res.errors.form
-        ? {}
-        : { values: { ...values, reason: typeof data.reason === 'string' ? data.reason : '' } };
+      const keep = res.errors.form ? {} : { values: { ...values, reason } };
       return { card: renderEditForm(again.form, { errors: res.errors, ...keep }) };
     }
     if (verb === EDIT_CANCEL_ID) {
@@ -199,15 +193,7 @@ export function createHandlers(deps: HandlerDeps) {
     // Issue 18: Teams has no ephemeral replies; only a personal chat is a private surface.
     const reply = await chat.command({ user: userOf(a), conversation: to, personal: isPersonal(a) }, text);
     const posted = await gateway.post(to, reply.card);
-    // Issue 17: a home card in the personal chat is updated in place when the queue changes.
-    if (reply.home && isPersonal(a))
-      await chat.homeShown({
-        platform: 'teams',
-        user: userOf(a),
-        channelId: to.channelId,
-        surface: 'private',
-        messageRef: posted.messageRef,
-      });
+    if (reply.home && isPersonal(a)) await homeShown(a, to, posted.messageRef);
     if (reply.file) await gateway.uploadFile(to, reply.file);
   }
 
@@ -270,14 +256,7 @@ export function createHandlers(deps: HandlerDeps) {
         surface: 'private',
       });
       const posted = await gateway.post(to, home);
-      // Issue 17: updated in place whenever the queue changes, from any platform or replica.
-      await chat.homeShown({
-        platform: 'teams',
-        user: userOf(a),
-        channelId: to.channelId,
-        surface: 'private',
-        messageRef: posted.messageRef,
-      });
+      await homeShown(a, to, posted.messageRef);
     }
   }
 

@@ -11,9 +11,10 @@ import type {
 import type { Logger } from '../../observability/logger.ts';
 import type { Route } from '../platform.ts';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD } from './teams.activity.ts';
-import { cardActivity, messageFor, noMentions, renderCard } from './teams.cards.ts';
+import { cardActivity, messageFor, renderCard } from './teams.cards.ts';
 import { assertFetchable } from './teams.files.ts';
 import type { OutgoingFile, TeamsGateway } from './teams.gateway.ts';
+import { noMentions } from './teams.tables.ts';
 
 export const FILES_PATH = '/api/teams/files/';
 const TTL_MS = 60 * 60_000;

@@ -26,12 +26,23 @@ type Element = IAdaptiveCard['body'][number];
 export type TeamsLevel = 'native' | 'table' | 'fields';
 export const TEAMS_LEVELS: readonly TeamsLevel[] = ['native', 'table', 'fields'];
 
-const FLAG = '⚠️';
-/** Teams turns `<at>…</at>` into mentions: a zero-width space keeps document text inert. */
-const inert = (text: string) => text.replace(/</g, '<\u200b');
+// The text primitives every Teams element uses live here, below teams.cards.ts, which imports them.
 
-function run(text: string, style: { weight?: 'Bolder'; color?: TextColor } = {}): IRichTextBlock {
-  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: inert(text), ...style }] };
+/** The mark beside a flagged figure, in tables and in fields. */
+export const FLAG = '⚠️';
+
+/**
+ * Teams turns `<at>Name</at>` into a mention wherever it can: a zero-width space after `<` makes
+ * document text inert without changing what anyone reads.
+ */
+export const noMentions = (text: string) => text.replace(/</g, '<\u200b');
+
+/** RichTextBlock runs are never parsed as markdown: the safest home for words from a document. */
+export function richText(
+  text: string,
+  style: { weight?: 'Bolder'; size?: 'Medium' | 'Large'; color?: TextColor; isSubtle?: boolean } = {},
+): IRichTextBlock {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: noMentions(text), ...style }] };
 }
 
 function cell(c: TableCell | undefined, header: boolean, align: 'left' | 'right'): ITableCell {
@@ -40,7 +51,7 @@ function cell(c: TableCell | undefined, header: boolean, align: 'left' | 'right'
   return {
     type: 'TableCell',
     ...(align === 'right' ? { horizontalAlignment: 'Right' } : {}),
-    items: [run(text, header ? { weight: 'Bolder' } : flagged ? { color: 'Attention' } : {})],
+    items: [richText(text, header ? { weight: 'Bolder' } : flagged ? { color: 'Attention' } : {})],
   } as ITableCell;
 }
 
@@ -69,17 +80,17 @@ export function tableElement(b: TableBlock): ITable {
 /** A chart as Chart.Line / Chart.VerticalBar with its table as the element fallback. */
 export function chartElement(c: ChartBlock, fallback: Element): Element {
   const common = {
-    title: inert(c.title),
+    title: noMentions(c.title),
     showTitle: true,
-    ...(c.xLabel ? { xAxisTitle: inert(c.xLabel) } : {}),
-    ...(c.yLabel ? { yAxisTitle: inert(c.yLabel) } : {}),
+    ...(c.xLabel ? { xAxisTitle: noMentions(c.xLabel) } : {}),
+    ...(c.yLabel ? { yAxisTitle: noMentions(c.yLabel) } : {}),
     fallback,
   };
   if (c.kind === 'line') {
     return {
       type: 'Chart.Line',
       ...common,
-      data: [{ legend: inert(c.series), values: c.points.map((p) => ({ x: p.label, y: p.value })) }],
+      data: [{ legend: noMentions(c.series), values: c.points.map((p) => ({ x: p.label, y: p.value })) }],
     } as ILineChart as Element;
   }
   return {
@@ -87,7 +98,7 @@ export function chartElement(c: ChartBlock, fallback: Element): Element {
     ...common,
     showLegend: false,
     data: c.points.map((p) => ({
-      x: inert(p.label),
+      x: noMentions(p.label),
       y: p.value,
       color: p.highlight ? 'attention' : 'categoricalBlue',
     })),
