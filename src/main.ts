@@ -11,7 +11,7 @@ import { type HttpServer, startHttpServer } from './http/server.ts';
 import { startIngestWorker } from './jobs/ingest.worker.ts';
 import { createQueue } from './jobs/queue.ts';
 import { warnOnLocalStorageWithReplicas } from './jobs/schedules/replica.check.ts';
-import { startSchedules } from './jobs/schedules/schedules.ts';
+import { startServiceSchedules } from './jobs/schedules/schedules.wiring.ts';
 import type { Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { PlatformAdapter } from './platforms/platform.ts';
@@ -19,7 +19,6 @@ import { createPlatforms } from './platforms/platforms.ts';
 import { PAGE_RASTER_MODULE } from './render/page.raster.module.ts';
 import type { Service, ServiceOverrides } from './service.types.ts';
 import { createShutdown } from './shutdown.ts';
-import { sha256 } from './store/files/local.storage.ts';
 import { createStorage } from './store/files/storage.ts';
 import { openStore } from './store/store.open.ts';
 
@@ -45,7 +44,7 @@ export async function startService(
     fetch: overrides.fetch,
     ...(mode === 'start' && background ? { beforeOpen: () => assertPortFree(config.http) } : {}),
   });
-  const { db, repos, storage, ops } = store;
+  const { db, repos, storage } = store;
   const { maxFileBytes, maxPages, extractTimeoutMs } = config.limits;
   const extractor =
     overrides.extractor ??
@@ -79,19 +78,7 @@ export async function startService(
   const schedules =
     overrides.schedules === false
       ? undefined
-      : startSchedules({
-          replica,
-          digest: config.digest,
-          digests,
-          health,
-          repos,
-          calls: repos,
-          archive: { ops, storage, hash: sha256, events: repos.events },
-          reminders: { repos, admins: config.admins, policy: config.reminders },
-          queue,
-          gateways,
-          logger: log('schedules'),
-        });
+      : startServiceSchedules(config, { ...core, replica, digests, logger: log('schedules') });
   const routes = [
     ...serviceRoutes({ health, metrics, more: scoreboardMetrics }),
     ...platforms.flatMap((p) => p.routes),
