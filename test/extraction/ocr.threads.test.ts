@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/extraction/extractor.ts';
+import { PAGE_RASTER_MODULE } from '../../src/render/page.raster.module.ts';
 
 /**
  * A scan reads the same whatever the number of OCR threads: the page's work units (its bands) are cut
@@ -15,7 +16,7 @@ const FIXTURE = path.join(
 );
 
 const extractors = [1, 2].map((ocrWorkers) =>
-  createExtractor({ maxFileBytes: 1e7, maxPages: 5, timeoutMs: 240_000, ocrWorkers }),
+  createExtractor({ maxFileBytes: 1e7, maxPages: 5, timeoutMs: 240_000, ocrWorkers, pageRaster: PAGE_RASTER_MODULE }),
 );
 afterAll(() => Promise.all(extractors.map((e) => e.close())));
 

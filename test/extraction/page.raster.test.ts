@@ -29,7 +29,6 @@ const read = (file: string, raster: string) =>
     raster,
     maxPages: 5,
     dpi: 150,
-    parallel: 1,
     signal: new AbortController().signal,
     onPage: () => {},
   });

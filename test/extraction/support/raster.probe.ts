@@ -14,7 +14,6 @@ const pages = await readPdf(new Uint8Array(readFileSync(file)), {
   raster: PAGE_RASTER_MODULE,
   maxPages: 10,
   dpi: 150,
-  parallel: 1,
   signal: new AbortController().signal,
   onPage: (p) => {
     if (p.images?.length) imaged++;
