@@ -68,6 +68,18 @@ export interface ClickPlace {
   personal?: boolean;
 }
 
+/** Who clicked, with the display name their platform's payload gave, if any. */
+interface Clicker {
+  user: string;
+  name?: string | undefined;
+}
+
+/** A display name as it is stored and shown: one line, at most 120 characters; none when it is only the id. */
+const cleanName = (user: string, raw: string | undefined) => {
+  const name = raw?.replace(/\s+/g, ' ').trim().slice(0, 120);
+  return name && name !== user ? name : undefined;
+};
+
 /** How long a claimed event waits for its handler before a redelivery may take it over (Slack retries after 1 and 5 minutes). */
 export const EVENT_LEASE_SECONDS = 30;
 
@@ -108,10 +120,17 @@ export function createChatCore(deps: ChatCoreDeps) {
       ingestionIds: [result.summary.ingestion.id, ...(result.also ?? []).map((i) => i.id)],
     };
   };
-  const refreshed = async (result: ActionResult, changes = true): Promise<ActionOutcome> => {
+  const refreshed = async (result: ActionResult, changes = true, clicker?: Clicker): Promise<ActionOutcome> => {
     const out: ActionOutcome = {};
     if (result.notice) out.notice = result.notice;
-    if (result.summary) out.summary = await refreshSummary(deps, result.summary.ingestion, result.summary.written);
+    if (result.summary) {
+      // The clicker's name comes with the click: the card says "Approved by Jane" without reading it back.
+      const name = clicker && cleanName(clicker.user, clicker.name);
+      const written = name
+        ? { ...result.summary.written, names: new Map([[clicker.user, name]]) }
+        : result.summary.written;
+      out.summary = await refreshSummary(deps, result.summary.ingestion, written);
+    }
     // Issue 15: summaries of earlier uploads whose calls this approval met change in place too.
     for (const other of result.also ?? []) await refreshSummary(deps, other);
     const change = changes ? changeOf(result) : undefined;
@@ -164,6 +183,8 @@ export function createChatCore(deps: ChatCoreDeps) {
     /** A button click. `value` is what the card put on the button (a report or conflict id). */
     async action(input: {
       user: string;
+      /** The clicker's display name when the platform payload carries it (Slack, Teams). */
+      name?: string | undefined;
       kind: ActionKind;
       value: string;
       reason?: string;
@@ -188,6 +209,8 @@ export function createChatCore(deps: ChatCoreDeps) {
               decision: 'approved',
               reason: input.reason ?? null,
             }),
+            true,
+            input,
           );
         case 'reject': {
           // Issue 14: Reject opens a small form (reason code, optional comment); its submission decides.
@@ -218,17 +241,21 @@ export function createChatCore(deps: ChatCoreDeps) {
               conflictId: input.value,
               choice: input.kind === 'replace' ? 'replaced' : 'kept',
             }),
+            true,
+            input,
           );
         case 'call_met':
         case 'call_dispute':
         case 'call_waive': {
           const opened = await callButton(deps, { user: input.user, kind: input.kind, callId: input.value });
-          return 'form' in opened ? { form: opened.form } : refreshed(opened);
+          return 'form' in opened ? { form: opened.form } : refreshed(opened, true, input);
         }
       }
     },
     async submitEdit(input: {
       user: string;
+      /** The submitter's display name when the platform payload carries it. */
+      name?: string | undefined;
       reportId: string;
       values: Record<string, string | undefined>;
       reason?: string;
@@ -240,7 +267,7 @@ export function createChatCore(deps: ChatCoreDeps) {
         return { ok: false, errors: { form: 'That report was not shared in this conversation.' } };
       // Issue 15: the margin-call forms travel the edit form's path, keyed by the call's id.
       const call = await submitCallForm(deps, input);
-      if (call) return call.ok ? { ok: true, outcome: await refreshed(call.result) } : call;
+      if (call) return call.ok ? { ok: true, outcome: await refreshed(call.result, true, input) } : call;
       // Issue 14: the reject form travels the same path; only it has a reason code.
       if ('reason_code' in input.values) {
         const rejected = await submitReject(deps, {
@@ -249,13 +276,13 @@ export function createChatCore(deps: ChatCoreDeps) {
           code: input.values.reason_code,
           comment: input.reason ?? input.values.reason,
         });
-        return rejected.ok ? { ok: true, outcome: await refreshed(rejected.result) } : rejected;
+        return rejected.ok ? { ok: true, outcome: await refreshed(rejected.result, true, input) } : rejected;
       }
       const before = await deps.repos.reports.findById(input.reportId);
       const res: EditOutcome = await submitEdit(deps, input);
       if (!res.ok) return res;
       teachFrom(input.user, before, res.result);
-      return { ok: true, outcome: await refreshed(res.result) };
+      return { ok: true, outcome: await refreshed(res.result, true, input) };
     },
     command: deps.runCommand,
     /** Issue 17: the viewing user's home: My queue, margin calls, service status, last digests. */
@@ -301,8 +328,8 @@ export function createChatCore(deps: ChatCoreDeps) {
      * activity or click, so only a new or changed name reaches the database; a failure only costs the name.
      */
     async rememberName(user: string, displayName: string | undefined): Promise<void> {
-      const name = displayName?.replace(/\s+/g, ' ').trim().slice(0, 120);
-      if (!name || name === user || known.get(user) === name) return;
+      const name = cleanName(user, displayName);
+      if (!name || known.get(user) === name) return;
       known.set(user, name);
       if (known.size > 10_000) known.delete(known.keys().next().value as string);
       await deps.repos.people.remember(user, name).catch(() => known.delete(user));

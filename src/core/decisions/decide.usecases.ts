@@ -1,6 +1,5 @@
 import type { Access, Permission, Role } from '../access/roles.ts';
 import { type AlertDeps, alertCalls } from '../alerts/alerts.usecases.ts';
-import type { MarginCall } from '../calls/calls.port.ts';
 import { applyApproval } from '../calls/calls.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
 import { editForm, hasCall, rejectForm } from '../cards/report.cards.ts';
@@ -11,7 +10,7 @@ import { recheckReport } from '../report/report.finish.ts';
 import type { Report } from '../report/report.model.ts';
 import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
 import { withChangeFlags, withFreshChangeFlags } from '../summary/change.since.ts';
-import { conversationOf, type Written } from '../summary/summary.usecases.ts';
+import { conversationOf, readSummaryState, type SummaryState, type Written } from '../summary/summary.usecases.ts';
 import { editSubmissionSchema } from './edit.schema.ts';
 import {
   approvalsNeeded,
@@ -42,8 +41,8 @@ export interface ActionResult {
   also?: Ingestion[];
 }
 
-const summaryOf = (ingestion: Ingestion | undefined, report?: Report, call?: MarginCall): ActionResult['summary'] =>
-  ingestion ? { ingestion, ...(report ? { written: { report, ...(call ? { call } : {}) } } : {}) } : undefined;
+const summaryOf = (ingestion: Ingestion | undefined, written?: Written): ActionResult['summary'] =>
+  ingestion ? { ingestion, ...(written ? { written } : {}) } : undefined;
 
 const refused = (needed: Role, what: string): ActionResult => ({
   notice: textCard(
@@ -85,42 +84,50 @@ export async function decideReport(
   return deps.uow(async (repos) => {
     const before = await repos.reports.findById(input.reportId);
     if (!before) return { notice: reportGone() };
+    // The upload is read once; its card is then built from this and what the decision writes, never read back.
+    const ingestion = await ingestionOf(repos, before.ingestionId);
     const already = (): ActionResult => ({
       notice: textCard(
         'Already decided',
         `This report was already ${before.status} by ${displayUser(before.decidedBy)} at ${formatWhen(before.decidedAt)}.`,
       ),
     });
-    if (input.decision === 'approved' && before.status === 'pending') {
-      const ingestion = await ingestionOf(repos, before.ingestionId);
+    // Decided before this click: the card shows that decision, read as it stands (nothing here wrote it).
+    if (before.status !== 'pending') return { ...already(), summary: summaryOf(ingestion) };
+    if (input.decision === 'approved') {
       // Issue 14, four-eyes: the sharer's own Approve is refused in one line, and nothing changes. Admins too.
       if (uploaderOf(before, ingestion) === input.user && (await fourEyesOn(repos, policy))) {
         return {
           notice: textCard('Four-eyes', 'You shared this report, so someone else must approve it.', 'warning'),
         };
       }
-      // Issue 14, dual approval: a call or deficit above DUAL_APPROVAL_ABOVE needs two different approvers.
-      if (approvalsNeeded(policy, before.extracted) === 2) {
-        const added = await repos.approvals.add(before.id, input.user);
-        if (!added) {
-          return {
-            notice: textCard(
-              'Already approved by you',
-              'This report needs a second approval from someone else.',
-              'warning',
-            ),
-          };
-        }
-        const given = (await repos.approvals.byReports([before.id])).get(before.id) ?? [];
-        await repos.audit.append({
-          actor: input.user,
-          action: 'report.approval_given',
-          entityType: 'margin_report',
-          entityId: before.id,
-          after: { approvals: given.length, needed: 2 },
-        });
-        if (given.length < 2) return { summary: summaryOf(ingestion) };
+    }
+    // The upload's card as it stands, read before this decision writes anything.
+    const state = ingestion ? await readSummaryState(repos, ingestion.id, before.id) : undefined;
+    let approvals = state?.approvals;
+    // Issue 14, dual approval: a call or deficit above DUAL_APPROVAL_ABOVE needs two different approvers.
+    if (input.decision === 'approved' && approvalsNeeded(policy, before.extracted) === 2) {
+      const added = await repos.approvals.add(before.id, input.user);
+      if (!added) {
+        return {
+          notice: textCard(
+            'Already approved by you',
+            'This report needs a second approval from someone else.',
+            'warning',
+          ),
+        };
       }
+      // Read after add() took the report's lock: the approvals others committed meanwhile count too.
+      const given = (await repos.approvals.byReports([before.id])).get(before.id) ?? [];
+      await repos.audit.append({
+        actor: input.user,
+        action: 'report.approval_given',
+        entityType: 'margin_report',
+        entityId: before.id,
+        after: { approvals: given.length, needed: 2 },
+      });
+      approvals = new Map(approvals).set(before.id, given);
+      if (given.length < 2) return { summary: summaryOf(ingestion, state && { ...state, approvals }) };
     }
     const code = input.decision === 'rejected' && isRejectReasonCode(input.code) ? input.code : null;
     const after = await repos.reports.decide({
@@ -130,7 +137,8 @@ export async function decideReport(
       reason: input.reason ?? null,
       code,
     });
-    if (!after) return { ...already(), summary: summaryOf(await ingestionOf(repos, before.ingestionId)) };
+    // Someone else decided it since it was read: the card shows their decision, read as it now stands.
+    if (!after) return { ...already(), summary: summaryOf(ingestion) };
     await repos.audit.append({
       actor: input.user,
       action: input.decision === 'approved' ? 'report.approved' : 'report.rejected',
@@ -151,7 +159,7 @@ export async function decideReport(
     const alsoAdd = (i: Ingestion | undefined) => {
       if (i && i.id !== after.ingestionId && !also.some((a) => a.id === i.id)) also.push(i);
     };
-    let opened: MarginCall | undefined;
+    const written: Written = { ...(state ?? {}), ...(approvals ? { approvals } : {}), report: after };
     if (input.decision === 'approved') {
       const at = (deps.now ?? (() => new Date()))();
       const effects = await applyApproval(repos, after, {
@@ -159,33 +167,60 @@ export async function decideReport(
         at,
         callDueDays: deps.callDueDays ?? 1,
       });
-      opened = effects.opened;
+      const calls = new Map(state?.calls);
+      // A report approved again after a Replace keeps the call it had; else the one this approval opened, if any.
+      calls.set(after.id, effects.opened ?? state?.calls.get(after.id));
       for (const call of effects.resolved) {
-        const earlier = await repos.reports.findById(call.reportId);
-        alsoAdd(await ingestionOf(repos, earlier?.ingestionId ?? null));
+        // A call this approval met on another report of the same upload shows as it was just moved.
+        if (state?.reports.some((r) => r.id === call.reportId)) calls.set(call.reportId, call);
+        else {
+          const earlier = await repos.reports.findById(call.reportId);
+          alsoAdd(await ingestionOf(repos, earlier?.ingestionId ?? null));
+        }
       }
+      written.calls = calls;
       // Issue 14: approved after later-dated reports arrived, it is now their true predecessor.
-      for (const id of await reflagSuccessors(repos, after, deps.trust, at)) alsoAdd(await ingestionOf(repos, id));
+      const reflagged = await reflagSuccessors(repos, after, deps.trust, at);
+      for (const later of reflagged)
+        if (later.ingestionId !== after.ingestionId) alsoAdd(await ingestionOf(repos, later.ingestionId));
+      if (state) {
+        written.reports = state.reports.map((r) => reflagged.find((l) => l.id === r.id) ?? r);
+        written.priors = withPredecessor(state, after);
+      }
     }
     return {
-      summary: summaryOf(await ingestionOf(repos, after.ingestionId), after, opened),
+      summary: summaryOf(ingestion, written),
       ...(also.length > 0 ? { also } : {}),
     };
   });
 }
 
 /**
+ * Issue 14: an approved report becomes the last approved predecessor of the account's later-dated
+ * reports on the same card whose predecessor was older (or none), as the store would now answer.
+ */
+function withPredecessor(state: SummaryState, approved: Report): Map<string, Report | undefined> {
+  const priors = new Map(state.priors);
+  for (const r of state.reports) {
+    if (r.accountNumber !== approved.accountNumber || r.reportDate <= approved.reportDate) continue;
+    const prior = priors.get(r.id);
+    if (!prior || prior.reportDate < approved.reportDate) priors.set(r.id, approved);
+  }
+  return priors;
+}
+
+/**
  * Issue 14: the pending reports of the account dated after an approved one, whose true predecessor it
  * now is, get their stored change flags computed again against it (review reason, needs_review).
- * Returns the ingestions of those that changed, whose summaries show it.
+ * Returns those that changed, as written: their summaries show it.
  */
 async function reflagSuccessors(
   repos: Repositories,
   approved: Report,
   trust: TrustPolicy | undefined,
   now: Date,
-): Promise<string[]> {
-  const changed: string[] = [];
+): Promise<Report[]> {
+  const changed: Report[] = [];
   for (const later of await repos.reports.pendingAfter(approved.accountNumber, approved.reportDate)) {
     const prior = await repos.reports.lastApprovedBefore(later.accountNumber, later.reportDate);
     if (prior?.id !== approved.id) continue; // another approved report lies between them
@@ -206,7 +241,7 @@ async function reflagSuccessors(
       after: { needs_review: data.needs_review, issues: data.issues },
       context: { predecessor_id: approved.id, predecessor_date: approved.reportDate },
     });
-    if (updated.ingestionId) changed.push(updated.ingestionId);
+    changed.push(updated);
   }
   return changed;
 }
@@ -321,6 +356,9 @@ export async function submitEdit(
         };
       }
     }
+    // The upload's card as it stands, read before the edit writes anything.
+    const ingestion = await ingestionOf(repos, before.ingestionId);
+    const state = ingestion ? await readSummaryState(repos, ingestion.id) : undefined;
     const after = await repos.reports.updateData({
       id: before.id,
       data: checked,
@@ -364,17 +402,16 @@ export async function submitEdit(
         reason: 'the report was edited after it was approved',
       });
     }
-    const ingestion = await ingestionOf(repos, after.ingestionId);
-    const summary: ActionResult['summary'] = ingestion
-      ? {
-          ingestion,
-          written: {
-            report: after,
-            priors: new Map([[after.id, prior]]),
-            ...(reset.length > 0 ? { approvalsReset: new Map([[after.id, reset]]) } : {}),
-          },
-        }
-      : undefined;
+    // The card: the edited report in place, its predecessor as looked up above, its approvals taken back.
+    const approvals = new Map(state?.approvals);
+    approvals.delete(after.id);
+    const summary = summaryOf(ingestion, {
+      ...(state ?? {}),
+      approvals,
+      report: after,
+      priors: new Map(state?.priors).set(after.id, prior),
+      ...(reset.length > 0 ? { approvalsReset: new Map([[after.id, reset]]) } : {}),
+    });
     return { ok: true, result: { summary } };
   });
   // Corrected figures can show a call the extraction missed: it is announced like a new one, once.

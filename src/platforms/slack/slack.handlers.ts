@@ -182,7 +182,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     seen?.inc({ kind: `action.${kind}` });
     const user = slackUser(body.user.id);
     // Clicks carry the person's name: cards then say "Approved by jane.doe", not a member id.
-    await chat.rememberName(user, body.user.name ?? body.user.username);
+    const name = body.user.name ?? body.user.username;
+    await chat.rememberName(user, name);
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const ctx = {
       user,
@@ -197,7 +198,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const container = body.container as { is_ephemeral?: boolean; type?: string } | undefined;
     const privately = Boolean(container?.is_ephemeral) || container?.type === 'view';
     // Issue 17: homes (the clicker's App Home included) are drawn again by core's queue-changed hook.
-    await answer(await chat.action({ user, kind, value, where: clickPlace(ctx.channel, privately) }), ctx);
+    await answer(await chat.action({ user, name, kind, value, where: clickPlace(ctx.channel, privately) }), ctx);
   });
 
   // Issue 17 item 4: the Home tab, drawn for the person looking at it.
@@ -219,6 +220,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     await chat.rememberName(user, body.user.name);
     const result = await chat.submitEdit({
       user,
+      name: body.user.name,
       reportId: meta.reportId,
       values,
       ...(reason === undefined ? {} : { reason }),

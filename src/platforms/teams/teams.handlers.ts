@@ -60,6 +60,8 @@ export function createHandlers(deps: HandlerDeps) {
   /** One click, from an Action.Execute invoke or an Action.Submit fallback message. */
   async function act(a: WireActivity, verb: string, data: Record<string, unknown>): Promise<Answer> {
     const user = userOf(a);
+    // The name teams.app.ts remembers from the same activity: the card shows it without reading it back.
+    const name = a.from?.aadObjectId ? a.from.name : undefined;
     // Issue 18: the click acts only on what its clicker may see in this conversation.
     const where = { conversation: conversationRefOf(a), personal: isPersonal(a) };
     const known = verb === EDIT_FORM_ID || verb === EDIT_CANCEL_ID || Boolean(actionKindOf(verb));
@@ -72,6 +74,7 @@ export function createHandlers(deps: HandlerDeps) {
       const { values, reason, version } = readSubmission(data);
       const res = await chat.submitEdit({
         user,
+        name,
         reportId: value,
         values,
         reason,
@@ -91,7 +94,7 @@ export function createHandlers(deps: HandlerDeps) {
     }
     const kind = actionKindOf(verb);
     if (!kind || !value) return { notice: 'That button is out of date. Ask for a fresh card with “report ACCOUNT”.' };
-    return answerFor(await chat.action({ user, kind, value, where }));
+    return answerFor(await chat.action({ user, name, kind, value, where }));
   }
 
   async function onCardAction(a: WireActivity) {

@@ -135,7 +135,7 @@ export function createReportsRepository(db: Queryable): ReportsRepository {
     },
     async byIngestion(ingestionId: string): Promise<Report[]> {
       const rows = await db.query<Row>(
-        `select ${COLUMNS} from analytics.margin_reports where ingestion_id = $1 order by account_number`,
+        `select ${COLUMNS} from analytics.margin_reports where ingestion_id = $1 order by account_number, report_date`,
         [ingestionId],
       );
       return rows.map(toReport);
