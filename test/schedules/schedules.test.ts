@@ -76,6 +76,31 @@ describe.each(DB_KINDS)('schedules on %s', (kind) => {
     await expect(Promise.resolve(a.shouldRun('no key here', 1))).rejects.toThrow(/unrecognised/);
   });
 
+  it('records a seconds cron’s fires per second, and the replica that loses a fire says so', async () => {
+    const lost: object[] = [];
+    const bySeconds = (name: string) => (name === 'test.seconds' ? 1_000 : 60_000);
+    const a = createRunCoordinator({ runs: repos.scheduleRuns, replica: 'a', resolutionOf: bySeconds });
+    const b = createRunCoordinator({
+      runs: createRepositories(db2).scheduleRuns,
+      replica: 'b',
+      resolutionOf: bySeconds,
+      logger: { debug: (o) => lost.push(o) },
+    });
+    const slot = new Date('2030-01-02T07:00:42.123Z');
+    expect(a.fireTimeOf(slot, 'test.seconds').toISOString()).toBe('2030-01-02T07:00:42.000Z');
+    expect(a.fireTimeOf(slot, 'test.minutes').toISOString()).toBe('2030-01-02T07:00:00.000Z');
+    expect(await a.shouldRun('test.seconds:2030-01-02T07:00:42.000Z', 30_000)).toBe(true);
+    expect(await b.shouldRun('test.seconds:2030-01-02T07:00:42.000Z', 30_000)).toBe(false);
+    // The next second is a fire of its own; a minute schedule's later tick is not.
+    expect(await b.shouldRun('test.seconds:2030-01-02T07:00:43.000Z', 30_000)).toBe(true);
+    expect(await a.shouldRun('test.minutes:2030-01-02T07:00:00.000Z', 30_000)).toBe(true);
+    expect(await b.shouldRun('test.minutes:2030-01-02T07:00:05.000Z', 30_000)).toBe(false);
+    expect(lost).toEqual([
+      { schedule: 'test.seconds', fireTime: '2030-01-02T07:00:42.000Z', replica: 'b' },
+      { schedule: 'test.minutes', fireTime: '2030-01-02T07:00:00.000Z', replica: 'b' },
+    ]);
+  });
+
   it('prunes the record of fires older than the days it keeps, and nothing newer', async () => {
     const c = createRunCoordinator({ runs: repos.scheduleRuns, replica: 'a' });
     await c.claim('test.prune', new Date('1990-01-01T00:00:00Z'));

@@ -6,8 +6,11 @@ import type { ScheduleRunsRepository } from '../../core/ports.ts';
  * (name, fire time); exactly one claim succeeds, and that replica runs the fire.
  */
 export interface ScheduleRunCoordinator extends RunCoordinator {
-  /** The fire time a slot is recorded under: truncated to the minute (or the resolution given). */
-  fireTimeOf(slot: Date): Date;
+  /**
+   * The fire time a slot of schedule `name` is recorded under: truncated to the minute, or to the
+   * second for a schedule whose cron has a seconds field (or to the resolution given).
+   */
+  fireTimeOf(slot: Date, name?: string): Date;
   claim(name: string, fireTime: Date): Promise<boolean>;
   finish(
     name: string,
@@ -25,9 +28,17 @@ export function createRunCoordinator(opts: {
   runs: ScheduleRunsRepository;
   replica: string;
   resolutionMs?: number | undefined;
+  /** Per schedule name: the resolution of its fire times when `resolutionMs` is not given (default a minute). */
+  resolutionOf?: ((name: string) => number) | undefined;
+  /** Where a lost election is said (at debug): each replica's decision about each fire is then on record. */
+  logger?: { debug?(o: object, m?: string): void } | undefined;
 }): ScheduleRunCoordinator {
-  const resolution = opts.resolutionMs ?? 60_000;
-  const fireTimeOf = (slot: Date) => new Date(Math.floor(slot.getTime() / resolution) * resolution);
+  const resolutionOf = (name?: string) =>
+    opts.resolutionMs ?? (name !== undefined ? opts.resolutionOf?.(name) : undefined) ?? 60_000;
+  const fireTimeOf = (slot: Date, name?: string) => {
+    const resolution = resolutionOf(name);
+    return new Date(Math.floor(slot.getTime() / resolution) * resolution);
+  };
   const claim = (name: string, fireTime: Date) => opts.runs.claim(name, fireTime, opts.replica);
 
   return {
@@ -38,7 +49,15 @@ export function createRunCoordinator(opts: {
       const m = KEY.exec(key);
       // A key this coordinator cannot read is not a fire it can vouch for: fail closed.
       if (!m) throw new Error(`unrecognised schedule key ${key}`);
-      return claim(m[1]!, fireTimeOf(new Date(m[2]!)));
+      const name = m[1]!;
+      const fireTime = fireTimeOf(new Date(m[2]!), name);
+      const won = await claim(name, fireTime);
+      if (!won)
+        opts.logger?.debug?.(
+          { schedule: name, fireTime: fireTime.toISOString(), replica: opts.replica },
+          'schedule fire taken by another replica',
+        );
+      return won;
     },
     finish: (name, fireTime, result) => opts.runs.finish(name, fireTime, opts.replica, result),
   };

@@ -90,7 +90,6 @@ export async function runWeeklyDigest(deps: Pick<ScheduleDeps, 'digests'>) {
  */
 export function startSchedules(deps: ScheduleDeps): Schedules {
   const replica = deps.replica ?? hostname();
-  const coordinator = createRunCoordinator({ runs: deps.repos.scheduleRuns, replica, resolutionMs: deps.resolutionMs });
   const log = deps.logger;
   const inflight = new Set<Promise<unknown>>();
 
@@ -152,10 +151,25 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
     },
   };
 
+  const cronOf = (key: ScheduleKey) => deps.crons?.[key] ?? jobs[key].cron;
+  // A cron with a seconds field fires within a minute: each of its fires is a fire time of its own.
+  const secondsCron = new Set(
+    (Object.keys(jobs) as ScheduleKey[])
+      .filter((key) => cronOf(key).trim().split(/\s+/).length === 6)
+      .map((key) => SCHEDULES[key] as string),
+  );
+  const coordinator = createRunCoordinator({
+    runs: deps.repos.scheduleRuns,
+    replica,
+    resolutionMs: deps.resolutionMs,
+    resolutionOf: (name) => (secondsCron.has(name) ? 1_000 : 60_000),
+    logger: log,
+  });
+
   // The cron tick's error boundary: the outcome goes to schedule_runs and the log, never up into node-cron.
   async function fire(key: ScheduleKey, slot: Date) {
     const name = SCHEDULES[key];
-    const fireTime = coordinator.fireTimeOf(slot);
+    const fireTime = coordinator.fireTimeOf(slot, name);
     const started = performance.now();
     let result: { outcome: 'ok' | 'failed'; detail?: unknown };
     try {
@@ -189,7 +203,7 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
 
   const keys = deps.only ?? (Object.keys(jobs) as ScheduleKey[]);
   const tasks: ScheduledTask[] = keys.map((key) =>
-    cron.schedule(deps.crons?.[key] ?? jobs[key].cron, (ctx) => track(fire(key, ctx.date)), {
+    cron.schedule(cronOf(key), (ctx) => track(fire(key, ctx.date)), {
       name: SCHEDULES[key],
       timezone: deps.digest.tz,
       distributed: true,
@@ -202,7 +216,7 @@ export function startSchedules(deps: ScheduleDeps): Schedules {
 
   return {
     async runNow(key) {
-      const fireTime = coordinator.fireTimeOf(new Date());
+      const fireTime = coordinator.fireTimeOf(new Date(), SCHEDULES[key]);
       if (!(await coordinator.claim(SCHEDULES[key], fireTime))) return { skipped: 'another replica ran this fire' };
       return track(fire(key, fireTime));
     },
