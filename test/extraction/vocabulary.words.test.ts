@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isProse, labelHits } from '../../src/extraction/fields/candidates.ts';
-import { classifyHeader } from '../../src/extraction/fields/columns.ts';
 import { OCR_LETTER_PAIRS } from '../../src/extraction/labels/labels.vocabulary.ts';
 import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
 import { segmentLine } from '../../src/extraction/layout/segments.ts';
@@ -8,6 +7,7 @@ import { isCombinedHeading, readAccountToken } from '../../src/extraction/parse/
 import { currencyFromName } from '../../src/extraction/parse/currency.parser.ts';
 import { parseAmount, printsCents } from '../../src/extraction/parse/value.parser.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
+import { classifyHeader } from '../../src/extraction/structure/column.header.ts';
 import { COLUMN_TITLE_WORDS, HOUSE_FIELD_WORDS } from '../../src/extraction/vocabulary/column.titles.ts';
 import {
   CONVERTED_TOTAL_WORDS,

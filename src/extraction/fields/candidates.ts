@@ -6,6 +6,7 @@ import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from '../structure/column.header.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
 import { isNoneWord, NONE_LEAD_WORDS, namesOtherAccount } from '../vocabulary/fields.context.ts';
@@ -17,7 +18,6 @@ import {
   PROSE_TAIL_WORDS,
 } from '../vocabulary/prose.words.ts';
 import { phrasePattern, phraseRegExp, startsWithPrefix } from '../vocabulary/word.patterns.ts';
-import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
 
 /** One reading of a value next to a label, before the best reading per field is chosen. */
 export interface Candidate {

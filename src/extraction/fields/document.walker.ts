@@ -1,9 +1,10 @@
 import { matchLabel } from '../labels/label.matcher.ts';
-import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
+import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { CURRENCY_CODE_SOURCE, currencyCodeIn, currencyFromName, isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { readAccountTables } from '../structure/account.table.ts';
+import { readColumnHeaders } from '../structure/column.header.ts';
 import { readFieldGrids } from '../structure/field.grid.ts';
 import {
   CONVERTED_TOTAL_WORDS,
@@ -28,15 +29,7 @@ import {
   labelHits,
   rowValues,
 } from './candidates.ts';
-import { type ColumnHeader, readColumnHeader } from './columns.ts';
-import {
-  type FieldHeader,
-  fieldColumns,
-  joinWrappedLabel,
-  tableRow,
-  valuesBeforeLabels,
-  wrappedProse,
-} from './table.readers.ts';
+import { type FieldHeader, joinWrappedLabel, tableRow, valuesBeforeLabels, wrappedProse } from './table.readers.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {
@@ -69,10 +62,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   const combined: Section = { account: null, accountScore: 0, accountOcr: 1, combined: true, candidates: [] };
   const doc: Candidate[] = [];
   let current = preamble;
-  let header: ColumnHeader | null = null;
-  // Bottom of the column header's table so far (its title line, then each row with figures under it):
-  // a header governs the rows of its own block, not figures printed well below it under other titles.
-  let headerBottom = 0;
   let fieldHeader: FieldHeader | null = null;
   const claimed = new Set<Segment>();
   const sectionFor = (account: string, score: number, ocr: number): Section => {
@@ -111,6 +100,11 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
 
   const tables = readAccountTables(lines);
   const grids = readFieldGrids(lines);
+  const headers = readColumnHeaders(
+    lines,
+    (at) => tables.claimed.has(at) || grids.claimed.has(at),
+    (at) => joinWrappedLabel(lines[at]!, lines[at - 1]),
+  );
   lines.forEach((printed, at) => {
     if (tables.claimed.has(at)) {
       // Accounts of a table are reports even when none of their cells could be read.
@@ -129,7 +123,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     const line = joinWrappedLabel(printed, lines[at - 1]);
     const prev = lines[at - 1];
     if (prev && prev.page !== line.page) {
-      header = null;
       fieldHeader = null;
       split = null;
     }
@@ -167,25 +160,12 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     ) {
       current = combined;
     }
-    const colHeader = readColumnHeader(line);
-    if (colHeader) {
-      header = header ? stackHeaders(header, colHeader) : colHeader;
-      headerBottom = line.bottom;
+    if (headers.titles.has(at)) {
       ccySection = null;
       fieldHeader = null;
       return;
     }
-    // Another band of titles or labels (text only, in two or more cells) below the header's table
-    // starts another block: the header no longer says which column is current.
-    if (
-      header &&
-      !hasAmounts &&
-      line.segs.length >= 2 &&
-      line.segs.every((x) => x.kind === 'text') &&
-      line.top - headerBottom > line.height * 1.5
-    )
-      header = null;
-    if (header && hasAmounts) headerBottom = line.bottom;
+    const header = headers.governing.get(at) ?? null;
     const hits = labelHits(line);
     const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
     const before = valuesBeforeLabels(line, fieldHits);
@@ -206,7 +186,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       tableRow(line, fieldHeader, current.combined, claimed).forEach(add);
       return;
     }
-    if (hits.length === 0 && hasAmounts && header) fieldColumns(line, header).forEach(add);
+    for (const c of headers.byLine.get(at) ?? []) add(c);
     const wrapped = wrappedProse(line, prev);
     if (wrapped) add(wrapped);
     for (const hit of hits) {
@@ -293,18 +273,6 @@ function currencySection(line: Segmented): { code: string; base: boolean } | nul
   if (!decorated && !bare && !CONVERTED.test(text)) return null;
   const code = currencyCode(text.replace(HEADING_NOISE, ' ').trim()) ?? currencyCode(text);
   return code ? { code, base } : null;
-}
-
-/** A second title line right under a first (`EURO | US DOLLARS | CONVERTED TO USD` over `(EUR) | (USD) | (USD)`). */
-function stackHeaders(upper: ColumnHeader, lower: ColumnHeader): ColumnHeader {
-  if (upper.page !== lower.page || lower.line !== upper.line + 1) return lower;
-  const columns = lower.columns.map((c) => {
-    const above = upper.columns.find((u) => sharesColumn(u, c));
-    if (!above) return c;
-    const keep = above.kind === 'base' || above.kind === 'prior' || c.kind === 'other' || c.kind === above.kind;
-    return keep ? { ...c, kind: above.kind, ...(above.currency ? { currency: above.currency } : {}) } : c;
-  });
-  return { ...lower, columns };
 }
 
 const AS_OF_TAIL = new RegExp(

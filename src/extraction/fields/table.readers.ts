@@ -1,12 +1,11 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
-import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
+import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
-import { POSITION_ROW_STEMS, TOTAL_ROW_LEADS, TOTAL_ROW_STEMS } from '../vocabulary/document.words.ts';
-import { containsStem, phrasePattern } from '../vocabulary/word.patterns.ts';
-import { type Candidate, debitBefore, FIELD_TARGETS, isProse, type LabelHit, labelHits, signed } from './candidates.ts';
-import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from './columns.ts';
+import { TOTAL_ROW_LEADS } from '../vocabulary/document.words.ts';
+import { phrasePattern } from '../vocabulary/word.patterns.ts';
+import { type Candidate, debitBefore, FIELD_TARGETS, isProse, type LabelHit, signed } from './candidates.ts';
 
 /** A table whose columns are fields (`Account | Net Liq | Maint Req | Excess`), from its title row. */
 export interface FieldHeader {
@@ -44,38 +43,6 @@ export function wrappedProse(line: Segmented, prev: Segmented | undefined): Cand
     source: 'prose',
     label: last.text,
   };
-}
-
-/**
- * A row without a label under columns titled by fields (`Stock | … | Current Long | Current Short`):
- * the row's figures in those columns. A position row outranks a total row, which may include cash.
- */
-export function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[] {
-  const withField = header.columns.filter((c) => c.field && !EXCLUDED_COLUMNS.has(c.kind));
-  if (withField.length === 0) return [];
-  const rowLabel = line.segs.find((s) => s.kind === 'text')?.text ?? '';
-  const weight = containsStem(rowLabel, POSITION_ROW_STEMS) ? 1 : containsStem(rowLabel, TOTAL_ROW_STEMS) ? 0.85 : 0.78;
-  const out: Candidate[] = [];
-  for (const s of line.segs) {
-    if (s.kind !== 'amount') continue;
-    const col = columnOf(s, header);
-    if (!col?.field || !withField.includes(col)) continue;
-    const field = col.field.target as FieldName;
-    out.push({
-      target: field,
-      value: signed(field, s.amount!.value, col.field.negate),
-      box: { x0: s.x0, x1: s.x1, y0: line.top, y1: line.bottom },
-      text: s.text,
-      score: col.field.score * s.amount!.quality * Math.min(weight, 1),
-      ocr: s.conf,
-      weight,
-      page: line.page,
-      line: line.index,
-      source: 'table',
-      label: `${rowLabel} ${col.text}`.trim(),
-    });
-  }
-  return out;
 }
 
 const TOTAL_ROW_LEAD = new RegExp(String.raw`^\s*${phrasePattern(TOTAL_ROW_LEADS)}`, 'i');

@@ -1,6 +1,6 @@
-import { type ColumnKind, classifyHeader, readColumnHeader } from '../fields/columns.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { normalizeAccount } from '../parse/account.parser.ts';
+import { type ColumnKind, classifyHeader, readColumnHeader } from '../structure/column.header.ts';
 import { phraseKey, similarPhrases } from './phrase.match.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { FieldName } from '../../contract/fields.ts';
-import type { ColumnKind } from '../fields/columns.ts';
+import type { ColumnKind } from '../structure/column.header.ts';
 
 /**
  * Where one field is printed on one layout, as an approver's correction showed it: the label that

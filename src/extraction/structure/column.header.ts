@@ -1,8 +1,28 @@
+import type { FieldName } from '../../contract/fields.ts';
+import { type Candidate, labelHits, signed } from '../fields/candidates.ts';
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
-import type { Segment, Segmented } from '../layout/segments.ts';
+import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { currencyCodeIn, currencyFromCode, isCurrencyName } from '../parse/currency.parser.ts';
 import { COLUMN_TITLE_WORDS, HOUSE_FIELD_WORDS, type TitleKind } from '../vocabulary/column.titles.ts';
-import { alternation, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
+import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.words.ts';
+import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
+
+/**
+ * Column titles over rows (`Current | Prior Day | Change`, `EURO | US DOLLARS | CONVERTED TO USD`,
+ * `Stock | Current Long | Current Short`), read by geometry: which title line governs each line of
+ * the page below it, while its table lasts. The title says which figure of a labelled row is current
+ * (a prior, change or year-to-date column is a rival only); where titles are themselves fields, the
+ * figures of an unlabelled row under them are those fields. A second title line right under a first
+ * refines its columns; a page break, or another band of titles well below the table, ends it.
+ */
+export interface ColumnHeaders {
+  /** Lines that are column titles: the walk reads nothing else from them. */
+  titles: Set<number>;
+  /** The header that governs a line below it (the columns its figures stand in). */
+  governing: Map<number, ColumnHeader>;
+  /** Figures of unlabelled rows under titles that are fields, by line. */
+  byLine: Map<number, Candidate[]>;
+}
 
 /** What a table column holds, read from its header. */
 export type ColumnKind =
@@ -141,3 +161,97 @@ export function columnOf(seg: Segment, header: ColumnHeader): Column | null {
 }
 
 export const EXCLUDED_COLUMNS: ReadonlySet<ColumnKind> = new Set(['prior', 'change', 'period']);
+
+/** A second title line right under a first (`EURO | US DOLLARS | CONVERTED TO USD` over `(EUR) | (USD) | (USD)`). */
+function stackHeaders(upper: ColumnHeader, lower: ColumnHeader): ColumnHeader {
+  if (upper.page !== lower.page || lower.line !== upper.line + 1) return lower;
+  const columns = lower.columns.map((c) => {
+    const above = upper.columns.find((u) => sharesColumn(u, c));
+    if (!above) return c;
+    const keep = above.kind === 'base' || above.kind === 'prior' || c.kind === 'other' || c.kind === above.kind;
+    return keep ? { ...c, kind: above.kind, ...(above.currency ? { currency: above.currency } : {}) } : c;
+  });
+  return { ...lower, columns };
+}
+
+/**
+ * Reads the column headers of the document. `skip` names lines another part of the structure model
+ * explains (account tables, field grids); `read` gives a line as the walk reads it (a wrapped label joined).
+ */
+export function readColumnHeaders(
+  lines: Segmented[],
+  skip: (at: number) => boolean,
+  read: (at: number) => Segmented,
+): ColumnHeaders {
+  const titles = new Set<number>();
+  const governing = new Map<number, ColumnHeader>();
+  const byLine = new Map<number, Candidate[]>();
+  let header: ColumnHeader | null = null;
+  // Bottom of the header's table so far (its title line, then each row with figures under it): a header
+  // governs the rows of its own block, not figures printed well below it under other titles.
+  let bottom = 0;
+  lines.forEach((printed, at) => {
+    if (skip(at)) return;
+    const prev = lines[at - 1];
+    if (prev && prev.page !== printed.page) header = null;
+    const line = read(at);
+    const hasAmounts = line.segs.some((s) => s.kind === 'amount');
+    const titled = readColumnHeader(line);
+    if (titled) {
+      header = header ? stackHeaders(header, titled) : titled;
+      bottom = line.bottom;
+      titles.add(at);
+      return;
+    }
+    // Another band of titles or labels (text only, in two or more cells) below the header's table
+    // starts another block: the header no longer says which column is current.
+    if (
+      header &&
+      !hasAmounts &&
+      line.segs.length >= 2 &&
+      line.segs.every((x) => x.kind === 'text') &&
+      line.top - bottom > line.height * 1.5
+    )
+      header = null;
+    if (!header) return;
+    if (hasAmounts) bottom = line.bottom;
+    governing.set(at, header);
+    if (hasAmounts && labelHits(line).length === 0) {
+      const cands = fieldColumns(line, header);
+      if (cands.length > 0) byLine.set(at, cands);
+    }
+  });
+  return { titles, governing, byLine };
+}
+
+/**
+ * A row without a label under columns titled by fields (`Stock | … | Current Long | Current Short`):
+ * the row's figures in those columns. A position row outranks a total row, which may include cash.
+ */
+function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[] {
+  const withField = header.columns.filter((c) => c.field && !EXCLUDED_COLUMNS.has(c.kind));
+  if (withField.length === 0) return [];
+  const rowLabel = line.segs.find((s) => s.kind === 'text')?.text ?? '';
+  const weight = containsStem(rowLabel, POSITION_ROW_STEMS) ? 1 : containsStem(rowLabel, TOTAL_ROW_STEMS) ? 0.85 : 0.78;
+  const out: Candidate[] = [];
+  for (const s of line.segs) {
+    if (s.kind !== 'amount') continue;
+    const col = columnOf(s, header);
+    if (!col?.field || !withField.includes(col)) continue;
+    const field = col.field.target as FieldName;
+    out.push({
+      target: field,
+      value: signed(field, s.amount!.value, col.field.negate),
+      box: { x0: s.x0, x1: s.x1, y0: line.top, y1: line.bottom },
+      text: s.text,
+      score: col.field.score * s.amount!.quality * Math.min(weight, 1),
+      ocr: s.conf,
+      weight,
+      page: line.page,
+      line: line.index,
+      source: 'table',
+      label: `${rowLabel} ${col.text}`.trim(),
+    });
+  }
+  return out;
+}
