@@ -1,4 +1,3 @@
-import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { CURRENCY_CODE_SOURCE, currencyCodeIn, currencyFromName, isCurrencyCode } from '../parse/currency.parser.ts';
@@ -6,6 +5,7 @@ import { findDates } from '../parse/date.parser.ts';
 import { readAccountTables } from '../structure/account.table.ts';
 import { readColumnHeaders } from '../structure/column.header.ts';
 import { readFieldGrids } from '../structure/field.grid.ts';
+import { readFieldTables } from '../structure/field.table.ts';
 import {
   CONVERTED_TOTAL_WORDS,
   CONVERTED_WORDS,
@@ -29,7 +29,7 @@ import {
   labelHits,
   rowValues,
 } from './candidates.ts';
-import { type FieldHeader, joinWrappedLabel, tableRow, valuesBeforeLabels, wrappedProse } from './table.readers.ts';
+import { joinWrappedLabel, valuesBeforeLabels, wrappedProse } from './table.readers.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {
@@ -62,7 +62,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   const combined: Section = { account: null, accountScore: 0, accountOcr: 1, combined: true, candidates: [] };
   const doc: Candidate[] = [];
   let current = preamble;
-  let fieldHeader: FieldHeader | null = null;
   const claimed = new Set<Segment>();
   const sectionFor = (account: string, score: number, ocr: number): Section => {
     let s = byAccount.get(account);
@@ -105,6 +104,12 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     (at) => tables.claimed.has(at) || grids.claimed.has(at),
     (at) => joinWrappedLabel(lines[at]!, lines[at - 1]),
   );
+  const fieldTables = readFieldTables(
+    lines,
+    (at) => tables.claimed.has(at) || grids.claimed.has(at),
+    (at) => joinWrappedLabel(lines[at]!, lines[at - 1]),
+    (at) => headers.titles.has(at),
+  );
   lines.forEach((printed, at) => {
     if (tables.claimed.has(at)) {
       // Accounts of a table are reports even when none of their cells could be read.
@@ -122,10 +127,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     // A label wrapped over two lines (its first half on the line above) is read whole.
     const line = joinWrappedLabel(printed, lines[at - 1]);
     const prev = lines[at - 1];
-    if (prev && prev.page !== line.page) {
-      fieldHeader = null;
-      split = null;
-    }
+    if (prev && prev.page !== line.page) split = null;
     const hasAmounts = line.segs.some((s) => s.kind === 'amount');
     const heading = hasAmounts ? null : currencySection(line);
     if (heading) {
@@ -162,7 +164,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     if (headers.titles.has(at)) {
       ccySection = null;
-      fieldHeader = null;
       return;
     }
     const header = headers.governing.get(at) ?? null;
@@ -173,17 +174,10 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       before.forEach(add);
       return;
     }
-    if (!hasAmounts && fieldHits.length >= 2) {
-      const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
-      fieldHeader = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height };
-      for (const h of hits)
-        if (!FIELD_TARGETS.has(h.match.target)) for (const c of rowValues(line, h, hits, null)) add(c);
-      return;
-    }
-    if (fieldHeader && line.top - fieldHeader.bottom > fieldHeader.height * 3.5) fieldHeader = null;
-    if (fieldHeader && hasAmounts && fieldHits.length === 0) {
-      fieldHeader.bottom = line.bottom;
-      tableRow(line, fieldHeader, current.combined, claimed).forEach(add);
+    // A fields-as-columns table's title line and rows: the figures its model reads (a household's are no account's).
+    const tableLine = fieldTables.titles.get(at) ?? fieldTables.rows.get(at);
+    if (tableLine) {
+      if (fieldTables.titles.has(at) || !current.combined) tableLine.forEach(add);
       return;
     }
     for (const c of headers.byLine.get(at) ?? []) add(c);
@@ -241,8 +235,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   }
   return { sections, doc };
 }
-
-const ACCOUNT = new Set(['account'] as const);
 
 const DECORATION_LEAD = /^[*=#~+x-]{2,}\s*/i;
 const DECORATION_TRAIL = /\s*[*=#~+x-]{2,}$/i;
