@@ -6,6 +6,7 @@ import { readAccountTables } from '../structure/account.table.ts';
 import { readColumnHeaders } from '../structure/column.header.ts';
 import { readFieldGrids } from '../structure/field.grid.ts';
 import { readFieldTables } from '../structure/field.table.ts';
+import { readLabelCells } from '../structure/label.cells.ts';
 import {
   CONVERTED_TOTAL_WORDS,
   CONVERTED_WORDS,
@@ -29,7 +30,7 @@ import {
   labelHits,
   rowValues,
 } from './candidates.ts';
-import { joinWrappedLabel, valuesBeforeLabels, wrappedProse } from './table.readers.ts';
+import { wrappedProse } from './table.readers.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {
@@ -99,18 +100,18 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
 
   const tables = readAccountTables(lines);
   const grids = readFieldGrids(lines);
-  const headers = readColumnHeaders(
-    lines,
-    (at) => tables.claimed.has(at) || grids.claimed.has(at),
-    (at) => joinWrappedLabel(lines[at]!, lines[at - 1]),
-  );
+  // The lines as field reading reads them: a label wrapped over two lines (its first half on the line above) is one cell.
+  const cells = readLabelCells(lines);
+  const read = cells.lines;
+  const explained = (at: number) => tables.claimed.has(at) || grids.claimed.has(at);
+  const headers = readColumnHeaders(lines, explained, (at) => read[at]!);
   const fieldTables = readFieldTables(
     lines,
-    (at) => tables.claimed.has(at) || grids.claimed.has(at),
-    (at) => joinWrappedLabel(lines[at]!, lines[at - 1]),
+    explained,
+    (at) => read[at]!,
     (at) => headers.titles.has(at),
   );
-  lines.forEach((printed, at) => {
+  lines.forEach((_printed, at) => {
     if (tables.claimed.has(at)) {
       // Accounts of a table are reports even when none of their cells could be read.
       for (const a of tables.accounts.filter((x) => x.at === at)) {
@@ -124,8 +125,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       for (const c of grids.byLine.get(at) ?? []) add(c);
       return;
     }
-    // A label wrapped over two lines (its first half on the line above) is read whole.
-    const line = joinWrappedLabel(printed, lines[at - 1]);
+    const line = read[at]!;
     const prev = lines[at - 1];
     if (prev && prev.page !== line.page) split = null;
     const hasAmounts = line.segs.some((s) => s.kind === 'amount');
@@ -168,8 +168,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     const header = headers.governing.get(at) ?? null;
     const hits = labelHits(line);
-    const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
-    const before = valuesBeforeLabels(line, fieldHits);
+    const before = cells.before.get(at);
     if (before) {
       before.forEach(add);
       return;

@@ -1,7 +1,7 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
-import type { Segment, Segmented } from '../layout/segments.ts';
-import { type Candidate, debitBefore, FIELD_TARGETS, isProse, type LabelHit, signed } from './candidates.ts';
+import type { Segmented } from '../layout/segments.ts';
+import { type Candidate, debitBefore, FIELD_TARGETS, isProse, signed } from './candidates.ts';
 
 /** A sentence whose figure starts the next line: `…the equity in your margin account was` / `$24,156.79, which…`. */
 export function wrappedProse(line: Segmented, prev: Segmented | undefined): Candidate | null {
@@ -29,62 +29,4 @@ export function wrappedProse(line: Segmented, prev: Segmented | undefined): Cand
     source: 'prose',
     label: last.text,
   };
-}
-
-/**
- * A label wrapped over two lines (`Maintenance Margin` / `Requirement   259,294.45`): when the line
- * above is nothing but the first half, starting at the same left edge, the halves are read as one.
- */
-export function joinWrappedLabel(line: Segmented, prev: Segmented | undefined): Segmented {
-  const first = line.segs[0];
-  if (!prev || prev.page !== line.page || first?.kind !== 'text') return line;
-  if (!line.segs.some((s) => s.kind === 'amount')) return line;
-  if (prev.segs.length !== 1 || prev.segs[0]!.kind !== 'text') return line;
-  const top = prev.segs[0]!;
-  if (Math.abs(top.x0 - first.x0) > 4 || line.top - prev.bottom > line.height * 1.2) return line;
-  if (top.text.split(' ').length > 4 || /[.:]$/.test(top.text.trim())) return line;
-  const text = `${top.text} ${first.text}`;
-  const joined = matchLabel(text, FIELD_TARGETS);
-  if (!joined) return line;
-  const alone = matchLabel(first.text, FIELD_TARGETS);
-  if (alone && alone.score >= joined.score) return line;
-  const seg: Segment = { ...first, text, x0: Math.min(top.x0, first.x0), x1: Math.max(top.x1, first.x1) };
-  return { ...line, segs: [seg, ...line.segs.slice(1)] };
-}
-
-const candidateFrom = (line: Segmented, s: Segment, hit: LabelHit, factor: number): Candidate => {
-  const field = hit.match.target as FieldName;
-  return {
-    target: field,
-    value: signed(field, s.amount!.value, hit.match.negate),
-    box: { x0: s.x0, x1: s.x1, y0: line.top, y1: line.bottom },
-    text: s.text,
-    score: hit.match.score * s.amount!.quality * factor,
-    ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
-    weight: hit.match.synonym.weight,
-    page: line.page,
-    line: line.index,
-    source: 'row',
-    label: hit.seg.text,
-    x: s.x0,
-    ...(s.amount!.currency ? { currency: s.amount!.currency } : {}),
-  };
-};
-
-/**
- * Figures printed before their labels on one line (`$107,492.57  Total Equity`): the line starts
- * with a figure, every label follows one, and there are as many figures as labels.
- */
-export function valuesBeforeLabels(line: Segmented, fieldHits: LabelHit[]): Candidate[] | null {
-  if (fieldHits.length === 0 || line.segs[0]?.kind !== 'amount') return null;
-  const amounts = line.segs.filter((s) => s.kind === 'amount');
-  if (amounts.length !== fieldHits.length) return null;
-  const out: Candidate[] = [];
-  for (const hit of fieldHits) {
-    const s = line.segs[hit.index - 1];
-    // Close to its label: a figure far to the left belongs to another panel of the page.
-    if (s?.kind !== 'amount' || hit.prose || hit.seg.x0 - s.x1 > Math.max(60, line.height * 6)) return null;
-    out.push(candidateFrom(line, s, hit, 0.97));
-  }
-  return out;
 }
