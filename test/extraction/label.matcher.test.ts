@@ -69,6 +69,14 @@ describe('matchLabel', () => {
     expect(target('Special memxrxndum account')).toBeNull();
   });
 
+  it('never reads the equity an account must hold as its equity', () => {
+    expect(target('Minimum Equity Required')).not.toBe('total_equity');
+    expect(target('Equity Requirement')).not.toBe('total_equity');
+    expect(target('Required House Equity')).not.toBe('total_equity');
+    expect(target('Account Equity')).toBe('total_equity');
+    expect(target('Excess Equity over Requirement')).toBe('excess_liquidity');
+  });
+
   it('prefers the house requirement over the exchange one', () => {
     expect(matchLabel('House Maintenance Requirement')!.synonym.weight).toBeGreaterThan(
       matchLabel('Exchange Maintenance Requirement')!.synonym.weight,

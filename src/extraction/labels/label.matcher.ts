@@ -1,5 +1,5 @@
 import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
-import { ABBREVIATIONS, DISTRACTOR_WORDS, NOISE_WORDS, OCR_LETTER_PAIRS } from './labels.vocabulary.ts';
+import { ABBREVIATIONS, DISTRACTOR_WORDS, NOISE_WORDS, OCR_LETTER_PAIRS, REQUIRED_WORDS } from './labels.vocabulary.ts';
 
 export interface LabelMatch {
   target: LabelTarget;
@@ -141,6 +141,9 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
     if (distractors.some((d) => containsSeq(scope, d, from - offset, to - offset) && !containsSeq(st, d, -1, -1)))
       continue;
     const extras = words.filter((_, i) => i < from || i >= to);
+    // `Equity Required`, `Required Maintenance Equity`: the equity an account must hold is a requirement, not its equity.
+    if (syn.target === 'total_equity' && extras.some((w) => REQUIRED.has(w)) && !st.some((w) => REQUIRED.has(w)))
+      continue;
     const unknown = extras.filter((w) => !NOISE_WORDS.has(w) && !/^\d+$/.test(w));
     let penalty: number;
     if (prose) {
@@ -171,6 +174,7 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
   return best && best.score >= 0.6 ? best : null;
 }
 
+const REQUIRED: ReadonlySet<string> = new Set(REQUIRED_WORDS);
 const ACCOUNT_EXTRAS = new Set([
   'number',
   'no',

@@ -115,6 +115,12 @@ export const DISTRACTOR_WORDS = [
   'required deposit',
 ];
 
+/**
+ * Words that say a figure is what an account must hold, not what it holds: with one of them, a label
+ * that names the equity (`Equity Required`, `Required Maintenance Equity`) names a requirement.
+ */
+export const REQUIRED_WORDS = ['required', 'requirement'];
+
 /** Abbreviations rewritten before matching: `Maint. Req.` reads as `maintenance requirement`. */
 export const ABBREVIATIONS: Record<string, string> = {
   maint: 'maintenance',
