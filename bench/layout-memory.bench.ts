@@ -65,6 +65,8 @@ interface Doc {
   lines: ReturnType<typeof layoutLines>['lines'];
   sizes: { width: number; height: number }[];
   fingerprint: LayoutFingerprint;
+  /** A page of it was read by OCR. */
+  scanned: boolean;
 }
 
 const config = loadConfig(process.env);
@@ -114,7 +116,16 @@ async function load(corpus: string): Promise<Doc[]> {
     }
     const { lines } = layoutLines(pages);
     const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
-    docs.push({ name: f, layout: truth.layout, truth, pages, lines, sizes, fingerprint: fingerprintOf(lines, sizes) });
+    docs.push({
+      name: f,
+      layout: truth.layout,
+      truth,
+      pages,
+      lines,
+      sizes,
+      fingerprint: fingerprintOf(lines, sizes),
+      scanned: pages.some((p) => p.ocr),
+    });
   }
   return docs;
 }
@@ -195,20 +206,38 @@ for (const corpus of corpora) {
   everyDoc.push(...docs.map((d) => ({ ...d, layout: `${corpus}:${d.layout}` })));
   if (scaleOnly) continue;
   console.log(`\n${corpus}: ${docs.length} statements read in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  // Fingerprint match rates over all pairs.
+  // Fingerprint match rates over all pairs; also with whole labels only (no label found word by
+  // word), as fingerprints compared before, and the pairs of a scan and a text statement apart.
   let same = 0;
   let sameHit = 0;
   let diff = 0;
   let diffHit = 0;
+  let sameWhole = 0;
+  let diffWhole = 0;
+  let scanText = 0;
+  let scanTextHit = 0;
+  let scanTextWhole = 0;
+  let closest = 0;
   for (let i = 0; i < docs.length; i++)
     for (let j = i + 1; j < docs.length; j++) {
-      const hit = fingerprintSimilarity(docs[i]!.fingerprint, docs[j]!.fingerprint) >= SAME_LAYOUT;
-      if (docs[i]!.layout === docs[j]!.layout) {
+      const [a, b] = [docs[i]!, docs[j]!];
+      const similarity = fingerprintSimilarity(a.fingerprint, b.fingerprint);
+      const hit = similarity >= SAME_LAYOUT;
+      const whole = fingerprintSimilarity(a.fingerprint, b.fingerprint, { pieces: false }) >= SAME_LAYOUT;
+      if (a.layout === b.layout) {
         same++;
         if (hit) sameHit++;
+        if (whole) sameWhole++;
+        if (a.scanned !== b.scanned) {
+          scanText++;
+          if (hit) scanTextHit++;
+          if (whole) scanTextWhole++;
+        }
       } else {
         diff++;
         if (hit) diffHit++;
+        if (whole) diffWhole++;
+        closest = Math.max(closest, similarity);
       }
     }
   const baseline = new Map<string, Score>();
@@ -283,13 +312,22 @@ for (const corpus of corpora) {
     silent_after_1: sum(all.one).silent,
     silent_after_2: sum(all.two).silent,
     other_layout_regressions: regressions,
-    fingerprint: { same_layout_pairs: same, matched: sameHit, different_layout_pairs: diff, false_matches: diffHit },
+    fingerprint: {
+      same_layout_pairs: same,
+      matched: sameHit,
+      different_layout_pairs: diff,
+      false_matches: diffHit,
+      scan_text_pairs: scanText,
+      scan_text_matched: scanTextHit,
+      closest_different_layout: Math.round(closest * 1000) / 1000,
+      whole_labels_only: { matched: sameWhole, scan_text_matched: scanTextWhole, false_matches: diffWhole },
+    },
   };
   console.log(
     `${corpus} overall: F1 ${total.f1_before.toFixed(3)} → ${total.f1_after_1.toFixed(3)} → ${total.f1_after_2.toFixed(3)}, silent ${total.silent_before} → ${total.silent_after_1} → ${total.silent_after_2}, other-layout regressions ${regressions}`,
   );
   console.log(
-    `${corpus} fingerprint: same-layout pairs matched ${sameHit}/${same} (${((100 * sameHit) / Math.max(1, same)).toFixed(1)} %), different-layout pairs matched ${diffHit}/${diff} (${((100 * diffHit) / Math.max(1, diff)).toFixed(1)} %)`,
+    `${corpus} fingerprint: same-layout pairs matched ${sameHit}/${same} (${((100 * sameHit) / Math.max(1, same)).toFixed(1)} %; whole labels only ${sameWhole}), scan with text ${scanTextHit}/${scanText} (whole labels only ${scanTextWhole}), different-layout pairs matched ${diffHit}/${diff} (whole labels only ${diffWhole}), closest different-layout similarity ${closest.toFixed(3)}`,
   );
   results[corpus] = { ...total, layouts: rows };
   md.push(
@@ -305,7 +343,7 @@ for (const corpus of corpora) {
   md.push(
     `| **all** | | ${total.f1_before.toFixed(3)} | ${total.f1_after_1.toFixed(3)} | ${total.f1_after_2.toFixed(3)} | ${total.silent_before} | ${total.silent_after_1} | ${total.silent_after_2} |`,
     '',
-    `Other layouts scored after each teach: ${regressions} regressions. Fingerprint: ${sameHit}/${same} same-layout pairs match, ${diffHit}/${diff} different-layout pairs match.`,
+    `Other layouts scored after each teach: ${regressions} regressions. Fingerprint: ${sameHit}/${same} same-layout pairs match (${sameWhole} with whole labels only), of them a scan with a text statement ${scanTextHit}/${scanText} (${scanTextWhole}); ${diffHit}/${diff} different-layout pairs match (${diffWhole}), the closest at ${closest.toFixed(3)}.`,
     '',
   );
 }

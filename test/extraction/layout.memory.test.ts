@@ -9,6 +9,7 @@ import {
   matchLayout,
   matchLayoutExhaustive,
   SAME_LAYOUT,
+  similarHeaders,
 } from '../../src/extraction/memory/layout.fingerprint.ts';
 import { planTeaching, type TaughtReport } from '../../src/extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
@@ -80,6 +81,68 @@ describe('layout fingerprint', () => {
     expect(fingerprintSimilarity(ib1!, ib2!)).toBeGreaterThanOrEqual(SAME_LAYOUT);
     expect(fingerprintSimilarity(ib1!, drcr!)).toBeLessThan(SAME_LAYOUT);
     expect(fingerprintSimilarity(ib2!, drcr!)).toBeLessThan(SAME_LAYOUT);
+  });
+});
+
+describe('a scan’s fingerprint against its layout’s text statements', () => {
+  const page = { width: 595, height: 842 };
+  const at = (key: string, x: number, y: number) => ({ key, x, y, page: 0 });
+  // A text statement's labels, and a scan of another day's statement of the layout: OCR joined
+  // `Kurs` and `Kurswert CHF`, cut `Seite 1 von 2` into `Seite i von`, misread `Währung` and `Stück`.
+  const text = {
+    page,
+    pages: 1,
+    issuer: 'rheintal privatbank ag',
+    phrases: [
+      at('rheintal privatbank ag', 0.084, 0.052),
+      at('margin ubersicht margin overview', 0.084, 0.119),
+      at('wahrung currency', 0.084, 0.184),
+      at('positionen positions', 0.084, 0.371),
+      at('isin', 0.089, 0.395),
+      at('valor', 0.25, 0.395),
+      at('bezeichnung', 0.354, 0.395),
+      at('stuck', 0.658, 0.395),
+      at('kurs', 0.764, 0.395),
+      at('kurswert chf', 0.829, 0.395),
+      at('erstellt created', 0.06, 0.96),
+      at('seite', 0.469, 0.96),
+      at('von', 0.505, 0.96),
+    ],
+    headers: ['wahrung currency|chf', 'isin|valor|bezeichnung|stuck|kurs|kurswert chf'],
+  };
+  const scan = {
+    page,
+    pages: 1,
+    issuer: 'rheintal privatbank ag',
+    phrases: [
+      at('rheintal privatbank ag', 0.091, 0.054),
+      at('margin ubersicht margin overview', 0.091, 0.118),
+      at('wiihrung currency', 0.091, 0.185),
+      at('positionen positions', 0.09, 0.372),
+      at('isin', 0.09, 0.395),
+      at('valor', 0.244, 0.395),
+      at('bezeichnung', 0.36, 0.395),
+      at('stiick', 0.665, 0.395),
+      at('kurs kurswert chf', 0.762, 0.395),
+      at('erstellt created', 0.06, 0.953),
+      at('seite i von', 0.474, 0.953),
+    ],
+    headers: ['wiihrung currency|eur', 'isin|valor|bezeichnung|stiick|kurs kurswert chf'],
+  };
+
+  it('finds labels a scan cut or joined otherwise word by word, and header rows by their words', () => {
+    expect(similarHeaders(text.headers[1]!, scan.headers[1]!)).toBe(true);
+    expect(similarHeaders(text.headers[0]!, scan.headers[0]!)).toBe(true);
+    expect(fingerprintSimilarity(text, scan)).toBeGreaterThan(fingerprintSimilarity(text, scan, { pieces: false }));
+    expect(fingerprintSimilarity(text, scan)).toBeGreaterThanOrEqual(SAME_LAYOUT);
+    expect(fingerprintSimilarity(scan, text)).toBeCloseTo(fingerprintSimilarity(text, scan), 9);
+  });
+
+  it('finds no label in pieces elsewhere on the page, nor a header row of other words', () => {
+    // The same words in other places (another layout printing the vocabulary elsewhere) earn nothing.
+    const moved = { ...scan, phrases: scan.phrases.map((p) => ({ ...p, x: 1 - p.x, y: 1 - p.y })) };
+    expect(fingerprintSimilarity(text, moved)).toBe(fingerprintSimilarity(text, moved, { pieces: false }));
+    expect(similarHeaders('account|name|long mkt value|short mkt value', 'account|currency|cash|margin')).toBe(false);
   });
 });
 

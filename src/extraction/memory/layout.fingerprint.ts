@@ -1,5 +1,5 @@
 import type { Segmented } from '../layout/segments.ts';
-import { phraseKey, similarPhrases } from './phrase.match.ts';
+import { phraseKey, similarPhrases, similarWords } from './phrase.match.ts';
 
 /**
  * What stays the same between two statements of one layout: the words it prints around the figures
@@ -38,7 +38,9 @@ export function fingerprintOf(lines: Segmented[], pages: PageSize[]): LayoutFing
   let issuer = '';
   for (const line of lines) {
     const size = pages[line.page] ?? first;
-    const texts = line.segs.filter((s) => s.kind === 'text');
+    // A scan's specks and rules (`|`, `—`, `_`) are read as text: they are no caption, and must not
+    // keep a table's header row from being one.
+    const texts = line.segs.filter((s) => s.kind === 'text' && !speck(s.text));
     const keys: string[] = [];
     for (const seg of texts) {
       if (/\d/.test(seg.text)) continue;
@@ -71,6 +73,9 @@ export function fingerprintOf(lines: Segmented[], pages: PageSize[]): LayoutFing
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
+/** Text with fewer than two letters: a scan's speck, a rule, a bullet. */
+const speck = (text: string) => (text.match(/\p{L}/gu)?.length ?? 0) < 2;
+
 /** How far (in page fractions) a phrase may move and still count as in the same place: fonts and line counts shift things. */
 const PLACE_TOLERANCE = 0.08;
 
@@ -79,18 +84,23 @@ const PLACE_TOLERANCE = 0.08;
  * misread letters still count), each worth more when it sits in the same place; table headers and
  * the issuer add to it. Pages of another size or orientation are another layout.
  */
-export function fingerprintSimilarity(a: LayoutFingerprint, b: LayoutFingerprint): number {
+export function fingerprintSimilarity(
+  a: LayoutFingerprint,
+  b: LayoutFingerprint,
+  /** `pieces: false`: whole labels only, as before labels were also found word by word (the bench compares). */
+  opts: { pieces?: boolean } = {},
+): number {
   if (!samePaper(a.page, b.page)) return 0;
   if (a.phrases.length === 0 || b.phrases.length === 0) return 0;
   const used = new Set<number>();
+  const usedA = new Set<number>();
   let matched = 0;
-  for (const p of a.phrases) {
+  for (const [i, p] of a.phrases.entries()) {
     let best = -1;
     let bestScore = 0;
     b.phrases.forEach((q, j) => {
       if (used.has(j) || p.page !== q.page || !similarPhrases(p.key, q.key)) return;
-      const near = Math.abs(p.x - q.x) <= PLACE_TOLERANCE && Math.abs(p.y - q.y) <= PLACE_TOLERANCE * 2;
-      const score = near ? 1 : 0.5;
+      const score = nearPlace(p, q) ? 1 : 0.5;
       if (score > bestScore) {
         bestScore = score;
         best = j;
@@ -98,24 +108,89 @@ export function fingerprintSimilarity(a: LayoutFingerprint, b: LayoutFingerprint
     });
     if (best >= 0) {
       used.add(best);
+      usedA.add(i);
       matched += bestScore;
     }
   }
+  // A label a scan cut or joined otherwise (`Kurs  Kurswert CHF` read as one, `Seite 1 von 2` as
+  // `Seite i von`) is found word by word in the labels printed at its place, on both sides.
+  const pieces =
+    opts.pieces === false ? 0 : pieceCredit(a.phrases, usedA, b.phrases) + pieceCredit(b.phrases, used, a.phrases);
   // Dice over phrases: two statements of one layout share nearly all their labels, whatever else they print.
-  const phraseScore = (2 * matched) / (a.phrases.length + b.phrases.length);
+  const phraseScore = (2 * matched + pieces) / (a.phrases.length + b.phrases.length);
   // The issuer is among the phrases, and counts no more: one broker prints several layouts.
   const headerScore = a.headers.length === 0 && b.headers.length === 0 ? phraseScore : overlap(a.headers, b.headers);
   return 0.8 * phraseScore + 0.2 * headerScore;
 }
+
+/** The share of a label's words that must be printed at its place for the label to count in part. */
+const PIECE_SHARE = 0.5;
+/** A label found only in pieces counts half: a whole label is the stronger sign. */
+const PIECE_WEIGHT = 0.5;
+
+/**
+ * What the labels left unmatched (`matched` holds the others' indexes) earn word by word: each, the
+ * share of its words printed in one label at its place (near, same page) on the other side, when at
+ * least half are. Words of four letters or more may have a misread letter or two.
+ */
+function pieceCredit(
+  mine: LayoutFingerprint['phrases'],
+  matched: ReadonlySet<number>,
+  theirs: LayoutFingerprint['phrases'],
+): number {
+  let credit = 0;
+  mine.forEach((p, i) => {
+    if (matched.has(i)) return;
+    const words = p.key.split(' ').filter((w) => w.length >= 3);
+    if (words.length === 0) return;
+    let best = 0;
+    for (const q of theirs) {
+      if (q.page !== p.page || !nearPlace(p, q)) continue;
+      const other = q.key.split(' ');
+      const found = words.filter((w) => other.some((v) => v === w || (w.length >= 4 && similarWords(w, v)))).length;
+      best = Math.max(best, found / words.length);
+    }
+    if (best >= PIECE_SHARE) credit += best * PIECE_WEIGHT;
+  });
+  return credit;
+}
+
+const nearPlace = (p: { x: number; y: number }, q: { x: number; y: number }) =>
+  Math.abs(p.x - q.x) <= PLACE_TOLERANCE && Math.abs(p.y - q.y) <= PLACE_TOLERANCE * 2;
 
 /** Two documents whose similarity reaches this are taken for one layout. */
 export const SAME_LAYOUT = 0.35;
 
 function overlap(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const hits = a.filter((h) => b.some((k) => similarPhrases(h, k))).length;
-  const back = b.filter((h) => a.some((k) => similarPhrases(h, k))).length;
+  const hits = a.filter((h) => b.some((k) => similarHeaders(h, k))).length;
+  const back = b.filter((h) => a.some((k) => similarHeaders(h, k))).length;
   return (hits + back) / (a.length + b.length);
+}
+
+/** Share of two header rows' words (Dice) that must agree for them to be one header row. */
+const HEADER_WORDS = 0.6;
+
+/**
+ * Two header rows are one when they print nearly the same caption words, each allowing a misread
+ * letter or two, however the captions were cut into pieces: a scan reads `Kurs  Kurswert CHF` as one
+ * caption and misreads `Währung` as `Wiihrung`; another day prints `EUR` for `CHF`.
+ */
+export function similarHeaders(a: string, b: string): boolean {
+  if (similarPhrases(a, b)) return true;
+  const x = a.split(/[| ]+/).filter(Boolean);
+  const y = b.split(/[| ]+/).filter(Boolean);
+  if (x.length === 0 || y.length === 0) return false;
+  const used = new Set<number>();
+  let hit = 0;
+  for (const w of x) {
+    const j = y.findIndex((v, k) => !used.has(k) && (v === w || (w.length >= 4 && similarWords(w, v))));
+    if (j >= 0) {
+      used.add(j);
+      hit++;
+    }
+  }
+  return (2 * hit) / (x.length + y.length) >= HEADER_WORDS;
 }
 
 /** Letter and A4 differ by 17 pt in width: a few points of slack, and the same orientation. */

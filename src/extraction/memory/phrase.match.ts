@@ -24,6 +24,17 @@ export function similarPhrases(a: string, b: string): boolean {
   return editDistance(a, b, allowed) <= allowed;
 }
 
+/** Share of a word's letters a scan may misread (a word is short: `Wiihrung` for `Währung` is two of eight). */
+const WORD_FUZZ = 0.25;
+
+/** True when two words are one, allowing a misread letter or two in words of four letters or more. */
+export function similarWords(a: string, b: string): boolean {
+  if (a === b) return true;
+  const allowed = Math.floor(Math.max(a.length, b.length) * WORD_FUZZ);
+  if (allowed === 0 || Math.abs(a.length - b.length) > allowed) return false;
+  return editDistance(a, b, allowed) <= allowed;
+}
+
 /** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
