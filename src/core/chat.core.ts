@@ -4,16 +4,9 @@ import { ACTION_IDS, type ActionKind, type Card, type EditForm, textCard } from 
 import { reportCard } from './commands/command.cards.ts';
 import type { CommandRunner } from './commands/command.types.ts';
 import { withDecisionButtons } from './commands/pending.actions.ts';
-import {
-  type ActionResult,
-  decideReport,
-  type EditOutcome,
-  openEdit,
-  openReject,
-  resolveConflict,
-  submitEdit,
-  submitReject,
-} from './decisions/decide.usecases.ts';
+import { resolveConflict } from './decisions/conflict.usecases.ts';
+import { type ActionResult, decideReport } from './decisions/decide.usecases.ts';
+import { type EditOutcome, openEdit, openReject, submitEdit, submitReject } from './decisions/edit.usecases.ts';
 import { type CropRenderer, showSource } from './evidence/show.source.ts';
 import { displayUser } from './format.ts';
 import type { HomeViewer } from './home/home.port.ts';

@@ -1,25 +1,14 @@
 import type { Access, Permission, Role } from '../access/roles.ts';
-import { type AlertDeps, alertCalls } from '../alerts/alerts.usecases.ts';
+import type { AlertDeps } from '../alerts/alerts.usecases.ts';
 import { applyApproval } from '../calls/calls.usecases.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
-import { editForm, hasCall, rejectForm } from '../cards/report.cards.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import type { Ingestion } from '../ingest/ingestion.model.ts';
 import type { Platform, Repositories, UnitOfWork } from '../ports.ts';
-import { recheckReport } from '../report/report.finish.ts';
 import type { Report } from '../report/report.model.ts';
-import { FIELD_NAMES, type MarginReport } from '../report/report.schema.ts';
-import { withChangeFlags, withFreshChangeFlags } from '../summary/change.since.ts';
-import { conversationOf, readSummaryState, type SummaryState, type Written } from '../summary/summary.usecases.ts';
-import { editSubmissionSchema } from './edit.schema.ts';
-import {
-  approvalsNeeded,
-  fourEyesOn,
-  isRejectReasonCode,
-  REJECT_REASON_LABELS,
-  type TrustPolicy,
-  uploaderOf,
-} from './trust.policy.ts';
+import { withFreshChangeFlags } from '../summary/change.since.ts';
+import { readSummaryState, type SummaryState, type Written } from '../summary/summary.usecases.ts';
+import { approvalsNeeded, fourEyesOn, isRejectReasonCode, type TrustPolicy, uploaderOf } from './trust.policy.ts';
 
 export interface DecideDeps extends AlertDeps {
   repos: Repositories;
@@ -41,10 +30,10 @@ export interface ActionResult {
   also?: Ingestion[];
 }
 
-const summaryOf = (ingestion: Ingestion | undefined, written?: Written): ActionResult['summary'] =>
+export const summaryOf = (ingestion: Ingestion | undefined, written?: Written): ActionResult['summary'] =>
   ingestion ? { ingestion, ...(written ? { written } : {}) } : undefined;
 
-const refused = (needed: Role, what: string): ActionResult => ({
+export const refused = (needed: Role, what: string): ActionResult => ({
   notice: textCard(
     'Not allowed',
     `Only ${needed}s and admins can ${what}. Ask an admin for the ${needed} role.`,
@@ -52,13 +41,13 @@ const refused = (needed: Role, what: string): ActionResult => ({
   ),
 });
 
-async function ingestionOf(repos: Repositories, ingestionId: string | null) {
+export async function ingestionOf(repos: Repositories, ingestionId: string | null) {
   return ingestionId ? repos.ingestions.findById(ingestionId) : undefined;
 }
 
-const reportGone = () => textCard('Not found', 'That report no longer exists.', 'warning');
+export const reportGone = () => textCard('Not found', 'That report no longer exists.', 'warning');
 
-async function guard(deps: DecideDeps, user: string, permission: Permission): Promise<ActionResult | undefined> {
+export async function guard(deps: DecideDeps, user: string, permission: Permission): Promise<ActionResult | undefined> {
   if (await deps.access.can(user, permission)) return undefined;
   return refused(
     'approver',
@@ -244,236 +233,6 @@ async function reflagSuccessors(
     changed.push(updated);
   }
   return changed;
-}
-
-/**
- * A form opened on a pending report (Reject, Edit), or the refusal: no right to it, no such report,
- * or already decided (in the caller's words).
- */
-async function openOnPending<F>(
-  deps: DecideDeps,
-  input: { user: string; reportId: string },
-  permission: Permission,
-  decided: (report: Report) => string,
-  form: (report: Report) => F,
-) {
-  const denied = await guard(deps, input.user, permission);
-  if (denied) return { result: denied } as const;
-  const report = await deps.repos.reports.findById(input.reportId);
-  if (!report) return { result: { notice: reportGone() } } as const;
-  if (report.status !== 'pending') return { result: { notice: textCard('Already decided', decided(report)) } } as const;
-  return { form: form(report), version: report.version } as const;
-}
-
-/** Reject (issue 14): the form asking for a reason code and an optional comment, or a refusal. */
-export function openReject(deps: DecideDeps, input: { user: string; reportId: string }) {
-  return openOnPending(
-    deps,
-    input,
-    'reject',
-    (r) => `This report was already ${r.status} by ${displayUser(r.decidedBy)} at ${formatWhen(r.decidedAt)}.`,
-    rejectForm,
-  );
-}
-
-/** The submitted reject form: a known reason code is required, the comment is optional. */
-export async function submitReject(
-  deps: DecideDeps,
-  input: { user: string; reportId: string; code: string | undefined; comment: string | undefined },
-): Promise<EditOutcome> {
-  if (!isRejectReasonCode(input.code)) {
-    return {
-      ok: false,
-      errors: { reason_code: `Pick a reason: ${Object.values(REJECT_REASON_LABELS).join(', ')}.` },
-    };
-  }
-  const comment = input.comment?.replace(/\s+/g, ' ').trim().slice(0, 500) || null;
-  const result = await decideReport(deps, {
-    user: input.user,
-    reportId: input.reportId,
-    decision: 'rejected',
-    reason: comment,
-    code: input.code,
-  });
-  return { ok: true, result };
-}
-
-/** The form to open for Edit, or a refusal. */
-export function openEdit(deps: DecideDeps, input: { user: string; reportId: string }) {
-  return openOnPending(deps, input, 'edit', (r) => `This report is ${r.status}; it can no longer be edited.`, editForm);
-}
-
-export type EditOutcome = { ok: true; result: ActionResult } | { ok: false; errors: Record<string, string> };
-
-/** Validates corrected values, stores them with before/after in the audit trail, and re-runs the rules. */
-export async function submitEdit(
-  deps: DecideDeps,
-  input: {
-    user: string;
-    reportId: string;
-    values: Record<string, string | undefined>;
-    reason?: string;
-    expectedVersion?: number;
-  },
-): Promise<EditOutcome> {
-  const denied = await guard(deps, input.user, 'edit');
-  if (denied) return { ok: true, result: denied };
-  const parsed = editSubmissionSchema.safeParse({ ...input.values, reason: input.reason ?? input.values.reason });
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-    return { ok: false, errors };
-  }
-  const v = parsed.data;
-  const outcome = await deps.uow(async (repos): Promise<EditOutcome> => {
-    const before = await repos.reports.findById(input.reportId);
-    if (!before) return { ok: true, result: { notice: reportGone() } };
-    if (before.status !== 'pending') {
-      return {
-        ok: true,
-        result: {
-          notice: textCard('Already decided', `This report is ${before.status}; it was not changed.`),
-        },
-      };
-    }
-    const fields: MarginReport['fields'] = {};
-    for (const f of FIELD_NAMES) if (v[f] !== undefined) fields[f] = v[f];
-    // The same rules as after extraction, in the one place they run (core/report/report.finish.ts).
-    const rechecked = recheckReport(
-      before.extracted,
-      { account_number: v.account_number, report_date: v.report_date, currency: v.currency, fields },
-      { now: (deps.now ?? (() => new Date()))() },
-    );
-    // Issue 14: the edited figures against the true predecessor, as after extraction (a stored review reason).
-    const prior = await repos.reports.lastApprovedBefore(v.account_number, v.report_date);
-    const checked = withChangeFlags(rechecked, prior, deps.trust?.flags);
-    if (v.account_number !== before.accountNumber || v.report_date !== before.reportDate) {
-      const clash = await repos.reports.findByAccountDate(v.account_number, v.report_date);
-      if (clash && clash.id !== before.id) {
-        return {
-          ok: false,
-          errors: { account_number: `Account ${v.account_number} already has a report for ${v.report_date}.` },
-        };
-      }
-    }
-    // The upload's card as it stands, read before the edit writes anything.
-    const ingestion = await ingestionOf(repos, before.ingestionId);
-    const state = ingestion ? await readSummaryState(repos, ingestion.id) : undefined;
-    const after = await repos.reports.updateData({
-      id: before.id,
-      data: checked,
-      expectedVersion: input.expectedVersion ?? before.version,
-    });
-    if (!after) {
-      return {
-        ok: false,
-        errors: { form: 'Someone changed this report while you were editing. Close the form and open it again.' },
-      };
-    }
-    await repos.audit.append({
-      actor: input.user,
-      action: 'report.edited',
-      entityType: 'margin_report',
-      entityId: before.id,
-      before: {
-        account_number: before.accountNumber,
-        report_date: before.reportDate,
-        currency: before.extracted.currency,
-        fields: before.extracted.fields,
-      },
-      after: {
-        account_number: after.accountNumber,
-        report_date: after.reportDate,
-        currency: checked.currency,
-        fields: checked.fields,
-      },
-      reason: v.reason,
-    });
-    // Issue 14: an approval given before the edit approved other figures: it is taken back, and said so.
-    const reset = await repos.approvals.clear(before.id);
-    if (reset.length > 0) {
-      await repos.audit.append({
-        actor: input.user,
-        action: 'report.approvals_reset',
-        entityType: 'margin_report',
-        entityId: before.id,
-        before: { approvals: reset },
-        after: { approvals: [] },
-        reason: 'the report was edited after it was approved',
-      });
-    }
-    // The card: the edited report in place, its predecessor as looked up above, its approvals taken back.
-    const approvals = new Map(state?.approvals);
-    approvals.delete(after.id);
-    const summary = summaryOf(ingestion, {
-      ...(state ?? {}),
-      approvals,
-      report: after,
-      priors: new Map(state?.priors).set(after.id, prior),
-      ...(reset.length > 0 ? { approvalsReset: new Map([[after.id, reset]]) } : {}),
-    });
-    return { ok: true, result: { summary } };
-  });
-  // Corrected figures can show a call the extraction missed: it is announced like a new one, once.
-  const changed = outcome.ok ? outcome.result.summary : undefined;
-  const report = changed?.written?.report;
-  if (changed && report && hasCall(report.extracted))
-    await alertCalls(deps, conversationOf(changed.ingestion), [report]);
-  return outcome;
-}
-
-/** Replace / Keep existing on a report whose account and date already had one. */
-export async function resolveConflict(
-  deps: DecideDeps,
-  input: { user: string; conflictId: string; choice: 'replaced' | 'kept' },
-): Promise<ActionResult> {
-  const denied = await guard(deps, input.user, input.choice === 'replaced' ? 'replace' : 'keep');
-  if (denied) return denied;
-  return deps.uow(async (repos) => {
-    const conflict = await repos.conflicts.resolve(input.conflictId, input.choice, input.user);
-    if (!conflict) {
-      const existing = await repos.conflicts.findById(input.conflictId);
-      return {
-        notice: textCard('Already resolved', 'This duplicate was already resolved.'),
-        summary: summaryOf(existing ? await repos.ingestions.findById(existing.ingestionId) : undefined),
-      };
-    }
-    if (input.choice === 'replaced') {
-      const before = await repos.reports.findById(conflict.existingReportId);
-      const after = await repos.reports.replace({
-        id: conflict.existingReportId,
-        data: conflict.candidate,
-        ingestionId: conflict.ingestionId,
-        by: input.user,
-      });
-      // Pending again with other figures: reminded again from now, and no approval given to the old ones counts.
-      await repos.reminders.reset(conflict.existingReportId);
-      const approvalsTaken = await repos.approvals.clear(conflict.existingReportId);
-      await repos.audit.append({
-        actor: input.user,
-        action: 'report.replaced',
-        entityType: 'margin_report',
-        entityId: conflict.existingReportId,
-        before: before?.extracted,
-        after: after?.extracted,
-        context: {
-          conflict_id: conflict.id,
-          previous_ingestion_id: before?.ingestionId,
-          ...(approvalsTaken.length > 0 ? { approvals_reset: approvalsTaken } : {}),
-        },
-      });
-    } else {
-      await repos.audit.append({
-        actor: input.user,
-        action: 'report.kept',
-        entityType: 'report_conflict',
-        entityId: conflict.id,
-        after: { status: 'kept' },
-      });
-    }
-    // A replaced report moves to this upload: the card reads the upload's reports again, with the conflict as decided.
-    return { summary: summaryOf(await repos.ingestions.findById(conflict.ingestionId)) };
-  });
 }
 
 export const platformOf = (user: string) => user.split(':')[0] as Platform;
