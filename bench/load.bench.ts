@@ -65,7 +65,8 @@ async function main() {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'warn',
-      // The bench user approves: its clicks are real decisions, not refusals.
+      // The bench user approves uploads another person shared (four-eyes refuses an uploader's own
+      // approval): its clicks are real decisions, not refusals.
       ADMINS: 'slack:UBENCH',
       ...(database?.url ? { DATABASE_URL: database.url } : {}),
     },
@@ -83,7 +84,7 @@ async function main() {
     n += 1;
     const ts = `${1_800_000_000 + n}.000100`;
     const f = slack.addFile({ name: `${path.basename(file, '.pdf')}-${n}.pdf`, bytes: unique(file, n), channel, ts });
-    return { ts, send: () => sender.event(fileShareMessage({ channel, user: 'UBENCH', ts, files: [f] })) };
+    return { ts, send: () => sender.event(fileShareMessage({ channel, user: 'UUPLOADER', ts, files: [f] })) };
   };
   const threads: { channel: string; ts: string; kind: 'text' | 'scanned'; sentAt: number }[] = [];
   const settled = (th: (typeof threads)[number]) => {
