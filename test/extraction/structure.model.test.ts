@@ -5,23 +5,11 @@ import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { readColumnHeaders } from '../../src/extraction/structure/column.header.ts';
 import { readFieldTables } from '../../src/extraction/structure/field.table.ts';
 import { readLabelCells } from '../../src/extraction/structure/label.cells.ts';
+import { phrase, right } from './support/words.builder.ts';
 
 // The parts of the structure model that field reading applies its one rule over: column titles
 // governing the rows below them, fields-as-columns tables, and label cells (wrapped labels joined,
 // figures printed before their labels).
-
-/** A phrase as words with boxes, at a left edge x and top y, about 5 pt per character. */
-function phrase(text: string, x: number, y: number): PageWord[] {
-  const out: PageWord[] = [];
-  let at = x;
-  for (const t of text.split(' ')) {
-    out.push({ text: t, x0: at, x1: at + t.length * 5, y0: y, y1: y + 9, conf: 1 });
-    at += t.length * 5 + 3;
-  }
-  return out;
-}
-const right = (text: string, x1: number, y: number) =>
-  phrase(text, x1 - text.length * 5 - (text.split(' ').length - 1) * 3, y);
 
 function lines(...pages: PageWord[][]): Segmented[] {
   const out: Segmented[] = [];
