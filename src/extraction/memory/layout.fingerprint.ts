@@ -79,10 +79,46 @@ const speck = (text: string) => (text.match(/\p{L}/gu)?.length ?? 0) < 2;
 /** How far (in page fractions) a phrase may move and still count as in the same place: fonts and line counts shift things. */
 const PLACE_TOLERANCE = 0.08;
 
+type Phrase = LayoutFingerprint['phrases'][number];
+/** A phrase with its place also inside its page's printed area (0..1 from the area's left and top edges). */
+interface Placed extends Phrase {
+  cx: number;
+  cy: number;
+}
+
+/**
+ * Each phrase's place inside the area its page prints on (the box of the page's label phrases): the
+ * same layout printed on Letter, A4 or landscape paper keeps its labels' places in that area while
+ * their places on the paper move. Computed from the stored phrases, so stored fingerprints compare too.
+ */
+function placed(phrases: readonly Phrase[]): Placed[] {
+  const box = new Map<number, { x0: number; y0: number; x1: number; y1: number }>();
+  for (const p of phrases) {
+    const b = box.get(p.page) ?? { x0: p.x, y0: p.y, x1: p.x, y1: p.y };
+    box.set(p.page, {
+      x0: Math.min(b.x0, p.x),
+      y0: Math.min(b.y0, p.y),
+      x1: Math.max(b.x1, p.x),
+      y1: Math.max(b.y1, p.y),
+    });
+  }
+  return phrases.map((p) => {
+    const b = box.get(p.page)!;
+    const w = b.x1 - b.x0;
+    const h = b.y1 - b.y0;
+    return { ...p, cx: w > 0 ? (p.x - b.x0) / w : 0, cy: h > 0 ? (p.y - b.y0) / h : 0 };
+  });
+}
+
+/** Near on the paper (same paper only) or inside the printed area (any paper). */
+const nearPlaced = (p: Placed, q: Placed, paper: boolean) =>
+  (paper && nearPlace(p, q)) || nearPlace({ x: p.cx, y: p.cy }, { x: q.cx, y: q.cy });
+
 /**
  * How alike two fingerprints are, 0..1: the share of label phrases both print (fuzzily, so a scan's
- * misread letters still count), each worth more when it sits in the same place; table headers and
- * the issuer add to it. Pages of another size or orientation are another layout.
+ * misread letters still count), each worth more when it sits in the same place (on the paper, or
+ * inside the printed area, whatever the paper); table headers and the issuer add to it. The paper's
+ * size and orientation are no gate: one layout is printed on Letter, A4 and landscape alike.
  */
 export function fingerprintSimilarity(
   a: LayoutFingerprint,
@@ -90,17 +126,19 @@ export function fingerprintSimilarity(
   /** `pieces: false`: whole labels only, as before labels were also found word by word (the bench compares). */
   opts: { pieces?: boolean } = {},
 ): number {
-  if (!samePaper(a.page, b.page)) return 0;
   if (a.phrases.length === 0 || b.phrases.length === 0) return 0;
+  const paper = samePaper(a.page, b.page);
+  const pa = placed(a.phrases);
+  const pb = placed(b.phrases);
   const used = new Set<number>();
   const usedA = new Set<number>();
   let matched = 0;
-  for (const [i, p] of a.phrases.entries()) {
+  for (const [i, p] of pa.entries()) {
     let best = -1;
     let bestScore = 0;
-    b.phrases.forEach((q, j) => {
+    pb.forEach((q, j) => {
       if (used.has(j) || p.page !== q.page || !similarPhrases(p.key, q.key)) return;
-      const score = nearPlace(p, q) ? 1 : 0.5;
+      const score = nearPlaced(p, q, paper) ? 1 : 0.5;
       if (score > bestScore) {
         bestScore = score;
         best = j;
@@ -114,8 +152,7 @@ export function fingerprintSimilarity(
   }
   // A label a scan cut or joined otherwise (`Kurs  Kurswert CHF` read as one, `Seite 1 von 2` as
   // `Seite i von`) is found word by word in the labels printed at its place, on both sides.
-  const pieces =
-    opts.pieces === false ? 0 : pieceCredit(a.phrases, usedA, b.phrases) + pieceCredit(b.phrases, used, a.phrases);
+  const pieces = opts.pieces === false ? 0 : pieceCredit(pa, usedA, pb, paper) + pieceCredit(pb, used, pa, paper);
   // Dice over phrases: two statements of one layout share nearly all their labels, whatever else they print.
   const phraseScore = (2 * matched + pieces) / (a.phrases.length + b.phrases.length);
   // The issuer is among the phrases, and counts no more: one broker prints several layouts.
@@ -133,11 +170,7 @@ const PIECE_WEIGHT = 0.5;
  * share of its words printed in one label at its place (near, same page) on the other side, when at
  * least half are. Words of four letters or more may have a misread letter or two.
  */
-function pieceCredit(
-  mine: LayoutFingerprint['phrases'],
-  matched: ReadonlySet<number>,
-  theirs: LayoutFingerprint['phrases'],
-): number {
+function pieceCredit(mine: Placed[], matched: ReadonlySet<number>, theirs: Placed[], paper: boolean): number {
   let credit = 0;
   mine.forEach((p, i) => {
     if (matched.has(i)) return;
@@ -145,7 +178,7 @@ function pieceCredit(
     if (words.length === 0) return;
     let best = 0;
     for (const q of theirs) {
-      if (q.page !== p.page || !nearPlace(p, q)) continue;
+      if (q.page !== p.page || !nearPlaced(p, q, paper)) continue;
       const other = q.key.split(' ');
       const found = words.filter((w) => other.some((v) => v === w || (w.length >= 4 && similarWords(w, v)))).length;
       best = Math.max(best, found / words.length);
@@ -219,7 +252,7 @@ export function layoutIdOf(fp: LayoutFingerprint): string {
 /**
  * The best-matching known layout at or above `SAME_LAYOUT`, with its similarity; null when none is.
  * A workspace with many layouts is searched through an index (see `shortlist`): only the layouts on
- * the same paper that share the most label words with the document are compared phrase by phrase.
+ * that share the most label words with the document are compared phrase by phrase.
  */
 export function matchLayout<T extends { fingerprint: LayoutFingerprint }>(
   fp: LayoutFingerprint,
@@ -296,7 +329,7 @@ function indexOf(known: readonly { fingerprint: LayoutFingerprint }[]): WordInde
 }
 
 /**
- * The layouts worth comparing with a document: on the same paper, sharing the most label words with
+ * The layouts worth comparing with a document: whatever their paper, sharing the most label words with
  * it, rarer words weighing more (a weighted Dice over word sets). Words survive a scan's misread
  * letters better than whole phrases do, and the phrase-by-phrase comparison (fuzzy) then decides
  * among these few. The cost is a bounded number of postings, not the layouts times their phrases.
@@ -322,7 +355,6 @@ function shortlist<T extends { fingerprint: LayoutFingerprint }>(fp: LayoutFinge
     }
   }
   return touched
-    .filter((i) => samePaper(fp.page, known[i]!.fingerprint.page))
     .map((i) => ({ i, dice: (2 * score[i]!) / (queryMass + index.mass[i]!) }))
     .sort((a, b) => b.dice - a.dice)
     .slice(0, SHORTLIST)
