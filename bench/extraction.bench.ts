@@ -1,38 +1,34 @@
 /**
  * Extraction speed, each figure beside its yardstick measured in the same run:
  *  - text page median in process, and `pdftotext -layout` on the same page;
- *  - OCR like for like on the same page images (the bands our reader cuts at the same dpi): one
- *    tesseract.js worker against one `tesseract` process (OMP_THREAD_LIMIT=1, same model, one process
- *    reading the list of images), and the pool against as many processes in parallel; a page counts
- *    only when its text holds a figure of its truth. Same pixels (the PGM bands), same model file
- *    (@tesseract.js-data/eng 4.0.0_best_int, handed to the CLI by --tessdata-dir), same parameters
- *    (LSTM only, PSM 11, 300 dpi, tessedit_do_invert=0: the CLI's default inverts, ours does not); the
- *    engines differ: tesseract.js-core's WebAssembly build (tesseract 5.1, relaxed-SIMD LSTM core where
- *    V8 has relaxed SIMD) against the system's native `tesseract` (5.3 here, AVX2/AVX-512). CPU seconds
- *    beside wall seconds (a loaded machine distorts only the latter), and our second pass over the same
- *    pages, once V8 has compiled the WebAssembly's hot paths;
- *  - scanned page end to end (read, render, OCR, fields) against `pdftoppm` + `tesseract` per page;
+ *  - OCR like for like (bench/ocr.like-for-like.ts): the page images our reader cuts, read by one
+ *    tesseract.js worker against one `tesseract` process and by the pool against as many processes in
+ *    parallel, same pixels, model file and parameters, in interleaved rounds: a fresh process on each side
+ *    (cold) and our pool once it has read the pages (warm), CPU and wall seconds per checked page, medians;
+ *  - scanned page end to end (read, render, OCR, fields) against `pdftoppm` + `tesseract` per page; not
+ *    like for like: that `tesseract` reads the system's model (Debian's eng is tessdata_fast, a smaller LSTM
+ *    than the best_int model we read) and inverts lines;
  *  - `marginiq extract one-page.pdf --json` as a whole process against `pdftotext` as a process.
- * Prints a table and writes bench/results/extraction.json.
+ * Prints a table and writes bench/results/extraction.json (with --only ocr: the OCR like for like alone, to
+ * bench/results/extraction-ocr.json).
  *
- *   node bench/extraction.bench.ts [--dir test/fixtures/reports] [--limit 12] [--runs 9]
+ *   node bench/extraction.bench.ts [--dir test/fixtures/reports] [--limit 12] [--runs 9] [--rounds 3] [--only ocr]
  *
  * Inputs: the fixture corpus when present (truth `kind` says text or scanned), otherwise a few
  * generated statements and their scans.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createExtractor } from '../src/extraction/extractor.ts';
-import { createOcrPool } from '../src/extraction/ocr/ocr.pool.ts';
-import type { PageImage } from '../src/extraction/pdf/page.types.ts';
 import { closePdfReaders, readPdf } from '../src/extraction/pdf/pdf-document.reader.ts';
 import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 import { buildTextPdf, type Placed, rows } from '../test/extraction/support/pdf.builder.ts';
 import { scanPdf } from '../test/extraction/support/scan.builder.ts';
+import { cpuChildren, cpuSelf, likeForLike, median, type OcrPage, type Spread } from './ocr.like-for-like.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -43,6 +39,8 @@ const arg = (name: string, def: string) => {
 const DIR = path.resolve(ROOT, arg('--dir', 'test/fixtures/reports'));
 const LIMIT = Number(arg('--limit', '12'));
 const RUNS = Number(arg('--runs', '9'));
+const ROUNDS = Number(arg('--rounds', '3'));
+const ONLY_OCR = arg('--only', '') === 'ocr';
 const DPI = 250; // the extractor's default OCR resolution
 
 interface Doc {
@@ -54,29 +52,9 @@ interface Doc {
   figures: string[];
 }
 
-const median = (xs: number[]) => {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 /** 83062.09 → "8306209": a figure as OCR prints it once separators are dropped. */
 const digitsOf = (values: number[]) =>
   values.filter((v) => Math.abs(v) >= 100).map((v) => Math.abs(v).toFixed(2).replace('.', ''));
-/** A page's text is checked when it shows one of its document's figures. */
-const checked = (text: string, figures: string[]) => {
-  const tokens = new Set(text.split(/\s+/).map((t) => t.replace(/\D/g, '')));
-  return figures.some((f) => tokens.has(f) || tokens.has(f.replace(/00$/, '')));
-};
-/** CPU seconds of this process's threads, and of its finished children (Linux: /proc/self/stat). */
-const cpuSelf = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
-const cpuChildren = () => {
-  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[13]) + Number(f[14])) / 100; // cutime + cstime (fields 16, 17), in ticks of 1/100 s
-};
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 async function corpus(): Promise<Doc[]> {
@@ -180,16 +158,9 @@ async function ours(docs: Doc[]) {
   };
 }
 
-interface PageImages {
-  doc: string;
-  page: number;
-  figures: string[];
-  images: PageImage[];
-}
-
 /** The page images our reader hands to OCR (inked bands of each scanned page, at DPI). */
-async function pageImages(docs: Doc[]): Promise<PageImages[]> {
-  const out: PageImages[] = [];
+async function pageImages(docs: Doc[]): Promise<OcrPage[]> {
+  const out: OcrPage[] = [];
   for (const d of docs.filter((x) => x.kind === 'scanned')) {
     await readPdf(d.bytes, {
       raster: PAGE_RASTER_MODULE,
@@ -205,90 +176,7 @@ async function pageImages(docs: Doc[]): Promise<PageImages[]> {
   return out;
 }
 
-/**
- * tesseract.js: `size` workers (started) read every page's images twice; wall and CPU seconds of each pass, and
- * the checked pages of the first. The first pass is what a freshly started pool costs: V8 compiles
- * tesseract's WebAssembly hot paths with its optimising tier while it reads (shared by the process's
- * workers). The second pass reads with that code compiled: the engine's steady cost.
- */
-async function ocrJs(pages: PageImages[], size: number) {
-  const pool = createOcrPool({ size });
-  await pool.warmUp();
-  const pass = async () => {
-    const t0 = performance.now();
-    const c0 = cpuSelf();
-    const texts = await Promise.all(
-      pages.map(async (p) => {
-        const parts = await Promise.all(p.images.map((img) => pool.recognize(img)));
-        return parts.flatMap((r) => r.words.map((w) => w.text)).join(' ');
-      }),
-    );
-    return { wall: (performance.now() - t0) / 1000, cpu: cpuSelf() - c0, texts };
-  };
-  const first = await pass();
-  const second = await pass();
-  await pool.close();
-  return {
-    wall: first.wall,
-    cpu: first.cpu,
-    pages: pages.length,
-    checked: pages.filter((p, i) => checked(first.texts[i]!, p.figures)).length,
-    warm: { wall: second.wall, cpu: second.cpu },
-  };
-}
-
-/** The same images through `tesseract` processes: `procs` in parallel, each reading its share as a list. */
-async function ocrCli(pages: PageImages[], procs: number, work: string, tessdata: string) {
-  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
-  const files: { page: number; file: string }[] = [];
-  pages.forEach((p, i) => {
-    p.images.forEach((img, j) => {
-      const file = path.join(work, `p${i}-b${j}.pgm`);
-      writeFileSync(file, img.pgm);
-      files.push({ page: i, file });
-    });
-  });
-  // Whole pages to each process, round robin, as the pool takes pages.
-  const shares = Array.from({ length: procs }, (_, k) => files.filter((f) => f.page % procs === k));
-  const t0 = performance.now();
-  const c0 = cpuChildren();
-  const outputs = await Promise.all(
-    shares.map(
-      (share, k) =>
-        new Promise<{ share: typeof share; text: string }>((resolve, reject) => {
-          if (share.length === 0) return resolve({ share, text: '' });
-          const list = path.join(work, `list-${k}.txt`);
-          writeFileSync(list, `${share.map((f) => f.file).join('\n')}\n`);
-          const args = [list, '-', '--tessdata-dir', tessdata, '--oem', '1', '--psm', '11', '--dpi', '300'];
-          const child = spawn('tesseract', [...args, '-c', 'tessedit_do_invert=0'], { env });
-          let text = '';
-          child.stdout.on('data', (b) => {
-            text += b;
-          });
-          child.on('error', reject);
-          child.on('close', () => resolve({ share, text }));
-        }),
-    ),
-  );
-  const wall = (performance.now() - t0) / 1000;
-  const cpu = cpuChildren() - c0;
-  // tesseract ends each image's text with a form feed.
-  const byPage = new Map<number, string>();
-  for (const { share, text } of outputs) {
-    const parts = text.split('\f');
-    share.forEach((f, i) => {
-      byPage.set(f.page, `${byPage.get(f.page) ?? ''} ${parts[i] ?? ''}`);
-    });
-  }
-  return {
-    wall,
-    cpu,
-    pages: pages.length,
-    checked: pages.filter((p, i) => checked(byPage.get(i) ?? '', p.figures)).length,
-  };
-}
-
-async function likeForLike(docs: Doc[]) {
+async function ocrLikeForLike(docs: Doc[]) {
   if (!has('tesseract')) return null;
   const work = mkdtempSync(path.join(tmpdir(), 'marginiq-ocr-bench-'));
   try {
@@ -299,9 +187,8 @@ async function likeForLike(docs: Doc[]) {
     writeFileSync(path.join(tessdata, 'eng.traineddata'), gunzipSync(readFileSync(model)));
     const n = cpus().length;
     const pages = await pageImages(docs);
-    const one = { js: await ocrJs(pages, 1), cli: await ocrCli(pages, 1, work, tessdata) };
-    const pool = { js: await ocrJs(pages, n), cli: await ocrCli(pages, n, work, tessdata) };
-    return { parallel: n, one, pool };
+    const widths = n > 1 ? [1, n] : [1];
+    return { parallel: n, widths: await likeForLike({ pages, widths, rounds: ROUNDS, work, tessdata, root: ROOT }) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -376,48 +263,52 @@ function cli(docs: Doc[]) {
 }
 
 const docs = await corpus();
-const mine = await ours(docs);
-const theirs = cli(docs);
-const ocr = await likeForLike(docs);
-const proc = wholeProcess(docs);
+const mine = ONLY_OCR ? null : await ours(docs);
+const theirs = ONLY_OCR ? null : cli(docs);
+const ocr = await ocrLikeForLike(docs);
+const proc = ONLY_OCR ? null : wholeProcess(docs);
 const f = (n: number, d = 3) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-const perChecked = (r: { wall: number; checked: number }) => (r.checked > 0 ? r.wall / r.checked : Number.NaN);
-const rowsOut = [
-  ['median s / text page (in process)', f(mine.textPage), f(theirs.textPage), f(mine.textPage / theirs.textPage, 2)],
-  ['  CPU s / text page (in process)', f(mine.textPageCpu), '-', '-'],
-  [
-    'median s / scanned page (end to end)',
-    f(mine.scannedPage),
-    f(theirs.scannedPage),
-    f(mine.scannedPage / theirs.scannedPage, 2),
-  ],
-];
+const rowsOut: string[][] = [];
+if (mine && theirs)
+  rowsOut.push(
+    ['median s / text page (in process)', f(mine.textPage), f(theirs.textPage), f(mine.textPage / theirs.textPage, 2)],
+    ['  CPU s / text page (in process)', f(mine.textPageCpu), '-', '-'],
+    [
+      'median s / scanned page (end to end)',
+      f(mine.scannedPage),
+      f(theirs.scannedPage),
+      f(mine.scannedPage / theirs.scannedPage, 2),
+    ],
+  );
 if (ocr) {
-  const row = (label: string, r: typeof ocr.one) => [
-    `${label} (checked ${r.js.checked}/${r.js.pages} vs ${r.cli.checked}/${r.cli.pages})`,
-    f(perChecked(r.js)),
-    f(perChecked(r.cli)),
-    f(perChecked(r.js) / perChecked(r.cli), 2),
-  ];
-  const cpuRow = (label: string, r: typeof ocr.one) => [
-    label,
-    f(r.js.cpu / Math.max(1, r.js.checked)),
-    f(r.cli.cpu / Math.max(1, r.cli.checked)),
-    f(r.js.cpu / Math.max(1, r.js.checked) / (r.cli.cpu / Math.max(1, r.cli.checked)), 2),
-  ];
-  /** Our second pass over the same pages (WebAssembly compiled) against the CLI's one process per share. */
-  const warmRow = (label: string, r: typeof ocr.one) => [
-    label,
-    f(r.js.warm.cpu / Math.max(1, r.js.checked)),
-    f(r.cli.cpu / Math.max(1, r.cli.checked)),
-    f(r.js.warm.cpu / Math.max(1, r.js.checked) / (r.cli.cpu / Math.max(1, r.cli.checked)), 2),
-  ];
-  rowsOut.push(row('OCR s / page, 1 worker vs 1 process', ocr.one));
-  rowsOut.push(cpuRow('  CPU s / page, 1 worker vs 1 process', ocr.one));
-  rowsOut.push(warmRow('  CPU s / page, 1 worker second pass (compiled)', ocr.one));
-  rowsOut.push(row(`OCR s / page, pool of ${ocr.parallel} vs ${ocr.parallel} processes`, ocr.pool));
-  rowsOut.push(cpuRow(`  CPU s / page, pool vs processes`, ocr.pool));
-  rowsOut.push(warmRow('  CPU s / page, pool second pass (compiled)', ocr.pool));
+  const spread = (s: Spread) => `${f(s.median, 2)} (${f(s.min, 2)}-${f(s.max, 2)})`;
+  for (const w of ocr.widths) {
+    const who = w.width === 1 ? '1 worker vs 1 process' : `pool of ${w.width} vs ${w.width} processes`;
+    const p = w.perPage;
+    const seen = (k: keyof typeof p) => `${p[k].checked}/${w.pages}`;
+    rowsOut.push(
+      [
+        `OCR CPU s / page, ${who}, warm (checked ${seen('warm')} vs ${seen('cli')}, ${w.rounds} rounds)`,
+        f(p.warm.cpu),
+        f(p.cli.cpu),
+        spread(w.ratio.warm.cpu),
+      ],
+      [
+        `  CPU s / page, fresh process each side (checked ${seen('cold')})`,
+        f(p.cold.cpu),
+        f(p.cli.cpu),
+        spread(w.ratio.cold.cpu),
+      ],
+      [
+        `  CPU s / page, warm, with our figure checks (checked ${seen('warmChecked')})`,
+        f(p.warmChecked.cpu),
+        f(p.cli.cpu),
+        spread(w.ratio.warmChecked.cpu),
+      ],
+      ['  wall s / page, warm', f(p.warm.wall), f(p.cli.wall), spread(w.ratio.warm.wall)],
+      ['  wall s / page, fresh process each side', f(p.cold.wall), f(p.cli.wall), spread(w.ratio.cold.wall)],
+    );
+  }
 }
 if (proc) {
   rowsOut.push([
@@ -434,11 +325,12 @@ if (proc) {
   ]);
   rowsOut.push(['  CPU s, whole process, least of the runs', f(proc.marginiq.cpuMin), f(proc.pdftotext.cpuMin), '-']);
 }
-rowsOut.push(
-  ['scanned pages / s (full pool)', f(mine.pagesPerSecond), '-', '-'],
-  ['cores busy (full pool)', f(mine.coresBusy, 2), '-', '-'],
-  ['peak RSS (MB)', f(mine.peakRssMb, 0), '-', '-'],
-);
+if (mine)
+  rowsOut.push(
+    ['scanned pages / s (full pool)', f(mine.pagesPerSecond), '-', '-'],
+    ['cores busy (full pool)', f(mine.coresBusy, 2), '-', '-'],
+    ['peak RSS (MB)', f(mine.peakRssMb, 0), '-', '-'],
+  );
 const head = ['measure', 'marginiq', 'pdftotext / tesseract', 'ratio'];
 const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i]!.length)));
 const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -453,7 +345,7 @@ console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rowsOut) console.log(line(r));
 const outDir = path.join(ROOT, 'bench/results');
 mkdirSync(outDir, { recursive: true });
-const file = path.join(outDir, 'extraction.json');
+const file = path.join(outDir, ONLY_OCR ? 'extraction-ocr.json' : 'extraction.json');
 writeFileSync(
   file,
   `${JSON.stringify(

@@ -58,7 +58,17 @@ export interface OcrPool {
  * does not need. The next page starts them again: about 1.4 CPU s more for two workers
  * (bench/ocr-idle.bench.ts).
  */
-export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode?: string; idleMs?: number }): OcrPool {
+export function createOcrPool(deps: {
+  size: number;
+  logger?: Logger;
+  pageSegMode?: string;
+  idleMs?: number;
+  /**
+   * False: recognition alone, as the `tesseract` CLI does it (no trailing-minus check from pixels, no second
+   * readings of doubtful figures): what the extraction bench compares like for like. True by default.
+   */
+  figureChecks?: boolean;
+}): OcrPool {
   const size = Math.max(1, deps.size);
   const idle: TessWorker[] = [];
   const waiting: ((w: TessWorker) => void)[] = [];
@@ -180,7 +190,7 @@ export function createOcrPool(deps: { size: number; logger?: Logger; pageSegMode
               }
               for (const w of l.words) if (w.text.trim()) read.push({ ...w, text: w.text.trim() });
             }
-        const gray = readPgm(image.pgm);
+        const gray = deps.figureChecks === false ? null : readPgm(image.pgm);
         if (gray) {
           read = restoreTrailingMinus(read, gray);
           read = await rereadFigures(worker, read, gray, pageMode, signal);

@@ -1,0 +1,220 @@
+/**
+ * OCR like for like (issue 20): the same page bands at the same dpi, the same model file, the same
+ * parameters, read by tesseract.js and by the `tesseract` CLI, in interleaved rounds, medians reported.
+ *
+ * Per round and per width (1 worker against 1 process, a pool of n against n processes in parallel):
+ *  - cli:  `tesseract` processes, each reading its share of the bands as a list (OMP_THREAD_LIMIT=1);
+ *  - cold: a fresh Node process (bench/ocr-once.ts) starting a pool and reading the same shares: whole
+ *          process against whole process, starting costs on both sides;
+ *  - warm: a pool of this process that has already read every page once (V8 has compiled tesseract's
+ *          WebAssembly hot paths): what a running service pays per page.
+ * All three read recognition only (no second readings: the CLI makes none); `warmChecked` is our warm path
+ * with the figure checks and second readings the extractor runs, for what they add. A page counts only when
+ * its text shows a figure of its truth; CPU seconds (user+sys, every thread) per checked page beside wall
+ * seconds. Ratios are taken within each round (both sides under the same load) and their median reported.
+ * The engines differ: tesseract.js-core's WebAssembly (tesseract 5.1, relaxed-SIMD LSTM) against the
+ * system's native `tesseract` (AVX2/AVX-512).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createOcrPool, type OcrPool } from '../src/extraction/ocr/ocr.pool.ts';
+import type { PageImage } from '../src/extraction/pdf/page.types.ts';
+
+export interface OcrPage {
+  doc: string;
+  page: number;
+  figures: string[];
+  images: PageImage[];
+}
+
+export const median = (xs: number[]) => {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+/** A page's text is checked when it shows one of its document's figures (digits only, as OCR prints them). */
+export const checked = (text: string, figures: string[]) => {
+  const tokens = new Set(text.split(/\s+/).map((t) => t.replace(/\D/g, '')));
+  return figures.some((f) => tokens.has(f) || tokens.has(f.replace(/00$/, '')));
+};
+/** CPU seconds of this process's threads. */
+export const cpuSelf = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+/** CPU seconds of this process's finished children (Linux: /proc/self/stat cutime + cstime, 1/100 s ticks). */
+export const cpuChildren = () => {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
+};
+
+interface Run {
+  wall: number;
+  cpu: number;
+  checked: number;
+}
+type Share = { page: number; file: string }[];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}`))));
+  });
+}
+
+/** Processes in parallel, one per share; texts by page; wall and children's CPU seconds. */
+async function processes(shares: Share[], start: (share: Share, k: number) => Promise<Map<number, string>>) {
+  const t0 = performance.now();
+  const c0 = cpuChildren();
+  const maps = await Promise.all(shares.map((s, k) => (s.length ? start(s, k) : Promise.resolve(new Map()))));
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = cpuChildren() - c0;
+  const byPage = new Map<number, string>();
+  for (const m of maps) for (const [p, t] of m) byPage.set(p, `${byPage.get(p) ?? ''} ${t}`);
+  return { wall, cpu, byPage };
+}
+
+export async function likeForLike(opts: {
+  pages: OcrPage[];
+  widths: number[];
+  rounds: number;
+  work: string;
+  tessdata: string;
+  root: string;
+}) {
+  const { pages, work, tessdata } = opts;
+  const files: Share = [];
+  pages.forEach((p, i) => {
+    p.images.forEach((img, j) => {
+      const file = path.join(work, `p${i}-b${j}.pgm`);
+      writeFileSync(file, img.pgm);
+      files.push({ page: i, file });
+    });
+  });
+  // Whole pages to each process, round robin, as the pool takes pages.
+  const sharesOf = (n: number) => Array.from({ length: n }, (_, k) => files.filter((f) => f.page % n === k));
+  const count = (byPage: Map<number, string>) => pages.filter((p, i) => checked(byPage.get(i) ?? '', p.figures)).length;
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+
+  const cli = async (n: number): Promise<Run> => {
+    const r = await processes(sharesOf(n), async (share, k) => {
+      const list = path.join(work, `list-${n}-${k}.txt`);
+      writeFileSync(list, `${share.map((f) => f.file).join('\n')}\n`);
+      const args = [list, '-', '--tessdata-dir', tessdata, '--oem', '1', '--psm', '11', '--dpi', '300'];
+      const text = await run('tesseract', [...args, '-c', 'tessedit_do_invert=0'], env);
+      // tesseract ends each image's text with a form feed.
+      const parts = text.split('\f');
+      const m = new Map<number, string>();
+      share.forEach((f, i) => {
+        m.set(f.page, `${m.get(f.page) ?? ''} ${parts[i] ?? ''}`);
+      });
+      return m;
+    });
+    return { wall: r.wall, cpu: r.cpu, checked: count(r.byPage) };
+  };
+  const once = path.join(opts.root, 'bench/ocr-once.ts');
+  const cold = async (n: number): Promise<Run> => {
+    const list = path.join(work, `once-${n}.json`);
+    writeFileSync(list, JSON.stringify(files));
+    const r = await processes([files], async () => {
+      const out = JSON.parse(await run(process.execPath, [once, list, String(n)], process.env)) as Record<
+        string,
+        string
+      >;
+      return new Map(Object.entries(out).map(([p, t]) => [Number(p), t]));
+    });
+    return { wall: r.wall, cpu: r.cpu, checked: count(r.byPage) };
+  };
+  const pass = async (pool: OcrPool): Promise<Run> => {
+    const t0 = performance.now();
+    const c0 = cpuSelf();
+    const texts = await Promise.all(
+      pages.map(async (p) => {
+        const parts = await Promise.all(p.images.map((img) => pool.recognize(img)));
+        return parts.flatMap((r) => r.words.map((w) => w.text)).join(' ');
+      }),
+    );
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = cpuSelf() - c0;
+    return { wall, cpu, checked: pages.filter((p, i) => checked(texts[i]!, p.figures)).length };
+  };
+
+  // One unmeasured run of each kind first: page cache, compile cache, and each warm pool's first pass.
+  const pools = new Map<number, { plain: OcrPool; full: OcrPool }>();
+  for (const n of opts.widths) {
+    await cli(n);
+    await cold(n);
+    const plain = createOcrPool({ size: n, figureChecks: false });
+    const full = createOcrPool({ size: n });
+    await pass(plain);
+    await pass(full);
+    pools.set(n, { plain, full });
+  }
+  const rounds: Record<number, Round[]> = {};
+  for (let r = 0; r < opts.rounds; r++) {
+    for (const n of opts.widths) {
+      const { plain, full } = pools.get(n)!;
+      // Alternate the order so neither side always runs first in a round.
+      const steps = [() => cli(n), () => cold(n), () => pass(plain), () => pass(full)];
+      if (r % 2) steps.reverse();
+      const out: Run[] = [];
+      for (const s of steps) out.push(await s());
+      const [a, b, c, d] = r % 2 ? out.reverse() : out;
+      rounds[n] = [...(rounds[n] ?? []), { cli: a!, cold: b!, warm: c!, warmChecked: d! }];
+    }
+  }
+  for (const { plain, full } of pools.values()) await Promise.all([plain.close(), full.close()]);
+  return summarise(rounds, pages.length);
+}
+
+const perPage = (r: Run, key: 'cpu' | 'wall') => (r.checked > 0 ? r[key] / r.checked : Number.NaN);
+const KINDS = ['cli', 'cold', 'warm', 'warmChecked'] as const;
+type Kind = (typeof KINDS)[number];
+type Round = Record<Kind, Run>;
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+export interface WidthSummary {
+  /** 1: one worker against one process; n: a pool of n against n processes in parallel. */
+  width: number;
+  rounds: number;
+  pages: number;
+  /** Median CPU and wall seconds per checked page, and the fewest pages checked in any round. */
+  perPage: Record<Kind, { cpu: number; wall: number; checked: number }>;
+  /** Ours over the CLI's, per round (same load on both sides), CPU and wall. */
+  ratio: Record<Exclude<Kind, 'cli'>, { cpu: Spread; wall: Spread }>;
+  raw: Round[];
+}
+
+function summarise(rounds: Record<number, Round[]>, pages: number): WidthSummary[] {
+  return Object.entries(rounds).map(([n, rs]) => {
+    const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+    const ratio = (k: Kind, key: 'cpu' | 'wall') => spread(rs.map((r) => perPage(r[k], key) / perPage(r.cli, key)));
+    const per = (k: Kind) => ({
+      cpu: median(rs.map((r) => perPage(r[k], 'cpu'))),
+      wall: median(rs.map((r) => perPage(r[k], 'wall'))),
+      checked: Math.min(...rs.map((r) => r[k].checked)),
+    });
+    return {
+      width: Number(n),
+      rounds: rs.length,
+      pages,
+      perPage: { cli: per('cli'), cold: per('cold'), warm: per('warm'), warmChecked: per('warmChecked') },
+      ratio: {
+        cold: { cpu: ratio('cold', 'cpu'), wall: ratio('cold', 'wall') },
+        warm: { cpu: ratio('warm', 'cpu'), wall: ratio('warm', 'wall') },
+        warmChecked: { cpu: ratio('warmChecked', 'cpu'), wall: ratio('warmChecked', 'wall') },
+      },
+      raw: rs,
+    };
+  });
+}
