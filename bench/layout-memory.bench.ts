@@ -153,6 +153,26 @@ const sum = (xs: Score[]) =>
       silent: 0,
     },
   );
+/** What a person has to look at in one statement's reports, and what memory vouched for. */
+interface Review {
+  needsReview: boolean;
+  unsure: number;
+  learned: number;
+}
+type Finished = NonNullable<Awaited<ReturnType<typeof extract>>>;
+function reviewOf(reports: Finished | null): Review {
+  const rs = reports ?? [];
+  return {
+    needsReview: rs.some((r) => r.needs_review),
+    unsure: rs.reduce((n, r) => n + Object.keys(r.fields).filter((f) => (r.confidence.fields[f] ?? 1) < 0.8).length, 0),
+    learned: rs.reduce((n, r) => n + Object.values(r.evidence ?? {}).filter((e) => e?.source === 'learned').length, 0),
+  };
+}
+const tally = (rs: Review[]) => ({
+  needs_review: rs.filter((r) => r.needsReview).length,
+  unsure_values: rs.reduce((n, r) => n + r.unsure, 0),
+  learned_values: rs.reduce((n, r) => n + r.learned, 0),
+});
 const f1 = (s: { tp: number; nTruth: number; nPred: number }) => (s.tp === 0 ? 0 : (2 * s.tp) / (s.nTruth + s.nPred));
 
 function memoryOf(layouts: KnownLayout[]): LayoutMemory {
@@ -241,17 +261,24 @@ for (const corpus of corpora) {
       }
     }
   const baseline = new Map<string, Score>();
-  for (const d of docs) baseline.set(d.name, scoreReports(d.truth, await extract(d, undefined)));
+  const baseReview = new Map<string, Review>();
+  for (const d of docs) {
+    const reports = await extract(d, undefined);
+    baseline.set(d.name, scoreReports(d.truth, reports));
+    baseReview.set(d.name, reviewOf(reports));
+  }
   const byLayout = new Map<string, Doc[]>();
   for (const d of docs) byLayout.set(d.layout, [...(byLayout.get(d.layout) ?? []), d]);
   const rows: Record<string, unknown>[] = [];
   let regressions = 0;
   const all = { before: [] as Score[], one: [] as Score[], two: [] as Score[] };
+  const review = { before: [] as Review[], one: [] as Review[], two: [] as Review[] };
   for (const [layout, members] of byLayout) {
     if (members.length < 3) continue;
     const [first, second, ...rest] = members as [Doc, Doc, ...Doc[]];
     const before = rest.map((d) => baseline.get(d.name)!);
     const curve: Score[][] = [];
+    const reviewed: Review[][] = [];
     const taught: { learned: number; missed: string[] }[] = [];
     const failures: string[] = [];
     let known: KnownLayout[] = [];
@@ -261,12 +288,16 @@ for (const corpus of corpora) {
       taught.push({ learned: step.learned, missed: step.missed });
       const memory = memoryOf(known);
       const scored: Score[] = [];
+      const looked: Review[] = [];
       for (const d of rest) {
-        const s = scoreReports(d.truth, await extract(d, memory));
+        const reports = await extract(d, memory);
+        const s = scoreReports(d.truth, reports);
         scored.push(s);
+        looked.push(reviewOf(reports));
         for (const line of s.details) failures.push(`after ${n + 1}: ${d.name} ${line}`);
       }
       curve.push(scored);
+      reviewed.push(looked);
       // Every other layout's statements, with this memory: no regression allowed.
       for (const d of docs) {
         if (d.layout === layout) continue;
@@ -285,6 +316,9 @@ for (const corpus of corpora) {
     all.before.push(...before);
     all.one.push(...curve[0]!);
     all.two.push(...curve[1]!);
+    review.before.push(...rest.map((d) => baseReview.get(d.name)!));
+    review.one.push(...reviewed[0]!);
+    review.two.push(...reviewed[1]!);
     const row = {
       layout,
       scored: rest.length,
@@ -312,6 +346,7 @@ for (const corpus of corpora) {
     silent_after_1: sum(all.one).silent,
     silent_after_2: sum(all.two).silent,
     other_layout_regressions: regressions,
+    review: { before: tally(review.before), after_1: tally(review.one), after_2: tally(review.two) },
     fingerprint: {
       same_layout_pairs: same,
       matched: sameHit,
@@ -325,6 +360,9 @@ for (const corpus of corpora) {
   };
   console.log(
     `${corpus} overall: F1 ${total.f1_before.toFixed(3)} → ${total.f1_after_1.toFixed(3)} → ${total.f1_after_2.toFixed(3)}, silent ${total.silent_before} → ${total.silent_after_1} → ${total.silent_after_2}, other-layout regressions ${regressions}`,
+  );
+  console.log(
+    `${corpus} review (scored statements): ${[review.before, review.one, review.two].map((r) => tally(r).needs_review).join(' → ')} of ${review.before.length} need review; values below 0.8 ${[review.before, review.one, review.two].map((r) => tally(r).unsure_values).join(' → ')}; values found or confirmed by a learned rule ${[review.one, review.two].map((r) => tally(r).learned_values).join(' → ')}`,
   );
   console.log(
     `${corpus} fingerprint: same-layout pairs matched ${sameHit}/${same} (${((100 * sameHit) / Math.max(1, same)).toFixed(1)} %; whole labels only ${sameWhole}), scan with text ${scanTextHit}/${scanText} (whole labels only ${scanTextWhole}), different-layout pairs matched ${diffHit}/${diff} (whole labels only ${diffWhole}), closest different-layout similarity ${closest.toFixed(3)}`,
@@ -342,6 +380,8 @@ for (const corpus of corpora) {
     );
   md.push(
     `| **all** | | ${total.f1_before.toFixed(3)} | ${total.f1_after_1.toFixed(3)} | ${total.f1_after_2.toFixed(3)} | ${total.silent_before} | ${total.silent_after_1} | ${total.silent_after_2} |`,
+    '',
+    `Review of the scored statements (before → after 1 → after 2): ${[review.before, review.one, review.two].map((r) => tally(r).needs_review).join(' → ')} of ${review.before.length} need review, ${[review.before, review.one, review.two].map((r) => tally(r).unsure_values).join(' → ')} values below 0.8; ${[review.one, review.two].map((r) => tally(r).learned_values).join(' → ')} values found or confirmed by a learned rule.`,
     '',
     `Other layouts scored after each teach: ${regressions} regressions. Fingerprint: ${sameHit}/${same} same-layout pairs match (${sameWhole} with whole labels only), of them a scan with a text statement ${scanTextHit}/${scanText} (${scanTextWhole}); ${diffHit}/${diff} different-layout pairs match (${diffWhole}), the closest at ${closest.toFixed(3)}.`,
     '',

@@ -13,6 +13,9 @@ export const figuresOf = (line: Segmented): Segment[] => line.segs.filter((s) =>
 
 const isLabel = (s: Segment) => s.kind === 'text' && /\p{L}{2}/u.test(s.text) && phraseKey(s.text).length >= 2;
 
+/** A text with fewer than two letters: a scan's speck, a rule, a bullet. */
+const speck = (s: Segment) => s.kind === 'text' && (s.text.match(/\p{L}/gu)?.length ?? 0) < 2;
+
 const overlapsX = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
   Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
 
@@ -56,7 +59,8 @@ function titleOver(lines: Segmented[], at: number, fig: Segment): { seg: Segment
     if (up.page !== line.page) return null;
     if (figuresOf(up).length > 0) continue;
     const labels = up.segs.filter(isLabel);
-    if (labels.length < 2 || labels.length !== up.segs.length) continue;
+    // A scan's specks and rules (`_`, `~`, `—`) on a header line are no caption, and do not unmake it.
+    if (labels.length < 2 || labels.length !== up.segs.filter((s) => !speck(s)).length) continue;
     if (labels.some((s) => s.text.trim().split(/\s+/).length > 5)) continue;
     const over = labels.find((s) => overlapsX(s, fig));
     if (over) return { seg: over, line: up };
@@ -89,3 +93,29 @@ export function accountLeftOf(line: Segmented, fig: Segment, account: string | n
 
 /** True when a printed label is the rule's label. */
 export const sameLabel = (printed: string, taught: string) => similarPhrases(phraseKey(printed), phraseKey(taught));
+
+/** Most pieces a scan may cut one label into (`Maintenance  Requirement` read as two words apart). */
+const MAX_PIECES = 3;
+
+/**
+ * The printings of a label on a line: a text segment that is the label, or a run of adjacent text
+ * segments that together are (a scan cut the label into pieces); each with its last piece, which is
+ * the one left of its figure.
+ */
+export function labelsOn(line: Segmented, label: string): { seg: Segment; text: string }[] {
+  const out: { seg: Segment; text: string }[] = [];
+  line.segs.forEach((seg, i) => {
+    if (seg.kind !== 'text') return;
+    let text = '';
+    for (let k = i; k >= Math.max(0, i - MAX_PIECES + 1); k--) {
+      const piece = line.segs[k]!;
+      if (piece.kind !== 'text') break;
+      text = k === i ? piece.text : `${piece.text} ${text}`;
+      if (sameLabel(text, label)) {
+        out.push({ seg, text });
+        break;
+      }
+    }
+  });
+  return out;
+}

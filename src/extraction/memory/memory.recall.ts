@@ -43,7 +43,8 @@ export async function recallLayout(
 
 /**
  * The learned candidates for one account of the document. Several rules for a field (taught on
- * statements that printed it differently) are tried newest first; the first that finds it wins.
+ * statements that printed it differently) are tried newest first; the first that finds it by its
+ * column wins, else the first that finds it by its place alone.
  * With several accounts, a rule anchored on a label applies only inside the account's own block (a
  * label found anywhere would give every account the first one's figure).
  */
@@ -58,7 +59,8 @@ export function recallFor(
   const origin = block ? blockOrigin(block, memory.pages) : null;
   const out = new Map<FieldName, Recalled>();
   for (const rule of rules) {
-    if (out.has(rule.field)) continue;
+    // A rule that found its figure by its column wins; one that found it by its place alone waits for a better.
+    if (out.has(rule.field) && !out.get(rule.field)!.loose) continue;
     let one: Recalled | undefined;
     if (!rule.block) one = recallFields({ lines, pages: memory.pages }, [rule], account).get(rule.field);
     else if (block && origin) {
@@ -67,7 +69,7 @@ export function recallFor(
       const found = recallFields({ lines: block.lines, pages: memory.pages }, [placed], null).get(rule.field);
       if (found) one = { ...found, rule };
     }
-    if (one) out.set(rule.field, one);
+    if (one && (!out.has(rule.field) || !one.loose)) out.set(rule.field, one);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import {
   columnTitle,
   figuresOf,
   labelAbove,
+  labelsOn,
   leftLabel,
   roleOfTitle,
   sameLabel,
@@ -18,6 +19,12 @@ import type { LearnedRule } from './layout.rule.ts';
 export interface Recalled {
   cand: Candidate;
   rule: LearnedRule;
+  /**
+   * Found by the label alone, where the column the rule was taught with could not be found again (a
+   * scan lost the header, or the taught title was not this figure's column): the figure in the
+   * taught place among the line's. It only confirms what the document's own reading says.
+   */
+  loose?: true;
 }
 
 interface Hit {
@@ -27,6 +34,7 @@ interface Hit {
   label: string;
   /** Where the blank cell is (the column title's span), for the evidence. */
   span?: { x0: number; x1: number };
+  loose?: true;
 }
 
 /** The figure a rule points at on one anchoring line, or null when the line does not hold it as taught. */
@@ -98,6 +106,21 @@ function nearestColumn(
   return off(best!) <= COLUMN_REACH && off(next!) - off(best!) > 0.02 ? best! : null;
 }
 
+/**
+ * The figure in the taught place on a line whose columns could not be told by their titles: the
+ * taught one of as many figures as taught, else the one nearest the taught place (0..1 of the page's
+ * width) when it is near and clearly nearer than the next. Null otherwise.
+ */
+function taughtPlace(line: Segmented, rule: LearnedRule, pages: readonly PageSize[]): Segment | null {
+  const figs = figuresOf(line);
+  if (figs.length === 0) return null;
+  if (figs.length === rule.figures) return figs[rule.ordinal] ?? null;
+  const width = (pages[line.page] ?? pages[0] ?? { width: 612 }).width;
+  const off = (f: Segment) => Math.abs(f.x0 / width - rule.x);
+  const [best, next] = [...figs].sort((a, b) => off(a) - off(b));
+  return off(best!) <= COLUMN_REACH && (!next || off(next) - off(best!) > 0.02) ? best! : null;
+}
+
 /** How far (page widths) a figure may sit from the taught one and still be taken for its column by role. */
 const ROLE_REACH = 0.25;
 
@@ -137,11 +160,15 @@ function hits(lines: Segmented[], rule: LearnedRule, account: string | null, pag
       }
       return;
     }
-    for (const seg of line.segs) {
-      if (seg.kind !== 'text' || !sameLabel(seg.text, rule.label!)) continue;
+    for (const { seg, text } of labelsOn(line, rule.label!)) {
       if (rule.anchor === 'left') {
         const fig = figureOn(lines, at, rule, seg.x1, pages);
-        if (fig && leftLabel(line, fig) === seg) out.push({ at, fig, label: seg.text });
+        if (fig && leftLabel(line, fig) === seg) out.push({ at, fig, label: text });
+        else if (rule.column) {
+          // The taught column is not found again: the figure in the taught place, if it is this label's.
+          const loose = taughtPlace(line, rule, pages);
+          if (loose && leftLabel(line, loose) === seg) out.push({ at, fig: loose, label: text, loose: true });
+        }
       } else {
         // A tile: the figure is on one of the next lines, under the label.
         for (let k = at + 1; k <= Math.min(lines.length - 1, at + 3); k++) {
@@ -215,7 +242,8 @@ export function recallFields(
       const size = doc.pages[line.page] ?? doc.pages[0] ?? { width: 612, height: 792 };
       return Math.abs(line.page - rule.page) * 10 + Math.abs(line.top / size.height - rule.y);
     };
-    const best = [...found].sort((a, b) => place(a) - place(b))[0]!;
+    // A hit found by its column (or where the rule has none) before one found by its place alone.
+    const best = [...found].sort((a, b) => (a.loose ? 1 : 0) - (b.loose ? 1 : 0) || place(a) - place(b))[0]!;
     const line = doc.lines[best.at]!;
     if (!best.fig) {
       // A blank cell: zero. On a scan, the cell may have lost its figure to the reading, so a person looks.
@@ -241,6 +269,7 @@ export function recallFields(
     const printed = best.fig.amount!.value;
     out.set(rule.field, {
       rule,
+      ...(best.loose ? { loose: true as const } : {}),
       cand: {
         target: rule.field,
         value: Math.round(printed * rule.sign * 100) / 100,

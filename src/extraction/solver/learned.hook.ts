@@ -47,9 +47,12 @@ export interface MemorySolved {
  * the reading with the other sign stands only where an identity confirms one of the two (the
  * identities' sign wins, or the learned one makes an identity hold); else it goes to review, naming both.
  */
-export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldName, Recalled>): MemorySolved {
+export function solveWithMemory(input: SolveInput, all: ReadonlyMap<FieldName, Recalled>): MemorySolved {
   const plain = solveReport(input);
-  if (recalled.size === 0) return { ...plain, learned: new Map() };
+  if (all.size === 0) return { ...plain, learned: new Map() };
+  // A figure found by its place alone (its column not found again) joins no candidates: it only confirms.
+  const recalled = new Map([...all].filter(([, r]) => !r.loose));
+  const confirming = [...all].filter(([, r]) => r.loose);
   const conflicts: ReportIssue[] = [];
   for (const [f, r] of recalled) {
     const had = plain.fields.get(f);
@@ -110,6 +113,18 @@ export function solveWithMemory(input: SolveInput, recalled: ReadonlyMap<FieldNa
         message: `${f}: the layout's learned place reads ${money(got.pick.value as number)} from the scan, where the labels read ${money(had.pick.value as number)} ("${had.pick.label}"); check the printed figure.`,
       });
     } else if (!broken.has(f)) got.conf = Math.max(got.conf, LEARNED_CONF * ocrFactor(got.pick.ocr));
+  }
+  // The taught place prints the very figure the document's own reading chose: as certain as a learned
+  // value. On a text layer that settles which of a label's figures it is; a scan may have lost a
+  // figure of the line (the places shift), so there an issue naming the field still stands.
+  for (const [f, r] of confirming) {
+    const got = solved.fields.get(f);
+    if (!got || learned.has(f) || broken.has(f) || conflicts.some((c) => c.field === f)) continue;
+    if (got.pick.line !== r.cand.line || !near(got.pick.value as number, r.cand.value as number)) continue;
+    const doubted = solved.issues.some((i) => i.field === f && (got.pick.ocr < 1 || !SETTLED.has(i.code)));
+    if (doubted) continue;
+    got.conf = Math.max(got.conf, LEARNED_CONF * ocrFactor(got.pick.ocr));
+    learned.set(f, r);
   }
   const issues = solved.issues.filter((i) => !(i.field && learned.has(i.field as FieldName) && SETTLED.has(i.code)));
   return { fields: solved.fields, issues: [...issues, ...doubts, ...conflicts], learned };
