@@ -119,6 +119,10 @@ export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], head
     x: hit.seg.x0,
   };
   if (target === 'currency') {
+    // `Currency AUD` printed as one cell: the code ends the label's own text.
+    const own = hit.seg.text.trim().match(/\s\(?([A-Z]{3,4})\)?$/);
+    if (own && isCurrencyCode(own[1]!))
+      return [{ ...base, target, value: own[1]!, score: hit.match.score, ocr: hit.seg.conf }];
     for (let i = hit.index + 1; i < end; i++) {
       const m = line.segs[i]!.text.match(/^\(?([A-Z]{3,4})\)?\b/);
       if (m && isCurrencyCode(m[1]!))

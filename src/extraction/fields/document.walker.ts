@@ -182,6 +182,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     for (const c of headers.byLine.get(at) ?? []) add(c);
     const wrapped = wrappedProse(line, prev);
     if (wrapped) add(wrapped);
+    let callOnLine = false;
     for (const hit of hits) {
       // A figure already read as the value under a label of the line above is not this label's.
       const found = rowValues(line, hit, hits, header).filter(
@@ -192,8 +193,10 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
         if (below) found.push(below);
       }
       for (const c of found) add(c);
+      if (hit.match.target === 'margin_call' && found.some((c) => c.line === line.index)) callOnLine = true;
     }
-    if (NO_CALL.test(line.text) && !hits.some((h) => h.match.target === 'margin_call')) {
+    // `Margin Call   no margin call is due`: the sentence is the value of a call label with no figure beside it.
+    if (NO_CALL.test(line.text) && !callOnLine) {
       add({
         target: 'margin_call',
         value: 0,

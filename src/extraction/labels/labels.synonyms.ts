@@ -105,6 +105,9 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['exchange initial requirement', 0.9],
     ['original margin', 0.95],
     ['im', 0.8],
+    // CFD/FX platforms: the margin the open positions hold.
+    ['used margin', 0.9],
+    ['margin used', 0.9],
   ],
   excess_liquidity: [
     ['excess liquidity'],
@@ -225,6 +228,8 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['net cash and equivalents', 0.95],
     ['current account balance', 0.9],
     ['free cash', 0.9],
+    // Derivatives platforms (crypto, CFD/FX): deposited collateral plus realised profit, before open positions.
+    ['wallet balance', 0.9],
   ],
   long_market_value: [
     ['long market value'],
@@ -300,7 +305,11 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['depot', 0.9],
     ['konto', 0.9],
     ['compte', 0.9],
-    ['account code'],
+    ['client code', 0.95],
+    ['unique client code', 0.95],
+    ['uid', 0.9],
+    ['user id', 0.85],
+    ['trading account', 0.9],
   ],
   date: [
     ['statement date'],
@@ -340,6 +349,13 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['account currency'],
     ['ccy'],
     ['base ccy'],
+    ['reference currency'],
+    ['settlement currency', 0.95],
+    ['margin currency', 0.95],
+    ['devise'],
+    ['währung'],
+    ['valuta'],
+    ['moneda'],
   ],
 };
 

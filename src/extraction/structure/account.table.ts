@@ -7,6 +7,7 @@ import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { labelClarity } from '../solver/label.clarity.ts';
 import { contextOf, isNoneWord } from '../vocabulary/fields.context.ts';
+import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 import { assignRoles } from './table.roles.ts';
 
 /**
@@ -78,6 +79,12 @@ function widest<T extends { x0: number; x1: number }>(columns: T[], s: { x0: num
 
 /** A figure, or a word standing for none (`Nil` under a call column). */
 const isFigure = (s: Segment) => s.kind === 'amount' || (s.kind === 'text' && isNoneWord(s.text));
+/** Text that only a figure's currency or sign could be: codes, debit/credit marks and signs (`-USD`, `DR`). */
+const isFigureMark = (text: string) => {
+  const toks = text.split(/[\s()+\-−]+/).filter(Boolean);
+  return toks.length > 0 && toks.every((t) => isCurrencyCode(t) || SIGN_MARKS.has(t.toLowerCase()));
+};
+const SIGN_MARKS: ReadonlySet<string> = new Set([...DEBIT_MARKS, ...CREDIT_MARKS].map((m) => m.toLowerCase()));
 const RULE = /^[\s\-=_–—.*]+$/;
 const isRule = (l: Segmented) => l.segs.length > 0 && l.segs.every((s) => s.kind === 'text' && RULE.test(s.text));
 const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
@@ -216,6 +223,8 @@ interface TableCell {
   row: Segmented;
   /** Position of the row in the document's lines. */
   at: number;
+  /** The currency its row prints in a cell of its own. */
+  code?: string;
 }
 
 /** A column of a row-per-account table, or a row of a column-per-account one: one field for every account. */
@@ -257,6 +266,7 @@ function emit(table: TableLine[], out: AccountTables): void {
         ? candidate(cell.row, cell.seg, l.col, cell.account.value, { label: l.col.title, ocr: 0.35 + l.col.conf })
         : inferredCandidate(cell, role!.field, l, role!.how === 'lean' ? LEAN_SCORE : INFERRED_SCORE);
       if (!c) continue;
+      if (!c.currency && cell.code) c.currency = cell.code;
       out.byLine.set(cell.at, [...(out.byLine.get(cell.at) ?? []), c]);
     }
   });
@@ -305,6 +315,10 @@ interface AccountRow {
   stray: Segment[];
   /** Words between the account and its figures (a name or registration column). */
   words: Segment[];
+  /** Upper-case text among the figures that no figure explains (kept as a stray cell). */
+  crowded: boolean;
+  /** The currency code the row prints in a cell of its own. */
+  code?: string;
 }
 
 /** A row that starts with an account cell, followed by two or more figures and little else. */
@@ -318,15 +332,28 @@ function accountRow(lines: Segmented[], at: number): AccountRow | null {
   const figures = rest.filter(isFigure);
   // Figures the number reader could not split (`USD 2,69,537.72 USD` where columns crowd) are
   // stray cells of the row; words (a name, a registration) may stand between the account and its figures.
-  const stray = rest.filter((s) => !isFigure(s) && /\d/.test(s.text));
-  const words = rest.filter((s) => !isFigure(s) && !/\d/.test(s.text));
+  // A currency code or a debit/credit mark left alone by the split (`-USD`, `DR`) belongs to a figure
+  // beside it, and may carry its sign: a stray cell too, never a name column.
+  // A code alone in a cell (`USD` under `Ccy`) is the row's currency.
+  const codes = rest.filter((s) => s.kind === 'text' && isCurrencyCode(s.text.trim()));
+  const cells = rest.filter((s) => !codes.includes(s));
+  const stray = cells.filter((s) => !isFigure(s) && (/\d/.test(s.text) || isFigureMark(s.text)));
+  let words = cells.filter((s) => !isFigure(s) && !/\d/.test(s.text) && !isFigureMark(s.text));
   if (figures.length === 0 || figures.length + stray.length < 2) return null;
   if (rest.some((f) => f.x0 < account.x1)) return null;
+  // Upper-case text among the figures (`NONEUSD` where a nil cell runs into its neighbour's code) is a
+  // cell the reader cannot split: stray, so the account is flagged, and only under an account title.
+  const firstFigure = Math.min(...figures.map((f) => f.x0));
+  const crowded = words.filter((w) => w.x0 >= firstFigure && !/\p{Ll}/u.test(w.text));
+  if (crowded.length > 0) {
+    stray.push(...crowded);
+    words = words.filter((w) => !crowded.includes(w));
+  }
   if (words.length > 0) {
-    const firstFigure = Math.min(...figures.map((f) => f.x0));
     if (words.length > 2 || figures.length < 2 || words.some((w) => w.x1 > firstFigure)) return null;
   }
-  return { at, account, figures, stray, words };
+  const code = new Set(codes.map((s) => s.text.trim())).size === 1 ? codes[0]!.text.trim() : undefined;
+  return { at, account, figures, stray, words, crowded: crowded.length > 0, ...(code ? { code } : {}) };
 }
 
 /**
@@ -399,7 +426,7 @@ function readAccountRows(lines: Segmented[], at: number, out: AccountTables): nu
   }
   header.reverse();
   // Rows with a name column are accounts only under an account title (else a CUSIP or a code may lead a positions table).
-  if (rows.some((r) => r.words.length > 0)) {
+  if (rows.some((r) => r.words.length > 0 || r.crowded)) {
     const span = {
       x0: Math.min(...rows.map((r) => r.account.x0)) - 2,
       x1: Math.max(...rows.map((r) => r.account.x1)) + 2,
@@ -409,7 +436,10 @@ function readAccountRows(lines: Segmented[], at: number, out: AccountTables): nu
       .filter((w) => overlap(w, span) > 0)
       .map((w) => w.text)
       .join(' ');
-    if (!title || matchLabel(title, ACCOUNT_TITLE)?.target !== 'account') return null;
+    // Crowded figures alone (no name column) need less: one word of the title that names an account (`Account Reference`).
+    const names = (t: string) => matchLabel(t, ACCOUNT_TITLE)?.target === 'account';
+    const named = names(title) || (!rows.some((r) => r.words.length > 0) && title.split(/\s+/).some(names));
+    if (!title || !named) return null;
   }
   // Word by word: a title printed close to the next one (`Net Liq. Acct Maint. Level`) is split between the columns it spans.
   const titleWords = header.flatMap((k) => wordsOf(lines[k]!));
@@ -433,7 +463,10 @@ function readAccountRows(lines: Segmented[], at: number, out: AccountTables): nu
     const acct = accountEntry(out, r.account.value, r.account.quality * r.account.conf, r.at);
     for (const s of r.figures) {
       const col = widest(columns, s);
-      if (col) cellsOf.get(col)!.push({ account: acct, seg: s, row: lines[r.at]!, at: r.at });
+      if (col)
+        cellsOf
+          .get(col)!
+          .push({ account: acct, seg: s, row: lines[r.at]!, at: r.at, ...(r.code ? { code: r.code } : {}) });
     }
     for (const s of r.stray) acct.unread.push(`"${s.text}"`);
   }

@@ -30,6 +30,11 @@ export const ACCOUNT_WORD_PREFIXES: readonly string[] = [
   'compte',
   'conto',
   'cuenta',
+  // Derivatives platforms and exchanges (`UID`, `User ID`, `Trading Account`, `Unique Client Code`).
+  'uid',
+  'user',
+  'trading',
+  'unique',
 ];
 /** A sub-account's label (`Sub-account`, `Subacct`) starts so too. */
 export const SUBACCOUNT_PREFIXES: readonly string[] = ['sub'];
