@@ -118,6 +118,31 @@ describe('statements in unseen shapes', () => {
     });
   }
 
+  it('reads key figures as groups of Current | Prior Day | Change under one title each, drawn in scrambled order', async () => {
+    const tiles: Placed[] = [
+      ['Net Liquidation Value', 60, 110, 11],
+      ['Maintenance Requirement', 320, 110, 11],
+      ['Excess Liquidity', 60, 180, 11],
+    ];
+    for (const [x, y, figures] of [
+      [60, 128, ['1,050,000.00', '1,100,000.00', '-50,000.00']],
+      [320, 128, ['400,000.00', '380,000.00', '20,000.00']],
+      [60, 198, ['650,000.00', '720,000.00', '-70,000.00']],
+    ] as const) {
+      ['Current', 'Prior Day', 'Change'].forEach((title, i) => {
+        tiles.push([title, x + i * 95, y, 8], [figures[i]!, x + i * 95, y + 12]);
+      });
+    }
+    // Content-stream order means nothing: every other piece first, then the rest backwards.
+    const scrambled = [...tiles.filter((_, i) => i % 2 === 0), ...tiles.filter((_, i) => i % 2 === 1).reverse()];
+    const [r] = await run([
+      [['Westbrook Trading', 50, 40, 14], ['Account WB-220871', 50, 70], ['As of 2026-11-21', 350, 70], ...scrambled],
+    ]);
+    expect(r!.fields.total_equity).toBe(1_050_000);
+    expect(r!.fields.maintenance_requirement).toBe(400_000);
+    expect(r!.fields.excess_liquidity).toBe(650_000);
+  });
+
   it('reads "no margin call is due" beside the call label as a call of 0', async () => {
     const [r] = await run([
       [

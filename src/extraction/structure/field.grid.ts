@@ -55,6 +55,14 @@ function headerBand(lines: Segmented[], at: number): { columns: GridColumn[]; en
     const l = lines[k]!;
     if (l.page !== first.page || !textOnly(l) || l.top - lines[k - 1]!.bottom > first.height * 1.2) break;
     if (l.segs.some((s) => s.text.split(/\s+/).length > 5 || isNoneWord(s.text))) break;
+    // A group title over several sub-titles (`Net Liquidation Value` over `Current | Prior Day | Change`):
+    // each sub-title in the band from the group's left edge to the next group's is a column of its own.
+    const group = l.segs.length > columns.length ? groupsOf(l.segs, columns) : null;
+    if (group) {
+      columns.splice(0, columns.length, ...group);
+      end = k;
+      continue;
+    }
     // A stacked title continues the column it sits under; a line of whole labels is a new header.
     const under = l.segs.map((s) => columns.find((c) => Math.min(c.x1, s.x1) - Math.max(c.x0, s.x0) > 0) ?? null);
     if (under.some((c) => c === null)) break;
@@ -75,6 +83,30 @@ function headerBand(lines: Segmented[], at: number): { columns: GridColumn[]; en
   }
   const fields = columns.filter((c) => c.match && FIELD_TARGETS.has(c.match.target));
   return fields.length >= 2 ? { columns, end } : null;
+}
+
+/**
+ * Sub-titles under group titles, when some group holds two or more: a column per sub-title, titled by
+ * its group and itself (`Net Liquidation Value Prior Day`, a rival only). Null when a sub-title says
+ * no context, stands left of every group, or no group holds several.
+ */
+function groupsOf(subs: Segment[], groups: GridColumn[]): GridColumn[] | null {
+  // Only sub-titles that say which figure it is (current, prior, change, year to date) split a title.
+  if (subs.some((s) => !contextOf(s.text))) return null;
+  const sorted = [...groups].sort((a, b) => a.x0 - b.x0);
+  const owner = subs.map((s) => {
+    const over = sorted.find((c) => Math.min(c.x1, s.x1) - Math.max(c.x0, s.x0) > 0);
+    return over ?? [...sorted].reverse().find((c) => s.x0 >= c.x0) ?? null;
+  });
+  if (owner.some((o) => o === null)) return null;
+  if (!sorted.some((g) => owner.filter((o) => o === g).length >= 2)) return null;
+  return subs.map((s, i) => ({
+    x0: s.x0,
+    x1: s.x1,
+    text: `${owner[i]!.text} ${s.text}`,
+    conf: Math.min(owner[i]!.conf, s.conf),
+    match: null,
+  }));
 }
 
 /** The column a figure stands in: the widest overlap, else the band from a title's left edge to the next title's. */
