@@ -182,7 +182,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     for (const c of headers.byLine.get(at) ?? []) add(c);
     const wrapped = wrappedProse(line, prev);
     if (wrapped) add(wrapped);
-    let callOnLine = false;
+    let callCell = false;
     for (const hit of hits) {
       // A figure already read as the value under a label of the line above is not this label's.
       const found = rowValues(line, hit, hits, header).filter(
@@ -193,10 +193,12 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
         if (below) found.push(below);
       }
       for (const c of found) add(c);
-      if (hit.match.target === 'margin_call' && found.some((c) => c.line === line.index)) callOnLine = true;
+      // `Margin Call   no margin call is due`: a sentence in the cell after a call label is its value.
+      const after = line.segs[hit.index + 1];
+      if (hit.match.target === 'margin_call' && !hit.prose && found.length === 0 && after && NO_CALL.test(after.text))
+        callCell = true;
     }
-    // `Margin Call   no margin call is due`: the sentence is the value of a call label with no figure beside it.
-    if (NO_CALL.test(line.text) && !callOnLine) {
+    if (NO_CALL.test(line.text) && (callCell || !hits.some((h) => h.match.target === 'margin_call'))) {
       add({
         target: 'margin_call',
         value: 0,
