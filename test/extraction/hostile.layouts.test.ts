@@ -160,6 +160,26 @@ describe('statements in unseen shapes', () => {
     expect(r!.fields.margin_call).toBe(0);
   });
 
+  it('reads a German CFD statement: the account after "Kontonummer", "keine" beside the margin call word as a call of 0', async () => {
+    const [r] = await run([
+      [
+        ['Rhein CFD Handel GmbH', 50, 40, 14],
+        ['Kontonummer: 7788123', 50, 70],
+        ['Datum: 27.11.2026', 350, 70],
+        ['Währung: EUR', 350, 86],
+        ...kv(110, [
+          ['Kontostand', '20.000,00'],
+          ['Eigenkapital', '18.500,00'],
+          ['Freie Margin', '6.500,00'],
+          ['Nachschussforderung', 'keine'],
+        ]),
+      ],
+    ]);
+    expect(r!.account_number).toBe('7788123');
+    expect(r!.currency).toBe('EUR');
+    expect(r!.fields.margin_call).toBe(0);
+  });
+
   it('reads the account after the labels of other markets and of derivatives platforms', async () => {
     for (const [label, id] of [
       ['Client Code: BS20931', 'BS20931'],

@@ -177,6 +177,11 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['federal call', 0.9],
     ['exchange call', 0.88],
     ['equity call', 0.88],
+    // German and French statements.
+    ['nachschussforderung', 0.95],
+    ['nachschuss', 0.9],
+    ['appel de marge', 0.95],
+    ['appels de marge', 0.95],
   ],
   buying_power: [
     ['buying power'],
@@ -305,6 +310,10 @@ const TABLE: Record<LabelTarget, Row[]> = {
     ['depot', 0.9],
     ['konto', 0.9],
     ['compte', 0.9],
+    ['kontonummer'],
+    ['depotnummer'],
+    ['numéro de compte'],
+    ['número de cuenta'],
     ['client code', 0.95],
     ['unique client code', 0.95],
     ['uid', 0.9],
