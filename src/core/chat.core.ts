@@ -19,7 +19,7 @@ import type { ConversationRef, Platform } from './ports.ts';
 import type { Report } from './report/report.model.ts';
 import type { ScoreboardRepository } from './scoreboard/scoreboard.port.ts';
 import { voteOnSummary } from './scoreboard/summary.votes.ts';
-import { refreshSummary } from './summary/summary.usecases.ts';
+import { refreshSummary, type Written } from './summary/summary.usecases.ts';
 
 export interface ChatCoreDeps extends IngestDeps {
   access: Access;
@@ -110,22 +110,21 @@ export function createChatCore(deps: ChatCoreDeps) {
     const report = result.summary.written?.report?.id;
     return {
       ...(report ? { reportIds: [report] } : {}),
-      ingestionIds: [result.summary.ingestion.id, ...(result.also ?? []).map((i) => i.id)],
+      ingestionIds: [result.summary.ingestion.id, ...(result.also ?? []).map((o) => o.ingestion.id)],
     };
   };
   const refreshed = async (result: ActionResult, changes = true, clicker?: Clicker): Promise<ActionOutcome> => {
     const out: ActionOutcome = {};
+    const name = clicker && cleanName(clicker.user, clicker.name);
+    const named = (written: Written | undefined) =>
+      name ? { ...written, names: new Map([[clicker.user, name]]) } : written;
     if (result.notice) out.notice = result.notice;
     if (result.summary) {
       // The clicker's name comes with the click: the card says "Approved by Jane" without reading it back.
-      const name = clicker && cleanName(clicker.user, clicker.name);
-      const written = name
-        ? { ...result.summary.written, names: new Map([[clicker.user, name]]) }
-        : result.summary.written;
-      out.summary = await refreshSummary(deps, result.summary.ingestion, written);
+      out.summary = await refreshSummary(deps, result.summary.ingestion, named(result.summary.written));
     }
-    // Issue 15: summaries of earlier uploads whose calls this approval met change in place too.
-    for (const other of result.also ?? []) await refreshSummary(deps, other);
+    // Issue 14/15: summaries of other uploads this approval changed (a call met, a report re-flagged), in place too.
+    for (const other of result.also ?? []) await refreshSummary(deps, other.ingestion, named(other.written));
     const change = changes ? changeOf(result) : undefined;
     if (change) deps.queueChanged?.(change);
     return out;

@@ -1,11 +1,16 @@
 import { parseAmountStrict } from '../../contract/amount.strict.ts';
 import { atLeast } from '../access/roles.ts';
 import { type EditForm, textCard } from '../cards/card.model.ts';
-import type { ActionResult } from '../decisions/decide.usecases.ts';
+import { type ActionResult, ingestionOf, summaryOf } from '../decisions/decide.usecases.ts';
 import type { Repositories, UnitOfWork } from '../ports.ts';
+import { readSummaryState, type Written } from '../summary/summary.usecases.ts';
 import { effectiveState } from './call.states.ts';
 import { CALL_FORM_MOVE, type CallFormCode, callForm } from './calls.cards.ts';
+import type { MarginCall } from './calls.port.ts';
 import { type CallsDeps, moveCall, todayOf } from './calls.usecases.ts';
+
+/** The card's calls with one just moved, as written. */
+const withCall = (written: Written | undefined, call: MarginCall) => new Map(written?.calls).set(call.reportId, call);
 
 /** What the chat core hands the call actions: its repositories, transaction, access and clock. */
 export interface CallActionDeps {
@@ -24,11 +29,20 @@ const callsDeps = (deps: CallActionDeps): CallsDeps => ({
   ...(deps.now ? { now: deps.now } : {}),
 });
 
-/** The upload summary a call lives on (its report's upload), for core's one summary-update path. */
-async function summaryOfCall(deps: CallActionDeps, reportId: string): Promise<ActionResult['summary']> {
-  const report = await deps.repos.reports.findById(reportId);
-  const ingestion = report?.ingestionId ? await deps.repos.ingestions.findById(report.ingestionId) : undefined;
-  return ingestion ? { ingestion } : undefined;
+/**
+ * The upload summary a call lives on (its report's upload), for core's one summary-update path:
+ * its card as it stands, read inside a move's transaction before the move writes.
+ */
+async function summaryOfCall(repos: Repositories, reportId: string): Promise<ActionResult['summary']> {
+  const report = await repos.reports.findById(reportId);
+  const ingestion = await ingestionOf(repos, report?.ingestionId ?? null);
+  return ingestion ? { ingestion, written: await readSummaryState(repos, ingestion.id) } : undefined;
+}
+
+/** The upload a call lives on, with nothing written: its card is read as it stands. */
+async function uploadOfCall(repos: Repositories, reportId: string): Promise<ActionResult['summary']> {
+  const report = await repos.reports.findById(reportId);
+  return summaryOf(await ingestionOf(repos, report?.ingestionId ?? null));
 }
 
 const KIND_MOVE = { call_met: 'met', call_dispute: 'disputed', call_waive: 'waived' } as const;
@@ -48,7 +62,7 @@ export async function callButton(
   if (state === 'met' || state === 'waived') {
     return {
       notice: textCard('Already closed', `Margin call #${call.number} is already ${state}.`),
-      summary: await summaryOfCall(deps, call.reportId),
+      summary: await uploadOfCall(deps.repos, call.reportId),
     };
   }
   return { form: callForm(call, move) };
@@ -84,14 +98,19 @@ export async function submitCallForm(
   if (!call) return undefined;
   const amount = parseAmount(input.values.amount);
   if (typeof amount === 'object') return { ok: false, errors: { amount: amount.refused } };
-  const moved = await moveCall(callsDeps(deps), {
-    user: input.user,
-    ref: call.id,
-    to: CALL_FORM_MOVE[code],
-    amount,
-    note: input.reason ?? input.values.reason,
-  });
-  const summary = await summaryOfCall(deps, call.reportId);
+  const moved = await moveCall(
+    callsDeps(deps),
+    { user: input.user, ref: call.id, to: CALL_FORM_MOVE[code], amount, note: input.reason ?? input.values.reason },
+    (repos, seen) => summaryOfCall(repos, seen.reportId),
+  );
+  // The card from its state read before the move plus the moved call. Refused before the move's
+  // transaction, or moved by someone else meanwhile, nothing of this was written: read as it stands.
+  const seen = moved.seen;
+  const summary = !seen
+    ? await uploadOfCall(deps.repos, call.reportId)
+    : moved.ok
+      ? { ...seen, written: { ...seen.written, calls: withCall(seen.written, moved.call) } }
+      : seen;
   if (!moved.ok) {
     if (moved.problem.startsWith('A dispute needs')) return { ok: false, errors: { reason: moved.problem } };
     return { ok: true, result: { notice: textCard('Not done', moved.problem, 'warning'), summary } };

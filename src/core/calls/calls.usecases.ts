@@ -1,7 +1,7 @@
 import type { Role } from '../access/roles.ts';
 import { type Access, atLeast } from '../access/roles.ts';
 import { formatMoney } from '../format.ts';
-import type { AuditRepository, UnitOfWork } from '../ports.ts';
+import type { AuditRepository, Repositories, UnitOfWork } from '../ports.ts';
 import type { Report } from '../report/report.model.ts';
 import {
   type CallTarget,
@@ -102,7 +102,13 @@ export interface ApprovalEffects {
 export async function applyApproval(
   repos: CallRepos,
   report: Report,
-  opts: { actor: string; at: Date; callDueDays: number },
+  opts: {
+    actor: string;
+    at: Date;
+    callDueDays: number;
+    /** Runs before an earlier call is moved, inside the transaction (its card's state is read then). */
+    beforeMove?: (call: MarginCall) => Promise<void>;
+  },
 ): Promise<ApprovalEffects> {
   const data = report.extracted;
   const called = calledAmount(data);
@@ -117,6 +123,7 @@ export async function applyApproval(
     }
     const file = report.sourceFileName ?? 'an uploaded report';
     if (healthy) {
+      await opts.beforeMove?.(call);
       const after = await record(repos, call, {
         to: 'met',
         actor: 'system',
@@ -128,6 +135,7 @@ export async function applyApproval(
       });
       if (after) resolved.push(after);
     } else if (called > 0 && called < call.outstanding) {
+      await opts.beforeMove?.(call);
       const after = await record(repos, call, {
         to: 'partially_met',
         actor: 'system',
@@ -181,15 +189,24 @@ export async function applyApproval(
   return { opened: call, resolved };
 }
 
-export type MoveOutcome =
+export type MoveOutcome<T = never> = (
   | { ok: true; call: MarginCall; from: StoredCallState }
-  | { ok: false; problem: string; call?: MarginCall };
+  | { ok: false; problem: string; call?: MarginCall }
+) & {
+  /** What `look` read inside the move's transaction before it wrote; absent when it did not run or went stale. */
+  seen?: T;
+};
 
-/** A person's move: Mark met (amount), Dispute (reason), Waive (approvers and admins), Reopen. */
-export async function moveCall(
+/**
+ * A person's move: Mark met (amount), Dispute (reason), Waive (approvers and admins), Reopen.
+ * `look` reads what the caller needs about the call inside the move's transaction, before it writes
+ * (a card's summary state: the card is then built from it and the moved call, without a re-read).
+ */
+export async function moveCall<T = never>(
   deps: CallsDeps,
   input: { user: string; ref: string | number; to: CallTarget; amount?: number | undefined; note?: string | undefined },
-): Promise<MoveOutcome> {
+  look?: (repos: Repositories, call: MarginCall) => Promise<T>,
+): Promise<MoveOutcome<T>> {
   const now = deps.now?.() ?? new Date();
   const role = await deps.access.roleOf(input.user);
   const needed = NEEDED[input.to];
@@ -207,19 +224,19 @@ export async function moveCall(
   if (input.amount !== undefined && !(Number.isFinite(input.amount) && input.amount > 0)) {
     return { ok: false, problem: 'The amount met must be a positive number.' };
   }
-  return deps.uow(async (repos) => {
+  return deps.uow(async (repos): Promise<MoveOutcome<T>> => {
     const tx: CallRepos = { calls: repos.calls, audit: repos.audit };
     const call =
       typeof input.ref === 'number' ? await tx.calls.findByNumber(input.ref) : await tx.calls.findById(input.ref);
     if (!call) return { ok: false, problem: 'That margin call does not exist.' };
+    const seen = look ? { seen: await look(repos, call) } : {};
     const from = effectiveState(call, todayOf(now));
     // Met with less than is owed is a partial payment; the table decides whether either is allowed.
     let to = input.to;
     const paid = input.amount ?? (to === 'met' ? call.outstanding : null);
     if (to === 'met' && paid !== null && paid < call.outstanding) to = 'partially_met';
-    if (to === 'partially_met' && paid === null)
-      return { ok: false, problem: 'Say how much was met.', call } as MoveOutcome;
-    if (!canMove(from, to)) return { ok: false, problem: refusalOf(from, to), call };
+    if (to === 'partially_met' && paid === null) return { ok: false, problem: 'Say how much was met.', call, ...seen };
+    if (!canMove(from, to)) return { ok: false, problem: refusalOf(from, to), call, ...seen };
     const outstanding =
       to === 'met' || to === 'waived'
         ? 0
@@ -234,8 +251,9 @@ export async function moveCall(
       outstanding,
       note,
     });
+    // Moved by someone else since it was read: what `look` saw is stale, so it is not handed back.
     if (!after) return { ok: false, problem: 'Someone changed this call at the same moment. Look again and retry.' };
-    return { ok: true, call: after, from: call.state };
+    return { ok: true, call: after, from: call.state, ...seen };
   });
 }
 

@@ -26,8 +26,11 @@ export interface ActionResult {
   notice?: Card;
   /** The upload whose one summary message core updates in place, with what was just written to it. */
   summary?: { ingestion: Ingestion; written?: Written };
-  /** Other uploads whose summaries changed too (issue 15: a call this approval met, on an earlier report). */
-  also?: Ingestion[];
+  /**
+   * Other uploads whose summaries changed too (issue 15: a call this approval met, on an earlier report;
+   * issue 14: a later report re-flagged against it), each with its card's state and what was written to it.
+   */
+  also?: NonNullable<ActionResult['summary']>[];
 }
 
 export const summaryOf = (ingestion: Ingestion | undefined, written?: Written): ActionResult['summary'] =>
@@ -144,43 +147,40 @@ export async function decideReport(
       ...(code ? { context: { reason_code: code } } : {}),
     });
     // Issue 15: an approval opens the report's margin call and meets the account's earlier ones.
-    const also: Ingestion[] = [];
-    const alsoAdd = (i: Ingestion | undefined) => {
-      if (i && i.id !== after.ingestionId && !also.some((a) => a.id === i.id)) also.push(i);
-    };
     const written: Written = { ...(state ?? {}), ...(approvals ? { approvals } : {}), report: after };
+    const others = otherCards(repos, after.ingestionId);
     if (input.decision === 'approved') {
       const at = (deps.now ?? (() => new Date()))();
       const effects = await applyApproval(repos, after, {
         actor: input.user,
         at,
         callDueDays: deps.callDueDays ?? 1,
+        beforeMove: async (call) => {
+          if (!state?.reports.some((r) => r.id === call.reportId)) await others.read(call.reportId);
+        },
       });
       const calls = new Map(state?.calls);
       // A report approved again after a Replace keeps the call it had; else the one this approval opened, if any.
       calls.set(after.id, effects.opened ?? state?.calls.get(after.id));
       for (const call of effects.resolved) {
-        // A call this approval met on another report of the same upload shows as it was just moved.
-        if (state?.reports.some((r) => r.id === call.reportId)) calls.set(call.reportId, call);
-        else {
-          const earlier = await repos.reports.findById(call.reportId);
-          alsoAdd(await ingestionOf(repos, earlier?.ingestionId ?? null));
-        }
+        // A call this approval met shows as it was just moved, on this card or on its own upload's.
+        const moved = (w: SummaryState) => ({ calls: new Map(w.calls).set(call.reportId, call) });
+        if (!others.write(call.reportId, moved)) calls.set(call.reportId, call);
       }
       written.calls = calls;
       // Issue 14: approved after later-dated reports arrived, it is now their true predecessor.
-      const reflagged = await reflagSuccessors(repos, after, deps.trust, at);
+      const reflagged = await reflagSuccessors(repos, after, deps.trust, at, (later) =>
+        later.ingestionId === after.ingestionId ? Promise.resolve() : others.read(later.id, later.ingestionId),
+      );
       for (const later of reflagged)
-        if (later.ingestionId !== after.ingestionId) alsoAdd(await ingestionOf(repos, later.ingestionId));
+        others.write(later.id, (w) => ({ reports: w.reports.map((r) => (r.id === later.id ? later : r)) }));
       if (state) {
         written.reports = state.reports.map((r) => reflagged.find((l) => l.id === r.id) ?? r);
         written.priors = withPredecessor(state, after);
       }
     }
-    return {
-      summary: summaryOf(ingestion, written),
-      ...(also.length > 0 ? { also } : {}),
-    };
+    const also = others.changed();
+    return { summary: summaryOf(ingestion, written), ...(also.length > 0 ? { also } : {}) };
   });
 }
 
@@ -208,6 +208,7 @@ async function reflagSuccessors(
   approved: Report,
   trust: TrustPolicy | undefined,
   now: Date,
+  beforeUpdate: (later: Report) => Promise<void>,
 ): Promise<Report[]> {
   const changed: Report[] = [];
   for (const later of await repos.reports.pendingAfter(approved.accountNumber, approved.reportDate)) {
@@ -219,6 +220,7 @@ async function reflagSuccessors(
       JSON.stringify(data.issues) === JSON.stringify(later.extracted.issues)
     )
       continue;
+    await beforeUpdate(later);
     const updated = await repos.reports.updateData({ id: later.id, data, expectedVersion: later.version });
     if (!updated) continue;
     await repos.audit.append({
@@ -233,6 +235,43 @@ async function reflagSuccessors(
     changed.push(updated);
   }
   return changed;
+}
+
+/**
+ * Issue 14/15: the cards of other uploads an approval changes, each read once inside the approval's
+ * transaction before the write that changes it (`read`), then built from that and the writes. The
+ * approval itself is already written then: their predecessor lookups answer with it, as after commit.
+ */
+function otherCards(repos: Repositories, own: string | null) {
+  const cards = new Map<string, { ingestion: Ingestion; state: SummaryState }>();
+  const uploadOf = new Map<string, string>();
+  const written = new Set<string>();
+  return {
+    /** Reads the card of a report's upload (looked up when not given), once per upload. */
+    async read(reportId: string, ingestionId?: string | null): Promise<void> {
+      const id = ingestionId !== undefined ? ingestionId : (await repos.reports.findById(reportId))?.ingestionId;
+      if (!id || id === own) return;
+      uploadOf.set(reportId, id);
+      if (cards.has(id)) return;
+      const ingestion = await ingestionOf(repos, id);
+      if (ingestion) cards.set(id, { ingestion, state: await readSummaryState(repos, id) });
+    },
+    /** Puts a write on the card of a report read through `read`; false when it is on none. */
+    write(reportId: string, change: (state: SummaryState) => Partial<SummaryState>): boolean {
+      const id = uploadOf.get(reportId);
+      const card = id ? cards.get(id) : undefined;
+      if (!id || !card) return false;
+      card.state = { ...card.state, ...change(card.state) };
+      written.add(id);
+      return true;
+    },
+    /** The cards something was written to, with their state and the writes. */
+    changed: () =>
+      [...written].flatMap((id) => {
+        const card = cards.get(id);
+        return card ? [{ ingestion: card.ingestion, written: card.state }] : [];
+      }),
+  };
 }
 
 export const platformOf = (user: string) => user.split(':')[0] as Platform;
