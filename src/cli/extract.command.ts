@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
-import { callLine, fieldFlagged } from '../core/cards/report.cards.ts';
+import { callLine, fieldFlagged } from '../core/cards/report.fields.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { formatMegabytes } from '../core/format.ts';
 import { describeProgress } from '../core/ingest/progress.text.ts';

@@ -1,4 +1,4 @@
-import { callLine } from '../core/cards/report.cards.ts';
+import { callLine } from '../core/cards/report.fields.ts';
 import type { MarginReport } from '../core/report/report.schema.ts';
 
 /** The summary card's order: by account number (the store's order), reports without one last. */

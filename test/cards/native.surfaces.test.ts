@@ -6,7 +6,8 @@ import {
   chartTable as chartTableOf,
   type TableBlock,
 } from '../../src/core/cards/card.model.ts';
-import { editForm, rejectForm, summaryCard } from '../../src/core/cards/report.cards.ts';
+import { summaryCard } from '../../src/core/cards/report.cards.ts';
+import { editForm, rejectForm } from '../../src/core/cards/report.forms.ts';
 import type { Ingestion } from '../../src/core/ingest/ingestion.model.ts';
 import type { Report } from '../../src/core/report/report.model.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, type Card, card, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
-import { editForm, summaryCard } from '../../src/core/cards/report.cards.ts';
+import { summaryCard } from '../../src/core/cards/report.cards.ts';
+import { editForm } from '../../src/core/cards/report.forms.ts';
 import type { Ingestion } from '../../src/core/ingest/ingestion.model.ts';
 import type { Report } from '../../src/core/report/report.model.ts';
 import { escapeMrkdwn, renderCard, SLACK_LIMITS, truncate } from '../../src/platforms/slack/slack.cards.ts';

@@ -1,4 +1,5 @@
-import { hasCall, marginCallAlertCard } from '../cards/report.cards.ts';
+import { marginCallAlertCard } from '../cards/report.cards.ts';
+import { hasCall } from '../cards/report.fields.ts';
 import type { ConversationRef, GatewayRegistry, Repositories } from '../ports.ts';
 import type { Report } from '../report/report.model.ts';
 

@@ -1,5 +1,6 @@
 import { type Card, type CardBlock, card, textCard } from '../cards/card.model.ts';
-import { hasCall, reportBlocks } from '../cards/report.cards.ts';
+import { reportBlocks } from '../cards/report.cards.ts';
+import { hasCall } from '../cards/report.fields.ts';
 import type { CountRow, PendingItem, ReportStats, ThreadRef, TurnaroundStats } from '../digest/analytics.port.ts';
 import {
   formatDuration,

@@ -1,7 +1,8 @@
 import type { Permission } from '../access/roles.ts';
 import { alertCalls } from '../alerts/alerts.usecases.ts';
 import { textCard } from '../cards/card.model.ts';
-import { editForm, hasCall, rejectForm } from '../cards/report.cards.ts';
+import { hasCall } from '../cards/report.fields.ts';
+import { editForm, rejectForm } from '../cards/report.forms.ts';
 import { displayUser, formatWhen } from '../format.ts';
 import { recheckReport } from '../report/report.finish.ts';
 import type { Report } from '../report/report.model.ts';

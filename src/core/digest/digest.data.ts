@@ -1,6 +1,6 @@
 import type { ReportScope } from '../access/scope.ts';
 import type { CallsRepository, MarginCall } from '../calls/calls.port.ts';
-import { hasCall } from '../cards/report.cards.ts';
+import { hasCall } from '../cards/report.fields.ts';
 import type { ArchiveCheck, OpsRepository } from '../ops/ops.port.ts';
 import type { HealthSource, IngestionsRepository, ReportsRepository } from '../ports.ts';
 import type { ReportStatus } from '../report/report.model.ts';

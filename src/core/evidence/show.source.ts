@@ -1,6 +1,6 @@
 import type { Access } from '../access/roles.ts';
 import { textCard } from '../cards/card.model.ts';
-import { fieldFlagged } from '../cards/report.cards.ts';
+import { fieldFlagged } from '../cards/report.fields.ts';
 import type { ActionResult } from '../decisions/decide.usecases.ts';
 import type { FileStorage, GatewayRegistry, Platform, Repositories } from '../ports.ts';
 import { FIELD_LABELS, FIELD_NAMES } from '../report/report.schema.ts';
