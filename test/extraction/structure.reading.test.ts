@@ -138,24 +138,41 @@ describe('reading by structure', () => {
     expect(codes).toContain('identity_placed:margin_call');
   });
 
+  /** Equity 346,324.94 = 4,307.02 + 342,017.92: which is the requirement? `power` is the printed buying power. */
+  const sides = (power: string) => [
+    ...head,
+    ...phrase('Required Maintenance Equity', 40, 130),
+    ...phrase('Long Side Market Worth', 306, 130),
+    ...phrase('4,307.02', 40, 142),
+    ...phrase('516,396.04', 306, 142),
+    ...phrase('Margin Purchasing Power', 40, 170),
+    ...phrase('Total Account Worth', 306, 170),
+    ...phrase(power, 40, 182),
+    ...phrase('346,324.94', 306, 182),
+    ...phrase('Maintenance Cushion', 40, 210),
+    ...phrase('342,017.92', 40, 222),
+  ];
+
   it('keeps an unclear reading below review where the identity placed a partner that could stand in its place', () => {
-    // 346,324.94 − 342,017.92 = 4,307.02 and 346,324.94 − 4,307.02 = 342,017.92: which is the requirement?
-    const { conf, codes } = read([
-      ...head,
-      ...phrase('Required Maintenance Equity', 40, 130),
-      ...phrase('Long Side Market Worth', 306, 130),
-      ...phrase('4,307.02', 40, 142),
-      ...phrase('516,396.04', 306, 142),
-      ...phrase('Margin Purchasing Power', 40, 170),
-      ...phrase('Total Account Worth', 306, 170),
-      ...phrase('684,035.84', 40, 182),
-      ...phrase('346,324.94', 306, 182),
-      ...phrase('Maintenance Cushion', 40, 210),
-      ...phrase('342,017.92', 40, 222),
-    ]);
+    // The buying power is leverage on neither part: nothing printed says which is which.
+    const { conf, codes } = read(sides('701,112.40'));
     expect(conf('maintenance_requirement')).toBeLessThan(0.8);
     // The issue that keeps core's rules from vouching for it on the identity's agreement.
     expect(codes).toContain('interchangeable_parts:maintenance_requirement');
+  });
+
+  it('tells the requirement from the excess by a buying power printed as 2× or 4× the excess', () => {
+    // 684,035.84 = 2 × 342,017.92: leverage on the excess, never on the requirement.
+    for (const power of ['684,035.84', '1,368,071.68']) {
+      const { value, codes } = read(sides(power));
+      expect(value('maintenance_requirement')).toBe(4_307.02);
+      expect(value('excess_liquidity')).toBe(342_017.92);
+      expect(codes).not.toContain('interchangeable_parts:maintenance_requirement');
+    }
+    // 8,614.04 = 2 × 4,307.02: the printed buying power names the other part the excess.
+    const swapped = read(sides('8,614.04'));
+    expect(swapped.value('maintenance_requirement')).toBe(342_017.92);
+    expect(swapped.value('excess_liquidity')).toBe(4_307.02);
   });
 
   it('sends a scanned figure without cents to review where the report’s other figures print them', () => {

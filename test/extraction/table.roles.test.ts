@@ -73,4 +73,28 @@ describe('assignRoles: the fields of a multi-account table, decided for all its 
       'Zorp Purchasing Power',
     );
   });
+
+  it('tells the requirement from the excess by a line of buying power or of initial requirements, on every account', () => {
+    const base = [
+      line('Net Liquidation Value', [1000, 500, 800], { field: 'total_equity', clear: true }),
+      line('Maint. Level Cushion', [700, 400, 500], { field: 'maintenance_requirement', clear: false }),
+      line('House Min. Floor', [300, 100, 300]),
+    ];
+    // No other line: the title's wording decides, below review (see account.table.ts).
+    expect(fields(base)['Maint. Level Cushion']).toBe('maintenance_requirement identity');
+    // Purchasing capacity is 2× (or 4×) the floor on each account: the floor is the excess.
+    expect(fields([...base, line('Purchasing Capacity', [600, 400, 600])])).toMatchObject({
+      'Maint. Level Cushion': 'maintenance_requirement identity',
+      'House Min. Floor': 'excess_liquidity identity',
+    });
+    expect(fields([...base, line('Purchasing Capacity', [1400, 800, 1000])])).toMatchObject({
+      'Maint. Level Cushion': 'excess_liquidity identity',
+      'House Min. Floor': 'maintenance_requirement identity',
+    });
+    // An initial requirement the cushion exceeds on some account: the cushion is not the maintenance requirement.
+    expect(fields([...base, line('Initial Need Reg. T Basis', [450, 150, 420])])).toMatchObject({
+      'Maint. Level Cushion': 'excess_liquidity identity',
+      'House Min. Floor': 'maintenance_requirement identity',
+    });
+  });
 });

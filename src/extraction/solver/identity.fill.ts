@@ -1,6 +1,7 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { affinity, leaning } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
+import { levered, mayBeBuyingPower, requirementSide } from './part.evidence.ts';
 
 /**
  * Carries a field family whose labels the vocabulary has never seen: among the figures printed with
@@ -29,17 +30,18 @@ export interface Filled {
   identity: string;
   /** A near rival assignment existed: the roles are a guess. */
   ambiguous: boolean;
+  /** Other printed figures (buying power, an initial requirement) said which part is which. */
+  sided?: boolean;
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
 const key = (v: number) => Math.round(v * 100);
 
-/** Margin leverage on a buying-power base: Reg T overnight (2×) and day-trading (4×) buying power. */
-const LEVERAGE = [2, 4];
-
 /** Confidence of a figure placed by the identities alone; lower where the roles were close. */
 export const FILLED_CONF = 0.72;
 const AMBIGUOUS_CONF = 0.55;
+/** Worth of printed evidence (buying power, the initial requirement) that says which side is the requirement. */
+const SIDE_BONUS = 1;
 
 type Slot =
   | 'total_equity'
@@ -53,6 +55,7 @@ interface Assignment {
   parts: Map<Slot, { figure: OpenFigure | null; value: number }>;
   identity: string;
   score: number;
+  sided?: boolean;
 }
 
 /**
@@ -115,7 +118,22 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
       xF && !affinity(xF.label, 'excess_liquidity'),
     ].filter(Boolean).length;
     if (mute > 1 || (mute === 1 && [eF, mF, xF].filter(Boolean).length === 1)) return;
+    // Which side is the requirement, where other printed figures say (buying power on the excess, an
+    // initial requirement above the maintenance one): the other way round is not an option.
+    const own = new Set([eF, mF, xF]);
+    const side = requirementSide(m, x, {
+      levered: [
+        ...figures.filter((f) => !own.has(f) && f.value > 0 && mayBeBuyingPower(f.label)).map((f) => f.value),
+        ...[trusted('buying_power')].filter((v): v is number => v !== undefined),
+      ],
+      initial: [
+        ...initialFigures.filter((f) => !own.has(f)).map((f) => f.value),
+        ...[trusted('initial_requirement')].filter((v): v is number => v !== undefined),
+      ],
+    });
+    if (side < 0) return;
     const score =
+      (side > 0 ? SIDE_BONUS : 0) +
       (eF ? affinity(eF.label, 'total_equity') : 1) +
       (mF ? Math.max(affinity(mF.label, 'maintenance_requirement'), affinity(mF.label, 'initial_requirement')) : 1) +
       (xF ? affinity(xF.label, 'excess_liquidity') : 1);
@@ -127,6 +145,7 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
       ]),
       identity: 'excess = equity − requirement',
       score,
+      sided: side > 0,
     });
   };
   // Figures of one grid tie together only within one of its columns (current with current, never a
@@ -162,7 +181,10 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
       if (!p.figure) continue;
       const field = slot === 'requirement' ? reqField(p.figure) : (slot as FieldName);
       taken.add(p.figure);
-      out.push(filled(field, p.figure, p.value, bestEmx.best.identity, bestEmx.ambiguous));
+      out.push({
+        ...filled(field, p.figure, p.value, bestEmx.best.identity, bestEmx.ambiguous),
+        sided: bestEmx.best.sided === true,
+      });
     }
   }
   const equity = e0 ?? out.find((o) => o.field === 'total_equity')?.value;
@@ -244,18 +266,14 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
   // Buying power is margin leverage on a base: 2× (overnight) or 4× (day trading) the excess or the SMA; none in a deficit.
   if (trusted('buying_power') === undefined) {
     const bases = [x, trusted('sma')].filter((b): b is number => b !== undefined && b > 0);
-    const levered = figures.filter(
-      (f) =>
-        !taken.has(f) &&
-        f.value > 0 &&
-        bases.some((b) => LEVERAGE.some((k) => near(f.value, k * b))) &&
-        FIELD_NAMES.every((g) => g === 'buying_power' || affinity(f.label, g) <= affinity(f.label, 'buying_power')),
+    const onBase = figures.filter(
+      (f) => !taken.has(f) && f.value > 0 && bases.some((b) => levered(f.value, b)) && mayBeBuyingPower(f.label),
     );
     const none =
       x !== undefined && x < 0
         ? pool.filter((f) => !used(f) && f.value === 0 && leaning(f.label) === 'buying_power')
         : [];
-    const found = levered.length > 0 ? levered : none;
+    const found = onBase.length > 0 ? onBase : none;
     if (found.length > 0 && new Set(found.map((f) => f.value)).size === 1)
       out.push(filled('buying_power', found[0]!, found[0]!.value, 'buying power = leverage × its base', false));
   }

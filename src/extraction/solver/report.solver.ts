@@ -4,6 +4,7 @@ import { type Candidate, isProse, signed } from '../fields/candidates.ts';
 import { FILLED_CONF, fillByIdentities, type Known } from './identity.fill.ts';
 import { affinity, labelClarity, leaning } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
+import { chosenSide } from './part.evidence.ts';
 
 /**
  * One joint choice per report: every field's candidate values are weighed together, by how well
@@ -323,13 +324,22 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
     if (c.source === 'prose' && f === 'margin_call' && c.value === 0) return true;
     return labelClarity(c.label, f, { prose: c.source === 'prose' || isProse(c.label) }).clear;
   };
+  // Printed evidence (buying power on the excess, an initial requirement above the maintenance one)
+  // that places the requirement and the excess each on its own side of the identity.
+  const sideShown = (h: Identity, g: FieldName) => {
+    const req = h.fields.find((x) => x === 'maintenance_requirement' || x === 'initial_requirement');
+    const initialTrusted = names.includes('initial_requirement') && clarityOf('initial_requirement');
+    return (
+      !!req && (g === req || g === 'excess_liquidity') && chosenSide(chosen, req, input.pool ?? [], initialTrusted) > 0
+    );
+  };
   names.forEach((f, k) => {
     const opts = options.get(f)!;
     const repair = repairs.get(f);
     const chosenOpt = opts[best.idx[k]!]!;
     const pick = repair ? { ...chosenOpt, cand: { ...chosenOpt.cand, value: repair.value } } : chosenOpt;
     const holds = holding.filter((h) => h.fields.includes(f) && h.confirms !== false);
-    const confirmed = holds.find((h) => pinned(f, h, chosen, clarityOf)) ?? null;
+    const confirmed = holds.find((h) => pinned(f, h, chosen, (g) => clarityOf(g) || sideShown(h, g))) ?? null;
     const unpinned = confirmed ? null : (holds[0] ?? null);
     if (unpinned)
       issues.push({
@@ -507,6 +517,7 @@ function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportIssue[],
       const group = FILL_GROUPS[fill.identity] ?? [];
       const partner = fills.find(
         (o) =>
+          !fill.sided &&
           o !== fill &&
           o.identity === fill.identity &&
           !fields.has(o.field) &&

@@ -1,5 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { affinity, leaning } from '../solver/label.clarity.ts';
+import { levered, mayBeBuyingPower, requirementSide } from '../solver/part.evidence.ts';
 
 /**
  * Which field each line of a multi-account table is (a column of a row-per-account table, a row of a
@@ -36,10 +37,10 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 
 const MIN_ACCOUNTS = 2;
 /** Assignments within this score of the best one are near ties: where they disagree, nothing is named. */
 const TIE = 0.15;
-/** Margin leverage on a buying-power base: Reg T overnight (2×) and day-trading (4×) buying power. */
-const LEVERAGE = [2, 4];
 /** Least share of a title's wording that must speak of calls for a line of zeros to be the call. */
 const NO_CALL_AFFINITY = 0.5;
+/** Worth of other lines (buying power, an initial requirement) that say which side is the requirement: above any title's wording. */
+const SIDE_BONUS = 3;
 
 /** True when `f` holds on every account that all vectors give, and there are enough of them. */
 function holds(vs: Vec[], f: (xs: number[]) => boolean): boolean {
@@ -96,6 +97,41 @@ export function assignRoles(lines: RoleLine[]): Map<number, Role> {
       : 'maintenance_requirement';
   };
 
+  /**
+   * Which of lines x (as the requirement rf) and y (as the excess) the table's other lines say is
+   * which, on every account alike: a line that may be buying power and is 2× or 4× one of them is
+   * leverage on the excess; a line of initial requirements that one exceeds bounds the maintenance one.
+   */
+  const sideOf = (e: number, x: number, y: number, rf: FieldName): -1 | 0 | 1 => {
+    const others = lines.map((_, i) => i).filter((i) => i !== e && i !== x && i !== y);
+    const bp = others.filter((i) => {
+      const l = lines[i]!;
+      const own = [...fixed].find(([, j]) => j === i)?.[0];
+      return (own ?? l.match?.field ?? 'buying_power') === 'buying_power' && mayBeBuyingPower(l.title);
+    });
+    const init =
+      rf === 'maintenance_requirement'
+        ? others.filter((i) => {
+            const l = lines[i]!;
+            return (
+              fixed.get('initial_requirement') === i ||
+              (!isFixed(i) && (l.match?.field === 'initial_requirement' || leaning(l.title) === 'initial_requirement'))
+            );
+          })
+        : [];
+    let vote: -1 | 0 | 1 = 0;
+    for (const [a, req] of vec(x)) {
+      const exc = vec(y).get(a);
+      if (exc === undefined) continue;
+      const at = (is: number[]) => is.map((i) => vec(i).get(a)).filter((v): v is number => v !== undefined);
+      const v = requirementSide(req, exc, { levered: at(bp), initial: at(init) });
+      if (v === 0) continue;
+      if (vote !== 0 && vote !== v) return 0;
+      vote = v;
+    }
+    return vote;
+  };
+
   // Every way two or three lines add up to an equity line, with the parts each line may play.
   const sums: Candidate[] = [];
   const equities = playing('total_equity').filter((i) => !allZero(vec(i)) && nonNegative(vec(i)));
@@ -121,13 +157,16 @@ export function assignRoles(lines: RoleLine[]): Map<number, Role> {
               !holds([vec(x), vec(initialLine)], ([m, i]) => m! <= Math.abs(i!) + 0.005)
             )
               continue;
+            // Other lines that say which side is the requirement (buying power, an initial requirement).
+            const side = sideOf(e, x, y, rf);
+            if (side < 0) continue;
             sums.push({
               parts: [
                 [e, 'total_equity'],
                 [x, rf],
                 [y, 'excess_liquidity'],
               ],
-              score: 0,
+              score: side > 0 ? SIDE_BONUS : 0,
             });
           }
           // equity = cash + long, with no short value printed: a long value is never negative.
@@ -214,16 +253,16 @@ export function assignRoles(lines: RoleLine[]): Map<number, Role> {
   // Buying power is margin leverage on a base: 2× or 4× the excess (or the SMA) on each account, none in a deficit.
   if (![...out.values()].some((r) => r.field === 'buying_power')) {
     const bases = (['excess_liquidity', 'sma'] as const).map(lineOf).filter((i): i is number => i !== undefined);
-    const levered = free().filter((i) => {
+    const onBase = free().filter((i) => {
       const l = lines[i]!;
       if (l.match && l.match.field !== 'buying_power') return false;
       return bases.some(
         (b) =>
           [...vec(b).values()].some((v) => v > 0) &&
-          holds([vec(i), vec(b)], ([p, x]) => (x! > 0 ? LEVERAGE.some((k) => near(p!, k * x!)) : p === 0)),
+          holds([vec(i), vec(b)], ([p, x]) => (x! > 0 ? levered(p!, x!) : p === 0)),
       );
     });
-    if (levered.length === 1) out.set(levered[0]!, { field: 'buying_power', how: 'identity' });
+    if (onBase.length === 1) out.set(onBase[0]!, { field: 'buying_power', how: 'identity' });
   }
 
   // Lines no identity explains: the field their wording leans to, if no other line has it.
