@@ -4,6 +4,7 @@ import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 import { DATE_LEAD_WORDS } from '../vocabulary/prose.words.ts';
 import { alternation, phrasePattern } from '../vocabulary/word.patterns.ts';
+import { ungluedCodes } from './glued.codes.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
 
 /** A piece of a line: words, an amount or a date, with where it sits. */
@@ -142,7 +143,10 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     });
   }
   for (const t of taken) masked = masked.slice(0, t.start) + ' '.repeat(t.end - t.start) + masked.slice(t.end);
-  for (const a of findAmounts(masked, opts.locale, { currency: opts.currency ?? null, ocr: opts.ocr })) {
+  for (const a of ungluedCodes(
+    masked,
+    findAmounts(masked, opts.locale, { currency: opts.currency ?? null, ocr: opts.ocr }),
+  )) {
     const lead = a.raw.length - a.raw.trimStart().length;
     const start = a.index + lead;
     const end = a.index + a.length;
