@@ -65,8 +65,19 @@ export function isProse(text: string): boolean {
   return text.trim().split(/\s+/).length >= 6 || PROSE_TAIL.test(text);
 }
 
+/** Label hits per line, read once per page: every structure pass (tables, label cells, the walker) asks again. */
+const HITS = new WeakMap<Segmented, readonly LabelHit[]>();
+
 /** Label segments of a line (figures, date, currency). Account labels are read separately. */
-export function labelHits(line: Segmented): LabelHit[] {
+export function labelHits(line: Segmented): readonly LabelHit[] {
+  const known = HITS.get(line);
+  if (known) return known;
+  const hits = readLabelHits(line);
+  HITS.set(line, hits);
+  return hits;
+}
+
+function readLabelHits(line: Segmented): LabelHit[] {
   const hits: LabelHit[] = [];
   line.segs.forEach((seg, index) => {
     if (seg.kind !== 'text' || !/[a-z]{2}/i.test(seg.text)) return;
@@ -106,7 +117,12 @@ const DATE_RANGE = phraseRegExp(DATE_RANGE_WORDS);
  * Figures to the right of a label on its line, up to the next label. With a column header above,
  * prior/change/YTD columns are dropped and the current (or base-currency total) column wins.
  */
-export function rowValues(line: Segmented, hit: LabelHit, hits: LabelHit[], header: ColumnHeader | null): Candidate[] {
+export function rowValues(
+  line: Segmented,
+  hit: LabelHit,
+  hits: readonly LabelHit[],
+  header: ColumnHeader | null,
+): Candidate[] {
   const next = hits.find((h) => h.index > hit.index);
   const end = next ? next.index : line.segs.length;
   const target = hit.match.target;
