@@ -5,6 +5,7 @@ import type { StatusWindow } from '../core/ops/status.usecases.ts';
 import type { FileStorage, Platform, Repositories } from '../core/ports.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import { type AckGate, createAckGate } from './ack.gate.ts';
 import type { PlatformAdapter } from './platform.ts';
 
 /** What every platform folder takes from the composition root, whatever else it needs. */
@@ -14,6 +15,7 @@ interface CommonDeps {
   metrics: Metrics;
   limits: { maxFileBytes: number };
   serveHttp: boolean;
+  acks: AckGate;
 }
 
 /** The configured chat platforms, each a folder with the same few files; SDKs load only when configured. */
@@ -65,6 +67,8 @@ export async function createPlatforms(
         }
       : undefined,
   };
+  // One per process: a burst of Slack and Teams requests is answered before the work of any of them.
+  const acks = createAckGate();
   const out: PlatformAdapter[] = [];
   for (const [name, create] of Object.entries(configured)) {
     if (!create) continue;
@@ -75,6 +79,7 @@ export async function createPlatforms(
         metrics: deps.metrics,
         limits: { maxFileBytes: config.limits.maxFileBytes },
         serveHttp: deps.serveHttp,
+        acks,
       }),
     );
   }

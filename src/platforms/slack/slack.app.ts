@@ -4,13 +4,14 @@ import type { ChatCore } from '../../core/chat.core.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
+import { type AckGate, createAckGate, oweUntilAnswered } from '../ack.gate.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { boltLogger, installErrorBoundary } from './slack.boundary.ts';
 import { createSlackDelivery } from './slack.delivery.ts';
 import { createSlackFileFetcher } from './slack.files.ts';
 import { createSlackGateway } from './slack.gateway.ts';
 import { registerSlackHandlers } from './slack.handlers.ts';
-import { admitTimestamp, installedWorkspaceOf, installIngressGuards } from './slack.ingress.ts';
+import { admitTimestamp, DISPATCHED, installedWorkspaceOf, installIngressGuards } from './slack.ingress.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -22,6 +23,8 @@ export interface SlackPlatformDeps {
   limits: { maxFileBytes: number };
   /** false in `marginiq worker`: only the gateway and the file fetcher, no listeners. */
   serveHttp: boolean;
+  /** Work after an acknowledgement waits for the requests still owed theirs (ack.gate.ts); one per process. */
+  acks?: AckGate;
 }
 
 /** One Web API client for everything MarginIQ sends, pointed at SLACK_API_URL. */
@@ -82,6 +85,9 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
     return { name: 'slack', gateway, fetcher, routes: [], start: async () => {}, stop: async () => {} };
   }
 
+  // Socket Mode acknowledges over its WebSocket: nothing is owed on HTTP there and the gate stays open.
+  const acks = deps.acks ?? createAckGate();
+  const dispatched = new WeakMap<object, () => void>();
   const socketMode = Boolean(slack.appToken);
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (slack.appToken) {
@@ -94,7 +100,13 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
     if (!slack.signingSecret)
       throw new AppError('config.invalid', 'SLACK_SIGNING_SECRET is required when Slack runs over HTTP');
     // Bolt checks the v0 signature and refuses timestamps older than five minutes (replays).
-    receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: log });
+    receiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: log,
+      // Verified and parsed: the ingress guard ends the request's debt to the ack gate (ack.gate.ts).
+      customPropertiesExtractor: (req) => ({ [DISPATCHED]: dispatched.get(req) }),
+    });
   }
 
   const app = new App({
@@ -103,11 +115,15 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
     logger: log,
     clientOptions: { slackApiUrl: slack.apiUrl, logger: log },
     extendedErrorHandler: true,
+    // Bolt's conversation store (context.updateConversation) is unused here; its lookup of every
+    // request's channel builds and catches an Error ("Conversation not found") before the ack.
+    convoStore: false,
   });
   installIngressGuards(app as never, {
     installed: installedWorkspaceOf(() => client.auth.test(), deps.logger),
     allowed: slack.allowedTeams ?? [],
     onceEvent: deps.chat.onceEvent,
+    afterAck: acks.clear,
     logger: deps.logger,
   });
   registerSlackHandlers(app, {
@@ -118,6 +134,7 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
     logger: deps.logger,
     metrics: deps.metrics,
     limits: deps.limits,
+    afterAck: acks.clear,
   });
   installErrorBoundary(app, { gateway, logger: deps.logger, metrics: deps.metrics });
 
@@ -130,6 +147,7 @@ export async function createSlackPlatform(deps: SlackPlatformDeps): Promise<Plat
       // Bolt reads the raw body itself (the signature covers the exact bytes) and answers the request.
       handler: (req, res) => {
         if (!admitTimestamp(req, res, { logger: deps.logger })) return;
+        dispatched.set(req, oweUntilAnswered(acks, res));
         try {
           http.requestListener(req, res);
         } catch {

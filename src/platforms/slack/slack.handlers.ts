@@ -23,6 +23,8 @@ export interface SlackHandlerDeps {
   logger: Logger;
   metrics?: Metrics | undefined;
   limits: { maxFileBytes: number };
+  /** Resolves when the requests of a burst are acknowledged: a click's or command's work starts after (ack.gate.ts). */
+  afterAck?: () => Promise<void>;
 }
 
 /** The part of a Slack file object MarginIQ reads (events carry it whole, or only its id). */
@@ -176,6 +178,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 
   app.action(ACTION_PATTERN, async ({ ack, body, action }) => {
     await ack();
+    await deps.afterAck?.();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
     const kind = actionKindOf(action.action_id);
     if (!kind) return;
@@ -239,6 +242,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   app.command(SLACK_COMMAND, async ({ ack, command, respond }) => {
     // Acknowledged first: the answer goes through response_url, which stays valid for 30 minutes.
     await ack();
+    await deps.afterAck?.();
     seen?.inc({ kind: 'command' });
     const to = conversation(command.channel_id);
     await chat.rememberName(slackUser(command.user_id), command.user_name);

@@ -66,10 +66,14 @@ export function workspaceAdmitted(
   return !from.enterpriseId || ok.has(from.enterpriseId) || from.enterpriseId === home.enterpriseId;
 }
 
+/** The context key under which the HTTP route hands Bolt the end of a request's debt to the ack gate. */
+export const DISPATCHED = 'marginiqDispatched';
+
 interface GuardedApp {
   use(
     mw: (args: {
       body: unknown;
+      context: Record<string, unknown>;
       next: () => Promise<void>;
       ack?: ((...a: unknown[]) => Promise<void>) | undefined;
     }) => Promise<void>,
@@ -89,10 +93,14 @@ export function installIngressGuards(
     allowed: readonly string[];
     /** Runs the rest of the chain once per key across replicas; a failure lets a redelivery through. */
     onceEvent: (key: string, handle: () => Promise<unknown>) => Promise<{ taken: boolean }>;
+    /** Resolves when the requests of a burst are acknowledged: an event's work starts after (ack.gate.ts). */
+    afterAck?: () => Promise<void>;
     logger: Logger;
   },
 ): void {
-  app.use(async ({ body, next, ack }) => {
+  app.use(async ({ body, context, next, ack }) => {
+    // Verified, authorized and dispatched: what remains before its ack is its listener's (ack.gate.ts).
+    (context[DISPATCHED] as (() => void) | undefined)?.();
     const from = workspaceOf(body);
     const home = await deps.installed();
     if (!home || !workspaceAdmitted(from, home, deps.allowed)) {
@@ -115,6 +123,8 @@ export function installIngressGuards(
     }
     const b = body as { type?: unknown; event_id?: unknown };
     if (b.type === 'event_callback' && typeof b.event_id === 'string') {
+      // Bolt has already answered an event (before any middleware); its work waits for the burst's answers.
+      await deps.afterAck?.();
       const run = await deps.onceEvent(`slack:event:${b.event_id}`, async () => next());
       if (!run.taken)
         deps.logger.debug({ slack: { eventId: b.event_id } }, 'slack event already taken; redelivery ignored');

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import type { ConversationsRepository, FileStorage, OutgoingFilesRepository } from '../../core/ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
+import { type AckGate, createAckGate } from '../ack.gate.ts';
 import type { PlatformAdapter, Route } from '../platform.ts';
 import { referenceOf, userOf, type WireActivity } from './teams.activity.ts';
 import { sdkLogger } from './teams.boundary.ts';
@@ -24,6 +25,8 @@ export interface TeamsPlatformDeps {
   metrics?: Metrics;
   limits: { maxFileBytes: number };
   serveHttp: boolean;
+  /** Work after an answer waits for the requests still owed theirs (ack.gate.ts); one per process. */
+  acks?: AckGate;
   fetch?: typeof fetch;
   /** Where stored conversation references are read back after a restart (proactive digests, alerts). */
   conversations?: Pick<ConversationsRepository, 'save' | 'get'>;
@@ -64,7 +67,10 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   });
 
   let lastBase: string | undefined;
+  // One per process (platforms.ts), shared with Slack: a burst is answered before the work of any of it.
+  const acks = deps.acks ?? createAckGate();
   const http = createRouteAdapter({
+    acks,
     onRequest: (req) => {
       lastBase = requestBase(req) ?? lastBase;
     },
@@ -124,6 +130,7 @@ export async function createTeamsPlatform(deps: TeamsPlatformDeps): Promise<Plat
   const ingress = installTeamsIngress(app as never, {
     allowedTenants: credentials ? [credentials.tenantId, ...deps.teams.allowedTenants] : [],
     onceEvent: deps.chat.onceEvent,
+    afterAck: acks.clear,
     logger: log,
   });
   app.use(async ({ activity, next }) => {

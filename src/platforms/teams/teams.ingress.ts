@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import { toAppError } from '../../core/errors.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { type AckGate, oweUntilAnswered } from '../ack.gate.ts';
 import type { Route } from '../platform.ts';
 import type { WireActivity } from './teams.activity.ts';
 import { answeredAfterFailure, invokeResponse } from './teams.boundary.ts';
@@ -39,6 +40,8 @@ export function installTeamsIngress(
     allowedTenants: readonly string[];
     /** Runs the handlers once per activity across replicas; a failure lets Teams's redelivery through. */
     onceEvent: <T>(key: string, handle: () => Promise<T>) => Promise<{ taken: false } | { taken: true; value: T }>;
+    /** Resolves when the requests of a burst are answered: background work starts after (ack.gate.ts). */
+    afterAck?: () => Promise<void>;
     logger: Logger;
   },
 ): TeamsIngress {
@@ -124,7 +127,7 @@ export function installTeamsIngress(
 
   return {
     background(activity, work) {
-      const p = Promise.resolve().then(work);
+      const p = (deps.afterAck?.() ?? Promise.resolve()).then(work);
       p.catch(() => {}); // handled where it is awaited; never an unhandled rejection meanwhile
       const claimed = laterOf.get(activity as object);
       if (claimed) claimed.push(p);
@@ -180,7 +183,7 @@ export function requestBase(req: IncomingMessage): string | undefined {
  * adapter. This adapter hands them to MarginIQ's one node:http server as routes, instead of the
  * SDK's own Express server on a second port.
  */
-export function createRouteAdapter(opts: { onRequest?: (req: IncomingMessage) => void } = {}) {
+export function createRouteAdapter(opts: { onRequest?: (req: IncomingMessage) => void; acks?: AckGate } = {}) {
   const handlers = new Map<string, HttpRouteHandler>();
   const adapter: IHttpServerAdapter = {
     registerRoute(method, path, handler) {
@@ -193,6 +196,8 @@ export function createRouteAdapter(opts: { onRequest?: (req: IncomingMessage) =>
       method: 'POST',
       path,
       async handler(req, res) {
+        // Owed while its body is read; the SDK's handler then answers with the activity's own work or at once.
+        const dispatched = opts.acks ? oweUntilAnswered(opts.acks, res) : () => {};
         const handler = handlers.get(`POST ${path}`);
         if (!handler) {
           reply(res, 503, { error: 'not_ready' });
@@ -215,6 +220,7 @@ export function createRouteAdapter(opts: { onRequest?: (req: IncomingMessage) =>
           return;
         }
         opts.onRequest?.(req);
+        dispatched();
         const headers: Record<string, string | string[]> = {};
         for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
         const out = await handler({ body, headers });
