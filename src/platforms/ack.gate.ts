@@ -3,9 +3,9 @@
  * asks for (an upload recorded and queued, a decision, a command's answer) runs afterwards on the same
  * event loop. When a burst arrives, that work would otherwise be interleaved with the parsing and
  * answering of the requests still waiting, and the last acknowledgement of the burst would wait for
- * the work of all the earlier ones. Here a request owes its acknowledgement from the moment the route
- * takes it until its answer is sent, and work started after an acknowledgement waits until nothing is
- * owed (or at most `maxWaitMs`, so a steady stream of requests never starves it).
+ * the work of all the earlier ones. Here a request owes from the moment the route takes it until it is
+ * verified and handed to its listener (or answered), and work started after an acknowledgement waits
+ * until nothing is owed (or at most `maxWaitMs`, so a steady stream of requests never starves it).
  */
 export interface AckGate {
   /** A request that owes an acknowledgement; the function returned is called once it is answered (idempotent). */
