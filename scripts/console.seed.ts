@@ -1,4 +1,4 @@
-import type { Repositories } from '../src/core/ports.ts';
+import type { Repositories } from '../src/core/ports/repositories.ports.ts';
 import type { MarginReport } from '../src/core/report/report.schema.ts';
 
 /** A fictitious book for the screenshots: the sample account's approved weekly history and a few other accounts. */

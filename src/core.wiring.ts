@@ -9,16 +9,11 @@ import { buildHome, type HomeRequest } from './core/home/home.usecases.ts';
 import type { IngestDeps } from './core/ingest/ingest.usecases.ts';
 import type { OpsRepository } from './core/ops/ops.port.ts';
 import { type StatusWindow, statusCards } from './core/ops/status.usecases.ts';
-import type {
-  Extractor,
-  FetcherRegistry,
-  FileStorage,
-  GatewayRegistry,
-  HealthSource,
-  JobQueue,
-  Repositories,
-  UnitOfWork,
-} from './core/ports.ts';
+import type { GatewayRegistry } from './core/ports/chat.ports.ts';
+import type { Extractor, JobQueue } from './core/ports/extraction.ports.ts';
+import type { FetcherRegistry, FileStorage } from './core/ports/files.ports.ts';
+import type { HealthSource } from './core/ports/health.ports.ts';
+import type { Repositories, UnitOfWork } from './core/ports/repositories.ports.ts';
 import type { ScoreboardRepository } from './core/scoreboard/scoreboard.port.ts';
 import { collectScoreboard } from './core/scoreboard/scoreboard.usecases.ts';
 import type { Logger } from './observability/logger.ts';

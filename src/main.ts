@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Config } from './config/config.ts';
-import type { Extractor, FetcherRegistry, GatewayRegistry } from './core/ports.ts';
+import type { GatewayRegistry } from './core/ports/chat.ports.ts';
+import type { Extractor } from './core/ports/extraction.ports.ts';
+import type { FetcherRegistry } from './core/ports/files.ports.ts';
 import { createCoreServices } from './core.wiring.ts';
 import { createExtractor } from './extraction/extractor.ts';
 import { createHealth } from './http/health.ts';

@@ -1,5 +1,8 @@
 import type { ChatCore } from './core/chat.core.ts';
-import type { Extractor, GatewayRegistry, HealthSource, Repositories } from './core/ports.ts';
+import type { GatewayRegistry } from './core/ports/chat.ports.ts';
+import type { Extractor } from './core/ports/extraction.ports.ts';
+import type { HealthSource } from './core/ports/health.ports.ts';
+import type { Repositories } from './core/ports/repositories.ports.ts';
 import type { Queue } from './jobs/queue.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { PlatformAdapter } from './platforms/platform.ts';

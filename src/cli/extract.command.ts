@@ -6,7 +6,7 @@ import { callLine, fieldFlagged } from '../core/cards/report.fields.ts';
 import { AppError, toAppError } from '../core/errors.ts';
 import { formatMegabytes } from '../core/format.ts';
 import { describeProgress } from '../core/ingest/progress.text.ts';
-import type { ExtractionProgress } from '../core/ports.ts';
+import type { ExtractionProgress } from '../core/ports/extraction.ports.ts';
 import { finishReport } from '../core/report/report.finish.ts';
 import { FIELD_LABELS, FIELD_NAMES, type MarginReport } from '../core/report/report.schema.ts';
 import type { Extractor } from '../extraction/extractor.ts';

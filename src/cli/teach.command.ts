@@ -6,7 +6,7 @@ import type { Config } from '../config/config.ts';
 import { FIELD_NAMES, type FieldName } from '../contract/fields.ts';
 import { toAppError } from '../core/errors.ts';
 import { teachLayout } from '../core/memory/layout-memory.usecases.ts';
-import type { UnitOfWork } from '../core/ports.ts';
+import type { UnitOfWork } from '../core/ports/repositories.ports.ts';
 import type { Extractor, LayoutDocument } from '../extraction/extractor.ts';
 import type { TaughtReport } from '../extraction/memory/layout.teach.ts';
 import { PAGE_RASTER_MODULE } from '../render/page.raster.module.ts';

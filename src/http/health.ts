@@ -1,4 +1,6 @@
-import type { Extractor, FileStorage, HealthReport, HealthStatus, JobQueue } from '../core/ports.ts';
+import type { Extractor, JobQueue } from '../core/ports/extraction.ports.ts';
+import type { FileStorage } from '../core/ports/files.ports.ts';
+import type { HealthReport, HealthStatus } from '../core/ports/health.ports.ts';
 import type { Db } from '../store/db.ts';
 
 const worst = (a: HealthStatus, b: HealthStatus): HealthStatus =>

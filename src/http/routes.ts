@@ -1,4 +1,4 @@
-import type { HealthSource } from '../core/ports.ts';
+import type { HealthSource } from '../core/ports/health.ports.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Route } from '../platforms/platform.ts';
 import { legalRoutes } from './legal.pages.ts';

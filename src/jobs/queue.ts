@@ -1,5 +1,5 @@
 import { fromPglite, PgBoss } from 'pg-boss';
-import type { JobQueue } from '../core/ports.ts';
+import type { JobQueue } from '../core/ports/extraction.ports.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Db } from '../store/db.ts';
 import { INGEST_DEAD_LETTER_QUEUE, INGEST_QUEUE } from './queue.names.ts';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChatGateway, FileFetcher, Platform } from '../core/ports.ts';
+import type { ChatGateway, Platform } from '../core/ports/chat.ports.ts';
+import type { FileFetcher } from '../core/ports/files.ports.ts';
 
 export interface Route {
   method: 'GET' | 'POST';

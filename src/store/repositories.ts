@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '../core/ports.ts';
+import type { Repositories, UnitOfWork } from '../core/ports/repositories.ports.ts';
 import type { Db, Queryable } from './db.ts';
 import { createAuditRepository } from './repositories/audit.repository.ts';
 import { createCallsRepository } from './repositories/calls.repository.ts';

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
-import type { FileStorage, Repositories, UnitOfWork } from '../core/ports.ts';
+import type { FileStorage } from '../core/ports/files.ports.ts';
+import type { Repositories, UnitOfWork } from '../core/ports/repositories.ports.ts';
 import type { Logger } from '../observability/logger.ts';
 import { type Db, openDb } from './db.ts';
 import { createStorage } from './files/storage.ts';

@@ -9,7 +9,8 @@ import { createCommandRunner } from '../../src/core/commands/command.usecases.ts
 import { cardToText } from '../../src/core/digest/card.text.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { OpsRepository } from '../../src/core/ops/ops.port.ts';
-import type { ExtractionOutcome, Extractor, HealthSource } from '../../src/core/ports.ts';
+import type { ExtractionOutcome, Extractor } from '../../src/core/ports/extraction.ports.ts';
+import type { HealthSource } from '../../src/core/ports/health.ports.ts';
 import type { ReportReading } from '../../src/core/report/report.schema.ts';
 import type { ScoreboardRepository } from '../../src/core/scoreboard/scoreboard.port.ts';
 import { fileWriters } from '../../src/render/file.writers.ts';

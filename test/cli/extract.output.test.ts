@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runExtractCommand, summarize } from '../../src/cli/extract.command.ts';
 import { main } from '../../src/cli.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import type { ExtractionProgress } from '../../src/core/ports.ts';
+import type { ExtractionProgress } from '../../src/core/ports/extraction.ports.ts';
 import { finishReport } from '../../src/core/report/report.finish.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import type { Extractor } from '../../src/extraction/extractor.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/config.ts';
-import type { ChatGateway } from '../../src/core/ports.ts';
+import type { ChatGateway } from '../../src/core/ports/chat.ports.ts';
 import { type Service, startService } from '../../src/main.ts';
 
 export type ConsoleService = Service & { gateway: ChatGateway };

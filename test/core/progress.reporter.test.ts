@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressReporter } from '../../src/core/ingest/progress.reporter.ts';
 import { describeProgress } from '../../src/core/ingest/progress.text.ts';
-import type { ExtractionProgress } from '../../src/core/ports.ts';
+import type { ExtractionProgress } from '../../src/core/ports/extraction.ports.ts';
 
 /** A show() whose every call the test settles by hand, and a clock the test moves. */
 function rig(everyMs = 2_000) {

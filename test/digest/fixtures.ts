@@ -1,4 +1,5 @@
-import type { CompleteReport, Repositories } from '../../src/core/ports.ts';
+import type { CompleteReport } from '../../src/core/ports/reports.ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import type { ExtractionMethod } from '../../src/core/report/report.schema.ts';
 import type { Db } from '../../src/store/db.ts';
 

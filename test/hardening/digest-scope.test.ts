@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardToText } from '../../src/core/digest/card.text.ts';
 import { createDigests } from '../../src/core/digest/digest.usecases.ts';
-import type { HealthSource, Repositories } from '../../src/core/ports.ts';
+import type { HealthSource } from '../../src/core/ports/health.ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories } from '../../src/store/repositories.ts';
 import { recordingGateway, seedReport, silentLogger } from '../digest/fixtures.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
-import type { FileSource } from '../../src/core/ports.ts';
+import type { FileSource } from '../../src/core/ports/files.ports.ts';
 import { assertDownloadAllowed, isInternalAddress } from '../../src/platforms/download.guard.ts';
 import { createTeamsFetcher } from '../../src/platforms/teams/teams.files.ts';
 import { type SlackService, startSlackService, testPdf } from '../slack/slack.harness.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, EDIT_FORM_ID } from '../../src/core/cards/card.model.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import { createRepositories } from '../../src/store/repositories.ts';
 import { type SlackService, startSlackService } from '../slack/slack.harness.ts';
 import { DATABASES, type TestDb } from '../support/databases.ts';

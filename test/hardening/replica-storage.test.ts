@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import { warnOnLocalStorageWithReplicas } from '../../src/jobs/schedules/replica.check.ts';
 import { createSlackFileFetcher } from '../../src/platforms/slack/slack.files.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemLine, recentProblems } from '../../src/core/ops/problems.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import { createOpsRepository } from '../../src/store/repositories/ops.repository.ts';
 import { createRepositories } from '../../src/store/repositories.ts';
 import { DATABASES, type TestDb } from '../support/databases.ts';

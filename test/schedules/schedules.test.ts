@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Digests } from '../../src/core/digest/digest.usecases.ts';
-import type { HealthReport, HealthSource, HealthStatus, Repositories } from '../../src/core/ports.ts';
+import type { HealthReport, HealthSource, HealthStatus } from '../../src/core/ports/health.ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import { runHealthWatch } from '../../src/jobs/schedules/health.watch.ts';
 import { sweepStranded } from '../../src/jobs/schedules/ingestion.sweeper.ts';
 import { createRunCoordinator } from '../../src/jobs/schedules/run.coordinator.ts';

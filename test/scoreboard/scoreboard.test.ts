@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import { scoreboardBlocks } from '../../src/core/scoreboard/scoreboard.cards.ts';
 import { collectScoreboard, type Scoreboard } from '../../src/core/scoreboard/scoreboard.usecases.ts';
 import { renderScoreboardMetrics } from '../../src/observability/scoreboard.metrics.ts';

@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textCard } from '../../src/core/cards/card.model.ts';
 import { AppError } from '../../src/core/errors.ts';
-import type { FileSource } from '../../src/core/ports.ts';
+import type { FileSource } from '../../src/core/ports/files.ports.ts';
 import { createSlackFileFetcher, tokenAllowedFor } from '../../src/platforms/slack/slack.files.ts';
 import { createSlackGateway } from '../../src/platforms/slack/slack.gateway.ts';
 import { type SlackDouble, startSlackDouble } from '../support/slack-double.ts';

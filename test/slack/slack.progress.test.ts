@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractionProgress, Extractor } from '../../src/core/ports.ts';
+import type { ExtractionProgress, Extractor } from '../../src/core/ports/extraction.ports.ts';
 import { readingOf, sampleReport } from '../support/fakes.ts';
 import { eventually, type SlackDouble } from '../support/slack-double.ts';
 import { type SlackService, startSlackService, testPdf } from './slack.harness.ts';

@@ -1,5 +1,6 @@
 import type { Card } from '../../src/core/cards/card.model.ts';
-import type { ChatGateway, ConversationRef, ExtractionOutcome, Extractor, JobQueue } from '../../src/core/ports.ts';
+import type { ChatGateway, ConversationRef } from '../../src/core/ports/chat.ports.ts';
+import type { ExtractionOutcome, Extractor, JobQueue } from '../../src/core/ports/extraction.ports.ts';
 import type { MarginReport, ReportReading } from '../../src/core/report/report.schema.ts';
 
 /** Records what the core says in chat, like a platform would show it. */

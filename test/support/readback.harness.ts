@@ -7,7 +7,7 @@ import { textCard } from '../../src/core/cards/card.model.ts';
 import { createChatCore } from '../../src/core/chat.core.ts';
 import { DEFAULT_FLAGS } from '../../src/core/decisions/trust.policy.ts';
 import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
-import type { Repositories, UnitOfWork } from '../../src/core/ports.ts';
+import type { Repositories, UnitOfWork } from '../../src/core/ports/repositories.ports.ts';
 import type { MarginReport } from '../../src/core/report/report.schema.ts';
 import { renderSummary, type Written } from '../../src/core/summary/summary.usecases.ts';
 import { createLocalStorage } from '../../src/store/files/local.storage.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HealthSource } from '../../src/core/ports.ts';
+import type { HealthSource } from '../../src/core/ports/health.ports.ts';
 import { serviceRoutes } from '../../src/http/routes.ts';
 import { type HttpServer, startHttpServer } from '../../src/http/server.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';

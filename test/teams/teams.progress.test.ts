@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractionProgress, Extractor } from '../../src/core/ports.ts';
+import type { ExtractionProgress, Extractor } from '../../src/core/ports/extraction.ports.ts';
 import { readingOf, sampleReport } from '../support/fakes.ts';
 import { ANALYST, cardText, pdf, startTeamsHarness, type TeamsHarness } from './harness.ts';
 

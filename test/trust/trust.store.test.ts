@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weeklyDigestCard } from '../../src/core/digest/digest.cards.ts';
 import { collectWeeklyDigest } from '../../src/core/digest/digest.data.ts';
-import type { Repositories } from '../../src/core/ports.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ports.ts';
 import { createAnalyticsRepository } from '../../src/store/repositories/analytics.repository.ts';
 import { createRepositories } from '../../src/store/repositories.ts';
 import { seedReport } from '../digest/fixtures.ts';

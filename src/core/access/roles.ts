@@ -1,4 +1,4 @@
-import type { RiskChannelsRepository, RolesRepository } from '../ports.ts';
+import type { RiskChannelsRepository, RolesRepository } from '../ports/access.ports.ts';
 import { createScopes, type Scopes } from './scope.ts';
 
 export type Role = 'viewer' | 'analyst' | 'approver' | 'admin';

@@ -1,4 +1,5 @@
-import type { ConversationRef, RiskChannelsRepository } from '../ports.ts';
+import type { RiskChannelsRepository } from '../ports/access.ports.ts';
+import type { ConversationRef } from '../ports/chat.ports.ts';
 
 /**
  * Which reports an answer may hold (issue 18): computed once per request here, handed to the

@@ -1,6 +1,7 @@
 import { marginCallAlertCard } from '../cards/report.cards.ts';
 import { hasCall } from '../cards/report.fields.ts';
-import type { ConversationRef, GatewayRegistry, Repositories } from '../ports.ts';
+import type { ConversationRef, GatewayRegistry } from '../ports/chat.ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import type { Report } from '../report/report.model.ts';
 
 export interface AlertDeps {

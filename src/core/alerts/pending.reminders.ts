@@ -1,6 +1,7 @@
 import { card, type Person } from '../cards/card.model.ts';
 import { displayUser, formatWhen } from '../format.ts';
-import type { ConversationRef, GatewayRegistry, Platform, Repositories } from '../ports.ts';
+import type { ConversationRef, GatewayRegistry, Platform } from '../ports/chat.ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import type { Report } from '../report/report.model.ts';
 import { conversationOf } from '../summary/summary.usecases.ts';
 

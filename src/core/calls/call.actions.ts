@@ -2,7 +2,7 @@ import { parseAmountStrict } from '../../contract/amount.strict.ts';
 import { atLeast } from '../access/roles.ts';
 import { type EditForm, textCard } from '../cards/card.model.ts';
 import { type ActionResult, ingestionOf, summaryOf } from '../decisions/decide.usecases.ts';
-import type { Repositories, UnitOfWork } from '../ports.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ports.ts';
 import { readSummaryState, type Written } from '../summary/summary.usecases.ts';
 import { effectiveState } from './call.states.ts';
 import { CALL_FORM_MOVE, type CallFormCode, callForm } from './calls.cards.ts';

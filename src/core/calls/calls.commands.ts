@@ -5,7 +5,7 @@ import type { Command } from '../commands/command.parser.ts';
 import type { CommandContext } from '../commands/command.types.ts';
 import { formatMoney } from '../format.ts';
 import type { QueueChanged } from '../home/home.refresh.ts';
-import type { Repositories, UnitOfWork } from '../ports.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ports.ts';
 import { STATE_LABEL } from './call.states.ts';
 import { callHistoryCard, callsListCard } from './calls.cards.ts';
 import { callHistory, moveCall } from './calls.usecases.ts';

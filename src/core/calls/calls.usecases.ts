@@ -1,7 +1,8 @@
 import type { Role } from '../access/roles.ts';
 import { type Access, atLeast } from '../access/roles.ts';
 import { formatMoney } from '../format.ts';
-import type { AuditRepository, Repositories, UnitOfWork } from '../ports.ts';
+import type { AuditRepository } from '../ports/reports.ports.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ports.ts';
 import type { Report } from '../report/report.model.ts';
 import {
   type CallTarget,

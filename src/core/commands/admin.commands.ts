@@ -1,7 +1,7 @@
 import { textCard } from '../cards/card.model.ts';
 import { FOUR_EYES_KEY, fourEyesOn } from '../decisions/trust.policy.ts';
 import { displayUser } from '../format.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import { type CommandDeps, ephemeral, together } from './command.deps.ts';
 import type { Command } from './command.parser.ts';
 import type { CommandContext, CommandReply } from './command.types.ts';

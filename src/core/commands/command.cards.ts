@@ -11,7 +11,7 @@ import {
   turnaroundFields,
 } from '../digest/digest.cards.ts';
 import { formatMoney, formatWhen, type KnownNames } from '../format.ts';
-import type { Platform } from '../ports.ts';
+import type { Platform } from '../ports/chat.ports.ts';
 import type { Report } from '../report/report.model.ts';
 import { SUBCOMMANDS, type Subcommand, USAGE } from './command.parser.ts';
 

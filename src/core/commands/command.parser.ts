@@ -3,7 +3,7 @@ import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { Role } from '../access/roles.ts';
 import { ROLES } from '../access/roles.ts';
 import { EXPORT_FORMATS } from '../export/export.usecases.ts';
-import type { Platform } from '../ports.ts';
+import type { Platform } from '../ports/chat.ports.ts';
 
 /** Anything longer is not a command someone typed. */
 export const MAX_COMMAND_CHARS = 500;

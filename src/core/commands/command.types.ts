@@ -1,5 +1,5 @@
 import type { Card } from '../cards/card.model.ts';
-import type { ConversationRef } from '../ports.ts';
+import type { ConversationRef } from '../ports/chat.ports.ts';
 
 export interface CommandContext {
   /** Platform-qualified user, e.g. slack:U0123. */

@@ -1,5 +1,5 @@
 import { textCard } from '../cards/card.model.ts';
-import type { ConversationRef } from '../ports.ts';
+import type { ConversationRef } from '../ports/chat.ports.ts';
 import { type CommandDeps, ephemeral } from './command.deps.ts';
 import type { Command } from './command.parser.ts';
 import type { CommandContext, CommandReply } from './command.types.ts';

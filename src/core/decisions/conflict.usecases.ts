@@ -1,5 +1,5 @@
 import { textCard } from '../cards/card.model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import type { Report, ReportConflict } from '../report/report.model.ts';
 import { readSummaryState, type SummaryState, type Written } from '../summary/summary.usecases.ts';
 import { type ActionResult, type DecideDeps, guard, ingestionOf, summaryOf } from './decide.usecases.ts';

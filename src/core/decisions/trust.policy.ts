@@ -1,5 +1,5 @@
 import type { Ingestion } from '../ingest/ingestion.model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import type { Report } from '../report/report.model.ts';
 import type { MarginReport } from '../report/report.schema.ts';
 

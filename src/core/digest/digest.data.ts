@@ -2,7 +2,8 @@ import type { ReportScope } from '../access/scope.ts';
 import type { CallsRepository, MarginCall } from '../calls/calls.port.ts';
 import { hasCall } from '../cards/report.fields.ts';
 import type { ArchiveCheck, OpsRepository } from '../ops/ops.port.ts';
-import type { HealthSource, IngestionsRepository, ReportsRepository } from '../ports.ts';
+import type { HealthSource } from '../ports/health.ports.ts';
+import type { IngestionsRepository, ReportsRepository } from '../ports/reports.ports.ts';
 import type { ReportStatus } from '../report/report.model.ts';
 import { collectScoreboard, type Scoreboard, type ScoreboardDeps } from '../scoreboard/scoreboard.usecases.ts';
 import type {

@@ -1,13 +1,9 @@
 import { createScopes, type ReportScope } from '../access/scope.ts';
 import type { Card, ChartBlock } from '../cards/card.model.ts';
-import type {
-  ConversationRef,
-  EventsRepository,
-  GatewayRegistry,
-  Platform,
-  Repositories,
-  SubscriptionKind,
-} from '../ports.ts';
+import type { SubscriptionKind } from '../ports/access.ports.ts';
+import type { ConversationRef, GatewayRegistry, Platform } from '../ports/chat.ports.ts';
+import type { EventsRepository } from '../ports/conversation.ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import type { DailyPoint, ThreadRef } from './analytics.port.ts';
 import { cardToText } from './card.text.ts';
 import { dailyDigestCard, weeklyDigestCard } from './digest.cards.ts';

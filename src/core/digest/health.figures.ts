@@ -1,6 +1,6 @@
 import { type Card, type CardBlock, type CardField, card, type Tone } from '../cards/card.model.ts';
 import { formatMs, formatWhen } from '../format.ts';
-import type { HealthReport, HealthSource, HealthStatus } from '../ports.ts';
+import type { HealthReport, HealthSource, HealthStatus } from '../ports/health.ports.ts';
 import type { ScoreboardRepository, UptimeFigures } from '../scoreboard/scoreboard.port.ts';
 import type { AnalyticsRepository, QueueDepth } from './analytics.port.ts';
 

@@ -1,4 +1,4 @@
-import type { Platform } from '../ports.ts';
+import type { Platform } from '../ports/chat.ports.ts';
 
 /** Which home: one per person per place it is drawn in. */
 export interface HomeViewerKey {

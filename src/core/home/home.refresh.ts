@@ -1,6 +1,7 @@
 import type { Scopes } from '../access/scope.ts';
 import type { Card } from '../cards/card.model.ts';
-import type { GatewayRegistry, ReportsRepository } from '../ports.ts';
+import type { GatewayRegistry } from '../ports/chat.ports.ts';
+import type { ReportsRepository } from '../ports/reports.ports.ts';
 import type { HomeViewer, HomeViewersRepository } from './home.port.ts';
 import type { HomeRequest } from './home.usecases.ts';
 

@@ -3,7 +3,9 @@ import type { MarginCall } from '../calls/calls.port.ts';
 import type { Card } from '../cards/card.model.ts';
 import { fourEyesOn, type TrustPolicy } from '../decisions/trust.policy.ts';
 import type { AnalyticsRepository, PendingItem, RecentDigest } from '../digest/analytics.port.ts';
-import type { ConversationRef, HealthReport, HealthSource, Repositories } from '../ports.ts';
+import type { ConversationRef } from '../ports/chat.ports.ts';
+import type { HealthReport, HealthSource } from '../ports/health.ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import { homeCard } from './home.cards.ts';
 
 /** How many reports My queue lists with buttons, and how many calls and digests it shows. */

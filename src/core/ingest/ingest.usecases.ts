@@ -6,17 +6,10 @@ import { AppError, isAppError, toAppError } from '../errors.ts';
 import { formatMegabytes } from '../format.ts';
 import type { QueueChanged } from '../home/home.refresh.ts';
 import { layoutMemoryOf } from '../memory/layout-memory.usecases.ts';
-import type {
-  ConversationRef,
-  Extractor,
-  FetcherRegistry,
-  FileStorage,
-  GatewayRegistry,
-  JobQueue,
-  Platform,
-  Repositories,
-  UnitOfWork,
-} from '../ports.ts';
+import type { ConversationRef, GatewayRegistry, Platform } from '../ports/chat.ports.ts';
+import type { Extractor, JobQueue } from '../ports/extraction.ports.ts';
+import type { FetcherRegistry, FileStorage } from '../ports/files.ports.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ports.ts';
 import { finishReport } from '../report/report.finish.ts';
 import type { Report, ReportConflict } from '../report/report.model.ts';
 import type { MarginReport } from '../report/report.schema.ts';

@@ -1,4 +1,4 @@
-import type { ExtractionProgress } from '../ports.ts';
+import type { ExtractionProgress } from '../ports/extraction.ports.ts';
 
 /** Slack allows about one chat.update per second per channel; every 2 s leaves room for everything else. */
 export const PROGRESS_EVERY_MS = 2_000;

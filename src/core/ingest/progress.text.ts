@@ -1,5 +1,5 @@
 import { type Card, textCard } from '../cards/card.model.ts';
-import type { ExtractionProgress } from '../ports.ts';
+import type { ExtractionProgress } from '../ports/extraction.ports.ts';
 
 /** What a person waiting is told about a stage: "page 3 of 7, OCR". The CLI's progress line says the same. */
 export function describeProgress(p: ExtractionProgress): string {

@@ -1,7 +1,10 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { textCard } from '../cards/card.model.ts';
 import type { Ingestion } from '../ingest/ingestion.model.ts';
-import type { Extractor, FileStorage, GatewayRegistry, UnitOfWork } from '../ports.ts';
+import type { GatewayRegistry } from '../ports/chat.ports.ts';
+import type { Extractor } from '../ports/extraction.ports.ts';
+import type { FileStorage } from '../ports/files.ports.ts';
+import type { UnitOfWork } from '../ports/repositories.ports.ts';
 import type { Report } from '../report/report.model.ts';
 import { conversationOf } from '../summary/summary.usecases.ts';
 import { type TeachResult, teachLayout } from './layout-memory.usecases.ts';

@@ -2,7 +2,7 @@ import type { FieldName } from '../../contract/fields.ts';
 import type { LayoutDocument } from '../../extraction/extractor.ts';
 import { planTeaching, type TaughtReport } from '../../extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../../extraction/memory/memory.recall.ts';
-import type { Repositories, UnitOfWork } from '../ports.ts';
+import type { Repositories, UnitOfWork } from '../ports/repositories.ports.ts';
 import type { LayoutsRepository, RuleSource } from './layouts.port.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import { DEFAULT_WORKSPACE, forgetLayout } from './layout-memory.usecases.ts';
 
 const day = (iso: string) => iso.slice(0, 10);

@@ -1,5 +1,5 @@
 import { isAppError } from '../errors.ts';
-import type { FileStorage } from '../ports.ts';
+import type { FileStorage } from '../ports/files.ports.ts';
 import type { ArchiveCheck, ArchiveFinding, OpsRepository } from './ops.port.ts';
 
 export interface ArchiveCheckDeps {

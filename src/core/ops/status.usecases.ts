@@ -2,7 +2,7 @@ import type { Access } from '../access/roles.ts';
 import { type Card, card, textCard } from '../cards/card.model.ts';
 import type { AnalyticsRepository, QueueDepth } from '../digest/analytics.port.ts';
 import { collectHealthFigures, healthCard } from '../digest/health.figures.ts';
-import type { HealthSource } from '../ports.ts';
+import type { HealthSource } from '../ports/health.ports.ts';
 import { scoreboardBlocks } from '../scoreboard/scoreboard.cards.ts';
 import { collectScoreboard, type ScoreboardDeps } from '../scoreboard/scoreboard.usecases.ts';
 import { archiveBlocks } from './archive.cards.ts';

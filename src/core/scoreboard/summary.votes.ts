@@ -1,5 +1,5 @@
 import { type Card, textCard } from '../cards/card.model.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import type { ScoreboardRepository } from './scoreboard.port.ts';
 
 /**

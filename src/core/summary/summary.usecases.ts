@@ -3,7 +3,8 @@ import type { Card, CardBlock } from '../cards/card.model.ts';
 import { duplicateCard, failedCard, readingCard, summaryCard } from '../cards/report.cards.ts';
 import { approvalsNeeded, type TrustPolicy } from '../decisions/trust.policy.ts';
 import type { Ingestion } from '../ingest/ingestion.model.ts';
-import type { ConversationRef, GatewayRegistry, Platform, Repositories } from '../ports.ts';
+import type { ConversationRef, GatewayRegistry, Platform } from '../ports/chat.ports.ts';
+import type { Repositories } from '../ports/repositories.ports.ts';
 import type { Report, ReportConflict } from '../report/report.model.ts';
 import { changeBlocks, changeSince } from './change.since.ts';
 

@@ -1,12 +1,8 @@
 import { archiveAlertCard } from '../../core/ops/archive.cards.ts';
 import { type ArchiveCheckDeps, archiveFailed, verifyArchive } from '../../core/ops/archive.check.ts';
-import type {
-  ConversationRef,
-  EventsRepository,
-  GatewayRegistry,
-  Platform,
-  SubscriptionsRepository,
-} from '../../core/ports.ts';
+import type { SubscriptionsRepository } from '../../core/ports/access.ports.ts';
+import type { ConversationRef, GatewayRegistry, Platform } from '../../core/ports/chat.ports.ts';
+import type { EventsRepository } from '../../core/ports/conversation.ports.ts';
 
 /** Mondays 06:00 (DIGEST_TZ): before the weekly digest at 08:00, which reports the result. */
 export const ARCHIVE_CHECK_CRON = '0 6 * * 1';

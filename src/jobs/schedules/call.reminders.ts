@@ -2,13 +2,9 @@ import { effectiveState } from '../../core/calls/call.states.ts';
 import type { CallsRepository } from '../../core/calls/calls.port.ts';
 import { card } from '../../core/cards/card.model.ts';
 import { formatMoney } from '../../core/format.ts';
-import type {
-  ConversationRef,
-  EventsRepository,
-  GatewayRegistry,
-  Platform,
-  SubscriptionsRepository,
-} from '../../core/ports.ts';
+import type { SubscriptionsRepository } from '../../core/ports/access.ports.ts';
+import type { ConversationRef, GatewayRegistry, Platform } from '../../core/ports/chat.ports.ts';
+import type { EventsRepository } from '../../core/ports/conversation.ports.ts';
 
 /** Every weekday morning (DIGEST_TZ), beside the daily digest. */
 export const CALL_REMINDER_CRON = '30 7 * * 1-5';

@@ -1,12 +1,7 @@
 import { healthChangeCard } from '../../core/digest/health.figures.ts';
-import type {
-  ConversationRef,
-  GatewayRegistry,
-  HealthSource,
-  HealthStatesRepository,
-  Platform,
-  SubscriptionsRepository,
-} from '../../core/ports.ts';
+import type { SubscriptionsRepository } from '../../core/ports/access.ports.ts';
+import type { ConversationRef, GatewayRegistry, Platform } from '../../core/ports/chat.ports.ts';
+import type { HealthSource, HealthStatesRepository } from '../../core/ports/health.ports.ts';
 import { SERVICE_HEALTH_KEY } from './schedule.names.ts';
 
 export interface HealthWatchDeps {

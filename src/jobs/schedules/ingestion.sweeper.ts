@@ -1,4 +1,5 @@
-import type { IngestionsRepository, JobQueue } from '../../core/ports.ts';
+import type { JobQueue } from '../../core/ports/extraction.ports.ts';
+import type { IngestionsRepository } from '../../core/ports/reports.ports.ts';
 import { STRANDED_AFTER_SECONDS } from './schedule.names.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ScheduleRunsRepository } from '../../core/ports.ts';
+import type { ScheduleRunsRepository } from '../../core/ports/health.ports.ts';
 
 /** Schedules fire every 5 minutes; a replica that won none of the last three is taken as gone. */
 export const REPLICA_SEEN_WITHIN_MS = 15 * 60_000;

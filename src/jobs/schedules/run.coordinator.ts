@@ -1,5 +1,5 @@
 import type { RunCoordinator } from 'node-cron';
-import type { ScheduleRunsRepository } from '../../core/ports.ts';
+import type { ScheduleRunsRepository } from '../../core/ports/health.ports.ts';
 
 /**
  * Elects one replica per schedule fire through the schedule-runs repository: every replica claims

@@ -1,6 +1,8 @@
 import type { Config } from '../../config/config.ts';
 import type { Digests } from '../../core/digest/digest.usecases.ts';
-import type { GatewayRegistry, HealthSource, JobQueue } from '../../core/ports.ts';
+import type { GatewayRegistry } from '../../core/ports/chat.ports.ts';
+import type { JobQueue } from '../../core/ports/extraction.ports.ts';
+import type { HealthSource } from '../../core/ports/health.ports.ts';
 import { sha256 } from '../../store/files/local.storage.ts';
 import type { Store } from '../../store/store.open.ts';
 import { type ScheduleDeps, type Schedules, startSchedules } from './schedules.ts';

@@ -2,14 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Card } from '../../core/cards/card.model.ts';
 import { isAppError } from '../../core/errors.ts';
-import type {
-  ChatGateway,
-  ConsoleMessagesRepository,
-  ConsoleRecord,
-  ConversationRef,
-  FileStorage,
-  PostedMessage,
-} from '../../core/ports.ts';
+import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/ports/chat.ports.ts';
+import type { ConsoleMessagesRepository, ConsoleRecord } from '../../core/ports/conversation.ports.ts';
+import type { FileStorage } from '../../core/ports/files.ports.ts';
 import { renderCard, renderFile, renderText } from './console.cards.ts';
 
 /** One message of the console's channel, as the page receives it (and as the database keeps it). */

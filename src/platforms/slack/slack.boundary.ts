@@ -1,7 +1,7 @@
 import { type App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { textCard } from '../../core/cards/card.model.ts';
 import { type AppError, toAppError } from '../../core/errors.ts';
-import type { ChatGateway } from '../../core/ports.ts';
+import type { ChatGateway } from '../../core/ports/chat.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import { escapeMrkdwn } from './slack.cards.ts';

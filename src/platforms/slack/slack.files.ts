@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { formatMegabytes } from '../../core/format.ts';
-import type { FileFetcher, FileSource } from '../../core/ports.ts';
+import type { FileFetcher, FileSource } from '../../core/ports/files.ports.ts';
 import { assertDownloadAllowed, type DownloadPolicy, type Lookup } from '../download.guard.ts';
 
 const MAX_REDIRECTS = 5;

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
-import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/ports.ts';
+import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/ports/chat.ports.ts';
 import { escapeMrkdwn, type SlackMessage } from './slack.cards.ts';
 import { createSlackDelivery, type FallbackLog, type SlackDelivery } from './slack.delivery.ts';
 import { tokenAllowedFor } from './slack.files.ts';

@@ -1,8 +1,9 @@
 import type { App, webApi } from '@slack/bolt';
 import { actionKindOf, EDIT_FORM_ID } from '../../core/cards/card.model.ts';
-import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
+import type { ChatCore } from '../../core/chat.core.ts';
+import type { ActionOutcome } from '../../core/chat.types.ts';
 import { isAppError } from '../../core/errors.ts';
-import type { ChatGateway, ConversationRef } from '../../core/ports.ts';
+import type { ChatGateway, ConversationRef } from '../../core/ports/chat.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import { NO_SUCH_REPORT, noSuchReport, readButtonValue, readEditMetadata } from '../action.payloads.ts';

@@ -1,4 +1,4 @@
-import type { ConversationRef } from '../../core/ports.ts';
+import type { ConversationRef } from '../../core/ports/chat.ports.ts';
 
 /** The parts of a Bot Framework activity MarginIQ reads, as they arrive on the wire. */
 export interface WireAccount {

@@ -1,5 +1,5 @@
 import type { Card } from '../../core/cards/card.model.ts';
-import type { ConversationRef } from '../../core/ports.ts';
+import type { ConversationRef } from '../../core/ports/chat.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { createStepDown } from '../step.down.ts';
 import { messageFor } from './teams.cards.ts';

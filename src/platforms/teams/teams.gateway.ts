@@ -1,7 +1,8 @@
 import type { Client as ApiClient } from '@microsoft/teams.api';
 import type { Card } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
-import type { ChatGateway, ConversationRef, ConversationsRepository, PostedMessage } from '../../core/ports.ts';
+import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/ports/chat.ports.ts';
+import type { ConversationsRepository } from '../../core/ports/conversation.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { baseConversationId, type StoredReference, threadedConversationId, threadRootOf } from './teams.activity.ts';
 import { createPacer, createTeamsDelivery, retryAfterOf, statusOf } from './teams.delivery.ts';

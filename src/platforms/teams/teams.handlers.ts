@@ -1,8 +1,9 @@
 import { actionKindOf, type Card, EDIT_FORM_ID, textCard } from '../../core/cards/card.model.ts';
-import type { ActionOutcome, ChatCore } from '../../core/chat.core.ts';
+import type { ChatCore } from '../../core/chat.core.ts';
+import type { ActionOutcome } from '../../core/chat.types.ts';
 import { toAppError } from '../../core/errors.ts';
 import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
-import type { ConversationRef } from '../../core/ports.ts';
+import type { ConversationRef } from '../../core/ports/chat.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { NO_SUCH_REPORT, readButtonValue } from '../action.payloads.ts';
 import {

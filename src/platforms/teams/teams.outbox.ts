@@ -2,12 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { textCard } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
-import type {
-  ConversationRef,
-  FileStorage,
-  OutgoingFilesRepository,
-  OutgoingFile as StoredFile,
-} from '../../core/ports.ts';
+import type { ConversationRef } from '../../core/ports/chat.ports.ts';
+import type { FileStorage, OutgoingFilesRepository, OutgoingFile as StoredFile } from '../../core/ports/files.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Route } from '../platform.ts';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD } from './teams.activity.ts';

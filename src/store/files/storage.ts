@@ -1,5 +1,5 @@
 import type { Config } from '../../config/config.ts';
-import type { FileStorage } from '../../core/ports.ts';
+import type { FileStorage } from '../../core/ports/files.ports.ts';
 import { createLocalStorage } from './local.storage.ts';
 import { createSupabaseStorage } from './supabase.storage.ts';
 

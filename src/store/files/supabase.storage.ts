@@ -1,6 +1,6 @@
 import { createClient } from '@supabase/supabase-js';
 import { AppError } from '../../core/errors.ts';
-import type { FileStorage } from '../../core/ports.ts';
+import type { FileStorage } from '../../core/ports/files.ports.ts';
 import { sha256 } from './local.storage.ts';
 
 /** Supabase Storage, content-addressed like the local store. */

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../core/audit/audit.model.ts';
-import type { AuditRepository } from '../../core/ports.ts';
+import type { AuditRepository } from '../../core/ports/reports.ports.ts';
 import type { Queryable } from '../db.ts';
 
 interface AuditRow {

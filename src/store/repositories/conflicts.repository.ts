@@ -1,4 +1,4 @@
-import type { ConflictsRepository } from '../../core/ports.ts';
+import type { ConflictsRepository } from '../../core/ports/reports.ports.ts';
 import type { ReportConflict } from '../../core/report/report.model.ts';
 import type { MarginReport } from '../../core/report/report.schema.ts';
 import type { Queryable } from '../db.ts';

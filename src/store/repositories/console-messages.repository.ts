@@ -1,5 +1,5 @@
 import type { Card } from '../../core/cards/card.model.ts';
-import type { ConsoleMessagesRepository, ConsoleRecord } from '../../core/ports.ts';
+import type { ConsoleMessagesRepository, ConsoleRecord } from '../../core/ports/conversation.ports.ts';
 import type { Queryable } from '../db.ts';
 
 interface Row {

@@ -1,4 +1,4 @@
-import type { HealthStatesRepository, HealthStatus } from '../../core/ports.ts';
+import type { HealthStatesRepository, HealthStatus } from '../../core/ports/health.ports.ts';
 import type { Queryable } from '../db.ts';
 
 /** analytics.health_state: the last recorded state of each watched thing, and since when. */

@@ -1,5 +1,5 @@
 import type { HomeViewer, HomeViewerKey, HomeViewersRepository } from '../../core/home/home.port.ts';
-import type { Platform } from '../../core/ports.ts';
+import type { Platform } from '../../core/ports/chat.ports.ts';
 import type { Queryable } from '../db.ts';
 
 interface Row {

@@ -1,6 +1,6 @@
 import type { ReportScope } from '../../core/access/scope.ts';
 import type { Ingestion, IngestionStatus } from '../../core/ingest/ingestion.model.ts';
-import type { IngestionsRepository, NewIngestion } from '../../core/ports.ts';
+import type { IngestionsRepository, NewIngestion } from '../../core/ports/reports.ports.ts';
 import type { Queryable } from '../db.ts';
 import { ingestionScopeSql } from './report-scope.sql.ts';
 

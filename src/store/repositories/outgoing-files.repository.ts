@@ -1,4 +1,5 @@
-import type { OutgoingFile, OutgoingFilesRepository, Platform } from '../../core/ports.ts';
+import type { Platform } from '../../core/ports/chat.ports.ts';
+import type { OutgoingFile, OutgoingFilesRepository } from '../../core/ports/files.ports.ts';
 import type { Queryable } from '../db.ts';
 
 interface Row {

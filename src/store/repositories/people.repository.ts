@@ -1,4 +1,4 @@
-import type { PeopleRepository } from '../../core/ports.ts';
+import type { PeopleRepository } from '../../core/ports/conversation.ports.ts';
 import type { Queryable } from '../db.ts';
 
 export function createPeopleRepository(db: Queryable): PeopleRepository {

@@ -1,5 +1,5 @@
 import type { ReportScope } from '../../core/access/scope.ts';
-import type { ReportsRepository } from '../../core/ports.ts';
+import type { ReportsRepository } from '../../core/ports/reports.ports.ts';
 import type { Report, ReportStatus } from '../../core/report/report.model.ts';
 import type { MarginReport } from '../../core/report/report.schema.ts';
 import type { Queryable } from '../db.ts';

@@ -1,4 +1,4 @@
-import type { ScheduleRunsRepository } from '../../core/ports.ts';
+import type { ScheduleRunsRepository } from '../../core/ports/health.ports.ts';
 import type { Queryable } from '../db.ts';
 
 /**

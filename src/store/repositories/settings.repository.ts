@@ -1,13 +1,12 @@
 import type { Role } from '../../core/access/roles.ts';
 import type {
-  ConversationsRepository,
-  EventsRepository,
   RiskChannelsRepository,
   RoleGrant,
   RolesRepository,
   Subscription,
   SubscriptionsRepository,
-} from '../../core/ports.ts';
+} from '../../core/ports/access.ports.ts';
+import type { ConversationsRepository, EventsRepository } from '../../core/ports/conversation.ports.ts';
 import type { Queryable } from '../db.ts';
 
 interface RoleRow {

@@ -1,4 +1,5 @@
-import type { ApprovalsRepository, RemindersRepository, SettingsRepository } from '../../core/ports.ts';
+import type { SettingsRepository } from '../../core/ports/access.ports.ts';
+import type { ApprovalsRepository, RemindersRepository } from '../../core/ports/reports.ports.ts';
 import type { Queryable } from '../db.ts';
 
 /** Issue 14: approvals of reports that need two approvers. */
