@@ -6,7 +6,7 @@ import type { AnalyticsRepository } from './core/digest/analytics.port.ts';
 import { createDigests } from './core/digest/digest.usecases.ts';
 import { createHomeRefresh } from './core/home/home.refresh.ts';
 import { buildHome, type HomeRequest } from './core/home/home.usecases.ts';
-import type { IngestDeps } from './core/ingest/ingest.usecases.ts';
+import type { IngestDeps } from './core/ingest/ingest.deps.ts';
 import type { OpsRepository } from './core/ops/ops.port.ts';
 import { type StatusWindow, statusCards } from './core/ops/status.usecases.ts';
 import type { GatewayRegistry } from './core/ports/chat.ports.ts';

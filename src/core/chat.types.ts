@@ -4,7 +4,7 @@ import type { CommandRunner } from './commands/command.types.ts';
 import type { CropRenderer } from './evidence/show.source.ts';
 import type { HomeRefresh } from './home/home.refresh.ts';
 import type { HomeRequest } from './home/home.usecases.ts';
-import type { IngestDeps } from './ingest/ingest.usecases.ts';
+import type { IngestDeps } from './ingest/ingest.deps.ts';
 import type { ConversationRef } from './ports/chat.ports.ts';
 import type { ScoreboardRepository } from './scoreboard/scoreboard.port.ts';
 

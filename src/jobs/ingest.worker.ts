@@ -1,4 +1,5 @@
-import { deadLetterIngestion, type IngestDeps, processIngestion } from '../core/ingest/ingest.usecases.ts';
+import type { IngestDeps } from '../core/ingest/ingest.deps.ts';
+import { deadLetterIngestion, processIngestion } from '../core/ingest/ingest.usecases.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Queue } from './queue.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseUser, parseCommand } from '../../src/core/commands/command.parser.ts';
+import { parseCommand } from '../../src/core/commands/command.parser.ts';
+import { normaliseUser } from '../../src/core/commands/command.tokens.ts';
 
 const ok = (text: string, platform: 'slack' | 'teams' | 'console' = 'slack') => {
   const r = parseCommand(text, platform);

@@ -9,7 +9,8 @@ import { createCommandRunner } from '../../src/core/commands/command.usecases.ts
 import type { TrustPolicy } from '../../src/core/decisions/trust.policy.ts';
 import { createHomeRefresh, type HomeRefresh } from '../../src/core/home/home.refresh.ts';
 import { buildHome, type HomeRequest } from '../../src/core/home/home.usecases.ts';
-import { type IngestDeps, processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
+import type { IngestDeps } from '../../src/core/ingest/ingest.deps.ts';
+import { processIngestion } from '../../src/core/ingest/ingest.usecases.ts';
 import type { GatewayRegistry } from '../../src/core/ports/chat.ports.ts';
 import type { Extractor, JobQueue } from '../../src/core/ports/extraction.ports.ts';
 import type { FetcherRegistry } from '../../src/core/ports/files.ports.ts';

@@ -1,7 +1,7 @@
 import type { Access } from '../access/roles.ts';
 import type { ReportScope } from '../access/scope.ts';
 import { type Card, textCard } from '../cards/card.model.ts';
-import type { Command } from '../commands/command.parser.ts';
+import type { Command } from '../commands/command.grammar.ts';
 import type { CommandContext } from '../commands/command.types.ts';
 import { formatMoney } from '../format.ts';
 import type { QueueChanged } from '../home/home.refresh.ts';

@@ -3,7 +3,7 @@ import { FOUR_EYES_KEY, fourEyesOn } from '../decisions/trust.policy.ts';
 import { displayUser } from '../format.ts';
 import type { Repositories } from '../ports/repositories.ports.ts';
 import { type CommandDeps, ephemeral, together } from './command.deps.ts';
-import type { Command } from './command.parser.ts';
+import type { Command } from './command.grammar.ts';
 import type { CommandContext, CommandReply } from './command.types.ts';
 
 // The admin's commands that change a setting, each with its audit event.

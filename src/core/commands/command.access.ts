@@ -1,5 +1,5 @@
 import type { Permission } from '../access/roles.ts';
-import type { Command } from './command.parser.ts';
+import type { Command } from './command.grammar.ts';
 
 /** The permission each command needs (null: anyone), checked before it runs. */
 export const PERMISSION: Record<Command['name'], Permission | null> = {

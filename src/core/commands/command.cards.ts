@@ -13,7 +13,7 @@ import {
 import { formatMoney, formatWhen, type KnownNames } from '../format.ts';
 import type { Platform } from '../ports/chat.ports.ts';
 import type { Report } from '../report/report.model.ts';
-import { SUBCOMMANDS, type Subcommand, USAGE } from './command.parser.ts';
+import { SUBCOMMANDS, type Subcommand, USAGE } from './command.grammar.ts';
 
 /** Slack and the console have the /margin slash command; in Teams the same words are typed to the bot. */
 const prefixFor = (platform: Platform | undefined) => (platform === 'teams' ? '' : '/margin ');

@@ -11,7 +11,7 @@ import type { ConversationRef } from '../ports/chat.ports.ts';
 import type { HealthSource } from '../ports/health.ports.ts';
 import type { Repositories, UnitOfWork } from '../ports/repositories.ports.ts';
 import type { ScoreboardDeps } from '../scoreboard/scoreboard.usecases.ts';
-import type { Command } from './command.parser.ts';
+import type { Command } from './command.grammar.ts';
 import type { CommandContext, CommandReply } from './command.types.ts';
 
 export interface CommandDeps {

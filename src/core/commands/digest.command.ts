@@ -1,7 +1,7 @@
 import { textCard } from '../cards/card.model.ts';
 import type { ConversationRef } from '../ports/chat.ports.ts';
 import { type CommandDeps, ephemeral } from './command.deps.ts';
-import type { Command } from './command.parser.ts';
+import type { Command } from './command.grammar.ts';
 import type { CommandContext, CommandReply } from './command.types.ts';
 
 const KIND_WORD = { digest: 'daily digest', weekly: 'weekly usage digest', alerts: 'health alerts' } as const;

@@ -3,7 +3,7 @@ import { textCard } from '../cards/card.model.ts';
 import { exportFile } from '../export/export.usecases.ts';
 import { displayUser } from '../format.ts';
 import { type CommandDeps, clockOf, DAY_MS, ephemeral, featureUse, sharedHere } from './command.deps.ts';
-import type { Command } from './command.parser.ts';
+import type { Command } from './command.grammar.ts';
 import type { CommandContext, CommandReply } from './command.types.ts';
 
 /** `/margin export`: the reports in range as a file, for the asker alone or into a risk channel. */

@@ -1,47 +1,18 @@
 import { alertCalls } from '../alerts/alerts.usecases.ts';
-import { type Card, textCard } from '../cards/card.model.ts';
-import { duplicateCard, failedCard, readingCard } from '../cards/report.cards.ts';
-import type { TrustPolicy } from '../decisions/trust.policy.ts';
+import type { Card } from '../cards/card.model.ts';
+import { duplicateCard, failedCard } from '../cards/report.cards.ts';
 import { AppError, isAppError, toAppError } from '../errors.ts';
-import { formatMegabytes } from '../format.ts';
-import type { QueueChanged } from '../home/home.refresh.ts';
 import { layoutMemoryOf } from '../memory/layout-memory.usecases.ts';
-import type { ConversationRef, GatewayRegistry, Platform } from '../ports/chat.ports.ts';
-import type { Extractor, JobQueue } from '../ports/extraction.ports.ts';
-import type { FetcherRegistry, FileStorage } from '../ports/files.ports.ts';
-import type { Repositories, UnitOfWork } from '../ports/repositories.ports.ts';
+import type { Platform } from '../ports/chat.ports.ts';
 import { finishReport } from '../report/report.finish.ts';
 import type { Report, ReportConflict } from '../report/report.model.ts';
 import type { MarginReport } from '../report/report.schema.ts';
 import { withChangeFlags } from '../summary/change.since.ts';
 import { conversationOf, renderSummary, showSummary } from '../summary/summary.usecases.ts';
+import type { IngestDeps } from './ingest.deps.ts';
 import type { Ingestion } from './ingestion.model.ts';
 import { createProgressReporter } from './progress.reporter.ts';
 import { progressCard } from './progress.text.ts';
-
-export interface IngestDeps {
-  repos: Repositories;
-  uow: UnitOfWork;
-  storage: FileStorage;
-  queue: JobQueue;
-  extractor: Extractor;
-  gateways: GatewayRegistry;
-  fetchers: FetcherRegistry;
-  limits: { maxFileBytes: number };
-  logger: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
-  alertChannels?: () => Promise<ConversationRef[]>;
-  /** FOUR_EYES, DUAL_APPROVAL_ABOVE and the change flags (issue 14). */
-  trust?: TrustPolicy;
-  /** Milliseconds for pacing progress updates (issue 17); tests inject one. Default: performance.now. */
-  clock?: () => number;
-  /** At most one progress update this often (default 2 s). */
-  progressEveryMs?: number;
-  /**
-   * Issue 17: told after every change to what waits for approval (a new pending report here; the
-   * decisions, edits, replaces and call moves in chat.core and the calls): homes are drawn again.
-   */
-  queueChanged?: QueueChanged;
-}
 
 /**
  * Issue 17 item 5: the "Reading…" reply follows the extraction's own progress reports (the ones the
@@ -59,78 +30,6 @@ function progressOf(deps: IngestDeps, ingestion: Ingestion) {
     ...(deps.progressEveryMs === undefined ? {} : { everyMs: deps.progressEveryMs }),
     logger: deps.logger,
   });
-}
-
-export interface Upload {
-  platform: Platform;
-  /** The platform's id for the file: the key that makes Slack's retries and duplicate events one upload. */
-  sourceRef: string;
-  fileName: string;
-  fileSize?: number | null;
-  sourceUrl?: string | null;
-  /** Bytes already in hand (console, CLI): archived now instead of downloaded by the worker. */
-  bytes?: Uint8Array;
-  channelId: string;
-  threadRef?: string | null;
-  uploadedBy: string;
-}
-
-export const isPdfName = (name: string, mimetype?: string | null) =>
-  /\.pdf$/i.test(name) || mimetype === 'application/pdf';
-
-/**
- * Takes an upload: records it, answers "reading…" in the thread, and queues the work.
- * Returns at once; a retried event finds the ingestion it made before and does nothing.
- */
-export async function receiveUpload(
-  deps: IngestDeps,
-  upload: Upload,
-): Promise<{ ingestion: Ingestion; created: boolean }> {
-  const gateway = deps.gateways[upload.platform];
-  const to: ConversationRef = {
-    platform: upload.platform,
-    channelId: upload.channelId,
-    threadRef: upload.threadRef ?? undefined,
-  };
-  if (upload.fileSize && upload.fileSize > deps.limits.maxFileBytes) {
-    // Refused before anything is downloaded.
-    await gateway?.post(
-      to,
-      failedCard(
-        upload.fileName,
-        `The file is ${formatMegabytes(upload.fileSize)}; the limit is ${formatMegabytes(deps.limits.maxFileBytes)}.`,
-      ),
-    );
-    throw new AppError('input.too_large', `The file is larger than ${formatMegabytes(deps.limits.maxFileBytes)}.`);
-  }
-  let stored: { key: string; hash: string } | undefined;
-  if (upload.bytes) stored = await deps.storage.put(upload.bytes, { contentType: 'application/pdf', extension: 'pdf' });
-  const { created, ingestion } = await deps.repos.ingestions.record({
-    platform: upload.platform,
-    sourceRef: upload.sourceRef,
-    fileName: upload.fileName,
-    fileSize: upload.fileSize ?? upload.bytes?.byteLength ?? null,
-    sourceUrl: upload.sourceUrl ?? null,
-    storageKey: stored?.key ?? null,
-    fileHash: stored?.hash ?? null,
-    channelId: upload.channelId,
-    threadRef: upload.threadRef ?? null,
-    uploadedBy: upload.uploadedBy,
-  });
-  if (!created) return { ingestion, created };
-  if (gateway) {
-    try {
-      const posted = await gateway.post(to, readingCard(upload.fileName));
-      await deps.repos.ingestions.setReply(ingestion.id, posted.messageRef);
-      ingestion.replyRef = posted.messageRef;
-    } catch (err) {
-      // The summary will be posted as a new message instead of an update; the upload is not lost.
-      deps.logger.warn({ err, ingestionId: ingestion.id }, 'could not post the reading reply');
-    }
-  }
-  await deps.queue.enqueueIngestion(ingestion.id);
-  await deps.repos.ingestions.setStatus(ingestion.id, 'queued');
-  return { ingestion: { ...ingestion, status: 'queued' }, created };
 }
 
 /**
@@ -322,6 +221,3 @@ export async function deadLetterIngestion(deps: IngestDeps, ingestionId: string,
     ),
   ).catch(() => {});
 }
-
-export const notPdfNotice = (fileName: string) =>
-  textCard('Not a PDF', `${fileName} is not a PDF, so MarginIQ left it alone.`);

@@ -7,7 +7,7 @@ import type { ChatCore } from '../../core/chat.core.ts';
 import type { ActionOutcome } from '../../core/chat.types.ts';
 import { isAppError } from '../../core/errors.ts';
 import { formatMegabytes } from '../../core/format.ts';
-import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
+import { notPdfNotice } from '../../core/ingest/upload.receive.ts';
 import type { ConversationRef } from '../../core/ports/chat.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { NO_SUCH_REPORT, noSuchReport, readButtonValue } from '../action.payloads.ts';

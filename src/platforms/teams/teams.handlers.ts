@@ -2,7 +2,7 @@ import { actionKindOf, type Card, EDIT_FORM_ID, textCard } from '../../core/card
 import type { ChatCore } from '../../core/chat.core.ts';
 import type { ActionOutcome } from '../../core/chat.types.ts';
 import { toAppError } from '../../core/errors.ts';
-import { notPdfNotice } from '../../core/ingest/ingest.usecases.ts';
+import { notPdfNotice } from '../../core/ingest/upload.receive.ts';
 import type { ConversationRef } from '../../core/ports/chat.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import { NO_SUCH_REPORT, readButtonValue } from '../action.payloads.ts';
