@@ -6,6 +6,7 @@ import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/por
 import type { ConsoleMessagesRepository, ConsoleRecord } from '../../core/ports/conversation.ports.ts';
 import type { FileStorage } from '../../core/ports/files.ports.ts';
 import { renderCard, renderFile, renderText } from './console.cards.ts';
+import { createConsoleStream } from './console.stream.ts';
 
 /** One message of the console's channel, as the page receives it (and as the database keeps it). */
 export type ConsoleMessage = ConsoleRecord;
@@ -56,7 +57,6 @@ export interface ConsoleGateway extends ChatGateway {
 // Enough history for a demo session; older messages and files fall off so memory stays bounded.
 const MAX_MESSAGES = 500;
 const MAX_FILE_BYTES_TOTAL = 64 * 1024 * 1024;
-const HEARTBEAT_MS = 20_000;
 
 /**
  * The console's chat "platform": messages reach browsers over Server-Sent Events; a page reload gets
@@ -96,17 +96,7 @@ export function createConsoleGateway(
   };
   const files = new Map<string, StoredFile>();
   let fileBytes = 0;
-  const streams = new Set<{ user: string; res: ServerResponse }>();
-
-  const visible = (m: ConsoleMessage, user: string) => !m.visibleTo || m.visibleTo === user;
-
-  const send = (res: ServerResponse, event: string, data: unknown) => {
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  };
-
-  const publish = (m: ConsoleMessage) => {
-    for (const s of streams) if (visible(m, s.user)) send(s.res, 'message', m);
-  };
+  const { visible, publish, attach, closeAll } = createConsoleStream(messages);
 
   const keep = (m: ConsoleMessage) => {
     messages.push(m);
@@ -265,34 +255,8 @@ export function createConsoleGateway(
         throw err;
       }
     },
-    attach(user, res, hello) {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      // Tells EventSource how long to wait before reconnecting after the server goes away.
-      res.write('retry: 2000\n\n');
-      send(res, 'hello', hello);
-      send(
-        res,
-        'snapshot',
-        messages.filter((m) => visible(m, user)),
-      );
-      const stream = { user, res };
-      streams.add(stream);
-      const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      beat.unref();
-      res.on('close', () => {
-        clearInterval(beat);
-        streams.delete(stream);
-      });
-    },
-    closeAll() {
-      for (const s of streams) s.res.end();
-      streams.clear();
-    },
+    attach,
+    closeAll,
     async load(channelId) {
       if (!history) return;
       const { messages: stored, rev } = await history.recent(channelId, MAX_MESSAGES);
