@@ -4,8 +4,9 @@ import { summaryCard } from '../../src/core/cards/report.cards.ts';
 import { editForm } from '../../src/core/cards/report.forms.ts';
 import type { Ingestion } from '../../src/core/ingest/ingestion.model.ts';
 import type { Report } from '../../src/core/report/report.model.ts';
-import { escapeMrkdwn, renderCard, SLACK_LIMITS, truncate } from '../../src/platforms/slack/slack.cards.ts';
+import { renderCard } from '../../src/platforms/slack/slack.cards.ts';
 import { editModal, modalErrors, readSubmission } from '../../src/platforms/slack/slack.forms.ts';
+import { escapeMrkdwn, SLACK_LIMITS, truncate } from '../../src/platforms/slack/slack.text.ts';
 import { sampleReport } from '../support/fakes.ts';
 
 const EVIL = '<!channel> <!here> <@U0BOSS> <https://evil.example|click me> & co';

@@ -4,8 +4,8 @@ import { type AppError, toAppError } from '../../core/errors.ts';
 import type { ChatGateway } from '../../core/ports/chat.ports.ts';
 import type { Logger } from '../../observability/logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
-import { escapeMrkdwn } from './slack.cards.ts';
 import { chatApiFailed } from './slack.gateway.ts';
+import { escapeMrkdwn } from './slack.text.ts';
 
 /** Bolt's and the Web API's logger interface, written to pino (whose serializers scrub tokens). */
 export function boltLogger(logger: Logger): BoltLogger {

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { EDIT_FORM_ID, type EditForm } from '../../core/cards/card.model.ts';
-import { escapeMrkdwn, plainSafe, truncate } from './slack.cards.ts';
+import { escapeMrkdwn, plainSafe, truncate } from './slack.text.ts';
 
 /** What the modal carries from the click to the submission (private_metadata, ≤ 3000 characters). */
 export interface EditMetadata {

@@ -2,10 +2,11 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards/card.model.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ChatGateway, ConversationRef, PostedMessage } from '../../core/ports/chat.ports.ts';
-import { escapeMrkdwn, type SlackMessage } from './slack.cards.ts';
+import type { SlackMessage } from './slack.cards.ts';
 import { createSlackDelivery, type FallbackLog, type SlackDelivery } from './slack.delivery.ts';
 import { tokenAllowedFor } from './slack.files.ts';
 import { homeView } from './slack.home.ts';
+import { escapeMrkdwn } from './slack.text.ts';
 
 /** Empty blocks are left out: the message is its text alone (the last fallback). */
 const body = (msg: SlackMessage) => ({ text: msg.text, ...(msg.blocks.length > 0 ? { blocks: msg.blocks } : {}) });

@@ -2,7 +2,8 @@ import type { types, webApi } from '@slack/bolt';
 import type { Card } from '../../core/cards/card.model.ts';
 import type { ChatCore } from '../../core/chat.core.ts';
 import type { Logger } from '../../observability/logger.ts';
-import { plainSafe, renderCard, truncate } from './slack.cards.ts';
+import { renderCard } from './slack.cards.ts';
+import { plainSafe, truncate } from './slack.text.ts';
 
 /** Slack channel links that work for any member of the workspace, whatever its domain. */
 export const slackChannelLink = (channelId: string) =>
