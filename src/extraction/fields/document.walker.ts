@@ -1,26 +1,12 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
-import { CURRENCY_CODE_SOURCE, currencyCodeIn, currencyFromName, isCurrencyCode } from '../parse/currency.parser.ts';
-import { findDates } from '../parse/date.parser.ts';
 import { readAccountTables } from '../structure/account.table.ts';
 import { readColumnHeaders } from '../structure/column.header.ts';
+import { currencySection } from '../structure/currency.sections.ts';
 import { readFieldGrids } from '../structure/field.grid.ts';
 import { readFieldTables } from '../structure/field.table.ts';
 import { readLabelCells } from '../structure/label.cells.ts';
-import {
-  CONVERTED_TOTAL_WORDS,
-  CONVERTED_WORDS,
-  CURRENCY_HEADING_NOISE,
-  CURRENCY_UNIT_WORDS,
-} from '../vocabulary/currencies.ts';
-import { NO_CALL_PHRASES } from '../vocabulary/fields.context.ts';
-import {
-  AS_OF_PHRASES,
-  CURRENCY_PAREN_LEADS,
-  CURRENCY_PROSE_NOUNS,
-  CURRENCY_PROSE_VERBS,
-} from '../vocabulary/prose.words.ts';
-import { alternation, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
+import { readProseCells, saysNoCall } from '../structure/prose.cells.ts';
 import {
   type AccountHit,
   belowValue,
@@ -30,7 +16,6 @@ import {
   labelHits,
   rowValues,
 } from './candidates.ts';
-import { wrappedProse } from './table.readers.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {
@@ -42,15 +27,6 @@ export interface Section {
   /** Cells a table prints for this account that name no field: the report goes to review. */
   unread?: string[];
 }
-
-const NO_CALL = phraseRegExp(NO_CALL_PHRASES);
-const CURRENCY_PROSE = new RegExp(
-  String.raw`${phrasePattern(CURRENCY_PROSE_NOUNS)}[^.]{0,60}?${phrasePattern(CURRENCY_PROSE_VERBS)}\s+\(?((?:[A-Za-z]+ )?(?:${alternation(CURRENCY_UNIT_WORDS)})|[A-Z]{3}(?![A-Za-z]))`,
-  'i',
-);
-const CURRENCY_PAREN = new RegExp(
-  String.raw`\((?:(?:${alternation(CURRENCY_PAREN_LEADS)})\s+)?(${CURRENCY_CODE_SOURCE})\)`,
-);
 
 /**
  * Walks the document's lines in reading order, splitting it into account sections and collecting
@@ -103,6 +79,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   // The lines as field reading reads them: a label wrapped over two lines (its first half on the line above) is one cell.
   const cells = readLabelCells(lines);
   const read = cells.lines;
+  // Sentences as label cells: a figure starting the next line, `no margin call`, a wrapped as-of date, a currency.
+  const prose = readProseCells(lines, read);
   const explained = (at: number) => tables.claimed.has(at) || grids.claimed.has(at);
   const headers = readColumnHeaders(lines, explained, (at) => read[at]!);
   const fieldTables = readFieldTables(
@@ -180,7 +158,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       return;
     }
     for (const c of headers.byLine.get(at) ?? []) add(c);
-    const wrapped = wrappedProse(line, prev);
+    const wrapped = prose.wrapped.get(at);
     if (wrapped) add(wrapped);
     let callCell = false;
     for (const hit of hits) {
@@ -195,39 +173,13 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       for (const c of found) add(c);
       // `Margin Call   no margin call is due`: a sentence in the cell after a call label is its value.
       const after = line.segs[hit.index + 1];
-      if (hit.match.target === 'margin_call' && !hit.prose && found.length === 0 && after && NO_CALL.test(after.text))
+      if (hit.match.target === 'margin_call' && !hit.prose && found.length === 0 && after && saysNoCall(after.text))
         callCell = true;
     }
-    if (NO_CALL.test(line.text) && (callCell || !hits.some((h) => h.match.target === 'margin_call'))) {
-      add({
-        target: 'margin_call',
-        value: 0,
-        score: 0.88,
-        ocr: minConf(line),
-        weight: 0.9,
-        page: line.page,
-        line: line.index,
-        source: 'prose',
-        label: line.text,
-      });
-    }
-    const wrappedDate = asOfAcrossLines(line, lines[at + 1]);
-    if (wrappedDate) doc.push(wrappedDate);
-    const cur = line.text.match(CURRENCY_PROSE) ?? line.text.match(CURRENCY_PAREN);
-    const code = cur ? currencyCode(cur[1]!) : null;
-    if (code) {
-      doc.push({
-        target: 'currency',
-        value: code,
-        score: 0.85,
-        ocr: minConf(line),
-        weight: 0.9,
-        page: line.page,
-        line: line.index,
-        source: 'prose',
-        label: line.text,
-      });
-    }
+    // A no-call sentence is a call of 0 in the cell after a call label, or where no call label speaks.
+    const none = prose.noCall.get(at);
+    if (none && (callCell || !none.callLabel)) add(none.call);
+    doc.push(...(prose.doc.get(at) ?? []));
   });
   // With a converted all-currency total in the document, one currency's section is only a part of the
   // account, even in the base currency: it speaks only for a field the total does not print (or OCR lost).
@@ -238,70 +190,6 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     if (sections.length === 1) sections[0]!.candidates.unshift(...preamble.candidates);
   }
   return { sections, doc };
-}
-
-const DECORATION_LEAD = /^[*=#~+x-]{2,}\s*/i;
-const DECORATION_TRAIL = /\s*[*=#~+x-]{2,}$/i;
-/** A run of decoration counts when it holds at least two real marks (OCR turns some stars into x or +). */
-const decoration = (run: RegExpExecArray | null) => (run && (run[0].match(/[*=#~+-]/g) ?? []).length >= 2 ? run : null);
-
-const CONVERTED_TOTAL = phraseRegExp(CONVERTED_TOTAL_WORDS);
-const CONVERTED = phraseRegExp(CONVERTED_WORDS);
-const HEADING_NOISE = phraseRegExp(CURRENCY_HEADING_NOISE, 'gi');
-const BARE_CURRENCY = new RegExp(String.raw`^(?:[a-z]+\s+)?(?:${alternation(CURRENCY_UNIT_WORDS)})$|^[A-Z]{3}$`, 'i');
-
-/** A heading naming the currency of the figures under it; `base` for a converted / all-currency total. */
-function currencySection(line: Segmented): { code: string; base: boolean } | null {
-  if (line.segs.length !== 1 || line.segs[0]!.kind !== 'text') return null;
-  const raw = line.segs[0]!.text.trim();
-  // `*** EURO ***`; in a scan OCR mangles some of the stars (`*x*x EURO ***`, `ves US DOLLARS ***`),
-  // so one decorated end is enough, and a run may hold an x or + among at least two real marks.
-  const lead = decoration(DECORATION_LEAD.exec(raw));
-  const trail = decoration(DECORATION_TRAIL.exec(raw));
-  const decorated = Boolean(lead || trail);
-  const text = raw
-    .slice(lead?.[0].length ?? 0, trail ? trail.index : raw.length)
-    .replace(/^[*=\-#\s]+|[*=\-#\s]+$/g, '');
-  if (text.length > 48 || text.split(/\s+/).length > 7) return null;
-  const base = CONVERTED_TOTAL.test(text);
-  const bare = BARE_CURRENCY.test(text);
-  if (!decorated && !base && !bare) return null;
-  if (!decorated && !bare && !CONVERTED.test(text)) return null;
-  const code = currencyCode(text.replace(HEADING_NOISE, ' ').trim()) ?? currencyCode(text);
-  return code ? { code, base } : null;
-}
-
-const AS_OF_TAIL = new RegExp(
-  String.raw`${phrasePattern(AS_OF_PHRASES)}[^.]{0,20}?\b([a-z]{3,9}\.? \d{1,2},?|\d{1,2} [a-z]{3,9})\s*$`,
-  'i',
-);
-
-/** `As of the close of business on February 24,` / `2026, the equity…`: an as-of date split over two lines. */
-function asOfAcrossLines(line: Segmented, next: Segmented | undefined): Candidate | null {
-  if (!next || next.page !== line.page || line.segs.some((s) => s.kind === 'date')) return null;
-  const m = line.text.match(AS_OF_TAIL);
-  const y = next.text.match(/^\s*((?:19|20)\d{2})\b/);
-  if (!m || !y) return null;
-  const d = findDates(`${m[1]} ${y[1]}`)[0];
-  if (!d) return null;
-  return {
-    target: 'date',
-    value: d.iso,
-    score: 0.95,
-    ocr: minConf(line),
-    weight: 1,
-    page: line.page,
-    line: line.index,
-    source: 'prose',
-    label: m[0],
-  };
-}
-
-/** The currency a heading or phrase names, from the one currency table (`vocabulary/currencies.ts`). */
-export function currencyCode(text: string): string | null {
-  const t = text.trim();
-  if (/^[A-Z]{3}$/.test(t)) return isCurrencyCode(t) ? t : null;
-  return (isCurrencyCode(t) ? t : null) ?? currencyFromName(t) ?? currencyCodeIn(t);
 }
 
 function minConf(line: Segmented): number {
