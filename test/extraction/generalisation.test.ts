@@ -1,19 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/extraction/parse/date.parser.ts';
-import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
-import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
+import { type Placed, rows } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
 
 /** Generic layout variations: spaced account numbers, values before labels, stacked currencies, prose signs. */
-const extractor = createExtractor({
-  maxFileBytes: 1e7,
-  maxPages: 10,
-  timeoutMs: 60_000,
-  ocrWorkers: 1,
-  now: () => new Date('2026-12-15T00:00:00Z'),
-});
-afterAll(() => extractor.close());
-const run = async (pages: Placed[][]) =>
-  (await extractor.extract({ bytes: await buildTextPdf(pages), fileName: 'x.pdf' })).reports;
+const run = statementRunner();
 
 describe('layout generalisation', () => {
   it('reads dates with hyphens between month, day and year', () => {

@@ -1,22 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
-import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
+import { describe, expect, it } from 'vitest';
+import { type Placed, rows } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
 
 /**
  * Statements in shapes the project was not built on: a row-per-account table whose figures are too
  * wide for their columns, a currency column, a currency or "no call" printed in the label's own cell,
  * and the account and currency words of other markets and of derivatives platforms.
  */
-const extractor = createExtractor({
-  maxFileBytes: 1e7,
-  maxPages: 10,
-  timeoutMs: 60_000,
-  ocrWorkers: 1,
-  now: () => new Date('2026-12-15T00:00:00Z'),
-});
-afterAll(() => extractor.close());
-const run = async (pages: Placed[][]) =>
-  (await extractor.extract({ bytes: await buildTextPdf(pages), fileName: 'x.pdf' })).reports;
+const run = statementRunner();
 const kv = (top: number, pairs: [string, string][]): Placed[] => rows(top, 16, [60, 330], pairs);
 
 const COLS = [40, 130, 215, 300, 385, 470];

@@ -1,21 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
-import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
+import { describe, expect, it } from 'vitest';
+import { type Placed, rows } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
 
 /**
  * Layouts unlike the fixture corpus: the extractor must generalise through labels and geometry,
  * not through knowledge of a particular broker's page.
  */
-const extractor = createExtractor({
-  maxFileBytes: 1e7,
-  maxPages: 10,
-  timeoutMs: 60_000,
-  ocrWorkers: 1,
-  now: () => new Date('2026-12-15T00:00:00Z'),
-});
-afterAll(() => extractor.close());
-const run = async (pages: Placed[][], font?: 'Courier') =>
-  (await extractor.extract({ bytes: await buildTextPdf(pages, font ? { font } : {}), fileName: 'x.pdf' })).reports;
+const run = statementRunner();
 
 describe('layouts the extractor has never seen', () => {
   it('reads a today/yesterday comparison with labels on the right of a code column', async () => {
