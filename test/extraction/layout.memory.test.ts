@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { finishReport } from '../../src/core/report/report.finish.ts';
-import { createExtractor, type LayoutDocument } from '../../src/extraction/extractor.ts';
 import {
   fingerprintOf,
   fingerprintSimilarity,
@@ -11,56 +10,17 @@ import {
   SAME_LAYOUT,
   similarHeaders,
 } from '../../src/extraction/memory/layout.fingerprint.ts';
-import { planTeaching, type TaughtReport } from '../../src/extraction/memory/layout.teach.ts';
-import type { KnownLayout, LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
+import { planTeaching } from '../../src/extraction/memory/layout.teach.ts';
+import type { LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
 import { learnRule } from '../../src/extraction/memory/rule.learner.ts';
-import { PAGE_RASTER_MODULE } from '../../src/render/page.raster.module.ts';
-import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
+import { memoryHarness } from './support/memory.harness.ts';
+import { type Placed, rows } from './support/pdf.builder.ts';
 import { day1, day2, snapshot } from './support/snapshot.statement.ts';
 
-const now = new Date('2026-12-06T12:00:00Z');
-const extractor = createExtractor({
-  pageRaster: PAGE_RASTER_MODULE,
-  maxFileBytes: 1e7,
-  maxPages: 10,
-  timeoutMs: 60_000,
-  ocrWorkers: 1,
-  now: () => now,
-});
-afterAll(() => extractor.close());
+const { extractor, now, read, teach, extract } = memoryHarness();
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/reports');
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, `${name}.pdf`)));
-
-const read = async (pages: Placed[][]): Promise<{ bytes: Uint8Array; doc: LayoutDocument }> => {
-  const bytes = await buildTextPdf(pages);
-  return { bytes, doc: await extractor.readLayout!(bytes) };
-};
-
-/** A memory holding what the given statements teach, as the store would keep it. */
-function teach(taught: { doc: LayoutDocument; reports: TaughtReport[]; accounts?: number }[]): LayoutMemory {
-  let layouts: KnownLayout[] = [];
-  for (const [n, t] of taught.entries()) {
-    const plan = planTeaching(t.doc, t.reports, layouts, t.accounts);
-    const rules = plan.rules.map((r) => ({
-      ...r,
-      reportId: `r${n + 1}`,
-      fileName: null,
-      taughtBy: '@ann',
-      taughtAt: now.toISOString(),
-    }));
-    const had = layouts.find((l) => l.id === plan.layoutId);
-    layouts = had
-      ? layouts.map((l) => (l === had ? { ...l, rules: [...rules, ...l.rules] } : l))
-      : [...layouts, { id: plan.layoutId, fingerprint: plan.fingerprint, rules }];
-  }
-  return { layouts: async () => layouts };
-}
-
-const extract = async (bytes: Uint8Array, memory?: LayoutMemory) => {
-  const out = await extractor.extract({ bytes, fileName: 'x.pdf', ...(memory ? { memory } : {}) });
-  return out.readings.map((r) => ({ ...finishReport(r, { now }), evidence: r.evidence }))[0]!;
-};
 
 describe('layout fingerprint', () => {
   it('matches two statements of one layout on different days and accounts, and not another layout', async () => {

@@ -1,38 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { finishReport } from '../../src/core/report/report.finish.ts';
-import { createExtractor, type LayoutDocument } from '../../src/extraction/extractor.ts';
-import { planTeaching, type TaughtReport } from '../../src/extraction/memory/layout.teach.ts';
-import type { KnownLayout, LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
-import { PAGE_RASTER_MODULE } from '../../src/render/page.raster.module.ts';
-import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
+import { describe, expect, it } from 'vitest';
+import type { LayoutDocument } from '../../src/extraction/extractor.ts';
+import type { TaughtReport } from '../../src/extraction/memory/layout.teach.ts';
+import type { LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
+import { memoryHarness } from './support/memory.harness.ts';
+import { type Placed, rows } from './support/pdf.builder.ts';
 
-const now = new Date('2026-12-06T12:00:00Z');
-const extractor = createExtractor({
-  pageRaster: PAGE_RASTER_MODULE,
-  maxFileBytes: 1e7,
-  maxPages: 10,
-  timeoutMs: 60_000,
-  ocrWorkers: 1,
-  now: () => now,
-});
-afterAll(() => extractor.close());
-
-const read = async (pages: Placed[][]): Promise<{ bytes: Uint8Array; doc: LayoutDocument }> => {
-  const bytes = await buildTextPdf(pages);
-  return { bytes, doc: await extractor.readLayout!(bytes) };
-};
-
-function teach(doc: LayoutDocument, report: TaughtReport): LayoutMemory {
-  const plan = planTeaching(doc, [report], []);
-  const rules = plan.rules.map((r) => ({ ...r, reportId: 'r1', fileName: null, taughtBy: '@ann', taughtAt: '' }));
-  const layouts: KnownLayout[] = [{ id: plan.layoutId, fingerprint: plan.fingerprint, rules }];
-  return { layouts: async () => layouts };
-}
-
-const extract = async (bytes: Uint8Array, memory?: LayoutMemory) => {
-  const out = await extractor.extract({ bytes, fileName: 'x.pdf', ...(memory ? { memory } : {}) });
-  return out.readings.map((r) => ({ ...finishReport(r, { now }), evidence: r.evidence }))[0]!;
-};
+const { read, teach: teachAll, extract } = memoryHarness();
+const teach = (doc: LayoutDocument, report: TaughtReport): LayoutMemory => teachAll([{ doc, reports: [report] }]);
 
 const LABELS = ['Net Liquidating Value', 'House Maintenance Requirement', 'Collateral Headroom Reserve'];
 
