@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
 import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
-import { readAccountTables, unglue, wholeAccount } from '../../src/extraction/structure/account.table.ts';
+import { unglue, wholeAccount } from '../../src/extraction/structure/account.cells.ts';
+import { readAccountTables } from '../../src/extraction/structure/account.table.ts';
 import { phrase, right } from './support/words.builder.ts';
 
 /** Words in a seeded shuffled order: content-stream order must not matter. */
