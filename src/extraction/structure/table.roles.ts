@@ -1,6 +1,16 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { affinity, leaning } from '../solver/label.clarity.ts';
 import { levered, mayBeBuyingPower, requirementSide } from '../solver/part.evidence.ts';
+import {
+  allZero,
+  type Candidate,
+  holds,
+  MIN_ACCOUNTS,
+  near,
+  nonNegative,
+  pickConsistent,
+  type Vec,
+} from './role.choice.ts';
 
 /**
  * Which field each line of a multi-account table is (a column of a row-per-account table, a row of a
@@ -30,37 +40,10 @@ export interface Role {
   how: RoleHow;
 }
 
-type Vec = ReadonlyMap<string, number>;
-
-const near = (a: number, b: number) => Math.abs(a - b) <= 0.015 + Math.abs(b) * 1e-9;
-/** Least number of accounts an identity must hold on: one account proves little, two or more a structure. */
-const MIN_ACCOUNTS = 2;
-/** Assignments within this score of the best one are near ties: where they disagree, nothing is named. */
-const TIE = 0.15;
 /** Least share of a title's wording that must speak of calls for a line of zeros to be the call. */
 const NO_CALL_AFFINITY = 0.5;
 /** Worth of other lines (buying power, an initial requirement) that say which side is the requirement: above any title's wording. */
 const SIDE_BONUS = 3;
-
-/** True when `f` holds on every account that all vectors give, and there are enough of them. */
-function holds(vs: Vec[], f: (xs: number[]) => boolean): boolean {
-  let n = 0;
-  for (const a of vs[0]!.keys()) {
-    const xs = vs.map((v) => v.get(a));
-    if (xs.some((x) => x === undefined)) continue;
-    if (!f(xs as number[])) return false;
-    n++;
-  }
-  return n >= MIN_ACCOUNTS;
-}
-
-const allZero = (v: Vec) => [...v.values()].every((x) => x === 0);
-const nonNegative = (v: Vec) => [...v.values()].every((x) => x >= 0);
-
-interface Candidate {
-  parts: [number, FieldName][];
-  score: number;
-}
 
 export function assignRoles(lines: RoleLine[]): Map<number, Role> {
   const out = new Map<number, Role>();
@@ -274,32 +257,5 @@ export function assignRoles(lines: RoleLine[]): Map<number, Role> {
     if (f && !had.has(f)) leans.set(f, [...(leans.get(f) ?? []), i]);
   }
   for (const [f, is] of leans) if (is.length === 1) out.set(is[0]!, { field: f, how: 'lean' });
-  return out;
-}
-
-/**
- * The best assignments that share no line and no field, best first. Where a near tie gives one of
- * the best's lines another field (or one of its fields another line), that line stays unnamed.
- */
-function pickConsistent(cands: Candidate[]): [number, FieldName][] {
-  const out: [number, FieldName][] = [];
-  let rest = [...cands].sort((a, b) => b.score - a.score);
-  while (rest.length > 0) {
-    const best = rest[0]!;
-    const ties = rest.filter((c) => c !== best && c.score >= best.score - TIE);
-    for (const [i, f] of best.parts) {
-      const doubt = ties.some((t) => t.parts.some(([j, g]) => (j === i && g !== f) || (g === f && j !== i)));
-      if (!doubt && !out.some(([j, g]) => j === i || g === f)) out.push([i, f]);
-    }
-    const lines = new Set(best.parts.map(([i]) => i));
-    const fields = new Set(best.parts.map(([, f]) => f));
-    // Assignments that agree with the best on its shared lines stay possible (equity in two identities).
-    rest = rest.filter(
-      (c) =>
-        c !== best &&
-        !ties.includes(c) &&
-        c.parts.every(([i, f]) => (lines.has(i) || fields.has(f) ? out.some(([j, g]) => j === i && g === f) : true)),
-    );
-  }
   return out;
 }
