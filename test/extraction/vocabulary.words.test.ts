@@ -18,11 +18,7 @@ import {
 } from '../../src/extraction/vocabulary/currencies.ts';
 import { ENGLISH_ORDINAL_SUFFIXES, ORDINAL_SUFFIXES } from '../../src/extraction/vocabulary/date-words.ts';
 import * as documentWords from '../../src/extraction/vocabulary/document.words.ts';
-import {
-  COMBINED_HEADING_PHRASES,
-  NO_CALL_PHRASES,
-  NONE_LEAD_WORDS,
-} from '../../src/extraction/vocabulary/fields.context.ts';
+import { NONE_LEAD_WORDS } from '../../src/extraction/vocabulary/fields.context.ts';
 import { NIL_WORDS } from '../../src/extraction/vocabulary/number-formats.ts';
 import * as proseWords from '../../src/extraction/vocabulary/prose.words.ts';
 import {
@@ -57,9 +53,7 @@ const lists: [string, readonly string[]][] = [
   ['CONVERTED_TOTAL_WORDS', CONVERTED_TOTAL_WORDS],
   ['CONVERTED_WORDS', CONVERTED_WORDS],
   ['CURRENCY_HEADING_NOISE', CURRENCY_HEADING_NOISE],
-  ['NO_CALL_PHRASES', NO_CALL_PHRASES],
   ['NONE_LEAD_WORDS', NONE_LEAD_WORDS],
-  ['COMBINED_HEADING_PHRASES', COMBINED_HEADING_PHRASES],
   ['NIL_WORDS', NIL_WORDS],
 ];
 

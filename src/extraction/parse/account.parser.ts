@@ -1,5 +1,4 @@
-import { NUMBER_SIGNS, NUMBER_WORDS } from '../vocabulary/document.words.ts';
-import { COMBINED_HEADING_PHRASES } from '../vocabulary/fields.context.ts';
+import { COMBINED_HEADING_PHRASES, NUMBER_SIGNS, NUMBER_WORDS } from '../vocabulary/document.words.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 import { alternation, phraseRegExp } from '../vocabulary/word.patterns.ts';
 

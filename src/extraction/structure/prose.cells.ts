@@ -5,12 +5,12 @@ import type { Segmented } from '../layout/segments.ts';
 import { CURRENCY_CODE_SOURCE } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { CURRENCY_UNIT_WORDS } from '../vocabulary/currencies.ts';
-import { NO_CALL_PHRASES } from '../vocabulary/fields.context.ts';
 import {
   AS_OF_PHRASES,
   CURRENCY_PAREN_LEADS,
   CURRENCY_PROSE_NOUNS,
   CURRENCY_PROSE_VERBS,
+  NO_CALL_PHRASES,
 } from '../vocabulary/prose.words.ts';
 import { alternation, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { currencyCode } from './currency.sections.ts';

@@ -86,3 +86,22 @@ export const POSITION_ROW_STEMS: readonly string[] = ['stock', 'equit', 'securit
 export const TOTAL_ROW_STEMS: readonly string[] = ['total'];
 /** How a total row's label starts (`Total`, `Sub-total`, `Grand total`). */
 export const TOTAL_ROW_LEADS: readonly string[] = ['total', 'subtotal', 'sub-total', 'grand total'];
+
+/**
+ * Headings that name a household or combined total, never an account (`Household total`,
+ * `All accounts`, `Grand total`).
+ */
+export const COMBINED_HEADING_PHRASES: readonly string[] = [
+  'household',
+  'combined',
+  'consolidated',
+  'aggregate',
+  'all accounts',
+  'grand total',
+  'total all',
+  'firm total',
+  'accounts total',
+  'group total',
+  'relationship total',
+  'family total',
+];

@@ -211,45 +211,6 @@ export const NONE_WORDS: readonly string[] = [
 /** How a cell that stands for no figure starts (`No`, `None`, `Nil`, `N/A`): such a cell is never a label. */
 export const NONE_LEAD_WORDS: readonly string[] = ['no', 'none', 'nil', 'n/a'];
 
-/** Sentences that say there is no margin call (`No margin call is due`): a call of 0. */
-export const NO_CALL_PHRASES: readonly string[] = [
-  'no call',
-  'no calls',
-  'no margin call',
-  'no margin calls',
-  'no house call',
-  'no house calls',
-  'no maintenance call',
-  'no maintenance calls',
-  'no fed call',
-  'no fed calls',
-  'no outstanding call',
-  'no outstanding calls',
-  'not in a call',
-  'not in a margin call',
-  'not subject to a call',
-  'not subject to a margin call',
-];
-
-/**
- * Headings that name a household or combined total, never an account (`Household total`,
- * `All accounts`, `Grand total`).
- */
-export const COMBINED_HEADING_PHRASES: readonly string[] = [
-  'household',
-  'combined',
-  'consolidated',
-  'aggregate',
-  'all accounts',
-  'grand total',
-  'total all',
-  'firm total',
-  'accounts total',
-  'group total',
-  'relationship total',
-  'family total',
-];
-
 const words = (text: string): string[] =>
   text
     .toLowerCase()

@@ -67,3 +67,23 @@ export const CURRENCY_PROSE_VERBS: readonly string[] = [
 ];
 /** Words inside parentheses before a currency code (`(in EUR)`, `(all figures in USD)`). */
 export const CURRENCY_PAREN_LEADS: readonly string[] = ['in', 'all figures in'];
+
+/** Sentences that say there is no margin call (`No margin call is due`): a call of 0. */
+export const NO_CALL_PHRASES: readonly string[] = [
+  'no call',
+  'no calls',
+  'no margin call',
+  'no margin calls',
+  'no house call',
+  'no house calls',
+  'no maintenance call',
+  'no maintenance calls',
+  'no fed call',
+  'no fed calls',
+  'no outstanding call',
+  'no outstanding calls',
+  'not in a call',
+  'not in a margin call',
+  'not subject to a call',
+  'not subject to a margin call',
+];
