@@ -26,14 +26,9 @@ import path from 'node:path';
 import { loadConfig } from '../src/config/config.ts';
 import { finishReport } from '../src/core/report/report.finish.ts';
 import { interpretPages, layoutLines, type ReadPage, readPages } from '../src/extraction/extractor.ts';
-import {
-  fingerprintOf,
-  fingerprintSimilarity,
-  type LayoutFingerprint,
-  matchLayout,
-  matchLayoutExhaustive,
-  SAME_LAYOUT,
-} from '../src/extraction/memory/layout.fingerprint.ts';
+import { fingerprintSimilarity, SAME_LAYOUT } from '../src/extraction/memory/fingerprint.similarity.ts';
+import { fingerprintOf, type LayoutFingerprint } from '../src/extraction/memory/layout.fingerprint.ts';
+import { matchLayout, matchLayoutExhaustive } from '../src/extraction/memory/layout.match.ts';
 import { planTeaching } from '../src/extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../src/extraction/memory/memory.recall.ts';
 import { createOcrPool } from '../src/extraction/ocr/ocr.pool.ts';

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fingerprintSimilarity,
-  type LayoutFingerprint,
-  matchLayout,
-  SAME_LAYOUT,
-} from '../../src/extraction/memory/layout.fingerprint.ts';
+import { fingerprintSimilarity, SAME_LAYOUT } from '../../src/extraction/memory/fingerprint.similarity.ts';
+import type { LayoutFingerprint } from '../../src/extraction/memory/layout.fingerprint.ts';
+import { matchLayout } from '../../src/extraction/memory/layout.match.ts';
 
 const LABELS = [
   'northgate clearing daily margin',

@@ -3,13 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finishReport } from '../../src/core/report/report.finish.ts';
 import {
-  fingerprintOf,
   fingerprintSimilarity,
-  matchLayout,
-  matchLayoutExhaustive,
   SAME_LAYOUT,
   similarHeaders,
-} from '../../src/extraction/memory/layout.fingerprint.ts';
+} from '../../src/extraction/memory/fingerprint.similarity.ts';
+import { fingerprintOf } from '../../src/extraction/memory/layout.fingerprint.ts';
+import { matchLayout, matchLayoutExhaustive } from '../../src/extraction/memory/layout.match.ts';
 import { planTeaching } from '../../src/extraction/memory/layout.teach.ts';
 import type { LayoutMemory } from '../../src/extraction/memory/memory.recall.ts';
 import { learnRule } from '../../src/extraction/memory/rule.learner.ts';

@@ -1,7 +1,8 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { type AccountBlock, accountBlock, blockOrigin } from './account.block.ts';
-import { fingerprintOf, type LayoutFingerprint, layoutIdOf, matchLayout, type PageSize } from './layout.fingerprint.ts';
+import { fingerprintOf, type LayoutFingerprint, layoutIdOf, type PageSize } from './layout.fingerprint.ts';
+import { matchLayout } from './layout.match.ts';
 import type { LayoutRule } from './layout.rule.ts';
 import { phraseKey } from './phrase.match.ts';
 import { type LearnedPlace, type LearnOutcome, learnPlaces, learnRule } from './rule.learner.ts';

@@ -1,7 +1,8 @@
 import type { FieldName } from '../../contract/fields.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { accountBlock, blockOrigin } from './account.block.ts';
-import { fingerprintOf, type LayoutFingerprint, matchLayout, type PageSize } from './layout.fingerprint.ts';
+import { fingerprintOf, type LayoutFingerprint, type PageSize } from './layout.fingerprint.ts';
+import { matchLayout } from './layout.match.ts';
 import type { LearnedRule } from './layout.rule.ts';
 import { type Recalled, recallFields } from './rule.recall.ts';
 
