@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldName } from '../../src/contract/fields.ts';
-import { fillByIdentities, type Known } from '../../src/extraction/solver/identity.fill.ts';
+import type { Known } from '../../src/extraction/solver/filled.figures.ts';
+import { fillByIdentities } from '../../src/extraction/solver/identity.fill.ts';
 import { affinity } from '../../src/extraction/solver/label.clarity.ts';
 import type { OpenFigure } from '../../src/extraction/solver/open.figures.ts';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldName } from '../../src/contract/fields.ts';
 import type { Candidate } from '../../src/extraction/fields/candidates.ts';
+import { identitiesBroken, identitiesHolding, pinned } from '../../src/extraction/solver/accounting.identities.ts';
 import { labelClarity } from '../../src/extraction/solver/label.clarity.ts';
 import type { OpenFigure } from '../../src/extraction/solver/open.figures.ts';
-import { identitiesBroken, identitiesHolding, pinned, solveReport } from '../../src/extraction/solver/report.solver.ts';
+import { solveReport } from '../../src/extraction/solver/report.solver.ts';
 
 const cand = (target: FieldName, value: number, score: number, line: number, extra: Partial<Candidate> = {}) =>
   ({ target, value, score, ocr: 1, weight: 1, page: 0, line, source: 'row', label: target, ...extra }) as Candidate;

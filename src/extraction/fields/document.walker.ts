@@ -7,15 +7,9 @@ import { readFieldGrids } from '../structure/field.grid.ts';
 import { readFieldTables } from '../structure/field.table.ts';
 import { readLabelCells } from '../structure/label.cells.ts';
 import { readProseCells, saysNoCall } from '../structure/prose.cells.ts';
-import {
-  type AccountHit,
-  belowValue,
-  type Candidate,
-  FIELD_TARGETS,
-  findAccounts,
-  labelHits,
-  rowValues,
-} from './candidates.ts';
+import { type AccountHit, findAccounts } from './account.labels.ts';
+import { type Candidate, FIELD_TARGETS, labelHits } from './candidates.ts';
+import { belowValue, rowValues } from './label.values.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {

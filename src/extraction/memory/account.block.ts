@@ -1,4 +1,4 @@
-import { findAccounts } from '../fields/candidates.ts';
+import { findAccounts } from '../fields/account.labels.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount } from '../parse/account.parser.ts';
 import type { PageSize } from './layout.fingerprint.ts';

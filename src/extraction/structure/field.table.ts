@@ -1,5 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
-import { type Candidate, FIELD_TARGETS, type LabelHit, labelHits, rowValues, signed } from '../fields/candidates.ts';
+import { type Candidate, FIELD_TARGETS, type LabelHit, labelHits, signed } from '../fields/candidates.ts';
+import { rowValues } from '../fields/label.values.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts';

@@ -1,0 +1,58 @@
+import { matchLabel } from '../labels/label.matcher.ts';
+import type { LabelTarget } from '../labels/labels.synonyms.ts';
+import type { Segmented } from '../layout/segments.ts';
+import { readAccountToken } from '../parse/account.parser.ts';
+import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
+import { namesOtherAccount } from '../vocabulary/fields.context.ts';
+import { startsWithPrefix } from '../vocabulary/word.patterns.ts';
+
+export interface AccountHit {
+  value: string;
+  score: number;
+  ocr: number;
+  x: number;
+}
+
+/** Every account label plus number in a line, one per cell (side-by-side accounts give several). */
+export function findAccounts(line: Segmented): AccountHit[] {
+  const out: AccountHit[] = [];
+  for (let ci = 0; ci < line.cells.length; ci++) {
+    const hit = accountInCell(line, ci);
+    if (hit && !out.some((o) => o.value === hit.value)) out.push(hit);
+  }
+  return out;
+}
+
+/** Account label plus number anywhere in a line: `Account: U 1234567`, `Acct # 7700 4412 93`. */
+export function findAccount(line: Segmented): AccountHit | null {
+  return findAccounts(line)[0] ?? null;
+}
+
+function accountInCell(line: Segmented, ci: number): AccountHit | null {
+  const cell = line.cells[ci]!;
+  {
+    const words = cell.text.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      for (let k = Math.min(4, words.length - i); k >= 1; k--) {
+        const label = words.slice(i, i + k).join(' ');
+        if (!startsWithPrefix(label, ACCOUNT_LABEL_PREFIXES)) continue;
+        const m = matchLabel(label, ACCOUNT_ONLY);
+        if (!m || m.score < 0.8) continue;
+        // `Master Account F0630759`, `Sweep acct`: another account printed beside the report's, never its own.
+        if (namesOtherAccount(words.slice(0, i + k).join(' '))) break;
+        const rest = words.slice(i + k).join(' ');
+        const tok = rest.trim()
+          ? readAccountToken(rest)
+          : ci + 1 < line.cells.length
+            ? readAccountToken(line.cells[ci + 1]!.text)
+            : null;
+        if (tok) return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf, x: cell.x0 };
+        if (rest.trim()) break;
+      }
+    }
+  }
+  return null;
+}
+
+const ACCOUNT_ONLY: ReadonlySet<LabelTarget> = new Set(['account']);
+const ACCOUNT_LABEL_PREFIXES = [...ACCOUNT_WORD_PREFIXES, ...SUBACCOUNT_PREFIXES];
