@@ -25,13 +25,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.ts';
 import { finishReport } from '../src/core/report/report.finish.ts';
-import { interpretPages, layoutLines, type ReadPage, readPages } from '../src/extraction/extractor.ts';
 import { fingerprintSimilarity, SAME_LAYOUT } from '../src/extraction/memory/fingerprint.similarity.ts';
 import { fingerprintOf, type LayoutFingerprint } from '../src/extraction/memory/layout.fingerprint.ts';
 import { matchLayout, matchLayoutExhaustive } from '../src/extraction/memory/layout.match.ts';
 import { planTeaching } from '../src/extraction/memory/layout.teach.ts';
 import type { KnownLayout, LayoutMemory } from '../src/extraction/memory/memory.recall.ts';
 import { createOcrPool } from '../src/extraction/ocr/ocr.pool.ts';
+import { interpretPages, layoutLines } from '../src/extraction/pages.interpreter.ts';
+import { type ReadPage, readPages } from '../src/extraction/pages.reader.ts';
 import { closePdfReaders } from '../src/extraction/pdf/pdf-document.reader.ts';
 import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 import type { GoodTruth } from '../test/fixtures/truth.ts';

@@ -14,8 +14,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { interpretPages, type ReadPage, readPages } from '../src/extraction/extractor.ts';
 import { createOcrPool, type OcrPool } from '../src/extraction/ocr/ocr.pool.ts';
+import { interpretPages } from '../src/extraction/pages.interpreter.ts';
+import { type ReadPage, readPages } from '../src/extraction/pages.reader.ts';
 import { closePdfReaders } from '../src/extraction/pdf/pdf-document.reader.ts';
 import { PAGE_RASTER_MODULE } from '../src/render/page.raster.module.ts';
 import { renderStatement } from '../test/generator/render.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { doubtOddAccounts, type ExtractedAccount } from '../../src/extraction/fields/fields.extractor.ts';
+import { doubtOddAccounts } from '../../src/extraction/fields/account.identity.ts';
+import type { ExtractedAccount } from '../../src/extraction/fields/fields.extractor.ts';
 
 const account = (value: string, source: 'ocr' | 'text' = 'ocr'): ExtractedAccount => ({
   account: { value, conf: 0.9, evidence: { page: 1, bbox: [0, 0, 10, 10], label: null, text: value, source } },

@@ -1,0 +1,120 @@
+import type { Segmented } from '../layout/segments.ts';
+import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
+import { findDates } from '../parse/date.parser.ts';
+import { ACCOUNT_WORD_PREFIXES, NUMBER_SIGNS, WEB_ADDRESS_MARKS } from '../vocabulary/document.words.ts';
+import { namesOtherAccount } from '../vocabulary/fields.context.ts';
+import { alternation, containsStem, startsWithPrefix } from '../vocabulary/word.patterns.ts';
+import { ocrFactor } from './field.choice.ts';
+import type { ExtractedAccount, Reading } from './fields.extractor.ts';
+
+/** Digits as 9 and letters as A: `727-66233` → `999-99999`. */
+const shapeOf = (account: string) => account.replace(/\d/g, '9').replace(/[A-Z]/gi, 'A');
+/** Confidence of an account number a scan read in a shape its table's other accounts do not have. */
+const ODD_ACCOUNT_CONF = 0.7;
+
+/**
+ * Account numbers a scan read: where the accounts of one document share a shape (`999-99999`) and
+ * one alone differs (`9999-99999`: a digit OCR added), or one starts with a lone mark a speck may
+ * be (`*U0718377`), that one is below review, with the reason.
+ */
+export function doubtOddAccounts(accounts: ExtractedAccount[]): void {
+  const read = accounts.filter((a) => a.account?.evidence?.source === 'ocr');
+  const shapes = new Map<string, number>();
+  for (const a of accounts)
+    if (a.account) shapes.set(shapeOf(a.account.value), (shapes.get(shapeOf(a.account.value)) ?? 0) + 1);
+  const common = [...shapes.entries()].sort((x, y) => y[1] - x[1])[0];
+  for (const a of read) {
+    const value = a.account!.value;
+    const odd =
+      common && common[1] >= 2 && shapes.get(shapeOf(value)) === 1
+        ? `its shape differs from the document's other account numbers (${common[1]} read as ${common[0]})`
+        : /^[*#.'`]\w/.test(value) && !/^[*#]{2,}/.test(value)
+          ? `it starts with "${value[0]}", which may be a speck the scan read`
+          : null;
+    if (!odd || a.account!.conf < 0.8) continue;
+    a.account = { ...a.account!, conf: ODD_ACCOUNT_CONF };
+    a.issues.push({
+      code: 'odd_account',
+      field: 'account_number',
+      severity: 'warning',
+      message: `The scan reads the account number as ${value}, but ${odd}: check it against the PDF.`,
+    });
+  }
+}
+
+// Account numbers printed without a label: `Y99-825068`, `PB-1234567`, `XXXX-1234`, `8488 3065`, `U1234567`.
+const ACCOUNT_SHAPES = [
+  /^[A-Z0-9]{1,6}(?:[-.][A-Z0-9]{2,10}){1,3}$/,
+  /^[A-Z]{1,3}\d{5,12}$/,
+  /^\d{3,5}(?: \d{2,5}){1,3}$/,
+];
+
+/**
+ * A document with one account whose number has no label (a page header, the line under a client
+ * name, a number over an `ACCOUNT` caption): a cell near the top that is nothing but an
+ * account-shaped token. Certainty is kept below automatic approval.
+ */
+export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
+  const firstPage = lines.length ? lines[0]!.page : 0;
+  const head = lines.filter((l) => l.page === firstPage).slice(0, 12);
+  const near = (line: Segmented, ci: number) => labelNear(head, line, ci);
+  // A value whose label (left of it, or above it) has an account word and names no other account.
+  for (const line of head) {
+    for (let ci = 0; ci < line.cells.length; ci++) {
+      const label = near(line, ci);
+      if (!label || !startsWithPrefix(label, ACCOUNT_WORD_PREFIXES) || namesOtherAccount(label)) continue;
+      const text = line.cells[ci]!.text.trim();
+      const tok = readAccountToken(text);
+      if (!tok || tok.value !== normalizeAccount(text) || findDates(text).length) continue;
+      return { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(line.cells[ci]!.conf)) };
+    }
+  }
+  for (const line of head) {
+    if (containsStem(line.text, WEB_ADDRESS_MARKS)) continue;
+    for (let ci = 0; ci < line.cells.length; ci++) {
+      const cell = line.cells[ci]!;
+      // A number printed as another account's (`Sweep Vehicle Ref | 12-3456-78`) is never the report's.
+      const label = near(line, ci);
+      if (label && namesOtherAccount(label)) continue;
+      const text = cell.text.trim().replace(NUMBER_SIGN, '');
+      if (!ACCOUNT_SHAPES.some((re) => re.test(text))) continue;
+      const digits = (text.match(/\d/g) ?? []).length;
+      if (digits < 4 || /^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$/.test(text) || /^(?:19|20)\d{2}-\d{2}/.test(text)) continue;
+      if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d+\.\d{1,2}$/.test(text)) continue;
+      const tok = readAccountToken(text);
+      if (!tok || tok.value !== normalizeAccount(text)) continue;
+      return { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(cell.conf)) };
+    }
+  }
+  return null;
+}
+
+/** The label of the cell that prints an account number (left of it, or above it), if any. */
+export function printedLabel(lines: Segmented[], account: string): string | null {
+  for (const line of lines.slice(0, 40)) {
+    const ci = line.cells.findIndex((c) => normalizeAccount(c.text).includes(account));
+    if (ci < 0) continue;
+    const cell = line.cells[ci]!;
+    // The label may share the cell (`Sweep Acct 12-3456`).
+    const inCell = cell.text.slice(0, Math.max(0, cell.text.toUpperCase().replace(/\s+/g, '').indexOf(account)));
+    if (/\p{L}{3}/u.test(inCell)) return cell.text;
+    return labelNear(lines, line, ci);
+  }
+  return null;
+}
+
+const NUMBER_SIGN = new RegExp(`^(?:${alternation(NUMBER_SIGNS)})\\s*`, 'i');
+
+/** The text of the cell that labels a value cell: the one left of it, else the one right above it. */
+function labelNear(head: Segmented[], line: Segmented, ci: number): string | null {
+  const cell = line.cells[ci]!;
+  if (ci > 0) {
+    const left = line.cells[ci - 1]!.text.trim();
+    if (/\p{L}{3}/u.test(left) && !/\d{3}/.test(left)) return left;
+  }
+  const at = head.indexOf(line);
+  const above = at > 0 ? head[at - 1] : undefined;
+  if (!above || line.top - above.bottom > line.height * 2.5) return null;
+  const over = above.cells.find((c) => Math.min(c.x1, cell.x1) - Math.max(c.x0, cell.x0) > 0);
+  return over ? over.text.trim() : null;
+}

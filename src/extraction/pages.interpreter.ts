@@ -1,0 +1,191 @@
+import type { Logger } from 'pino';
+import { AppError } from '../contract/errors.ts';
+import type {
+  Evidence,
+  ExtractionMethod,
+  ExtractionOutcome,
+  ExtractionProgress,
+  ReportReading,
+  Rival,
+} from '../contract/reading.ts';
+import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
+import { buildLines, type Line } from './layout/lines.builder.ts';
+import { type Segmented, segmentLine } from './layout/segments.ts';
+import { type LayoutMemory, recallLayout } from './memory/memory.recall.ts';
+import type { OcrPool } from './ocr/ocr.pool.ts';
+import { verifyOcrFigures } from './ocr/ocr.verify.ts';
+import type { ReadPage } from './pages.reader.ts';
+import { normalizeAccount } from './parse/account.parser.ts';
+import { findDates } from './parse/date.parser.ts';
+import { readDocumentFormats } from './parse/document.formats.ts';
+import { printsCents } from './parse/value.parser.ts';
+import { readCallDue } from './solver/call.due.ts';
+import { locatePrinted } from './solver/evidence.ts';
+import { timeoutError } from './timeout.error.ts';
+import { detectProfile, guessBroker } from './vocabulary/broker.profiles.ts';
+import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from './vocabulary/document.words.ts';
+import { containsStem, phraseRegExp } from './vocabulary/word.patterns.ts';
+
+/** The document's lines, segmented into labels, figures and dates, as every later stage (and layout memory) reads them. */
+export function layoutLines(pages: ReadPage[]): { lines: Segmented[]; fullText: string } {
+  const rawLines: { line: Line; ocr: boolean }[] = [];
+  for (const p of pages) {
+    for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
+  }
+  const fullText = rawLines.map((l) => l.line.text).join('\n');
+  const formats = readDocumentFormats(fullText);
+  const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { ...formats, ocr }));
+  distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
+  return { lines, fullText };
+}
+
+export interface InterpretContext {
+  fileName: string;
+  count: number;
+  signal: AbortSignal;
+  started: number;
+  ocrPool: () => OcrPool;
+  now: () => Date;
+  logger?: Logger | undefined;
+  onProgress?: ((p: ExtractionProgress) => void) | undefined;
+  /** Layout memory: what approvers' corrections taught about known layouts (absent: extraction as is). */
+  memory?: LayoutMemory | undefined;
+}
+
+/** From read pages (words, and the images of scanned pages) to readings: everything after the PDF reader. */
+export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): Promise<ExtractionOutcome> {
+  const { signal, count } = ctx;
+  const { lines, fullText } = layoutLines(pages);
+  const ocrPageSet = new Set(pages.filter((p) => p.ocr).map((p) => p.page.index));
+  const evidenceCtx = { lines, ocrPages: ocrPageSet };
+  const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
+  const recalled = ctx.memory ? (await recallLayout(ctx.memory, lines, sizes)).found : null;
+  let accounts = extractAccounts(lines, ocrPageSet, recalled);
+  // An account a table holds whose figures could not be read stays, flagged, beside the ones that were read.
+  const hasFields = (a: ExtractedAccount) => Object.keys(a.fields).length > 0;
+  const flaggedTable = (a: ExtractedAccount) => a.account !== null && a.issues.some((i) => i.code === 'unread_cells');
+  accounts = accounts.some(hasFields) ? accounts.filter((a) => hasFields(a) || flaggedTable(a)) : [];
+  if (accounts.length === 0) {
+    throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
+  }
+  const head = lines
+    .filter((l) => l.page === 0)
+    .slice(0, 8)
+    .map((l) => l.text);
+  const profile = detectProfile(head.join('\n'), fullText);
+  const broker = (profile?.broker ?? guessBroker(head))?.replace(/\s+/g, ' ').trim() || null;
+  if (accounts.length === 1 && !accounts[0]!.account && profile?.account) {
+    const m = fullText.match(profile.account);
+    if (m) {
+      const value = normalizeAccount(m[0]);
+      const evidence = locatePrinted(value, 'account', evidenceCtx, null);
+      accounts[0]!.account = { value, conf: 0.75, ...(evidence ? { evidence } : {}) };
+    }
+  }
+  for (const a of accounts) {
+    if (a.date) continue;
+    const date = unlabelledDate(lines);
+    const evidence = date ? locatePrinted(date.value, 'date', evidenceCtx, null) : null;
+    a.date = date && evidence ? { ...date, evidence } : date;
+  }
+  // The date a call must be met by, where one account carries a call and the document prints it.
+  const callDue = new Map<ExtractedAccount, ReturnType<typeof readCallDue>>();
+  if (accounts.length === 1) {
+    const call = accounts[0]!.fields.margin_call?.value;
+    if (call && call > 0) callDue.set(accounts[0]!, readCallDue(lines, call, evidenceCtx));
+  }
+  const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
+  if (scans.size > 0) ctx.onProgress?.({ stage: 'checking' });
+  if (scans.size > 0) await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
+  if (signal.aborted) throw timeoutError();
+  const ocrPages = pages.filter((p) => p.ocr).length;
+  const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
+  const elapsed = Math.round(performance.now() - ctx.started);
+  const readings = accounts.map((a) => {
+    const reading = toReading(a, { fileName: ctx.fileName, broker, method, pages: count, elapsed, now: ctx.now() });
+    const due = callDue.get(a);
+    if (due) {
+      reading.call_due_date = due.value;
+      reading.confidence.call_due_date = due.conf;
+      reading.evidence.call_due_date = due.evidence;
+    }
+    return reading;
+  });
+  ctx.logger?.debug({ file: ctx.fileName, pages: count, method, reports: readings.length, ms: elapsed }, 'extracted');
+  return { readings, method, pages: count, processing_time_ms: elapsed };
+}
+
+/**
+ * Where a document prints cents everywhere, an OCR'd figure without them probably lost its decimals
+ * (`30,950` for `30,950.20`): lower its certainty so it is reviewed.
+ */
+function distrustOddFigures(lines: Segmented[], ocrLines: Set<number>): void {
+  const amounts = lines.flatMap((l) => l.segs.filter((s) => s.kind === 'amount' && Math.abs(s.amount!.value) >= 100));
+  if (amounts.length < 5) return;
+  const withCents = amounts.filter((s) => printsCents(s.text)).length;
+  if (withCents / amounts.length < 0.8) return;
+  for (const l of lines) {
+    if (!ocrLines.has(l.index)) continue;
+    for (const s of l.segs) {
+      if (s.kind === 'amount' && s.amount!.quality < 1 && Math.abs(s.amount!.value) >= 100)
+        s.amount = { ...s.amount!, quality: s.amount!.quality * 0.8 };
+    }
+  }
+}
+
+const DATE_CAPTION = phraseRegExp(DATE_CAPTION_WORDS, 'gi');
+
+/** A date near the top of the first page when no label names one; never a print, due or trade date. */
+function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | null {
+  // A date printed with a clock time (`3/4/27, 7:23 PM`) is when the page was printed, not what it reports.
+  const STAMP = /\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d.,])/i;
+  const found: { iso: string; alone: boolean }[] = [];
+  for (const l of lines.filter((x) => x.page === 0).slice(0, 15)) {
+    if (containsStem(l.text, OTHER_DATE_STEMS) || STAMP.test(l.text)) continue;
+    for (const s of l.segs) {
+      if (s.kind !== 'date') continue;
+      const rest = l.text.replace(s.text, '').replace(DATE_CAPTION, '');
+      found.push({ iso: s.date!.iso, alone: !/[a-z]{3}/i.test(rest) });
+    }
+  }
+  const distinct = new Set(found.map((f) => f.iso));
+  if (distinct.size === 1) return { value: found[0]!.iso, conf: found[0]!.alone ? 0.85 : 0.7 };
+  if (found.length > 0) return { value: found[0]!.iso, conf: 0.6 };
+  const any = lines.map((l) => findDates(l.text)[0]).find(Boolean);
+  return any ? { value: any.iso, conf: 0.5 } : null;
+}
+
+function toReading(
+  a: ExtractedAccount,
+  ctx: { fileName: string; broker: string | null; method: ExtractionMethod; pages: number; elapsed: number; now: Date },
+): ReportReading {
+  const fields = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, Math.round(r.value * 100) / 100]));
+  const confidence: Record<string, number> = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, r.conf]));
+  if (a.account) confidence.account_number = a.account.conf;
+  if (a.date) confidence.report_date = a.date.conf;
+  confidence.currency = a.currency.conf;
+  const evidence: Record<string, Evidence> = {};
+  const rivals: Record<string, Rival[]> = {};
+  for (const [k, r] of Object.entries(a.fields)) {
+    if (r.evidence) evidence[k] = r.evidence;
+    if (r.rivals?.length) rivals[k] = r.rivals;
+  }
+  if (a.account?.evidence) evidence.account_number = a.account.evidence;
+  if (a.date?.evidence) evidence.report_date = a.date.evidence;
+  if (a.currency.evidence) evidence.currency = a.currency.evidence;
+  return {
+    source_file_name: ctx.fileName,
+    account_number: a.account?.value ?? null,
+    report_date: a.date?.value ?? null,
+    currency: a.currency.value,
+    broker: ctx.broker,
+    fields,
+    confidence,
+    evidence,
+    rivals,
+    issues: a.issues,
+    method: ctx.method,
+    pages: ctx.pages,
+    processing_time_ms: ctx.elapsed,
+  };
+}
