@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Renders test/producers/sources/* into test/producers/statements/*.pdf with real third-party PDF producers,
+# so the extractor is measured on text layers it did not write: headless Chromium (Skia/PDF), Chromium with its
+# print header and footer (a browser printout: print timestamp, title, URL, page numbers), LibreOffice Writer
+# and LibreOffice Calc. The truth JSON beside each PDF is written by hand from the source.
+# The PDFs are committed; the tests never run this script. Usage: test/producers/generate.sh [name-filter]
+set -euo pipefail
+cd "$(dirname "$0")"
+out=statements
+filter=${1:-}
+profile=$(mktemp -d)
+chrome() { # $1 source, $2 pdf, $3 extra flag
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$profile/chrome" --print-to-pdf="$2" "$3" \
+    "${4:-file://$PWD/$1}" 2>/dev/null
+}
+office() { # $1 source, $2 export filter, $3 import filter (optional)
+  soffice --headless -env:UserInstallation="file://$profile/office" ${3:+--infilter="$3"} --convert-to "pdf:$2" \
+    --outdir "$profile/lo" "$1" >/dev/null 2>&1
+}
+# A printout shows the page's URL in its footer: serve the sources under a portal-like host name, not a file path.
+mkdir -p "$profile/www"
+port=$((20000 + RANDOM % 20000))
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$profile/www" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server; rm -rf "$profile"' EXIT
+sleep 1
+for src in sources/*; do
+  file=$(basename "$src")
+  name=${file%%.*}
+  [ -n "$filter" ] && [[ $name != *$filter* ]] && continue
+  case $file in
+    *.chromium.html) chrome "$src" "$out/$name.pdf" --no-pdf-header-footer ;;
+    *.printout.html) mkdir -p "$profile/www/accounts/$name" && cp "$src" "$profile/www/accounts/$name/index.html"
+      chrome "$src" "$out/$name.pdf" --host-resolver-rules="MAP portal.example-broker.com 127.0.0.1:$port" \
+      "http://portal.example-broker.com/accounts/$name/" ;;
+    *.writer.html) office "$src" writer_pdf_Export "HTML (StarWriter)" && mv "$profile/lo/${file%.html}.pdf" "$out/$name.pdf" ;;
+    *.calc.fods) office "$src" calc_pdf_Export && mv "$profile/lo/${file%.fods}.pdf" "$out/$name.pdf" ;;
+    *) echo "unknown producer for $file" >&2; exit 1 ;;
+  esac
+  echo "$out/$name.pdf $(stat -c %s "$out/$name.pdf") bytes, $(pdfinfo "$out/$name.pdf" | sed -n 's/^Producer: *//p')"
+done
