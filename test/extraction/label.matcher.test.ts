@@ -91,3 +91,15 @@ describe('matchLabel', () => {
     expect(matchLabel('a house maintenance call of', undefined, { prose: true })?.target).toBe('margin_call');
   });
 });
+
+describe('labels of other markets and letters', () => {
+  it.each([
+    ['Total Margin Required (4 + 5)', 'maintenance_requirement'],
+    ['AMOUNT TO RESTORE INITIAL MARGIN', 'margin_call'],
+  ])('%s -> %s', (label, field) => expect(target(label)).toBe(field));
+
+  it('reads a deficiency in a sentence as a negated excess, not as the maintenance requirement', () => {
+    const m = matchLabel('. This leaves a maintenance deficiency of', undefined, { prose: true });
+    expect([m?.target, m?.negate]).toEqual(['excess_liquidity', true]);
+  });
+});

@@ -97,3 +97,51 @@ describe('figures grouped by spaces without decimals', () => {
     expect(amount.quality).toBeLessThanOrEqual(0.85);
   });
 });
+
+describe('numbers inside names', () => {
+  it('keeps a short bare number between two words of one cell in the text (UK 100 Cash), not a figure', () => {
+    expect(
+      segs(
+        [
+          ['UK', 40],
+          ['100', 55],
+          ['Cash', 75],
+          ['9,701.9', 300],
+        ],
+        'dot',
+      ),
+    ).toEqual([
+      ['text', 'UK 100 Cash'],
+      ['amount', 9701.9],
+    ]);
+  });
+
+  it('still reads a bare number followed by its currency code, or ending its label, as a figure', () => {
+    expect(
+      segs(
+        [
+          ['Call', 40],
+          ['500', 65],
+          ['USD', 85],
+        ],
+        'dot',
+      ),
+    ).toEqual([
+      ['text', 'Call'],
+      ['amount', 500],
+    ]);
+    expect(
+      segs(
+        [
+          ['Margin', 40],
+          ['Call', 75],
+          ['500', 300],
+        ],
+        'dot',
+      ),
+    ).toEqual([
+      ['text', 'Margin Call'],
+      ['amount', 500],
+    ]);
+  });
+});

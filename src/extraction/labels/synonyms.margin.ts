@@ -67,6 +67,9 @@ export const MARGIN_SYNONYMS: Record<
     ['total margin requirement', 0.78],
     ['total requirement', 0.75],
     ['requirement', 0.7],
+    // A single requirement worded as what is required (Indian and other brokers: SPAN + exposure).
+    ['margin required', 0.78],
+    ['total margin required', 0.78],
     ['exchange maintenance requirement', 0.9],
     ['exchange maintenance margin', 0.9],
     ['exchange maintenance', 0.9],
@@ -140,6 +143,10 @@ export const MARGIN_SYNONYMS: Record<
     ['deficit', 0.85, true],
     ['maintenance deficit', 0.95, true],
     ['house deficit', 0.95, true],
+    ['deficiency', 0.85, true],
+    ['margin deficiency', 1, true],
+    ['maintenance deficiency', 1, true],
+    ['house deficiency', 0.95, true],
   ],
   margin_call: [
     ['house call', 1.02],
@@ -167,6 +174,10 @@ export const MARGIN_SYNONYMS: Record<
     ['federal call', 0.9],
     ['exchange call', 0.88],
     ['equity call', 0.88],
+    // Futures statements: the call restores the initial margin.
+    ['amount to restore initial margin', 0.95],
+    ['amount to restore initial', 0.95],
+    ['restore initial margin', 0.9],
     // German and French statements.
     ['nachschussforderung', 0.95],
     ['nachschuss', 0.9],
