@@ -28,7 +28,7 @@ interface TruthReport {
 const norm = (s: string | null | undefined) => (s ?? '').toUpperCase().replace(/\s+/g, '');
 const flagged = (r: MarginReport, key: string) =>
   r.needs_review || (r.confidence.fields[key] ?? 1) < 0.8 || r.issues.some((i) => JSON.stringify(i).includes(key));
-const valueOf = (r: MarginReport | TruthReport, key: string): unknown =>
+const readingOf = (r: MarginReport | TruthReport, key: string): unknown =>
   key === 'account_number'
     ? norm(r.account_number)
     : key === 'report_date' || key === 'currency'
@@ -66,11 +66,12 @@ describe('statements from other PDF producers', { timeout: 240_000 }, () => {
         const extra = Object.keys(r.fields).filter(
           (k) => r.fields[k as keyof typeof r.fields] != null && !(k in t.fields),
         );
-        tally.predicted += keys.filter((k) => valueOf(r, k) != null && valueOf(r, k) !== '').length + extra.length;
+        tally.predicted += keys.filter((k) => readingOf(r, k) != null && readingOf(r, k) !== '').length + extra.length;
         for (const k of keys) {
-          const ok = same(valueOf(r, k), valueOf(t, k));
+          const ok = same(readingOf(r, k), readingOf(t, k));
           if (ok) tally.correct++;
-          else if (!flagged(r, k)) silent.push(`${file}: ${k} ${JSON.stringify(valueOf(r, k))} for ${valueOf(t, k)}`);
+          else if (!flagged(r, k))
+            silent.push(`${file}: ${k} ${JSON.stringify(readingOf(r, k))} for ${readingOf(t, k)}`);
         }
         for (const k of extra) if (!flagged(r, k)) silent.push(`${file}: extra ${k}`);
       }
