@@ -94,7 +94,6 @@ describe('matchLabel', () => {
 
 describe('labels of other markets and letters', () => {
   it.each([
-    ['Total Margin Required (4 + 5)', 'maintenance_requirement'],
     ['AMOUNT TO RESTORE INITIAL MARGIN', 'margin_call'],
   ])('%s -> %s', (label, field) => expect(target(label)).toBe(field));
 

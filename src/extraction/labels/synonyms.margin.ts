@@ -67,9 +67,6 @@ export const MARGIN_SYNONYMS: Record<
     ['total margin requirement', 0.78],
     ['total requirement', 0.75],
     ['requirement', 0.7],
-    // A single requirement worded as what is required (Indian and other brokers: SPAN + exposure).
-    ['margin required', 0.78],
-    ['total margin required', 0.78],
     ['exchange maintenance requirement', 0.9],
     ['exchange maintenance margin', 0.9],
     ['exchange maintenance', 0.9],
