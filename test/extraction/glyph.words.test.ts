@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleWords, itemPieces, type Piece } from '../../src/extraction/pdf/glyph.words.ts';
 import { inkRegions, mergeBoxes } from '../../src/extraction/pdf/page.regions.ts';
-import { judgeFonts, plausibleToken } from '../../src/extraction/pdf/text.quality.ts';
+import { judgeFonts, lyingRegions, plausibleToken } from '../../src/extraction/pdf/text.quality.ts';
 
 const glyph = (text: string, x0: number, x1: number, base = 100, font = 'f1', size = 10): Piece => ({
   text,
@@ -82,6 +82,16 @@ describe('judgeFonts', () => {
     expect(v.get('cipher')?.usable).toBe(false);
   });
 
+  it('refuses a font that prints only the few figures of one box in printable nonsense, not a few abbreviations', () => {
+    const cipher = ['0\'/-,1#"*!!', "0#-&,''&*#&", '0"$-,\'("*\'!', '+%).'].map((t, i) =>
+      glyph(t, 330, 391, 120 + i * 20, 'cipher'),
+    );
+    const terse = ['Pmt', 'Mgmt', 'Nbr', 'Chg'].map((t, i) => glyph(t, 10, 40, 120 + i * 20, 'terse'));
+    const v = judgeFonts([...cipher, ...terse]);
+    expect(v.get('cipher')?.usable).toBe(false);
+    expect(v.get('terse')?.usable).toBe(true);
+  });
+
   it('judges tokens, not languages', () => {
     expect(plausibleToken('Nettoliquidationswert')).toBe(true);
     expect(plausibleToken('(1,234.56)')).toBe(true);
@@ -89,6 +99,20 @@ describe('judgeFonts', () => {
     expect(plausibleToken('N/A')).toBe(true);
     expect(plausibleToken('*+0G"D')).toBe(false);
     expect(plausibleToken('-')).toBe(null);
+  });
+});
+
+describe('lyingRegions', () => {
+  it('covers the glyphs a lying font extracts as spaces: across the gap and an em past each end', () => {
+    // `$482,913.55` whose `2,` and first glyph extract as spaces: two pieces with a gap, on one baseline.
+    const pieces = [
+      glyph('\u0010\u0007', 338, 348, 120, 'liar', 11),
+      glyph('\u0011\u0003\u0002', 357, 391, 120, 'liar', 11),
+    ];
+    const good = [glyph('Value', 50, 80, 120, 'good', 11)];
+    const regions = lyingRegions([...pieces, ...good], judgeFonts([...pieces, ...good]));
+    expect(regions).toHaveLength(1);
+    expect(regions[0]).toMatchObject({ x0: 327, x1: 402, y0: 112, y1: 122 });
   });
 });
 

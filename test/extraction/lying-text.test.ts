@@ -67,6 +67,14 @@ describe('text layers that lie', { timeout: 240_000 }, () => {
     await read(await type3Pdf(statement, 'cipher'));
   });
 
+  it('reads figures in a Type 3 font without a Unicode map by OCR of their region, keeping the text-layer labels', async () => {
+    await read(await type3Pdf(statement, 'control', 3, figures));
+  });
+
+  it('reads figures in a font that maps their glyphs to other printable characters by OCR of their region', async () => {
+    await read(await type3Pdf(statement, 'cipher', 3, figures));
+  });
+
   it('reads figures drawn as outlines by OCR of their region, keeping the text-layer labels', async () => {
     await read(await outlinedFiguresPdf(statement, figures));
   });

@@ -14,7 +14,7 @@ import { type Box, inkRegions, mergeBoxes } from './page.regions.ts';
 import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
 import { prescan } from './pdf.prescan.ts';
 import { loadPdfJs, type PdfJs } from './pdfjs.loader.ts';
-import { judgeFonts } from './text.quality.ts';
+import { judgeFonts, lyingRegions } from './text.quality.ts';
 import { needsOcr } from './text-layer.ts';
 
 // The code cache (this file's stripped TypeScript and pdf.js's 3 MB) is on from the thread's first line:
@@ -106,7 +106,7 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, raster: PageRaster, req: Wor
     // Fonts whose text is garbage are not read; where they drew, the picture is read instead.
     const verdicts = judgeFonts(pieces);
     const good = pieces.filter((p) => verdicts.get(p.font)?.usable !== false);
-    const lies = mergeBoxes(pieces.filter((p) => verdicts.get(p.font)?.usable === false));
+    const lies = lyingRegions(pieces, verdicts);
     const words = assembleWords(good);
     const out: PageContent = { index: i - 1, width: viewport.width, height: viewport.height, words };
     const box = { x0: 0, y0: 0, x1: viewport.width, y1: viewport.height };

@@ -147,11 +147,19 @@ async function inkRects(text: string, size: number, pxPerPt = 4): Promise<number
  * Text in a Type 3 font whose glyphs are drawn shapes and whose codes say nothing: `control` uses codes
  * 1.. with meaningless glyph names and no ToUnicode (extraction yields control characters); `cipher`
  * maps every character to another printable one (extraction yields plausible-looking nonsense).
+ * With `only`, just the items it picks use that font; the rest are plain text.
  */
-export async function type3Pdf(items: Placed[], mode: 'control' | 'cipher', seed = 3): Promise<Uint8Array> {
+export async function type3Pdf(
+  items: Placed[],
+  mode: 'control' | 'cipher',
+  seed = 3,
+  only: (p: Placed) => boolean = () => true,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([W, H]);
   const helv = await doc.embedFont(StandardFonts.Helvetica);
+  const plain = items.filter((p) => !only(p));
+  items = items.filter(only);
   const chars = [...new Set(items.flatMap(([t]) => [...t]))].sort();
   const rnd = lcg(seed);
   const pool = mode === 'control' ? chars.map((_, i) => i + 1) : chars.map((_, i) => 33 + i);
@@ -194,6 +202,10 @@ export async function type3Pdf(items: Placed[], mode: 'control' | 'cipher', seed
   const ops = items.map(
     ([text, x, y, size = 10]) => `BT ${name} ${size} Tf 1 0 0 1 ${n(x)} ${n(H - y)} Tm <${hex(text)}> Tj ET`,
   );
+  // The items `only` leaves out are plain Helvetica text: a text layer good in one region, lying in another.
+  const helvName = page.node.newFontDictionary('F1', helv.ref).asString();
+  for (const [text, x, y, size = 10] of plain)
+    ops.push(`BT ${helvName} ${size} Tf 1 0 0 1 ${n(x)} ${n(H - y)} Tm (${esc(text)}) Tj ET`);
   addContent(doc, page, ops.join('\n'));
   return doc.save();
 }
