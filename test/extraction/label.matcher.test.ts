@@ -97,8 +97,8 @@ describe('labels of other markets and letters', () => {
     ['AMOUNT TO RESTORE INITIAL MARGIN', 'margin_call'],
   ])('%s -> %s', (label, field) => expect(target(label)).toBe(field));
 
-  it('reads a deficiency in a sentence as a negated excess, not as the maintenance requirement', () => {
+  it('reads a deficiency in a sentence as the call, not as the maintenance requirement', () => {
     const m = matchLabel('. This leaves a maintenance deficiency of', undefined, { prose: true });
-    expect([m?.target, m?.negate]).toEqual(['excess_liquidity', true]);
+    expect([m?.target, m?.negate]).toEqual(['margin_call', false]);
   });
 });

@@ -140,10 +140,6 @@ export const MARGIN_SYNONYMS: Record<
     ['deficit', 0.85, true],
     ['maintenance deficit', 0.95, true],
     ['house deficit', 0.95, true],
-    ['deficiency', 0.85, true],
-    ['margin deficiency', 1, true],
-    ['maintenance deficiency', 1, true],
-    ['house deficiency', 0.95, true],
   ],
   margin_call: [
     ['house call', 1.02],
@@ -171,6 +167,11 @@ export const MARGIN_SYNONYMS: Record<
     ['federal call', 0.9],
     ['exchange call', 0.88],
     ['equity call', 0.88],
+    // A deficiency is what the account must deposit: the call (its excess is the same figure, negated).
+    ['maintenance deficiency'],
+    ['margin deficiency'],
+    ['house deficiency', 1.02],
+    ['deficiency', 0.9],
     // Futures statements: the call restores the initial margin.
     ['amount to restore initial margin', 0.95],
     ['amount to restore initial', 0.95],
