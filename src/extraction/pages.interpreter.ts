@@ -11,6 +11,8 @@ import type {
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
+import { fitAccounts } from './memory/account.shape.ts';
+import { rereadLearnedCells } from './memory/learned.reread.ts';
 import { type LayoutMemory, recallLayout } from './memory/memory.recall.ts';
 import type { OcrPool } from './ocr/ocr.pool.ts';
 import { verifyOcrFigures } from './ocr/ocr.verify.ts';
@@ -60,7 +62,10 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
   const evidenceCtx = { lines, ocrPages: ocrPageSet };
   const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
   const recalled = ctx.memory ? (await recallLayout(ctx.memory, lines, sizes)).found : null;
+  const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
+  if (recalled && scans.size > 0) await rereadLearnedCells(lines, recalled, scans, ctx.ocrPool(), signal);
   let accounts = extractAccounts(lines, ocrPageSet, recalled);
+  fitAccounts(accounts, recalled?.accounts, lines);
   // An account a table holds whose figures could not be read stays, flagged, beside the ones that were read.
   const hasFields = (a: ExtractedAccount) => Object.keys(a.fields).length > 0;
   const flaggedTable = (a: ExtractedAccount) => a.account !== null && a.issues.some((i) => i.code === 'unread_cells');
@@ -94,7 +99,6 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
     const call = accounts[0]!.fields.margin_call?.value;
     if (call && call > 0) callDue.set(accounts[0]!, readCallDue(lines, call, evidenceCtx));
   }
-  const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
   if (scans.size > 0) ctx.onProgress?.({ stage: 'checking' });
   if (scans.size > 0) await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
   if (signal.aborted) throw timeoutError();

@@ -18,6 +18,11 @@ export interface LayoutFingerprint {
   phrases: { key: string; x: number; y: number; page: number }[];
   /** Table header rows: lines of two or more short captions and no figures, as their joined keys. */
   headers: string[];
+  /**
+   * The shapes of the accounts taught with the layout (see account.shape.ts: digits as `9`), set when
+   * it is taught; no part of the comparison. Absent on layouts stored before.
+   */
+  accounts?: string[];
 }
 
 export interface PageSize {

@@ -1,6 +1,7 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { type AccountBlock, accountBlock, blockOrigin } from './account.block.ts';
+import { accountShapes } from './account.shape.ts';
 import { fingerprintOf, type LayoutFingerprint, layoutIdOf, type PageSize } from './layout.fingerprint.ts';
 import { matchLayout } from './layout.match.ts';
 import type { LayoutRule } from './layout.rule.ts';
@@ -37,7 +38,8 @@ export function planTeaching(
   /** How many accounts the document holds, when more than the reports taught (an edit of one of them). */
   accounts = reports.length,
 ): TeachPlan {
-  const fingerprint = fingerprintOf(doc.lines, doc.pages);
+  const shapes = accountShapes(reports.map((r) => r.account));
+  const fingerprint = { ...fingerprintOf(doc.lines, doc.pages), ...(shapes.length ? { accounts: shapes } : {}) };
   const match = matchLayout(fingerprint, known);
   const rules: LayoutRule[] = [];
   const outcomes: TeachPlan['outcomes'] = [];

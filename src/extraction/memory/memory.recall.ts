@@ -26,6 +26,8 @@ export interface DocumentMemory {
   pages: PageSize[];
   /** One account in the document: rules anchored on a label apply (several accounts need a row per account). */
   single?: boolean;
+  /** The shapes of the layout's taught accounts (see account.shape.ts), when it was taught with them. */
+  accounts?: string[];
 }
 
 /** The known layout this document is a statement of, with its rules; null when none matches. */
@@ -38,7 +40,15 @@ export async function recallLayout(
   const match = matchLayout(fingerprint, await memory.layouts());
   return {
     fingerprint,
-    found: match ? { layoutId: match.layout.id, similarity: match.similarity, rules: match.layout.rules, pages } : null,
+    found: match
+      ? {
+          layoutId: match.layout.id,
+          similarity: match.similarity,
+          rules: match.layout.rules,
+          pages,
+          ...(match.layout.fingerprint.accounts ? { accounts: match.layout.fingerprint.accounts } : {}),
+        }
+      : null,
   };
 }
 

@@ -38,7 +38,7 @@ interface Hit {
 }
 
 /** The figure a rule points at on one anchoring line, or null when the line does not hold it as taught. */
-function figureOn(
+export function figureOn(
   lines: Segmented[],
   at: number,
   rule: LearnedRule,
