@@ -7,7 +7,9 @@
  *   node bench/ocr-once.ts <list.json> <workers>
  *
  * list.json holds [{ page, file }] (PGM bands); prints { page: text } as JSON. Recognition only, as the CLI
- * does it (figureChecks: false). Compile cache on, as bin/marginiq.js has it (the OCR threads inherit it).
+ * does it (figureChecks: false). Compile cache on, as bin/marginiq.js has it (the OCR threads inherit it);
+ * the like-for-like bench also starts it with NODE_COMPILE_CACHE set, so that this file, like bin/marginiq.js,
+ * is not run through Node's type stripper (0.2-0.3 CPU s a process that `marginiq` does not spend).
  */
 
 import { readFileSync } from 'node:fs';
