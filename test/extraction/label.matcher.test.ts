@@ -93,9 +93,9 @@ describe('matchLabel', () => {
 });
 
 describe('labels of other markets and letters', () => {
-  it.each([
-    ['AMOUNT TO RESTORE INITIAL MARGIN', 'margin_call'],
-  ])('%s -> %s', (label, field) => expect(target(label)).toBe(field));
+  it.each([['AMOUNT TO RESTORE INITIAL MARGIN', 'margin_call']])('%s -> %s', (label, field) =>
+    expect(target(label)).toBe(field),
+  );
 
   it('reads a deficiency in a sentence as the call, not as the maintenance requirement', () => {
     const m = matchLabel('. This leaves a maintenance deficiency of', undefined, { prose: true });
