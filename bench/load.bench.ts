@@ -9,7 +9,7 @@
  *
  * With --database-url the run gets its own new database on that server, dropped at the end.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -69,6 +69,8 @@ async function main() {
       // approval): its clicks are real decisions, not refusals.
       ADMINS: 'slack:UBENCH',
       ...(database?.url ? { DATABASE_URL: database.url } : {}),
+      // The main thread's busy stretches, written at exit (bench/event-loop.monitor.ts).
+      NODE_OPTIONS: `--import ${path.resolve(import.meta.dirname, 'event-loop.monitor.ts')}`,
     },
     { timeoutMs: 120_000 },
   );
@@ -269,8 +271,11 @@ async function main() {
     scanned_reports_per_min: scannedPerMin,
     acks_while_ocr_busy: duringOcr,
     peak_rss_mb: peakRssMb(svc.child.pid!),
+    main_thread: {} as Record<string, number>,
   };
   await svc.stop();
+  const monitored = path.join(tmpdir(), `marginiq-event-loop-${svc.child.pid}.json`);
+  result.main_thread = existsSync(monitored) ? JSON.parse(readFileSync(monitored, 'utf8')) : {};
   await slack.close();
   await database?.drop();
   console.table(levelRows);

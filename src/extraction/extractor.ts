@@ -6,10 +6,11 @@ import type { Segmented } from './layout/segments.ts';
 import type { PageSize } from './memory/layout.fingerprint.ts';
 import type { LayoutMemory } from './memory/memory.recall.ts';
 import { createOcrPool, type OcrPool } from './ocr/ocr.pool.ts';
-import { interpretPages, layoutLines } from './pages.interpreter.ts';
 import { readPages } from './pages.reader.ts';
+import { readInThread } from './pages.reading.ts';
 import type { PageRasterModule } from './pdf/page.raster.port.ts';
 import { closePdfReaders, prestartPdfReader } from './pdf/pdf-document.reader.ts';
+import { finishReadings } from './readings.finish.ts';
 import { startThreadPoolHere } from './thread.priority.ts';
 import { timeoutError } from './timeout.error.ts';
 
@@ -106,7 +107,20 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
     if (signal.aborted) throw timeoutError();
-    return interpretPages(pages, {
+    // The structure model, field reading and solver run in a reader thread: this thread only gets the accounts.
+    // A scan whose layout memory knows is read here instead: a learned cell on it is read again by the OCR
+    // pool, which this thread owns.
+    const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
+    const reading =
+      input.memory && scans.size > 0
+        ? await (await import('./pages.interpreter.ts')).readDocument(pages, input.memory, {
+            scans,
+            pool: ocrPool,
+            signal,
+          })
+        : await readInThread(pages, { raster: deps.pageRaster, signal, memory: input.memory });
+    if (signal.aborted) throw timeoutError();
+    return finishReadings(reading, pages, {
       fileName: input.fileName,
       count,
       signal,
@@ -115,7 +129,6 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
       now,
       logger: deps.logger,
       onProgress: input.onProgress,
-      memory: input.memory,
     });
   }
 
@@ -150,6 +163,8 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
           ocrPool,
         });
         if (ac.signal.aborted) throw timeoutError();
+        // Loaded only here (teaching): extraction reads pages in a reader thread.
+        const { layoutLines } = await import('./pages.interpreter.ts');
         return {
           lines: layoutLines(pages).lines,
           pages: pages.map((p) => ({ width: p.page.width, height: p.page.height })),

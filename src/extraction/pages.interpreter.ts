@@ -1,13 +1,5 @@
-import type { Logger } from 'pino';
 import { AppError } from '../contract/errors.ts';
-import type {
-  Evidence,
-  ExtractionMethod,
-  ExtractionOutcome,
-  ExtractionProgress,
-  ReportReading,
-  Rival,
-} from '../contract/reading.ts';
+import type { ExtractionOutcome } from '../contract/reading.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
@@ -15,21 +7,21 @@ import { fitAccounts } from './memory/account.shape.ts';
 import { rereadLearnedCells } from './memory/learned.reread.ts';
 import { type LayoutMemory, recallLayout } from './memory/memory.recall.ts';
 import type { OcrPool } from './ocr/ocr.pool.ts';
-import { verifyOcrFigures } from './ocr/ocr.verify.ts';
+import type { OcrPage } from './ocr/ocr.verify.ts';
 import type { ReadPage } from './pages.reader.ts';
 import { normalizeAccount } from './parse/account.parser.ts';
 import { findDates } from './parse/date.parser.ts';
 import { readDocumentFormats } from './parse/document.formats.ts';
 import { printsCents } from './parse/value.parser.ts';
-import { readCallDue } from './solver/call.due.ts';
+import { finishReadings, type InterpretContext } from './readings.finish.ts';
+import { type CallDue, readCallDue } from './solver/call.due.ts';
 import { locatePrinted } from './solver/evidence.ts';
-import { timeoutError } from './timeout.error.ts';
 import { detectProfile, guessBroker } from './vocabulary/broker.profiles.ts';
 import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from './vocabulary/document.words.ts';
 import { containsStem, phraseRegExp } from './vocabulary/word.patterns.ts';
 
 /** The document's lines, segmented into labels, figures and dates, as every later stage (and layout memory) reads them. */
-export function layoutLines(pages: ReadPage[]): { lines: Segmented[]; fullText: string } {
+export function layoutLines(pages: PageWords[]): { lines: Segmented[]; fullText: string } {
   const rawLines: { line: Line; ocr: boolean }[] = [];
   for (const p of pages) {
     for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
@@ -41,29 +33,41 @@ export function layoutLines(pages: ReadPage[]): { lines: Segmented[]; fullText: 
   return { lines, fullText };
 }
 
-export interface InterpretContext {
-  fileName: string;
-  count: number;
-  signal: AbortSignal;
-  started: number;
-  ocrPool: () => OcrPool;
-  now: () => Date;
-  logger?: Logger | undefined;
-  onProgress?: ((p: ExtractionProgress) => void) | undefined;
-  /** Layout memory: what approvers' corrections taught about known layouts (absent: extraction as is). */
-  memory?: LayoutMemory | undefined;
+/** A page as reading needs it: its words and size, and whether OCR read it (no images). */
+export type PageWords = Pick<ReadPage, 'page' | 'words' | 'ocr'>;
+
+/** What reading a document's pages gives, before a scan's figures are checked: plain data a thread can post. */
+export interface DocumentReading {
+  accounts: ExtractedAccount[];
+  broker: string | null;
+  /** Per account (same order): the date its call must be met by, where the document prints it. */
+  callDue: (CallDue | null)[];
 }
 
-/** From read pages (words, and the images of scanned pages) to readings: everything after the PDF reader. */
-export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): Promise<ExtractionOutcome> {
-  const { signal, count } = ctx;
+/** A scan's pages and the OCR pool, for reading a learned cell again: only the thread that owns the pool has them. */
+export interface LearnedReread {
+  scans: Map<number, OcrPage>;
+  pool: () => OcrPool;
+  signal: AbortSignal;
+}
+
+/**
+ * From pages' words to accounts: the structure model, field reading and solver (a reader thread runs
+ * it; with `reread`, the thread that owns the OCR pool).
+ */
+export async function readDocument(
+  pages: PageWords[],
+  memory: LayoutMemory | undefined,
+  reread?: LearnedReread,
+): Promise<DocumentReading> {
   const { lines, fullText } = layoutLines(pages);
   const ocrPageSet = new Set(pages.filter((p) => p.ocr).map((p) => p.page.index));
   const evidenceCtx = { lines, ocrPages: ocrPageSet };
   const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
-  const recalled = ctx.memory ? (await recallLayout(ctx.memory, lines, sizes)).found : null;
-  const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
-  if (recalled && scans.size > 0) await rereadLearnedCells(lines, recalled, scans, ctx.ocrPool(), signal);
+  const recalled = memory ? (await recallLayout(memory, lines, sizes)).found : null;
+  // A learned cell on a scan is read again by the OCR pool (only where its owner passes it: see LearnedReread).
+  if (recalled && reread && reread.scans.size > 0)
+    await rereadLearnedCells(lines, recalled, reread.scans, reread.pool(), reread.signal);
   let accounts = extractAccounts(lines, ocrPageSet, recalled);
   fitAccounts(accounts, recalled?.accounts, lines);
   // An account a table holds whose figures could not be read stays, flagged, beside the ones that were read.
@@ -94,29 +98,18 @@ export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): 
     a.date = date && evidence ? { ...date, evidence } : date;
   }
   // The date a call must be met by, where one account carries a call and the document prints it.
-  const callDue = new Map<ExtractedAccount, ReturnType<typeof readCallDue>>();
-  if (accounts.length === 1) {
-    const call = accounts[0]!.fields.margin_call?.value;
-    if (call && call > 0) callDue.set(accounts[0]!, readCallDue(lines, call, evidenceCtx));
-  }
-  if (scans.size > 0) ctx.onProgress?.({ stage: 'checking' });
-  if (scans.size > 0) await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
-  if (signal.aborted) throw timeoutError();
-  const ocrPages = pages.filter((p) => p.ocr).length;
-  const method: ExtractionMethod = ocrPages === 0 ? 'text' : ocrPages === pages.length ? 'ocr' : 'mixed';
-  const elapsed = Math.round(performance.now() - ctx.started);
-  const readings = accounts.map((a) => {
-    const reading = toReading(a, { fileName: ctx.fileName, broker, method, pages: count, elapsed, now: ctx.now() });
-    const due = callDue.get(a);
-    if (due) {
-      reading.call_due_date = due.value;
-      reading.confidence.call_due_date = due.conf;
-      reading.evidence.call_due_date = due.evidence;
-    }
-    return reading;
+  const callDue = accounts.map((a) => {
+    const call = a.fields.margin_call?.value;
+    return accounts.length === 1 && call && call > 0 ? readCallDue(lines, call, evidenceCtx) : null;
   });
-  ctx.logger?.debug({ file: ctx.fileName, pages: count, method, reports: readings.length, ms: elapsed }, 'extracted');
-  return { readings, method, pages: count, processing_time_ms: elapsed };
+  return { accounts, broker, callDue };
+}
+
+/** From read pages (words, and the images of scanned pages) to readings in this thread: benches that read once, interpret often. */
+export async function interpretPages(pages: ReadPage[], ctx: InterpretContext): Promise<ExtractionOutcome> {
+  const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
+  const reread = { scans, pool: ctx.ocrPool, signal: ctx.signal };
+  return finishReadings(await readDocument(pages, ctx.memory, reread), pages, ctx);
 }
 
 /**
@@ -157,39 +150,4 @@ function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | n
   if (found.length > 0) return { value: found[0]!.iso, conf: 0.6 };
   const any = lines.map((l) => findDates(l.text)[0]).find(Boolean);
   return any ? { value: any.iso, conf: 0.5 } : null;
-}
-
-function toReading(
-  a: ExtractedAccount,
-  ctx: { fileName: string; broker: string | null; method: ExtractionMethod; pages: number; elapsed: number; now: Date },
-): ReportReading {
-  const fields = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, Math.round(r.value * 100) / 100]));
-  const confidence: Record<string, number> = Object.fromEntries(Object.entries(a.fields).map(([k, r]) => [k, r.conf]));
-  if (a.account) confidence.account_number = a.account.conf;
-  if (a.date) confidence.report_date = a.date.conf;
-  confidence.currency = a.currency.conf;
-  const evidence: Record<string, Evidence> = {};
-  const rivals: Record<string, Rival[]> = {};
-  for (const [k, r] of Object.entries(a.fields)) {
-    if (r.evidence) evidence[k] = r.evidence;
-    if (r.rivals?.length) rivals[k] = r.rivals;
-  }
-  if (a.account?.evidence) evidence.account_number = a.account.evidence;
-  if (a.date?.evidence) evidence.report_date = a.date.evidence;
-  if (a.currency.evidence) evidence.currency = a.currency.evidence;
-  return {
-    source_file_name: ctx.fileName,
-    account_number: a.account?.value ?? null,
-    report_date: a.date?.value ?? null,
-    currency: a.currency.value,
-    broker: ctx.broker,
-    fields,
-    confidence,
-    evidence,
-    rivals,
-    issues: a.issues,
-    method: ctx.method,
-    pages: ctx.pages,
-    processing_time_ms: ctx.elapsed,
-  };
 }

@@ -1,3 +1,7 @@
+import type { ErrorCode } from '../../contract/errors.ts';
+import type { KnownLayout } from '../memory/memory.recall.ts';
+import type { DocumentReading, PageWords } from '../pages.interpreter.ts';
+
 /**
  * What the PDF worker sends back, page by page. Coordinates are PDF points with a top-left origin,
  * so text-layer words and OCR words share one space and one line builder.
@@ -48,8 +52,17 @@ export interface ReaderLimits {
   maxTotalRasterPixels: number;
 }
 
+/** Pages to read into accounts in a reader thread, with the layouts memory knows (absent: no memory). */
+export interface ReadRequest {
+  pages: PageWords[];
+  layouts?: KnownLayout[];
+}
+
 export type WorkerMessage =
   | { type: 'meta'; pages: number }
+  | { type: 'read'; reading: DocumentReading }
+  /** An expected outcome of reading (no margin figures): the AppError the caller throws. */
+  | { type: 'refused'; code: ErrorCode; message: string }
   | { type: 'page'; page: PageContent }
   | { type: 'done'; rendered: boolean }
   | {

@@ -47,22 +47,30 @@ const idle: Worker[] = [];
 const rasterOf = new WeakMap<Worker, PageRasterModule>();
 let nextId = 1;
 
-/** At most this many documents parse and render at once: a rendered scan costs a few hundred MB at peak,
+/**
+ * What a reader thread does: read a PDF (parse, and render pages for OCR), or read a document's pages
+ * into accounts (the structure model, field reading and solver, off the main thread).
+ */
+export type ThreadJobKind = 'pdf' | 'read';
+
+/** At most this many documents of each kind at once: a rendered scan costs a few hundred MB at peak,
  * and OCR, not reading, is the bottleneck. */
-const MAX_READERS = 1;
-let active = 0;
-const queue: (() => void)[] = [];
-const slot = (): Promise<void> => {
-  if (active < MAX_READERS) {
-    active++;
+const MAX_RUNNING: Record<ThreadJobKind, number> = { pdf: 1, read: 1 };
+/** Idle threads kept for the next job (each holds pdf.js and the reading code). */
+const MAX_IDLE = MAX_RUNNING.pdf + MAX_RUNNING.read;
+const running: Record<ThreadJobKind, number> = { pdf: 0, read: 0 };
+const queues: Record<ThreadJobKind, (() => void)[]> = { pdf: [], read: [] };
+const slot = (kind: ThreadJobKind): Promise<void> => {
+  if (running[kind] < MAX_RUNNING[kind]) {
+    running[kind]++;
     return Promise.resolve();
   }
-  return new Promise((resolve) => queue.push(resolve));
+  return new Promise((resolve) => queues[kind].push(resolve));
 };
-const freeSlot = () => {
-  const next = queue.shift();
+const freeSlot = (kind: ThreadJobKind) => {
+  const next = queues[kind].shift();
   if (next) next();
-  else active--;
+  else running[kind]--;
 };
 
 /**
@@ -116,24 +124,67 @@ export async function closePdfReaders(): Promise<void> {
  * an AppError for encrypted, corrupt or over-long documents. Aborting the signal terminates the thread;
  * a thread that finished cleanly is kept (unref'd) for the next document.
  */
-export async function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
-  await slot();
+export function readPdf(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
+  const copy = new Uint8Array(bytes); // a fresh ArrayBuffer, never a pooled Buffer slice, so it can be transferred
+  let pages = 0;
+  return runInReaderThread<number>({
+    kind: 'pdf',
+    raster: opts.raster,
+    signal: opts.signal,
+    message: {
+      req: {
+        bytes: copy,
+        maxPages: opts.maxPages,
+        dpi: opts.dpi,
+        wasmDir: WASM_DIR,
+        limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      },
+    },
+    transfer: [copy.buffer as ArrayBuffer],
+    onMessage: (m) => {
+      if (m.type === 'meta') {
+        pages = m.pages;
+        opts.onPages?.(pages);
+      } else if (m.type === 'page') opts.onPage(m.page);
+      // Reused even after rendering: a fresh thread costs more resident memory than the old one's garbage.
+      else if (m.type === 'done') return { result: pages };
+      else if (m.type === 'error') return { error: workerError(m, opts.maxPages), reusable: m.code !== 'internal' };
+      return undefined;
+    },
+  });
+}
+
+/** One job for a reader thread: the message that starts it, and what each of the thread's answers means. */
+export interface ThreadJob<R> {
+  kind: ThreadJobKind;
+  raster: PageRasterModule;
+  signal: AbortSignal;
+  message: Record<string, unknown>;
+  transfer?: ArrayBuffer[];
+  /** A result or an error ends the job (reusable: the thread may serve the next one); undefined: more to come. */
+  onMessage(m: WorkerMessage): { result: R } | { error: AppError; reusable: boolean } | undefined;
+}
+
+/**
+ * Runs a job in a reader thread: memory-capped (heap limit, and a watch that ends it past
+ * WORKER_MEMORY_CAP) and ended at once when the signal aborts, whatever it is computing.
+ */
+export async function runInReaderThread<R>(job: ThreadJob<R>): Promise<R> {
+  await slot(job.kind);
   try {
-    return await readInWorker(bytes, opts);
+    return await runJob(job);
   } finally {
-    freeSlot();
+    freeSlot(job.kind);
   }
 }
 
-function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
+function runJob<R>(job: ThreadJob<R>): Promise<R> {
   return new Promise((resolve, reject) => {
-    const copy = new Uint8Array(bytes); // a fresh ArrayBuffer, never a pooled Buffer slice, so it can be transferred
-    const worker = takeIdle(opts.raster) ?? spawn(opts.raster);
+    const worker = takeIdle(job.raster) ?? spawn(job.raster);
     worker.ref();
     const id = nextId++;
-    let pages = 0;
     let settled = false;
-    // Watches the thread's memory while it reads: heap and ArrayBuffers (decoded streams, images, canvases).
+    // Watches the thread's memory while it works: heap and ArrayBuffers (decoded streams, images, canvases).
     const watch = setInterval(() => {
       worker
         .getHeapStatistics()
@@ -143,26 +194,26 @@ function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
         .catch(() => {});
     }, WATCH_MS);
     watch.unref();
-    const finish = (err: AppError | null, reusable = false) => {
+    const finish = (err: AppError | null, reusable = false, result?: R) => {
       if (settled) return;
       settled = true;
       clearInterval(watch);
-      opts.signal.removeEventListener('abort', onAbort);
+      job.signal.removeEventListener('abort', onAbort);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      const settle = () => (err ? reject(err) : resolve(pages));
-      if (!reusable || idle.length >= MAX_READERS) {
+      const settle = () => (err ? reject(err) : resolve(result as R));
+      if (!reusable || idle.length >= MAX_IDLE) {
         void worker.terminate();
         return settle();
       }
-      // Kept for the next document only while small: a thread that rendered big scans gives its memory back.
+      // Kept for the next job only while small: a thread that rendered big scans gives its memory back.
       worker
         .getHeapStatistics()
         .then((h) => h.used_heap_size + h.external_memory <= WORKER_KEEP_CAP)
         .catch(() => false)
         .then((keep) => {
-          if (keep && idle.length < MAX_READERS) {
+          if (keep && idle.length < MAX_IDLE) {
             worker.unref();
             idle.push(worker);
           } else void worker.terminate();
@@ -173,36 +224,20 @@ function readInWorker(bytes: Uint8Array, opts: ReadOptions): Promise<number> {
       finish(new AppError('extraction.timeout', 'Reading this PDF took too long, so it was stopped.'));
     const onMessage = (msg: { id: number; m: WorkerMessage }) => {
       if (settled || msg.id !== id) return;
-      const m = msg.m;
-      if (m.type === 'meta') {
-        pages = m.pages;
-        opts.onPages?.(pages);
-      } else if (m.type === 'page') opts.onPage(m.page);
-      // Reused even after rendering: a fresh thread costs more resident memory than the old one's garbage.
-      else if (m.type === 'done') finish(null, true);
-      else finish(workerError(m, opts.maxPages), m.code !== 'internal');
+      const end = job.onMessage(msg.m);
+      if (!end) return;
+      if ('result' in end) finish(null, true, end.result);
+      else finish(end.error, end.reusable);
     };
     const onError = (err: Error) =>
       finish(new AppError('extraction.corrupt_pdf', 'This PDF is damaged and cannot be read.', { cause: err }));
     const onExit = () => finish(new AppError('internal', 'The PDF reader stopped unexpectedly.'));
-    opts.signal.addEventListener('abort', onAbort);
+    job.signal.addEventListener('abort', onAbort);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    if (opts.signal.aborted) return onAbort();
-    worker.postMessage(
-      {
-        id,
-        req: {
-          bytes: copy,
-          maxPages: opts.maxPages,
-          dpi: opts.dpi,
-          wasmDir: WASM_DIR,
-          limits: { ...DEFAULT_LIMITS, ...opts.limits },
-        },
-      },
-      [copy.buffer as ArrayBuffer],
-    );
+    if (job.signal.aborted) return onAbort();
+    worker.postMessage({ id, ...job.message }, job.transfer ?? []);
   });
 }
 

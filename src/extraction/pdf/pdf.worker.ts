@@ -1,9 +1,11 @@
 /**
  * Worker thread: parses one PDF with pdf.js, streams each page's positioned words back, and renders
- * pages without a usable text layer to grayscale for OCR. Runs off the main event loop so a heavy
- * PDF never delays the HTTP server; the parent terminates it on timeout.
+ * pages without a usable text layer to grayscale for OCR; then reads a document's pages (text-layer
+ * and OCR words) into accounts. Runs off the main event loop so neither a heavy PDF nor its reading
+ * delays the HTTP server; the parent terminates it on timeout.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../contract/errors.ts';
 import { crop, prepareScan } from '../ocr/image.prep.ts';
 import { bands } from '../ocr/page.bands.ts';
 import { maskRegions } from '../ocr/region.mask.ts';
@@ -11,7 +13,7 @@ import { lowerThreadPriority } from '../thread.priority.ts';
 import { assembleWords, itemPieces, type Piece } from './glyph.words.ts';
 import type { PageRaster, PageRasterModule, PdfCanvasFactory } from './page.raster.port.ts';
 import { type Box, inkRegions, mergeBoxes } from './page.regions.ts';
-import type { PageContent, PageWord, WorkerMessage, WorkerRequest } from './page.types.ts';
+import type { PageContent, PageWord, ReadRequest, WorkerMessage, WorkerRequest } from './page.types.ts';
 import { prescan } from './pdf.prescan.ts';
 import { loadPdfJs, type PdfJs } from './pdfjs.loader.ts';
 import { judgeFonts, lyingRegions } from './text.quality.ts';
@@ -31,6 +33,21 @@ const data = workerData as { renderLock?: Int32Array; raster: PageRasterModule }
 // is the one the composition root named (workerData): pdf.js loads no canvas of its own here.
 const ready = loadPdfJs(data.raster);
 ready.catch(() => {}); // a failure is reported to the first request, not as an unhandled rejection
+// Then the reading code (structure model, field reading, solver): a document's pages come back to be read here.
+const reading = ready.catch(() => {}).then(() => import('../pages.interpreter.ts'));
+reading.catch(() => {});
+
+/** Reads a document's pages into accounts; an expected refusal (no margin figures) goes back as its code. */
+async function read(req: ReadRequest): Promise<void> {
+  const { readDocument } = await reading;
+  const known = req.layouts;
+  try {
+    post({ type: 'read', reading: await readDocument(req.pages, known ? { layouts: async () => known } : undefined) });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    post({ type: 'refused', code: err.code, message: err.message });
+  }
+}
 
 /** Set when a page was rendered for OCR: the parent then retires this thread and its large garbage. */
 let rendered = false;
@@ -194,9 +211,9 @@ function toPgm(gray: Uint8Array, w: number, h: number): Uint8Array {
 }
 
 // One request at a time; the parent reuses an idle thread for the next document and terminates it on timeout.
-parentPort!.on('message', (msg: { id: number; req: WorkerRequest }) => {
+parentPort!.on('message', (msg: { id: number; req?: WorkerRequest; read?: ReadRequest }) => {
   post = (m, transfer = []) => parentPort!.postMessage({ id: msg.id, m }, transfer);
-  run(msg.req).catch((err) => {
+  (msg.read ? read(msg.read) : run(msg.req!)).catch((err) => {
     post({ type: 'error', code: 'internal', message: String((err as Error)?.message ?? err) });
   });
 });
