@@ -59,13 +59,15 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * Issue codes of extraction that say an identity cannot vouch for a field: the identity chose it
- * (placed, repaired), or holds whichever of two interchangeable parts is which, or a rule an
- * approver taught for the layout reads the field otherwise (layout memory: a person decides).
+ * (placed, repaired, a column told current because its figures add up), or holds whichever of two
+ * interchangeable parts is which, or a rule an approver taught for the layout reads the field
+ * otherwise (layout memory: a person decides).
  */
 const UNVOUCHED: ReadonlySet<string> = new Set([
   'identity_placed',
   'identity_repaired',
   'interchangeable_parts',
+  'unsure_column',
   'learned_conflict',
   'learned_unsure',
   'learned_sign',

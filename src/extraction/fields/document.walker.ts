@@ -164,7 +164,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
         const below = belowValue(lines, at, hit, claimed);
         if (below) found.push(below);
       }
-      for (const c of found) add(c);
+      // A current column told by arithmetic alone is a guess: its figures go to review.
+      for (const c of found) add(header?.unsure && !c.unsure ? { ...c, unsure: header.unsure } : c);
       // `Margin Call   no margin call is due`: a sentence in the cell after a call label is its value.
       const after = line.segs[hit.index + 1];
       if (hit.match.target === 'margin_call' && !hit.prose && found.length === 0 && after && saysNoCall(after.text))

@@ -6,6 +6,7 @@ import { currencyCodeIn, currencyFromCode, isCurrencyName } from '../parse/curre
 import { COLUMN_TITLE_WORDS, HOUSE_FIELD_WORDS, type TitleKind } from '../vocabulary/column.titles.ts';
 import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.words.ts';
 import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
+import { arithmeticHeader } from './arithmetic.header.ts';
 
 /**
  * Column titles over rows (`Current | Prior Day | Change`, `EURO | US DOLLARS | CONVERTED TO USD`,
@@ -51,6 +52,8 @@ export interface ColumnHeader {
   page: number;
   line: number;
   columns: Column[];
+  /** Why the current column is only a guess (it was told by arithmetic, not by a title): its figures go to review. */
+  unsure?: string;
 }
 
 /** Column title words, whole words in the lower-cased title; a space also matches a hyphen (`year-to-date`). */
@@ -197,22 +200,29 @@ export function readColumnHeaders(
     const line = read(at);
     const hasAmounts = line.segs.some((s) => s.kind === 'amount');
     const titled = readColumnHeader(line);
+    // Another band of titles or labels (text only, in two or more cells) below the header's table
+    // starts another block: the header no longer says which column is current.
+    const another =
+      !hasAmounts &&
+      line.segs.length >= 2 &&
+      line.segs.every((x) => x.kind === 'text') &&
+      line.top - bottom > line.height * 1.5;
+    // Titles the vocabulary does not know: the column whose figures add up is current (a guess, reviewed).
+    const guessed = titled || (header && !another) ? null : arithmeticHeader(lines, at, read);
+    if (guessed) {
+      header = guessed.header;
+      for (const k of guessed.band) titles.add(k);
+      bottom = read(guessed.band[guessed.band.length - 1]!).bottom;
+      return;
+    }
+    if (titles.has(at)) return;
     if (titled) {
       header = header ? stackHeaders(header, titled) : titled;
       bottom = line.bottom;
       titles.add(at);
       return;
     }
-    // Another band of titles or labels (text only, in two or more cells) below the header's table
-    // starts another block: the header no longer says which column is current.
-    if (
-      header &&
-      !hasAmounts &&
-      line.segs.length >= 2 &&
-      line.segs.every((x) => x.kind === 'text') &&
-      line.top - bottom > line.height * 1.5
-    )
-      header = null;
+    if (header && another) header = null;
     if (!header) return;
     if (hasAmounts) bottom = line.bottom;
     governing.set(at, header);
