@@ -1,3 +1,5 @@
+import { FIELD_TARGETS } from '../fields/candidates.ts';
+import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import type { Column, ColumnHeader } from './column.header.ts';
 
@@ -93,8 +95,12 @@ export function arithmeticHeader(
 ): { header: ColumnHeader; band: number[] } | null {
   const found = bandAndRows(lines, at, read);
   if (!found) return null;
+  // Titles that are fields (`Long | Short | Total`) make a table of fields, not of periods.
+  if (found.band.some((k) => read(k).segs.some((t) => matchLabel(t.text, FIELD_TARGETS)))) return null;
   const groups = columnsOf(found.rows);
   if (!groups) return null;
+  // A grid: most rows print a figure in every column.
+  if (found.rows.filter((r) => r.figures.length === groups.length).length < MIN_ROWS) return null;
   const counts = groups.map((g) => sums(g.map((s) => s.amount!.value)));
   const best = counts.indexOf(Math.max(...counts));
   if (counts[best]! === 0 || counts.some((c, i) => i !== best && c > 0)) return null;
