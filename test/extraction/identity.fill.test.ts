@@ -32,6 +32,20 @@ describe('fillByIdentities', () => {
     expect(out[0]!.identity).toBe('excess = equity − requirement');
   });
 
+  it('places the equity where the figure available above the initial margin makes it, with both requirements read', () => {
+    // A derivatives platform: the excess is what stays available above the initial margin, not the maintenance one.
+    const out = fillByIdentities(
+      known([
+        ['maintenance_requirement', 6_200],
+        ['initial_requirement', 12_400],
+        ['cash_balance', 48_210.55],
+      ]),
+      [fig('Margin Balance', 45_095.35), fig('Unrealized PnL', -3_115.2), fig('Available Balance', 32_695.35)],
+    );
+    expect(placed(out)).toMatchObject({ total_equity: 45_095.35, excess_liquidity: 32_695.35 });
+    expect(out.every((o) => o.conf < 0.8)).toBe(true);
+  });
+
   it('places cash, long and short where they add up to the equity, the short printed negative', () => {
     const out = fillByIdentities(known([['total_equity', 1_000]]), [
       fig('Cash Kept Aside', 300),

@@ -50,6 +50,11 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     trusted('initial_requirement') ?? (initialFigures.length === 1 ? Math.abs(initialFigures[0]!.value) : undefined);
   const e0 = trusted('total_equity');
   const m0 = trusted('maintenance_requirement') ?? trusted('initial_requirement');
+  // Both requirements read: the excess may be reckoned from either (futures and derivatives
+  // platforms print what is available above the initial margin).
+  const trustedReqs = [trusted('maintenance_requirement'), trusted('initial_requirement')].filter(
+    (v): v is number => v !== undefined,
+  );
   const x0 = trusted('excess_liquidity');
   const emx: Assignment[] = [];
   const byValue = new Map<number, OpenFigure[]>();
@@ -122,7 +127,8 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
   };
   if (e0 === undefined || m0 === undefined || x0 === undefined) {
     const eOpts: [number, OpenFigure | null][] = e0 !== undefined ? [[e0, null]] : figures.map((f) => [f.value, f]);
-    const mOpts: [number, OpenFigure | null][] = m0 !== undefined ? [[m0, null]] : figures.map((f) => [f.value, f]);
+    const mOpts: [number, OpenFigure | null][] =
+      m0 !== undefined ? trustedReqs.map((v) => [v, null]) : figures.map((f) => [f.value, f]);
     for (const [e, eF] of eOpts)
       for (const [m, mF] of mOpts) {
         if (!distinct(eF, mF)) continue;

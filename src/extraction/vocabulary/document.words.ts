@@ -13,8 +13,23 @@ export const WEB_ADDRESS_MARKS: readonly string[] = ['http:', 'https:', 'www.', 
 
 /** Signs before a number (`No. 12-3456`, `# 12-3456`), dropped before reading an account. */
 export const NUMBER_SIGNS: readonly string[] = ['no', 'no.', '#'];
-/** Words before a number after an account label (`Account number: U123`, `Client ID 4711`). */
-export const NUMBER_WORDS: readonly string[] = ['number', 'num', 'num.', 'id'];
+/**
+ * Words before a number after an account label (`Account number: U123`, `Client ID 4711`), and
+ * before the last digits of a masked one (`Account ending 4417`, `Acct ending in 4417`).
+ */
+export const NUMBER_WORDS: readonly string[] = [
+  'number',
+  'num',
+  'num.',
+  'id',
+  'ending',
+  'ending in',
+  'ending with',
+  'ends in',
+  'ends with',
+  'last four digits',
+  'last 4 digits',
+];
 
 /** How an account label starts (prefixes, lower case): `A/C`, `Acct`, `Account`, `Konto`, `Compte`… */
 export const ACCOUNT_WORD_PREFIXES: readonly string[] = [

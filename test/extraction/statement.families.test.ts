@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { type Placed, rows } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
+
+/**
+ * Statements of other families, read by their accounting: a derivatives platform whose equity is
+ * its margin balance (available = margin balance − initial margin), and an account printed only by
+ * its last digits.
+ */
+const run = statementRunner();
+const kv = (top: number, pairs: [string, string][]): Placed[] => rows(top, 16, [60, 330], pairs);
+
+describe('statements of other families', () => {
+  it("places a derivatives platform's margin balance as the equity where the available balance is it less the initial margin (below review)", async () => {
+    const [r] = await run([
+      [
+        ['Derivatives Account Statement', 60, 40, 14],
+        ['UID: 88213347', 60, 70],
+        ['Statement Date: 2026-11-30', 330, 70],
+        ...kv(110, [
+          ['Wallet Balance (USDT)', '48,210.55'],
+          ['Unrealized PnL', '-3,115.20'],
+          ['Margin Balance', '45,095.35'],
+          ['Initial Margin', '12,400.00'],
+          ['Maintenance Margin', '6,200.00'],
+          ['Available Balance', '32,695.35'],
+        ]),
+      ],
+    ]);
+    expect(r!.fields.total_equity).toBe(45_095.35);
+    expect(r!.fields.excess_liquidity).toBe(32_695.35);
+    expect(r!.fields.cash_balance).toBe(48_210.55);
+    expect(r!.confidence.fields.total_equity).toBeLessThan(0.8);
+  });
+
+  it('reads an account printed by its last digits after the account word (`Account ending 4417`)', async () => {
+    const [r] = await run([
+      [
+        ['Margin Statement', 60, 40, 14],
+        ['Account ending 4417', 60, 70],
+        ['Statement Date: 11/30/2026', 330, 70],
+        ...kv(110, [
+          ['Total Equity', '98,000.00'],
+          ['Maintenance Requirement', '30,000.00'],
+          ['Excess Equity', '68,000.00'],
+        ]),
+      ],
+    ]);
+    expect(r!.account_number).toBe('4417');
+  });
+});
