@@ -48,4 +48,29 @@ describe('statements of other families', () => {
     ]);
     expect(r!.account_number).toBe('4417');
   });
+
+  const noCallStatement = (excess: string, equity: string) => [
+    [
+      ['Margin Exception Listing', 60, 40, 14],
+      ['Account Number: H2138274', 60, 70],
+      ['Statement Date: 11/30/2026', 330, 70],
+      ...kv(110, [
+        ['Total Equity', equity],
+        ['Maintenance Requirement', '197,268.21'],
+        ['Excess Equity', excess],
+      ]),
+      ['There is no call outstanding on this account.', 60, 170],
+    ] as Placed[],
+  ];
+
+  it('reads a no-call sentence whose own words name the call (`There is no call outstanding`) as a call of 0', async () => {
+    const [r] = await run(noCallStatement('317,021.99', '514,290.20'));
+    expect(r!.fields.margin_call).toBe(0);
+  });
+
+  it('reads no call amount, and says so, where a no-call sentence stands beside a deficit', async () => {
+    const [r] = await run(noCallStatement('-47,268.21', '150,000.00'));
+    expect(r!.fields.margin_call).toBeUndefined();
+    expect(r!.issues.some((i) => i.field === 'margin_call')).toBe(true);
+  });
 });

@@ -173,7 +173,9 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     // A no-call sentence is a call of 0 in the cell after a call label, or where no call label speaks.
     const none = prose.noCall.get(at);
-    if (none && (callCell || !none.callLabel)) add(none.call);
+    // A call label that is the no-call sentence itself (`There is no call outstanding`) is not another label's.
+    const ownLabel = hits.every((h) => h.match.target !== 'margin_call' || saysNoCall(h.seg.text));
+    if (none && (callCell || !none.callLabel || ownLabel)) add(none.call);
     doc.push(...(prose.doc.get(at) ?? []));
   });
   // With a converted all-currency total in the document, one currency's section is only a part of the

@@ -250,10 +250,29 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
       }));
     fields.set(f, { pick: pick.cand, conf, confirmedBy: confirmed?.name ?? null, rivals, clear: clarity.clear });
   });
+  dropNoCallInDeficit(fields, issues);
   if (input.pool?.length) {
     fillUnknown(fields, issues, input.pool);
     fillLeaning(fields, issues, input.pool);
     flagUnread(fields, issues, input.pool);
   }
   return { fields, issues };
+}
+
+/**
+ * `No margin call will be issued` beside a deficit: the sentence says that no call is made, not that
+ * the call is 0 (call = deficit says otherwise). The report then states no call, and says why.
+ */
+function dropNoCallInDeficit(fields: Map<FieldName, SolvedField>, issues: ReportIssue[]): void {
+  const call = fields.get('margin_call');
+  const excess = fields.get('excess_liquidity')?.pick.value;
+  if (!call || call.pick.source !== 'prose' || call.pick.value !== 0 || typeof excess !== 'number' || excess >= 0)
+    return;
+  fields.delete('margin_call');
+  issues.push({
+    code: 'no_call_in_deficit',
+    field: 'margin_call',
+    severity: 'info',
+    message: `"${call.pick.label}" says no call is made, though the excess is a deficit of ${money(-excess)}: no call amount is read.`,
+  });
 }
