@@ -266,8 +266,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
 function dropNoCallInDeficit(fields: Map<FieldName, SolvedField>, issues: ReportIssue[]): void {
   const call = fields.get('margin_call');
   const excess = fields.get('excess_liquidity')?.pick.value;
-  if (!call || call.pick.source !== 'prose' || call.pick.value !== 0 || typeof excess !== 'number' || excess >= 0)
-    return;
+  if (call?.pick.source !== 'prose' || call.pick.value !== 0 || typeof excess !== 'number' || excess >= 0) return;
   fields.delete('margin_call');
   issues.push({
     code: 'no_call_in_deficit',
