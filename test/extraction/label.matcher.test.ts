@@ -91,14 +91,3 @@ describe('matchLabel', () => {
     expect(matchLabel('a house maintenance call of', undefined, { prose: true })?.target).toBe('margin_call');
   });
 });
-
-describe('labels of other markets and letters', () => {
-  it.each([['AMOUNT TO RESTORE INITIAL MARGIN', 'margin_call']])('%s -> %s', (label, field) =>
-    expect(target(label)).toBe(field),
-  );
-
-  it('reads a deficiency in a sentence as the call, not as the maintenance requirement', () => {
-    const m = matchLabel('. This leaves a maintenance deficiency of', undefined, { prose: true });
-    expect([m?.target, m?.negate]).toEqual(['margin_call', false]);
-  });
-});

@@ -167,15 +167,6 @@ export const MARGIN_SYNONYMS: Record<
     ['federal call', 0.9],
     ['exchange call', 0.88],
     ['equity call', 0.88],
-    // A deficiency is what the account must deposit: the call (its excess is the same figure, negated).
-    ['maintenance deficiency'],
-    ['margin deficiency'],
-    ['house deficiency', 1.02],
-    ['deficiency', 0.9],
-    // Futures statements: the call restores the initial margin.
-    ['amount to restore initial margin', 0.95],
-    ['amount to restore initial', 0.95],
-    ['restore initial margin', 0.9],
     // German and French statements.
     ['nachschussforderung', 0.95],
     ['nachschuss', 0.9],

@@ -1,4 +1,3 @@
-import { CURRENCY_CODES } from '../parse/currency.parser.ts';
 import { type DateMatch, type DateOrder, type DateOrderReading, findDates } from '../parse/date.parser.ts';
 import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
 import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
@@ -124,21 +123,6 @@ export function closeSpacedIntegers(cell: Cell): string {
   });
 }
 
-const CODES: ReadonlySet<string> = new Set(CURRENCY_CODES);
-const BARE_INTEGER = /^\s*\d{1,4}\s*$/;
-const WORD_BEFORE = /[A-Za-z&][ \t]+$/;
-const WORD_AFTER = /^[ \t]+([A-Za-z][A-Za-z.]*)/;
-
-/**
- * A short bare number between two words of one cell is part of a name, not a figure: `UK 100 Cash`,
- * `S&P 500 Index`, `MAR 27 COMEX GOLD`. A currency code after it (`500 USD`) keeps it a figure.
- */
-function partOfName(text: string, start: number, end: number): boolean {
-  if (!BARE_INTEGER.test(text.slice(start, end)) || !WORD_BEFORE.test(text.slice(0, start))) return false;
-  const after = WORD_AFTER.exec(text.slice(end));
-  return after !== null && !CODES.has(after[1]!.toUpperCase());
-}
-
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const closed = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
   const mended = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
@@ -163,7 +147,6 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     masked,
     findAmounts(masked, opts.locale, { currency: opts.currency ?? null, ocr: opts.ocr }),
   )) {
-    if (partOfName(masked, a.index, a.index + a.length)) continue;
     const lead = a.raw.length - a.raw.trimStart().length;
     const start = a.index + lead;
     const end = a.index + a.length;

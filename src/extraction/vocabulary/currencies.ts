@@ -7,8 +7,6 @@ export * from '../../contract/currencies.ts';
  */
 export const MARKET_WORDS: Readonly<Record<string, readonly string[]>> = {
   USD: ['finra', 'reg t', 'regulation t', 'sma', 'special memorandum', 'special memo', 'fed call', 'federal call'],
-  // Indian market regulator and exchanges: an Indian broker's statement that prints its figures without a symbol.
-  INR: ['sebi', 'nse', 'bse'],
 };
 
 /**
