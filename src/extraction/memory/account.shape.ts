@@ -1,5 +1,6 @@
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount } from '../parse/account.parser.ts';
+import { editDistance } from '../parse/edit.distance.ts';
 
 /**
  * What a layout's account numbers look like, learned from the accounts taught on it: each run of
@@ -43,7 +44,7 @@ export function mendAccount(value: string, shapes: readonly string[], lines: rea
     for (const seg of line.segs)
       for (const word of seg.text.split(/\s+/)) {
         const w = normalizeAccount(word);
-        if (w !== read && fits(w) && /\d/.test(w) && editDistance(w, read) <= 1) printed.add(w);
+        if (w !== read && fits(w) && /\d/.test(w) && editDistance(w, read, 1) <= 1) printed.add(w);
       }
   return printed.size === 1 ? [...printed][0]! : null;
 }
@@ -60,15 +61,4 @@ export function fitAccounts(
     const mended = mendAccount(a.account.value, shapes, lines);
     if (mended) a.account = { ...a.account, value: mended, conf: Math.min(a.account.conf, MENDED_CONF) };
   }
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

@@ -4,6 +4,7 @@ import { type Gray, readPgm } from '../ocr/lost.marks.ts';
 import type { OcrPool } from '../ocr/ocr.pool.ts';
 import { cropAround, type OcrPage } from '../ocr/ocr.verify.ts';
 import { cropPgm } from '../ocr/reread.ts';
+import { editDistance } from '../parse/edit.distance.ts';
 import { findAmounts } from '../parse/value.parser.ts';
 import type { LearnedRule } from './layout.rule.ts';
 import type { DocumentMemory } from './memory.recall.ts';
@@ -101,7 +102,7 @@ export function mendedFigure(seg: Segment, text: string): { text: string; value:
   const before = digitsOf(seg.text);
   const after = digitsOf(last.raw);
   if (after === before || after.length < before.length || after.length > before.length + 1) return null;
-  if (distance(before, after) > 1 || Math.abs(last.value) === Math.abs(seg.amount.value)) return null;
+  if (editDistance(before, after, 1) > 1 || Math.abs(last.value) === Math.abs(seg.amount.value)) return null;
   if (/[.,]\d{2}(?!\d)/.test(seg.text) !== /[.,]\d{2}(?!\d)/.test(last.raw)) return null;
   // What the first reading printed before the digits (`$`, `-$`, `(`) the second must print too: a
   // currency symbol read as a digit (`$45,163.28` as `445,163.28`) is no lost digit.
@@ -113,14 +114,3 @@ export function mendedFigure(seg: Segment, text: string): { text: string; value:
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 /** The marks before a figure's first digit, spaces left out. */
 const lead = (text: string) => (text.match(/^\D*/)?.[0] ?? '').replace(/\s/g, '');
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}

@@ -1,3 +1,5 @@
+import { editDistance } from '../parse/edit.distance.ts';
+
 /**
  * Label text as layout memory compares it: lower case, letters and spaces only, so leader dots,
  * colons, a scan's stray marks and a font's ligatures do not make two printings of a label differ.
@@ -33,21 +35,4 @@ export function similarWords(a: string, b: string): boolean {
   const allowed = Math.floor(Math.max(a.length, b.length) * WORD_FUZZ);
   if (allowed === 0 || Math.abs(a.length - b.length) > allowed) return false;
   return editDistance(a, b, allowed) <= allowed;
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

@@ -9,6 +9,8 @@
  * A second reading replaces the first only when it is one clean figure; its confidence stays below
  * review level, so an identity or a label must still confirm it. Coordinates are pixels of the band.
  */
+
+import { editDistance } from '../parse/edit.distance.ts';
 import type { Gray, PixelWord } from './lost.marks.ts';
 
 export interface Reread {
@@ -46,19 +48,6 @@ const hasDigits = (w: PixelWord) => (w.text.match(/\d/g) ?? []).length >= 1;
 /** The digits of a reading, in order. */
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
-/** Levenshtein distance of two short strings, capped at `max + 1`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /**
  * Whether a second reading may stand in for the first: one clean figure whose digits are the first
  * reading's digits but for one slip (the pieces' punctuation and letters are what it mends); on
@@ -68,7 +57,7 @@ export function acceptReread(job: Reread, text: string): string | null {
   if (!CLEAN_FIGURE.test(text)) return null;
   if (job.replaces.length === 0) return /[.,]\d{2}/.test(text) ? text : null;
   const before = job.replaces.map((w) => w.text).join('');
-  if (digitsOf(text).length < 2 || distance(digitsOf(before), digitsOf(text), 1) > 1) return null;
+  if (digitsOf(text).length < 2 || editDistance(digitsOf(before), digitsOf(text), 1) > 1) return null;
   // A trailing minus the first reading had (or the pixels showed) and the second dropped stays.
   if (/-$/.test(before) && !/[-)]$/.test(text) && !/^[-(]/.test(text)) return `${text}-`;
   return text;
