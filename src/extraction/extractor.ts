@@ -108,17 +108,18 @@ export function createExtractor(deps: ExtractorDeps): Extractor {
     });
     if (signal.aborted) throw timeoutError();
     // The structure model, field reading and solver run in a reader thread: this thread only gets the accounts.
-    // A scan whose layout memory knows is read here instead: a learned cell on it is read again by the OCR
-    // pool, which this thread owns.
+    // Layout memory's known layouts are read once and go along as data. A scan is read here instead when memory
+    // knows a layout: a learned cell on it is read again by the OCR pool, which this thread owns.
+    const layouts = input.memory ? await input.memory.layouts() : undefined;
     const scans = new Map(pages.flatMap((p) => (p.ocrPage ? [[p.page.index, p.ocrPage] as const] : [])));
     const reading =
-      input.memory && scans.size > 0
-        ? await (await import('./pages.interpreter.ts')).readDocument(pages, input.memory, {
-            scans,
-            pool: ocrPool,
-            signal,
-          })
-        : await readInThread(pages, { raster: deps.pageRaster, signal, memory: input.memory });
+      layouts?.length && scans.size > 0
+        ? await (await import('./pages.interpreter.ts')).readDocument(
+            pages,
+            { layouts: async () => layouts },
+            { scans, pool: ocrPool, signal },
+          )
+        : await readInThread(pages, { raster: deps.pageRaster, signal, layouts });
     if (signal.aborted) throw timeoutError();
     return finishReadings(reading, pages, {
       fileName: input.fileName,

@@ -1,5 +1,5 @@
 import { AppError } from '../contract/errors.ts';
-import type { LayoutMemory } from './memory/memory.recall.ts';
+import type { KnownLayout } from './memory/memory.recall.ts';
 import type { DocumentReading } from './pages.interpreter.ts';
 import type { ReadPage } from './pages.reader.ts';
 import type { PageRasterModule } from './pdf/page.raster.port.ts';
@@ -12,9 +12,9 @@ import { runInReaderThread } from './pdf/pdf-document.reader.ts';
  */
 export async function readInThread(
   pages: ReadPage[],
-  opts: { raster: PageRasterModule; signal: AbortSignal; memory?: LayoutMemory | undefined },
+  opts: { raster: PageRasterModule; signal: AbortSignal; layouts?: KnownLayout[] | undefined },
 ): Promise<DocumentReading> {
-  const layouts = opts.memory ? await opts.memory.layouts() : undefined;
+  const { layouts } = opts;
   // Words and sizes only: a scan's images stay here, for the OCR pool's second readings.
   const slim = pages.map((p) => ({
     page: { index: p.page.index, width: p.page.width, height: p.page.height, words: [] },
