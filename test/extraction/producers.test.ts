@@ -12,11 +12,15 @@ import { createReportExtractor as createExtractor } from '../support/report-extr
  * No silent error is allowed, and field F1 may not fall below the floor measured when the corpus landed.
  */
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../producers/statements');
+// Text statements only: the scanned ones (kind "scanned") take minutes of OCR each and are left to the scorer.
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.pdf'))
+  .filter((f) => JSON.parse(readFileSync(path.join(DIR, f.replace(/\.pdf$/, '.json')), 'utf8')).kind === 'text')
   .sort();
-// Measured here on the committed PDFs: 0.947 by the scorer on main c9c1541 (0 silent); the floor guards that level.
-const F1_FLOOR = 0.94;
+// Measured here on the committed text PDFs: 0.947 by the scorer on main c9c1541 over the first 11 (0 silent);
+// 0.915 over the 19 text statements after the second set landed (2026-12-07, 0 silent, canada-combined refused).
+// The floor guards that level.
+const F1_FLOOR = 0.91;
 
 interface TruthReport {
   account_number: string;
@@ -42,6 +46,7 @@ afterAll(() => extractor.close());
 
 const tally = { correct: 0, truth: 0, predicted: 0 };
 const silent: string[] = [];
+const refused: string[] = [];
 
 describe('statements from other PDF producers', { timeout: 240_000 }, () => {
   for (const file of files) {
@@ -49,10 +54,18 @@ describe('statements from other PDF producers', { timeout: 240_000 }, () => {
       const truth = JSON.parse(readFileSync(path.join(DIR, file.replace(/\.pdf$/, '.json')), 'utf8')) as {
         reports: TruthReport[];
       };
-      const out = await extractor.extract({
-        bytes: new Uint8Array(readFileSync(path.join(DIR, file))),
-        fileName: file,
-      });
+      const out = await extractor
+        .extract({ bytes: new Uint8Array(readFileSync(path.join(DIR, file))), fileName: file })
+        .catch((e: unknown) => {
+          // A refusal ("No margin figures were found") is loud, as the scorer counts it: every value missed, none silent.
+          if ((e as { code?: string }).code !== 'extraction.no_margin_data') throw e;
+          refused.push(file);
+          return { reports: [] as MarginReport[] };
+        });
+      if (refused.includes(file)) {
+        for (const t of truth.reports) tally.truth += 3 + Object.keys(t.fields).length;
+        return;
+      }
       const used = new Set<MarginReport>();
       for (const t of truth.reports) {
         // Paired by account number first, then (as the scorer does) by the most agreeing figures.

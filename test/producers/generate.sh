@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders test/producers/sources/* into test/producers/statements/*.pdf with real third-party PDF producers,
 # so the extractor is measured on text layers it did not write: headless Chromium (Skia/PDF), Chromium with its
-# print header and footer (a browser printout: print timestamp, title, URL, page numbers), LibreOffice Writer
-# and LibreOffice Calc. The truth JSON beside each PDF is written by hand from the source.
+# print header and footer (a browser printout: print timestamp, title, URL, page numbers), LibreOffice Writer,
+# LibreOffice Calc, and scans (`scan`: a Chromium rendering rasterised and degraded by scan.py, which needs numpy;
+# `mixed`: page 1 text, later pages scanned). The truth JSON beside each PDF is written by hand from the source.
 # The PDFs are committed; the tests never run this script. Usage: test/producers/generate.sh [name-filter]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +18,22 @@ chrome() { # $1 source, $2 pdf, $3 extra flag
 office() { # $1 source, $2 export filter, $3 import filter (optional)
   soffice --headless -env:UserInstallation="file://$profile/office" ${3:+--infilter="$3"} --convert-to "pdf:$2" \
     --outdir "$profile/lo" "$1" >/dev/null 2>&1
+}
+scan() { # $1 source, $2 pdf, $3 name, $4 "mixed" to keep page 1 as text: rendered by Chromium, rasterised at 200 dpi in grey, degraded like a scan
+  # (scan.py: slight rotation, blur, noise, specks), JPEG-compressed (pdftoppm, quality 50) and printed back to a
+  # PDF of page images with no text layer.
+  local dir=$profile/scan size
+  rm -rf "$dir" && mkdir -p "$dir"
+  chrome "$1" "$dir/text.pdf" --no-pdf-header-footer
+  size=$(pdfinfo "$dir/text.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1pt \2pt/p')
+  pdftoppm -r 200 -gray "$dir/text.pdf" "$dir/p"
+  python3 scan.py "$3" "$dir"/p*.pgm >/dev/null
+  pages() { echo "<!doctype html><style>@page{size:$size;margin:0}body{margin:0}img{display:block;width:100vw;height:100vh;page-break-after:always}img:last-child{page-break-after:auto}</style>"
+    for img in "$dir"/$1; do echo "<img src=\"$(basename "$img")\">"; done; }
+  pages 'p*.png' >"$dir/png.html" && chrome "" "$dir/png.pdf" --no-pdf-header-footer "file://$dir/png.html"
+  pdftoppm -r 200 -gray -jpeg -jpegopt quality=50 "$dir/png.pdf" "$dir/j"
+  pages 'j*.jpg' >"$dir/jpg.html" && chrome "" "$dir/scan.pdf" --no-pdf-header-footer "file://$dir/jpg.html"
+  if [ "${4:-}" = mixed ]; then qpdf --empty --pages "$dir/text.pdf" 1 "$dir/scan.pdf" 2-z -- "$2"; else cp "$dir/scan.pdf" "$2"; fi
 }
 # A printout shows the page's URL in its footer: serve the sources under a portal-like host name, not a file path.
 mkdir -p "$profile/www"
@@ -34,6 +51,8 @@ for src in sources/*; do
     *.printout.html) mkdir -p "$profile/www/accounts/$name" && cp "$src" "$profile/www/accounts/$name/index.html"
       chrome "$src" "$out/$name.pdf" --host-resolver-rules="MAP portal.example-broker.com 127.0.0.1:$port" \
       "http://portal.example-broker.com/accounts/$name/" ;;
+    *.scan.html) scan "$src" "$out/$name.pdf" "$name" ;;
+    *.mixed.html) scan "$src" "$out/$name.pdf" "$name" mixed ;; # page 1 text, later pages scanned
     *.writer.html) office "$src" writer_pdf_Export "HTML (StarWriter)" && mv "$profile/lo/${file%.html}.pdf" "$out/$name.pdf" ;;
     *.calc.fods) office "$src" calc_pdf_Export && mv "$profile/lo/${file%.fods}.pdf" "$out/$name.pdf" ;;
     *) echo "unknown producer for $file" >&2; exit 1 ;;
