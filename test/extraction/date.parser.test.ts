@@ -38,6 +38,15 @@ describe('findDates', () => {
   it('finds both ends of a period', () => {
     expect(findDates('Period: 11/01/2026 - 11/30/2026').map((d) => d.iso)).toEqual(['2026-11-01', '2026-11-30']);
   });
+
+  it('never takes the day after a month word as a two-digit year when a year follows', () => {
+    const isos = (t: string) => findDates(t).map((d) => d.iso);
+    expect(isos('Statement period November 1 - November 30, 2026')).toEqual(['2026-11-30']);
+    expect(isos('November 1 - November 26, 2026')).toEqual(['2026-11-26']);
+    expect(isos('1 Nov - 30 Nov 2026')).toEqual(['2026-11-30']);
+    expect(isos("Nov 27 '26")).toEqual(['2026-11-27']);
+    expect(isos('27 Nov 26')).toEqual(['2026-11-27']);
+  });
 });
 
 describe('detectDateOrder', () => {

@@ -45,7 +45,10 @@ const ORD = ORDINAL_SUFFIXES.filter((s) => s !== '.')
   .map(esc)
   .join('|');
 const DAY = String.raw`(?<day>[0-3]?\d)(?:(?:${ORD})(?![a-z])|\.(?=\s))?`;
-const YEAR = String.raw`(?<year>(?:19|20)\d{2}|'?\d{2})`;
+// A bare two-digit year is no year when a month word or a four-digit year follows it: in a period
+// `November 1 - November 30, 2026` the 30 is a day (the period's end), not 2030.
+const TWO_DIGIT_YEAR = String.raw`(?:'\d{2}|\d{2}(?!\d)(?![\s,.-]*(?:(?:19|20)\d{2}(?!\d)|(?:${MONTH_WORDS.map(esc).join('|')})(?![a-zà-ÿ]))))`;
+const YEAR = String.raw`(?<year>(?:19|20)\d{2}|${TWO_DIGIT_YEAR})`;
 const JOIN = String.raw`(?:[\s-]+(?:(?:${DATE_CONNECTORS.join('|')})\s+)?)`;
 const CJK = (marks: readonly string[]) => `\\s*[${marks.join('')}]\\s*`;
 
