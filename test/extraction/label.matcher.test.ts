@@ -90,4 +90,20 @@ describe('matchLabel', () => {
   it('finds the label at the end of a sentence', () => {
     expect(matchLabel('a house maintenance call of', undefined, { prose: true })?.target).toBe('margin_call');
   });
+
+  it('reads a requirement printed as what is required (`Total Margin Required`), below its own spelling', () => {
+    expect(matchLabel('Total Margin Required (4 + 5)')?.target).toBe('maintenance_requirement');
+    expect(matchLabel('Initial Margin Required')?.target).toBe('initial_requirement');
+    // What the account must hold is never its equity, in either form.
+    expect(matchLabel('Equity Required')).toBeNull();
+    expect(matchLabel('Total Margin Required')!.score).toBeLessThan(matchLabel('Total Margin Requirement')!.score);
+  });
+
+  it('reads a deficiency as a negative excess, in a sentence too', () => {
+    expect(matchLabel('Maintenance Deficiency')).toMatchObject({ target: 'excess_liquidity', negate: true });
+    expect(matchLabel('. This leaves a maintenance deficiency of', undefined, { prose: true })).toMatchObject({
+      target: 'excess_liquidity',
+      negate: true,
+    });
+  });
 });

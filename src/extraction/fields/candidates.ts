@@ -71,11 +71,31 @@ function readLabelHits(line: Segmented): LabelHit[] {
     if (seg.kind !== 'text' || !/[a-z]{2}/i.test(seg.text)) return;
     // `No call`, `None`: a value, not a label.
     if (isNoneWord(seg.text) || NONE_LEAD.test(seg.text.trim())) return;
+    if (nameTail(line.segs, index)) return;
     const prose = isProse(seg.text);
     const match = matchLabel(seg.text, VALUE_TARGETS, { prose });
     if (match) hits.push({ seg, index, match, prose });
   });
   return hits;
+}
+
+/**
+ * Words after a bare number inside one cell that words also open (`UK 100 Cash`, `S&P 500 Index`) end
+ * a name (a market, an index): they are no label, whatever they say.
+ */
+function nameTail(segs: readonly Segment[], index: number): boolean {
+  const seg = segs[index]!;
+  const num = segs[index - 1];
+  const word = segs[index - 2];
+  return (
+    num?.kind === 'amount' &&
+    num.cell === seg.cell &&
+    num.amount!.quality < 0.7 &&
+    !num.amount!.currency &&
+    word?.kind === 'text' &&
+    word.cell === seg.cell &&
+    /\p{L}/u.test(word.text)
+  );
 }
 
 /** Prose that calls the figure after it a debit (`your cash balance was a debit of`). */

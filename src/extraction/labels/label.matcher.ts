@@ -1,5 +1,12 @@
 import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
-import { ABBREVIATIONS, DISTRACTOR_WORDS, NOISE_WORDS, OCR_LETTER_PAIRS, REQUIRED_WORDS } from './labels.vocabulary.ts';
+import {
+  ABBREVIATIONS,
+  DISTRACTOR_WORDS,
+  NOISE_WORDS,
+  OCR_LETTER_PAIRS,
+  REQUIRED_WORDS,
+  WORD_FORMS,
+} from './labels.vocabulary.ts';
 
 export interface LabelMatch {
   target: LabelTarget;
@@ -72,9 +79,10 @@ function editDistanceAtMost1(a: string, b: string): boolean {
  */
 const fold = (w: string) => OCR_LETTER_PAIRS.reduce((s, [pair, to]) => s.replaceAll(pair, to), w);
 
-/** 1 exact, 0.85 within one OCR slip (long words only), 0 otherwise. */
+/** 1 exact, 0.95 another form of the word, 0.85 within one OCR slip (long words only), 0 otherwise. */
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  if (WORD_FORMS[a] === b) return 0.95;
   if (a.length >= 5 && b.length >= 5 && (editDistanceAtMost1(a, b) || editDistanceAtMost1(fold(a), fold(b))))
     return 0.85;
   return 0;
@@ -162,7 +170,7 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
       (w, i) => i > 0 && (w === 'over' || w === 'above' || w === 'vs' || w === 'less' || w === 'minus'),
     );
     const afterPivot = pivot > 0 && from > pivot && !st.includes(words[pivot]!);
-    const quality = win.quality < 1 ? 0.85 : abbreviated ? 0.95 : 1;
+    const quality = win.quality < 1 ? win.quality : abbreviated ? 0.95 : 1;
     const score = quality * Math.min(1, syn.weight) * penalty * (afterPivot ? 0.8 : 1);
     // Weight above 1 breaks ties (house over plain); covering more words beats a shorter synonym.
     const rank = score * Math.max(1, syn.weight) + st.length * 0.002;

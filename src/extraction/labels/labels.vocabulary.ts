@@ -190,6 +190,15 @@ export const ABBREVIATIONS: Record<string, string> = {
   reqd: 'required',
 };
 
+/**
+ * Other forms of a synonym's word that a label may print instead (`Total Margin Required` for
+ * `margin requirement`): they match that word alone, a little below its own spelling. They are not
+ * abbreviations, so a label's own words (what the label clarity and affinity count) stay as printed.
+ */
+export const WORD_FORMS: Readonly<Record<string, string>> = {
+  required: 'requirement',
+};
+
 /** Words that may sit around a synonym without changing what it means (`Total Net Liq (USD)`). */
 export const NOISE_WORDS = new Set([
   'total',

@@ -140,6 +140,11 @@ export const MARGIN_SYNONYMS: Record<
     ['deficit', 0.85, true],
     ['maintenance deficit', 0.95, true],
     ['house deficit', 0.95, true],
+    // A deficiency is a deficit by another word: the excess, printed as a positive shortfall.
+    ['margin deficiency', 1, true],
+    ['maintenance deficiency', 1, true],
+    ['house deficiency', 1.02, true],
+    ['deficiency', 0.85, true],
   ],
   margin_call: [
     ['house call', 1.02],

@@ -7,6 +7,7 @@ import { fillByIdentities } from './identity.fill.ts';
 import { money } from './issue.money.ts';
 import { affinity, leaning } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
+import { equityOverOpenPnl } from './open.pnl.ts';
 import type { SolvedField } from './report.solver.ts';
 
 /** Least share of a label's wording that must belong to one field for an unread figure to be suspected of being it. */
@@ -70,6 +71,10 @@ export function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportI
       line: r.pick.line,
     });
   const fills = fillByIdentities(known, pool);
+  if (!fills.some((f) => f.field === 'total_equity')) {
+    const equity = equityOverOpenPnl(known, pool);
+    if (equity) fills.push(equity);
+  }
   for (const fill of fills) {
     const had = fields.get(fill.field);
     if (had && settled(had)) continue;

@@ -30,6 +30,10 @@ interface FieldHeader {
   height: number;
   cols: LabelHit[];
   accountCol: Segment | null;
+  /** Columns whose rows print counts (contracts, lots: bare integers beside money with cents), not money. */
+  counts: Set<LabelHit>;
+  /** Columns that printed money. */
+  money: Set<LabelHit>;
 }
 
 const ACCOUNT = new Set(['account'] as const);
@@ -62,7 +66,15 @@ export function readFieldTables(
     const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
     if (!hasAmounts && fieldHits.length >= 2) {
       const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
-      fh = { page: line.page, cols: fieldHits, accountCol, bottom: line.bottom, height: line.height };
+      fh = {
+        page: line.page,
+        cols: fieldHits,
+        accountCol,
+        bottom: line.bottom,
+        height: line.height,
+        counts: new Set(),
+        money: new Set(),
+      };
       titles.set(
         at,
         hits.filter((h) => !FIELD_TARGETS.has(h.match.target)).flatMap((h) => rowValues(line, h, hits, null)),
@@ -108,29 +120,21 @@ function tableRow(line: Segmented, fh: FieldHeader): Candidate[] {
     }
   }
   const out: Candidate[] = [];
+  // A bare integer beside figures with cents is a count (`LONG 40  SETTLE 6,198.50`): its column holds no money,
+  // and a figure found under its title further down (a block below the table) is not that field's.
+  const cents = line.segs.some((s) => s.kind === 'amount' && s.amount!.quality >= 1);
   for (const s of line.segs) {
-    if (s.kind !== 'amount' || s === acctSeg || s.amount!.quality < 0.7) continue;
+    if (s.kind !== 'amount' || s === acctSeg) continue;
     if (account && acctSeg && s.cell === acctSeg.cell) continue;
-    let best: LabelHit | null = null;
-    let bestOv = 0;
-    for (const col of fh.cols) {
-      const ov = Math.min(s.x1, col.seg.x1) - Math.max(s.x0, col.seg.x0);
-      if (ov > bestOv) {
-        bestOv = ov;
-        best = col;
-      }
+    const best = columnOf(s, fh.cols);
+    if (s.amount!.quality < 0.7) {
+      // In a cell of its own under the title (not a number inside a name: `S&P 500`).
+      const own = line.cells[s.cell]?.text.trim() === s.text.trim();
+      if (best && own && cents && overlaps(s, best.seg) && !fh.money.has(best)) fh.counts.add(best);
+      continue;
     }
-    if (!best) {
-      let bestD = 45;
-      for (const col of fh.cols) {
-        const d = Math.abs((s.x0 + s.x1) / 2 - (col.seg.x0 + col.seg.x1) / 2);
-        if (d < bestD) {
-          bestD = d;
-          best = col;
-        }
-      }
-    }
-    if (!best) continue;
+    if (!best || fh.counts.has(best)) continue;
+    fh.money.add(best);
     const field = best.match.target as FieldName;
     // `Net equity EUR`, `Call amount (EUR)`: the column title names the figures' currency.
     const titleCurrency = (best.seg.text.match(/\b[A-Z]{3,4}\b/g) ?? []).find(isCurrencyCode);
@@ -151,4 +155,29 @@ function tableRow(line: Segmented, fh: FieldHeader): Candidate[] {
     });
   }
   return out;
+}
+
+const overlaps = (a: Segment, b: Segment) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0);
+
+/** The title over a figure: the widest overlap, else the nearest centre (within 45 points). */
+function columnOf(s: Segment, cols: readonly LabelHit[]): LabelHit | null {
+  let best: LabelHit | null = null;
+  let bestOv = 0;
+  for (const col of cols) {
+    const ov = Math.min(s.x1, col.seg.x1) - Math.max(s.x0, col.seg.x0);
+    if (ov > bestOv) {
+      bestOv = ov;
+      best = col;
+    }
+  }
+  if (best) return best;
+  let bestD = 45;
+  for (const col of cols) {
+    const d = Math.abs((s.x0 + s.x1) / 2 - (col.seg.x0 + col.seg.x1) / 2);
+    if (d < bestD) {
+      bestD = d;
+      best = col;
+    }
+  }
+  return best;
 }

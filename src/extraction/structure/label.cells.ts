@@ -42,6 +42,7 @@ export function readLabelCells(lines: Segmented[]): LabelCells {
   const joined = lines.map((line, at) => joinWrappedLabel(line, lines[at - 1]));
   const before = new Map<number, Candidate[]>();
   joined.forEach((line, at) => {
+    if (startsWithRowNumber(joined, at)) return;
     const read = valuesBeforeLabels(
       line,
       labelHits(line).filter((h) => FIELD_TARGETS.has(h.match.target)),
@@ -49,6 +50,29 @@ export function readLabelCells(lines: Segmented[]): LabelCells {
     if (read) before.set(at, read);
   });
   return { lines: joined, before };
+}
+
+const ROW_NUMBER = /^\s*(\d{1,3})\.?\s*$/;
+
+/** The row number a line starts with (`8  Margin Call  NIL`): a bare integer, printed first. */
+const leadNumber = (line: Segmented | undefined): { n: number; x0: number; x1: number } | null => {
+  const first = line?.segs[0];
+  const m = first && ROW_NUMBER.exec(first.text);
+  return m ? { n: Number(m[1]), x0: first.x0, x1: first.x1 } : null;
+};
+
+/**
+ * A numbered table's row number is no figure: the line starts with a bare integer that the line
+ * above or below, in the same column (left- or right-aligned), continues by one (`7 …`, `8 Margin Call  NIL`).
+ */
+export function startsWithRowNumber(lines: readonly Segmented[], at: number): boolean {
+  const own = leadNumber(lines[at]);
+  if (!own) return false;
+  return [-1, 1].some((d) => {
+    const other = lines[at + d];
+    const n = other && other.page === lines[at]!.page ? leadNumber(other) : null;
+    return n !== null && n.n === own.n + d && (Math.abs(n.x0 - own.x0) <= 6 || Math.abs(n.x1 - own.x1) <= 6);
+  });
 }
 
 const candidateFrom = (line: Segmented, s: Segment, hit: LabelHit, factor: number): Candidate => {
