@@ -79,6 +79,9 @@ function readLabelHits(line: Segmented): LabelHit[] {
   return hits;
 }
 
+/** A market's or index's number (`100`, `500`, `2000`): a longer one may be an account number before its label. */
+const NAME_NUMBER = /^\s*\d{1,4}\s*$/;
+
 /**
  * Words after a bare number inside one cell that words also open (`UK 100 Cash`, `S&P 500 Index`) end
  * a name (a market, an index): they are no label, whatever they say.
@@ -90,8 +93,7 @@ function nameTail(segs: readonly Segment[], index: number): boolean {
   return (
     num?.kind === 'amount' &&
     num.cell === seg.cell &&
-    num.amount!.quality < 0.7 &&
-    !num.amount!.currency &&
+    NAME_NUMBER.test(num.text) &&
     word?.kind === 'text' &&
     word.cell === seg.cell &&
     /\p{L}/u.test(word.text)
