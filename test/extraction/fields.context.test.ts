@@ -40,6 +40,13 @@ describe('figure context vocabulary', () => {
     expect(isNoneWord('Call amount')).toBe(false);
   });
 
+  it('reads a bilingual word for nothing (`keine / none`) as one, and a half that is a figure’s label as none', () => {
+    expect(isNoneWord('keine / none')).toBe(true);
+    expect(isNoneWord('aucun | nil')).toBe(true);
+    expect(isNoneWord('N / A')).toBe(true);
+    expect(isNoneWord('keine / Margin call')).toBe(false);
+  });
+
   it('keeps every list free of duplicates and empty entries', () => {
     const lists = [...Object.values(CONTEXT_PHRASES), OTHER_ACCOUNT_WORDS, NONE_WORDS];
     for (const list of lists) {

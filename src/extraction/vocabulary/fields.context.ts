@@ -264,5 +264,8 @@ export function isNoneWord(text: string): boolean {
   const t = text.trim();
   if (/^[-–—]+$/.test(t)) return true;
   const w = words(t).join(' ');
-  return w.length > 0 && NONE_WORDS.some((n) => words(n).join(' ') === w);
+  if (w.length > 0 && NONE_WORDS.some((n) => words(n).join(' ') === w)) return true;
+  // Bilingual (`keine / none`, `aucun | nil`): every half says there is none.
+  const halves = t.split(/\s+[/|]\s+/);
+  return halves.length > 1 && halves.every(isNoneWord);
 }
