@@ -106,9 +106,4 @@ describe('matchLabel', () => {
       negate: true,
     });
   });
-
-  it('reads a shortfall as a negative excess', () => {
-    expect(matchLabel('Margin Shortfall')).toMatchObject({ target: 'excess_liquidity', negate: true });
-    expect(matchLabel('Maintenance Shortfall')).toMatchObject({ target: 'excess_liquidity', negate: true });
-  });
 });

@@ -145,9 +145,6 @@ export const MARGIN_SYNONYMS: Record<
     ['maintenance deficiency', 1, true],
     ['house deficiency', 1.02, true],
     ['deficiency', 0.85, true],
-    // Asian and Indian brokers: the shortfall is the deficit.
-    ['margin shortfall', 0.95, true],
-    ['maintenance shortfall', 0.95, true],
   ],
   margin_call: [
     ['house call', 1.02],
