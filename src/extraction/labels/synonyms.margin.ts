@@ -73,6 +73,10 @@ export const MARGIN_SYNONYMS: Record<
     ['exchange requirement', 0.75],
     ['exchange margin requirement', 0.75],
     ['exchange margin', 0.75],
+    // CFD/FX platforms print one requirement, the margin the open positions hold, and measure the free
+    // margin against it: that is the maintenance requirement (interface.md).
+    ['used margin', 0.9],
+    ['margin used', 0.9],
   ],
   initial_requirement: [
     ['initial margin requirement'],
@@ -95,9 +99,6 @@ export const MARGIN_SYNONYMS: Record<
     ['exchange initial requirement', 0.9],
     ['original margin', 0.95],
     ['im', 0.8],
-    // CFD/FX platforms: the margin the open positions hold.
-    ['used margin', 0.9],
-    ['margin used', 0.9],
   ],
   excess_liquidity: [
     ['excess liquidity'],
