@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreName } from '../../src/extraction/ocr/core.choice.ts';
+import { holdEngine } from '../../src/extraction/ocr/engine.hold.ts';
 
 const fromTesseract = createRequire(createRequire(import.meta.url).resolve('tesseract.js/package.json'));
 const coreDir = path.dirname(fromTesseract.resolve('tesseract.js-core/package.json'));
@@ -32,5 +33,15 @@ describe('the OCR core build', () => {
       expect(existsSync(lstm) && existsSync(legacy)).toBe(true);
       expect(statSync(lstm).size).toBeLessThan(statSync(legacy).size);
     }
+  });
+
+  it('is compiled once a process and held for the OCR threads that come after', async () => {
+    const first = holdEngine();
+    expect(holdEngine()).toBe(first);
+    const engine = await first;
+    expect(engine).toBeInstanceOf(WebAssembly.Module);
+    // The build an OCR thread instantiates: Emscripten's imports, tesseract's API among the exports.
+    expect(WebAssembly.Module.imports(engine!).length).toBeGreaterThan(0);
+    expect(WebAssembly.Module.exports(engine!).length).toBeGreaterThan(100);
   });
 });

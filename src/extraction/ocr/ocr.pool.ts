@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../contract/errors.ts';
 import type { PageImage, PageWord } from '../pdf/page.types.ts';
 import type { Baseline } from './deskew.ts';
+import { holdEngine } from './engine.hold.ts';
 import { type Gray, readPgm, restoreTrailingMinus } from './lost.marks.ts';
 import { acceptReread, cropPgm, findRereads } from './reread.ts';
 
@@ -99,6 +100,8 @@ export function createOcrPool(deps: {
   }
 
   async function spawn(): Promise<TessWorker> {
+    // The compiled engine outlives the workers (engine.hold.ts): workers started after an idle end reuse it.
+    await holdEngine();
     const { createWorker, OEM } = await import('tesseract.js');
     const worker = (await createWorker('eng', OEM.LSTM_ONLY, {
       langPath: langPath(),
