@@ -30,7 +30,12 @@ export function splitItem(
   return out;
 }
 
-const PLAIN = /[A-Za-z0-9 .,:;$€£%()/\-#&'"*+]/;
+// Plain text: Latin letters, digits and the marks of figures, and the scripts of Chinese, Japanese
+// and Korean statements with their punctuation and full-width forms (a bilingual Hong Kong or Tokyo
+// statement is not garbled). A font without a Unicode map yields control, private-use or Latin
+// nonsense, never whole CJK words: those fonts are judged one by one in text.quality.ts.
+const PLAIN =
+  /[A-Za-z0-9 .,:;$€£¥₹%()/\-#&'"*+△▲▼\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uffee]/u;
 
 /** A page needs OCR when its text layer is absent, tiny, or garbled (fonts without a Unicode map). */
 export function needsOcr(words: PageWord[]): boolean {
