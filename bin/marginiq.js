@@ -54,11 +54,15 @@ const cacheDir = module.getCompileCacheDir?.();
 if (cacheDir && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = cacheDir;
 // `extract` reads PDFs in a thread that loads pdf.js (3 MB of code): start it before the main thread
 // loads its own modules (configuration schema, logger, report rules), so the two loads run side by side.
+// This thread reads the documents (it would wait idle while the reader thread did), so that thread loads
+// pdf.js alone and parses sooner.
 if (command === 'extract') {
-  const [{ prestartPdfReader }, { PAGE_RASTER_MODULE }] = await Promise.all([
+  const [{ readDocumentsHere }, { prestartPdfReader }, { PAGE_RASTER_MODULE }] = await Promise.all([
+    import('../src/extraction/pages.reading.ts'),
     import('../src/extraction/pdf/pdf-document.reader.ts'),
     import('../src/render/page.raster.module.ts'),
   ]);
+  readDocumentsHere();
   prestartPdfReader(PAGE_RASTER_MODULE);
 }
 const { main } = await import('../src/cli.ts');

@@ -76,9 +76,16 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
   // Layout memory: opened only when asked, so plain extract never touches the database.
   const store = memory && deps.openMemory ? await deps.openMemory() : null;
 
+  let loadReadingCode = () => {};
   if (!deps.createExtractor) {
-    // Start the PDF reader thread now: pdf.js loads there while this thread loads the extractor.
-    const { prestartPdfReader } = await import('../extraction/pdf/pdf-document.reader.ts');
+    // Documents are read in this thread, which has nothing else to do (pages.reading.ts readDocumentsHere); the
+    // PDF reader thread starts now: pdf.js loads there while this thread loads the extractor.
+    const [reading, { prestartPdfReader }] = await Promise.all([
+      import('../extraction/pages.reading.ts'),
+      import('../extraction/pdf/pdf-document.reader.ts'),
+    ]);
+    reading.readDocumentsHere();
+    loadReadingCode = reading.loadReadingCode;
     prestartPdfReader(PAGE_RASTER_MODULE);
   }
   const held: { extractor: Extractor | null } = { extractor: null };
@@ -109,12 +116,16 @@ export async function runExtractCommand(args: string[], deps: ExtractCommandDeps
       });
       try {
         const bytes = await readInput(file, deps.config.limits.maxFileBytes);
-        const outcome = await (await getExtractor()).extract({
+        const extractor = await getExtractor();
+        const extracting = extractor.extract({
           bytes,
           fileName: path.basename(file),
           ...(progress ? { onProgress: progress.update } : {}),
           ...(store ? { memory: store.memory } : {}),
         });
+        // The PDF went to the reader thread within this tick: load the reading code while that thread parses.
+        setImmediate(loadReadingCode);
+        const outcome = await extracting;
         progress?.end();
         const now = new Date();
         // `evidence` is always in the report, `{}` when nothing says where a value was read.

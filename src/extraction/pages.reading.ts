@@ -3,12 +3,34 @@ import type { KnownLayout } from './memory/memory.recall.ts';
 import type { DocumentReading } from './pages.interpreter.ts';
 import type { ReadPage } from './pages.reader.ts';
 import type { PageRasterModule } from './pdf/page.raster.port.ts';
-import { runInReaderThread } from './pdf/pdf-document.reader.ts';
+import { dedicateReaderThreads, runInReaderThread } from './pdf/pdf-document.reader.ts';
+
+/** Set by readDocumentsHere: documents are read in this thread, not in a reader thread. */
+let here = false;
+let readingCode: Promise<typeof import('./pages.interpreter.ts')> | null = null;
+
+/**
+ * For a process that does nothing but extract (the CLI): documents are read in this thread, which would
+ * otherwise wait idle while a reader thread parses the PDF and then loads the reading code and reads. Reader
+ * threads started from now on load pdf.js alone, so the PDF is parsed sooner, while this thread loads the reading
+ * code (loadReadingCode, called once the PDF is on its way). A service never calls it: its main thread answers chat.
+ */
+export function readDocumentsHere(): void {
+  here = true;
+  dedicateReaderThreads();
+}
+
+/** Starts loading the reading code into this thread, when documents are read here (idempotent). */
+export function loadReadingCode(): void {
+  if (here) readingCode ??= import('./pages.interpreter.ts');
+}
 
 /**
  * Reads a document's pages into accounts in a reader thread, so the main thread (which acknowledges
  * chat requests) only receives the result. Layout memory goes along as data: the layouts it knows.
  * The thread is memory-capped and ended when the signal aborts, like a PDF being parsed.
+ * After readDocumentsHere, the same reading runs in this thread, on the same copy of the pages and with the
+ * same errors.
  */
 export async function readInThread(
   pages: ReadPage[],
@@ -21,6 +43,7 @@ export async function readInThread(
     words: p.words,
     ocr: p.ocr,
   }));
+  if (here) return readHere(structuredClone(slim), layouts);
   return runInReaderThread<DocumentReading>({
     kind: 'read',
     raster: opts.raster,
@@ -29,12 +52,22 @@ export async function readInThread(
     onMessage: (m) => {
       if (m.type === 'read') return { result: m.reading };
       if (m.type === 'refused') return { error: new AppError(m.code, m.message), reusable: true };
-      if (m.type === 'error')
-        return {
-          error: new AppError('internal', 'Reading this PDF failed.', { details: { reason: m.message } }),
-          reusable: false,
-        };
+      if (m.type === 'error') return { error: readingFailed(m.message), reusable: false };
       return undefined;
     },
   });
 }
+
+async function readHere(pages: ReadPage[], layouts: KnownLayout[] | undefined): Promise<DocumentReading> {
+  loadReadingCode();
+  const { readDocument } = await readingCode!;
+  try {
+    return await readDocument(pages, layouts ? { layouts: async () => layouts } : undefined);
+  } catch (err) {
+    // What the reader thread would report: a refusal by its code and message, anything else as a failed reading.
+    if (err instanceof AppError) throw new AppError(err.code, err.message);
+    throw readingFailed(String((err as Error)?.message ?? err));
+  }
+}
+
+const readingFailed = (reason: string) => new AppError('internal', 'Reading this PDF failed.', { details: { reason } });

@@ -79,10 +79,25 @@ const freeSlot = (kind: ThreadJobKind) => {
  */
 const renderLock = new Int32Array(new SharedArrayBuffer(4));
 
+/**
+ * How reader threads start: loading the reading code (structure model, field reading, solver) after pdf.js.
+ * See dedicateReaderThreads.
+ */
+const threadStart = { preloadReading: true };
+
+/**
+ * Reader threads started from now on serve a process that only extracts and reads documents in its main thread
+ * (the CLI, pages.reading.ts readDocumentsHere): they load pdf.js alone (the reading code only for a read job
+ * they are given).
+ */
+export function dedicateReaderThreads(): void {
+  threadStart.preloadReading = false;
+}
+
 function spawn(raster: PageRasterModule): Worker {
   const worker = new Worker(BOOT, {
     eval: true,
-    workerData: { renderLock, entry: ENTRY, raster },
+    workerData: { renderLock, entry: ENTRY, raster, ...threadStart },
     // Never piped to this process's own: nothing a thread prints (pdf.js's warnings) reaches `--json` output.
     stdout: true,
     stderr: true,

@@ -22,23 +22,35 @@ import { needsOcr } from './text-layer.ts';
 // The code cache (this file's stripped TypeScript and pdf.js's 3 MB) is on from the thread's first line:
 // the parent starts it with NODE_COMPILE_CACHE set (pdf-document.reader.ts).
 
-// Parsing and rendering yield the CPU to the main thread, which acknowledges chat requests.
-lowerThreadPriority();
-
 let post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void = () => {};
 
-const data = workerData as { renderLock?: Int32Array; raster: PageRasterModule };
+const data = workerData as {
+  renderLock?: Int32Array;
+  raster: PageRasterModule;
+  /** false: load the reading code only for a read job (its starter reads documents itself). */
+  preloadReading?: boolean;
+};
+
+// Parsing and rendering yield the CPU to the main thread, which acknowledges chat requests.
+lowerThreadPriority();
 
 // Load pdf.js as soon as the thread starts, so it overlaps the caller reading the file. The page rasteriser
 // is the one the composition root named (workerData): pdf.js loads no canvas of its own here.
 const ready = loadPdfJs(data.raster);
 ready.catch(() => {}); // a failure is reported to the first request, not as an unhandled rejection
 // Then the reading code (structure model, field reading, solver): a document's pages come back to be read here.
-const reading = ready.catch(() => {}).then(() => import('../pages.interpreter.ts'));
-reading.catch(() => {});
+// Not where the thread's starter reads documents itself (the CLI): then only for a read job.
+let reading = data.preloadReading === false ? null : loadReading();
+
+function loadReading() {
+  const loaded = ready.catch(() => {}).then(() => import('../pages.interpreter.ts'));
+  loaded.catch(() => {});
+  return loaded;
+}
 
 /** Reads a document's pages into accounts; an expected refusal (no margin figures) goes back as its code. */
 async function read(req: ReadRequest): Promise<void> {
+  reading ??= loadReading();
   const { readDocument } = await reading;
   const known = req.layouts;
   try {
