@@ -13,7 +13,8 @@ let readingCode: Promise<typeof import('./pages.interpreter.ts')> | null = null;
  * For a process that does nothing but extract (the CLI): documents are read in this thread, which would
  * otherwise wait idle while a reader thread parses the PDF and then loads the reading code and reads. Reader
  * threads started from now on load pdf.js alone, so the PDF is parsed sooner, while this thread loads the reading
- * code (loadReadingCode, called once the PDF is on its way). A service never calls it: its main thread answers chat.
+ * code (loadReadingCode, called once the PDF is on its way), and they keep the process's priority. A service never
+ * calls it: its main thread answers chat.
  */
 export function readDocumentsHere(): void {
   here = true;

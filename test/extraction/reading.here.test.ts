@@ -57,6 +57,35 @@ describe('where the CLI reads a document', () => {
     expect(here).toEqual(inThread);
   }, 600_000);
 
+  it.runIf(process.platform === 'linux')(
+    'a dedicated reader thread keeps the process priority; a service reader thread runs at nice 10',
+    () => {
+      // A fresh process reads one PDF and lists its threads' nice values (Linux keeps one per thread).
+      const niceValues = (dedicated: boolean) => {
+        const script = `
+import { readdirSync, readFileSync } from 'node:fs';
+const { closePdfReaders, dedicateReaderThreads, readPdf } = await import(${JSON.stringify(path.join(ROOT, 'src/extraction/pdf/pdf-document.reader.ts'))});
+const { PAGE_RASTER_MODULE } = await import(${JSON.stringify(path.join(ROOT, 'src/render/page.raster.module.ts'))});
+if (${dedicated}) dedicateReaderThreads();
+const bytes = new Uint8Array(readFileSync(${JSON.stringify(path.join(REPORTS, 'compact-summary-01.pdf'))}));
+await readPdf(bytes, { raster: PAGE_RASTER_MODULE, maxPages: 5, dpi: 250, signal: new AbortController().signal, onPage: () => {} });
+const nice = readdirSync('/proc/self/task').map((t) => Number(readFileSync('/proc/self/task/' + t + '/stat', 'utf8').split(') ')[1].split(' ')[16]));
+await closePdfReaders();
+console.log(JSON.stringify(nice));`;
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'marginiq-nice-')), 'nice.mjs');
+        writeFileSync(file, script);
+        const run = spawnSync(process.execPath, [file], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+        expect(run.stderr).toBe('');
+        return JSON.parse(run.stdout) as number[];
+      };
+      const base = spawnSync(process.execPath, ['-p', 'require("node:os").getPriority()'], { encoding: 'utf8' });
+      const own = Number(base.stdout);
+      expect(niceValues(true).every((n) => n === own)).toBe(true);
+      if (own < 10) expect(niceValues(false)).toContain(10);
+    },
+    600_000,
+  );
+
   it('`marginiq extract` reads in its main thread and prints what the reader thread read', () => {
     // A resolve hook sees only the thread it is registered in: here the main thread.
     const dir = mkdtempSync(path.join(tmpdir(), 'marginiq-reading-here-'));

@@ -80,18 +80,19 @@ const freeSlot = (kind: ThreadJobKind) => {
 const renderLock = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * How reader threads start: loading the reading code (structure model, field reading, solver) after pdf.js.
- * See dedicateReaderThreads.
+ * How reader threads start: loading the reading code (structure model, field reading, solver) after pdf.js, and
+ * below the main thread's priority (it acknowledges chat requests). See dedicateReaderThreads.
  */
-const threadStart = { preloadReading: true };
+const threadStart = { preloadReading: true, lowerPriority: true };
 
 /**
  * Reader threads started from now on serve a process that only extracts and reads documents in its main thread
  * (the CLI, pages.reading.ts readDocumentsHere): they load pdf.js alone (the reading code only for a read job
- * they are given).
+ * they are given) and keep the process's priority, since no main thread there answers chat.
  */
 export function dedicateReaderThreads(): void {
   threadStart.preloadReading = false;
+  threadStart.lowerPriority = false;
 }
 
 function spawn(raster: PageRasterModule): Worker {

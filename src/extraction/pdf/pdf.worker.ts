@@ -29,10 +29,12 @@ const data = workerData as {
   raster: PageRasterModule;
   /** false: load the reading code only for a read job (its starter reads documents itself). */
   preloadReading?: boolean;
+  /** false: no main thread needs the CPU to answer chat (the CLI). */
+  lowerPriority?: boolean;
 };
 
 // Parsing and rendering yield the CPU to the main thread, which acknowledges chat requests.
-lowerThreadPriority();
+if (data.lowerPriority !== false) lowerThreadPriority();
 
 // Load pdf.js as soon as the thread starts, so it overlaps the caller reading the file. The page rasteriser
 // is the one the composition root named (workerData): pdf.js loads no canvas of its own here.
