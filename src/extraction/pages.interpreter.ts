@@ -10,8 +10,8 @@ import type { OcrPool } from './ocr/ocr.pool.ts';
 import type { OcrPage } from './ocr/ocr.verify.ts';
 import type { ReadPage } from './pages.reader.ts';
 import { normalizeAccount } from './parse/account.parser.ts';
-import { findDates } from './parse/date.parser.ts';
-import { readDocumentFormats } from './parse/document.formats.ts';
+import { type DateOrderReading, findDates } from './parse/date.parser.ts';
+import { type DocumentFormats, readDocumentFormats } from './parse/document.formats.ts';
 import { printsCents } from './parse/value.parser.ts';
 import { finishReadings, type InterpretContext } from './readings.finish.ts';
 import { type CallDue, readCallDue } from './solver/call.due.ts';
@@ -21,7 +21,7 @@ import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from './vocabulary/document.word
 import { containsStem, phraseRegExp } from './vocabulary/word.patterns.ts';
 
 /** The document's lines, segmented into labels, figures and dates, as every later stage (and layout memory) reads them. */
-export function layoutLines(pages: PageWords[]): { lines: Segmented[]; fullText: string } {
+export function layoutLines(pages: PageWords[]): { lines: Segmented[]; fullText: string; formats: DocumentFormats } {
   const rawLines: { line: Line; ocr: boolean }[] = [];
   for (const p of pages) {
     for (const line of buildLines(p.words, p.page.index, rawLines.length)) rawLines.push({ line, ocr: p.ocr });
@@ -30,7 +30,7 @@ export function layoutLines(pages: PageWords[]): { lines: Segmented[]; fullText:
   const formats = readDocumentFormats(fullText);
   const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { ...formats, ocr }));
   distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
-  return { lines, fullText };
+  return { lines, fullText, formats };
 }
 
 /** A page as reading needs it: its words and size, and whether OCR read it (no images). */
@@ -60,7 +60,7 @@ export async function readDocument(
   memory: LayoutMemory | undefined,
   reread?: LearnedReread,
 ): Promise<DocumentReading> {
-  const { lines, fullText } = layoutLines(pages);
+  const { lines, fullText, formats } = layoutLines(pages);
   const ocrPageSet = new Set(pages.filter((p) => p.ocr).map((p) => p.page.index));
   const evidenceCtx = { lines, ocrPages: ocrPageSet };
   const sizes = pages.map((p) => ({ width: p.page.width, height: p.page.height }));
@@ -93,7 +93,7 @@ export async function readDocument(
   }
   for (const a of accounts) {
     if (a.date) continue;
-    const date = unlabelledDate(lines);
+    const date = unlabelledDate(lines, formats.dateOrder);
     const evidence = date ? locatePrinted(date.value, 'date', evidenceCtx, null) : null;
     a.date = date && evidence ? { ...date, evidence } : date;
   }
@@ -132,8 +132,12 @@ function distrustOddFigures(lines: Segmented[], ocrLines: Set<number>): void {
 
 const DATE_CAPTION = phraseRegExp(DATE_CAPTION_WORDS, 'gi');
 
-/** A date near the top of the first page when no label names one; never a print, due or trade date. */
-function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | null {
+/**
+ * A date near the top of the first page when no label names one; never a print, due or trade date.
+ * Failing that, the first date anywhere, read in the document's own order (`04-12-2026` is 4 December
+ * in a document whose other dates are day-first), like every other date of the document.
+ */
+function unlabelledDate(lines: Segmented[], order: DateOrderReading): { value: string; conf: number } | null {
   // A date printed with a clock time (`3/4/27, 7:23 PM`) is when the page was printed, not what it reports.
   const STAMP = /\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d.,])/i;
   const found: { iso: string; alone: boolean }[] = [];
@@ -148,6 +152,6 @@ function unlabelledDate(lines: Segmented[]): { value: string; conf: number } | n
   const distinct = new Set(found.map((f) => f.iso));
   if (distinct.size === 1) return { value: found[0]!.iso, conf: found[0]!.alone ? 0.85 : 0.7 };
   if (found.length > 0) return { value: found[0]!.iso, conf: 0.6 };
-  const any = lines.map((l) => findDates(l.text)[0]).find(Boolean);
+  const any = lines.map((l) => findDates(l.text, order)[0]).find(Boolean);
   return any ? { value: any.iso, conf: 0.5 } : null;
 }
