@@ -7,6 +7,7 @@ import { COLUMN_TITLE_WORDS, HOUSE_FIELD_WORDS, type TitleKind } from '../vocabu
 import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.words.ts';
 import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { arithmeticHeader } from './arithmetic.header.ts';
+import { titleCurrency } from './currency.sections.ts';
 
 /**
  * Column titles over rows (`Current | Prior Day | Change`, `EURO | US DOLLARS | CONVERTED TO USD`,
@@ -63,7 +64,17 @@ const TITLE = Object.fromEntries(
 const HOUSE_TITLE = new RegExp(`^${phrasePattern(COLUMN_TITLE_WORDS.house)}(?! (?:${alternation(HOUSE_FIELD_WORDS)}))`);
 const EXCHANGE_TITLE = new RegExp(`^${phrasePattern(COLUMN_TITLE_WORDS.exchange)}`);
 
+/**
+ * What a column title says its column holds, and the currency it names for the figures under it
+ * (`Amount (₹)`, `Balance USDT`): those figures are in it, whatever their own print shows.
+ */
 export function classifyHeader(text: string): Omit<Column, 'x0' | 'x1' | 'text'> {
+  const kind = titleKind(text);
+  const named = kind.currency ? null : titleCurrency(text);
+  return named ? { ...kind, currency: named } : kind;
+}
+
+function titleKind(text: string): Omit<Column, 'x0' | 'x1' | 'text'> {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
   if (TITLE.prior.test(t)) return { kind: 'prior' };
   if (TITLE.change.test(t)) return { kind: 'change' };

@@ -1,10 +1,18 @@
 import type { Segmented } from '../layout/segments.ts';
-import { currencyCodeIn, currencyFromName, isCurrencyCode } from '../parse/currency.parser.ts';
+import {
+  CURRENCY_CODE_SOURCE,
+  currencyCodeIn,
+  currencyFromCode,
+  currencyFromName,
+  currencyFromSymbol,
+  isCurrencyCode,
+} from '../parse/currency.parser.ts';
 import {
   CONVERTED_TOTAL_WORDS,
   CONVERTED_WORDS,
   CURRENCY_HEADING_NOISE,
   CURRENCY_UNIT_WORDS,
+  SHARED_SYMBOLS,
 } from '../vocabulary/currencies.ts';
 import { alternation, phraseRegExp } from '../vocabulary/word.patterns.ts';
 
@@ -27,7 +35,11 @@ const decoration = (run: RegExpExecArray | null) => (run && (run[0].match(/[*=#~
 const CONVERTED_TOTAL = phraseRegExp(CONVERTED_TOTAL_WORDS);
 const CONVERTED = phraseRegExp(CONVERTED_WORDS);
 const HEADING_NOISE = phraseRegExp(CURRENCY_HEADING_NOISE, 'gi');
-const BARE_CURRENCY = new RegExp(String.raw`^(?:[a-z]+\s+)?(?:${alternation(CURRENCY_UNIT_WORDS)})$|^[A-Z]{3}$`, 'i');
+// A code alone is printed in capitals, and may be a market ticker (`USDT`) as well as an ISO code.
+const BARE_CURRENCY = new RegExp(
+  String.raw`^(?:(?:[a-z]+\s+)?(?:${alternation(CURRENCY_UNIT_WORDS)})|[A-Z]{3,4})$`,
+  'i',
+);
 
 /** A heading naming the currency of the figures under it; `base` for a converted / all-currency total. */
 export function currencySection(line: Segmented): CurrencySection | null {
@@ -55,4 +67,28 @@ export function currencyCode(text: string): string | null {
   const t = text.trim();
   if (/^[A-Z]{3}$/.test(t)) return isCurrencyCode(t) ? t : null;
   return (isCurrencyCode(t) ? t : null) ?? currencyFromName(t) ?? currencyCodeIn(t);
+}
+
+const BRACKETED = /[([]\s*([^\s()[\]]{1,6})\s*[)\]]/g;
+const CAPITAL_CODE = new RegExp(`(?<![A-Za-z])${CURRENCY_CODE_SOURCE}`, 'g');
+
+/**
+ * The currency a column title or a label names beside its words, for the figures under it:
+ * `Amount (₹)`, `Margin (USDT)`, `Balance in INR`. A code counts in capitals only (`try` is a word),
+ * a symbol only in brackets and only where it names one currency (`($)` and `(¥)` stay undecided:
+ * the document's own currency says which). Null when the text names none, or more than one.
+ */
+export function titleCurrency(text: string): string | null {
+  const found = new Set<string>();
+  for (const m of text.matchAll(BRACKETED)) {
+    const inner = m[1]!;
+    if (/^[A-Z]{3,4}$/.test(inner)) {
+      if (isCurrencyCode(inner)) found.add(inner);
+    } else if (!currencyFromCode(inner) && !(inner in SHARED_SYMBOLS)) {
+      const own = currencyFromSymbol(inner);
+      if (own) found.add(own.code);
+    }
+  }
+  for (const m of text.matchAll(CAPITAL_CODE)) found.add(m[0]);
+  return found.size === 1 ? [...found][0]! : null;
 }
