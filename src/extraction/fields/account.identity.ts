@@ -1,9 +1,16 @@
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
-import { ACCOUNT_WORD_PREFIXES, NUMBER_SIGNS, WEB_ADDRESS_MARKS } from '../vocabulary/document.words.ts';
+import {
+  ACCOUNT_NAME_SEPARATORS,
+  ACCOUNT_TYPE_WORDS,
+  ACCOUNT_WORD_PREFIXES,
+  NUMBER_SIGNS,
+  PHONE_WORDS,
+  WEB_ADDRESS_MARKS,
+} from '../vocabulary/document.words.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
-import { alternation, containsStem, startsWithPrefix } from '../vocabulary/word.patterns.ts';
+import { alternation, containsStem, phraseRegExp, startsWithPrefix } from '../vocabulary/word.patterns.ts';
 import { ocrFactor } from './field.choice.ts';
 import type { ExtractedAccount, Reading } from './fields.extractor.ts';
 
@@ -70,6 +77,12 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
     }
   }
   for (const line of head) {
+    for (const cell of line.cells) {
+      const typed = typedAccount(cell.text);
+      if (typed) return { value: typed, conf: Math.min(0.75, 0.75 * ocrFactor(cell.conf)) };
+    }
+  }
+  for (const line of head) {
     if (containsStem(line.text, WEB_ADDRESS_MARKS)) continue;
     for (let ci = 0; ci < line.cells.length; ci++) {
       const cell = line.cells[ci]!;
@@ -87,6 +100,30 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
     }
   }
   return null;
+}
+
+const SEPARATOR = `(?:${alternation(ACCOUNT_NAME_SEPARATORS)})`;
+const TYPED = new RegExp(String.raw`^([^\d]{3,48}?)\s+${SEPARATOR}\s+(\S+)(?:\s+${SEPARATOR}\s.*)?$`);
+const ACCOUNT_TYPE = phraseRegExp(ACCOUNT_TYPE_WORDS);
+const PHONE_WORD = phraseRegExp(PHONE_WORDS);
+/** A telephone number's shape: `(800) 555-1212`, `800-555-1212`, `+44 20 7946 0958`. */
+const PHONE_SHAPE = /^\+|^\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$/;
+
+/**
+ * An account named by its type instead of a label, the number after a separator in the same cell
+ * (`Individual Brokerage · 6612-0938`, `Roth IRA | 7781-2201 | USD`): the type words must be an
+ * account's, and never another account's (`Sweep · 12-3456`) or a telephone's.
+ */
+function typedAccount(text: string): string | null {
+  const m = text.trim().match(TYPED);
+  if (!m) return null;
+  const [, lead, token] = m as unknown as [string, string, string];
+  if (!ACCOUNT_TYPE.test(lead) || namesOtherAccount(lead) || PHONE_WORD.test(lead)) return null;
+  const bare = token.replace(/[,;]$/, '');
+  if (!ACCOUNT_SHAPES.some((re) => re.test(bare)) || PHONE_SHAPE.test(bare) || findDates(bare).length) return null;
+  if ((bare.match(/\d/g) ?? []).length < 4) return null;
+  const tok = readAccountToken(bare);
+  return tok && tok.value === normalizeAccount(bare) ? tok.value : null;
 }
 
 /** The label of the cell that prints an account number (left of it, or above it), if any. */

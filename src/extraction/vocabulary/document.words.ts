@@ -55,6 +55,56 @@ export const ACCOUNT_WORD_PREFIXES: readonly string[] = [
 export const SUBACCOUNT_PREFIXES: readonly string[] = ['sub'];
 
 /**
+ * Words of an account's type or registration, which a portal prints before the number in place of
+ * an account label (`Individual Brokerage · 6612-0938`, `Joint Margin • 55-1234`, `Roth IRA | 7781-2201`).
+ */
+export const ACCOUNT_TYPE_WORDS: readonly string[] = [
+  'individual',
+  'joint',
+  'brokerage',
+  'margin',
+  'cash',
+  'ira',
+  'roth',
+  'rollover',
+  'trust',
+  'custodial',
+  'corporate',
+  'retirement',
+  'investment',
+  'trading',
+  'futures',
+  'options',
+  'derivatives',
+  'cfd',
+  'spread betting',
+  'isa',
+  'sipp',
+  'tfsa',
+  'rrsp',
+  'demat',
+  'commodity',
+  'pension',
+  'partnership',
+  'estate',
+  'ugma',
+  'utma',
+];
+/** Marks that stand between an account's type and its number in one cell (`Individual · 6612-0938`). */
+export const ACCOUNT_NAME_SEPARATORS: readonly string[] = ['·', '•', '∙', '|', '–', '—'];
+/** Words of a contact line, whose number is a telephone's (`Client Services · 6612-0938`). */
+export const PHONE_WORDS: readonly string[] = [
+  'tel',
+  'phone',
+  'telephone',
+  'fax',
+  'call',
+  'helpline',
+  'hotline',
+  'mobile',
+];
+
+/**
  * A line holding one of these (anywhere, lower case) prints a date that is not the statement's
  * (print, run, due, trade or settlement dates, page furniture, the prior period).
  */
