@@ -130,4 +130,16 @@ describe('an account named by its type', () => {
       expect(r!.account_number, head).toBeNull();
     }
   });
+
+  it('never takes a telephone number printed alone in the page head for an unlabelled account', async () => {
+    for (const [caption, number] of [
+      ['Client Services', '800-555-1212'],
+      ['Helpline', '1-800-555-1212'],
+    ]) {
+      const [r] = await run([
+        [[caption!, 60, 60], [number!, 200, 60], ['Statement Date: 2026-12-04', 330, 60], ...kv(100, FIGURES)],
+      ]);
+      expect(r!.account_number, number).toBeNull();
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { matchLabel } from '../labels/label.matcher.ts';
+import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
@@ -71,6 +73,8 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
       const label = near(line, ci);
       if (!label || !startsWithPrefix(label, ACCOUNT_WORD_PREFIXES) || namesOtherAccount(label)) continue;
       const text = line.cells[ci]!.text.trim();
+      // `Customer Service | 800-555-1212`: a telephone's number, unless an account label names it.
+      if (PHONE_WORD.test(label) || (PHONE_SHAPE.test(text) && !accountLabel(label))) continue;
       const tok = readAccountToken(text);
       if (!tok || tok.value !== normalizeAccount(text) || findDates(text).length) continue;
       return { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(line.cells[ci]!.conf)) };
@@ -88,9 +92,10 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
       const cell = line.cells[ci]!;
       // A number printed as another account's (`Sweep Vehicle Ref | 12-3456-78`) is never the report's.
       const label = near(line, ci);
-      if (label && namesOtherAccount(label)) continue;
+      if (label && (namesOtherAccount(label) || PHONE_WORD.test(label))) continue;
       const text = cell.text.trim().replace(NUMBER_SIGN, '');
-      if (!ACCOUNT_SHAPES.some((re) => re.test(text))) continue;
+      // A telephone number (`800-555-1212`, `1-800-555-1212`) has an account's shape too.
+      if (!ACCOUNT_SHAPES.some((re) => re.test(text)) || PHONE_SHAPE.test(text)) continue;
       const digits = (text.match(/\d/g) ?? []).length;
       if (digits < 4 || /^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$/.test(text) || /^(?:19|20)\d{2}-\d{2}/.test(text)) continue;
       if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d+\.\d{1,2}$/.test(text)) continue;
@@ -107,7 +112,10 @@ const TYPED = new RegExp(String.raw`^([^\d]{3,48}?)\s+${SEPARATOR}\s+(\S+)(?:\s+
 const ACCOUNT_TYPE = phraseRegExp(ACCOUNT_TYPE_WORDS);
 const PHONE_WORD = phraseRegExp(PHONE_WORDS);
 /** A telephone number's shape: `(800) 555-1212`, `800-555-1212`, `+44 20 7946 0958`. */
-const PHONE_SHAPE = /^\+|^\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$/;
+const PHONE_SHAPE = /^\+|^(?:1[-. ])?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$/;
+
+const accountLabel = (text: string) => (matchLabel(text, ACCOUNT_ONLY)?.score ?? 0) >= 0.8;
+const ACCOUNT_ONLY: ReadonlySet<LabelTarget> = new Set(['account']);
 
 /**
  * An account named by its type instead of a label, the number after a separator in the same cell
