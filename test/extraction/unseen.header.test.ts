@@ -119,12 +119,14 @@ describe('an account named by its type', () => {
     expect(r!.account_number).toBe('6612-0938');
   });
 
-  it('never takes a telephone, another account or a year for the account', async () => {
+  it('never takes a telephone, another account, a title or a period for the account', async () => {
     for (const head of [
       'Margin Helpline · 6612-0938',
       'Brokerage Services · 800-555-1212',
       'Linked Cash Sweep · 6612-0938',
       'Individual Brokerage · 2026',
+      'Trading Statement · 4471-0938',
+      'Futures Trading · Q4-2026',
     ]) {
       const [r] = await statement(head);
       expect(r!.account_number, head).toBeNull();

@@ -7,6 +7,7 @@ import {
   ACCOUNT_NAME_SEPARATORS,
   ACCOUNT_TYPE_WORDS,
   ACCOUNT_WORD_PREFIXES,
+  DOCUMENT_TITLE_WORDS,
   NUMBER_SIGNS,
   PHONE_WORDS,
   WEB_ADDRESS_MARKS,
@@ -111,6 +112,7 @@ const SEPARATOR = `(?:${alternation(ACCOUNT_NAME_SEPARATORS)})`;
 const TYPED = new RegExp(String.raw`^([^\d]{3,48}?)\s+${SEPARATOR}\s+(\S+)(?:\s+${SEPARATOR}\s.*)?$`);
 const ACCOUNT_TYPE = phraseRegExp(ACCOUNT_TYPE_WORDS);
 const PHONE_WORD = phraseRegExp(PHONE_WORDS);
+const TITLE_WORD = phraseRegExp(DOCUMENT_TITLE_WORDS);
 /** A telephone number's shape: `(800) 555-1212`, `800-555-1212`, `+44 20 7946 0958`. */
 const PHONE_SHAPE = /^\+|^(?:1[-. ])?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$/;
 
@@ -120,15 +122,19 @@ const ACCOUNT_ONLY: ReadonlySet<LabelTarget> = new Set(['account']);
 /**
  * An account named by its type instead of a label, the number after a separator in the same cell
  * (`Individual Brokerage · 6612-0938`, `Roth IRA | 7781-2201 | USD`): the type words must be an
- * account's, and never another account's (`Sweep · 12-3456`) or a telephone's.
+ * account's, and never another account's (`Sweep · 12-3456`), a telephone's or a title's
+ * (`Trading Statement · Q4-2026`).
  */
 function typedAccount(text: string): string | null {
   const m = text.trim().match(TYPED);
   if (!m) return null;
   const [, lead, token] = m as unknown as [string, string, string];
-  if (!ACCOUNT_TYPE.test(lead) || namesOtherAccount(lead) || PHONE_WORD.test(lead)) return null;
+  if (!ACCOUNT_TYPE.test(lead) || namesOtherAccount(lead) || PHONE_WORD.test(lead) || TITLE_WORD.test(lead))
+    return null;
   const bare = token.replace(/[,;]$/, '');
   if (!ACCOUNT_SHAPES.some((re) => re.test(bare)) || PHONE_SHAPE.test(bare) || findDates(bare).length) return null;
+  // A year with its quarter or month (`Q4-2026`, `2026-12`) is a period, not a number.
+  if (/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(bare) && bare.replace(/\W/g, '').length <= 7) return null;
   if ((bare.match(/\d/g) ?? []).length < 4) return null;
   const tok = readAccountToken(bare);
   return tok && tok.value === normalizeAccount(bare) ? tok.value : null;

@@ -90,6 +90,30 @@ export const ACCOUNT_TYPE_WORDS: readonly string[] = [
   'ugma',
   'utma',
 ];
+/**
+ * Words of a document's title or period, which make `Trading Statement · Q4-2026` a title and its
+ * period rather than an account's type and number.
+ */
+export const DOCUMENT_TITLE_WORDS: readonly string[] = [
+  'statement',
+  'summary',
+  'report',
+  'overview',
+  'notice',
+  'letter',
+  'period',
+  'quarter',
+  'quarterly',
+  'annual',
+  'monthly',
+  'daily',
+  'page',
+  'regn',
+  'registration',
+  'licence',
+  'license',
+  'member',
+];
 /** Marks that stand between an account's type and its number in one cell (`Individual · 6612-0938`). */
 export const ACCOUNT_NAME_SEPARATORS: readonly string[] = ['·', '•', '∙', '|', '–', '—'];
 /** Words of a contact line, whose number is a telephone's (`Client Services · 6612-0938`). */
