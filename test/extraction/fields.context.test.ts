@@ -47,6 +47,12 @@ describe('figure context vocabulary', () => {
     expect(isNoneWord('keine / Margin call')).toBe(false);
   });
 
+  it('reads a word for nothing printed in two languages without a separator (`なし None`) as none', () => {
+    expect(isNoneWord('なし None')).toBe(true);
+    expect(isNoneWord('NIL 없음')).toBe(true);
+    expect(isNoneWord('なし Margin call')).toBe(false);
+  });
+
   it('keeps every list free of duplicates and empty entries', () => {
     const lists = [...Object.values(CONTEXT_PHRASES), OTHER_ACCOUNT_WORDS, NONE_WORDS];
     for (const list of lists) {

@@ -56,6 +56,18 @@ describe('fillByIdentities', () => {
     expect(placed(out)).toEqual({ cash_balance: 300, long_market_value: 900, short_market_value: -200 });
   });
 
+  it('never places a profit or loss on positions as the short value', () => {
+    // Cash + collateral + an unrealised loss add up to the equity, but a P/L is not a market value.
+    const out = fillByIdentities(
+      known([
+        ['total_equity', 7_915_500],
+        ['cash_balance', 3_200_000],
+      ]),
+      [fig('Collateral Securities after haircut', 5_840_000), fig('Unrealized P/L on positions', -1_124_500)],
+    );
+    expect(placed(out).short_market_value).toBeUndefined();
+  });
+
   it('places nothing from zeros, figures whose labels say nothing of the part, or trusted figures', () => {
     expect(
       fillByIdentities(known([['total_equity', 1_000]]), [fig('Deposits', 0), fig('Ending Value', 1_000)]),

@@ -106,4 +106,10 @@ describe('matchLabel', () => {
       negate: true,
     });
   });
+
+  it('reads written options as short value and a net margin deposit as equity, despite the distractor word', () => {
+    expect(matchLabel('Geschriebene Optionen / Written options')?.target).toBe('short_market_value');
+    expect(matchLabel('Options')).toBeNull();
+    expect(matchLabel('受入保証金 (実質) Net Margin Deposit')?.target).toBe('total_equity');
+  });
 });

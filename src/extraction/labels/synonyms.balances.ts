@@ -94,6 +94,8 @@ export const BALANCE_SYNONYMS: Record<
     ['short positions market value'],
     ['market value of short positions'],
     ['short', 0.85],
+    // Options the account wrote are short positions: their value is short market value.
+    ['written options', 0.9],
   ],
   sma: [
     ['sma'],

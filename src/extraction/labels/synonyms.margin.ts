@@ -40,6 +40,8 @@ export const MARGIN_SYNONYMS: Record<
     ['total portfolio value', 0.85],
     ['market value of account', 0.9],
     ['net worth', 0.8],
+    // Japanese margin accounts: the deposit received net of unrealised losses (受入保証金) is the account's equity.
+    ['net margin deposit', 0.9],
   ],
   maintenance_requirement: [
     ['house maintenance requirement', 1.02],

@@ -1,4 +1,5 @@
 import type { FieldName } from '../../contract/fields.ts';
+import { namesProfitOrLoss } from '../vocabulary/pnl.words.ts';
 import { near } from './accounting.identities.ts';
 import { type Assignment, dedupe, type Filled, filled, type Known, key, noCall, pickBest } from './filled.figures.ts';
 import { affinity, leaning } from './label.clarity.ts';
@@ -197,7 +198,8 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
           if ((cF && !affinity(cF.label, 'cash_balance')) || (lF && !affinity(lF.label, 'long_market_value'))) continue;
           // A short value is printed under a label that speaks of shorts (a negative figure alone may be
           // any debit or loss: open trade equity, a realised loss).
-          if (sF && !affinity(sF.label, 'short_market_value')) continue;
+          // A profit or loss on positions (`Unrealized P/L on positions`) is not their short value.
+          if (sF && (!affinity(sF.label, 'short_market_value') || namesProfitOrLoss(sF.label))) continue;
           // Without a printed short value the identity is two figures summing to a third: too weak alone.
           if (s === 0 && !sF && s0 === undefined && (!cF || !lF)) continue;
           const score =

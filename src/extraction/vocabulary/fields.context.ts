@@ -206,6 +206,9 @@ export const NONE_WORDS: readonly string[] = [
   'nessuno',
   'ninguno',
   'ninguna',
+  'なし',
+  '無し',
+  '없음',
 ];
 
 /** How a cell that stands for no figure starts (`No`, `None`, `Nil`, `N/A`): such a cell is never a label. */
@@ -259,12 +262,17 @@ export function namesOtherAccount(text: string): boolean {
   return OTHER_ACCOUNT_WORDS.some((o) => w.includes(o));
 }
 
+const NONE_SINGLE: ReadonlySet<string> = new Set(NONE_WORDS.filter((n) => words(n).length === 1));
+
 /** True when the text, as a whole, says there is no figure (`NONE`, `Nil`, `keine`, `—`). */
 export function isNoneWord(text: string): boolean {
   const t = text.trim();
   if (/^[-–—]+$/.test(t)) return true;
   const w = words(t).join(' ');
   if (w.length > 0 && NONE_WORDS.some((n) => words(n).join(' ') === w)) return true;
+  // Bilingual without a separator (`なし None`): every word says there is none.
+  const each = words(t);
+  if (each.length > 1 && each.every((x) => NONE_SINGLE.has(x))) return true;
   // Bilingual (`keine / none`, `aucun | nil`): every half says there is none.
   const halves = t.split(/\s+[/|]\s+/);
   return halves.length > 1 && halves.every(isNoneWord);

@@ -33,3 +33,11 @@ export function isOpenPnl(label: string): boolean {
   const w = words(label);
   return PHRASES.some((p) => w.some((_, i) => p.every((x, k) => w[i + k] === x)));
 }
+
+/** Words that make a label a profit or loss (`Unrealized P/L on positions`, `Gain/Loss`), never a market value. */
+const PROFIT_OR_LOSS = /(^|[^\p{L}])(p\s*[&/]\s*l|pnl|profit|loss|gain)([^\p{L}]|$)/iu;
+
+/** True when a label names a profit or loss, realised or not. */
+export function namesProfitOrLoss(label: string): boolean {
+  return PROFIT_OR_LOSS.test(label);
+}
