@@ -112,4 +112,8 @@ describe('matchLabel', () => {
     expect(matchLabel('Options')).toBeNull();
     expect(matchLabel('受入保証金 (実質) Net Margin Deposit')?.target).toBe('total_equity');
   });
+
+  it('reads an exchange snapshot time as the report date', () => {
+    expect(matchLabel('Snapshot time:')?.target).toBe('date');
+  });
 });

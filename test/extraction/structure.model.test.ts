@@ -114,6 +114,20 @@ describe('readLabelCells', () => {
     expect(ls[k]!.segs[0]!.text).toBe('Requirement');
   });
 
+  it('reads a two-line label around the figure printed between its lines, in a second panel', () => {
+    const ls = lines([
+      ...phrase('Margin', 300, 94),
+      ...phrase('Net Equity', 40, 100),
+      ...right('1,193,483.55', 250, 100),
+      ...right('155,163.55', 500, 100),
+      ...phrase('Surplus/(Shortfall)', 300, 106),
+    ]);
+    const k = at(ls, '155,163.55');
+    expect(ls[k]!.text).toContain('Net Equity');
+    const segs = readLabelCells(ls).lines[k]!.segs.map((s) => s.text);
+    expect(segs).toEqual(['Net Equity', '1,193,483.55', 'Margin Surplus/(Shortfall)', '155,163.55']);
+  });
+
   it('lets a label govern the figure printed just before it', () => {
     const ls = lines([...phrase('$107,492.57', 40, 100), ...phrase('Total Equity', 110, 100)]);
     const cands = [...readLabelCells(ls).before.values()].flat();

@@ -70,6 +70,9 @@ export const HEADER_SYNONYMS: Record<Extract<LabelTarget, 'account' | 'date' | '
     ['reporting date'],
     ['effective date', 0.9],
     ['balance date', 0.95],
+    // Exchanges state the moment their figures were taken: the report is as of the snapshot.
+    ['snapshot time', 0.95],
+    ['snapshot date', 0.95],
   ],
   currency: [
     ['base currency'],

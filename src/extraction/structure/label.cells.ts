@@ -30,6 +30,38 @@ function joinWrappedLabel(line: Segmented, prev: Segmented | undefined): Segment
   return { ...line, segs: [seg, ...line.segs.slice(1)] };
 }
 
+/**
+ * A two-line label beside a figure printed between its lines (`保證金盈餘/(不足) Margin` over
+ * `Surplus/(Shortfall)`, the figure on the line between them): when the lines above and below end in
+ * text cells at the same left edge, no figure follows either, and on the line between nothing stands
+ * from that edge to a figure, the two halves, if they name a field together, label that figure.
+ */
+function labelAroundFigure(line: Segmented, above: Segmented | undefined, below: Segmented | undefined): Segmented {
+  if (!above || !below || above.page !== line.page || below.page !== line.page) return line;
+  if (line.top - above.bottom > line.height * 0.5 || below.top - line.bottom > line.height * 0.5) return line;
+  const top = above.segs.at(-1);
+  if (top?.kind !== 'text') return line;
+  const at = below.segs.findIndex((b) => b.kind === 'text' && Math.abs(b.x0 - top.x0) <= 4);
+  const bottom = below.segs[at];
+  if (!bottom || at !== below.segs.length - 1) return line;
+  const i = line.segs.findIndex((a) => a.kind === 'amount' && a.x0 > Math.max(top.x1, bottom.x1));
+  const figure = line.segs[i];
+  if (!figure || line.segs.slice(0, i).some((s) => s.x1 > top.x0 - 4)) return line;
+  if (line.segs[i - 1]?.kind === 'text') return line;
+  const text = `${top.text} ${bottom.text}`;
+  const joined = matchLabel(text, FIELD_TARGETS);
+  const alone = matchLabel(top.text, FIELD_TARGETS);
+  if (!joined || (alone && alone.score >= joined.score)) return line;
+  const seg: Segment = {
+    ...top,
+    text,
+    x1: Math.max(top.x1, bottom.x1),
+    conf: Math.min(top.conf, bottom.conf),
+    cell: figure.cell,
+  };
+  return { ...line, segs: [...line.segs.slice(0, i), seg, ...line.segs.slice(i)] };
+}
+
 export interface LabelCells {
   /** The document's lines with their label cells joined: the lines as field reading reads them. */
   lines: Segmented[];
@@ -39,7 +71,9 @@ export interface LabelCells {
 
 /** Reads the label cells of every line. */
 export function readLabelCells(lines: Segmented[]): LabelCells {
-  const joined = lines.map((line, at) => joinWrappedLabel(line, lines[at - 1]));
+  const joined = lines.map((line, at) =>
+    labelAroundFigure(joinWrappedLabel(line, lines[at - 1]), lines[at - 1], lines[at + 1]),
+  );
   const before = new Map<number, Candidate[]>();
   joined.forEach((line, at) => {
     if (startsWithRowNumber(joined, at)) return;
