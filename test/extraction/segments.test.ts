@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { segmentLine } from '../../src/extraction/layout/segments.ts';
+import { mendLostGroupMarks, segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 
 /** Words at given left edges on one line, about 5 pt per character, 10 pt high. */
@@ -95,5 +95,50 @@ describe('figures grouped by spaces without decimals', () => {
     );
     const amount = segmentLine(l!, { locale: 'comma', dateOrder: 'dmy', ocr: false }).segs[1]!.amount!;
     expect(amount.quality).toBeLessThanOrEqual(0.85);
+  });
+});
+
+describe('group marks a scan lost', () => {
+  const read = (parts: [string, number][], locale: 'dot' | 'comma' = 'dot') => {
+    const [l] = buildLines(words(parts), 0);
+    return segmentLine(l!, { locale, dateOrder: 'dmy', ocr: true })
+      .segs.filter((s) => s.kind === 'amount')
+      .map((s) => [s.amount!.value, s.amount!.quality <= 0.85]);
+  };
+
+  it('reads the digits of a figure whose other group marks and decimals stand, as a guess', () => {
+    expect(
+      read([
+        ['Short', 40],
+        ["-8226'616.06", 300],
+      ]),
+    ).toEqual([[-8226616.06, true]]);
+    expect(
+      read([
+        ['Long', 40],
+        ["8'300222.22", 300],
+      ]),
+    ).toEqual([[8300222.22, true]]);
+    expect(
+      read([
+        ['Cash', 40],
+        ["(3286'753.25)", 300],
+      ]),
+    ).toEqual([[-3286753.25, true]]);
+    expect(
+      read(
+        [
+          ['Requirement', 40],
+          ['1.083542,50', 300],
+        ],
+        'comma',
+      ),
+    ).toEqual([[1083542.5, true]]);
+  });
+
+  it('leaves clean figures, Indian grouping, dates and codes as they are', () => {
+    expect(read([["3'856'286.95", 300]])).toEqual([[3856286.95, false]]);
+    expect(read([['12,34,567.89', 300]])).toEqual([[1234567.89, false]]);
+    expect(mendLostGroupMarks('2025.06.19 19.08.2025 MPS 251.5940 1,2345.67').at).toEqual([]);
   });
 });

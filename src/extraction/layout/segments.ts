@@ -88,6 +88,33 @@ export function mendLostDecimalMarks(text: string, locale: NumberLocale): { text
   return { text: out, at };
 }
 
+/**
+ * A scan's group mark is a faint tick OCR sometimes drops while reading every digit: `-8226'616.06` for
+ * `-8'226'616.06`, `8'300222.22`, `1.083542,50`. The amount reader then stops at the broken group and
+ * reads a part (`-8226`). Where a figure with decimals keeps at least one group mark of its own (one kind,
+ * other than its decimal mark), every group after the first holds three digits or six (two with the mark
+ * between them lost) and the first at most six, the marks are dropped: the digits read as one figure.
+ * Indian grouping (`12,34,567.89`) and dates keep theirs. The text keeps its length (the removed marks
+ * become spaces in front of the figure, sign and currency included); `at` lists the mended figures.
+ */
+export function mendLostGroupMarks(text: string): { text: string; at: number[] } {
+  const re = /(?<![\d.,'’\w-])([-−(]?\s?\p{Sc}?\s?)(\d{1,6}(?:['’.,]\d+)+)([.,])(\d{2})(?![\d.,'’])/gu;
+  const at: number[] = [];
+  const out = text.replace(re, (m, lead: string, int: string, decimal: string, cents: string, offset: number) => {
+    const marks = new Set(int.replace(/\d/g, ''));
+    const mark = [...marks][0];
+    if (marks.size !== 1 || mark === decimal) return m;
+    const groups = int.split(mark!);
+    const later = groups.slice(1);
+    if (!later.every((g) => g.length === 3 || g.length === 6)) return m;
+    if (groups[0]!.length <= 3 && later.every((g) => g.length === 3)) return m;
+    const pad = ' '.repeat(groups.length - 1);
+    at.push(offset + pad.length + lead.length);
+    return `${pad}${lead}${groups.join('')}${decimal}${cents}`;
+  });
+  return { text: out, at };
+}
+
 export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
   const segs: Segment[] = [];
   line.cells.forEach((cell, ci) => {
@@ -125,7 +152,9 @@ export function closeSpacedIntegers(cell: Cell): string {
 
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const closed = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
-  const mended = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
+  const decimals = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
+  const groups = opts.ocr ? mendLostGroupMarks(decimals.text) : { text: decimals.text, at: [] };
+  const mended = { text: groups.text, at: [...decimals.at, ...groups.at] };
   const text = mended.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);
