@@ -122,6 +122,16 @@ describe('bands', () => {
     }
   });
 
+  it('cuts in the middle of the blank rows between two lines, clear of both', () => {
+    const w = 400;
+    const h = 1000;
+    // Lines 12 rows tall with 8 blank rows between: every cut sits 3 or 4 rows from the ink on each side.
+    const gray = page(w, h, lines(0, 1000, 40));
+    const out = bands(gray, w, { x0: 0, y0: 0, x1: w, y1: h }, DPI);
+    expect(out.length).toBeGreaterThan(1);
+    for (const b of out.slice(1)) expect([15, 16]).toContain(b.y0 % 20);
+  });
+
   it('balances the strokes, not the height: dense text gets more, shorter bands', () => {
     const w = 400;
     const h = 1000;

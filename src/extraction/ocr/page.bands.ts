@@ -50,7 +50,17 @@ export function bands(gray: Uint8Array, w: number, box: Box, dpi: number): Box[]
         }
       }
     }
-    if (best > 0) cuts.push(best);
+    if (best > 0) {
+      // The middle of the run of rows as empty as that one: the band edges keep clear of the lines on either
+      // side (a cut a pixel above a line of text makes tesseract drop the first glyph of its words).
+      let a = best;
+      let b = best;
+      const low = cuts[cuts.length - 1]! + minGap;
+      const high = box.y1 - minGap;
+      while (a - 1 > low && rowInk[a - 1 - box.y0]! <= bestInk) a--;
+      while (b + 1 < high && rowInk[b + 1 - box.y0]! <= bestInk) b++;
+      cuts.push(Math.round((a + b) / 2));
+    }
   }
   cuts.push(box.y1);
   return cuts.slice(1).map((y1, i) => ({ x0: box.x0, x1: box.x1, y0: cuts[i]!, y1 }));
