@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/extraction/parse/date.parser.ts';
-import { type Placed, rows } from './support/pdf.builder.ts';
+import { rows } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 
 /** Generic layout variations: spaced account numbers, values before labels, stacked currencies, prose signs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Placed, rows } from './support/pdf.builder.ts';
+import { rows } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 
 /**
