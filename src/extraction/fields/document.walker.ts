@@ -129,7 +129,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     } else if (
       !hasAmounts &&
       sections.length > 0 &&
-      isCombinedHeading(line.text) &&
+      combinedHeading(line, headers.titles.has(at)) &&
       !labelHits(line).some((h) => FIELD_TARGETS.has(h.match.target))
     ) {
       current = combined;
@@ -181,12 +181,35 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   // With a converted all-currency total in the document, one currency's section is only a part of the
   // account, even in the base currency: it speaks only for a field the total does not print (or OCR lost).
   if (convertedTotal) for (const c of partial) c.score *= 0.6;
+  // A combined total's figures are no account's, but a document whose only figures stand under a combined
+  // heading is not one without figures: with one account, it gets them flagged (the structure was unclear).
+  const fields = (x: Section) => x.candidates.some((c) => FIELD_TARGETS.has(c.target));
+  if (sections.length <= 1 && !fields(preamble) && !sections.some(fields) && fields(combined)) {
+    const unsure = 'the figure was read under a heading that names a combined total, not the account';
+    (sections[0] ?? preamble).candidates.push(
+      ...combined.candidates.map((c) => ({ ...c, unsure: c.unsure ?? unsure })),
+    );
+  }
   if (sections.length === 0) sections.push(preamble);
   else if (preamble.candidates.length > 0) {
     // Figures printed before the first account heading belong to it only when the document has one account.
     if (sections.length === 1) sections[0]!.candidates.unshift(...preamble.candidates);
   }
   return { sections, doc };
+}
+
+/**
+ * A line that heads a household / combined total. On a line of column titles only its first cell, where a
+ * table's caption stands, can: a `Combined in CAD` title over figures names a column (the converted total of
+ * a multi-currency statement), not a section whose figures are no account's. A sentence (`Margin is
+ * calculated on a combined basis in Canadian dollars; …`) heads nothing.
+ */
+function combinedHeading(line: Segmented, titles: boolean): boolean {
+  const words = line.text.trim().split(/\s+/).length;
+  if ((words >= 8 && /[.;]\s/.test(line.text)) || words >= 12) return false;
+  if (!titles) return isCombinedHeading(line.text);
+  const first = line.segs[0];
+  return first !== undefined && isCombinedHeading(first.text);
 }
 
 function minConf(line: Segmented): number {

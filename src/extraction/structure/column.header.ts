@@ -8,6 +8,7 @@ import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.word
 import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { arithmeticHeader } from './arithmetic.header.ts';
 import { titleCurrency } from './currency.sections.ts';
+import { continuesTitles, joinTitles } from './title.band.ts';
 
 /**
  * Column titles over rows (`Current | Prior Day | Change`, `EURO | US DOLLARS | CONVERTED TO USD`,
@@ -204,6 +205,8 @@ export function readColumnHeaders(
   // Bottom of the header's table so far (its title line, then each row with figures under it): a header
   // governs the rows of its own block, not figures printed well below it under other titles.
   let bottom = 0;
+  // Rows with figures read under the header so far: titles continue only before the first.
+  let rows = 0;
   lines.forEach((printed, at) => {
     if (skip(at)) return;
     const prev = lines[at - 1];
@@ -231,11 +234,31 @@ export function readColumnHeaders(
       header = header ? stackHeaders(header, titled) : titled;
       bottom = line.bottom;
       titles.add(at);
+      rows = 0;
+      // Titles begun on the line above (a stacked title whose first words stand higher).
+      const above = lines[at - 1];
+      if (above && !skip(at - 1) && !titles.has(at - 1) && !governing.has(at - 1)) {
+        const upper = read(at - 1);
+        if (continuesTitles(upper, header, line.top - upper.bottom)) {
+          header = joinTitles(header, upper, true);
+          titles.add(at - 1);
+        }
+      }
+      return;
+    }
+    // Titles continued on the lines under the title line, before its first row.
+    if (header && rows === 0 && !hasAmounts && continuesTitles(line, header, line.top - bottom)) {
+      header = joinTitles(header, line, false);
+      bottom = line.bottom;
+      titles.add(at);
       return;
     }
     if (header && another) header = null;
     if (!header) return;
-    if (hasAmounts) bottom = line.bottom;
+    if (hasAmounts) {
+      bottom = line.bottom;
+      rows++;
+    }
     governing.set(at, header);
     if (hasAmounts && labelHits(line).length === 0) {
       const cands = fieldColumns(line, header);

@@ -69,10 +69,42 @@ export interface LabelCells {
   before: Map<number, Candidate[]>;
 }
 
+/**
+ * A label wrapped around its row (`Market value – long` / `310,455.00  96,870.00 …` / `positions`): a
+ * row of figures with no label of its own, the label's first half on the line above, left of the
+ * figures, and maybe its tail on the line below at the same left edge. The halves are the row's label
+ * cell, so the row's figures are read under the column titles like any labelled row.
+ */
+function labelAroundRow(lines: Segmented[], at: number): Segmented | null {
+  const line = lines[at]!;
+  const prev = lines[at - 1];
+  const first = line.segs[0];
+  if (!prev || prev.page !== line.page || first?.kind !== 'amount') return null;
+  const alone = (l: Segmented | undefined) =>
+    l && l.page === line.page && l.segs.length === 1 && l.segs[0]!.kind === 'text' ? l.segs[0]! : null;
+  const top = alone(prev);
+  if (!top || top.x1 >= first.x0 || line.top - prev.bottom > line.height * 1.2) return null;
+  if (top.text.split(' ').length > 6 || /[.:]$/.test(top.text.trim())) return null;
+  const next = lines[at + 1];
+  let tail = alone(next);
+  // The line below is this row's tail unless it heads a row of its own (a figure line right after it).
+  const after = lines[at + 2];
+  if (!tail || Math.abs(tail.x0 - top.x0) > 4 || next!.top - line.bottom > line.height * 1.2) tail = null;
+  else if (after && after.page === line.page && after.segs[0]?.kind === 'amount') tail = null;
+  for (const text of tail ? [`${top.text} ${tail.text}`, top.text] : [top.text]) {
+    if (!matchLabel(text, FIELD_TARGETS)) continue;
+    const seg: Segment = { ...top, text, x1: Math.max(top.x1, tail?.x1 ?? top.x1), cell: -1 };
+    return { ...line, segs: [seg, ...line.segs] };
+  }
+  return null;
+}
+
 /** Reads the label cells of every line. */
 export function readLabelCells(lines: Segmented[]): LabelCells {
-  const joined = lines.map((line, at) =>
-    labelAroundFigure(joinWrappedLabel(line, lines[at - 1]), lines[at - 1], lines[at + 1]),
+  const joined = lines.map(
+    (line, at) =>
+      labelAroundRow(lines, at) ??
+      labelAroundFigure(joinWrappedLabel(line, lines[at - 1]), lines[at - 1], lines[at + 1]),
   );
   const before = new Map<number, Candidate[]>();
   joined.forEach((line, at) => {
