@@ -239,7 +239,9 @@ export function readColumnHeaders(
       const above = lines[at - 1];
       if (above && !skip(at - 1) && !titles.has(at - 1) && !governing.has(at - 1)) {
         const upper = read(at - 1);
-        if (continuesTitles(upper, header, line.top - upper.bottom)) {
+        // Only words over a column the title line leaves blank: a caption over a title (`Excess Liquidity` over `Current`) is no title.
+        const blank = upper.segs.every((u) => !header!.columns.some((c) => sharesColumn(c, u)));
+        if (blank && continuesTitles(upper, header, line.top - upper.bottom)) {
           header = joinTitles(header, upper, true);
           titles.add(at - 1);
         }
