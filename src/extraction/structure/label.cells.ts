@@ -71,7 +71,7 @@ export interface LabelCells {
 
 /**
  * A label wrapped around its row (`Market value – long` / `310,455.00  96,870.00 …` / `positions`): a
- * row of figures with no label of its own, the label's first half on the line above, left of the
+ * row of two figures or more with no label of its own, the label's first half on the line above, left of the
  * figures, and maybe its tail on the line below at the same left edge. The halves are the row's label
  * cell, so the row's figures are read under the column titles like any labelled row.
  */
@@ -80,6 +80,8 @@ function labelAroundRow(lines: Segmented[], at: number): Segmented | null {
   const prev = lines[at - 1];
   const first = line.segs[0];
   if (!prev || prev.page !== line.page || first?.kind !== 'amount') return null;
+  // A row of a table's columns: one figure under a label is a label over its value (`SMA (Reg. T)` / `7,143,281.23`).
+  if (line.segs.filter((s) => s.kind === 'amount').length < 2) return null;
   const alone = (l: Segmented | undefined) =>
     l && l.page === line.page && l.segs.length === 1 && l.segs[0]!.kind === 'text' ? l.segs[0]! : null;
   const top = alone(prev);
