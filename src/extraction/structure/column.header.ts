@@ -8,7 +8,7 @@ import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.word
 import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { arithmeticHeader } from './arithmetic.header.ts';
 import { titleCurrency } from './currency.sections.ts';
-import { continuesTitles, joinTitles } from './title.band.ts';
+import { continuesTitles, joinTitles, stackHeaders } from './title.band.ts';
 
 /**
  * Column titles over rows (`Current | Prior Day | Change`, `EURO | US DOLLARS | CONVERTED TO USD`,
@@ -176,18 +176,6 @@ export function columnOf(seg: Segment, header: ColumnHeader): Column | null {
 }
 
 export const EXCLUDED_COLUMNS: ReadonlySet<ColumnKind> = new Set(['prior', 'change', 'period']);
-
-/** A second title line right under a first (`EURO | US DOLLARS | CONVERTED TO USD` over `(EUR) | (USD) | (USD)`). */
-function stackHeaders(upper: ColumnHeader, lower: ColumnHeader): ColumnHeader {
-  if (upper.page !== lower.page || lower.line !== upper.line + 1) return lower;
-  const columns = lower.columns.map((c) => {
-    const above = upper.columns.find((u) => sharesColumn(u, c));
-    if (!above) return c;
-    const keep = above.kind === 'base' || above.kind === 'prior' || c.kind === 'other' || c.kind === above.kind;
-    return keep ? { ...c, kind: above.kind, ...(above.currency ? { currency: above.currency } : {}) } : c;
-  });
-  return { ...lower, columns };
-}
 
 /**
  * Reads the column headers of the document. `skip` names lines another part of the structure model

@@ -49,3 +49,15 @@ function titleKind(told: Omit<Column, 'x0' | 'x1' | 'text'>, had: Column | null)
   if (told.kind === 'other') return { kind: had.kind, ...(had.currency ? { currency: had.currency } : {}) };
   return { ...told, ...(told.currency || !had.currency ? {} : { currency: had.currency }) };
 }
+
+/** A second title line right under a first (`EURO | US DOLLARS | CONVERTED TO USD` over `(EUR) | (USD) | (USD)`). */
+export function stackHeaders(upper: ColumnHeader, lower: ColumnHeader): ColumnHeader {
+  if (upper.page !== lower.page || lower.line !== upper.line + 1) return lower;
+  const columns = lower.columns.map((c) => {
+    const above = upper.columns.find((u) => sharesColumn(u, c));
+    if (!above) return c;
+    const keep = above.kind === 'base' || above.kind === 'prior' || c.kind === 'other' || c.kind === above.kind;
+    return keep ? { ...c, kind: above.kind, ...(above.currency ? { currency: above.currency } : {}) } : c;
+  });
+  return { ...lower, columns };
+}
