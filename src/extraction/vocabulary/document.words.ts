@@ -98,7 +98,6 @@ export const DOCUMENT_TITLE_WORDS: readonly string[] = [
   'statement',
   'summary',
   'report',
-  'overview',
   'notice',
   'letter',
   'period',
