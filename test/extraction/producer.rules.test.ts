@@ -4,6 +4,7 @@ import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
 import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { isOpenPnl } from '../../src/extraction/vocabulary/pnl.words.ts';
+import { phrase } from './support/words.builder.ts';
 
 /**
  * Rules learnt from statements of other producers and markets (futures, CFD/FX, crypto, Indian
@@ -12,16 +13,6 @@ import { isOpenPnl } from '../../src/extraction/vocabulary/pnl.words.ts';
  * the open P&L, whatever it is called.
  */
 
-/** A phrase as words with boxes, at a left edge x and top y, about 5 pt per character. */
-function phrase(text: string, x: number, y: number): PageWord[] {
-  const out: PageWord[] = [];
-  let at = x;
-  for (const t of text.split(' ')) {
-    out.push({ text: t, x0: at, x1: at + t.length * 5, y0: y, y1: y + 9, conf: 1 });
-    at += t.length * 5 + 3;
-  }
-  return out;
-}
 /** Right-aligned at x1. */
 const right = (text: string, x1: number, y: number) =>
   phrase(text, x1 - text.length * 5 - (text.split(' ').length - 1) * 3, y);
