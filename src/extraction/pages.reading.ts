@@ -5,6 +5,16 @@ import type { ReadPage } from './pages.reader.ts';
 import type { PageRasterModule } from './pdf/page.raster.port.ts';
 import { dedicateReaderThreads, runInReaderThread } from './pdf/pdf-document.reader.ts';
 
+/**
+ * The most words a document may have to be read in this thread after readDocumentsHere. Reading here cannot be
+ * stopped at EXTRACT_TIMEOUT_S (nothing interrupts this thread while it reads), so a larger document (dozens of
+ * dense pages, or a hostile one) is read in a reader thread, which the timeout ends. A margin statement has a
+ * few hundred words a page: 20 ordinary pages are read here.
+ */
+export const MAIN_THREAD_WORDS = 8_000;
+
+const wordsIn = (pages: Pick<ReadPage, 'words'>[]) => pages.reduce((n, p) => n + p.words.length, 0);
+
 /** Set by readDocumentsHere: documents are read in this thread, not in a reader thread. */
 let here = false;
 let readingCode: Promise<typeof import('./pages.interpreter.ts')> | null = null;
@@ -44,7 +54,7 @@ export async function readInThread(
     words: p.words,
     ocr: p.ocr,
   }));
-  if (here) return readHere(structuredClone(slim), layouts);
+  if (here && wordsIn(slim) <= MAIN_THREAD_WORDS) return readHere(structuredClone(slim), layouts);
   return runInReaderThread<DocumentReading>({
     kind: 'read',
     raster: opts.raster,
