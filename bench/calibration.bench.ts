@@ -2,7 +2,8 @@
  * Calibration of confidence: of the values given at confidence ≥ 0.8, the share that is right
  * (goal ≥ 99.5 %); of the wrong values, the share given below 0.8 (goal 100 %). Per source: the
  * fixture corpus, the holdout corpus, the shared development corpus beside the repo
- * (`../shared/corpus/statements`) when present, and generated statements (test/generator).
+ * (`../shared/corpus/statements`) when present, the statements from other PDF producers (test/producers, each set),
+ * and generated statements (test/generator).
  * Values are judged as the scorer judges them; a value with no field confidence counts as 1.
  *
  *   node bench/calibration.bench.ts [--generated 150] [--text-only] [--corpus DIR]
@@ -73,6 +74,10 @@ const sources: [string, Doc[]][] = [
   ['fixtures', folder(path.join(ROOT, 'test/fixtures/reports'))],
   ['holdout', folder(path.join(ROOT, 'test/holdout/reports'))],
   ...(corpusDir ? ([['shared corpus', folder(corpusDir)]] as [string, Doc[]][]) : []),
+  ['producers', folder(path.join(ROOT, 'test/producers/statements'))],
+  ...(existsSync(path.join(ROOT, 'test/producers/set3/statements'))
+    ? ([['producers set 3', folder(path.join(ROOT, 'test/producers/set3/statements'))]] as [string, Doc[]][])
+    : []),
   ['generated', generated(GENERATED)],
 ];
 
