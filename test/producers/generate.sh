@@ -5,9 +5,15 @@
 # LibreOffice Calc, and scans (`scan`: a Chromium rendering rasterised and degraded by scan.py, which needs numpy;
 # `mixed`: page 1 text, later pages scanned). The truth JSON beside each PDF is written by hand from the source.
 # The PDFs are committed; the tests never run this script. Usage: test/producers/generate.sh [name-filter]
+# `generate.sh --set3 [name-filter]` builds the held-out third set instead (set3/sources -> set3/statements): its
+# producers are enscript + Ghostscript (line-printer text), groff, ReportLab, wkhtmltopdf, Writer and Calc, and a
+# `-scan` / `-mixed` suffix on the producer scans the whole rendering / its pages after the first.
 set -euo pipefail
 cd "$(dirname "$0")"
 out=statements
+srcdir=sources
+set3=
+if [ "${1:-}" = --set3 ]; then set3=1 out=set3/statements srcdir=set3/sources; shift; fi
 filter=${1:-}
 profile=$(mktemp -d)
 chrome() { # $1 source, $2 pdf, $3 extra flag
@@ -22,18 +28,21 @@ office() { # $1 source, $2 export filter, $3 import filter (optional)
 scan() { # $1 source, $2 pdf, $3 name, $4 "mixed" to keep page 1 as text: rendered by Chromium, rasterised at 200 dpi in grey, degraded like a scan
   # (scan.py: slight rotation, blur, noise, specks), JPEG-compressed (pdftoppm, quality 50) and printed back to a
   # PDF of page images with no text layer.
+  rm -rf "$profile/scan" && mkdir -p "$profile/scan"
+  chrome "$1" "$profile/scan/text.pdf" --no-pdf-header-footer
+  scanpdf "$2" "$3" "${4:-}"
+}
+scanpdf() { # scans $profile/scan/text.pdf (already rendered by any producer) into $1; $2 name, $3 "mixed"
   local dir=$profile/scan size
-  rm -rf "$dir" && mkdir -p "$dir"
-  chrome "$1" "$dir/text.pdf" --no-pdf-header-footer
   size=$(pdfinfo "$dir/text.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1pt \2pt/p')
   pdftoppm -r 200 -gray "$dir/text.pdf" "$dir/p"
-  python3 scan.py "$3" "$dir"/p*.pgm >/dev/null
+  python3 "$PWD/scan.py" "$2" "$dir"/p*.pgm >/dev/null
   pages() { echo "<!doctype html><style>@page{size:$size;margin:0}body{margin:0}img{display:block;width:100vw;height:100vh;page-break-after:always}img:last-child{page-break-after:auto}</style>"
     for img in "$dir"/$1; do echo "<img src=\"$(basename "$img")\">"; done; }
   pages 'p*.png' >"$dir/png.html" && chrome "" "$dir/png.pdf" --no-pdf-header-footer "file://$dir/png.html"
   pdftoppm -r 200 -gray -jpeg -jpegopt quality=50 "$dir/png.pdf" "$dir/j"
   pages 'j*.jpg' >"$dir/jpg.html" && chrome "" "$dir/scan.pdf" --no-pdf-header-footer "file://$dir/jpg.html"
-  if [ "${4:-}" = mixed ]; then qpdf --empty --pages "$dir/text.pdf" 1 "$dir/scan.pdf" 2-z -- "$2"; else cp "$dir/scan.pdf" "$2"; fi
+  if [ "${3:-}" = mixed ]; then qpdf --empty --pages "$dir/text.pdf" 1 "$dir/scan.pdf" 2-z -- "$1"; else cp "$dir/scan.pdf" "$1"; fi
 }
 # A printout shows the page's URL in its footer: serve the sources under a portal-like host name, not a file path.
 mkdir -p "$profile/www"
@@ -42,10 +51,31 @@ python3 -m http.server "$port" --bind 127.0.0.1 --directory "$profile/www" >/dev
 server=$!
 trap 'kill $server; rm -rf "$profile"' EXIT
 sleep 1
-for src in sources/*; do
+render3() { # set3: $1 source, $2 producer, $3 pdf. Renders with a non-Chromium producer.
+  case $2 in
+    enscript) enscript -q -B -r -f Courier8 -s 1 --margins=28:28:30:30 -p "$profile/e.ps" "$1" # 132 columns, landscape
+      ps2pdf -sPAPERSIZE=letter "$profile/e.ps" "$3" ;;
+    groff) groff -t -ms -Tpdf -P-pletter -K utf8 "$1" >"$3" ;;
+    reportlab) /usr/bin/python3 "$1" "$3" ;; # Debian's python3-reportlab
+    wkhtml) wkhtmltopdf --quiet --page-size A4 --enable-local-file-access "$1" "$3" ;;
+    writer) office "$1" writer_pdf_Export "HTML (StarWriter)" && mv "$profile/lo/$(basename "${1%.html}").pdf" "$3" ;;
+    calc) office "$1" calc_pdf_Export && mv "$profile/lo/$(basename "${1%.fods}").pdf" "$3" ;;
+    *) echo "unknown producer $2 for $1" >&2; exit 1 ;;
+  esac
+}
+for src in "$srcdir"/*; do
   file=$(basename "$src")
   name=${file%%.*}
   [ -n "$filter" ] && [[ $name != *$filter* ]] && continue
+  if [ -n "$set3" ]; then # NAME.PRODUCER[-scan|-mixed].EXT
+    producer=${file#*.} producer=${producer%.*} mode=${producer#*-}
+    [ "$mode" = "$producer" ] && mode=
+    if [ -z "$mode" ]; then render3 "$src" "$producer" "$out/$name.pdf"
+    else rm -rf "$profile/scan" && mkdir -p "$profile/scan" && render3 "$src" "${producer%%-*}" "$profile/scan/text.pdf"
+      scanpdf "$out/$name.pdf" "$name" "${mode/scan/}"; fi
+    echo "$out/$name.pdf $(stat -c %s "$out/$name.pdf") bytes, $(pdfinfo "$out/$name.pdf" | sed -n 's/^Producer: *//p')"
+    continue
+  fi
   case $file in
     *.chromium.html) chrome "$src" "$out/$name.pdf" --no-pdf-header-footer ;;
     *.printout.html) mkdir -p "$profile/www/accounts/$name" && cp "$src" "$profile/www/accounts/$name/index.html"
