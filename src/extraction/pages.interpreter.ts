@@ -10,15 +10,14 @@ import type { OcrPool } from './ocr/ocr.pool.ts';
 import type { OcrPage } from './ocr/ocr.verify.ts';
 import type { ReadPage } from './pages.reader.ts';
 import { normalizeAccount } from './parse/account.parser.ts';
-import { type DateOrderReading, findDates } from './parse/date.parser.ts';
+import { findDates } from './parse/date.parser.ts';
+import { unlabelledDate } from './parse/date.unlabelled.ts';
 import { type DocumentFormats, readDocumentFormats } from './parse/document.formats.ts';
 import { printsCents } from './parse/value.parser.ts';
 import { finishReadings, type InterpretContext } from './readings.finish.ts';
 import { type CallDue, readCallDue } from './solver/call.due.ts';
 import { locatePrinted } from './solver/evidence.ts';
 import { detectProfile, guessBroker } from './vocabulary/broker.profiles.ts';
-import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from './vocabulary/document.words.ts';
-import { containsStem, phraseRegExp } from './vocabulary/word.patterns.ts';
 
 /** The document's lines, segmented into labels, figures and dates, as every later stage (and layout memory) reads them. */
 export function layoutLines(pages: PageWords[]): { lines: Segmented[]; fullText: string; formats: DocumentFormats } {
@@ -128,30 +127,4 @@ function distrustOddFigures(lines: Segmented[], ocrLines: Set<number>): void {
         s.amount = { ...s.amount!, quality: s.amount!.quality * 0.8 };
     }
   }
-}
-
-const DATE_CAPTION = phraseRegExp(DATE_CAPTION_WORDS, 'gi');
-
-/**
- * A date near the top of the first page when no label names one; never a print, due or trade date.
- * Failing that, the first date anywhere, read in the document's own order (`04-12-2026` is 4 December
- * in a document whose other dates are day-first), like every other date of the document.
- */
-function unlabelledDate(lines: Segmented[], order: DateOrderReading): { value: string; conf: number } | null {
-  // A date printed with a clock time (`3/4/27, 7:23 PM`) is when the page was printed, not what it reports.
-  const STAMP = /\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d.,])/i;
-  const found: { iso: string; alone: boolean }[] = [];
-  for (const l of lines.filter((x) => x.page === 0).slice(0, 15)) {
-    if (containsStem(l.text, OTHER_DATE_STEMS) || STAMP.test(l.text)) continue;
-    for (const s of l.segs) {
-      if (s.kind !== 'date') continue;
-      const rest = l.text.replace(s.text, '').replace(DATE_CAPTION, '');
-      found.push({ iso: s.date!.iso, alone: !/[a-z]{3}/i.test(rest) });
-    }
-  }
-  const distinct = new Set(found.map((f) => f.iso));
-  if (distinct.size === 1) return { value: found[0]!.iso, conf: found[0]!.alone ? 0.85 : 0.7 };
-  if (found.length > 0) return { value: found[0]!.iso, conf: 0.6 };
-  const any = lines.map((l) => findDates(l.text, order)[0]).find(Boolean);
-  return any ? { value: any.iso, conf: 0.5 } : null;
 }

@@ -32,8 +32,9 @@ describe('fillByIdentities', () => {
     expect(out[0]!.identity).toBe('excess = equity − requirement');
   });
 
-  it('places the equity where the figure available above the initial margin makes it, with both requirements read', () => {
-    // A derivatives platform: the excess is what stays available above the initial margin, not the maintenance one.
+  it('places the equity where the figure available above the initial margin makes it, with both requirements read, and that figure as no excess', () => {
+    // A derivatives platform: what stays available above the initial margin confirms the equity; with the
+    // maintenance margin printed, it is available funds, not the excess (which is over the maintenance one).
     const out = fillByIdentities(
       known([
         ['maintenance_requirement', 6_200],
@@ -42,7 +43,7 @@ describe('fillByIdentities', () => {
       ]),
       [fig('Margin Balance', 45_095.35), fig('Unrealized PnL', -3_115.2), fig('Available Balance', 32_695.35)],
     );
-    expect(placed(out)).toMatchObject({ total_equity: 45_095.35, excess_liquidity: 32_695.35 });
+    expect(placed(out)).toEqual({ total_equity: 45_095.35 });
     expect(out.every((o) => o.conf < 0.8)).toBe(true);
   });
 

@@ -11,7 +11,10 @@ const run = statementRunner();
 const kv = (top: number, pairs: [string, string][]): Placed[] => rows(top, 16, [60, 330], pairs);
 
 describe('statements of other families', () => {
-  it("places a derivatives platform's margin balance as the equity where the available balance is it less the initial margin (below review)", async () => {
+  // What stays available above the initial margin, where the maintenance margin is printed too, is the
+  // figure IBKR calls Available Funds: the development corpus's truth never takes it for the excess
+  // (its excess is the one over the maintenance margin), so it confirms the equity but is no field.
+  it("places a derivatives platform's margin balance as the equity where the available balance is it less the initial margin (below review), and the available balance as no excess", async () => {
     const [r] = await run([
       [
         ['Derivatives Account Statement', 60, 40, 14],
@@ -28,7 +31,7 @@ describe('statements of other families', () => {
       ],
     ]);
     expect(r!.fields.total_equity).toBe(45_095.35);
-    expect(r!.fields.excess_liquidity).toBe(32_695.35);
+    expect(r!.fields.excess_liquidity).toBeUndefined();
     expect(r!.fields.cash_balance).toBe(48_210.55);
     expect(r!.confidence.fields.total_equity).toBeLessThan(0.8);
   });

@@ -10,6 +10,7 @@ import { readProseCells, saysNoCall } from '../structure/prose.cells.ts';
 import { type AccountHit, findAccounts } from './account.labels.ts';
 import { type Candidate, FIELD_TARGETS, labelHits } from './candidates.ts';
 import { belowValue, rowValues } from './label.values.ts';
+import { asRowFigure, isRowAttribute, readTableRows, type TableRows } from './table.rows.ts';
 
 /** Everything read between one account heading and the next. */
 export interface Section {
@@ -26,7 +27,7 @@ export interface Section {
  * Walks the document's lines in reading order, splitting it into account sections and collecting
  * every label/value reading. Tables with accounts as rows or columns attach figures to their account.
  */
-export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Candidate[] } {
+export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Candidate[]; keyedRows: TableRows } {
   const preamble: Section = { account: null, accountScore: 0, accountOcr: 1, combined: false, candidates: [] };
   const sections: Section[] = [];
   const byAccount = new Map<string, Section>();
@@ -83,6 +84,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     (at) => read[at]!,
     (at) => headers.titles.has(at),
   );
+  const keyedRows = readTableRows(read, explained);
   lines.forEach((_printed, at) => {
     if (tables.claimed.has(at)) {
       // Accounts of a table are reports even when none of their cells could be read.
@@ -139,7 +141,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       return;
     }
     const header = headers.governing.get(at) ?? null;
-    const hits = labelHits(line);
+    // `Long` under `Side` in a position's row is that row's attribute, not a label.
+    const hits = labelHits(line).filter((h) => !isRowAttribute(keyedRows, read, at, line, h));
     const before = cells.before.get(at);
     if (before) {
       before.forEach(add);
@@ -162,7 +165,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       );
       if (found.length === 0 && !hit.prose) {
         const below = belowValue(lines, at, hit, claimed);
-        if (below) found.push(below);
+        if (below) found.push(asRowFigure(keyedRows, at, below, read));
       }
       // A current column told by arithmetic alone is a guess: its figures go to review.
       for (const c of found) add(header?.unsure && !c.unsure ? { ...c, unsure: header.unsure } : c);
@@ -195,7 +198,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     // Figures printed before the first account heading belong to it only when the document has one account.
     if (sections.length === 1) sections[0]!.candidates.unshift(...preamble.candidates);
   }
-  return { sections, doc };
+  return { sections, doc, keyedRows };
 }
 
 /**

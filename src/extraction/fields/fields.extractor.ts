@@ -13,6 +13,7 @@ import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
+import { underRowAttribute } from './table.rows.ts';
 
 export interface Reading<T> {
   value: T;
@@ -131,7 +132,7 @@ export function extractAccounts(
   memory: DocumentMemory | null = null,
 ): ExtractedAccount[] {
   const ctx: EvidenceContext = { lines, ocrPages };
-  const { sections: walked, doc } = walkDocument(lines);
+  const { sections: walked, doc, keyedRows } = walkDocument(lines);
   const sections = mergePartialAccounts(walked);
   const docCurrency = choose(
     doc.filter((c) => c.target === 'currency'),
@@ -140,7 +141,7 @@ export function extractAccounts(
   const base = docCurrency ? String(docCurrency.pick.value) : null;
   const own = sections.filter((s) => !s.combined);
   // With one account, every labelled figure of the document may be one of its fields.
-  const open = own.length === 1 ? openFigures(lines) : [];
+  const open = own.length === 1 ? openFigures(lines).filter((f) => !underRowAttribute(keyedRows, lines, f)) : [];
   const out = own
     .map((s) =>
       readSection(s, doc, base, ctx, open, own.length === 1, memory && { ...memory, single: own.length === 1 }),

@@ -58,6 +58,8 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
   );
   const x0 = trusted('excess_liquidity');
   const emx: Assignment[] = [];
+  // Assignments whose excess is an open figure reckoned over the initial margin while the maintenance one is read.
+  const availableOverInitial = new Set<Assignment>();
   const byValue = new Map<number, OpenFigure[]>();
   for (const f of figures) byValue.set(key(f.value), [...(byValue.get(key(f.value)) ?? []), f]);
   const find = (v: number) => byValue.get(key(v)) ?? [];
@@ -137,13 +139,21 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
           if (near(e - m, x0)) pushEmx(e, eF, m, mF, x0, null);
           continue;
         }
-        for (const xF of find(e - m)) if (distinct(eF, mF, xF)) pushEmx(e, eF, m, mF, xF.value, xF);
+        for (const xF of find(e - m))
+          if (distinct(eF, mF, xF)) {
+            const before = emx.length;
+            pushEmx(e, eF, m, mF, xF.value, xF);
+            if (emx.length > before && !mF && m !== m0) availableOverInitial.add(emx[before]!);
+          }
       }
   }
   const bestEmx = pickBest(emx);
   if (bestEmx) {
     for (const [slot, p] of bestEmx.best.parts) {
       if (!p.figure) continue;
+      // What stays above the initial margin where the maintenance one is printed is what is available to
+      // trade (IBKR's Available Funds), not the excess: it confirms the equity but is no field itself.
+      if (slot === 'excess_liquidity' && availableOverInitial.has(bestEmx.best)) continue;
       const field = slot === 'requirement' ? reqField(p.figure) : (slot as FieldName);
       taken.add(p.figure);
       out.push({
