@@ -28,7 +28,9 @@ export function pickCurrency(
       seen.size === 0 || (seen.size === 1 && (seen.has(code) || (seen.has('USD') && dollarCodes.has(code))));
     return { value: code, conf: agrees ? 0.82 : 0.7 };
   }
-  if (top && seen.size === 1) return { value: top[0], conf: 0.9 };
+  // Figures whose column was a guess (one column per currency, no base stated) make their currency one too.
+  if (top && seen.size === 1)
+    return { value: top[0], conf: section.candidates.some((c) => c.currency && c.unsure) ? 0.7 : 0.9 };
   // Nothing names the currency: a dollar sign, or the words of one market's rules (Reg T, FINRA), say
   // which; with neither, the dollar is a guess a person confirms.
   const market = marketCurrency(ctx.lines);

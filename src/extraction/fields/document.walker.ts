@@ -2,12 +2,14 @@ import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { readAccountTables } from '../structure/account.table.ts';
 import { readColumnHeaders } from '../structure/column.header.ts';
+import { settleHeaders } from '../structure/currency.columns.ts';
 import { currencySection } from '../structure/currency.sections.ts';
 import { readFieldGrids } from '../structure/field.grid.ts';
 import { readFieldTables } from '../structure/field.table.ts';
 import { readLabelCells } from '../structure/label.cells.ts';
 import { readProseCells, saysNoCall } from '../structure/prose.cells.ts';
 import { type AccountHit, findAccounts } from './account.labels.ts';
+import { statedBaseCurrency } from './base.currency.ts';
 import { type Candidate, FIELD_TARGETS, labelHits } from './candidates.ts';
 import { belowValue, rowValues } from './label.values.ts';
 import { asRowFigure, isRowAttribute, readTableRows, type TableRows } from './table.rows.ts';
@@ -78,6 +80,8 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   const prose = readProseCells(lines, read);
   const explained = (at: number) => tables.claimed.has(at) || grids.claimed.has(at);
   const headers = readColumnHeaders(lines, explained, (at) => read[at]!);
+  // One column per currency and no converted total: the stated base currency's column is the report.
+  settleHeaders(headers, statedBaseCurrency(read));
   const fieldTables = readFieldTables(
     lines,
     explained,

@@ -51,3 +51,22 @@ export const CURRENCY_HEADING_NOISE: readonly string[] = [
   'consolidated',
   'total',
 ];
+
+/**
+ * Words of a currency label that make it the statement's base (reporting) currency, the one its
+ * per-currency columns are reported in (`Base Currency`, `Reporting currency`, `Account currency`);
+ * a bare `Currency` may name one column's currency only.
+ */
+export const BASE_CURRENCY_LABEL_WORDS: readonly string[] = [
+  'base',
+  'reporting',
+  'report',
+  'reference',
+  'account',
+  'accounting',
+  'presentation',
+  'valuation',
+  'referenzwährung',
+  'devise de référence',
+  'devise de base',
+];
