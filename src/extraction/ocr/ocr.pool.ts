@@ -9,6 +9,7 @@ import type { Baseline } from './deskew.ts';
 import { holdEngine } from './engine.hold.ts';
 import { type Gray, readPgm, restoreTrailingMinus } from './lost.marks.ts';
 import { acceptReread, cropPgm, findRereads } from './reread.ts';
+import { splitGluedWords } from './word.split.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -195,6 +196,7 @@ export function createOcrPool(deps: {
             }
         const gray = deps.figureChecks === false ? null : readPgm(image.pgm);
         if (gray) {
+          read = splitGluedWords(read, gray);
           read = restoreTrailingMinus(read, gray);
           read = await rereadFigures(worker, read, gray, pageMode, signal);
         }
