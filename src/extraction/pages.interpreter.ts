@@ -17,6 +17,7 @@ import { printsCents } from './parse/value.parser.ts';
 import { finishReadings, type InterpretContext } from './readings.finish.ts';
 import { type CallDue, readCallDue } from './solver/call.due.ts';
 import { locatePrinted } from './solver/evidence.ts';
+import { clockTimesAsText } from './structure/clock.times.ts';
 import { detectProfile, guessBroker } from './vocabulary/broker.profiles.ts';
 
 /** The document's lines, segmented into labels, figures and dates, as every later stage (and layout memory) reads them. */
@@ -28,6 +29,7 @@ export function layoutLines(pages: PageWords[]): { lines: Segmented[]; fullText:
   const fullText = rawLines.map((l) => l.line.text).join('\n');
   const formats = readDocumentFormats(fullText);
   const lines: Segmented[] = rawLines.map(({ line, ocr }) => segmentLine(line, { ...formats, ocr }));
+  clockTimesAsText(lines);
   distrustOddFigures(lines, new Set(rawLines.filter((l) => l.ocr).map((l) => l.line.index)));
   return { lines, fullText, formats };
 }

@@ -36,9 +36,13 @@ export const BALANCE_SYNONYMS: Record<
     ['ledger', 0.85],
     ['total cash balance'],
     ['cash on deposit', 0.95],
+    ['cash deposit', 0.9],
     ['balance', 0.7],
     ['margin balance', 0.75],
     ['debit balance', 0.75, true],
+    // Margin financing: the loan is the account's debit, whatever sign it is printed with.
+    ['loan balance', 0.85, true],
+    ['margin loan balance', 0.9, true],
     ['credit balance', 0.8],
     ['core cash'],
     ['cash and money market'],

@@ -148,6 +148,11 @@ export const MARGIN_SYNONYMS: Record<
     ['maintenance deficiency', 1, true],
     ['house deficiency', 1.02, true],
     ['deficiency', 0.85, true],
+    // A shortfall is the deficit too (`a shortfall of S$48,489.25`). A bare `Shortfall` stays unknown: the
+    // generator prints it to measure reading by structure (test/generator/vocabulary.test.ts).
+    ['margin shortfall', 1, true],
+    ['maintenance shortfall', 1, true],
+    ['shortfall of', 0.85, true],
   ],
   margin_call: [
     ['house call', 1.02],
@@ -170,6 +175,9 @@ export const MARGIN_SYNONYMS: Record<
     ['calls', 0.85],
     ['margin call due', 0.95],
     ['amount due', 0.75],
+    // A call letter's demand (`we call upon you to deposit S$48,489.25`, `Please deposit $11,251.67`).
+    ['to deposit', 0.85],
+    ['please deposit', 0.85],
     ['fed call', 0.9],
     ['reg t call', 0.9],
     ['federal call', 0.9],

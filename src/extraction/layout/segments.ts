@@ -1,4 +1,5 @@
 import { type DateMatch, type DateOrder, type DateOrderReading, findDates } from '../parse/date.parser.ts';
+import { TIME_OF_DAY } from '../parse/time.of.day.ts';
 import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
 import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
@@ -39,7 +40,6 @@ export interface SegmentOptions {
 
 const SEPARATOR = /\s*(?:\.{3,}|…+|(?:\. ?){4,}|_{3,})\s*|:\s+/g;
 const PHONE = /(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g;
-const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\b/gi;
 const PAGE = new RegExp(
   String.raw`${phrasePattern(PAGE_WORDS)}\s+\d+(?:\s*(?:${phrasePattern(PAGE_OF_WORDS)}|\/)\s*\d+)?\b`,
   'gi',
@@ -51,18 +51,22 @@ const FIGURE_TAIL = new RegExp(String.raw`^\s*(?:[-−)]|\p{Sc}|[A-Z]{3}|${SIGN_
 /** A date label right before a compact date (`Date 20251219`). */
 const DATE_LEAD = new RegExp(`${phrasePattern(DATE_LEAD_WORDS)}[^0-9]{0,6}$`, 'i');
 
-/** Common OCR slips inside figures: O for 0, l or I for 1, S for 5, a comma read as a period. */
+/** Common OCR slips inside figures: O for 0, l or I for 1, S for 5, `$$` for `S$`, a comma read as a period. */
 export function repairOcrDigits(text: string): string {
   // `30,950. 20-`: OCR put a space after the decimal mark.
   text = text.replace(/(\d[.,])\s(\d{2})(?!\d)/g, '$1$2');
   return text.replace(/[\dOoIlS$.,()|-]{3,}/g, (tok) => {
     const digits = (tok.match(/\d/g) ?? []).length;
     if (digits < 2 || digits / tok.replace(/[.,()$-]/g, '').length < 0.6) return tok;
-    return tok
-      .replace(/[Oo]/g, '0')
-      .replace(/[Il|]/g, '1')
-      .replace(/^S(?=\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$)/, '$')
-      .replace(/(?<=\d)S|S(?=\d)/g, '5');
+    return (
+      tok
+        .replace(/[Oo]/g, '0')
+        .replace(/[Il|]/g, '1')
+        .replace(/^S(?=\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$)/, '$')
+        // `S$48,489.25` read `$$48,489.25`: a doubled symbol is one (the space keeps positions).
+        .replace(/^\$\$(?=\d)/, ' $')
+        .replace(/(?<=\d)S|S(?=\d)/g, '5')
+    );
   });
 }
 
@@ -150,8 +154,29 @@ export function closeSpacedIntegers(cell: Cell): string {
   });
 }
 
+/** Largest gap inside one figure OCR split in two (share of the line height): the glyphs touch. */
+const SPLIT_GAP = 0.15;
+const SPLIT_FIGURE = /(?<![\d.,'’])(\d{1,2}) (\d{1,2})(?=[,.'’]\d{3}(?![\d]))/g;
+
+/**
+ * OCR sometimes cuts a figure into two words that touch: `9` `6,800.00` for `96,800.00`. Where a one- or
+ * two-digit word ends right where a grouped figure begins (no gap a word space would leave) and its digits
+ * complete the figure's first group, they are one figure. The space moves in front, so positions hold.
+ */
+export function closeSplitFigures(cell: Cell, text: string): string {
+  const limit = SPLIT_GAP * (cell.y1 - cell.y0);
+  return text.replace(SPLIT_FIGURE, (m, a: string, b: string, at: number) => {
+    if (a.length + b.length > 3) return m;
+    const left = cell.spans.find((w) => w.end === at + a.length);
+    const right = cell.spans.find((w) => w.start === at + a.length + 1);
+    if (!left || !right || right.x0 - left.x1 > limit) return m;
+    return ` ${a}${b}`;
+  });
+}
+
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
-  const closed = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
+  const spaced = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
+  const closed = opts.ocr ? closeSplitFigures(cell, spaced) : spaced;
   const decimals = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
   const groups = opts.ocr ? mendLostGroupMarks(decimals.text) : { text: decimals.text, at: [] };
   const mended = { text: groups.text, at: [...decimals.at, ...groups.at] };
@@ -164,7 +189,7 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   }
   // Phone numbers, clock times and page numbers are numbers that are never figures.
   let masked = text;
-  for (const re of [PHONE, TIME, PAGE]) {
+  for (const re of [PHONE, TIME_OF_DAY, PAGE]) {
     masked = masked.replace(re, (m, ...rest) => {
       const at = rest[rest.length - 2] as number;
       if (free(at, at + m.length)) taken.push({ start: at, end: at + m.length, seg: { kind: 'text', text: m } });

@@ -87,3 +87,23 @@ export const NO_CALL_PHRASES: readonly string[] = [
   'not subject to a call',
   'not subject to a margin call',
 ];
+
+/**
+ * Words after a clock time (`12.00 noon`, `10:00 a.m.`, `by 2 pm`, `1500 hrs`): the number before them is
+ * a time of day, never money, even where the word starts the next line of the sentence.
+ */
+export const TIME_OF_DAY_WORDS: readonly string[] = [
+  'noon',
+  'midday',
+  'midnight',
+  'am',
+  'a.m.',
+  'a.m',
+  'pm',
+  'p.m.',
+  'p.m',
+  'hrs',
+  'hours',
+  "o'clock",
+  'oclock',
+];
