@@ -3,6 +3,7 @@ import type { ExtractionOutcome } from '../contract/reading.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
+import { hasMarginEvidence } from './margin.evidence.ts';
 import { fitAccounts } from './memory/account.shape.ts';
 import { rereadLearnedCells } from './memory/learned.reread.ts';
 import { type LayoutMemory, recallLayout } from './memory/memory.recall.ts';
@@ -75,6 +76,8 @@ export async function readDocument(
   const hasFields = (a: ExtractedAccount) => Object.keys(a.fields).length > 0;
   const flaggedTable = (a: ExtractedAccount) => a.account !== null && a.issues.some((i) => i.code === 'unread_cells');
   accounts = accounts.some(hasFields) ? accounts.filter((a) => hasFields(a) || flaggedTable(a)) : [];
+  // A lone call under a word invoices print too (`Net Amount Due`) is no margin statement's figure.
+  if (!hasMarginEvidence(accounts)) accounts = [];
   if (accounts.length === 0) {
     throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
   }

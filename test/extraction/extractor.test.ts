@@ -337,6 +337,32 @@ describe('createExtractor refusals', () => {
     expect(err.code).toBe('extraction.no_margin_data');
   });
 
+  it('refuses a trade confirmation whose only figure is a net amount due', async () => {
+    const err = await refusal(
+      run([
+        [
+          ['TRADE CONFIRMATION', 50, 40],
+          ['Account: 7731-40928   Trade Date: 12/04/2026   Settlement Date: 12/07/2026', 50, 70],
+          ['Bought 300 ACME @ 142.85', 50, 100],
+          ['Net Amount Due', 50, 130],
+          ['42,879.90', 300, 130],
+        ],
+      ]),
+    );
+    expect(err.code).toBe('extraction.no_margin_data');
+  });
+
+  it('reads a notice whose only figure is a call under a clear margin-call label', async () => {
+    const { reports } = await run([
+      [
+        ['Account: 7731-40928   As of 12/04/2026', 50, 70],
+        ['Margin Call', 50, 130],
+        ['42,879.90', 300, 130],
+      ],
+    ]);
+    expect(reports[0]!.fields.margin_call).toBe(42879.9);
+  });
+
   it('stops at the time limit', async () => {
     const hasty = createExtractor({ maxFileBytes: 1e7, maxPages: 5, timeoutMs: 1, ocrWorkers: 1 });
     const err = await refusal(

@@ -214,9 +214,22 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
 function combinedHeading(line: Segmented, titles: boolean): boolean {
   const words = line.text.trim().split(/\s+/).length;
   if ((words >= 8 && /[.;]\s/.test(line.text)) || words >= 12) return false;
+  if (namesHousehold(line)) return false;
   if (!titles) return isCombinedHeading(line.text);
   const first = line.segs[0];
   return first !== undefined && isCombinedHeading(first.text);
+}
+
+/**
+ * `Household: GARRISON FAMILY HH-6620`: a label with its value says which household the account belongs to,
+ * as `Account: …` says which account; it heads no combined total.
+ */
+function namesHousehold(line: Segmented): boolean {
+  return line.segs.some((s, i) => {
+    const colon = s.text.indexOf(':');
+    if (colon <= 0 || !isCombinedHeading(s.text.slice(0, colon))) return false;
+    return s.text.slice(colon + 1).trim() !== '' || line.segs[i + 1]?.kind === 'text';
+  });
 }
 
 function minConf(line: Segmented): number {

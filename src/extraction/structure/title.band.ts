@@ -1,5 +1,6 @@
 import { matchLabel } from '../labels/label.matcher.ts';
 import { type Segmented, sharesColumn } from '../layout/segments.ts';
+import { isNoneWord } from '../vocabulary/fields.context.ts';
 import { type Column, type ColumnHeader, classifyHeader } from './column.header.ts';
 
 /**
@@ -15,6 +16,8 @@ export function continuesTitles(line: Segmented, header: ColumnHeader, gap: numb
   const left = Math.min(...header.columns.map((c) => c.x0));
   return line.segs.every((s) => {
     if (s.kind !== 'text' || s.x0 < left - 2 || s.text.includes(':')) return false;
+    // A word for none in a cell (`None` under `Amount`) is a nil figure: the line is a row, not titles.
+    if (isNoneWord(s.text) && /\p{L}/u.test(s.text)) return false;
     // A label with its value (`Account 4410-0001`, `Currency CAD`) is no title.
     const label = matchLabel(s.text);
     return !label || label.target === 'account'

@@ -1,0 +1,29 @@
+import type { ExtractedAccount } from './fields/fields.extractor.ts';
+import { matchLabel } from './labels/label.matcher.ts';
+
+/**
+ * A call label weaker than this (`Amount due`, a bare `Call`) is a word invoices, trade confirmations and
+ * bills print too: on its own it does not make a document a margin statement.
+ */
+const CLEAR_CALL_LABEL = 0.9;
+
+/** Whether a call was read under a label that alone does not say margin (`Net Amount Due`). */
+function weakCall(account: ExtractedAccount): boolean {
+  const label = account.fields.margin_call?.evidence?.label;
+  if (!label) return false;
+  const m = matchLabel(label, new Set(['margin_call']));
+  return m !== null && m.synonym.weight < CLEAR_CALL_LABEL;
+}
+
+/**
+ * Whether the accounts read carry margin evidence: a figure other than a call (equity, a requirement, a
+ * balance…), or a call under a label that names one unambiguously. A document whose only figure is a call
+ * under a weak label (a trade confirmation's `Net Amount Due`) is not a margin statement.
+ */
+export function hasMarginEvidence(accounts: ExtractedAccount[]): boolean {
+  return accounts.some((a) => {
+    const fields = Object.keys(a.fields);
+    if (fields.some((f) => f !== 'margin_call')) return true;
+    return fields.length > 0 && !weakCall(a);
+  });
+}
