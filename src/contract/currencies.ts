@@ -62,6 +62,9 @@ export const CURRENCIES: readonly CurrencyEntry[] = [
   { code: 'SAR', iso: true, symbols: [], names: ['saudi riyal'] },
   { code: 'USDT', iso: false, symbols: ['₮'], names: ['tether'] },
   { code: 'USDC', iso: false, symbols: [], names: ['usd coin'] },
+  // Crypto derivatives platforms keep inverse (coin-margined) accounts in the coin itself.
+  { code: 'BTC', iso: false, symbols: ['₿'], names: ['bitcoin'] },
+  { code: 'ETH', iso: false, symbols: [], names: ['ether', 'ethereum'] },
 ];
 
 /**

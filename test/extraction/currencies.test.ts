@@ -19,7 +19,8 @@ describe('the currency table', () => {
     expect(new Set(symbols).size).toBe(symbols.length);
     const names = CURRENCIES.flatMap((c) => c.names);
     expect(new Set(names).size).toBe(names.length);
-    for (const c of CURRENCIES) expect(c.code).toMatch(c.iso ? /^[A-Z]{3}$/ : /^[A-Z]{4,5}$/);
+    // Market tickers: stablecoins (`USDT`) and coins (`BTC`), none of them an ISO code.
+    for (const c of CURRENCIES) expect(c.code).toMatch(c.iso ? /^[A-Z]{3}$/ : /^[A-Z]{3,5}$/);
   });
 
   it('keeps every code a shared symbol may stand for in the table', () => {
@@ -33,6 +34,7 @@ describe('currency lookups', () => {
     expect(isCurrencyCode('USDT')).toBe(true);
     expect(isMarketTicker('USDT')).toBe(true);
     expect(isMarketTicker('USD')).toBe(false);
+    for (const coin of ['BTC', 'ETH']) expect(isMarketTicker(coin)).toBe(true);
     for (const word of ['OTE', 'SMA', 'ACH', 'usd']) expect(isCurrencyCode(word)).toBe(false);
   });
 

@@ -116,4 +116,55 @@ describe('matchLabel', () => {
   it('reads an exchange snapshot time as the report date', () => {
     expect(matchLabel('Snapshot time:')?.target).toBe('date');
   });
+
+  it.each([
+    ['Nettoliquidationswert', 'total_equity'],
+    ['Erhaltungsmarge', 'maintenance_requirement'],
+    ['Initiale Sicherheitsleistung (Einschuss)', 'initial_requirement'],
+    ['Überdeckung / Unterdeckung', 'excess_liquidity'],
+    ['Uberdeckung', 'excess_liquidity'],
+    ['Verfügbare Kaufkraft', 'buying_power'],
+    ['Saldo Verrechnungskonto', 'cash_balance'],
+    ['Kurswert Kaufpositionen', 'long_market_value'],
+    ['Kurswert Leerverkaufspositionen', 'short_market_value'],
+    ['Kontowährung', 'currency'],
+    ['Bewertungsstichtag:', 'date'],
+    ['Valeur liquidative du compte', 'total_equity'],
+    ['Couverture initiale exigée', 'initial_requirement'],
+    ['Couverture de maintenance exigée', 'maintenance_requirement'],
+    ['Solde espèces', 'cash_balance'],
+    ['Valorisation des positions acheteuses', 'long_market_value'],
+    ['Valorisation des positions vendeuses', 'short_market_value'],
+    ['Devise de référence :', 'currency'],
+    ['Compte n°', 'account'],
+    ['Situation au', 'date'],
+  ])('reads the German, French or retail label %s as %s', (label, field) => {
+    expect(matchLabel(label)?.target).toBe(field);
+  });
+
+  it('reads French excess/(shortfall) as the excess, not its negation; a lone shortfall negates', () => {
+    const m = matchLabel('Excédent / (Insuffisance) de couverture');
+    expect(m?.target).toBe('excess_liquidity');
+    expect(m?.negate).toBe(false);
+    expect(matchLabel('Insuffisance de couverture')?.negate).toBe(true);
+  });
+
+  it('reads a bare Margin Balance as equity, a Reg T margin balance (debit) as cash', () => {
+    expect(matchLabel('Margin Balance')?.target).toBe('total_equity');
+    expect(matchLabel('Margin Balance (USDT)')?.target).toBe('total_equity');
+    expect(matchLabel('Margin Balance (debit)')?.target).toBe('cash_balance');
+    expect(matchLabel('Cash & Margin Balance')?.target).toBe('cash_balance');
+    expect(matchLabel('balance')?.target).toBe('cash_balance');
+  });
+
+  it('ranks an account number label above a client id', () => {
+    expect(matchLabel('Trading account')!.score).toBeGreaterThan(matchLabel('Client ID')!.score);
+    expect(matchLabel('Kontonummer')!.score).toBeGreaterThan(matchLabel('Kundennummer')!.score);
+  });
+
+  it('keeps print and previous dates out of the report date', () => {
+    expect(matchLabel('Erstellt am:')).toBeNull();
+    expect(matchLabel('Édité le')).toBeNull();
+    expect(matchLabel('TRD DATE')).toBeNull();
+  });
 });

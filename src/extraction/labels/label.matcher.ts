@@ -25,8 +25,12 @@ interface Token {
 
 /** Lower-case words with abbreviations spelled out: `Maint. Req.` → maintenance requirement. */
 export function tokenize(label: string): Token[] {
+  // Accents fold to their letters (`Überdeckung`, `Excédent`), so a scan that drops one still matches.
   const s = label
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
     .replace(/\ba\/c\b/g, 'ac ')
     .replace(/&/g, ' and ')
     .replace(/\bp\s*&\s*l\b/g, 'pnl')

@@ -1,4 +1,5 @@
 import { CURRENCY_CODES } from '../parse/currency.parser.ts';
+import { EUROPEAN_DISTRACTORS, EUROPEAN_NOISE } from './labels.european.ts';
 
 /** The words around labels: what disqualifies one, how abbreviations read, what may be ignored. */
 
@@ -113,13 +114,22 @@ export const DISTRACTOR_WORDS = [
   'forecast',
   'target',
   'required deposit',
+  ...EUROPEAN_DISTRACTORS,
 ];
 
 /**
  * Words that say a figure is what an account must hold, not what it holds: with one of them, a label
  * that names the equity (`Equity Required`, `Required Maintenance Equity`) names a requirement.
  */
-export const REQUIRED_WORDS = ['required', 'requirement'];
+export const REQUIRED_WORDS = [
+  'required',
+  'requirement',
+  'exigee',
+  'exige',
+  'requise',
+  'erforderlich',
+  'erforderliche',
+];
 
 /** Abbreviations rewritten before matching: `Maint. Req.` reads as `maintenance requirement`. */
 export const ABBREVIATIONS: Record<string, string> = {
@@ -181,13 +191,14 @@ export const ABBREVIATIONS: Record<string, string> = {
   pos: 'positions',
   pwr: 'power',
   pw: 'power',
-  trd: 'trading',
+  trd: 'trade',
   liqn: 'liquidation',
   xcess: 'excess',
   sec: 'securities',
   secs: 'securities',
   avail: 'available',
   reqd: 'required',
+  nr: 'no',
 };
 
 /**
@@ -269,6 +280,7 @@ export const NOISE_WORDS = new Set([
   'num',
   'id',
   '#',
+  ...EUROPEAN_NOISE,
 ]);
 
 /**

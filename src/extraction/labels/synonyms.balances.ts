@@ -15,6 +15,12 @@ export const BALANCE_SYNONYMS: Record<
     ['equity buying power'],
     ['bp', 0.85],
     ['reg t buying power', 0.95],
+    ['kaufkraft'],
+    ['verfügbare kaufkraft'],
+    ['pouvoir d’achat'],
+    ["pouvoir d'achat"],
+    ['capacité d’achat', 0.95],
+    ["capacité d'achat", 0.95],
   ],
   cash_balance: [
     ['cash balance'],
@@ -38,7 +44,9 @@ export const BALANCE_SYNONYMS: Record<
     ['cash on deposit', 0.95],
     ['cash deposit', 0.9],
     ['balance', 0.7],
-    ['margin balance', 0.75],
+    // `Margin Balance (debit)` is the loan a Reg T account owes; a bare `Margin Balance` is the equity (below).
+    ['margin balance debit', 0.75],
+    ['cash and margin balance', 0.95],
     ['debit balance', 0.75, true],
     // Margin financing: the loan is the account's debit, whatever sign it is printed with.
     ['loan balance', 0.85, true],
@@ -61,6 +69,21 @@ export const BALANCE_SYNONYMS: Record<
     ['free cash', 0.9],
     // Derivatives platforms (crypto, CFD/FX): deposited collateral plus realised profit, before open positions.
     ['wallet balance', 0.9],
+    // German and French statements.
+    ['saldo', 0.8],
+    ['kontostand', 0.9],
+    ['kontosaldo', 0.9],
+    ['verrechnungskonto', 0.9],
+    ['saldo verrechnungskonto'],
+    ['guthaben', 0.85],
+    ['barguthaben', 0.95],
+    ['solde espèces'],
+    ['solde en espèces'],
+    ['solde de trésorerie', 0.95],
+    ['solde du compte', 0.85],
+    ['solde', 0.8],
+    ['espèces', 0.9],
+    ['liquidités', 0.9],
   ],
   long_market_value: [
     ['long market value'],
@@ -83,6 +106,12 @@ export const BALANCE_SYNONYMS: Record<
     ['long securities value'],
     ['stock long'],
     ['long stock'],
+    ['kaufpositionen', 0.95],
+    ['kurswert kaufpositionen'],
+    ['long-positionen', 0.95],
+    ['positions acheteuses', 0.95],
+    ['valorisation des positions acheteuses'],
+    ['positions longues', 0.95],
   ],
   short_market_value: [
     ['short market value'],
@@ -100,6 +129,12 @@ export const BALANCE_SYNONYMS: Record<
     ['short', 0.85],
     // Options the account wrote are short positions: their value is short market value.
     ['written options', 0.9],
+    ['leerverkaufspositionen', 0.95],
+    ['kurswert leerverkaufspositionen'],
+    ['short-positionen', 0.95],
+    ['positions vendeuses', 0.95],
+    ['valorisation des positions vendeuses'],
+    ['positions courtes', 0.95],
   ],
   sma: [
     ['sma'],
