@@ -122,7 +122,7 @@ describe('solveReport', () => {
 
   it('keeps a value below review when neither an identity nor an unambiguous label vouches for it', () => {
     const r = solve([
-      cand('total_equity', 1000, 0.95, 1, { label: 'Initial Equity Required' }),
+      cand('total_equity', 1000, 0.95, 1, { label: 'Equity Shown Overall' }),
       cand('maintenance_requirement', 400, 0.95, 2, { label: 'Maintenance Requirement' }),
     ]);
     expect(r.fields.get('total_equity')!.conf).toBeLessThan(0.8);
@@ -130,7 +130,7 @@ describe('solveReport', () => {
     expect(r.issues).toEqual([expect.objectContaining({ code: 'unconfirmed_value', field: 'total_equity' })]);
     // The same unclear label, confirmed by the identities, is trusted.
     const ok = solve([
-      cand('total_equity', 1000, 0.95, 1, { label: 'Initial Equity Required' }),
+      cand('total_equity', 1000, 0.95, 1, { label: 'Equity Shown Overall' }),
       cand('maintenance_requirement', 400, 0.95, 2, { label: 'Maintenance Requirement' }),
       cand('excess_liquidity', 600, 0.95, 3, { label: 'Excess Liquidity' }),
     ]);

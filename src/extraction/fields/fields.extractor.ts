@@ -6,7 +6,7 @@ import { type DocumentMemory, recallFor } from '../memory/memory.recall.ts';
 import { printsCents } from '../parse/value.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
 import { solveWithMemory } from '../solver/learned.hook.ts';
-import { type OpenFigure, openFigures } from '../solver/open.figures.ts';
+import { accountFigures, type OpenFigure, openFigures } from '../solver/open.figures.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { doubtOddAccounts, printedLabel, unlabelledAccount } from './account.identity.ts';
 import type { Candidate } from './candidates.ts';
@@ -140,12 +140,15 @@ export function extractAccounts(
   );
   const base = docCurrency ? String(docCurrency.pick.value) : null;
   const own = sections.filter((s) => !s.combined);
-  // With one account, every labelled figure of the document may be one of its fields.
-  const open = own.length === 1 ? openFigures(lines).filter((f) => !underRowAttribute(keyedRows, lines, f)) : [];
+  // With one account, every labelled figure of the document may be one of its fields; with several,
+  // those in the grid column or row of the account's number.
+  const open = openFigures(lines).filter((f) => !underRowAttribute(keyedRows, lines, f));
   const out = own
-    .map((s) =>
-      readSection(s, doc, base, ctx, open, own.length === 1, memory && { ...memory, single: own.length === 1 }),
-    )
+    .map((s) => {
+      const accounts = own.flatMap((o) => (o.account ? [o.account] : []));
+      const pool = own.length === 1 ? open : accountFigures(open, lines, s.account, accounts);
+      return readSection(s, doc, base, ctx, pool, pool.length > 0, memory && { ...memory, single: own.length === 1 });
+    })
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
   // An account number printed under another account's label (`Sweep Vehicle Ref`, `Linked Funding
   // Acct`) is not the report's: the one under an account label that names no other account is.

@@ -17,6 +17,8 @@ import { levered, mayBeBuyingPower, requirementSide } from './part.evidence.ts';
  */
 /** Worth of printed evidence (buying power, the initial requirement) that says which side is the requirement. */
 const SIDE_BONUS = 1;
+/** Worth of a placement the labels' own (unsure) reading agrees with: less than a near tie (filled.figures.ts). */
+const AGREE_BONUS = 0.2;
 /**
  * Figures the identities place, given the values already read. Only fields without a trusted value
  * are filled; a figure already read as a trusted value is never reused.
@@ -39,6 +41,11 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
   };
   const out: Filled[] = [];
   const taken = new Set<OpenFigure>();
+  // A figure the labels already read (unsure) as the part it is placed in: a tie-break, never more.
+  const agrees = (field: FieldName, f: OpenFigure | null) => {
+    const k = known.get(field);
+    return f && k && !k.trusted && k.page === f.page && k.line === f.line && near(k.value, f.value) ? AGREE_BONUS : 0;
+  };
 
   // excess = equity − requirement.
   const reqField = (fig: OpenFigure | null): FieldName =>
@@ -57,6 +64,7 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     (v): v is number => v !== undefined,
   );
   const x0 = trusted('excess_liquidity');
+  const call = known.get('margin_call')?.value;
   const emx: Assignment[] = [];
   // Assignments whose excess is an open figure reckoned over the initial margin while the maintenance one is read.
   const availableOverInitial = new Set<Assignment>();
@@ -73,6 +81,8 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     xF: OpenFigure | null,
   ) => {
     if (m <= 0 || e <= 0) return;
+    // A call read beside no deficit breaks call = deficit (unless it restores the initial margin).
+    if (call !== undefined && call > 0 && x > 0 && !(initial !== undefined && near(call, initial - e))) return;
     if ([eF, mF, xF].filter(Boolean).length === 0) return;
     // A maintenance requirement is never above the initial one.
     if (initial !== undefined && (!mF || reqField(mF) === 'maintenance_requirement') && m > initial + 0.005) return;
@@ -100,6 +110,9 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     if (side < 0) return;
     const score =
       (side > 0 ? SIDE_BONUS : 0) +
+      agrees('total_equity', eF) +
+      (mF ? agrees(reqField(mF), mF) : 0) +
+      agrees('excess_liquidity', xF) +
       (eF ? affinity(eF.label, 'total_equity') : 1) +
       (mF ? Math.max(affinity(mF.label, 'maintenance_requirement'), affinity(mF.label, 'initial_requirement')) : 1) +
       (xF ? affinity(xF.label, 'excess_liquidity') : 1);
@@ -128,10 +141,14 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
     }
     return true;
   };
-  if (e0 === undefined || m0 === undefined || x0 === undefined) {
+  // With only the initial requirement trusted, the maintenance one may still be among the figures.
+  const m1 = trusted('maintenance_requirement');
+  if (e0 === undefined || m1 === undefined || x0 === undefined) {
     const eOpts: [number, OpenFigure | null][] = e0 !== undefined ? [[e0, null]] : figures.map((f) => [f.value, f]);
-    const mOpts: [number, OpenFigure | null][] =
-      m0 !== undefined ? trustedReqs.map((v) => [v, null]) : figures.map((f) => [f.value, f]);
+    const mOpts: [number, OpenFigure | null][] = [
+      ...trustedReqs.map((v): [number, OpenFigure | null] => [v, null]),
+      ...(m1 === undefined ? figures.map((f): [number, OpenFigure | null] => [f.value, f]) : []),
+    ];
     for (const [e, eF] of eOpts)
       for (const [m, mF] of mOpts) {
         if (!distinct(eF, mF)) continue;

@@ -96,6 +96,15 @@ export function labelClarity(text: string, target: FieldName, opts: { prose?: bo
   return parts.length > 1 ? { clear: false, reason: first!.reason } : first!;
 }
 
+/** Least stem two words must share for an unknown one to be read as the known one (`required`, `requirement`). */
+const STEM = 6;
+/** Stems of one vocabulary word each (two words on one stem, `currency` and `current`, leave it unread). */
+const STEMS = new Map<string, string | null>();
+for (const w of ALL_FIELD_WORDS)
+  if (w.length >= STEM) STEMS.set(w.slice(0, STEM), STEMS.has(w.slice(0, STEM)) ? null : w);
+/** A word the vocabularies lack, as the field word it shares its stem with (`required` as `requirement`). */
+const stemmed = (w: string) => (ALL_FIELD_WORDS.has(w) || w.length < STEM ? w : (STEMS.get(w.slice(0, STEM)) ?? w));
+
 /** How many fields' vocabularies hold a word. */
 const SPREAD = new Map<string, number>();
 for (const set of FIELD_WORDS.values()) for (const w of set) SPREAD.set(w, (SPREAD.get(w) ?? 0) + 1);
@@ -110,7 +119,12 @@ export function affinity(text: string, field: FieldName): number {
   if (ws.length === 0) return 0;
   const own = FIELD_WORDS.get(field)!;
   let s = 0;
-  for (const w of ws) if (own.has(w)) s += (HEAD_WORDS.get(w) === field ? 2 : 1) / SPREAD.get(w)!;
+  for (const raw of ws) {
+    // A word read by its stem alone counts half.
+    const w = stemmed(raw);
+    const weight = w === raw ? 1 : 0.5;
+    if (own.has(w)) s += (weight * (HEAD_WORDS.get(w) === field ? 2 : 1)) / SPREAD.get(w)!;
+  }
   return Math.min(1, s / ws.length);
 }
 

@@ -23,6 +23,8 @@ export interface OpenFigure {
    * figure in a row of several under column titles: the identities hold within one column.
    */
   column?: string;
+  /** The text of that column's title, where one stands over it (an account number in a column per account). */
+  columnTitle?: string;
 }
 
 const MAX_LABEL_WORDS = 7;
@@ -57,6 +59,7 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
       text: seg.text,
       ocr: Math.min(seg.conf, label.conf),
       ...(column ? { column: column.key } : {}),
+      ...(column?.title ? { columnTitle: column.title.text } : {}),
     });
   };
   lines.forEach((line, at) => {
@@ -82,7 +85,8 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
         return;
       }
       const before = line.segs[i - 1];
-      if (before && before.kind === 'text') {
+      // A word for nothing before it (`NONE`) is another figure of the line, not its label.
+      if (before && before.kind === 'text' && !isNoneWord(before.text)) {
         if (labelLike(before)) add(before, seg, line);
         return;
       }
@@ -144,4 +148,63 @@ function labelAbove(lines: Segmented[], at: number, seg: Segment): Segment | nul
     }
   }
   return null;
+}
+
+const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+
+/**
+ * The open figures of one account in a statement with several, printed a column per account: the
+ * grid figures under the cell that prints its number on a line of account numbers side by side
+ * (or in a column titled with it). Figures elsewhere may be any account's, so none of them.
+ */
+export function accountFigures(
+  open: OpenFigure[],
+  lines: Segmented[],
+  account: string | null,
+  accounts: readonly string[],
+): OpenFigure[] {
+  const own = account ? squash(account) : '';
+  if (own.length < 4) return [];
+  const others = new Set(accounts.map(squash).filter((a) => a.length >= 4 && a !== own));
+  const heads = lines.flatMap((l) => {
+    const cells = l.segs.map((x) => squash(x.text));
+    if (!cells.some((c) => others.has(c))) return [];
+    return l.segs.filter((x) => squash(x.text) === own).map((x) => ({ page: l.page, top: l.top, cell: x }));
+  });
+  return [
+    ...open.filter(
+      (f) =>
+        f.column !== undefined &&
+        ((f.columnTitle !== undefined && squash(f.columnTitle).includes(own)) ||
+          heads.some((h) => h.page === f.page && f.box.y0 > h.top && overlap(h.cell, f.box) > 0)),
+    ),
+    ...rowFigures(lines, own),
+  ];
+}
+
+/** A row per account: the figures of the row its number heads, each labelled by its column title. */
+function rowFigures(lines: Segmented[], own: string): OpenFigure[] {
+  const out: OpenFigure[] = [];
+  lines.forEach((line, at) => {
+    const head = line.segs[0];
+    if (!head || squash(head.text) !== own) return;
+    const cells = line.segs.slice(1).filter((x) => (x.amount && x.amount.quality >= 0.8) || isNoneWord(x.text));
+    if (cells.length < 2) return;
+    for (const seg of cells) {
+      const title = columnTitle(lines, at, seg);
+      if (!title || !labelLike(title)) continue;
+      const ctx = contextOf(title.text);
+      if (ctx === 'distractor' || ctx === 'combined') continue;
+      out.push({
+        value: seg.amount && !isNoneWord(seg.text) ? seg.amount.value : 0,
+        label: title.text.trim(),
+        page: line.page,
+        line: line.index,
+        box: { x0: seg.x0, y0: line.top, x1: seg.x1, y1: line.bottom },
+        text: seg.text,
+        ocr: Math.min(seg.conf, title.conf),
+      });
+    }
+  });
+  return out;
 }

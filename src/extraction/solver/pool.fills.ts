@@ -6,6 +6,7 @@ import { FILLED_CONF, type Known } from './filled.figures.ts';
 import { fillByIdentities } from './identity.fill.ts';
 import { money } from './issue.money.ts';
 import { affinity, leaning } from './label.clarity.ts';
+import { LEANING_CONF } from './leaning.release.ts';
 import type { OpenFigure } from './open.figures.ts';
 import { equityOverOpenPnl } from './open.pnl.ts';
 import type { SolvedField } from './report.solver.ts';
@@ -128,9 +129,6 @@ export function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportI
   }
 }
 
-/** Confidence of a figure read only because its label's wording leans to a field. */
-const LEANING_CONF = 0.55;
-
 /**
  * Figures under labels the vocabulary does not know, that no identity placed: one whose label's
  * wording leans clearly to a field the report lacks (`Cash Held at Close`) is read as that field,
@@ -151,7 +149,11 @@ export function fillLeaning(fields: Map<FieldName, SolvedField>, issues: ReportI
     byField.set(f, [...(byField.get(f) ?? []), fig]);
   }
   const leaned = new Set<FieldName>();
-  for (const [f, figs] of byField) {
+  const column = readColumn(fields, pool);
+  for (const [f, all] of byField) {
+    // In a grid, the figures read so far stand in one column: the current one, whose figure is the report's.
+    const inColumn = column ? all.filter((x) => x.column === column) : [];
+    const figs = inColumn.length > 0 ? inColumn : all;
     if (figs.length !== 1 && new Set(figs.map((x) => x.value)).size !== 1) continue;
     const figure = figs[0]!;
     const value = signed(f, figure.value, false);
@@ -186,6 +188,19 @@ export function fillLeaning(fields: Map<FieldName, SolvedField>, issues: ReportI
     const at = issues.findIndex((i) => i.code === 'label_leaning' && i.field === f);
     if (at >= 0) issues.splice(at, 1);
   }
+}
+
+/** The one grid column every read figure that stands in a grid shares, if they share one. */
+function readColumn(fields: Map<FieldName, SolvedField>, pool: OpenFigure[]): string | null {
+  const columns = new Set<string>();
+  for (const r of fields.values()) {
+    const c = r.pick;
+    const fig = pool.find(
+      (x) => x.column && x.page === c.page && x.line === c.line && near(Math.abs(x.value), Math.abs(c.value as number)),
+    );
+    if (fig?.column) columns.add(fig.column);
+  }
+  return columns.size === 1 ? [...columns][0]! : null;
 }
 
 /** Parts of the identities `fillByIdentities` uses that those identities cannot tell apart. */

@@ -11,6 +11,7 @@ import {
 } from './accounting.identities.ts';
 import { money } from './issue.money.ts';
 import { labelClarity } from './label.clarity.ts';
+import { releaseLeaning } from './leaning.release.ts';
 import { REPAIRED_CONF, repairMisreads } from './misread.repair.ts';
 import type { OpenFigure } from './open.figures.ts';
 import { chosenSide } from './part.evidence.ts';
@@ -251,6 +252,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
     fields.set(f, { pick: pick.cand, conf, confirmedBy: confirmed?.name ?? null, rivals, clear: clarity.clear });
   });
   dropNoCallInDeficit(fields, issues);
+  releaseLeaning(fields, issues);
   if (input.pool?.length) {
     fillUnknown(fields, issues, input.pool);
     fillLeaning(fields, issues, input.pool);
