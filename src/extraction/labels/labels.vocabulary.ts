@@ -198,7 +198,6 @@ export const ABBREVIATIONS: Record<string, string> = {
   secs: 'securities',
   avail: 'available',
   reqd: 'required',
-  nr: 'no',
 };
 
 /**

@@ -42,9 +42,11 @@ export const HEADER_SYNONYMS: Record<Extract<LabelTarget, 'account' | 'date' | '
     ['user id', 0.85],
     ['trading account', 0.95],
     ['trading account number'],
-    // German and French statements (`Konto Nr.` reads through the `nr` abbreviation).
+    // German and French statements.
     ['marginkonto'],
     ['kontonr'],
+    ['konto nr'],
+    ['marginkonto nr'],
     ['depotnr'],
     ['kundennummer', 0.8],
     ['compte n°'],
