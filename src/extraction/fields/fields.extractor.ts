@@ -143,9 +143,9 @@ export function extractAccounts(
   // With one account, every labelled figure of the document may be one of its fields; with several,
   // those in the grid column or row of the account's number.
   const open = openFigures(lines).filter((f) => !underRowAttribute(keyedRows, lines, f));
+  const accounts = own.flatMap((o) => (o.account ? [o.account] : []));
   const out = own
     .map((s) => {
-      const accounts = own.flatMap((o) => (o.account ? [o.account] : []));
       const pool = own.length === 1 ? open : accountFigures(open, lines, s.account, accounts);
       return readSection(s, doc, base, ctx, pool, pool.length > 0, memory && { ...memory, single: own.length === 1 });
     })
