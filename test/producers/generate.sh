@@ -8,12 +8,17 @@
 # `generate.sh --set3 [name-filter]` builds the held-out third set instead (set3/sources -> set3/statements): its
 # producers are enscript + Ghostscript (line-printer text), groff, ReportLab, wkhtmltopdf, Writer and Calc, and a
 # `-scan` / `-mixed` suffix on the producer scans the whole rendering / its pages after the first.
+# `generate.sh --set4 [name-filter]` builds the fourth held-out set the same way (set4/sources -> set4/statements),
+# adding the producers `grops` (groff -ms -Tps + ps2pdf), `groffme` (groff -me -Tpdf), `ps` (hand-written PostScript
+# + ps2pdf), `rawpdf` (a Python script writing the PDF bytes by hand), `pandoc` (Markdown -> pandoc -> ms -> groff)
+# and `chromium` (for the HTML sources that are scanned).
 set -euo pipefail
 cd "$(dirname "$0")"
 out=statements
 srcdir=sources
 set3=
 if [ "${1:-}" = --set3 ]; then set3=1 out=set3/statements srcdir=set3/sources; shift; fi
+if [ "${1:-}" = --set4 ]; then set3=1 out=set4/statements srcdir=set4/sources; shift; fi
 filter=${1:-}
 profile=$(mktemp -d)
 chrome() { # $1 source, $2 pdf, $3 extra flag
@@ -60,6 +65,12 @@ render3() { # set3: $1 source, $2 producer, $3 pdf. Renders with a non-Chromium 
     wkhtml) wkhtmltopdf --quiet --page-size A4 --enable-local-file-access "$1" "$3" ;;
     writer) office "$1" writer_pdf_Export "HTML (StarWriter)" && mv "$profile/lo/$(basename "${1%.html}").pdf" "$3" ;;
     calc) office "$1" calc_pdf_Export && mv "$profile/lo/$(basename "${1%.fods}").pdf" "$3" ;;
+    grops) groff -t -ms -Tps -P-pletter -K utf8 "$1" | ps2pdf -sPAPERSIZE=letter - "$3" ;; # set4 from here on
+    groffme) groff -t -me -Tpdf -P-pletter -K utf8 "$1" >"$3" ;;
+    ps) ps2pdf "$1" "$3" ;;
+    rawpdf) python3 "$1" "$3" ;;
+    pandoc) pandoc -s -t ms "$1" -o "$profile/pandoc.ms" && groff -e -t -ms -Tpdf -P-pletter -K utf8 "$profile/pandoc.ms" >"$3" ;;
+    chromium) chrome "$1" "$3" --no-pdf-header-footer ;;
     *) echo "unknown producer $2 for $1" >&2; exit 1 ;;
   esac
 }

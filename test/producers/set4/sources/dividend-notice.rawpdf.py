@@ -1,0 +1,71 @@
+"""Bad input: a dividend payment advice (account, record and payment dates, gross dividend, withholding tax, net
+amount credited); no margin figures. Raw PDF by hand like it-estratto. Usage: python3 dividend-notice.rawpdf.py OUT.pdf"""
+import sys
+
+W = {c: 556 for c in '0123456789'}
+W.update({',': 278, '.': 278, '-': 333, ' ': 278, '/': 278, '%': 889, '(': 333, ')': 333})
+
+
+def width(s, size):
+    return sum(W.get(c, 556) for c in s) * size / 1000
+
+
+def esc(s):
+    return s.replace('\\', '\\\\').replace('(', '\\(').replace(')', '\\)').encode('cp1252')
+
+
+def write_pdf(out, pages, w=595, h=842):
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>', None,
+            b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+            b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>']
+    kids = []
+    for ops in pages:
+        stream = b''
+        for op in ops:
+            if op[0] == 'rule':
+                _, x, y, ww, hh = op
+                stream += b'0.35 g %.2f %.2f %.2f %.2f re f 0 g\n' % (x, h - y, ww, hh)
+                continue
+            kind, x, y, size, text = op
+            font = b'/F2' if kind == 'b' else b'/F1'
+            if kind == 'r':
+                x -= width(text, size)
+            stream += b'BT %s %d Tf 1 0 0 1 %.2f %.2f Tm (' % (font, size, x, h - y) + esc(text) + b') Tj ET\n'
+        objs.append(b'<< /Length %d >>\nstream\n' % len(stream) + stream + b'endstream')
+        objs.append(b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>' % (w, h, len(objs)))
+        kids.append(len(objs))
+    objs[1] = b'<< /Type /Pages /Kids [%s] /Count %d >>' % (b' '.join(b'%d 0 R' % k for k in kids), len(kids))
+    objs.append(b'<< /Producer (hand-written PDF, set4) /Title (Estratto conto) >>')
+    data, offs = b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(data))
+        data += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(data)
+    data += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1) + b''.join(b'%010d 00000 n \n' % o for o in offs)
+    data += b'trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, len(objs), xref)
+    open(out, 'wb').write(data)
+
+
+L = 60
+p = [('b', L, 70, 15, 'Northgate Custody & Brokerage'), ('t', L, 86, 8, 'Corporate Actions Department - 400 Pine Street, Seattle WA 98101'),
+     ('b', L, 130, 13, 'DIVIDEND PAYMENT ADVICE'),
+     ('t', L, 160, 10, 'Account holder'), ('t', 200, 160, 10, 'Okonkwo Family Trust'),
+     ('t', L, 175, 10, 'Account number'), ('t', 200, 175, 10, '5513-40877'),
+     ('t', L, 190, 10, 'Account type'), ('t', 200, 190, 10, 'Individual - Margin'),
+     ('t', L, 205, 10, 'Advice date'), ('t', 200, 205, 10, 'December 7, 2026'),
+     ('rule', L, 222, 475, 0.8),
+     ('t', L, 245, 10, 'Security'), ('t', 200, 245, 10, 'Cascade Utilities Corp. common stock (CUSIP 000000AB1)'),
+     ('t', L, 260, 10, 'Ex-dividend date'), ('t', 200, 260, 10, 'November 16, 2026'),
+     ('t', L, 275, 10, 'Record date'), ('t', 200, 275, 10, 'November 17, 2026'),
+     ('t', L, 290, 10, 'Payment date'), ('t', 200, 290, 10, 'December 4, 2026'),
+     ('t', L, 305, 10, 'Shares held on record date'), ('r', 330, 305, 10, '12,400'),
+     ('t', L, 320, 10, 'Rate per share (USD)'), ('r', 330, 320, 10, '0.4150'),
+     ('rule', L, 335, 475, 0.5),
+     ('t', L, 355, 10, 'Gross dividend'), ('r', 480, 355, 10, '5,146.00'),
+     ('t', L, 370, 10, 'Foreign tax withheld'), ('r', 480, 370, 10, '0.00'),
+     ('t', L, 385, 10, 'Federal tax withheld (backup withholding)'), ('r', 480, 385, 10, '0.00'),
+     ('b', L, 405, 10, 'Net amount credited to your account'), ('r', 480, 405, 10, '5,146.00'),
+     ('t', L, 440, 9, 'The net amount was credited to your account on the payment date. Dividends paid on shares held in a'),
+     ('t', L, 452, 9, 'margin-type account may be reported as substitute payments if the shares were lent; none were lent.'),
+     ('t', L, 464, 9, 'This advice is not a statement of account. Keep it for your tax records.')]
+write_pdf(sys.argv[1], [p])
