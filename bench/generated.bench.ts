@@ -4,9 +4,10 @@
  * missing or extra value with no review flag, no confidence below 0.8 and no issue naming it).
  * The silent errors are grouped by class (layout, field, kind of miss) to show where to look.
  *
- *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4] [--out generated]
+ *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4] [--out generated] [--layout NAME]
  *
  * `--from N` starts at statement N of the seed (statements 50000–50299: `--from 50000 --count 300`).
+ * `--layout NAME` draws every statement in one layout, a named one too (`line-printer`, outside the random draw).
  *
  * Writes bench/results/generated.json and generated.md (`--out NAME`: NAME.json and NAME.md).
  */
@@ -27,6 +28,8 @@ const COUNT = Number(arg('--count', '250'));
 const FROM = Number(arg('--from', '0'));
 const OUT = arg('--out', 'generated');
 const SCANNED = Number(arg('--scanned', '4'));
+const LAYOUT = arg('--layout', '');
+const only = LAYOUT ? { layout: LAYOUT } : {};
 
 const extractor = createExtractor({
   pageRaster: PAGE_RASTER_MODULE,
@@ -38,8 +41,8 @@ const extractor = createExtractor({
 let results: Measured[];
 try {
   results = [
-    ...(await measureGenerated(extractor, { seed: SEED, from: FROM, count: COUNT, kind: 'text' })),
-    ...(await measureGenerated(extractor, { seed: SEED, from: 10_000, count: SCANNED, kind: 'scanned' })),
+    ...(await measureGenerated(extractor, { seed: SEED, from: FROM, count: COUNT, kind: 'text', ...only })),
+    ...(await measureGenerated(extractor, { seed: SEED, from: 10_000, count: SCANNED, kind: 'scanned', ...only })),
   ];
 } finally {
   await extractor.close();

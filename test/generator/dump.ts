@@ -1,6 +1,6 @@
 // Writes generated statements and their truth files to a folder, for the scorer:
-//   node test/generator/dump.ts --seed 1 --count 50 --out /tmp/gen [--scanned 5]
-// `--scanned N` rasterises every Nth statement (no text layer). Same seed, same files.
+//   node test/generator/dump.ts --seed 1 --count 50 --out /tmp/gen [--scanned 5] [--layout line-printer]
+// `--scanned N` rasterises every Nth statement (no text layer); `--layout NAME` draws all in one layout. Same seed, same files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '50' },
     out: { type: 'string' },
     scanned: { type: 'string', default: '0' },
+    layout: { type: 'string' },
   },
 });
 if (!values.out) {
@@ -25,7 +26,10 @@ const count = Number(values.count);
 const every = Number(values.scanned);
 mkdirSync(values.out, { recursive: true });
 for (let i = 0; i < count; i++) {
-  const g = generateStatement(seed, i, { kind: every > 0 && i % every === every - 1 ? 'scanned' : 'text' });
+  const g = generateStatement(seed, i, {
+    kind: every > 0 && i % every === every - 1 ? 'scanned' : 'text',
+    ...(values.layout ? { layout: values.layout } : {}),
+  });
   const { bytes } = await renderStatement(g);
   writeFileSync(path.join(values.out, `${g.name}.pdf`), bytes);
   writeFileSync(path.join(values.out, `${g.name}.json`), serializeTruth(g.truth));

@@ -46,6 +46,21 @@ describe('statement generator', () => {
     expect([...seen].sort()).toEqual([...LAYOUTS].sort());
   });
 
+  it('draws the line-printer layout only when asked, in Courier, two label/value blocks a line', () => {
+    for (let i = 0; i < 40; i++) {
+      expect(generateStatement(5, i).layout).not.toBe('line-printer');
+      const g = generateStatement(5, i, { layout: 'line-printer' });
+      expect(g.layout).toBe('line-printer');
+      expect(g.font).toBe('courier');
+      const lines = g.pages[0]!.items.map((it) => it.text).filter((t) => /\.\s?\.\s?\./.test(t));
+      // Each line holds a label, its leader and figure, and the same again beside it (the last may hold one).
+      expect(lines.length).toBe(
+        Math.ceil(g.truth.reports[0]!.fields ? Object.keys(g.truth.reports[0]!.fields).length / 2 : 0),
+      );
+      if (lines.length > 1) expect(lines[0]!.split(/\s\.(?:\s?\.)+\s/).length).toBe(3);
+    }
+  });
+
   it('gives the same PDF for the same seed and a different one for another', async () => {
     const a = await renderStatement(generateStatement(3, 1));
     const b = await renderStatement(generateStatement(3, 1));

@@ -53,12 +53,12 @@ export function checkEvidence(report: MarginReport, boxes: DrawnBox[], pages: nu
 
 export async function measureGenerated(
   extractor: Pick<Extractor, 'extract'>,
-  opts: { seed: number; from?: number; count: number; kind: Kind; now?: Date },
+  opts: { seed: number; from?: number; count: number; kind: Kind; now?: Date; layout?: string },
 ): Promise<Measured[]> {
   const out: Measured[] = [];
   const now = opts.now ?? new Date('2028-01-01T00:00:00Z');
   for (let i = opts.from ?? 0; i < (opts.from ?? 0) + opts.count; i++) {
-    const g = generateStatement(opts.seed, i, { kind: opts.kind });
+    const g = generateStatement(opts.seed, i, { kind: opts.kind, ...(opts.layout ? { layout: opts.layout } : {}) });
     const { bytes, boxes } = await renderStatement(g);
     let reports: MarginReport[] = [];
     let error: string | null = null;

@@ -4,7 +4,8 @@ import type { GoodTruth, TruthReport } from '../fixtures/truth.ts';
 import { drawFigures, MONEY_FIELDS, type MoneyField } from './figures.ts';
 import { type DateStyle, drawDate, drawDateStyle, drawNumberFormat, formatDate } from './formats.ts';
 import { columnPerAccount, rowPerAccount } from './layouts.multi.ts';
-import { SINGLE_LAYOUTS } from './layouts.single.ts';
+import { linePrinter } from './layouts.printer.ts';
+import { SINGLE_LAYOUTS, type SingleLayout } from './layouts.single.ts';
 import { type AccountDraw, type GenPage, makeStyle, newPage, PAGE_H, type Style } from './page.ts';
 import { type Rng, seeded } from './random.ts';
 import { ACCOUNT_WORDS, CURRENCY_WORDS, DATE_WORDS, FIRM_WORDS, OTHER_ACCOUNT_WORDS, TITLE_WORDS } from './words.ts';
@@ -24,6 +25,14 @@ export interface GeneratedStatement {
 }
 
 export const LAYOUTS = [...Object.keys(SINGLE_LAYOUTS), 'rows', 'columns'] as const;
+
+/**
+ * Layouts drawn only when asked for by name (`generateStatement(seed, i, { layout })`, the bench's
+ * `--layout`): outside the random draw, so the statements of the standard seeds stay as they were.
+ */
+export const NAMED_LAYOUTS: Record<string, SingleLayout> = { 'line-printer': linePrinter };
+/** Fonts a named layout prints in (a line printer's is fixed-pitch). */
+const NAMED_FONTS: Record<string, Font> = { 'line-printer': 'courier' };
 
 function accountNumber(rng: Rng): string {
   const d = (n: number) => Array.from({ length: n }, (_, i) => String(rng.int(i === 0 ? 1 : 0, 9))).join('');
@@ -79,9 +88,18 @@ function header(page: GenPage, s: Style, pairs: [string, string][], top: number)
   return y + 2 * s.size + 10;
 }
 
-export function generateStatement(seed: number, index: number, opts: { kind?: Kind } = {}): GeneratedStatement {
+export function generateStatement(
+  seed: number,
+  index: number,
+  opts: { kind?: Kind; layout?: string } = {},
+): GeneratedStatement {
   const rng = seeded(`${seed}:${index}`);
-  const layout = rng.pick(LAYOUTS);
+  const drawn = rng.pick(LAYOUTS);
+  // A named layout takes the drawn one's place; figures, formats and header are drawn from the seed as ever.
+  const named = opts.layout ? NAMED_LAYOUTS[opts.layout] : undefined;
+  if (opts.layout && !named && !(LAYOUTS as readonly string[]).includes(opts.layout))
+    throw new Error(`unknown layout ${opts.layout}`);
+  const layout = opts.layout ?? drawn;
   const currency = rng.chance(0.7) ? 'USD' : rng.pick(['EUR', 'GBP', 'CHF', 'CAD']);
   const numbers = drawNumberFormat(rng, currency);
   const dateStyle: DateStyle = drawDateStyle(rng);
@@ -110,7 +128,7 @@ export function generateStatement(seed: number, index: number, opts: { kind?: Ki
   let pages: GenPage[] = [first];
   if (layout === 'rows') pages = rowPerAccount(first, accounts, s, top);
   else if (layout === 'columns') columnPerAccount(first, accounts, s, top);
-  else SINGLE_LAYOUTS[layout]!(first, accounts[0]!, s, top);
+  else (named ?? SINGLE_LAYOUTS[layout]!)(first, accounts[0]!, s, top);
   if (layout === 'cards' || rng.chance(0.2)) browserChrome(rng, pages, title);
 
   const kind = opts.kind ?? 'text';
@@ -125,7 +143,7 @@ export function generateStatement(seed: number, index: number, opts: { kind?: Ki
     name,
     layout,
     kind,
-    font: rng.pick(['helvetica', 'times', 'courier'] as const),
+    font: NAMED_FONTS[layout] ?? rng.pick(['helvetica', 'times', 'courier'] as const),
     pages,
     truth: { reports, kind, layout: `gen-${layout}`, pages: pages.length },
     renderSeed: `${name}:render`,

@@ -159,6 +159,13 @@ export const PROSE: Partial<Record<MoneyField, readonly string[]>> = {
 
 export const NO_CALL_PROSE = ['no maintenance call is due', 'there is no call outstanding on this account'];
 export const CARD_TITLE_WORDS = ['Overview', 'Margin Needs', 'Holdings Snapshot', 'Funding Sources'];
+/** Banner titles a line-printed statement draws between runs of asterisks over its blocks of figures. */
+export const BANNER_WORDS = [
+  'Cash Ledger Overview',
+  'Equity and Margin Recap',
+  'Account Figures at Close',
+  'Margin Status Digest',
+];
 
 /** Every label string the generator can print, for the vocabulary test. */
 export function allGeneratorLabels(): string[] {
@@ -173,6 +180,7 @@ export function allGeneratorLabels(): string[] {
     ...GROUP_HEADER_WORDS,
     ...ROW_TITLE_WORDS,
     ...CARD_TITLE_WORDS,
+    ...BANNER_WORDS,
     ...PAGE_TOTAL_WORDS,
     ...REPORT_TOTAL_WORDS,
     ...HOUSEHOLD_WORDS,

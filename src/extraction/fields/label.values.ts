@@ -195,7 +195,8 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
           ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
         };
       }
-      if (s.kind === 'text' && matchLabel(s.text)) return null;
+      // A label of the line below (one the vocabulary knows, or one a dotted leader joins to its figure) has its own figure.
+      if (s.kind === 'text' && (s.leads || matchLabel(s.text))) return null;
     }
   }
   return null;

@@ -18,6 +18,8 @@ export interface Segment {
   cell: number;
   amount?: ParsedAmount;
   date?: DateMatch;
+  /** Words a dotted leader follows (`Ending balance . . . .`): the label of what comes next on the line. */
+  leads?: boolean;
 }
 
 /** True when two horizontal spans overlap at all: the same table column. */
@@ -39,6 +41,9 @@ export interface SegmentOptions {
 }
 
 const SEPARATOR = /\s*(?:\.{3,}|…+|(?:\. ?){4,}|_{3,})\s*|:\s+/g;
+/** A dotted leader ending a piece of text, or all of it (`. . .`, `......`, `____`). */
+const LEADER_END = /\s*(?:(?:\. ?){3,}|…+|_{3,})\s*$/;
+const LEADER_ONLY = /^\s*(?:(?:\. ?){3,}|…+|_{3,})\s*$/;
 const PHONE = /(?:\+?\d{1,2}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b/g;
 const PAGE = new RegExp(
   String.raw`${phrasePattern(PAGE_WORDS)}\s+\d+(?:\s*(?:${phrasePattern(PAGE_OF_WORDS)}|\/)\s*\d+)?\b`,
@@ -122,7 +127,12 @@ export function mendLostGroupMarks(text: string): { text: string; at: number[] }
 export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
   const segs: Segment[] = [];
   line.cells.forEach((cell, ci) => {
-    segs.push(...segmentCell(cell, ci, opts));
+    for (const seg of segmentCell(cell, ci, opts)) {
+      // A leader printed as a cell of its own (a wide gap before the dots) joins the label before it.
+      const prev = segs.at(-1);
+      if (seg.kind === 'text' && LEADER_ONLY.test(seg.text) && prev?.kind === 'text') prev.leads = true;
+      else segs.push(seg);
+    }
   });
   return { ...line, segs };
 }
@@ -222,17 +232,26 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     let from = 0;
     for (let m = SEPARATOR.exec(raw); m; m = SEPARATOR.exec(raw)) {
       if (m.index + m[0].length >= raw.length || m.index === 0) continue;
-      pushPiece(s + from, s + m.index + (m[0].startsWith(':') ? 1 : 0));
+      pushPiece(s + from, s + m.index + (m[0].startsWith(':') ? 1 : 0), !m[0].includes(':'));
       from = m.index + m[0].length;
     }
     pushPiece(s + from, e);
   };
-  const pushPiece = (s: number, e: number) => {
+  // A leader is no part of the label: the words before it are, and they lead to what follows.
+  const pushPiece = (s: number, e: number, ledOn = false) => {
     const raw = text.slice(s, e);
-    const trimmed = raw.trim();
+    const leader = LEADER_ONLY.test(raw) ? null : LEADER_END.exec(raw);
+    const trimmed = (leader ? raw.slice(0, leader.index) : raw).trim();
     if (!trimmed) return;
     const off = s + raw.indexOf(trimmed);
-    out.push({ kind: 'text', text: trimmed, cell: ci, ...locate(cell, off, off + trimmed.length) });
+    const leads = leader !== null || ledOn;
+    out.push({
+      kind: 'text',
+      text: trimmed,
+      cell: ci,
+      ...locate(cell, off, off + trimmed.length),
+      ...(leads ? { leads } : {}),
+    });
   };
   for (const t of taken) {
     if (t.start > pos) pushText(pos, t.start);

@@ -1,5 +1,6 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { governingLabel } from '../structure/label.band.ts';
+import { isRuleLine } from '../structure/rule.lines.ts';
 import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/fields.context.ts';
 
 /**
@@ -63,6 +64,8 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
     });
   };
   lines.forEach((line, at) => {
+    // The dashes of a rule under column titles are no nil figures.
+    if (isRuleLine(line)) return;
     // A grid row: a label first, then only figures. Each figure is the row label's, in its column.
     const head = line.segs[0];
     const figures = line.segs.slice(1).filter((s) => s.kind === 'amount');

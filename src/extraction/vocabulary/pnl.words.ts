@@ -37,7 +37,7 @@ export function isOpenPnl(label: string): boolean {
 /** Words that make a label a profit or loss (`Unrealized P/L on positions`, `Gain/Loss`), never a market value. */
 const PROFIT_OR_LOSS = /(^|[^\p{L}])(p\s*[&/]\s*l|pnl|profit|loss|gain)([^\p{L}]|$)/iu;
 
-/** True when a label names a profit or loss, realised or not. */
+/** True when a label names a profit or loss, realised or not (an open position's, `Open Trade Equity`, too). */
 export function namesProfitOrLoss(label: string): boolean {
-  return PROFIT_OR_LOSS.test(label);
+  return PROFIT_OR_LOSS.test(label) || isOpenPnl(label);
 }

@@ -1,0 +1,19 @@
+import type { Segmented } from '../layout/segments.ts';
+
+/**
+ * A rule drawn with characters, as line printers and plain-text reports draw them: a line of dash
+ * (or equals, underscore) runs only, under column titles or over a total. A dash alone may stand for
+ * a nil figure (`—` under `Call`), but a line of runs with two or more cells, or one long run, is
+ * drawn, not printed as a value: its dashes are no figures of 0.
+ */
+const RUN = /^[-=_–—]+$/;
+/** Shortest run in a rule of several cells; the shortest rule of one cell. */
+const MIN_RUN = 3;
+const MIN_ALONE = 6;
+
+export function isRuleLine(line: Segmented): boolean {
+  const runs = line.segs.map((s) => s.text.trim());
+  if (runs.length === 0 || !line.segs.every((s, i) => s.kind === 'text' && RUN.test(runs[i]!))) return false;
+  const longest = Math.max(...runs.map((r) => r.length));
+  return runs.length >= 2 ? longest >= MIN_RUN : longest >= MIN_ALONE;
+}
