@@ -75,9 +75,10 @@ const sources: [string, Doc[]][] = [
   ['holdout', folder(path.join(ROOT, 'test/holdout/reports'))],
   ...(corpusDir ? ([['shared corpus', folder(corpusDir)]] as [string, Doc[]][]) : []),
   ['producers', folder(path.join(ROOT, 'test/producers/statements'))],
-  ...(existsSync(path.join(ROOT, 'test/producers/set3/statements'))
-    ? ([['producers set 3', folder(path.join(ROOT, 'test/producers/set3/statements'))]] as [string, Doc[]][])
-    : []),
+  ...['3', '4']
+    .map((n) => [`producers set ${n}`, path.join(ROOT, `test/producers/set${n}/statements`)] as const)
+    .filter(([, dir]) => existsSync(dir))
+    .map(([name, dir]) => [name, folder(dir)] as [string, Doc[]]),
   ['generated', generated(GENERATED)],
 ];
 
