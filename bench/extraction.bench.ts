@@ -3,17 +3,20 @@
  *  - text page median in process, and `pdftotext -layout` on the same page;
  *  - OCR like for like (bench/ocr.like-for-like.ts): the page images our reader cuts, read by one
  *    tesseract.js worker against one `tesseract` process and by the pool against as many processes in
- *    parallel, same pixels, model file and parameters, in interleaved rounds: a fresh process on each side
- *    (cold) and our pool once it has read the pages (warm), CPU and wall seconds per checked page, medians;
- *    and what a fresh process pays before its first page on each side (start, model, one blank image);
+ *    parallel, same pixels, model file, parameters and nice value, words with boxes out of both, in
+ *    interleaved rounds: a fresh process on each side (cold) and our pool once it has read the pages (warm,
+ *    against the CLI less its processes' start), CPU and wall seconds per checked page, medians; and what a
+ *    fresh process pays before its first page on each side (start, model, one blank image);
  *  - scanned page end to end (read, render, OCR, fields) against `pdftoppm` + `tesseract` per page; not
  *    like for like: that `tesseract` reads the system's model (Debian's eng is tessdata_fast, a smaller LSTM
  *    than the best_int model we read) and inverts lines;
  *  - `marginiq extract one-page.pdf --json` as a whole process against `pdftotext` as a process.
  * Prints a table and writes bench/results/extraction.json (with --only ocr: the OCR like for like alone, to
- * bench/results/extraction-ocr.json).
+ * bench/results/extraction-ocr.json; with --out NAME: to bench/results/NAME.json instead). --widths 1,2 picks
+ * the OCR widths (default: 1 and the number of CPUs).
  *
  *   node bench/extraction.bench.ts [--dir test/fixtures/reports] [--limit 12] [--runs 9] [--rounds 3] [--only ocr]
+ *     [--widths 1] [--out NAME]
  *
  * Inputs: the fixture corpus when present (truth `kind` says text or scanned), otherwise a few
  * generated statements and their scans.
@@ -42,6 +45,8 @@ const LIMIT = Number(arg('--limit', '12'));
 const RUNS = Number(arg('--runs', '9'));
 const ROUNDS = Number(arg('--rounds', '3'));
 const ONLY_OCR = arg('--only', '') === 'ocr';
+const OUT = arg('--out', ONLY_OCR ? 'extraction-ocr' : 'extraction').replace(/[^\w.-]/g, '_');
+const WIDTHS = arg('--widths', '');
 const DPI = 250; // the extractor's default OCR resolution
 
 interface Doc {
@@ -188,7 +193,7 @@ async function ocrLikeForLike(docs: Doc[]) {
     writeFileSync(path.join(tessdata, 'eng.traineddata'), gunzipSync(readFileSync(model)));
     const n = cpus().length;
     const pages = await pageImages(docs);
-    const widths = n > 1 ? [1, n] : [1];
+    const widths = WIDTHS ? WIDTHS.split(',').map(Number) : n > 1 ? [1, n] : [1];
     const measured = await likeForLike({ pages, widths, rounds: ROUNDS, work, tessdata, root: ROOT });
     return { parallel: n, start: measured.start, widths: measured.widths };
   } finally {
@@ -290,9 +295,9 @@ if (ocr) {
     const seen = (k: keyof typeof p) => `${p[k].checked}/${w.pages}`;
     rowsOut.push(
       [
-        `OCR CPU s / page, ${who}, warm (checked ${seen('warm')} vs ${seen('cli')}, ${w.rounds} rounds)`,
+        `OCR CPU s / page, ${who}, warm (checked ${seen('warm')} vs ${seen('cli')}, ${w.rounds} rounds; CLI less its start)`,
         f(p.warm.cpu),
-        f(p.cli.cpu),
+        f(p.cliNet.cpu),
         spread(w.ratio.warm.cpu),
       ],
       [
@@ -304,7 +309,7 @@ if (ocr) {
       [
         `  CPU s / page, warm, with our figure checks (checked ${seen('warmChecked')})`,
         f(p.warmChecked.cpu),
-        f(p.cli.cpu),
+        f(p.cliNet.cpu),
         spread(w.ratio.warmChecked.cpu),
       ],
       ['  wall s / page, warm', f(p.warm.wall), f(p.cli.wall), spread(w.ratio.warm.wall)],
@@ -354,7 +359,7 @@ console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rowsOut) console.log(line(r));
 const outDir = path.join(ROOT, 'bench/results');
 mkdirSync(outDir, { recursive: true });
-const file = path.join(outDir, ONLY_OCR ? 'extraction-ocr.json' : 'extraction.json');
+const file = path.join(outDir, `${OUT}.json`);
 writeFileSync(
   file,
   `${JSON.stringify(

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import { lowerThreadPriority } from '../thread.priority.ts';
 import { coreName } from './core.choice.ts';
+import { passesOn } from './thread.messages.ts';
 
 lowerThreadPriority();
 
@@ -36,7 +37,12 @@ async function getCore(lstmOnly: boolean): Promise<unknown> {
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (packet) => worker.dispatchHandlers(packet, (m) => port.postMessage(m)));
+  // Results and errors go to the main thread; progress reports stay here (thread.messages.ts).
+  port.on('message', (packet) =>
+    worker.dispatchHandlers(packet, (m) => {
+      if (passesOn(m)) port.postMessage(m);
+    }),
+  );
   worker.setAdapter({
     getCore,
     gunzip: fromTesseract('./src/worker-script/node/gunzip.js'),
