@@ -3,6 +3,7 @@ import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { namesAccountNoun, namesHolder, namesNoAccount } from '../vocabulary/account.identifiers.ts';
 import {
   ACCOUNT_NAME_SEPARATORS,
   ACCOUNT_TYPE_WORDS,
@@ -14,6 +15,7 @@ import {
 } from '../vocabulary/document.words.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { alternation, containsStem, phraseRegExp, startsWithPrefix } from '../vocabulary/word.patterns.ts';
+import { findAccounts } from './account.labels.ts';
 import { ocrFactor } from './field.choice.ts';
 import type { ExtractedAccount, Reading } from './fields.extractor.ts';
 
@@ -52,6 +54,35 @@ export function doubtOddAccounts(accounts: ExtractedAccount[]): void {
   }
 }
 
+/** Confidence of an account number where another number of the head may as well be the account. */
+const RIVAL_ACCOUNT_CONF = 0.7;
+
+/**
+ * A document's one account, where no account label names it (it stands under a holder's label such
+ * as `Client ID`, or under none) and the page head prints another number that may as well be the
+ * account: below review, with the reason. An account label's number is the account, whatever else is printed.
+ */
+export function doubtRivalAccounts(accounts: ExtractedAccount[], lines: Segmented[]): void {
+  const a = accounts.length === 1 ? accounts[0]! : null;
+  if (!a?.account) return;
+  const value = a.account.value;
+  const label = printedLabel(lines, value);
+  if (label && namesAccountNoun(label)) return;
+  const rivals = rivalAccounts(lines, value);
+  if (rivals.length === 0) return;
+  a.account = { ...a.account, conf: Math.min(a.account.conf, RIVAL_ACCOUNT_CONF) };
+  const named =
+    label && namesHolder(label)
+      ? `under "${label}", which may name the client rather than the account`
+      : 'without an account label';
+  a.issues.push({
+    code: 'unsure_account',
+    field: 'account_number',
+    severity: 'warning',
+    message: `The account number ${value} is printed ${named}, and ${rivals.slice(0, 3).join(', ')} ${rivals.length === 1 ? 'is' : 'are'} printed too with no label saying which is the account: check the account number.`,
+  });
+}
+
 // Account numbers printed without a label: `Y99-825068`, `PB-1234567`, `XXXX-1234`, `8488 3065`, `U1234567`.
 const ACCOUNT_SHAPES = [
   /^[A-Z0-9]{1,6}(?:[-.][A-Z0-9]{2,10}){1,3}$/,
@@ -72,7 +103,13 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
   for (const line of head) {
     for (let ci = 0; ci < line.cells.length; ci++) {
       const label = near(line, ci);
-      if (!label || !startsWithPrefix(label, ACCOUNT_WORD_PREFIXES) || namesOtherAccount(label)) continue;
+      if (
+        !label ||
+        !startsWithPrefix(label, ACCOUNT_WORD_PREFIXES) ||
+        namesOtherAccount(label) ||
+        namesNoAccount(label)
+      )
+        continue;
       const text = line.cells[ci]!.text.trim();
       // `Customer Service | 800-555-1212`: a telephone's number, unless an account label names it.
       if (PHONE_WORD.test(label) || (PHONE_SHAPE.test(text) && !accountLabel(label))) continue;
@@ -87,13 +124,19 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
       if (typed) return { value: typed, conf: Math.min(0.75, 0.75 * ocrFactor(cell.conf)) };
     }
   }
+  for (const found of bareAccounts(head)) return found;
+  return null;
+}
+
+/** Account-shaped numbers of the page head, in reading order, but those another account's, a telephone's or a non-account identifier's label names. */
+function* bareAccounts(head: Segmented[]): Generator<Reading<string>> {
   for (const line of head) {
     if (containsStem(line.text, WEB_ADDRESS_MARKS)) continue;
     for (let ci = 0; ci < line.cells.length; ci++) {
       const cell = line.cells[ci]!;
       // A number printed as another account's (`Sweep Vehicle Ref | 12-3456-78`) is never the report's.
-      const label = near(line, ci);
-      if (label && (namesOtherAccount(label) || PHONE_WORD.test(label))) continue;
+      const label = labelNear(head, line, ci);
+      if (label && (namesOtherAccount(label) || PHONE_WORD.test(label) || namesNoAccount(label))) continue;
       const text = cell.text.trim().replace(NUMBER_SIGN, '');
       // A telephone number (`800-555-1212`, `1-800-555-1212`) has an account's shape too.
       if (!ACCOUNT_SHAPES.some((re) => re.test(text)) || PHONE_SHAPE.test(text)) continue;
@@ -102,10 +145,22 @@ export function unlabelledAccount(lines: Segmented[]): Reading<string> | null {
       if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d+\.\d{1,2}$/.test(text)) continue;
       const tok = readAccountToken(text);
       if (!tok || tok.value !== normalizeAccount(text)) continue;
-      return { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(cell.conf)) };
+      yield { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(cell.conf)) };
     }
   }
-  return null;
+}
+
+/**
+ * Other numbers of the page head that may as well be the account as `account`: account-shaped
+ * numbers no account label names, and numbers under a holder's label (`Client ID`, `User ID`).
+ */
+export function rivalAccounts(lines: Segmented[], account: string): string[] {
+  const firstPage = lines.length ? lines[0]!.page : 0;
+  const head = lines.filter((l) => l.page === firstPage).slice(0, 12);
+  const out = new Set<string>();
+  for (const found of bareAccounts(head)) out.add(found.value);
+  for (const line of head) for (const hit of findAccounts(line)) out.add(hit.value);
+  return [...out].filter((v) => !v.includes(account) && !account.includes(v));
 }
 
 const SEPARATOR = `(?:${alternation(ACCOUNT_NAME_SEPARATORS)})`;
@@ -129,7 +184,13 @@ function typedAccount(text: string): string | null {
   const m = text.trim().match(TYPED);
   if (!m) return null;
   const [, lead, token] = m as unknown as [string, string, string];
-  if (!ACCOUNT_TYPE.test(lead) || namesOtherAccount(lead) || PHONE_WORD.test(lead) || TITLE_WORD.test(lead))
+  if (
+    !ACCOUNT_TYPE.test(lead) ||
+    namesOtherAccount(lead) ||
+    namesNoAccount(lead) ||
+    PHONE_WORD.test(lead) ||
+    TITLE_WORD.test(lead)
+  )
     return null;
   const bare = token.replace(/[,;]$/, '');
   if (!ACCOUNT_SHAPES.some((re) => re.test(bare)) || PHONE_SHAPE.test(bare) || findDates(bare).length) return null;

@@ -2,6 +2,7 @@ import { matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
+import { namesHolder } from '../vocabulary/account.identifiers.ts';
 import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { startsWithPrefix } from '../vocabulary/word.patterns.ts';
@@ -11,6 +12,8 @@ export interface AccountHit {
   score: number;
   ocr: number;
   x: number;
+  /** The label names the holder or a login (`Client ID`, `User ID`), not an account. */
+  holder: boolean;
 }
 
 /** Every account label plus number in a line, one per cell (side-by-side accounts give several). */
@@ -21,6 +24,14 @@ export function findAccounts(line: Segmented): AccountHit[] {
     if (hit && !out.some((o) => o.value === hit.value)) out.push(hit);
   }
   return out;
+}
+
+/**
+ * Whether the document's account numbers are those under a holder's label (`Client ID`, `User ID`):
+ * only where no account label (`Trading Account`, `Account No.`) prints a number of its own.
+ */
+export function holderNamesAccount(lines: Segmented[], skip: (at: number) => boolean): boolean {
+  return !lines.some((line, at) => !skip(at) && findAccounts(line).some((a) => !a.holder));
 }
 
 /** Account label plus number anywhere in a line: `Account: U 1234567`, `Acct # 7700 4412 93`. */
@@ -46,7 +57,10 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
           : ci + 1 < line.cells.length
             ? readAccountToken(line.cells[ci + 1]!.text)
             : null;
-        if (tok) return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf, x: cell.x0 };
+        if (tok) {
+          const holder = namesHolder(words.slice(0, i + k).join(' '));
+          return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf, x: cell.x0, holder };
+        }
         if (rest.trim()) break;
       }
     }

@@ -8,7 +8,7 @@ import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evide
 import { solveWithMemory } from '../solver/learned.hook.ts';
 import { accountFigures, type OpenFigure, openFigures } from '../solver/open.figures.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
-import { doubtOddAccounts, printedLabel, unlabelledAccount } from './account.identity.ts';
+import { doubtOddAccounts, doubtRivalAccounts, printedLabel, unlabelledAccount } from './account.identity.ts';
 import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
@@ -176,6 +176,7 @@ export function extractAccounts(
       out[0]!.account = evidence ? { ...found, evidence } : found;
     }
   }
+  doubtRivalAccounts(out, lines);
   doubtOddAccounts(out);
   return out;
 }

@@ -112,6 +112,14 @@ export const BALANCE_SYNONYMS: Record<
     ['positions acheteuses', 0.95],
     ['valorisation des positions acheteuses'],
     ['positions longues', 0.95],
+    // A cash-and-investments platform's valuation: its investments are its long holdings (cash + investments = total).
+    ['investments', 0.9],
+    ['value of investments', 0.95],
+    ['investments at market value'],
+    ['market value of investments'],
+    ['holdings value', 0.9],
+    ['value of holdings', 0.9],
+    ['total holdings', 0.9],
   ],
   short_market_value: [
     ['short market value'],

@@ -1,0 +1,122 @@
+/**
+ * Identifiers a statement prints near the account's number, as data: the words of a label that
+ * names the holder or a login rather than an account (`Client ID`, `Customer No.`, `User ID`,
+ * `CIF`), the words that make a label an account's own (`Client Account No.` names the account),
+ * and labels under which a number is never an account (a legal entity, tax or bank identifier, a
+ * document's, an order's or a licence's number). Logic files ask `namesHolder` / `namesNoAccount`.
+ */
+
+/**
+ * A holder's or a login's identifier: it may stand for the account where nothing else does (a
+ * derivatives platform's `UID`), but where the document labels an account too, that one is the report's.
+ */
+export const HOLDER_WORDS: readonly string[] = [
+  'client',
+  'customer',
+  'user',
+  'uid',
+  'member',
+  'login',
+  'profile',
+  'portfolio',
+  'cif',
+  'investor',
+  'kunde',
+  'kunden',
+  'kundennummer',
+  'kundennr',
+];
+
+/** Words that name an account itself: a label holding one is an account's label, whoever else it names. */
+export const ACCOUNT_NOUNS: readonly string[] = [
+  'account',
+  'accounts',
+  'acct',
+  'acc',
+  'a/c',
+  'subaccount',
+  'subacct',
+  'konto',
+  'kontonummer',
+  'kontonr',
+  'marginkonto',
+  'depot',
+  'depotnummer',
+  'depotnr',
+  'compte',
+  'cuenta',
+  'conto',
+];
+
+/** A label under which a number is never an account's, unless it also names an account (`Account Ref`). */
+export const NOT_ACCOUNT_PHRASES: readonly string[] = [
+  'lei',
+  'legal entity identifier',
+  'tax id',
+  'tax number',
+  'tax no',
+  'tax ref',
+  'tin',
+  'vat',
+  'ssn',
+  'national insurance',
+  'iban',
+  'bic',
+  'swift',
+  'sort code',
+  'reference',
+  'ref',
+  'statement number',
+  'statement no',
+  'statement id',
+  'document number',
+  'document no',
+  'invoice',
+  'order',
+  'order number',
+  'ticket',
+  'deal',
+  'confirmation',
+  'trade id',
+  'licence',
+  'license',
+  'registration',
+  'company number',
+  'steuernummer',
+  'steuer id',
+  'referenz',
+  'référence',
+  'auftrag',
+  'numéro de commande',
+];
+
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’']s\b/g, 's')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+const phrases = (list: readonly string[]) => list.map(words).filter((p) => p.length > 0);
+const HOLDER = phrases(HOLDER_WORDS);
+const NOUNS = phrases(ACCOUNT_NOUNS);
+const NOT_ACCOUNT = phrases(NOT_ACCOUNT_PHRASES);
+
+function containsAny(text: string, list: string[][]): boolean {
+  const w = words(text);
+  return list.some((p) => {
+    for (let i = 0; i + p.length <= w.length; i++) if (p.every((x, k) => w[i + k] === x)) return true;
+    return false;
+  });
+}
+
+/** True when a label names an account itself (`Trading Account`, `Client Account No.`, `Konto`). */
+export const namesAccountNoun = (label: string): boolean => containsAny(label, NOUNS);
+
+/** True when a label names the holder or a login, and no account (`Client ID`, `User ID`, `CIF`). */
+export const namesHolder = (label: string): boolean => containsAny(label, HOLDER) && !namesAccountNoun(label);
+
+/** True when a label names an identifier that is never an account's (`LEI`, `IBAN`, `Statement No.`). */
+export const namesNoAccount = (label: string): boolean => containsAny(label, NOT_ACCOUNT) && !namesAccountNoun(label);
