@@ -91,6 +91,9 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   // Figures extraction placed by the identities themselves (their labels unknown): agreement is how
   // they were chosen, so it cannot vouch for them again.
   const placed = new Set(input.issues.filter((i) => UNVOUCHED.has(i.code)).map((i) => i.field));
+  // A report whose account may be none (more reports than the document labels accounts): figures that
+  // agree are still no proof they are this account's, so no identity vouches for any of them.
+  const vouches = !input.issues.some((i) => i.code === 'surplus_account');
   // A figure repaired to fit an identity makes that identity hold by construction: it vouches for none of its terms.
   const repaired = new Set(input.issues.filter((i) => i.code === 'identity_repaired').map((i) => i.field));
   // Fields some independent identity held for; a broken identity doubts its other terms (below).
@@ -101,7 +104,7 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
     crossChecked = true;
     for (const n of names) {
       confirmed.add(n);
-      if (conf[n] !== undefined && !placed.has(n)) conf[n] = Math.max(conf[n]!, 0.96);
+      if (conf[n] !== undefined && !placed.has(n) && vouches) conf[n] = Math.max(conf[n]!, 0.96);
     }
   };
   const doubt = (...names: string[]) => {

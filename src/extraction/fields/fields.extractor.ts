@@ -13,6 +13,7 @@ import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
+import { doubtSurplusAccounts } from './surplus.accounts.ts';
 import { underRowAttribute } from './table.rows.ts';
 
 export interface Reading<T> {
@@ -178,6 +179,7 @@ export function extractAccounts(
   }
   doubtRivalAccounts(out, lines);
   doubtOddAccounts(out);
+  doubtSurplusAccounts(out, lines);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { governingLabel } from '../structure/label.band.ts';
+import { isRateLabel } from '../structure/rate.rows.ts';
 import { isRuleLine } from '../structure/rule.lines.ts';
 import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/fields.context.ts';
 
@@ -45,6 +46,8 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
   const add = (label: Segment, seg: Segment, line: Segmented, column?: { title: Segment | null; key: string }) => {
     const ctx = contextOf(label.text);
     if (ctx === 'distractor' || ctx === 'combined' || (ctx === 'total' && isTotalOnly(label.text))) return;
+    // A row of exchange rates holds ratios, never money.
+    if (isRateLabel(label.text)) return;
     // A word that stands for nothing (`NIL` under `Call Outstanding`) is a figure of 0.
     const none = seg.kind === 'text' && isNoneWord(seg.text);
     if (!none && (!seg.amount || seg.amount.quality < 0.8)) return;

@@ -1,4 +1,5 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
+import { currencyFromCode, currencyFromName, isCurrencyName } from '../parse/currency.parser.ts';
 import { isNoneWord } from '../vocabulary/fields.context.ts';
 import {
   type AccountCell,
@@ -14,6 +15,7 @@ import {
   widest,
 } from './account.cells.ts';
 import { type AccountTables, accountEntry, emit } from './account.figures.ts';
+import { isRateFigure, isRateLabel } from './rate.rows.ts';
 
 // ---------------------------------------------------------------------------------------------
 // One column per account
@@ -56,6 +58,26 @@ function titlePieces(line: Segmented): { accounts: AccountCell[]; texts: Segment
   return { accounts, texts };
 }
 
+/**
+ * True when the numbers of a title line stand each under a currency's title on the line above, with two
+ * currencies or more among those titles (`Sterling | Euro | Sum in GBP` over `1.0000 | 0.8610`):
+ * the columns are the currencies of one account, so the numbers are rates or figures, never accounts.
+ */
+function underCurrencyTitles(lines: Segmented[], at: number, accounts: AccountCell[]): boolean {
+  const head = lines[at]!;
+  const above = lines[at - 1];
+  if (!above || !near(above, head, 3.5)) return false;
+  const titles = above.segs.filter((s) => s.kind === 'text' && currencyTitle(s.text));
+  if (new Set(titles.map((t) => currencyTitle(t.text))).size < 2) return false;
+  return accounts.every((a) => titles.some((t) => overlap(t, a) > 0));
+}
+
+/** The currency a column title names when it is nothing but a currency (`EUR`, `Euro`, `US Dollars`). */
+function currencyTitle(text: string): string | null {
+  const t = text.trim();
+  return currencyFromCode(t) ?? (isCurrencyName(t) ? currencyFromName(t) : null);
+}
+
 export function readAccountColumns(lines: Segmented[], at: number, out: AccountTables): number | null {
   const head = lines[at]!;
   const pieces = titlePieces(head);
@@ -74,6 +96,11 @@ export function readAccountColumns(lines: Segmented[], at: number, out: AccountT
   });
   const firstX = Math.min(...accounts.map((a) => a.x0));
   const lastX = Math.max(...accounts.map((a) => a.x1));
+  // A row of rates (`Rate to GBP  1.0000  0.8610`) is no line of account titles, nor are numbers
+  // under currency titles (`Sterling | Euro | Total in GBP`): those columns are one account's currencies.
+  if (pieces.texts.some((t) => t.x1 <= firstX && isRateLabel(t.text))) return null;
+  if (accounts.every((a) => isRateFigure(a.value))) return null;
+  if (underCurrencyTitles(lines, at, accounts)) return null;
   // Words between account numbers are labels of label/value pairs (`Account U123  Report Date 20250324`), not titles.
   if (texts.some((t) => t.x0 > firstX && t.x1 < lastX)) return null;
   // Other titles right of the account columns (a household or total column) are columns that are no account.
@@ -134,6 +161,12 @@ export function readAccountColumns(lines: Segmented[], at: number, out: AccountT
     const label = pending ? `${pending.text} ${own}`.trim() : own;
     if (pending) skipped.push(pending.at);
     pending = null;
+    // A row of exchange rates between the accounts' rows holds ratios, no figure of theirs.
+    if (isRateLabel(label)) {
+      skipped.push(k);
+      last = k;
+      continue;
+    }
     rows.push({ at: k, label, figures });
     last = k;
   }

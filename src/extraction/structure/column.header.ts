@@ -123,7 +123,10 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
     // A label with its value (`As of: 11/26/2026`, `Acct #: U123`) is not a column title.
     if (seg.text.split(' ').length > 5) return null;
     const c = classifyHeader(seg.text);
-    const label = matchLabel(seg.text);
+    const found = matchLabel(seg.text);
+    // `Base currency equivalent`, `Total in base currency`: a converted total's title, no currency label.
+    const label =
+      found?.target === 'currency' && c.kind === 'base' && TITLE.base.test(found.words.join(' ')) ? null : found;
     if (
       label &&
       (c.kind === 'other' || label.target === 'date' || label.target === 'account' || label.target === 'currency')
