@@ -4,6 +4,7 @@ import {
   DISTRACTOR_WORDS,
   NOISE_WORDS,
   OCR_LETTER_PAIRS,
+  PIVOT_WORDS,
   REQUIRED_WORDS,
   WORD_FORMS,
 } from './labels.vocabulary.ts';
@@ -170,9 +171,7 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
     }
     const abbreviated = tokens.slice(from, to).some((t) => t.abbreviated);
     // `Excess over house requirement` is an excess: what follows `over` is the basis, not the figure.
-    const pivot = words.findIndex(
-      (w, i) => i > 0 && (w === 'over' || w === 'above' || w === 'vs' || w === 'less' || w === 'minus'),
-    );
+    const pivot = words.findIndex((w, i) => i > 0 && PIVOTS.has(w));
     const afterPivot = pivot > 0 && from > pivot && !st.includes(words[pivot]!);
     const quality = win.quality < 1 ? win.quality : abbreviated ? 0.95 : 1;
     const score = quality * Math.min(1, syn.weight) * penalty * (afterPivot ? 0.8 : 1);
@@ -187,6 +186,7 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
 }
 
 const REQUIRED: ReadonlySet<string> = new Set(REQUIRED_WORDS);
+const PIVOTS: ReadonlySet<string> = new Set(PIVOT_WORDS);
 const ACCOUNT_EXTRAS = new Set([
   'number',
   'no',

@@ -1,4 +1,7 @@
-/** German (DE/AT/CH) and French (FR/BE/LU/CH) words around labels; labels.vocabulary.ts spreads them into its lists. */
+/**
+ * German, French, Italian, Dutch, Portuguese and Spanish words around labels; labels.vocabulary.ts spreads them
+ * into its lists (accents fold when matching).
+ */
 
 /** Prior figures, print dates and trade dates: a label holding one names another figure. */
 export const EUROPEAN_DISTRACTORS = [
@@ -16,6 +19,24 @@ export const EUROPEAN_DISTRACTORS = [
   "date d'opération",
   'date de règlement',
   'date de négociation',
+  // Italian, Dutch, Portuguese, Spanish.
+  'stampa',
+  'data operazione',
+  'data valuta',
+  'vorige',
+  'gisteren',
+  'aangemaakt',
+  'afdrukdatum',
+  'transactiedatum',
+  'valutadatum',
+  'emitido',
+  'emissao',
+  'data do pregao',
+  'data de liquidacao',
+  'emision',
+  'fecha de operacion',
+  'fecha de liquidacion',
+  'fecha valor',
 ];
 
 /** Words that sit around a synonym without changing it (`Valeur liquidative du compte`, `Couverture … exigée`). */
@@ -27,11 +48,68 @@ export const EUROPEAN_NOISE = [
   'le',
   'les',
   'compte',
+  'gesamt',
+  'konto',
+  // Italian, Dutch, Portuguese, Spanish: articles, `total`, `account`, `margin`, `maintenance`, `over`, `market value`.
+  'di',
+  'del',
+  'della',
+  'dei',
+  'al',
+  'totale',
+  'complessivo',
+  'conto',
+  'margine',
+  'mantenimento',
+  'sopra',
+  'controvalore',
+  'posizioni',
+  'het',
+  'van',
+  'totaal',
+  'rekening',
+  'marge',
+  'onderhoudsmarge',
+  'boven',
+  'marktwaarde',
+  'posities',
+  'da',
+  'do',
+  'das',
+  'dos',
+  'em',
+  'o',
+  'margem',
+  'manutencao',
+  'sobre',
+  'valor',
+  'mercado',
+  'el',
+  'en',
+  'las',
+  'los',
+  'cuenta',
+  'margen',
+  'mantenimiento',
+  'posiciones',
+];
+
+/** `Required` in these languages: with one, a label naming the equity names a requirement. */
+export const EUROPEAN_REQUIRED = [
   'exigee',
   'exige',
   'requise',
-  'gesamt',
-  'konto',
   'erforderlich',
   'erforderliche',
+  'richiesto',
+  'richiesti',
+  'vereist',
+  'vereiste',
+  'requerida',
+  'requerido',
+  'exigida',
+  'exigido',
 ];
+
+/** `Over` in these languages: what follows names the basis of an excess (`Excedente sobre a margem …`). */
+export const EUROPEAN_PIVOTS = ['uber', 'sur', 'sopra', 'oltre', 'boven', 'sobre'];

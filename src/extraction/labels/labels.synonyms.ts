@@ -1,6 +1,7 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { BALANCE_SYNONYMS } from './synonyms.balances.ts';
 import { HEADER_SYNONYMS } from './synonyms.header.ts';
+import { LANGUAGE_SYNONYMS } from './synonyms.languages.ts';
 import { MARGIN_SYNONYMS } from './synonyms.margin.ts';
 
 /** What a label can point at: a margin figure, or one of the header values. */
@@ -21,7 +22,14 @@ export interface Synonym {
 export type SynonymRow = [phrase: string, weight?: number, negate?: boolean];
 
 // Key order is the matcher's order of preference among equal matches: margin figures, balances, header values.
-const TABLE: Record<LabelTarget, SynonymRow[]> = { ...MARGIN_SYNONYMS, ...BALANCE_SYNONYMS, ...HEADER_SYNONYMS };
+const ENGLISH: Record<LabelTarget, SynonymRow[]> = { ...MARGIN_SYNONYMS, ...BALANCE_SYNONYMS, ...HEADER_SYNONYMS };
+// Italian, Dutch, Portuguese and Spanish rows follow each field's own rows.
+const TABLE = Object.fromEntries(
+  Object.entries(ENGLISH).map(([target, rows]) => [
+    target,
+    [...rows, ...(LANGUAGE_SYNONYMS[target as LabelTarget] ?? [])],
+  ]),
+) as Record<LabelTarget, SynonymRow[]>;
 
 export const SYNONYMS: Synonym[] = Object.entries(TABLE).flatMap(([target, rows]) =>
   rows.map(([phrase, weight = 1, negate]) => ({

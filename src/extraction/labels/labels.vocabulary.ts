@@ -1,5 +1,5 @@
 import { CURRENCY_CODES } from '../parse/currency.parser.ts';
-import { EUROPEAN_DISTRACTORS, EUROPEAN_NOISE } from './labels.european.ts';
+import { EUROPEAN_DISTRACTORS, EUROPEAN_NOISE, EUROPEAN_PIVOTS, EUROPEAN_REQUIRED } from './labels.european.ts';
 
 /** The words around labels: what disqualifies one, how abbreviations read, what may be ignored. */
 
@@ -121,15 +121,10 @@ export const DISTRACTOR_WORDS = [
  * Words that say a figure is what an account must hold, not what it holds: with one of them, a label
  * that names the equity (`Equity Required`, `Required Maintenance Equity`) names a requirement.
  */
-export const REQUIRED_WORDS = [
-  'required',
-  'requirement',
-  'exigee',
-  'exige',
-  'requise',
-  'erforderlich',
-  'erforderliche',
-];
+export const REQUIRED_WORDS = ['required', 'requirement', ...EUROPEAN_REQUIRED];
+
+/** Words after which a label names the basis of a figure, not the figure (`Excess over house requirement`). */
+export const PIVOT_WORDS = ['over', 'above', 'vs', 'less', 'minus', ...EUROPEAN_PIVOTS];
 
 /** Abbreviations rewritten before matching: `Maint. Req.` reads as `maintenance requirement`. */
 export const ABBREVIATIONS: Record<string, string> = {
@@ -280,6 +275,7 @@ export const NOISE_WORDS = new Set([
   'id',
   '#',
   ...EUROPEAN_NOISE,
+  ...EUROPEAN_REQUIRED,
 ]);
 
 /**

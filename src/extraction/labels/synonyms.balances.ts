@@ -43,6 +43,8 @@ export const BALANCE_SYNONYMS: Record<
     ['total cash balance'],
     ['cash on deposit', 0.95],
     ['cash deposit', 0.9],
+    // `Cash balance (deposit)`: the money the broker holds on deposit, named by its qualifier.
+    ['cash balance deposit', 0.95],
     ['balance', 0.7],
     // `Margin Balance (debit)` is the loan a Reg T account owes; a bare `Margin Balance` is the equity (below).
     ['margin balance debit', 0.75],

@@ -42,6 +42,8 @@ export const MARGIN_SYNONYMS: Record<
     ['net worth', 0.8],
     // Japanese margin accounts: the deposit received net of unrealised losses (受入保証金) is the account's equity.
     ['net margin deposit', 0.9],
+    // Indian F&O statements: ledger plus collateral after haircut, the figure the excess is measured from.
+    ['total margin available', 0.9],
     // Crypto derivatives platforms: wallet balance plus unrealised P&L, the equity liquidation is measured on.
     ['margin balance', 0.8],
     // German (DE/AT/CH) and French (FR/BE/LU/CH) statements.

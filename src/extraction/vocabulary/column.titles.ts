@@ -20,6 +20,17 @@ export const COLUMN_TITLE_WORDS: Readonly<Record<TitleKind, readonly string[]>> 
     'starting',
     'ago',
     'earlier',
+    // German, French, Italian, Dutch, Portuguese, Spanish.
+    'vortag',
+    'veille',
+    'précédent',
+    'precedente',
+    'vorige',
+    'gisteren',
+    'ieri',
+    'anterior',
+    'ontem',
+    'ayer',
   ],
   change: ['change', 'chg', 'diff', 'difference', 'variance', 'movement', 'net change', '+/-', 'delta', '%', 'pct'],
   period: [
@@ -59,6 +70,12 @@ export const COLUMN_TITLE_WORDS: Readonly<Record<TitleKind, readonly string[]>> 
     'value',
     'now',
     'actual',
+    'aktuell',
+    'actuel',
+    'oggi',
+    'vandaag',
+    'hoje',
+    'hoy',
   ],
 };
 

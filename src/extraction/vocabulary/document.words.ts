@@ -45,6 +45,12 @@ export const ACCOUNT_WORD_PREFIXES: readonly string[] = [
   'compte',
   'conto',
   'cuenta',
+  'conta',
+  'rekening',
+  'numero',
+  'número',
+  'nº',
+  'n°',
   // Derivatives platforms and exchanges (`UID`, `User ID`, `Trading Account`, `Unique Client Code`).
   'uid',
   'user',

@@ -52,7 +52,23 @@ export const AS_OF_PHRASES: readonly string[] = [
 export const DATE_LEAD_WORDS: readonly string[] = ['date', 'as of', 'as at', 'period'];
 
 /** Words of a date range (`Period: 11/01/2026 - 11/30/2026`): its end is the as-of date. */
-export const DATE_RANGE_WORDS: readonly string[] = ['period', 'from', 'through', 'to'];
+export const DATE_RANGE_WORDS: readonly string[] = [
+  'period',
+  'from',
+  'through',
+  'to',
+  // `Periodo: dal 01/11 al 30/11`, `van … tot`, `desde … hasta`, `vom … bis` (not `du`/`au`: `Date du relevé`).
+  'periodo',
+  'período',
+  'periode',
+  'dal',
+  'van',
+  'tot',
+  'desde',
+  'hasta',
+  'vom',
+  'bis',
+];
 
 /** Nouns of a sentence that states the figures' currency (`All amounts are expressed in euros`). */
 export const CURRENCY_PROSE_NOUNS: readonly string[] = ['amount', 'amounts', 'figures', 'values', 'balances'];
