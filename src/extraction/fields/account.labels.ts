@@ -42,9 +42,14 @@ export function findAccount(line: Segmented): AccountHit | null {
 function accountInCell(line: Segmented, ci: number): AccountHit | null {
   const cell = line.cells[ci]!;
   {
-    const words = cell.text.split(' ');
+    // `Acct No./Account # 12 3456 78`: a bilingual label glued at its slash is two labels, as if spaced.
+    const words = cell.text.replace(GLUED_HALVES, '$1 / ').split(' ');
     for (let i = 0; i < words.length; i++) {
-      for (let k = Math.min(4, words.length - i); k >= 1; k--) {
+      // A label ends before the first word with a digit: `Konto-Nr. / Account: 0044 7781 23` is an
+      // account label by its first half alone, and taking `0044` into the label cut the number to 778123.
+      const digitAt = words.findIndex((w, j) => j >= i && /\d/.test(w));
+      const longest = Math.min(4, (digitAt < 0 ? words.length : digitAt) - i);
+      for (let k = longest; k >= 1; k--) {
         const label = words.slice(i, i + k).join(' ');
         if (!startsWithPrefix(label, ACCOUNT_LABEL_PREFIXES)) continue;
         const m = matchLabel(label, ACCOUNT_ONLY);
@@ -68,5 +73,7 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
   return null;
 }
 
+/** A slash right after a label's closing mark and before a letter (`No./Account`), not inside `A/C`. */
+const GLUED_HALVES = /([.:#])\/(?=\p{L})/gu;
 const ACCOUNT_ONLY: ReadonlySet<LabelTarget> = new Set(['account']);
 const ACCOUNT_LABEL_PREFIXES = [...ACCOUNT_WORD_PREFIXES, ...SUBACCOUNT_PREFIXES];
