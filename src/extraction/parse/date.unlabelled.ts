@@ -2,10 +2,9 @@ import type { Segmented } from '../layout/segments.ts';
 import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from '../vocabulary/document.words.ts';
 import { containsStem, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { type DateOrderReading, findDates } from './date.parser.ts';
+import { printsClockTime } from './time.of.day.ts';
 
 const DATE_CAPTION = phraseRegExp(DATE_CAPTION_WORDS, 'gi');
-/** A clock time (`7:23 PM`, `23:59`, `08:14:22`) printed with a date. */
-const STAMP = /\b\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?![\d.,])/i;
 
 /**
  * A date near the top of the first page when no label names one; never a print, due or trade date.
@@ -25,7 +24,7 @@ export function unlabelledDate(lines: Segmented[], order: DateOrderReading): { v
     .forEach((l, k) => {
       if (containsStem(l.text, OTHER_DATE_STEMS)) return;
       const dates = l.segs.filter((s) => s.kind === 'date');
-      if (STAMP.test(l.text)) {
+      if (printsClockTime(l.text)) {
         const printHeader = k === 0 && l.segs[0]?.kind === 'date';
         const row = dates.length !== 1 || l.segs.some((s) => s.kind === 'amount');
         if (!printHeader && !row) stamped.push(dates[0]!.date!.iso);

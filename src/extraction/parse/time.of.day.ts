@@ -8,12 +8,17 @@ import { phrasePattern } from '../vocabulary/word.patterns.ts';
  */
 const WORD = phrasePattern(TIME_OF_DAY_WORDS);
 const HOUR = String.raw`(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?|(?:[01]\d|2[0-3])[0-5]\d`;
+/** A colon clock, seconds optional: `7:23`, `23:59`, `08:14:22`. */
+const CLOCK = String.raw`\b\d{1,2}:\d{2}(?::\d{2})?`;
 
 /** Clock times in free text, global: a colon clock, or an hour followed by a time word. */
-export const TIME_OF_DAY = new RegExp(
-  String.raw`\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?${WORD})?|(?<![\d.,:])(?:${HOUR})\s?${WORD}`,
-  'gi',
-);
+export const TIME_OF_DAY = new RegExp(String.raw`${CLOCK}(?:\s?${WORD})?|(?<![\d.,:])(?:${HOUR})\s?${WORD}`, 'gi');
+
+/** A colon clock standing alone, not the start of a longer number (`1:23.5`, `2:345`). */
+const CLOCK_ALONE = new RegExp(String.raw`${CLOCK}(?:\s?${WORD})?(?![\d.,])`, 'i');
+
+/** True when the text prints a clock time (`7:23 PM`, `23:59`, `08:14:22`), e.g. beside a date. */
+export const printsClockTime = (text: string): boolean => CLOCK_ALONE.test(text);
 
 const HOUR_ALONE = new RegExp(String.raw`^\s*(?:${HOUR})\s*$`);
 const WORD_FIRST = new RegExp(String.raw`^\s*${WORD}`, 'i');
