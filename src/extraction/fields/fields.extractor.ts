@@ -6,7 +6,7 @@ import { type DocumentMemory, recallFor } from '../memory/memory.recall.ts';
 import { printsCents } from '../parse/value.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
 import { solveWithMemory } from '../solver/learned.hook.ts';
-import { accountFigures, type OpenFigure, openFigures } from '../solver/open.figures.ts';
+import { accountFigures, indexAccountLines, type OpenFigure, openFigures } from '../solver/open.figures.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { doubtOddAccounts, doubtRivalAccounts, printedLabel, unlabelledAccount } from './account.identity.ts';
 import type { Candidate } from './candidates.ts';
@@ -145,9 +145,10 @@ export function extractAccounts(
   // those in the grid column or row of the account's number.
   const open = openFigures(lines).filter((f) => !underRowAttribute(keyedRows, lines, f));
   const accounts = own.flatMap((o) => (o.account ? [o.account] : []));
+  const index = own.length > 1 ? indexAccountLines(lines, accounts) : null;
   const out = own
     .map((s) => {
-      const pool = own.length === 1 ? open : accountFigures(open, lines, s.account, accounts);
+      const pool = index ? accountFigures(open, index, s.account) : open;
       return readSection(s, doc, base, ctx, pool, pool.length > 0, memory && { ...memory, single: own.length === 1 });
     })
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);

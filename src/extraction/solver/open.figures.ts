@@ -158,25 +158,47 @@ function labelAbove(lines: Segmented[], at: number, seg: Segment): Segment | nul
 
 const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 
+/** A document's lines indexed once for `accountFigures`, which every account of the document asks. */
+export interface AccountLines {
+  lines: Segmented[];
+  /** Each cell's squashed text, on lines that print an account number: where it stands and which accounts share its line. */
+  cells: Map<string, { page: number; top: number; cell: Segment; onLine: ReadonlySet<string> }[]>;
+  /** Positions of the lines by the squashed text of their first cell. */
+  heads: Map<string, number[]>;
+}
+
+export function indexAccountLines(lines: Segmented[], accounts: readonly string[]): AccountLines {
+  const known = new Set(accounts.map(squash).filter((a) => a.length >= 4));
+  const cells: AccountLines['cells'] = new Map();
+  const heads: AccountLines['heads'] = new Map();
+  lines.forEach((l, at) => {
+    const texts = l.segs.map((x) => squash(x.text));
+    if (texts.length) {
+      const same = heads.get(texts[0]!) ?? [];
+      same.push(at);
+      heads.set(texts[0]!, same);
+    }
+    const onLine = new Set(texts.filter((t) => known.has(t)));
+    if (onLine.size === 0) return;
+    l.segs.forEach((cell, k) => {
+      const list = cells.get(texts[k]!) ?? [];
+      list.push({ page: l.page, top: l.top, cell, onLine });
+      cells.set(texts[k]!, list);
+    });
+  });
+  return { lines, cells, heads };
+}
+
 /**
  * The open figures of one account in a statement with several, printed a column per account: the
  * grid figures under the cell that prints its number on a line of account numbers side by side
  * (or in a column titled with it). Figures elsewhere may be any account's, so none of them.
  */
-export function accountFigures(
-  open: OpenFigure[],
-  lines: Segmented[],
-  account: string | null,
-  accounts: readonly string[],
-): OpenFigure[] {
+export function accountFigures(open: OpenFigure[], index: AccountLines, account: string | null): OpenFigure[] {
   const own = account ? squash(account) : '';
   if (own.length < 4) return [];
-  const others = new Set(accounts.map(squash).filter((a) => a.length >= 4 && a !== own));
-  const heads = lines.flatMap((l) => {
-    const cells = l.segs.map((x) => squash(x.text));
-    if (!cells.some((c) => others.has(c))) return [];
-    return l.segs.filter((x) => squash(x.text) === own).map((x) => ({ page: l.page, top: l.top, cell: x }));
-  });
+  // A line names the account among others: it prints another account's number too.
+  const heads = (index.cells.get(own) ?? []).filter((h) => [...h.onLine].some((a) => a !== own));
   return [
     ...open.filter(
       (f) =>
@@ -184,18 +206,17 @@ export function accountFigures(
         ((f.columnTitle !== undefined && squash(f.columnTitle).includes(own)) ||
           heads.some((h) => h.page === f.page && f.box.y0 > h.top && overlap(h.cell, f.box) > 0)),
     ),
-    ...rowFigures(lines, own),
+    ...rowFigures(index, own),
   ];
 }
 
 /** A row per account: the figures of the row its number heads, each labelled by its column title. */
-function rowFigures(lines: Segmented[], own: string): OpenFigure[] {
+function rowFigures({ lines, heads }: AccountLines, own: string): OpenFigure[] {
   const out: OpenFigure[] = [];
-  lines.forEach((line, at) => {
-    const head = line.segs[0];
-    if (!head || squash(head.text) !== own) return;
+  for (const at of heads.get(own) ?? []) {
+    const line = lines[at]!;
     const cells = line.segs.slice(1).filter((x) => (x.amount && x.amount.quality >= 0.8) || isNoneWord(x.text));
-    if (cells.length < 2) return;
+    if (cells.length < 2) continue;
     for (const seg of cells) {
       const title = columnTitle(lines, at, seg);
       if (!title || !labelLike(title)) continue;
@@ -211,6 +232,6 @@ function rowFigures(lines: Segmented[], own: string): OpenFigure[] {
         ocr: Math.min(seg.conf, title.conf),
       });
     }
-  });
+  }
   return out;
 }
