@@ -3,18 +3,9 @@ import type { FieldName } from '../../src/contract/fields.ts';
 import type { Known } from '../../src/extraction/solver/filled.figures.ts';
 import { fillByIdentities } from '../../src/extraction/solver/identity.fill.ts';
 import { affinity } from '../../src/extraction/solver/label.clarity.ts';
-import type { OpenFigure } from '../../src/extraction/solver/open.figures.ts';
+import { figureBuilder } from './support/figures.builder.ts';
 
-let line = 0;
-const fig = (label: string, value: number): OpenFigure => ({
-  value,
-  label,
-  page: 0,
-  line: ++line,
-  box: { x0: 0, y0: 0, x1: 10, y1: 10 },
-  text: String(value),
-  ocr: 1,
-});
+const { fig } = figureBuilder();
 const known = (entries: [FieldName, number][]) =>
   new Map<FieldName, Known>(entries.map(([f, value]) => [f, { value, trusted: true, page: 0, line: 900 }]));
 const placed = (out: ReturnType<typeof fillByIdentities>) => Object.fromEntries(out.map((o) => [o.field, o.value]));

@@ -5,6 +5,7 @@ import { identitiesBroken, identitiesHolding, pinned } from '../../src/extractio
 import { labelClarity } from '../../src/extraction/solver/label.clarity.ts';
 import type { OpenFigure } from '../../src/extraction/solver/open.figures.ts';
 import { solveReport } from '../../src/extraction/solver/report.solver.ts';
+import { figureBuilder } from './support/figures.builder.ts';
 
 const cand = (target: FieldName, value: number, score: number, line: number, extra: Partial<Candidate> = {}) =>
   ({ target, value, score, ocr: 1, weight: 1, page: 0, line, source: 'row', label: target, ...extra }) as Candidate;
@@ -217,15 +218,9 @@ describe('one-glyph repairs by the identities', () => {
 });
 
 describe('figures printed under unknown labels that nothing read', () => {
-  const figure = (label: string, value: number, line: number): OpenFigure => ({
-    value,
-    label,
-    page: 0,
-    line,
-    box: { x0: 400, y0: line * 12, x1: 450, y1: line * 12 + 10 },
-    text: String(value),
-    ocr: 1,
-  });
+  const { fig } = figureBuilder();
+  const figure = (label: string, value: number, line: number) =>
+    fig(label, value, { line, box: { x0: 400, y0: line * 12, x1: 450, y1: line * 12 + 10 } });
   const solveWith = (list: Candidate[], pool: OpenFigure[]) => {
     const byField = new Map<FieldName, Candidate[]>();
     for (const c of list) byField.set(c.target as FieldName, [...(byField.get(c.target as FieldName) ?? []), c]);

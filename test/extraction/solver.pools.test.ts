@@ -8,6 +8,7 @@ import { releaseLeaning } from '../../src/extraction/solver/leaning.release.ts';
 import type { OpenFigure } from '../../src/extraction/solver/open.figures.ts';
 import { fillLeaning } from '../../src/extraction/solver/pool.fills.ts';
 import type { SolvedField } from '../../src/extraction/solver/report.solver.ts';
+import { figureBuilder } from './support/figures.builder.ts';
 import { rows } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 
@@ -68,17 +69,7 @@ describe('open figures of one account among several', () => {
   });
 });
 
-let line = 0;
-const fig = (label: string, value: number, column?: string): OpenFigure => ({
-  value,
-  label,
-  page: 0,
-  line: ++line,
-  box: { x0: 0, y0: 0, x1: 10, y1: 10 },
-  text: String(value),
-  ocr: 1,
-  ...(column ? { column } : {}),
-});
+const { fig, nextLine } = figureBuilder();
 
 describe('labels read by their wording', () => {
   it('reads a word the vocabulary lacks by the stem it shares with one it has, at half weight', () => {
@@ -99,7 +90,7 @@ describe('labels read by their wording', () => {
       ocr: 1,
       weight: 1,
       page: 0,
-      line: ++line,
+      line: nextLine(),
       source: 'row',
       label,
     });
@@ -126,9 +117,9 @@ describe('labels read by their wording', () => {
 describe('a grid with prior and change columns', () => {
   it('reads a leaning label’s figure in the column the report’s figures were read from', () => {
     const grid = (label: string, values: number[]) => {
-      const at = ++line;
+      const at = nextLine();
       return values.map((v, k) => ({
-        ...fig(label, v, `0:${300 + 90 * k}`),
+        ...fig(label, v, { column: `0:${300 + 90 * k}` }),
         line: at,
         box: { x0: 250 + 90 * k, y0: 0, x1: 300 + 90 * k, y1: 10 },
       }));
