@@ -139,6 +139,7 @@ export const BALANCE_SYNONYMS: Record<
     ['short', 0.85],
     // Options the account wrote are short positions: their value is short market value.
     ['written options', 0.9],
+    ['sold options', 0.9],
     ['leerverkaufspositionen', 0.95],
     ['kurswert leerverkaufspositionen'],
     ['short-positionen', 0.95],

@@ -1,7 +1,7 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { tokenize } from '../labels/label.matcher.ts';
 import { SYNONYMS } from '../labels/labels.synonyms.ts';
-import { NOISE_WORDS } from '../labels/labels.vocabulary.ts';
+import { DISTRACTOR_WORDS, NOISE_WORDS } from '../labels/labels.vocabulary.ts';
 import { PIVOT_WORDS, PROSE_STOP_WORDS } from '../vocabulary/fields.context.ts';
 
 /**
@@ -105,6 +105,26 @@ for (const w of ALL_FIELD_WORDS)
 /** A word the vocabularies lack, as the field word it shares its stem with (`required` as `requirement`). */
 const stemmed = (w: string) => (ALL_FIELD_WORDS.has(w) || w.length < STEM ? w : (STEMS.get(w.slice(0, STEM)) ?? w));
 
+/**
+ * A word that on its own makes a label another figure (`options`, `loan`) belongs to a field only
+ * with the words its synonyms qualify it by (`written options`): its other words, per field.
+ */
+const DISTRACTORS = new Set(DISTRACTOR_WORDS);
+const QUALIFIERS = new Map<FieldName, Map<string, Set<string>>>(FIELD_NAMES.map((f) => [f, new Map()]));
+for (const s of SYNONYMS) {
+  const byWord = QUALIFIERS.get(s.target as FieldName);
+  if (!byWord) continue;
+  const ws = tokenize(s.phrase).map((t) => t.text);
+  for (const w of ws.filter((x) => DISTRACTORS.has(x))) {
+    const set = byWord.get(w) ?? new Set<string>();
+    for (const o of ws) if (o !== w) set.add(o);
+    byWord.set(w, set);
+  }
+}
+/** Whether a label holds a word of the field's own wording around its distractor word (`written` for `options`). */
+const qualified = (w: string, field: FieldName, label: Set<string>) =>
+  !DISTRACTORS.has(w) || [...(QUALIFIERS.get(field)!.get(w) ?? [])].some((o) => label.has(o));
+
 /** How many fields' vocabularies hold a word. */
 const SPREAD = new Map<string, number>();
 for (const set of FIELD_WORDS.values()) for (const w of set) SPREAD.set(w, (SPREAD.get(w) ?? 0) + 1);
@@ -115,11 +135,15 @@ for (const set of FIELD_WORDS.values()) for (const w of set) SPREAD.set(w, (SPRE
  * Used to tell apart parts an identity leaves interchangeable, never to read a label.
  */
 export function affinity(text: string, field: FieldName): number {
-  const ws = words(text).filter((w) => !STOP.has(w));
+  const all = words(text);
+  const ws = all.filter((w) => !STOP.has(w));
   if (ws.length === 0) return 0;
   const own = FIELD_WORDS.get(field)!;
+  const label = new Set(all);
   let s = 0;
   for (const raw of ws) {
+    // `Net value of options` is long and short together: `options` counts only beside `written`.
+    if (!qualified(raw, field, label)) continue;
     // A word read by its stem alone counts half.
     const w = stemmed(raw);
     const weight = w === raw ? 1 : 0.5;
