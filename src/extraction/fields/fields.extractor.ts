@@ -7,6 +7,7 @@ import { printsCents } from '../parse/value.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
 import { solveWithMemory } from '../solver/learned.hook.ts';
 import { accountFigures, indexAccountLines, type OpenFigure, openFigures } from '../solver/open.figures.ts';
+import { settlePartsByTable } from '../solver/table.parts.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { doubtOddAccounts, doubtRivalAccounts, printedLabel, unlabelledAccount } from './account.identity.ts';
 import type { Candidate } from './candidates.ts';
@@ -152,6 +153,7 @@ export function extractAccounts(
       return readSection(s, doc, base, ctx, pool, pool.length > 0, memory && { ...memory, single: own.length === 1 });
     })
     .filter((a) => Object.keys(a.fields).length > 0 || a.account !== null);
+  settlePartsByTable(out);
   // An account number printed under another account's label (`Sweep Vehicle Ref`, `Linked Funding
   // Acct`) is not the report's: the one under an account label that names no other account is.
   for (const a of out) {
