@@ -15,7 +15,9 @@ import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
 import { doubtSurplusAccounts } from './surplus.accounts.ts';
+import { asQuoted, quotedStart } from './quoted.message.ts';
 import { underRowAttribute } from './table.rows.ts';
+import { readUnitScales, scaleCandidate, unclearScale } from './unit.scale.ts';
 
 export interface Reading<T> {
   value: T;
@@ -127,6 +129,9 @@ function doubtLostCents(fields: Map<FieldName, { pick: Candidate; conf: number }
   }
 }
 
+/** Certainty of a figure whose unit the statement states only unclearly. */
+const UNCLEAR_SCALE_CONF = 0.7;
+
 /** One ExtractedAccount per account found (a combined or household total is never one). */
 export function extractAccounts(
   lines: Segmented[],
@@ -134,8 +139,15 @@ export function extractAccounts(
   memory: DocumentMemory | null = null,
 ): ExtractedAccount[] {
   const ctx: EvidenceContext = { lines, ocrPages };
-  const { sections: walked, doc, keyedRows } = walkDocument(lines);
-  const sections = mergePartialAccounts(walked);
+  const walk = walkDocument(lines);
+  const { keyedRows } = walk;
+  // An older message quoted below the new one (a printed e-mail thread): its readings rank lower.
+  const quoted = quotedStart(lines);
+  // Figures under a stated unit (`All figures in GBP '000`) are read in the currency itself.
+  const scales = readUnitScales(lines);
+  const doc = walk.doc.map((c) => scaleCandidate(asQuoted(c, quoted), scales));
+  for (const s of walk.sections) s.candidates = s.candidates.map((c) => scaleCandidate(asQuoted(c, quoted), scales));
+  const sections = mergePartialAccounts(walk.sections);
   const docCurrency = choose(
     doc.filter((c) => c.target === 'currency'),
     null,
@@ -144,7 +156,9 @@ export function extractAccounts(
   const own = sections.filter((s) => !s.combined);
   // With one account, every labelled figure of the document may be one of its fields; with several,
   // those in the grid column or row of the account's number.
-  const open = openFigures(lines).filter((f) => !underRowAttribute(keyedRows, lines, f));
+  const open = openFigures(lines)
+    .filter((f) => !underRowAttribute(keyedRows, lines, f) && (quoted === null || f.line < quoted))
+    .map((f) => scaleCandidate(f, scales));
   const accounts = own.flatMap((o) => (o.account ? [o.account] : []));
   const index = own.length > 1 ? indexAccountLines(lines, accounts) : null;
   const out = own
@@ -183,7 +197,19 @@ export function extractAccounts(
   doubtRivalAccounts(out, lines);
   doubtOddAccounts(out);
   doubtSurplusAccounts(out, lines);
+  doubtScale(out, scales, lines);
   return out;
+}
+
+/** Where the unit is stated only unclearly, every figure goes to review with the reason. */
+function doubtScale(out: ExtractedAccount[], scales: ReturnType<typeof readUnitScales>, lines: Segmented[]): void {
+  const figureLines = lines.filter((l) => l.segs.some((s) => s.kind === 'amount')).map((l) => l.index);
+  const issue = unclearScale(scales, figureLines);
+  if (!issue) return;
+  for (const a of out) {
+    a.issues.push(issue);
+    for (const r of Object.values(a.fields)) r.conf = Math.min(r.conf, UNCLEAR_SCALE_CONF);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from '../structure/column.header.ts';
 import { governingLabel } from '../structure/label.band.ts';
-import { isNoneWord } from '../vocabulary/fields.context.ts';
+import { isNoneCell, isNoneWord } from '../vocabulary/fields.context.ts';
 import { DATE_RANGE_WORDS } from '../vocabulary/prose.words.ts';
 import { phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { type Candidate, debitBefore, type LabelHit, signed } from './candidates.ts';
@@ -83,8 +83,18 @@ export function rowValues(
     // In a sentence only money-shaped figures count (`$3,450.14`, not `Rule 4210` or `12 CFR 220`).
     if (s.kind === 'amount' && hit.prose && (s.amount!.quality < 0.85 || amounts.length > 0)) break;
     if (s.kind === 'amount') amounts.push(s);
-    else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && isNoneWord(s.text)) {
-      return [{ ...base, target, value: 0, score: hit.match.score * 0.95, ocr: Math.min(s.conf, 0.35 + hit.seg.conf) }];
+    else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && isNoneCell(s.text)) {
+      // A stray speck after the word (`None tore |`) leaves the reading less sure than the word alone.
+      const clean = isNoneWord(s.text) ? 1 : 0.9;
+      return [
+        {
+          ...base,
+          target,
+          value: 0,
+          score: hit.match.score * 0.95 * clean,
+          ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
+        },
+      ];
     } else if (s.kind === 'text' && amounts.length > 0 && /[a-z]{4}/i.test(s.text)) break;
     // A cell of digits that reads as no figure (`3.41,759.60`, a scan's slip) is the label's own value,
     // unreadable: the figure of a cell further on belongs to another label.

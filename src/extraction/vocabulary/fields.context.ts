@@ -293,3 +293,30 @@ export function isNoneWord(text: string): boolean {
   const halves = t.split(/\s+[/|]\s+/);
   return halves.length > 1 && halves.every(isNoneWord);
 }
+
+/** Words after a word for nothing that make a sentence of it (`None of …`), not a value cell. */
+export const NONE_SENTENCE_WORDS: readonly string[] = ['of', 'to', 'for', 'in', 'on', 'at'];
+
+/** Letters of a scan's speck read as a word after a value cell's word (`None tore |`, a cell border). */
+const NOISE_TAIL_LETTERS = 4;
+
+/**
+ * A value cell that says there is none, as a scan may read it: the word for nothing, then at most one
+ * short stray word or table rule (`None tore |`, `Nil |`). Not a sentence (`None of the above`).
+ */
+export function isNoneCell(text: string): boolean {
+  if (isNoneWord(text)) return true;
+  const parts = text
+    .trim()
+    .split(/\s+/)
+    .filter((p) => /\p{L}|\p{N}/u.test(p));
+  if (parts.length !== 2) return false;
+  const [head, tail] = parts as [string, string];
+  const word = tail.replace(/\W/g, '');
+  return (
+    isNoneWord(head) &&
+    /^\p{L}+\W*$/u.test(tail) &&
+    word.length <= NOISE_TAIL_LETTERS &&
+    !NONE_SENTENCE_WORDS.includes(word.toLowerCase())
+  );
+}
