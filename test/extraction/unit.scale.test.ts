@@ -22,6 +22,8 @@ describe('a unit stated for the figures', () => {
     'Serving thousands of clients since 1990',
     'Minimum deposit $2,000 m',
     'Net Liquidation Value',
+    'HARBOUR CITY BANK',
+    'Fund Services Desk',
   ])('finds no unit in %s', (text) => {
     expect(statedScale(text)).toBeNull();
   });

@@ -1,6 +1,7 @@
 import type { ReportIssue } from '../../contract/reading.ts';
 import type { Segmented } from '../layout/segments.ts';
 import type { OpenFigure } from '../solver/open.figures.ts';
+import { CURRENCIES } from '../vocabulary/currencies.ts';
 import { UNIT_LEADS, UNIT_SCALES } from '../vocabulary/unit.scales.ts';
 import { alternation } from '../vocabulary/word.patterns.ts';
 import type { Candidate } from './candidates.ts';
@@ -15,7 +16,8 @@ export interface UnitScale {
   document: boolean;
 }
 
-const CURRENCY = String.raw`(?:[A-Z]{3}|\p{Sc})`;
+/** A known currency code as a word of its own, or a currency sign. */
+const CURRENCY = String.raw`(?:\b(?:${CURRENCIES.map((c) => c.code).join('|')})\b|\p{Sc})`;
 const END = String.raw`(?=$|[\s),.;:])`;
 const scalePattern = (words: (s: (typeof UNIT_SCALES)[number]) => readonly string[]) =>
   UNIT_SCALES.map((s) => new RegExp(`(?:${alternation(words(s))})${END}`, 'iu'));
@@ -23,7 +25,8 @@ const NAMES = scalePattern((s) => s.names);
 const MARKS = scalePattern((s) => s.marks);
 const LEAD = new RegExp(String.raw`\b(?:${alternation(UNIT_LEADS)})\s+(?:${CURRENCY}\s*)?$`, 'u');
 const BRACKET = new RegExp(String.raw`\(\s*(?:${CURRENCY}\s*)?$`, 'u');
-const AFTER_CURRENCY = new RegExp(String.raw`(?:^|[\s(])${CURRENCY}\s?$`, 'u');
+// A code stands apart from the mark (`USD 000`, not `BANK`); a sign may touch it (`€m`).
+const AFTER_CURRENCY = new RegExp(String.raw`(?:^|[\s(])(?:${CURRENCY}\s|\p{Sc}\s?)$`, 'u');
 /** Lines of a page's head, where a unit stated applies to the whole page. */
 const HEAD_LINES = 12;
 
