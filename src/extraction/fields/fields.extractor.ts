@@ -14,8 +14,8 @@ import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
-import { doubtSurplusAccounts } from './surplus.accounts.ts';
 import { asQuoted, quotedStart } from './quoted.message.ts';
+import { doubtSurplusAccounts } from './surplus.accounts.ts';
 import { underRowAttribute } from './table.rows.ts';
 import { readUnitScales, scaleCandidate, unclearScale } from './unit.scale.ts';
 
