@@ -20,7 +20,7 @@ export interface UnitScale {
 const CURRENCY = String.raw`(?:\b(?:${CURRENCIES.map((c) => c.code).join('|')})\b|\p{Sc})`;
 const END = String.raw`(?=$|[\s),.;:])`;
 const scalePattern = (words: (s: (typeof UNIT_SCALES)[number]) => readonly string[]) =>
-  UNIT_SCALES.map((s) => new RegExp(`(?:${alternation(words(s))})${END}`, 'iu'));
+  UNIT_SCALES.map((s) => new RegExp(`(?:${alternation(words(s))})${END}`, 'giu'));
 const NAMES = scalePattern((s) => s.names);
 const MARKS = scalePattern((s) => s.marks);
 const LEAD = new RegExp(String.raw`\b(?:${alternation(UNIT_LEADS)})\s+(?:${CURRENCY}\s*)?$`, 'u');
@@ -37,8 +37,8 @@ export function statedScale(text: string): number | null {
       [NAMES[i]!, (pre: string) => LEAD.test(pre) || BRACKET.test(pre) || AFTER_CURRENCY.test(pre)],
       [MARKS[i]!, (pre: string) => AFTER_CURRENCY.test(pre)],
     ] as const) {
-      const g = new RegExp(re.source, 'giu');
-      for (const m of text.matchAll(g)) {
+      // matchAll iterates over a copy of the global pattern, so the shared one keeps no lastIndex.
+      for (const m of text.matchAll(re)) {
         const pre = text.slice(0, m.index);
         // A figure's own digits (`1,000`) are no unit: the mark stands after a word boundary.
         if (/[\d,.]$/.test(pre)) continue;
