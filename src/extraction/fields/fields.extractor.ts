@@ -14,10 +14,10 @@ import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
-import { asQuoted, quotedStart } from './quoted.message.ts';
+import { type ReadingContext, readingContext, readingsAt } from './reading.at.ts';
 import { doubtSurplusAccounts } from './surplus.accounts.ts';
 import { underRowAttribute } from './table.rows.ts';
-import { readUnitScales, scaleCandidate, unclearScale } from './unit.scale.ts';
+import { unclearScale } from './unit.scale.ts';
 
 export interface Reading<T> {
   value: T;
@@ -141,12 +141,10 @@ export function extractAccounts(
   const ctx: EvidenceContext = { lines, ocrPages };
   const walk = walkDocument(lines);
   const { keyedRows } = walk;
-  // An older message quoted below the new one (a printed e-mail thread): its readings rank lower.
-  const quoted = quotedStart(lines);
-  // Figures under a stated unit (`All figures in GBP '000`) are read in the currency itself.
-  const scales = readUnitScales(lines);
-  const doc = walk.doc.map((c) => scaleCandidate(asQuoted(c, quoted), scales));
-  for (const s of walk.sections) s.candidates = s.candidates.map((c) => scaleCandidate(asQuoted(c, quoted), scales));
+  // Every reading goes through readingsAt (a quoted older message, a stated unit).
+  const at = readingContext(lines);
+  const doc = readingsAt(walk.doc, at);
+  for (const s of walk.sections) s.candidates = readingsAt(s.candidates, at);
   const sections = mergePartialAccounts(walk.sections);
   const docCurrency = choose(
     doc.filter((c) => c.target === 'currency'),
@@ -156,9 +154,10 @@ export function extractAccounts(
   const own = sections.filter((s) => !s.combined);
   // With one account, every labelled figure of the document may be one of its fields; with several,
   // those in the grid column or row of the account's number.
-  const open = openFigures(lines)
-    .filter((f) => !underRowAttribute(keyedRows, lines, f) && (quoted === null || f.line < quoted))
-    .map((f) => scaleCandidate(f, scales));
+  const open = readingsAt(
+    openFigures(lines).filter((f) => !underRowAttribute(keyedRows, lines, f)),
+    at,
+  );
   const accounts = own.flatMap((o) => (o.account ? [o.account] : []));
   const index = own.length > 1 ? indexAccountLines(lines, accounts) : null;
   const out = own
@@ -197,12 +196,12 @@ export function extractAccounts(
   doubtRivalAccounts(out, lines);
   doubtOddAccounts(out);
   doubtSurplusAccounts(out, lines);
-  doubtScale(out, scales, lines);
+  doubtScale(out, at.scales, lines);
   return out;
 }
 
 /** Where the unit is stated only unclearly, every figure goes to review with the reason. */
-function doubtScale(out: ExtractedAccount[], scales: ReturnType<typeof readUnitScales>, lines: Segmented[]): void {
+function doubtScale(out: ExtractedAccount[], scales: ReadingContext['scales'], lines: Segmented[]): void {
   const figureLines = lines.filter((l) => l.segs.some((s) => s.kind === 'amount')).map((l) => l.index);
   const issue = unclearScale(scales, figureLines);
   if (!issue) return;
