@@ -68,7 +68,7 @@ render3() { # set3: $1 source, $2 producer, $3 pdf. Renders with a non-Chromium 
     grops) groff -t -ms -Tps -P-pletter -K utf8 "$1" | ps2pdf -sPAPERSIZE=letter - "$3" ;; # set4 from here on
     groffme) groff -t -me -Tpdf -P-pletter -K utf8 "$1" >"$3" ;;
     ps) ps2pdf "$1" "$3" ;;
-    rawpdf) python3 "$1" "$3" ;;
+    rawpdf) PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" python3 "$1" "$3" ;; # sources import rawpdf.py from here
     pandoc) pandoc -s -t ms "$1" -o "$profile/pandoc.ms" && groff -e -t -ms -Tpdf -P-pletter -K utf8 "$profile/pandoc.ms" >"$3" ;;
     chromium) chrome "$1" "$3" --no-pdf-header-footer ;;
     *) echo "unknown producer $2 for $1" >&2; exit 1 ;;
