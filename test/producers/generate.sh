@@ -12,6 +12,8 @@
 # adding the producers `grops` (groff -ms -Tps + ps2pdf), `groffme` (groff -me -Tpdf), `ps` (hand-written PostScript
 # + ps2pdf), `rawpdf` (a Python script writing the PDF bytes by hand), `pandoc` (Markdown -> pandoc -> ms -> groff)
 # and `chromium` (for the HTML sources that are scanned).
+# `generate.sh --set5 [name-filter]` builds the fifth held-out set (set5/sources -> set5/statements) with the same
+# producers plus `groffmm` (groff -mm -Tpdf, A4).
 set -euo pipefail
 cd "$(dirname "$0")"
 out=statements
@@ -19,6 +21,7 @@ srcdir=sources
 set3=
 if [ "${1:-}" = --set3 ]; then set3=1 out=set3/statements srcdir=set3/sources; shift; fi
 if [ "${1:-}" = --set4 ]; then set3=1 out=set4/statements srcdir=set4/sources; shift; fi
+if [ "${1:-}" = --set5 ]; then set3=1 out=set5/statements srcdir=set5/sources; shift; fi
 filter=${1:-}
 profile=$(mktemp -d)
 chrome() { # $1 source, $2 pdf, $3 extra flag
@@ -71,6 +74,7 @@ render3() { # set3: $1 source, $2 producer, $3 pdf. Renders with a non-Chromium 
     rawpdf) PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" python3 "$1" "$3" ;; # sources import rawpdf.py from here
     pandoc) pandoc -s -t ms "$1" -o "$profile/pandoc.ms" && groff -e -t -ms -Tpdf -P-pletter -K utf8 "$profile/pandoc.ms" >"$3" ;;
     chromium) chrome "$1" "$3" --no-pdf-header-footer ;;
+    groffmm) groff -mm -Tpdf -P-pa4 -K utf8 "$1" >"$3" ;; # set5
     *) echo "unknown producer $2 for $1" >&2; exit 1 ;;
   esac
 }
