@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { unglue, wholeAccount } from '../../src/extraction/structure/account.cells.ts';
 import { readAccountTables } from '../../src/extraction/structure/account.table.ts';
 import { phrase, right } from './support/words.builder.ts';
-
-/** Words in a seeded shuffled order: content-stream order must not matter. */
-function shuffled(words: PageWord[], seed = 11): PageWord[] {
-  const out = [...words];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+import { segmented } from './support/words.reader.ts';
 
 function read(words: PageWord[]) {
-  const lines = buildLines(shuffled(words), 0).map((l) =>
-    segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }),
-  );
+  const lines = segmented(words, { shuffle: 11 });
   const tables = readAccountTables(lines);
   return { lines, tables, cands: [...tables.byLine.values()].flat() };
 }

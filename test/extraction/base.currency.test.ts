@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { statedBaseCurrency } from '../../src/extraction/fields/base.currency.ts';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { readColumnHeader } from '../../src/extraction/structure/column.header.ts';
 import { settleCurrencyColumns } from '../../src/extraction/structure/currency.columns.ts';
 import type { Placed } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 import { phrase, right } from './support/words.builder.ts';
+import { segmented } from './support/words.reader.ts';
 
 /**
  * A multi-currency statement that prints one column per currency (`USD | CAD`, `EUR | USD | GBP`),
@@ -15,8 +14,7 @@ import { phrase, right } from './support/words.builder.ts';
  * states (`Base Currency`, `Reporting currency`, `All amounts in`, a `(base)` title), wherever it
  * stands; with no base stated the figures go to review, never silently the first column.
  */
-const lines = (words: PageWord[]) =>
-  buildLines(words, 0).map((l) => segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }));
+const lines = (words: PageWord[]) => segmented(words);
 
 describe('the stated base currency', () => {
   it('is read from a base-currency label, a reporting-currency cell in a header line, or a sentence', () => {

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { readFieldGrids } from '../../src/extraction/structure/field.grid.ts';
 import { phrase, right } from './support/words.builder.ts';
-
-/** Words in a seeded shuffled order: content-stream order must not matter. */
-function shuffled(words: PageWord[], seed = 7): PageWord[] {
-  const out = [...words];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+import { segmented } from './support/words.reader.ts';
 
 function read(words: PageWord[]) {
-  const lines = buildLines(shuffled(words), 0).map((l) =>
-    segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }),
-  );
+  const lines = segmented(words, { shuffle: 7 });
   const grids = readFieldGrids(lines);
   const cands = [...grids.byLine.values()].flat();
   return { lines, grids, cands };

@@ -1,14 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
-import { buildTextPdf, rows } from './support/pdf.builder.ts';
+import { describe, expect, it } from 'vitest';
+import { rows } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
 
-const extractor = createExtractor({ maxFileBytes: 5 * 1024 * 1024, maxPages: 5, timeoutMs: 60_000, ocrWorkers: 1 });
-afterAll(() => extractor.close());
+const run = statementRunner();
 
 describe('a call printed as no call', () => {
   for (const word of ['None', 'Nil', '.00', 'keine', 'néant', 'N/A']) {
     it(`reads "${word}" beside the call label as a margin call of 0`, async () => {
-      const bytes = await buildTextPdf([
+      const reports = await run([
         [
           ['Account: U 7654321', 50, 50],
           ['Statement Date: 11/27/2026', 50, 66],
@@ -25,7 +24,7 @@ describe('a call printed as no call', () => {
           ),
         ],
       ]);
-      const r = (await extractor.extract({ bytes, fileName: 'no-call.pdf' })).reports[0]!;
+      const r = reports[0]!;
       expect(r.fields.margin_call).toBe(0);
     });
   }
@@ -33,7 +32,7 @@ describe('a call printed as no call', () => {
 
 describe('a print time stamp', () => {
   it('is never taken as the report date', async () => {
-    const bytes = await buildTextPdf([
+    const reports = await run([
       [
         ['3/4/27, 7:23 PM', 20, 18],
         ['Account: U 7654321', 50, 50],
@@ -50,7 +49,7 @@ describe('a print time stamp', () => {
         ),
       ],
     ]);
-    const r = (await extractor.extract({ bytes, fileName: 'stamp.pdf' })).reports[0]!;
+    const r = reports[0]!;
     expect(r.report_date).toBe('2026-11-27');
   });
 });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractAccounts } from '../../src/extraction/fields/fields.extractor.ts';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { isOpenPnl } from '../../src/extraction/vocabulary/pnl.words.ts';
 import { phrase } from './support/words.builder.ts';
+import { readAccount, segmented } from './support/words.reader.ts';
 
 /**
  * Rules learnt from statements of other producers and markets (futures, CFD/FX, crypto, Indian
@@ -17,16 +15,7 @@ import { phrase } from './support/words.builder.ts';
 const right = (text: string, x1: number, y: number) =>
   phrase(text, x1 - text.length * 5 - (text.split(' ').length - 1) * 3, y);
 
-function read(words: PageWord[]) {
-  const lines = buildLines(words, 0).map((l) =>
-    segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false, spaceGroups: false }),
-  );
-  const [account] = extractAccounts(lines, new Set());
-  if (!account) throw new Error('no account read');
-  const value = (f: string) => account.fields[f as keyof typeof account.fields]?.value;
-  const conf = (f: string) => account.fields[f as keyof typeof account.fields]?.conf ?? 1;
-  return { value, conf };
-}
+const read = (words: PageWord[]) => readAccount(segmented(words, { spaceGroups: false }));
 
 const head = [...phrase('Account Number: 103-302666', 40, 40), ...phrase('As of: 11/17/2025', 40, 54)];
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { type Segmented, segmentLine } from '../../src/extraction/layout/segments.ts';
+import type { Segmented } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { currencySection } from '../../src/extraction/structure/currency.sections.ts';
 import { readProseCells } from '../../src/extraction/structure/prose.cells.ts';
 import { phrase } from './support/words.builder.ts';
+import { segmented } from './support/words.reader.ts';
 
 /** Lines of one page, segmented as field reading sees them. */
-const page = (words: PageWord[]): Segmented[] =>
-  buildLines(words, 0).map((l) => segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }));
+const page = (words: PageWord[]): Segmented[] => segmented(words);
 
 describe('prose cells: a sentence is the label cell of the figure, date or word it introduces', () => {
   it('gives a sentence’s field to the figure that starts the next line', () => {

@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
-import { buildTextPdf, type Placed, rows } from './support/pdf.builder.ts';
+import { describe, expect, it } from 'vitest';
+import { type Placed, rows } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
 
-const extractor = createExtractor({ maxFileBytes: 5 * 1024 * 1024, maxPages: 5, timeoutMs: 60_000, ocrWorkers: 1 });
-afterAll(() => extractor.close());
+const run = statementRunner();
 
 const newMessage = (date: string | null): Placed[] => [
   ['From: Collateral Team <collateral@bank.example>', 50, 40],
@@ -29,7 +28,7 @@ describe('a printed e-mail with an older message below it', () => {
     ['From: Collateral Team  Sent: Monday, 16 November 2026 08:00'],
   ]) {
     it(`takes the new message's date and figures over the older ones after "${marker.join(' ')}"`, async () => {
-      const bytes = await buildTextPdf([
+      const reports = await run([
         [
           ...newMessage('17/11/2026'),
           ...marker.map((m, i) => [m, 50, 200 + 14 * i] as Placed),
@@ -45,17 +44,17 @@ describe('a printed e-mail with an older message below it', () => {
           ),
         ],
       ]);
-      const r = (await extractor.extract({ bytes, fileName: 'thread.pdf' })).reports[0]!;
+      const r = reports[0]!;
       expect(r.report_date).toBe('2026-11-17');
       expect(r.fields.total_equity).toBe(90_000);
     });
   }
 
   it('keeps a date read only in the older message below review', async () => {
-    const bytes = await buildTextPdf([
+    const reports = await run([
       [...newMessage(null), ['-----Original Message-----', 50, 200], ['Valuation date: 13/11/2026', 50, 220]],
     ]);
-    const r = (await extractor.extract({ bytes, fileName: 'thread.pdf' })).reports[0]!;
+    const r = reports[0]!;
     if (r.report_date === '2026-11-13') expect(r.confidence.fields.report_date).toBeLessThan(0.8);
   });
 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { readAccountTables } from '../../src/extraction/structure/account.table.ts';
 import { isRateFigure, isRateLabel } from '../../src/extraction/structure/rate.rows.ts';
 import type { Placed } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 import { phrase, right } from './support/words.builder.ts';
+import { segmented } from './support/words.reader.ts';
 
 /**
  * Multi-currency statements print a row of exchange rates over their per-currency columns. Its
@@ -37,10 +36,7 @@ describe('rate rows and rate figures', () => {
   });
 });
 
-function read(words: PageWord[]) {
-  const lines = buildLines(words, 0).map((l) => segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }));
-  return readAccountTables(lines);
-}
+const read = (words: PageWord[]) => readAccountTables(segmented(words));
 
 describe('readAccountTables: currency columns are no account columns', () => {
   const figures = (y: number, label: string, values: string[]) => [

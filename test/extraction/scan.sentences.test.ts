@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractAccounts } from '../../src/extraction/fields/fields.extractor.ts';
 import { matchLabel } from '../../src/extraction/labels/label.matcher.ts';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { type Segmented, segmentLine } from '../../src/extraction/layout/segments.ts';
+import type { Segmented } from '../../src/extraction/layout/segments.ts';
 import { TIME_OF_DAY } from '../../src/extraction/parse/time.of.day.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { clockTimesAsText } from '../../src/extraction/structure/clock.times.ts';
 import { phrase, right } from './support/words.builder.ts';
+import { readAccount, segmented } from './support/words.reader.ts';
 
 /**
  * What a scanned letter or statement says in sentences and slips: a figure in a sentence is the
@@ -16,16 +15,12 @@ import { phrase, right } from './support/words.builder.ts';
  */
 
 function lines(words: PageWord[], ocr: boolean): Segmented[] {
-  const out = buildLines(words, 0).map((l) => segmentLine(l, { locale: 'dot', dateOrder: 'dmy', ocr }));
+  const out = segmented(words, { dateOrder: 'dmy', ocr });
   clockTimesAsText(out);
   return out;
 }
 
-function read(words: PageWord[], ocr = true) {
-  const [account] = extractAccounts(lines(words, ocr), ocr ? new Set([0]) : new Set());
-  if (!account) throw new Error('no account read');
-  return (f: string) => account.fields[f as keyof typeof account.fields]?.value;
-}
+const read = (words: PageWord[], ocr = true) => readAccount(lines(words, ocr), ocr).value;
 
 const head = [...phrase('Account No. 0712-448291', 40, 40), ...phrase('As at 4 December 2026', 40, 54)];
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractAccounts } from '../../src/extraction/fields/fields.extractor.ts';
-import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
+import { readAccount, segmented } from './support/words.reader.ts';
 
 /**
  * Reading by page structure where the labels are partly unknown: a label governs the figure under
@@ -25,27 +23,9 @@ function phrase(text: string, x: number, y: number, conf = 1): PageWord[] {
 const right = (text: string, x1: number, y: number, conf = 1) =>
   phrase(text, x1 - text.length * 5 - (text.split(' ').length - 1) * 3, y, conf);
 
-function shuffled(words: PageWord[], seed = 11): PageWord[] {
-  const out = [...words];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-function read(words: PageWord[], ocr = false) {
-  const lines = buildLines(shuffled(words), 0).map((l) =>
-    segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr, spaceGroups: false }),
-  );
-  const [account] = extractAccounts(lines, ocr ? new Set([0]) : new Set());
-  if (!account) throw new Error('no account read');
-  const value = (f: string) => account.fields[f as keyof typeof account.fields]?.value;
-  const conf = (f: string) => account.fields[f as keyof typeof account.fields]?.conf ?? 1;
-  return { account, value, conf, codes: account.issues.map((i) => `${i.code}:${i.field ?? ''}`) };
-}
+/** The page's one account, its words read in a shuffled order. */
+const read = (words: PageWord[], ocr = false) =>
+  readAccount(segmented(words, { shuffle: 11, ocr, spaceGroups: false }), ocr);
 
 const head = [...phrase('Account Number: 103-302666', 40, 40), ...phrase('As of: 11/17/2025', 40, 54)];
 

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statedScale } from '../../src/extraction/fields/unit.scale.ts';
-import { createReportExtractor as createExtractor } from '../support/report-extractor.ts';
-import { buildTextPdf, rows } from './support/pdf.builder.ts';
+import { rows } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
 
 describe('a unit stated for the figures', () => {
   it.each([
@@ -29,12 +29,11 @@ describe('a unit stated for the figures', () => {
   });
 });
 
-const extractor = createExtractor({ maxFileBytes: 5 * 1024 * 1024, maxPages: 5, timeoutMs: 60_000, ocrWorkers: 1 });
-afterAll(() => extractor.close());
+const run = statementRunner();
 
 describe('figures under a stated unit', () => {
   it('reads them in the currency itself', async () => {
-    const bytes = await buildTextPdf([
+    const reports = await run([
       [
         ['Account: Q-20418', 50, 50],
         ['Valuation date: 30/11/2026', 50, 66],
@@ -51,7 +50,7 @@ describe('figures under a stated unit', () => {
         ),
       ],
     ]);
-    const r = (await extractor.extract({ bytes, fileName: 'unit.pdf' })).reports[0]!;
+    const r = reports[0]!;
     expect(r.fields.total_equity).toBe(2_750_500);
     expect(r.fields.maintenance_requirement).toBe(1_100_000);
   });
