@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { AppError } from '../../contract/errors.ts';
@@ -8,16 +6,9 @@ import type { PageImage, PageWord } from '../pdf/page.types.ts';
 import type { Baseline } from './deskew.ts';
 import { holdEngine } from './engine.hold.ts';
 import { type Gray, readPgm, restoreTrailingMinus } from './lost.marks.ts';
+import { modelSource } from './model.file.ts';
 import { acceptReread, cropPgm, findRereads } from './reread.ts';
 import { splitGluedWords } from './word.split.ts';
-
-const require = createRequire(import.meta.url);
-
-/** The LSTM-only model shipped in node_modules: never fetched from the network. */
-function langPath(): string {
-  const pkg = path.dirname(require.resolve('@tesseract.js-data/eng/package.json'));
-  return path.join(pkg, '4.0.0_best_int');
-}
 
 interface TessWord {
   text: string;
@@ -103,12 +94,14 @@ export function createOcrPool(deps: {
   async function spawn(): Promise<TessWorker> {
     // The compiled engine outlives the workers (engine.hold.ts): workers started after an idle end reuse it.
     await holdEngine();
+    // The model shipped in node_modules, or its checked gunzipped copy (model.file.ts): never the network.
+    const model = await modelSource();
     const { createWorker, OEM } = await import('tesseract.js');
     const worker = (await createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: langPath(),
+      langPath: model.langPath,
       // Our entry point: lowers the thread's priority, then runs tesseract.js's worker script.
       workerPath: fileURLToPath(new URL('./ocr.thread.ts', import.meta.url)),
-      gzip: true,
+      gzip: model.gzip,
       cacheMethod: 'none',
       cachePath: os.tmpdir(),
       errorHandler: (e: unknown) => deps.logger?.warn({ err: e }, 'ocr worker error'),
