@@ -1,6 +1,6 @@
 /**
  * Where OCR threads read the language model from. The model ships gzipped (@tesseract.js-data/eng, 2.9 MB
- * to 5.2 MB), and tesseract.js gunzips it in every thread it starts: about 55 CPU ms a thread, and 10 MB of
+ * to 5.2 MB), and tesseract.js gunzips it in every thread it starts: about 55 CPU ms a thread, and 5 MB of
  * short-lived buffers for that thread's first collections, paid again by every fresh `marginiq` process and
  * every pool that restarts its workers after an idle period. So the first process to need it writes the
  * gunzipped model once to a directory of its own under the OS temporary directory, and threads read that.
@@ -56,7 +56,7 @@ async function whole(file: string, want: { size: number }): Promise<boolean> {
   return s?.isFile() === true && s.size % 2 ** 32 === want.size && (s.mode & 0o022) === 0;
 }
 
-/** The first two and last eight bytes of a file (a gzip member's magic and trailer), or the whole file if shorter. */
+/** The first two and last eight bytes of a file (a gzip member's magic and trailer); nothing for a file too short. */
 async function ends(file: string): Promise<Uint8Array> {
   const handle = await open(file, 'r');
   try {
