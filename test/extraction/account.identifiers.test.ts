@@ -72,6 +72,18 @@ describe('a holder’s number beside an account’s', () => {
     expect(unsure(r!)).toBe(false);
   });
 
+  it('keeps an account confident under an account label in another language, beside a client number', async () => {
+    const [r] = await page([
+      ['Rekeningnummer', 60, 60],
+      ['3390 1174', 200, 60],
+      ['Klantnummer', 330, 60],
+      ['K-518844', 440, 60],
+    ]);
+    expect(r!.account_number).toBe('33901174');
+    expect(r!.confidence.fields.account_number).toBeGreaterThanOrEqual(0.8);
+    expect(unsure(r!)).toBe(false);
+  });
+
   it('takes a platform’s user number for the account where nothing else is printed', async () => {
     const [r] = await page([
       ['User ID', 60, 60],

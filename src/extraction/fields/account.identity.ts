@@ -3,7 +3,7 @@ import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
-import { namesAccountNoun, namesHolder, namesNoAccount } from '../vocabulary/account.identifiers.ts';
+import { namesHolder, namesNoAccount } from '../vocabulary/account.identifiers.ts';
 import {
   ACCOUNT_NAME_SEPARATORS,
   ACCOUNT_TYPE_WORDS,
@@ -15,7 +15,7 @@ import {
 } from '../vocabulary/document.words.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { alternation, containsStem, phraseRegExp, startsWithPrefix } from '../vocabulary/word.patterns.ts';
-import { findAccounts } from './account.labels.ts';
+import { findAccounts, labelledAccounts } from './account.labels.ts';
 import { ocrFactor } from './field.choice.ts';
 import type { ExtractedAccount, Reading } from './fields.extractor.ts';
 
@@ -66,8 +66,8 @@ export function doubtRivalAccounts(accounts: ExtractedAccount[], lines: Segmente
   const a = accounts.length === 1 ? accounts[0]! : null;
   if (!a?.account) return;
   const value = a.account.value;
+  if (labelledAccounts(lines).has(value)) return;
   const label = printedLabel(lines, value);
-  if (label && namesAccountNoun(label)) return;
   const rivals = rivalAccounts(lines, value);
   if (rivals.length === 0) return;
   a.account = { ...a.account, conf: Math.min(a.account.conf, RIVAL_ACCOUNT_CONF) };

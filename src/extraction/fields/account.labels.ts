@@ -2,6 +2,7 @@ import { matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
+import { wholeAccount } from '../structure/account.cells.ts';
 import { namesHolder } from '../vocabulary/account.identifiers.ts';
 import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
@@ -33,6 +34,35 @@ export function findAccounts(line: Segmented): AccountHit[] {
 export function holderNamesAccount(lines: Segmented[], skip: (at: number) => boolean): boolean {
   return !lines.some((line, at) => !skip(at) && findAccounts(line).some((a) => !a.holder));
 }
+
+/**
+ * The one answer to "is this number printed under an account label": the account numbers the
+ * document labels as accounts (`Account 8812-40017`, `Acct # U123`), and the numbers printed on the
+ * same line as such a label (the other titles of a table captioned `Account`), compared bare.
+ */
+export function labelledAccounts(lines: readonly Segmented[]): LabelledAccounts {
+  const out = new Set<string>();
+  for (const line of lines) {
+    // A holder's label (`Client ID`) names the client, not an account.
+    const hits = findAccounts(line).filter((h) => !h.holder);
+    if (hits.length === 0) continue;
+    for (const h of hits) out.add(bareAccount(h.value));
+    for (const cell of line.cells) {
+      const whole = wholeAccount(cell.text);
+      if (whole) out.add(bareAccount(whole.value));
+    }
+  }
+  return { size: out.size, has: (account) => out.has(bareAccount(account)) };
+}
+
+export interface LabelledAccounts {
+  /** How many distinct numbers account labels name. */
+  size: number;
+  /** Whether an account number (in any spacing or punctuation) is one of them. */
+  has(account: string): boolean;
+}
+
+const bareAccount = (value: string) => value.replace(/[^A-Z0-9]/gi, '').toUpperCase();
 
 /** Account label plus number anywhere in a line: `Account: U 1234567`, `Acct # 7700 4412 93`. */
 export function findAccount(line: Segmented): AccountHit | null {

@@ -1,28 +1,9 @@
 import type { Segmented } from '../layout/segments.ts';
-import { wholeAccount } from '../structure/account.cells.ts';
-import { findAccounts } from './account.labels.ts';
+import { labelledAccounts } from './account.labels.ts';
 import type { ExtractedAccount } from './fields.extractor.ts';
 
 /** Confidence of every value of a report whose account no account label names, among more reports than labels. */
 const SURPLUS_CONF = 0.6;
-
-/**
- * Account numbers the document labels as accounts (`Account 8812-40017`, `Acct # U123`), and the
- * numbers printed on the same line as such a label (the other titles of a table captioned `Account`).
- */
-export function labelledAccounts(lines: readonly Segmented[]): Set<string> {
-  const out = new Set<string>();
-  for (const line of lines) {
-    const hits = findAccounts(line);
-    if (hits.length === 0) continue;
-    for (const h of hits) out.add(bare(h.value));
-    for (const cell of line.cells) {
-      const whole = wholeAccount(cell.text);
-      if (whole) out.add(bare(whole.value));
-    }
-  }
-  return out;
-}
 
 /**
  * More reports than the document has labelled account numbers: the reports whose account no label
@@ -34,10 +15,9 @@ export function doubtSurplusAccounts(accounts: ExtractedAccount[], lines: readon
   const numbered = accounts.filter((a) => a.account);
   const labelled = labelledAccounts(lines);
   if (labelled.size === 0 || numbered.length <= labelled.size) return;
-  const names = [...labelled];
   for (const a of numbered) {
     const value = a.account!.value;
-    if (labelled.has(bare(value))) continue;
+    if (labelled.has(value)) continue;
     const cap = <T extends { conf: number }>(r: T): T => ({ ...r, conf: Math.min(r.conf, SURPLUS_CONF) });
     a.account = cap(a.account!);
     if (a.date) a.date = cap(a.date);
@@ -47,9 +27,7 @@ export function doubtSurplusAccounts(accounts: ExtractedAccount[], lines: readon
       code: 'surplus_account',
       field: 'account_number',
       severity: 'warning',
-      message: `The document labels ${names.length === 1 ? 'one account number' : `${names.length} account numbers`} but gives ${numbered.length} reports; ${value} is printed under no account label, so it may be another number (a rate, a reference) read as an account: check it against the PDF before approving.`,
+      message: `The document labels ${labelled.size === 1 ? 'one account number' : `${labelled.size} account numbers`} but gives ${numbered.length} reports; ${value} is printed under no account label, so it may be another number (a rate, a reference) read as an account: check it against the PDF before approving.`,
     });
   }
 }
-
-const bare = (value: string) => value.replace(/[^A-Z0-9]/gi, '').toUpperCase();
