@@ -1,3 +1,4 @@
+import { locate } from '../layout/lines.builder.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { isRateLabel } from '../structure/rate.rows.ts';
@@ -126,10 +127,29 @@ function columnTitle(lines: Segmented[], at: number, seg: Segment): Segment | nu
       const upper = j > 0 ? lines[j - 1]!.segs.find((s) => s.kind === 'text' && overlap(s, over.s) > 0) : undefined;
       const joinable =
         upper && lines[j - 1]!.page === line.page && !lines[j - 1]!.segs.some((s) => s.kind === 'amount');
-      return joinable ? { ...over.s, text: `${upper.text} ${over.s.text}` } : over.s;
+      if (joinable) return { ...over.s, text: `${upper.text} ${over.s.text}` };
+      return numberTitle(up, over.s, seg) ?? over.s;
     }
   }
   return null;
+}
+
+/** A number run together with a title's words in one cell: `30160789Household Combined`, `59-2469-37 Relationship Aggregate`. */
+const NUMBER_THEN_WORDS = /^(\S*\d)(?=\s|\p{Lu}\p{Ll})([\s\p{L}]*\p{L}{3}[\s\p{L}]*)$/u;
+
+/**
+ * A title cell that prints a number and then words (a stacked title of the next column pulled onto the
+ * number's line): a figure under the number has the number for its title, one under the words the words.
+ */
+function numberTitle(line: Segmented, title: Segment, seg: Segment): Segment | null {
+  const m = NUMBER_THEN_WORDS.exec(title.text);
+  const cell = line.cells[title.cell];
+  const from = cell ? cell.text.indexOf(title.text) : -1;
+  if (!m || !cell || from < 0) return null;
+  const number = locate(cell, from, from + m[1]!.length);
+  const words = locate(cell, from + m[1]!.length, from + title.text.length);
+  const [text, box] = overlap(number, seg) >= overlap(words, seg) ? [m[1]!, number] : [m[2]!.trim(), words];
+  return { ...title, text, x0: box.x0, x1: box.x1 };
 }
 
 function labelAbove(lines: Segmented[], at: number, seg: Segment): Segment | null {
