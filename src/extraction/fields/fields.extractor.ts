@@ -9,6 +9,7 @@ import { solveWithMemory } from '../solver/learned.hook.ts';
 import { accountFigures, indexAccountLines, type OpenFigure, openFigures } from '../solver/open.figures.ts';
 import { settlePartsByTable } from '../solver/table.parts.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
+import { doubtLookalikeLeads } from './account.glyphs.ts';
 import { doubtOddAccounts, doubtRivalAccounts, printedLabel, unlabelledAccount } from './account.identity.ts';
 import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
@@ -195,6 +196,7 @@ export function extractAccounts(
   }
   doubtRivalAccounts(out, lines);
   doubtOddAccounts(out);
+  doubtLookalikeLeads(out, ctx);
   doubtSurplusAccounts(out, lines);
   doubtScale(out, at.scales, lines);
   return out;

@@ -1,0 +1,53 @@
+import type { Segmented } from '../layout/segments.ts';
+import { type EvidenceContext, locatePrinted } from '../solver/evidence.ts';
+import { LOOKALIKE_GLYPHS } from '../vocabulary/ocr.glyphs.ts';
+import type { ExtractedAccount } from './fields.extractor.ts';
+
+/** Confidence of a scanned account number whose first glyph the scan may have read as its look-alike. */
+const LOOKALIKE_LEAD_CONF = 0.75;
+
+const twinOf = new Map(LOOKALIKE_GLYPHS.flatMap(([l, d]) => [[l, d] as const, [d, l] as const]));
+
+/**
+ * The same number with its first glyph read as its look-alike (`06457771` ↔ `O6457771`), where that
+ * glyph stands before a digit: nothing beside it says whether a letter leads the number. Null otherwise.
+ */
+export function lookalikeLead(account: string): string | null {
+  const twin = twinOf.get(account[0] ?? '');
+  return twin !== undefined && /^\d/.test(account.slice(1)) ? twin + account.slice(1) : null;
+}
+
+/** Whether a line prints `account` as a whole token (its groups may be spaced), not inside a longer number. */
+function prints(line: Segmented, account: string): boolean {
+  const chars = [...account].map((c) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  const re = new RegExp(`(?<![A-Z0-9])${chars.join(' ?')}(?![A-Z0-9])`);
+  return line.cells.some((c) => re.test(c.text.toUpperCase()));
+}
+
+/**
+ * Account numbers a scan read whose first glyph has a look-alike (O/0, I/1, S/5, B/8) before a digit:
+ * where a text layer prints the number, it decides (the look-alike reading is taken if that is the one
+ * printed); otherwise the number is below review, with the reason, since a scan cannot tell them apart.
+ */
+export function doubtLookalikeLeads(accounts: ExtractedAccount[], ctx: EvidenceContext): void {
+  const textLines = ctx.lines.filter((l) => !ctx.ocrPages.has(l.page));
+  for (const a of accounts) {
+    const read = a.account;
+    if (read?.evidence?.source !== 'ocr') continue;
+    const twin = lookalikeLead(read.value);
+    if (!twin || textLines.some((l) => prints(l, read.value))) continue;
+    if (textLines.some((l) => prints(l, twin))) {
+      const evidence = locatePrinted(twin, 'account', { ...ctx, lines: textLines }, read.evidence.label);
+      a.account = { ...read, value: twin, ...(evidence ? { evidence } : {}) };
+      continue;
+    }
+    if (read.conf < 0.8) continue;
+    a.account = { ...read, conf: LOOKALIKE_LEAD_CONF };
+    a.issues.push({
+      code: 'lookalike_account',
+      field: 'account_number',
+      severity: 'warning',
+      message: `The scan reads the account number as ${read.value}, but its first character may as well be "${twin[0]}" (${twin}): a scan draws the two alike. Check it against the PDF.`,
+    });
+  }
+}

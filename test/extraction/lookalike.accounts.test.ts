@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { doubtLookalikeLeads, lookalikeLead } from '../../src/extraction/fields/account.glyphs.ts';
+import type { ExtractedAccount } from '../../src/extraction/fields/fields.extractor.ts';
+import type { Segmented } from '../../src/extraction/layout/segments.ts';
+
+const scanned = (value: string, conf = 0.95): ExtractedAccount => ({
+  account: { value, conf, evidence: { page: 2, bbox: [0, 0, 10, 10], label: null, text: value, source: 'ocr' } },
+  date: null,
+  currency: { value: 'USD', conf: 0.9 },
+  fields: {},
+  issues: [],
+});
+
+/** One line of one cell on a 0-based page. */
+const line = (page: number, index: number, text: string): Segmented => ({
+  page,
+  index,
+  top: 100,
+  bottom: 110,
+  height: 10,
+  text,
+  cells: [{ text, x0: 50, x1: 200, y0: 100, y1: 110, conf: 1, spans: [] }],
+  segs: [{ kind: 'text', text, x0: 50, x1: 200, conf: 1, cell: 0 }],
+});
+
+describe('the first glyph of a scanned account number', () => {
+  it('has a look-alike only where a digit follows it', () => {
+    expect(lookalikeLead('07719342')).toBe('O7719342');
+    expect(lookalikeLead('S4410872')).toBe('54410872');
+    expect(lookalikeLead('8-2207-11')).toBeNull();
+    expect(lookalikeLead('BX330912')).toBeNull();
+    expect(lookalikeLead('37719342')).toBeNull();
+  });
+
+  it('puts a scanned number that may lead with a letter or a digit below review, with the reason', () => {
+    const accounts = [scanned('17820455'), scanned('I7820466'), scanned('47820477')];
+    doubtLookalikeLeads(accounts, { lines: [line(1, 0, 'Portfolio 17820455')], ocrPages: new Set([1]) });
+    expect(accounts.map((a) => a.account!.conf)).toEqual([0.75, 0.75, 0.95]);
+    expect(accounts[0]!.issues).toEqual([expect.objectContaining({ code: 'lookalike_account', field: 'account_number' })]);
+    expect(accounts[1]!.issues[0]!.message).toContain('17820466');
+  });
+
+  it('takes the reading a text layer prints, and keeps a number the text layer confirms', () => {
+    const lines = [line(0, 0, 'Portfolio ref. O6620014'), line(0, 1, 'Holder 52200719'), line(1, 2, '06620014')];
+    const ctx = { lines, ocrPages: new Set([1]) };
+    const misread = [scanned('06620014')];
+    doubtLookalikeLeads(misread, ctx);
+    expect(misread[0]!.account).toMatchObject({ value: 'O6620014', conf: 0.95, evidence: { source: 'text', page: 1 } });
+    const confirmed = [scanned('52200719')];
+    doubtLookalikeLeads(confirmed, ctx);
+    expect(confirmed[0]!.account).toMatchObject({ value: '52200719', conf: 0.95 });
+    expect(confirmed[0]!.issues).toEqual([]);
+  });
+
+  it('leaves a number read from a text layer alone', () => {
+    const text = scanned('08812003');
+    text.account!.evidence!.source = 'text';
+    doubtLookalikeLeads([text], { lines: [], ocrPages: new Set() });
+    expect(text.account!.conf).toBe(0.95);
+  });
+
+  it('does not take a look-alike printed inside a longer number', () => {
+    const accounts = [scanned('06620014')];
+    doubtLookalikeLeads(accounts, { lines: [line(0, 0, 'Ref XO66200145')], ocrPages: new Set([1]) });
+    expect(accounts[0]!.account).toMatchObject({ value: '06620014', conf: 0.75 });
+  });
+});
