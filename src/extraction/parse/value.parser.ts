@@ -67,10 +67,11 @@ const CUR = `(?:${CURRENCY_SYMBOL_SOURCE}|${CURRENCY_CODE_SOURCE})`;
 /**
  * Finds money tokens inside free text (a cell or a sentence). The pattern keeps sign markers that
  * sit around the digits: parentheses, leading/trailing minus, triangles, DR/CR/DB before or after.
- * A digit group right after another group's mark (`1,2,3,4`) never starts a figure.
+ * A digit group right after another group's mark (`1,2,3,4`) never starts a figure, and a number
+ * before a percent sign (`30%`, `(35 %)`, a rate printed in a label) is never money.
  */
 export const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\w./]|\d:|\w-|\d[,.'’])(?<cur0>${CUR}\s*(?=\())?(?<pre>\(\s*)?(?<drcr1>${DRCR}\s)?(?<cur1>${CUR}\s*)?(?<sign1>${MINUS}(?=\s?(?:[\d.]|${CUR}\s?[\d.]))|${TRIANGLE}\s?)?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>(?:\s?[-−]|[–‒])(?![\w\d])|\s*\))?(?:\s?(?<cur3>${CUR}))?(?:\s?(?<drcr>${DRCR})(?![A-Za-z]))?(?![\w/%]|[.,:]\d|-\d)`,
+  String.raw`(?<![\w./]|\d:|\w-|\d[,.'’])(?<cur0>${CUR}\s*(?=\())?(?<pre>\(\s*)?(?<drcr1>${DRCR}\s)?(?<cur1>${CUR}\s*)?(?<sign1>${MINUS}(?=\s?(?:[\d.]|${CUR}\s?[\d.]))|${TRIANGLE}\s?)?\s?(?<cur2>${CUR}\s*)?(?<num>${NUM_CORE})(?<post>(?:\s?[-−]|[–‒])(?![\w\d])|\s*\))?(?:\s?(?<cur3>${CUR}))?(?:\s?(?<drcr>${DRCR})(?![A-Za-z]))?(?![\w/%]|\s%|[.,:]\d|-\d)`,
   'g',
 );
 
