@@ -36,7 +36,9 @@ describe('the first glyph of a scanned account number', () => {
     const accounts = [scanned('17820455'), scanned('I7820466'), scanned('47820477')];
     doubtLookalikeLeads(accounts, { lines: [line(1, 0, 'Portfolio 17820455')], ocrPages: new Set([1]) });
     expect(accounts.map((a) => a.account!.conf)).toEqual([0.75, 0.75, 0.95]);
-    expect(accounts[0]!.issues).toEqual([expect.objectContaining({ code: 'lookalike_account', field: 'account_number' })]);
+    expect(accounts[0]!.issues).toEqual([
+      expect.objectContaining({ code: 'lookalike_account', field: 'account_number' }),
+    ]);
     expect(accounts[1]!.issues[0]!.message).toContain('17820466');
   });
 

@@ -42,7 +42,12 @@ describe('an account number run together with the next column title', () => {
   });
 
   it('reads it the same when the number prints alone', async () => {
-    const reports = await run([table([['RT-88031', 350, 110], ['Family Combined', 460, 110]])]);
+    const reports = await run([
+      table([
+        ['RT-88031', 350, 110],
+        ['Family Combined', 460, 110],
+      ]),
+    ]);
     const second = reports.find((r) => r.account_number === 'RT-88031');
     expect(second?.fields.total_equity).toBe(80_000);
     expect(second?.fields.excess_liquidity).toBe(50_000);
