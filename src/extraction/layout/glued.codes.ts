@@ -40,3 +40,22 @@ export function ungluedCodes(text: string, amounts: readonly AmountMatch[]): Amo
     return { ...a, currency: code };
   });
 }
+
+/**
+ * Where a none-word (`NONE`, `Nil`) and the next column's leading currency code print with no gap
+ * (`NONEUSD 11 917 897,54`), the length of the none-word: it is a figure of 0 of its own, and the
+ * code the next figure's. Null for any other word.
+ */
+export function gluedNoneLength(
+  text: string,
+  isNone: (word: string) => boolean,
+  isCode: (code: string) => boolean,
+): number | null {
+  if (!/^\p{L}+$/u.test(text)) return null;
+  for (const n of [3, 4]) {
+    const cut = text.length - n;
+    if (cut > 0 && /^[A-Z]+$/.test(text.slice(cut)) && isCode(text.slice(cut)) && isNone(text.slice(0, cut)))
+      return cut;
+  }
+  return null;
+}

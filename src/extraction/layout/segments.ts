@@ -1,11 +1,13 @@
+import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { type DateMatch, type DateOrder, type DateOrderReading, findDates } from '../parse/date.parser.ts';
 import { TIME_OF_DAY } from '../parse/time.of.day.ts';
 import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
 import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
+import { isNoneWord } from '../vocabulary/fields.context.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 import { DATE_LEAD_WORDS } from '../vocabulary/prose.words.ts';
 import { alternation, phrasePattern } from '../vocabulary/word.patterns.ts';
-import { ungluedCodes } from './glued.codes.ts';
+import { gluedNoneLength, ungluedCodes } from './glued.codes.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
 
 /** A piece of a line: words, an amount or a date, with where it sits. */
@@ -244,6 +246,12 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
     const trimmed = (leader ? raw.slice(0, leader.index) : raw).trim();
     if (!trimmed) return;
     const off = s + raw.indexOf(trimmed);
+    // `NONEUSD`: a none-word run onto the next column's currency code is two pieces.
+    const none = gluedNoneLength(trimmed, isNoneWord, isCurrencyCode);
+    if (none !== null) {
+      pushPiece(off, off + none);
+      return pushPiece(off + none, off + trimmed.length);
+    }
     const leads = leader !== null || ledOn;
     out.push({
       kind: 'text',

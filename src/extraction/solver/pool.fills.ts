@@ -40,7 +40,7 @@ export function flagUnread(fields: Map<FieldName, SolvedField>, issues: ReportIs
   const read = [...fields.values()].map((r) => r.pick);
   const seen = new Set<FieldName>();
   for (const fig of pool) {
-    if (read.some((c) => c.page === fig.page && c.line === fig.line && near(c.value as number, fig.value))) continue;
+    if (read.some((c) => readAs(c, fig))) continue;
     const ranked = FIELD_NAMES.map((f) => ({ f, a: affinity(fig.label, f) })).sort((a, b) => b.a - a.a);
     const [top, second] = ranked;
     if (!top || top.a < UNREAD_AFFINITY || (second && second.a >= top.a) || fields.has(top.f) || seen.has(top.f))
@@ -106,14 +106,16 @@ export function fillUnknown(fields: Map<FieldName, SolvedField>, issues: ReportI
       had.confirmedBy = fill.identity;
       continue;
     }
-    // A figure read under an unclear label as another field is that field's no more.
+    // A figure read under an unclear label as another field is that field's no more (the same figure:
+    // a line of tiles may print another 0 beside it, under another label).
     for (const [g, r] of fields)
       if (
         g !== fill.field &&
         r.conf < 0.8 &&
         !r.confirmedBy &&
         r.pick.line === fill.figure.line &&
-        near(r.pick.value as number, fill.value)
+        near(r.pick.value as number, fill.value) &&
+        samePlace(r.pick, fill.figure)
       )
         fields.delete(g);
     const { figure } = fill;
@@ -143,7 +145,7 @@ export function fillLeaning(fields: Map<FieldName, SolvedField>, issues: ReportI
     const at = `${fig.page}:${fig.line}:${Math.round(fig.box.x0)}`;
     if (seen.has(at)) continue;
     seen.add(at);
-    if (read().some((c) => c.page === fig.page && c.line === fig.line && near(c.value as number, fig.value))) continue;
+    if (read().some((c) => readAs(c, fig))) continue;
     const f = leaning(fig.label);
     if (!f || fields.has(f)) continue;
     byField.set(f, [...(byField.get(f) ?? []), fig]);
@@ -190,17 +192,27 @@ export function fillLeaning(fields: Map<FieldName, SolvedField>, issues: ReportI
   }
 }
 
-/** The one grid column every read figure that stands in a grid shares, if they share one. */
+/**
+ * The grid column the read figures stand in: the one they all share, or one that holds at least three
+ * of them and three times as many as the other columns together (one figure read from a neighbour column
+ * before the identities moved it does not unsettle the rest).
+ */
 function readColumn(fields: Map<FieldName, SolvedField>, pool: OpenFigure[]): string | null {
-  const columns = new Set<string>();
+  const columns = new Map<string, number>();
   for (const r of fields.values()) {
     const c = r.pick;
+    // A 0 (`NIL`, `$0.00`) is printed alike in every column: it ties the report to none.
+    if (c.value === 0) continue;
     const fig = pool.find(
       (x) => x.column && x.page === c.page && x.line === c.line && near(Math.abs(x.value), Math.abs(c.value as number)),
     );
-    if (fig?.column) columns.add(fig.column);
+    if (fig?.column) columns.set(fig.column, (columns.get(fig.column) ?? 0) + 1);
   }
-  return columns.size === 1 ? [...columns][0]! : null;
+  const ranked = [...columns].sort((a, b) => b[1] - a[1]);
+  const [top] = ranked;
+  if (!top) return null;
+  const others = ranked.slice(1).reduce((n, [, k]) => n + k, 0);
+  return others === 0 || (top[1] >= 3 && top[1] >= 3 * others) ? top[0] : null;
 }
 
 /** Parts of the identities `fillByIdentities` uses that those identities cannot tell apart. */
@@ -214,5 +226,13 @@ function figurePick(figure: OpenFigure, field: FieldName, value: number, score: 
   const { ocr, page, line, label, box, text } = figure;
   return { target: field, value, score, ocr, weight: 1, page, line, source: 'row', label, box, text };
 }
+
+/** Whether a reading stands where a figure is printed (a reading without a box may be anywhere on its line). */
+const samePlace = (c: Candidate, figure: OpenFigure) =>
+  !c.box || Math.min(c.box.x1, figure.box.x1) - Math.max(c.box.x0, figure.box.x0) > 0;
+
+/** Whether a reading is of this figure: its line, its value and its place (tiles print several 0s on one line). */
+const readAs = (c: Candidate, fig: OpenFigure) =>
+  c.page === fig.page && c.line === fig.line && near(c.value as number, fig.value) && samePlace(c, fig);
 
 const ocrCap = (ocr: number) => Math.max(0, Math.min(1, 0.35 + 0.7 * ocr));
