@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { matchLabel } from '../../src/extraction/labels/label.matcher.ts';
 import { findAmounts } from '../../src/extraction/parse/value.parser.ts';
 import { statementRunner } from './support/statement.runner.ts';
 
@@ -12,14 +11,6 @@ describe('a percentage inside a label', () => {
     expect(findAmounts('House Requirement (40 %)')).toEqual([]);
     expect(findAmounts('Rate 12.5 % p.a.')).toEqual([]);
     expect(findAmounts('House Requirement (40 %)   61,200.00').map((a) => a.value)).toEqual([61_200]);
-  });
-
-  it('leaves the label matched as it is without the rate', () => {
-    for (const label of ['Maintenance Requirement (25%)', 'Maintenance Requirement ( 25.5 % )']) {
-      const m = matchLabel(label);
-      expect(m?.target).toBe('maintenance_requirement');
-      expect(m!.score).toBe(matchLabel('Maintenance Requirement')!.score);
-    }
   });
 
   it('reads the figure beside the label, and no figure where the label stands alone', async () => {

@@ -32,8 +32,6 @@ export function tokenize(label: string): Token[] {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/ß/g, 'ss')
-    // A rate in brackets qualifies the label (`Required Margin (30%)`): it names no other field.
-    .replace(/\(\s*\d+(?:[.,]\d+)?\s*%\s*\)/g, ' ')
     .replace(/\ba\/c\b/g, 'ac ')
     .replace(/&/g, ' and ')
     .replace(/\bp\s*&\s*l\b/g, 'pnl')
