@@ -1,5 +1,5 @@
 import type { FieldName } from '../../contract/fields.ts';
-import { matchLabel } from '../labels/label.matcher.ts';
+import { matchLabel, noneIsNoCall } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
@@ -83,13 +83,13 @@ export function rowValues(
     // In a sentence only money-shaped figures count (`$3,450.14`, not `Rule 4210` or `12 CFR 220`).
     if (s.kind === 'amount' && hit.prose && (s.amount!.quality < 0.85 || amounts.length > 0)) break;
     if (s.kind === 'amount') amounts.push(s);
-    else if (s.kind === 'text' && amounts.length === 0 && target === 'margin_call' && isNoneCell(s.text)) {
+    else if (s.kind === 'text' && amounts.length === 0 && noneIsNoCall(hit.match) && isNoneCell(s.text)) {
       // A stray speck after the word (`None tore |`) leaves the reading less sure than the word alone.
       const clean = isNoneWord(s.text) ? 1 : 0.9;
       return [
         {
           ...base,
-          target,
+          target: 'margin_call',
           value: 0,
           score: hit.match.score * 0.95 * clean,
           ocr: Math.min(s.conf, 0.35 + hit.seg.conf),

@@ -185,6 +185,19 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
   return best && best.score >= 0.6 ? best : null;
 }
 
+/**
+ * The label names a shortfall (`Margin shortfall`, `Deficiency`, `Unterdeckung`): the excess printed as a
+ * positive deficit, which the synonyms mark as negated. A deficit the account does not have is no call.
+ */
+export function namesDeficit(match: LabelMatch): boolean {
+  return match.target === 'excess_liquidity' && match.negate;
+}
+
+/** Where a word for nothing (`None`, `Nil`) stands for a margin call of 0: a call's label, or a shortfall's. */
+export function noneIsNoCall(match: LabelMatch): boolean {
+  return match.target === 'margin_call' || namesDeficit(match);
+}
+
 const REQUIRED: ReadonlySet<string> = new Set(REQUIRED_WORDS);
 const PIVOTS: ReadonlySet<string> = new Set(PIVOT_WORDS);
 const ACCOUNT_EXTRAS = new Set([

@@ -1,5 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { type Candidate, signed } from '../fields/candidates.ts';
+import { noneIsNoCall } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { labelClarity } from '../solver/label.clarity.ts';
@@ -59,9 +60,10 @@ function candidate(
   extra: { label: string; ocr: number },
 ): Candidate | null {
   const m = col.match!;
-  const field = m.target as FieldName;
   const none = s.kind === 'text';
-  if (none && field !== 'margin_call') return null;
+  if (none && !noneIsNoCall(m)) return null;
+  // A shortfall column's `Nil` is a call of 0, not an excess of 0.
+  const field = none ? 'margin_call' : (m.target as FieldName);
   const factor = col.demoted ? 0.3 : 0.97;
   return {
     target: field,

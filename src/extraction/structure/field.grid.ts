@@ -1,6 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { type Candidate, FIELD_TARGETS, signed } from '../fields/candidates.ts';
-import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
+import { type LabelMatch, matchLabel, noneIsNoCall } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
@@ -228,7 +228,10 @@ function readRow(
     if (!isFigure(s)) continue;
     const col = columnOf(s, columns);
     if (!col?.match || !FIELD_TARGETS.has(col.match.target) || col === accountCol) continue;
-    const field = col.match.target as FieldName;
+    const none = s.kind === 'text';
+    if (none && !noneIsNoCall(col.match)) continue;
+    // A shortfall column's `Nil` is a call of 0, not an excess of 0.
+    const field = none ? 'margin_call' : (col.match.target as FieldName);
     // A qualifier printed in the same column just before the figure (`prior: 2,586,464.18`).
     const qualifier = row.segs
       .filter((q) => q.kind === 'text' && q.x1 <= s.x0 + 1 && columnOf(q, columns) === col && !isNoneWord(q.text))
@@ -236,8 +239,6 @@ function readRow(
       .join(' ');
     const context = contextOf(qualifier) ?? rowContext;
     if (qualifier && !context) continue;
-    const none = s.kind === 'text';
-    if (none && field !== 'margin_call') continue;
     const value = none ? 0 : signed(field, s.amount!.value, col.match.negate);
     const factor = CONTEXT_FACTOR[context ?? 'plain'];
     const reason =

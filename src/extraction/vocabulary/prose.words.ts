@@ -84,7 +84,7 @@ export const CURRENCY_PROSE_VERBS: readonly string[] = [
 /** Words inside parentheses before a currency code (`(in EUR)`, `(all figures in USD)`). */
 export const CURRENCY_PAREN_LEADS: readonly string[] = ['in', 'all figures in'];
 
-/** Sentences that say there is no margin call (`No margin call is due`): a call of 0. */
+/** Sentences that say there is no margin call (`No margin call is due`, `no margin shortfall`): a call of 0. */
 export const NO_CALL_PHRASES: readonly string[] = [
   'no call',
   'no calls',
@@ -102,6 +102,12 @@ export const NO_CALL_PHRASES: readonly string[] = [
   'not in a margin call',
   'not subject to a call',
   'not subject to a margin call',
+  // No shortfall, deficit or deficiency: nothing to call.
+  'no margin shortfall',
+  'no margin deficit',
+  'no margin deficiency',
+  'no maintenance shortfall',
+  'no maintenance deficiency',
 ];
 
 /**
