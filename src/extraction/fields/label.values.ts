@@ -1,7 +1,7 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { matchLabel, noneIsNoCall } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { currencyFromName, isCurrencyCode, isCurrencyName } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from '../structure/column.header.ts';
 import { governingLabel } from '../structure/label.band.ts';
@@ -42,6 +42,12 @@ export function rowValues(
       const m = line.segs[i]!.text.match(/^\(?([A-Z]{3,4})\)?\b/);
       if (m && isCurrencyCode(m[1]!))
         return [{ ...base, target, value: m[1]!, score: hit.match.score, ocr: line.segs[i]!.conf }];
+      // `Currency: US DOLLARS`: a cell that is a currency's name in words, as the one currency table spells it.
+      const cell = line.segs[i]!;
+      const named = isCurrencyName(cell.text) ? currencyFromName(cell.text) : null;
+      const box = { x0: cell.x0, x1: cell.x1, y0: line.top, y1: line.bottom };
+      if (named)
+        return [{ ...base, target, value: named, score: hit.match.score, ocr: cell.conf, box, text: cell.text }];
       if (line.segs[i]!.kind !== 'text') break;
     }
     return [];

@@ -8,6 +8,7 @@ import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.word
 import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { arithmeticHeader } from './arithmetic.header.ts';
 import { titleCurrency } from './currency.sections.ts';
+import { stubCaption } from './stub.caption.ts';
 import { continuesTitles, joinTitles, stackHeaders } from './title.band.ts';
 
 /**
@@ -106,6 +107,7 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
   if (line.segs.some((s) => s.kind === 'text' && /^[+\-−(]?\s*\d[\d,.]*\s*%?\)?$/.test(s.text.trim()))) return null;
   if (line.cells.length < 2) return null;
   const columns: Column[] = [];
+  const stub = stubCaption(line, (text) => classifyHeader(text).kind);
   for (const seg of line.segs) {
     if (seg.kind === 'date') {
       // `Previous close 10/14/2026`: the date belongs to the title before it in the same cell.
@@ -122,8 +124,9 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
     }
     // A label with its value (`As of: 11/26/2026`, `Acct #: U123`) is not a column title.
     if (seg.text.split(' ').length > 5) return null;
-    const c = classifyHeader(seg.text);
-    const found = matchLabel(seg.text);
+    // The table's caption over the row labels titles no column and names no field.
+    const c = seg === stub ? { kind: 'other' as const } : classifyHeader(seg.text);
+    const found = seg === stub ? null : matchLabel(seg.text);
     // `Base currency equivalent`, `Total in base currency`: a converted total's title, no currency label.
     const label =
       found?.target === 'currency' && c.kind === 'base' && TITLE.base.test(found.words.join(' ')) ? null : found;

@@ -6,6 +6,7 @@ import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { contextOf, type FigureContext, isNoneWord } from '../vocabulary/fields.context.ts';
+import { countColumns } from './count.columns.ts';
 
 /**
  * Grids whose columns are fields, read by geometry alone: a header band (one to three lines of
@@ -185,10 +186,19 @@ export function readFieldGrids(lines: Segmented[]): GridReading {
       rows.push({ index: k, cands: read.cands });
       prev = row;
     }
+    // Contracts held (`LONG 12 | SHORT 4`) beside money columns are counts, never a field's figure.
+    const counts = countColumns(
+      rows.map((r) => lines[r.index]!),
+      (s) => columnOf(s, columns),
+    );
+    const money = (c: Candidate) => {
+      const col = c.box ? columnOf(c.box, columns) : null;
+      return !col || !counts.has(col);
+    };
     // With accounts as rows, a row without one (a total, a footnote) is not an account's figure.
     const kept = rows.map((r) => ({
       ...r,
-      cands: sawAccountRow ? r.cands.filter((c) => c.account) : r.cands,
+      cands: r.cands.filter((c) => money(c) && (!sawAccountRow || c.account)),
     }));
     const count = kept.reduce((n, r) => n + r.cands.length, 0);
     if (count < 2) continue;
