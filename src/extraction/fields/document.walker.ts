@@ -185,7 +185,11 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     // A call label that is the no-call sentence itself (`There is no call outstanding`) is not another label's.
     const ownLabel = hits.every((h) => h.match.target !== 'margin_call' || saysNoCall(h.seg.text));
     if (none && (callCell || !none.callLabel || ownLabel)) add(none.call);
-    doc.push(...(prose.doc.get(at) ?? []));
+    // An as-of date in a sentence is the account's own, like a labelled one; a currency in prose speaks for the document.
+    for (const c of prose.doc.get(at) ?? []) {
+      if (c.target === 'date') add(c);
+      else doc.push(c);
+    }
   });
   // With a converted all-currency total in the document, one currency's section is only a part of the
   // account, even in the base currency: it speaks only for a field the total does not print (or OCR lost).

@@ -5,6 +5,7 @@ import type { Segmented } from '../layout/segments.ts';
 import { CURRENCY_CODE_SOURCE } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { CURRENCY_UNIT_WORDS } from '../vocabulary/currencies.ts';
+import { ENGLISH_ORDINAL_SUFFIXES } from '../vocabulary/date-words.ts';
 import {
   AS_OF_PHRASES,
   CURRENCY_PAREN_LEADS,
@@ -52,10 +53,13 @@ const CURRENCY_PROSE = new RegExp(
 const CURRENCY_PAREN = new RegExp(
   String.raw`\((?:(?:${alternation(CURRENCY_PAREN_LEADS)})\s+)?(${CURRENCY_CODE_SOURCE})\)`,
 );
-const AS_OF_TAIL = new RegExp(
-  String.raw`${phrasePattern(AS_OF_PHRASES)}[^.]{0,20}?\b([a-z]{3,9}\.? \d{1,2},?|\d{1,2} [a-z]{3,9})\s*$`,
+/** An as-of phrase near the end of a line, and the words after it (`… close of business on 4`). */
+const AS_OF_END = new RegExp(
+  String.raw`${phrasePattern(AS_OF_PHRASES)}(?<tail>[^.\d]{0,24}(?:\d{1,2}(?:${alternation(ENGLISH_ORDINAL_SUFFIXES)})?,?)?)\s*$`,
   'i',
 );
+/** How much of the next line a date begun on this one may take (`December 2026`, `24, 2026`). */
+const HEAD_CHARS = 24;
 
 /** `lines` as printed; `read` the same lines as field reading reads them (wrapped labels joined). */
 export function readProseCells(lines: Segmented[], read: Segmented[]): ProseCells {
@@ -120,14 +124,21 @@ export function noCallSentence(line: Segmented): NoCall | null {
   };
 }
 
-/** `As of the close of business on February 24,` / `2026, the equity…`: an as-of date split over two lines. */
+/**
+ * An as-of date split over two lines (`As of the close of business on February 24,` / `2026, the
+ * equity…`; `… as at close of business on 4` / `December 2026 (all amounts …)`): the date that starts
+ * after the as-of phrase and ends on the next line.
+ */
 export function asOfAcrossLines(line: Segmented, next: Segmented | undefined): Candidate | null {
   if (!next || next.page !== line.page || line.segs.some((s) => s.kind === 'date')) return null;
-  const m = line.text.match(AS_OF_TAIL);
-  const y = next.text.match(/^\s*((?:19|20)\d{2})\b/);
-  if (!m || !y) return null;
-  const d = findDates(`${m[1]} ${y[1]}`)[0];
-  if (!d) return null;
+  if (next.top - line.bottom > line.height * 1.5) return null;
+  const m = line.text.match(AS_OF_END);
+  if (!m) return null;
+  const tail = m.groups!.tail!.trimEnd();
+  const joined = `${tail} ${next.text.trimStart().slice(0, HEAD_CHARS)}`;
+  // The date runs across the break: it starts on this line (or right at the next one's start) and ends on the next.
+  const d = findDates(joined).find((x) => x.index <= tail.length + 1 && x.index + x.length > tail.length + 1);
+  if (!d || /\d/.test(tail.slice(0, d.index))) return null;
   return {
     target: 'date',
     value: d.iso,
