@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAccounts } from '../../src/extraction/fields/account.labels.ts';
+import { findAccounts, reportAccounts } from '../../src/extraction/fields/account.labels.ts';
 import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
 import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import { phrase } from './support/words.builder.ts';
@@ -28,5 +28,33 @@ describe('an account number after a bilingual label', () => {
 
   it('still reads an abbreviation with a slash (A/C) as one label', () => {
     expect(accountsIn('A/C No. 7700 4412 93')).toEqual(['7700441293']);
+  });
+});
+
+/** The report accounts among the account numbers of several printed lines. */
+const reportsOf = (texts: string[]) => {
+  const lines = texts.flatMap((t, i) =>
+    buildLines(phrase(t, 50, 100 + 20 * i), 0).map((l) =>
+      segmentLine(l, { locale: 'comma', dateOrder: 'dmy', ocr: false }),
+    ),
+  );
+  const keep = reportAccounts(lines, () => false);
+  return lines.flatMap((l) =>
+    findAccounts(l)
+      .filter(keep)
+      .map((h) => h.value),
+  );
+};
+
+describe('an account that is a part of another', () => {
+  it('is no report where a whole account is labelled too', () => {
+    expect(reportsOf(['Main account   7731-XA', 'Options sub-account   O-7731-2'])).toEqual(['7731-XA']);
+    expect(reportsOf(['Account   5520-11', 'Loan account   LN-5520 (included above)'])).toEqual(['5520-11']);
+    expect(reportsOf(['Portfolio account 88120', 'Component account 88120-4'])).toEqual(['88120']);
+  });
+
+  it('is the report where it is the only account labelled (a login beside it names the holder)', () => {
+    expect(reportsOf(['Member ID   200417', 'Subaccount   200417-07'])).toEqual(['200417-07']);
+    expect(reportsOf(['Sub-account 99120 (of user 99100)'])).toEqual(['99120']);
   });
 });

@@ -3,7 +3,7 @@ import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { wholeAccount } from '../structure/account.cells.ts';
-import { namesHolder } from '../vocabulary/account.identifiers.ts';
+import { namesHolder, namesPartAccount } from '../vocabulary/account.identifiers.ts';
 import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
 import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { startsWithPrefix } from '../vocabulary/word.patterns.ts';
@@ -15,6 +15,8 @@ export interface AccountHit {
   x: number;
   /** The label names the holder or a login (`Client ID`, `User ID`), not an account. */
   holder: boolean;
+  /** The label or the words beside the number make it a part of another account (`Sub-account`, `(included below)`). */
+  part: boolean;
 }
 
 /** Every account label plus number in a line, one per cell (side-by-side accounts give several). */
@@ -28,11 +30,15 @@ export function findAccounts(line: Segmented): AccountHit[] {
 }
 
 /**
- * Whether the document's account numbers are those under a holder's label (`Client ID`, `User ID`):
- * only where no account label (`Trading Account`, `Account No.`) prints a number of its own.
+ * Which account hits name the document's reports. A number under a holder's label (`Client ID`,
+ * `User ID`) does only where no account label prints a number of its own; a part of another account
+ * (`Futures sub-account`, `F-40218-3 (included below)`) only where no account label names a whole one.
  */
-export function holderNamesAccount(lines: Segmented[], skip: (at: number) => boolean): boolean {
-  return !lines.some((line, at) => !skip(at) && findAccounts(line).some((a) => !a.holder));
+export function reportAccounts(lines: Segmented[], skip: (at: number) => boolean): (hit: AccountHit) => boolean {
+  const hits = lines.flatMap((line, at) => (skip(at) ? [] : findAccounts(line)));
+  const holders = !hits.some((a) => !a.holder);
+  const parts = !hits.some((a) => !a.holder && !a.part);
+  return (a) => (holders || !a.holder) && (parts || !a.part);
 }
 
 /**
@@ -87,14 +93,13 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
         // `Master Account F0630759`, `Sweep acct`: another account printed beside the report's, never its own.
         if (namesOtherAccount(words.slice(0, i + k).join(' '))) break;
         const rest = words.slice(i + k).join(' ');
-        const tok = rest.trim()
-          ? readAccountToken(rest)
-          : ci + 1 < line.cells.length
-            ? readAccountToken(line.cells[ci + 1]!.text)
-            : null;
+        const printed = rest.trim() ? rest : ci + 1 < line.cells.length ? line.cells[ci + 1]!.text : '';
+        const tok = printed ? readAccountToken(printed) : null;
         if (tok) {
-          const holder = namesHolder(words.slice(0, i + k).join(' '));
-          return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf, x: cell.x0, holder };
+          const named = words.slice(0, i + k).join(' ');
+          const holder = namesHolder(named);
+          const part = namesPartAccount(named) || namesPartAccount(printed);
+          return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf, x: cell.x0, holder, part };
         }
         if (rest.trim()) break;
       }

@@ -8,7 +8,7 @@ import { readFieldGrids } from '../structure/field.grid.ts';
 import { readFieldTables } from '../structure/field.table.ts';
 import { readLabelCells } from '../structure/label.cells.ts';
 import { readProseCells, saysNoCall } from '../structure/prose.cells.ts';
-import { type AccountHit, findAccounts, holderNamesAccount } from './account.labels.ts';
+import { type AccountHit, findAccounts, reportAccounts } from './account.labels.ts';
 import { statedBaseCurrency } from './base.currency.ts';
 import { type Candidate, FIELD_TARGETS, labelHits } from './candidates.ts';
 import { belowValue, rowValues } from './label.values.ts';
@@ -79,8 +79,9 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
   // Sentences as label cells: a figure starting the next line, `no margin call`, a wrapped as-of date, a currency.
   const prose = readProseCells(lines, read);
   const explained = (at: number) => tables.claimed.has(at) || grids.claimed.has(at);
-  // A client or user ID beside an account label's number names the holder, not a report of its own.
-  const holders = holderNamesAccount(read, explained);
+  // A client or user ID beside an account label's number names the holder, and a sub-account the
+  // account includes is a part of it: neither is a report of its own.
+  const ownAccount = reportAccounts(read, explained);
   const headers = readColumnHeaders(lines, explained, (at) => read[at]!);
   // One column per currency and no converted total: the stated base currency's column is the report.
   settleHeaders(headers, statedBaseCurrency(read));
@@ -127,7 +128,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
         });
       }
     }
-    const accounts = findAccounts(line).filter((a) => holders || !a.holder);
+    const accounts = findAccounts(line).filter(ownAccount);
     const acct = accounts[0];
     if (acct) {
       if (current.account !== acct.value) ccySection = null;

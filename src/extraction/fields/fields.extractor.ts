@@ -16,7 +16,7 @@ import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
 import { type ReadingContext, readingContext, readingsAt } from './reading.at.ts';
-import { doubtSurplusAccounts } from './surplus.accounts.ts';
+import { doubtLabelledRivals, doubtSurplusAccounts } from './surplus.accounts.ts';
 import { underRowAttribute } from './table.rows.ts';
 import { unclearScale } from './unit.scale.ts';
 
@@ -198,6 +198,7 @@ export function extractAccounts(
   doubtOddAccounts(out);
   doubtLookalikeLeads(out, ctx);
   doubtSurplusAccounts(out, lines);
+  doubtLabelledRivals(out, lines);
   doubtScale(out, at.scales, lines);
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Segmented } from '../layout/segments.ts';
-import { labelledAccounts } from './account.labels.ts';
+import { findAccounts, labelledAccounts, reportAccounts } from './account.labels.ts';
 import type { ExtractedAccount } from './fields.extractor.ts';
 
 /** Confidence of every value of a report whose account no account label names, among more reports than labels. */
@@ -31,3 +31,34 @@ export function doubtSurplusAccounts(accounts: ExtractedAccount[], lines: readon
     });
   }
 }
+
+/** Confidence of a lone report's account where an account label prints another whole account's number too. */
+const RIVAL_LABELLED_CONF = 0.7;
+
+/**
+ * A document that gives one report but labels two account numbers as whole accounts (neither a
+ * holder's nor a part of the other): the figures name no account, so which one they are is a guess.
+ * The report's account goes below review, with the reason.
+ */
+export function doubtLabelledRivals(accounts: ExtractedAccount[], lines: readonly Segmented[]): void {
+  const a = accounts.length === 1 ? accounts[0]! : null;
+  if (!a?.account) return;
+  const own = bare(a.account.value);
+  const keep = reportAccounts([...lines], () => false);
+  const rivals = new Set<string>();
+  for (const line of lines)
+    for (const h of findAccounts(line).filter(keep)) {
+      const v = bare(h.value);
+      if (v.length >= 4 && !v.includes(own) && !own.includes(v)) rivals.add(h.value);
+    }
+  if (rivals.size === 0) return;
+  a.account = { ...a.account, conf: Math.min(a.account.conf, RIVAL_LABELLED_CONF) };
+  a.issues.push({
+    code: 'unsure_account',
+    field: 'account_number',
+    severity: 'warning',
+    message: `The document labels ${[...rivals].slice(0, 3).join(', ')} as an account too, and nothing ties the figures to ${a.account.value} rather than to it: check the account number.`,
+  });
+}
+
+const bare = (value: string) => value.replace(/[^A-Z0-9]/gi, '').toUpperCase();

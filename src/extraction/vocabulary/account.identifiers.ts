@@ -90,6 +90,26 @@ export const NOT_ACCOUNT_PHRASES: readonly string[] = [
   'numéro de commande',
 ];
 
+/**
+ * Words that make an account a part of another (`Futures sub-account`, `F-40218-3 (included below)`,
+ * `component account`): where the document labels an account of its own too, a part's number is no report's.
+ */
+export const PART_ACCOUNT_WORDS: readonly string[] = [
+  'sub',
+  'subaccount',
+  'subaccounts',
+  'subacct',
+  'included',
+  'component',
+  'constituent',
+  'unterkonto',
+  'sous',
+  'subcuenta',
+  'sottoconto',
+  'subkonto',
+  'underkonto',
+];
+
 const words = (text: string): string[] =>
   text
     .toLowerCase()
@@ -103,6 +123,7 @@ const phrases = (list: readonly string[]) => list.map(words).filter((p) => p.len
 const HOLDER = phrases(HOLDER_WORDS);
 const NOUNS = phrases(ACCOUNT_NOUNS);
 const NOT_ACCOUNT = phrases(NOT_ACCOUNT_PHRASES);
+const PART = phrases(PART_ACCOUNT_WORDS);
 
 function containsAny(text: string, list: string[][]): boolean {
   const w = words(text);
@@ -120,3 +141,6 @@ export const namesHolder = (label: string): boolean => containsAny(label, HOLDER
 
 /** True when a label names an identifier that is never an account's (`LEI`, `IBAN`, `Statement No.`). */
 export const namesNoAccount = (label: string): boolean => containsAny(label, NOT_ACCOUNT) && !namesAccountNoun(label);
+
+/** True when a label, or the words printed beside a number, make the account a part of another (`Sub-account`, `(included below)`). */
+export const namesPartAccount = (text: string): boolean => containsAny(text, PART);
