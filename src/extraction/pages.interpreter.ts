@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors.ts';
 import type { ExtractionOutcome } from '../contract/reading.ts';
+import { isOtherDocument } from './document.kind.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
@@ -78,6 +79,8 @@ export async function readDocument(
   accounts = accounts.some(hasFields) ? accounts.filter((a) => hasFields(a) || flaggedTable(a)) : [];
   // A lone call under a word invoices print too (`Net Amount Due`) is no margin statement's figure.
   if (!hasMarginEvidence(accounts)) accounts = [];
+  // A fee schedule or a loan agreement prints margin words and figures, but no account's position.
+  if (isOtherDocument(lines, accounts)) accounts = [];
   if (accounts.length === 0) {
     throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
   }
