@@ -51,3 +51,15 @@ describe('isCombinedHeading', () => {
     expect(isCombinedHeading('Total Equity')).toBe(false);
   });
 });
+
+describe('an account number whose hyphenated number goes on in spaced digit groups', () => {
+  it('reads the groups after the hyphen as one number', () => {
+    expect(readAccountToken('7310-552 904 1')?.value).toBe('7310-5529041');
+    expect(readAccountToken('44-0912 77')?.value).toBe('44-091277');
+  });
+
+  it('still stops at a word or a double space', () => {
+    expect(readAccountToken('7310-552  904')?.value).toBe('7310-552');
+    expect(readAccountToken('7310-552 USD')?.value).toBe('7310-552');
+  });
+});

@@ -32,6 +32,7 @@ export function tokenize(label: string): Token[] {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/ß/g, 'ss')
+    .replace(/ł/g, 'l')
     .replace(/\ba\/c\b/g, 'ac ')
     .replace(/&/g, ' and ')
     .replace(/\bp\s*&\s*l\b/g, 'pnl')

@@ -37,6 +37,14 @@ export const EUROPEAN_DISTRACTORS = [
   'fecha de operacion',
   'fecha de liquidacion',
   'fecha valor',
+  // Swedish, Polish.
+  'utskriftsdatum',
+  'foregaende',
+  'foregaende manad',
+  'data sporzadzenia',
+  'data wydruku',
+  'poprzedni',
+  'poprzedniego',
 ];
 
 /** Words that sit around a synonym without changing it (`Valeur liquidative du compte`, `Couverture … exigée`). */

@@ -43,9 +43,11 @@ export function readAccountToken(text: string): { value: string; quality: number
       if (!/\d/.test(p) && !/^[A-Z]{1,3}$/i.test(p) && !/^[X*]{2,}[-.]?$/i.test(p)) break;
     } else {
       const prefixOnly = !/\d/.test(prev);
-      // Digit groups printed apart (`7700 4412 93`, `5WX 882140`, `tdb 44 9021`) are one number.
+      // Digit groups printed apart (`7700 4412 93`, `5WX 882140`, `tdb 44 9021`, `9960-421 883 0`) are one number.
       const digitGroup =
-        /^\d{1,7}$/.test(p) && (/^\d+$/.test(prev) || prev.length <= 4) && taken.join('').length + p.length <= 16;
+        /^\d{1,7}$/.test(p) &&
+        (/^\d+$/.test(prev) || prev.length <= 4 || /^\d{2,6}-\d{1,4}$/.test(prev)) &&
+        taken.join('').length + p.length <= 16;
       if (!(prefixOnly && /\d/.test(p)) && !digitGroup) break;
     }
     taken.push(p);

@@ -31,6 +31,12 @@ export const COLUMN_TITLE_WORDS: Readonly<Record<TitleKind, readonly string[]>> 
     'anterior',
     'ontem',
     'ayer',
+    'foregaende',
+    'föregående',
+    'igar',
+    'igår',
+    'poprzedni',
+    'wczoraj',
   ],
   change: ['change', 'chg', 'diff', 'difference', 'variance', 'movement', 'net change', '+/-', 'delta', '%', 'pct'],
   period: [

@@ -51,6 +51,10 @@ export const ACCOUNT_WORD_PREFIXES: readonly string[] = [
   'número',
   'nº',
   'n°',
+  // Polish and Swedish (`Numer rachunku`, `Rachunek nr`, `Depånummer`).
+  'numer',
+  'rachunek',
+  'depa',
   // Derivatives platforms and exchanges (`UID`, `User ID`, `Trading Account`, `Unique Client Code`).
   'uid',
   'user',
