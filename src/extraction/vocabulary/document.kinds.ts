@@ -41,7 +41,6 @@ export const STATEMENT_TITLES: readonly string[] = [
   'notice',
   'call',
   'valuation',
-  'overview',
   'snapshot',
   'position',
   'positions',
