@@ -1,6 +1,7 @@
 import type { ExtractedAccount } from './fields/fields.extractor.ts';
 import type { Segmented } from './layout/segments.ts';
 import { OTHER_DOCUMENT_TITLES, STATEMENT_TITLES } from './vocabulary/document.kinds.ts';
+import { foldedPhrases, foldedWords, holdsPhrase } from './vocabulary/word.patterns.ts';
 
 /** Lines of the first page's head where a document prints its title. */
 const HEAD_LINES = 10;
@@ -9,29 +10,18 @@ const TITLE_WORDS = 7;
 /** Figures (other than a call) a report needs, beside its account number, to stand against another document's title. */
 const STATEMENT_FIGURES = 3;
 
-const words = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-
-const has = (w: string[], phrase: string) => {
-  const p = words(phrase);
-  for (let i = 0; i + p.length <= w.length; i++) if (p.every((x, k) => w[i + k] === x)) return true;
-  return false;
-};
+const STATEMENT = foldedPhrases(STATEMENT_TITLES);
+const OTHER = foldedPhrases(OTHER_DOCUMENT_TITLES);
 
 /** The first page's title cells that name another kind of document (`Schedule of Fees`, `Loan Agreement`) and no statement. */
 export function otherDocumentTitle(lines: readonly Segmented[]): string | null {
   const first = lines.length ? lines[0]!.page : 0;
   for (const line of lines.filter((l) => l.page === first).slice(0, HEAD_LINES))
     for (const cell of line.cells) {
-      const w = words(cell.text);
+      const w = foldedWords(cell.text);
       if (w.length === 0 || w.length > TITLE_WORDS) continue;
-      if (STATEMENT_TITLES.some((t) => has(w, t))) return null;
-      if (OTHER_DOCUMENT_TITLES.some((t) => has(w, t))) return cell.text.trim();
+      if (holdsPhrase(w, STATEMENT)) return null;
+      if (holdsPhrase(w, OTHER)) return cell.text.trim();
     }
   return null;
 }

@@ -1,3 +1,4 @@
+import { foldedPhrases, foldedWords, holdsPhrase } from './word.patterns.ts';
 /**
  * Identifiers a statement prints near the account's number, as data: the words of a label that
  * names the holder or a login rather than an account (`Client ID`, `Customer No.`, `User ID`,
@@ -110,28 +111,12 @@ export const PART_ACCOUNT_WORDS: readonly string[] = [
   'underkonto',
 ];
 
-const words = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’']s\b/g, 's')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+const HOLDER = foldedPhrases(HOLDER_WORDS);
+const NOUNS = foldedPhrases(ACCOUNT_NOUNS);
+const NOT_ACCOUNT = foldedPhrases(NOT_ACCOUNT_PHRASES);
+const PART = foldedPhrases(PART_ACCOUNT_WORDS);
 
-const phrases = (list: readonly string[]) => list.map(words).filter((p) => p.length > 0);
-const HOLDER = phrases(HOLDER_WORDS);
-const NOUNS = phrases(ACCOUNT_NOUNS);
-const NOT_ACCOUNT = phrases(NOT_ACCOUNT_PHRASES);
-const PART = phrases(PART_ACCOUNT_WORDS);
-
-function containsAny(text: string, list: string[][]): boolean {
-  const w = words(text);
-  return list.some((p) => {
-    for (let i = 0; i + p.length <= w.length; i++) if (p.every((x, k) => w[i + k] === x)) return true;
-    return false;
-  });
-}
+const containsAny = (text: string, list: string[][]): boolean => holdsPhrase(foldedWords(text), list);
 
 /** True when a label names an account itself (`Trading Account`, `Client Account No.`, `Konto`). */
 export const namesAccountNoun = (label: string): boolean => containsAny(label, NOUNS);

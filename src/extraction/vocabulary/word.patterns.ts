@@ -50,3 +50,28 @@ export function startsWithPrefix(text: string, prefixes: readonly string[]): boo
   const t = text.toLowerCase();
   return prefixes.some((p) => t.startsWith(p));
 }
+
+/**
+ * A text as lower-case words with accents folded and a possessive joined (`Client’s` → `clients`),
+ * split at anything that is no letter or digit: the form phrase lists are compared in.
+ */
+export function foldedWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’']s\b/g, 's')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Phrases of a word list in `foldedWords` form, to be built once. */
+export const foldedPhrases = (list: readonly string[]): string[][] => list.map(foldedWords).filter((p) => p.length > 0);
+
+/** Whether the words hold one of the folded phrases as a run of whole words. */
+export function holdsPhrase(words: readonly string[], phrases: readonly (readonly string[])[]): boolean {
+  return phrases.some((p) => {
+    for (let i = 0; i + p.length <= words.length; i++) if (p.every((x, k) => words[i + k] === x)) return true;
+    return false;
+  });
+}
