@@ -14,6 +14,8 @@
 # and `chromium` (for the HTML sources that are scanned).
 # `generate.sh --set5 [name-filter]` builds the fifth held-out set (set5/sources -> set5/statements) with the same
 # producers plus `groffmm` (groff -mm -Tpdf, A4).
+# `generate.sh --set6 [name-filter]` builds the sixth held-out set (set6/sources -> set6/statements) with set 5's
+# producers (ReportLab sources there embed DejaVu Sans for Cyrillic).
 set -euo pipefail
 cd "$(dirname "$0")"
 out=statements
@@ -22,6 +24,7 @@ set3=
 if [ "${1:-}" = --set3 ]; then set3=1 out=set3/statements srcdir=set3/sources; shift; fi
 if [ "${1:-}" = --set4 ]; then set3=1 out=set4/statements srcdir=set4/sources; shift; fi
 if [ "${1:-}" = --set5 ]; then set3=1 out=set5/statements srcdir=set5/sources; shift; fi
+if [ "${1:-}" = --set6 ]; then set3=1 out=set6/statements srcdir=set6/sources; shift; fi
 filter=${1:-}
 profile=$(mktemp -d)
 chrome() { # $1 source, $2 pdf, $3 extra flag
