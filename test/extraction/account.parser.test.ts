@@ -11,6 +11,12 @@ describe('readAccountToken', () => {
     ['tdb 44 9021', 'TDB449021'],
     ['5WX 882140  TYPE 2', '5WX882140'],
     ['# XXXX-1234', 'XXXX-1234'],
+    ['No.4471 2290', '44712290'],
+    ['number: AB-5521', 'AB-5521'],
+    // Letters glued to the digits are the number's prefix, not a `No` or `ID` before it.
+    [': NO551872', 'NO551872'],
+    [': No551872  Margin', 'NO551872'],
+    ['ID30417 (Joint)', 'ID30417'],
   ])('reads %j as %s', (text, account) => {
     expect(readAccountToken(text)?.value).toBe(account);
   });

@@ -133,3 +133,29 @@ describe('multi-currency statements without a combined column', () => {
     expect(r!.confidence.fields.currency).toBeLessThan(0.8);
   });
 });
+
+describe('a currency code alone in a cell of the page header', () => {
+  it('is the report currency, though the header line also prints numbers of other accounts', async () => {
+    // `Account | Funding account | Date | Figures in` over `40117342 | 55120981 | 10/31/2026 | CAD`.
+    const [r] = await run(
+      [
+        [
+          ['Northgate Clearing', 40, 40],
+          ['Zorp Handle', 40, 60],
+          ['Funding Blim', 170, 60],
+          ['Quux As Of', 300, 60],
+          ['Figures In', 430, 60],
+          ['40117342', 40, 74],
+          ['55120981', 170, 74],
+          ['10/31/2026', 300, 74],
+          ['CAD', 430, 74],
+          ...row(110, 'Total equity', ['250,500.00']),
+          ...row(124, 'Maintenance requirement', ['90,200.00']),
+          ...row(138, 'Excess equity', ['160,300.00']),
+        ],
+      ],
+      'Courier',
+    );
+    expect(r!.currency).toBe('CAD');
+  });
+});

@@ -36,4 +36,12 @@ describe('readDocumentFormats', () => {
     // Nothing grouped otherwise: a spaced whole figure may be one.
     expect(readDocumentFormats('Net equity 1 234 567').spaceGroups).toBe(true);
   });
+
+  it('tells whether a negative figure’s minus leads its currency code, from figures printed alone', () => {
+    expect(readDocumentFormats('Surplus   -CHF 2,400.10\nEquity   CHF 9,000.00').minusLeadsCode).toBe(true);
+    expect(readDocumentFormats('Surplus   CHF 2,400.10-\nEquity   CHF 9,000.00').minusLeadsCode).toBe(false);
+    // Both ways in one document, or no signed figure at all: nothing is known.
+    expect(readDocumentFormats('A   -CHF 2,400.10\nB   CHF 1,000.00-').minusLeadsCode).toBe(false);
+    expect(readDocumentFormats('Equity   CHF 9,000.00').minusLeadsCode).toBe(false);
+  });
 });

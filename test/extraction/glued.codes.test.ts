@@ -5,8 +5,8 @@ import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import { findAmounts } from '../../src/extraction/parse/value.parser.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 
-const read = (text: string) =>
-  ungluedCodes(text, findAmounts(text, 'dot')).map((a) => ({
+const read = (text: string, minusLeadsCode = false) =>
+  ungluedCodes(text, findAmounts(text, 'dot'), minusLeadsCode).map((a) => ({
     text: text.slice(a.index, a.index + a.length).trim(),
     value: a.value,
     currency: a.currency,
@@ -19,6 +19,28 @@ describe('ungluedCodes: a currency code run into the figure of the column before
       { text: "39'489'696.75", value: 39_489_696.75, currency: 'USD' },
       { text: "43'634'698.74", value: 43_634_698.74, currency: undefined },
     ]);
+  });
+
+  it('gives a code one space after a figure to the figure after it where the cell writes codes first', () => {
+    expect(read('EUR 8,100.25EUR 6,050.10 EUR 2,050.15').map((a) => [a.text, a.value])).toEqual([
+      ['EUR 8,100.25', 8100.25],
+      ['6,050.10', 6050.1],
+      ['2,050.15', 2050.15],
+    ]);
+  });
+
+  it('gives a minus run onto a figure’s end, before the next code, to the next figure where the document writes minus first', () => {
+    // Columns too narrow for their figures: `-EUR 1,200.00` printed right after `4,400.00`.
+    const glued = 'EUR 3,200.00 EUR 4,400.00-EUR 1,200.00';
+    expect(read(glued, true).map((a) => [a.text, a.value, a.currency])).toEqual([
+      ['EUR 3,200.00', 3200, 'EUR'],
+      ['EUR 4,400.00', 4400, 'EUR'],
+      ['-EUR 1,200.00', -1200, 'EUR'],
+    ]);
+    // A document that writes its minus after figures (`EUR 4,400.00-`) keeps the next figure positive.
+    expect(read(glued, false).map((a) => a.value)).not.toContain(-1200);
+    // Where codes follow their figures, nothing moves.
+    expect(read('4,400.00-EUR 1,200.00', true).map((a) => a.value)).not.toContain(-1200);
   });
 
   it('leaves codes written after their figures, and a last figure’s code, where they are', () => {

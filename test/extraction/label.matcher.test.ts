@@ -69,6 +69,23 @@ describe('matchLabel', () => {
     expect(target('Special memxrxndum account')).toBeNull();
   });
 
+  it('reads a label by its head, not by a field named in its parenthesised qualifier', () => {
+    expect(target('SMA (Reg. T)')).toBe('sma');
+    expect(target('Special Memorandum Account (Reg T)')).toBe('sma');
+    // A qualifier that names the head's own field, or a head that names none, leaves the reading alone.
+    expect(target('Initial (Reg. T)')).toBe('initial_requirement');
+    expect(target('Figures (Reg. T)')).toBe('initial_requirement');
+  });
+
+  it('reads no amount under a label that ends in an identifier word', () => {
+    expect(target('Cash Sweep Ref')).toBeNull();
+    expect(target('Margin Call Number')).toBeNull();
+    expect(target('Excess Liquidity ID')).toBeNull();
+    // An account's, a date's or a currency's label may end so; an amount's label may hold one elsewhere.
+    expect(target('Account No.')).toBe('account');
+    expect(target('Cash Sweep')).toBe('cash_balance');
+  });
+
   it('never reads the equity an account must hold as its equity', () => {
     expect(target('Minimum Equity Required')).not.toBe('total_equity');
     expect(target('Equity Requirement')).not.toBe('total_equity');

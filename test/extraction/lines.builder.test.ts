@@ -36,6 +36,22 @@ describe('buildLines', () => {
     expect(over[0]!.cells).toHaveLength(1);
   });
 
+  it('splits column titles run together over the figures of rows that start with their own label', () => {
+    // `Day Before Closing Figures` over two figure columns; the row below leads with its label at the left.
+    const words: PageWord[] = [];
+    let x = 200;
+    for (const t of ['Day', 'Before', 'Closing', 'Figures']) {
+      words.push(w(t, x, 100, t.length * 5));
+      x += t.length * 5 + 3;
+    }
+    const row = [w('Net', 40, 115, 15), w('Worth', 58, 115, 25), w('9,000.00', 200, 115), w('9,500.00', 262, 115)];
+    const lines = buildLines([...words, ...row], 0);
+    expect(lines[0]!.cells.map((c) => c.text)).toEqual(['Day Before', 'Closing Figures']);
+    // A row whose words stand among the figures under the titles says nothing of where the titles end.
+    const mixed = buildLines([...words, w('9,000.00', 200, 115), w('note', 245, 115, 15), w('9,500.00', 262, 115)], 0);
+    expect(mixed[0]!.cells).toHaveLength(1);
+  });
+
   it('joins a label and its right-aligned value on the same baseline into one line of two cells', () => {
     const lines = buildLines([w('1,234.56', 400, 101), w('Net Liquidation Value', 50, 100)], 0);
     expect(lines).toHaveLength(1);

@@ -58,7 +58,8 @@ function loneCurrencies(lines: Segmented[]): string[] {
   const first = lines.length ? lines[0]!.page : 0;
   const codes = new Set<string>();
   for (const line of lines.filter((l) => l.page === first).slice(0, 15)) {
-    const figures = line.segs.filter((s) => s.kind === 'amount').length;
+    // A bare run of digits (`24391907`, an account beside the code) is no row of figures yet.
+    const figures = line.segs.filter((s) => s.kind === 'amount' && !/^\d+$/.test(s.text.trim())).length;
     if (figures >= 2) break;
     for (const seg of line.segs) {
       if (seg.kind !== 'text') continue;

@@ -174,9 +174,13 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
     if (below.page !== line.page || below.top - line.bottom > line.height * 3.5) break;
     // A row of labels over a row of figures only: a figure right-aligned in a wide column stands in
     // the band of the label at the column's left edge, though not under its words.
+    // A word for nothing (`None`, `Nil`) in a figure's place is a cell of that row of figures too.
     const labels = line.segs.filter((s) => s.kind === 'text');
-    const figures = below.segs.filter((s) => s.kind !== 'text');
-    const grid = labels.length >= 2 && figures.length === below.segs.length && figures.length <= labels.length;
+    const figures = below.segs.filter((s) => s.kind !== 'text' || isNoneCell(s.text));
+    // A lone label (the last tile of a row) over a lone figure in its band is such a row too.
+    const grid =
+      figures.length === below.segs.length &&
+      (labels.length >= 2 ? figures.length <= labels.length : labels.length === 1 && figures.length === 1);
     for (const s of below.segs) {
       if (claimed.has(s)) continue;
       const ov = Math.min(s.x1, hit.seg.x1 + 10) - Math.max(s.x0, hit.seg.x0 - 10);
@@ -208,6 +212,19 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
           box: { x0: s.x0, x1: s.x1, y0: below.top, y1: below.bottom },
           text: s.text,
           score: hit.match.score * s.amount!.quality * 0.95,
+          ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
+        };
+      }
+      // `None` under a call's (or a shortfall's) label: the account owes no call.
+      if (s.kind === 'text' && noneIsNoCall(hit.match) && isNoneCell(s.text)) {
+        claimed.add(s);
+        return {
+          ...base,
+          target: 'margin_call',
+          value: 0,
+          box: { x0: s.x0, x1: s.x1, y0: below.top, y1: below.bottom },
+          text: s.text,
+          score: hit.match.score * 0.95 * (isNoneWord(s.text) ? 0.95 : 0.85),
           ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
         };
       }

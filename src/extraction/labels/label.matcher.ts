@@ -2,6 +2,7 @@ import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
 import {
   ABBREVIATIONS,
   DISTRACTOR_WORDS,
+  IDENTIFIER_TAIL_WORDS,
   NOISE_WORDS,
   OCR_LETTER_PAIRS,
   PIVOT_WORDS,
@@ -131,7 +132,34 @@ export function matchLabel(
     }
     return best;
   }
-  return matchOne(label, targets, opts.prose ?? false);
+  return headFirst(label, matchOne(label, targets, opts.prose ?? false), targets, opts.prose ?? false);
+}
+
+/** A qualifier in parentheses, with its own words (`(Reg. T)`, `(House)`). */
+const QUALIFIER = /\(([^()]*)\)/g;
+
+/**
+ * A label's head speaks before its qualifier: where the match lies wholly inside the parentheses
+ * (`SMA (Reg. T)` read as `reg t`) and the words outside them name another field, the head's reading wins.
+ */
+function headFirst(
+  label: string,
+  full: LabelMatch | null,
+  targets: ReadonlySet<LabelTarget> | undefined,
+  prose: boolean,
+): LabelMatch | null {
+  if (!full || !label.includes('(')) return full;
+  const head = label.replace(QUALIFIER, ' ').trim();
+  if (!head || head === label) return full;
+  const inside = [...label.matchAll(QUALIFIER)].map((m) =>
+    tokenize(m[1]!)
+      .map((t) => t.text)
+      .join(' '),
+  );
+  const phrase = synTokens.get(full.synonym)!.join(' ');
+  if (!inside.some((q) => ` ${q} `.includes(` ${phrase} `))) return full;
+  const own = matchOne(head, targets, prose);
+  return own && own.target !== full.target ? own : full;
 }
 
 function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, asProse: boolean): LabelMatch | null {
@@ -140,10 +168,13 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
   // In prose the label sits shortly before the figure: score by distance from the end instead of extra words.
   const prose = asProse || tokens.length > 7;
   const words = tokens.map((t) => t.text);
+  // `Sweep Vehicle Ref`: a label ending in an identifier word names a reference, not an amount.
+  const identifier = !asProse && IDENTIFIER_TAIL.has(words.filter((w) => !/^\d+$/.test(w)).at(-1) ?? '');
   let best: LabelMatch | null = null;
   let bestRank = -1;
   for (const syn of SYNONYMS) {
     if (targets && !targets.has(syn.target)) continue;
+    if (identifier && !NOT_MONEY.has(syn.target)) continue;
     const st = synTokens.get(syn)!;
     if (st.length === 0 || st.length > words.length) continue;
     const win = findWindow(words, st);
@@ -200,6 +231,9 @@ export function noneIsNoCall(match: LabelMatch): boolean {
 }
 
 const REQUIRED: ReadonlySet<string> = new Set(REQUIRED_WORDS);
+const IDENTIFIER_TAIL: ReadonlySet<string> = new Set(IDENTIFIER_TAIL_WORDS);
+/** Targets whose labels may end in an identifier word (`Account No.`, `Currency Code`). */
+const NOT_MONEY: ReadonlySet<LabelTarget> = new Set(['account', 'date', 'currency']);
 const PIVOTS: ReadonlySet<string> = new Set(PIVOT_WORDS);
 const ACCOUNT_EXTRAS = new Set([
   'number',

@@ -123,6 +123,12 @@ export const DISTRACTOR_WORDS = [
  */
 export const REQUIRED_WORDS = ['required', 'requirement', ...EUROPEAN_REQUIRED];
 
+/**
+ * Words that, ending a label, make it name an identifier (`Sweep Account Ref`, `Call Number`): the
+ * number under it is a reference, never money, whatever field the words before it name.
+ */
+export const IDENTIFIER_TAIL_WORDS = ['ref', 'reference', 'id', 'number', 'num', '#', 'code'];
+
 /** Words after which a label names the basis of a figure, not the figure (`Excess over house requirement`). */
 export const PIVOT_WORDS = ['over', 'above', 'vs', 'less', 'minus', ...EUROPEAN_PIVOTS];
 

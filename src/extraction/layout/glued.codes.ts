@@ -12,13 +12,17 @@ import type { AmountMatch } from '../parse/value.parser.ts';
 
 /** A code run onto the last digit (or closing parenthesis) of a figure. */
 const GLUED_CODE = /(?<=[\d)])[A-Z]{3,4}$/;
+/** A code after a figure and one space: where codes lead their figures, the next figure's when one follows. */
+const SPACED_CODE = /(?<=[\d)]) [A-Z]{3,4}$/;
 /** A code written before the figure, with or without a space. */
 const LEADING_CODE = /^[-−(]?([A-Z]{3,4})\s?[-−(]?\d/;
 
 /** Only a code (and spaces) between two figures. */
 const GAP_CODE = /^\s*([A-Z]{3,4})\s+$/;
+/** A minus and a code between two figures, the first run onto the figure before (`…403.93-USD 15,706.95`). */
+const GAP_SIGNED_CODE = /^([-−])([A-Z]{3,4})\s?$/;
 
-export function ungluedCodes(text: string, amounts: readonly AmountMatch[]): AmountMatch[] {
+export function ungluedCodes(text: string, amounts: readonly AmountMatch[], minusLeadsCode = false): AmountMatch[] {
   const first = amounts[0];
   if (!first?.currency || !LEADING_CODE.test(first.raw.trimStart())) return [...amounts];
   const out = amounts.map((a) => ({ ...a }));
@@ -26,9 +30,27 @@ export function ungluedCodes(text: string, amounts: readonly AmountMatch[]): Amo
     const a = out[k]!;
     const next = out[k + 1]!;
     const raw = a.raw.trimEnd();
-    const code = GLUED_CODE.exec(raw)?.[0];
-    if (!code || a.currency !== code || !/^\s+$/.test(text.slice(a.index + a.length, next.index))) continue;
+    const code = (GLUED_CODE.exec(raw) ?? SPACED_CODE.exec(raw))?.[0];
+    if (!code || a.currency !== code.trim() || !/^\s+$/.test(text.slice(a.index + a.length, next.index))) continue;
     out[k] = { ...a, raw: raw.slice(0, -code.length), length: a.length - (a.raw.length - raw.length + code.length) };
+  }
+  // Right-aligned columns too narrow for their figures run a figure into the next one's sign and code
+  // (`117,592,403.93-USD 15,706,553.95`): where the document prints a negative figure alone as
+  // `-USD 2,981,890.11` and never as `USD 2,981,890.11-`, the minus is the next figure's sign.
+  for (let k = 1; k < out.length && minusLeadsCode; k++) {
+    const prev = out[k - 1]!;
+    const a = out[k]!;
+    const gap = text.slice(prev.index + prev.length, a.index);
+    const signed = GAP_SIGNED_CODE.exec(gap);
+    if (!signed || !/[\d)]$/.test(prev.raw) || a.raw.trimStart() !== a.raw || a.value < 0) continue;
+    out[k] = {
+      ...a,
+      index: a.index - gap.length,
+      length: a.length + gap.length,
+      raw: `${gap}${a.raw}`,
+      value: -a.value,
+      currency: signed[2]!,
+    };
   }
   // Each figure's code is the one written before it: in its own text, or alone between it and the figure before.
   return out.map((a, k) => {

@@ -98,11 +98,17 @@ function splitLabelsOverFigures(lines: Line[]): Line[] {
     if (row.top - label.bottom > label.height * 2.5) continue;
     if (label.cells.some((c) => FIGURE_CELL.test(c.text))) continue;
     const figures = row.cells.filter((c) => FIGURE_CELL.test(c.text.trim()));
-    if (figures.length < 2 || figures.length !== row.cells.length) continue;
+    if (figures.length < 2) continue;
+    // A row's own label (`Total Equity   1,200.00   1,150.00`) may stand left of every titled column.
+    const rowLabels = row.cells.filter((c) => !figures.includes(c));
     const cells: Cell[] = [];
     let split = false;
     for (const cell of label.cells) {
       const under = figures.filter((f) => Math.min(f.x1, cell.x1) - Math.max(f.x0, cell.x0) > 0);
+      if (rowLabels.some((r) => r.x1 > cell.x0)) {
+        cells.push(cell);
+        continue;
+      }
       const parts = under.length >= 2 ? cutAt(cell, under) : null;
       if (parts) {
         cells.push(...parts);

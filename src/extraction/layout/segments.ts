@@ -40,6 +40,8 @@ export interface SegmentOptions {
   currency?: string | null;
   /** False where the document groups its figures by another mark: spaced whole numbers stay apart (default true). */
   spaceGroups?: boolean;
+  /** True where the document writes its minus before a figure's code, never after a figure (default false). */
+  minusLeadsCode?: boolean;
 }
 
 const SEPARATOR = /\s*(?:\.{3,}|…+|(?:\. ?){4,}|_{3,})\s*|:\s+/g;
@@ -212,6 +214,7 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   for (const a of ungluedCodes(
     masked,
     findAmounts(masked, opts.locale, { currency: opts.currency ?? null, ocr: opts.ocr }),
+    opts.minusLeadsCode === true,
   )) {
     const lead = a.raw.length - a.raw.trimStart().length;
     const start = a.index + lead;

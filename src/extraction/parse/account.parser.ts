@@ -17,8 +17,15 @@ const MONEY = new RegExp(
   String.raw`^[(\-−]?\d{1,3}(?:[ ,.'’]?\d{3})*[.,]\d{2}(?:[-−)]|\s?(?:${alternation([...DEBIT_MARKS, ...CREDIT_MARKS])}))?$`,
   'i',
 );
-/** What may stand between an account label and its number (`No.`, `number:`, `#`, `ID`). */
-const NUMBER_LEAD = new RegExp(String.raw`^(?:${alternation([...NUMBER_SIGNS, ...NUMBER_WORDS])})\s*[:#]?\s*`, 'i');
+/**
+ * What may stand between an account label and its number (`No.`, `number:`, `#`, `ID`). A word ends
+ * where the number starts only after a mark or a space: letters glued to the digits (`NO746399`,
+ * `ID44021`) are the number's own prefix.
+ */
+const NUMBER_LEAD = new RegExp(
+  String.raw`^(?:${alternation([...NUMBER_SIGNS, ...NUMBER_WORDS])})(?:(?<=[^\p{L}\p{N}])|(?![\p{L}\p{N}]))\s*[:#]?\s*`,
+  'iu',
+);
 const COMBINED = phraseRegExp(COMBINED_HEADING_PHRASES);
 
 /**

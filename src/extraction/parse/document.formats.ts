@@ -24,6 +24,12 @@ export interface DocumentFormats {
    * spaces in `Qty 100 200 300` part whole numbers, and never join them into one figure.
    */
   spaceGroups: boolean;
+  /**
+   * Whether the document writes a negative figure's minus before its currency code (`-USD 1,234.56`)
+   * and never after a figure (`USD 1,234.56-`): then a minus run onto a figure's end, before the next
+   * code, is the next figure's (see layout/glued.codes.ts).
+   */
+  minusLeadsCode: boolean;
 }
 
 const SPACES = `[${SPACE_GROUP_MARKS.join('')}]`;
@@ -31,6 +37,10 @@ const SPACED_DECIMAL = new RegExp(`(?<![\\d.,])\\d{1,3}(?:${SPACES}\\d{3})+[.,]\
 const OTHER_GROUPED = new RegExp(
   `(?<![\\d.,])\\d{1,3}(?:(?:,\\d{3})+(?:\\.\\d+)?|(?:\\.\\d{3})+,\\d{1,2}|(?:[${APOSTROPHE_GROUP_MARKS.join('')}]\\d{3})+)(?![\\d])`,
 );
+
+/** A minus before a code-led figure that stands alone, and a minus after a figure that stands alone. */
+const MINUS_THEN_CODE = /(?:^|\s)[-−][A-Z]{3}\s?\d/m;
+const FIGURE_THEN_MINUS = /\d[.,]\d{2}[-−](?:\s|$)/m;
 
 /** Whether spaces may be the document's digit-group marks (see `DocumentFormats.spaceGroups`). */
 export function mayGroupBySpaces(text: string): boolean {
@@ -51,5 +61,6 @@ export function readDocumentFormats(raw: string): DocumentFormats {
     dateOrder: detectDateOrder(text),
     currency: doc && UNDECIDED_CODES.has(doc.code) ? doc.code : null,
     spaceGroups: mayGroupBySpaces(text),
+    minusLeadsCode: MINUS_THEN_CODE.test(text) && !FIGURE_THEN_MINUS.test(text),
   };
 }
