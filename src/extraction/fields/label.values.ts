@@ -5,7 +5,7 @@ import { currencyFromName, isCurrencyCode, isCurrencyName } from '../parse/curre
 import { findDates } from '../parse/date.parser.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from '../structure/column.header.ts';
 import { governingLabel } from '../structure/label.band.ts';
-import { isNoneCell, isNoneWord } from '../vocabulary/fields.context.ts';
+import { contextOf, isNoneCell, isNoneWord } from '../vocabulary/fields.context.ts';
 import { DATE_RANGE_WORDS } from '../vocabulary/prose.words.ts';
 import { phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { type Candidate, debitBefore, type LabelHit, signed } from './candidates.ts';
@@ -53,7 +53,12 @@ export function rowValues(
     return [];
   }
   if (target === 'date') {
-    const dates = line.segs.slice(hit.index + 1, end).filter((s) => s.kind === 'date');
+    const after = line.segs.slice(hit.index + 1, end);
+    // `Stichtag 07,12,26   Vortag 04.12.26`: a date a prior-day word captions is that column's, not the label's.
+    const first = after.findIndex((s) => s.kind === 'date');
+    if (first > 0 && after.slice(0, first).some((s) => s.kind === 'text' && contextOf(s.text) === 'distractor'))
+      return [];
+    const dates = after.filter((s) => s.kind === 'date');
     if (dates.length === 0) {
       // `Report Date | 20250324`: a compact date is a date right after a date label, in its own cell too.
       const next = line.segs[hit.index + 1];

@@ -130,5 +130,7 @@ export const DAY_FIRST_CURRENCIES = [
   'THB',
   'MYR',
   'IDR',
+  'AED',
+  'SAR',
 ] as const;
 export const MONTH_FIRST_CURRENCIES = ['USD'] as const;

@@ -176,6 +176,8 @@ export const DATE_CAPTION_WORDS: readonly string[] = [
   'at',
   'close',
   'business',
+  'trading',
+  'day',
 ];
 
 /** Row labels (stems, lower case) of positions: under columns titled by fields they are the figure. */
