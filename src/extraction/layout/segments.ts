@@ -8,6 +8,7 @@ import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 import { DATE_LEAD_WORDS } from '../vocabulary/prose.words.ts';
 import { alternation, phrasePattern } from '../vocabulary/word.patterns.ts';
 import { gluedNoneLength, ungluedCodes } from './glued.codes.ts';
+import { mendLookalikeGroupMarks } from './group.marks.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
 
 /** A piece of a line: words, an amount or a date, with where it sits. */
@@ -192,8 +193,9 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const spaced = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
   const closed = opts.ocr ? closeSplitFigures(cell, spaced) : spaced;
   const decimals = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
-  const groups = opts.ocr ? mendLostGroupMarks(decimals.text) : { text: decimals.text, at: [] };
-  const mended = { text: groups.text, at: [...decimals.at, ...groups.at] };
+  const ticks = opts.ocr ? mendLookalikeGroupMarks(decimals.text) : { text: decimals.text, at: [] };
+  const groups = opts.ocr ? mendLostGroupMarks(ticks.text) : { text: ticks.text, at: [] };
+  const mended = { text: groups.text, at: [...decimals.at, ...ticks.at, ...groups.at] };
   const text = mended.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);

@@ -4,6 +4,7 @@ import { governingLabel } from '../structure/label.band.ts';
 import { isRateLabel } from '../structure/rate.rows.ts';
 import { isRuleLine } from '../structure/rule.lines.ts';
 import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/fields.context.ts';
+import { joinedPieces } from './split.figures.ts';
 
 /**
  * Every figure printed with a label beside or above it, whatever the label says: the raw material
@@ -86,12 +87,17 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
         );
     line.segs.forEach((seg, i) => {
       if (seg.kind !== 'amount' && !(seg.kind === 'text' && isNoneWord(seg.text))) return;
+      // A figure OCR cut in two is offered whole as well, beside its pieces.
+      const joined = joinedPieces(line.segs[i - 1], seg);
       if (gridRow && head) {
         const title = columnTitle(lines, at, seg);
-        add(head, seg, line, { title, key: `${line.page}:${Math.round(title ? title.x1 : seg.x1)}` });
+        const column = { title, key: `${line.page}:${Math.round(title ? title.x1 : seg.x1)}` };
+        add(head, seg, line, column);
+        if (joined) add(head, joined, line, column);
         return;
       }
       const before = line.segs[i - 1];
+      if (joined && labelLike(line.segs[i - 2])) add(line.segs[i - 2]!, joined, line);
       // A word for nothing before it (`NONE`) is another figure of the line, not its label.
       if (before && before.kind === 'text' && !isNoneWord(before.text)) {
         if (labelLike(before)) add(before, seg, line);

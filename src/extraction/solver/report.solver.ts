@@ -17,6 +17,7 @@ import { REPAIRED_CONF, repairMisreads } from './misread.repair.ts';
 import type { OpenFigure } from './open.figures.ts';
 import { chosenSide } from './part.evidence.ts';
 import { fillLeaning, fillUnknown, flagUnread } from './pool.fills.ts';
+import { offerTickReadings } from './tick.digits.ts';
 
 /**
  * One joint choice per report: every field's candidate values are weighed together, by how well
@@ -49,6 +50,8 @@ export interface SolveInput {
 interface Option {
   cand: Candidate;
   rank: number;
+  /** Another reading of a scanned figure (`tick.digits.ts`), not the figure as read. */
+  tick?: boolean;
 }
 
 const OPTIONS_PER_FIELD = 3;
@@ -92,8 +95,14 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
     options.set(f, opts);
   }
   const names = [...options.keys()];
+  offerTickReadings(options);
   let widths = names.map((f) => Math.min(OPTIONS_PER_FIELD, options.get(f)!.length));
   const product = () => widths.reduce((p, w) => p * w, 1);
+  // The other readings of scanned figures never narrow the search of the figures as read.
+  if (product() > MAX_COMBINATIONS) {
+    for (const opts of options.values()) opts.splice(0, opts.length, ...opts.filter((o) => !o.tick));
+    widths = names.map((f) => Math.min(OPTIONS_PER_FIELD, options.get(f)!.length));
+  }
   while (product() > MAX_COMBINATIONS) widths = widths.map((w) => Math.max(1, w - 1));
 
   // Every combination of each field's top values; the best sum of log rank ratios and identity bonuses wins.

@@ -2,6 +2,7 @@ import type { FieldName } from '../../contract/fields.ts';
 import { type Candidate, FIELD_TARGETS, type LabelHit, labelHits, signed } from '../fields/candidates.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
+import { rtlFigures } from './rtl.rows.ts';
 
 /**
  * Label cells on a line, and the figures on that line each governs, where the cells are not simply
@@ -117,6 +118,8 @@ export function readLabelCells(lines: Segmented[]): LabelCells {
     );
     if (read) before.set(at, read);
   });
+  // A right-to-left page's row: the label at the right governs the figure at the left.
+  for (const [at, read] of rtlFigures(joined)) if (!before.has(at)) before.set(at, read);
   return { lines: joined, before };
 }
 

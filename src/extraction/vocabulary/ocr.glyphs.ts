@@ -9,3 +9,12 @@ export const LOOKALIKE_GLYPHS: readonly (readonly [letter: string, digit: string
   ['S', '5'],
   ['B', '8'],
 ];
+
+/**
+ * Marks OCR reads for the apostrophe that groups a figure's digits (`1'962'400.00`): a quote, a
+ * backtick, an accent, a left or typographic quote, a prime.
+ */
+export const APOSTROPHE_LOOKALIKES: readonly string[] = ['"', '`', '´', '‘', '“', '”', '′', '″'];
+
+/** Digits OCR reads an apostrophe group mark as (`1'636'369.70` read `17636'369.70`). */
+export const TICK_DIGITS: readonly string[] = ['1', '7'];
