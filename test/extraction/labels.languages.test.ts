@@ -51,6 +51,13 @@ describe('Italian, Dutch, Portuguese and Spanish margin labels', () => {
     ['Nº de cuenta', 'account'],
     ['Fecha de referencia', 'date'],
     ['Divisa', 'currency'],
+    // Spanish securities lending: cash posted as collateral, the collateral securities, the borrowed ones
+    ['Efectivo en garantía depositado', 'cash_balance'],
+    ['Valores en garantía', 'long_market_value'],
+    ['Posición larga', 'long_market_value'],
+    ['Posición corta', 'short_market_value'],
+    ['Valores recibidos en préstamo', 'short_market_value'],
+    ['Fecha de corte', 'date'],
   ])('reads %s as %s', (label, field) => {
     expect(matchLabel(label)?.target).toBe(field);
   });
@@ -75,7 +82,8 @@ describe('Italian, Dutch, Portuguese and Spanish margin labels', () => {
   });
 
   it('reads the words for none as a nil call, the day columns as current or prior', () => {
-    for (const w of ['Nessuna', 'geen', 'Não há', 'nao ha', 'Nenhuma', 'No hay']) expect(isNoneWord(w)).toBe(true);
+    for (const w of ['Nessuna', 'geen', 'Não há', 'nao ha', 'Nenhuma', 'No hay', 'Sin llamada'])
+      expect(isNoneWord(w)).toBe(true);
     expect(contextOf('Vandaag')).toBe('current');
     expect(contextOf('Vorige werkdag')).toBe('distractor');
     expect(contextOf('Hoy')).toBe('current');

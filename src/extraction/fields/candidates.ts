@@ -4,8 +4,14 @@ import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isNoneWord, NONE_LEAD_WORDS } from '../vocabulary/fields.context.ts';
-import { DEBIT_PROSE_NOUNS, DEBIT_PROSE_WORDS, PROSE_LINK_WORDS, PROSE_TAIL_WORDS } from '../vocabulary/prose.words.ts';
-import { phrasePattern } from '../vocabulary/word.patterns.ts';
+import {
+  DEBIT_PROSE_NOUNS,
+  DEBIT_PROSE_WORDS,
+  DEBT_NOUNS,
+  PROSE_LINK_WORDS,
+  PROSE_TAIL_WORDS,
+} from '../vocabulary/prose.words.ts';
+import { foldedWords, phrasePattern } from '../vocabulary/word.patterns.ts';
 
 /** One reading of a value next to a label, before the best reading per field is chosen. */
 export interface Candidate {
@@ -100,9 +106,24 @@ function nameTail(segs: readonly Segment[], index: number): boolean {
   );
 }
 
-/** Prose that calls the figure after it a debit (`your cash balance was a debit of`). */
+/**
+ * Prose that calls the figure after it a debit (`your cash balance was a debit of`), or a clause that
+ * names a debt as the figure's (`saldo pinjaman marjin Bapak tercatat sebesar`: the margin loan's balance).
+ */
 export function debitBefore(text: string): boolean {
-  return DEBIT_TAIL.test(text);
+  return DEBIT_TAIL.test(text) || namesDebt(text);
+}
+
+const DEBTS: ReadonlySet<string> = new Set(DEBT_NOUNS.flatMap(foldedWords));
+
+/** The last clause before the figure, outside parentheses, names a debt. */
+function namesDebt(text: string): boolean {
+  const clause =
+    text
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/[.;,:](?=\s|$)/)
+      .pop() ?? '';
+  return foldedWords(clause).some((w) => DEBTS.has(w));
 }
 
 /** Turns a printed amount into the field's sign convention. */

@@ -3,7 +3,9 @@ import { matchLabel, noneIsNoCall } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { currencyFromName, isCurrencyCode, isCurrencyName } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
+import { periodStarts } from '../parse/date.range.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from '../structure/column.header.ts';
+import { ledgerTotal } from '../structure/currency.ledger.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { contextOf, isNoneCell, isNoneWord } from '../vocabulary/fields.context.ts';
 import { DATE_RANGE_WORDS } from '../vocabulary/prose.words.ts';
@@ -77,7 +79,10 @@ export function rowValues(
       ];
     }
     // `Period: 11/01/2026 - 11/30/2026`: the period end is the as-of date.
-    const d = dates.length > 1 && DATE_RANGE.test(line.text) ? dates[dates.length - 1]! : dates[0]!;
+    // A bare `1.11.2026 - 30.11.2026` joins its dates by a dash alone.
+    const starts = periodStarts(line.segs);
+    const d =
+      dates.length > 1 && (DATE_RANGE.test(line.text) || starts.has(dates[0]!)) ? dates[dates.length - 1]! : dates[0]!;
     return [
       {
         ...base,
@@ -210,14 +215,18 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
       if (target !== 'date' && target !== 'currency' && target !== 'account' && s.kind === 'amount') {
         const field = target as FieldName;
         claimed.add(s);
+        // A per-currency sub-ledger's first row: its total row in the base currency is the report.
+        const total = ledgerTotal(lines, k, s);
+        const [row, fig] = total ? [total.line, total.seg] : [below, s];
         return {
           ...base,
+          line: row.index,
           target: field,
-          value: signed(field, s.amount!.value, hit.match.negate),
-          box: { x0: s.x0, x1: s.x1, y0: below.top, y1: below.bottom },
-          text: s.text,
-          score: hit.match.score * s.amount!.quality * 0.95,
-          ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
+          value: signed(field, fig.amount!.value, hit.match.negate),
+          box: { x0: fig.x0, x1: fig.x1, y0: row.top, y1: row.bottom },
+          text: fig.text,
+          score: hit.match.score * fig.amount!.quality * 0.95,
+          ocr: Math.min(fig.conf, 0.35 + hit.seg.conf),
         };
       }
       // `None` under a call's (or a shortfall's) label: the account owes no call.

@@ -1,5 +1,6 @@
 import type { Segmented } from '../layout/segments.ts';
 import type { OpenFigure } from '../solver/open.figures.ts';
+import { movementLines } from '../structure/movement.rows.ts';
 import type { Candidate } from './candidates.ts';
 import { asQuoted, quotedStart } from './quoted.message.ts';
 import { readUnitScales, scaleCandidate, type UnitScale } from './unit.scale.ts';
@@ -10,10 +11,12 @@ export interface ReadingContext {
   quoted: number | null;
   /** The units the document states (`All figures in GBP '000`). */
   scales: UnitScale[];
+  /** Lines of a movements table (dated rows of what moved on a day): no figure on them is a balance. */
+  movements: ReadonlySet<number>;
 }
 
 export function readingContext(lines: readonly Segmented[]): ReadingContext {
-  return { quoted: quotedStart(lines), scales: readUnitScales(lines) };
+  return { quoted: quotedStart(lines), scales: readUnitScales(lines), movements: movementLines(lines) };
 }
 
 const isCandidate = (r: Candidate | OpenFigure): r is Candidate => 'target' in r;
@@ -21,9 +24,11 @@ const isCandidate = (r: Candidate | OpenFigure): r is Candidate => 'target' in r
 /**
  * A reading as the document means it; every reading (a labelled candidate or an open figure) goes
  * through here, so an adjustment is written once. In an older quoted message a candidate ranks lower
- * and an open figure is none (null); a figure under a stated unit is read in the currency itself.
+ * and an open figure is none (null); a figure under a stated unit is read in the currency itself. A
+ * figure on a movements table's row is none: what moved on a day is no balance of the report.
  */
 export function readingAt<T extends Candidate | OpenFigure>(r: T, at: ReadingContext): T | null {
+  if (at.movements.has(r.line) && (!isCandidate(r) || typeof r.value === 'number')) return null;
   let out: T = r;
   if (at.quoted !== null && r.line >= at.quoted) {
     if (!isCandidate(r)) return null;

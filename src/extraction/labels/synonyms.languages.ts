@@ -121,6 +121,8 @@ export const LANGUAGE_SYNONYMS: Partial<Record<LabelTarget, SynonymRow[]>> = {
     ['saldo en efectivo'],
     ['saldo efectivo'],
     ['efectivo', 0.9],
+    // Securities lending: the cash the client posts as collateral is the account's cash.
+    ['efectivo en garantia', 0.95],
     ['tesoreria', 0.9],
   ],
   long_market_value: [
@@ -133,6 +135,8 @@ export const LANGUAGE_SYNONYMS: Partial<Record<LabelTarget, SynonymRow[]>> = {
     ['posiciones largas', 0.95],
     ['valor de mercado de posiciones largas'],
     ['posiciones compradoras', 0.95],
+    ['posicion larga', 0.95],
+    ['valores en garantia', 0.9],
   ],
   short_market_value: [
     ['posizioni corte', 0.95],
@@ -145,6 +149,9 @@ export const LANGUAGE_SYNONYMS: Partial<Record<LabelTarget, SynonymRow[]>> = {
     ['posiciones cortas', 0.95],
     ['valor de mercado de posiciones cortas'],
     ['posiciones vendedoras', 0.95],
+    ['posicion corta', 0.95],
+    // Securities lending: the borrowed securities, at market value, are the short side.
+    ['valores recibidos en prestamo', 0.95],
   ],
   account: [
     ['numero conto'],
@@ -189,6 +196,8 @@ export const LANGUAGE_SYNONYMS: Partial<Record<LabelTarget, SynonymRow[]>> = {
     ['fecha de referencia'],
     ['fecha del extracto', 0.95],
     ['situacion a', 0.95],
+    // A statement's cut-off: the day its figures are as of.
+    ['fecha de corte'],
   ],
   currency: [
     ['divisa'],

@@ -2,6 +2,7 @@ import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { type DateMatch, type DateOrder, type DateOrderReading, findDates } from '../parse/date.parser.ts';
 import { TIME_OF_DAY } from '../parse/time.of.day.ts';
 import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
+import { CURRENCIES } from '../vocabulary/currencies.ts';
 import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
 import { isNoneWord } from '../vocabulary/fields.context.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
@@ -10,6 +11,7 @@ import { alternation, phrasePattern } from '../vocabulary/word.patterns.ts';
 import { gluedNoneLength, ungluedCodes } from './glued.codes.ts';
 import { mendLookalikeGroupMarks } from './group.marks.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
+import { mendLostSpaceGroups } from './space.groups.ts';
 
 /** A piece of a line: words, an amount or a date, with where it sits. */
 export interface Segment {
@@ -56,8 +58,10 @@ const PAGE = new RegExp(
 );
 /** Debit and credit marks after a figure (`DR`, `CR`). */
 const SIGN_MARKS = alternation([...DEBIT_MARKS, ...CREDIT_MARKS]);
+/** Currency symbols written in letters (`Kč`, `zł`, `Ft`), which no `\p{Sc}` covers. */
+const LETTER_SYMBOLS = alternation(CURRENCIES.flatMap((c) => c.symbols).filter((x) => /^\p{L}+$/u.test(x)));
 /** What may follow a spaced whole number and leave it a figure: a sign, a currency, a debit/credit mark. */
-const FIGURE_TAIL = new RegExp(String.raw`^\s*(?:[-−)]|\p{Sc}|[A-Z]{3}|${SIGN_MARKS}|\s)*$`, 'u');
+const FIGURE_TAIL = new RegExp(String.raw`^\s*(?:[-−)]|\p{Sc}|[A-Z]{3}|${LETTER_SYMBOLS}|${SIGN_MARKS}|\s)*$`, 'u');
 /** A date label right before a compact date (`Date 20251219`). */
 const DATE_LEAD = new RegExp(`${phrasePattern(DATE_LEAD_WORDS)}[^0-9]{0,6}$`, 'i');
 
@@ -193,9 +197,10 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const spaced = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
   const closed = opts.ocr ? closeSplitFigures(cell, spaced) : spaced;
   const decimals = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
-  const ticks = opts.ocr ? mendLookalikeGroupMarks(decimals.text) : { text: decimals.text, at: [] };
+  const spaces = opts.ocr ? mendLostSpaceGroups(cell, decimals.text, opts.locale) : { text: decimals.text, at: [] };
+  const ticks = opts.ocr ? mendLookalikeGroupMarks(spaces.text) : { text: spaces.text, at: [] };
   const groups = opts.ocr ? mendLostGroupMarks(ticks.text) : { text: ticks.text, at: [] };
-  const mended = { text: groups.text, at: [...decimals.at, ...ticks.at, ...groups.at] };
+  const mended = { text: groups.text, at: [...decimals.at, ...spaces.at, ...ticks.at, ...groups.at] };
   const text = mended.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);

@@ -2,6 +2,7 @@ import type { Segmented } from '../layout/segments.ts';
 import { DATE_CAPTION_WORDS, OTHER_DATE_STEMS } from '../vocabulary/document.words.ts';
 import { containsStem, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { type DateOrderReading, findDates } from './date.parser.ts';
+import { periodStarts } from './date.range.ts';
 import { printsClockTime } from './time.of.day.ts';
 
 const DATE_CAPTION = phraseRegExp(DATE_CAPTION_WORDS, 'gi');
@@ -16,12 +17,15 @@ type Found = { iso: string; alone: boolean; quality: number };
 function captioned(l: Segmented): Found[] {
   const out: Found[] = [];
   let caption = '';
+  const starts = periodStarts(l.segs);
   for (const [i, s] of l.segs.entries()) {
     if (s.kind !== 'date') {
       caption += ` ${s.text}`;
       continue;
     }
     const stamped = printsClockTime((l.segs[i + 1]?.text ?? '').replace(/^[\s,;]+/, '').slice(0, 11));
+    // A period's start (`1.11.2026 - 30.11.2026`) is passed over: its end is the date the statement is as of.
+    if (starts.has(s)) continue;
     if (!stamped && !containsStem(caption, OTHER_DATE_STEMS))
       out.push({
         iso: s.date!.iso,
@@ -61,7 +65,9 @@ export function unlabelledDate(lines: Segmented[], order: DateOrderReading): { v
         if (!printHeader && !row) stamped.push(dates[0]!.date!.iso);
         return;
       }
+      const starts = periodStarts(l.segs);
       for (const s of dates) {
+        if (starts.has(s)) continue;
         const rest = l.text.replace(s.text, '').replace(DATE_CAPTION, '');
         found.push({ iso: s.date!.iso, alone: !/[a-z]{3}/i.test(rest), quality: s.date!.quality });
       }

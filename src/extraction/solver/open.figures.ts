@@ -1,5 +1,6 @@
 import { locate } from '../layout/lines.builder.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
+import { underEarlierDate } from '../structure/dated.columns.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { isRateLabel } from '../structure/rate.rows.ts';
 import { isRuleLine } from '../structure/rule.lines.ts';
@@ -90,6 +91,7 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
       // A figure OCR cut in two is offered whole as well, beside its pieces.
       const joined = joinedPieces(line.segs[i - 1], seg);
       if (gridRow && head) {
+        if (underEarlierDate(lines, at, seg)) return;
         const title = columnTitle(lines, at, seg);
         const column = { title, key: `${line.page}:${Math.round(title ? title.x1 : seg.x1)}` };
         add(head, seg, line, column);

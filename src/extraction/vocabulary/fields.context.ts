@@ -217,6 +217,7 @@ export const NONE_WORDS: readonly string[] = [
   'ninguno',
   'ninguna',
   'no hay',
+  'sin llamada',
   'geen',
   'não há',
   'nao ha',

@@ -27,6 +27,35 @@ export const PROSE_TAIL_WORDS: readonly string[] = [
 
 /** Words that call the figure after them a debit (`your cash balance was a debit of`). */
 export const DEBIT_PROSE_WORDS: readonly string[] = ['debit', 'overdrawn', 'owe', 'owed', 'borrowed'];
+/**
+ * Nouns for money the client owes (a loan, a debt): a cash balance named by one in the clause before its
+ * figure (`the margin loan you owe stands at`, `saldo pinjaman marjin … sebesar`) is a debit, whatever
+ * its printed sign. Words in parentheses are a note on the sign (`(debt shown with a minus)`), not the name.
+ */
+export const DEBT_NOUNS: readonly string[] = [
+  'loan',
+  'debt',
+  'overdraft',
+  'pinjaman',
+  'utang',
+  'hutang',
+  'lan',
+  'gjeld',
+  'gæld',
+  'laina',
+  'velka',
+  'dluh',
+  'uver',
+  'hitel',
+  'tartozas',
+  'долг',
+  'задолженность',
+  'заем',
+  'займ',
+  'δανειο',
+  'οφειλη',
+  'borc',
+];
 /** What may follow a debit word before the figure (`debit balance of`). */
 export const DEBIT_PROSE_NOUNS: readonly string[] = ['balance', 'amount'];
 /** Small words between a debit word and its figure (`overdrawn by`, `owed was`). */
