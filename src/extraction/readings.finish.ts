@@ -43,6 +43,8 @@ export async function finishReadings(
     ctx.onProgress?.({ stage: 'checking' });
     // Loaded for scans only: a text PDF's main thread needs none of the number and word parsing it brings.
     const { verifyOcrFigures } = await import('./ocr/ocr.verify.ts');
+    const { settleLookalikeLeads } = await import('./ocr/lead.settle.ts');
+    settleLookalikeLeads(accounts, scans);
     await verifyOcrFigures(accounts, scans, ctx.ocrPool(), signal);
   }
   if (signal.aborted) throw timeoutError();

@@ -5,6 +5,7 @@ import type { ExtractedAccount } from './fields.extractor.ts';
 
 /** Confidence of a scanned account number whose first glyph the scan may have read as its look-alike. */
 const LOOKALIKE_LEAD_CONF = 0.75;
+const LOOKALIKE_ISSUE = 'lookalike_account';
 
 const twinOf = new Map(LOOKALIKE_GLYPHS.flatMap(([l, d]) => [[l, d] as const, [d, l] as const]));
 
@@ -42,12 +43,27 @@ export function doubtLookalikeLeads(accounts: ExtractedAccount[], ctx: EvidenceC
       continue;
     }
     if (read.conf < 0.8) continue;
-    a.account = { ...read, conf: LOOKALIKE_LEAD_CONF };
+    a.account = { ...read, conf: LOOKALIKE_LEAD_CONF, uncapped: read.conf };
     a.issues.push({
-      code: 'lookalike_account',
+      code: LOOKALIKE_ISSUE,
       field: 'account_number',
       severity: 'warning',
       message: `The scan reads the account number as ${read.value}, but its first character may as well be "${twin[0]}" (${twin}): a scan draws the two alike. Check it against the PDF.`,
     });
   }
+}
+
+/**
+ * The first glyph of an account number capped above turned out to be what the scan read (its pixels
+ * settle it, ocr/lead.settle.ts): the account gets its confidence back and loses the warning. Only where
+ * nothing else doubts the account (no other cap, no other issue naming it). True when lifted.
+ */
+export function liftLookalikeCap(a: ExtractedAccount): boolean {
+  const read = a.account;
+  if (!read || read.uncapped === undefined || read.conf !== LOOKALIKE_LEAD_CONF) return false;
+  const named = a.issues.filter((i) => i.field === 'account_number');
+  if (named.length !== 1 || named[0]!.code !== LOOKALIKE_ISSUE) return false;
+  a.account = { ...read, conf: read.uncapped };
+  a.issues = a.issues.filter((i) => i !== named[0]);
+  return true;
 }

@@ -30,6 +30,8 @@ export interface Reading<T> {
   evidence?: Evidence;
   /** Readings that lost, and why. */
   rivals?: Rival[];
+  /** The confidence a doubt about the scan took away, which a look at the scan's pixels may give back (account.glyphs.ts). */
+  uncapped?: number;
 }
 
 /** What the document says for one account, before the report rules look at it. */

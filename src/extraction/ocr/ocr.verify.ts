@@ -2,7 +2,7 @@ import type { ExtractedAccount } from '../fields/fields.extractor.ts';
 import { repairOcrDigits } from '../layout/segments.ts';
 import { findAmounts } from '../parse/value.parser.ts';
 import type { PageImage } from '../pdf/page.types.ts';
-import { readPgm } from './lost.marks.ts';
+import { type Gray, readPgm } from './lost.marks.ts';
 import type { Level, OcrPool } from './ocr.pool.ts';
 
 /** A box on the page in PDF points, in the levelled space the line builder worked in. */
@@ -23,10 +23,28 @@ export interface OcrPage {
  * the left (a dropped leading digit sits there) and a little around, and cut a small PGM.
  */
 export function cropAround(page: OcrPage, box: Box): Uint8Array | null {
-  const { level } = page;
   const h = box.y1 - box.y0;
   const w = box.x1 - box.x0;
-  const wide = { x0: box.x0 - Math.max(1.2 * w, 30), x1: box.x1 + 10, y0: box.y0 - 0.4 * h, y1: box.y1 + 0.4 * h };
+  const cut = cutOut(page, {
+    x0: box.x0 - Math.max(1.2 * w, 30),
+    x1: box.x1 + 10,
+    y0: box.y0 - 0.4 * h,
+    y1: box.y1 + 0.4 * h,
+  });
+  if (!cut) return null;
+  const header = new TextEncoder().encode(`P5\n${cut.width} ${cut.height}\n255\n`);
+  const out = new Uint8Array(header.length + cut.pixels.length);
+  out.set(header, 0);
+  out.set(cut.pixels, header.length);
+  return out;
+}
+
+/**
+ * The pixels of a box of the levelled page (PDF points) in the scan as it was recognised: the box is
+ * turned back by the page's skew and cut, upright, from the band that holds its centre.
+ */
+export function cutOut(page: OcrPage, wide: Box): Gray | null {
+  const { level } = page;
   const th = Math.atan(level.slope);
   const cos = Math.cos(th);
   const sin = Math.sin(th);
@@ -41,7 +59,7 @@ export function cropAround(page: OcrPage, box: Box): Uint8Array | null {
     const dy = y! - level.cy;
     return [level.cx + dx * cos - dy * sin, level.cy + dx * sin + dy * cos] as const;
   });
-  // The band that holds the figure's centre.
+  // The band that holds the box's centre.
   const midY = (Math.min(...corners.map((c) => c[1])) + Math.max(...corners.map((c) => c[1]))) / 2;
   const image = page.images.find((im) => {
     const height = readPgm(im.pgm)?.height ?? 0;
@@ -58,11 +76,9 @@ export function cropAround(page: OcrPage, box: Box): Uint8Array | null {
   const y1 = px(Math.max(...corners.map((c) => c[1])), image.offsetY, height);
   if (x1 - x0 < 8 || y1 - y0 < 8) return null;
   const cw = x1 - x0;
-  const header = new TextEncoder().encode(`P5\n${cw} ${y1 - y0}\n255\n`);
-  const out = new Uint8Array(header.length + cw * (y1 - y0));
-  out.set(header, 0);
-  for (let y = y0; y < y1; y++) out.set(pixels.subarray(y * width + x0, y * width + x1), header.length + (y - y0) * cw);
-  return out;
+  const out = new Uint8Array(cw * (y1 - y0));
+  for (let y = y0; y < y1; y++) out.set(pixels.subarray(y * width + x0, y * width + x1), (y - y0) * cw);
+  return { pixels: out, width: cw, height: y1 - y0 };
 }
 
 /**

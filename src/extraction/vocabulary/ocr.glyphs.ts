@@ -18,3 +18,10 @@ export const APOSTROPHE_LOOKALIKES: readonly string[] = ['"', '`', '´', '‘', 
 
 /** Digits OCR reads an apostrophe group mark as (`1'636'369.70` read `17636'369.70`). */
 export const TICK_DIGITS: readonly string[] = ['1', '7'];
+
+/**
+ * Look-alike pairs that some fonts draw alike in the pixels too, so that even another print of the digit
+ * beside the glyph cannot tell them apart: a serif `I` and a `1` are both a stem with serifs (on generated
+ * serif scans they match as closely as two prints of one digit). Only the scan's reading names these.
+ */
+export const PIXEL_TWINS: readonly (readonly [letter: string, digit: string])[] = [['I', '1']];
