@@ -50,6 +50,8 @@ describe('figure context vocabulary', () => {
   it('reads a word for nothing printed in two languages without a separator (`なし None`) as none', () => {
     expect(isNoneWord('なし None')).toBe(true);
     expect(isNoneWord('NIL 없음')).toBe(true);
+    expect(isNoneWord('无 None')).toBe(true);
+    expect(isNoneWord('無 / Nil')).toBe(true);
     expect(isNoneWord('なし Margin call')).toBe(false);
   });
 

@@ -58,7 +58,7 @@ describe('a movements table', () => {
   });
 
   it('holds no figure of the report; a balance on a line of its own stays', () => {
-    const at = { quoted: null, scales: [], movements: movementLines(lines) };
+    const at = { quoted: null, scales: [], movements: movementLines(lines), lines: [], asOf: null };
     const figure = (line: number) => ({
       value: 75_000,
       label: 'Transfer in from bank',

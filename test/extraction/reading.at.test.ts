@@ -29,6 +29,8 @@ const at: ReadingContext = {
   quoted: 20,
   scales: [{ factor: 1e3, page: 0, line: 2, text: "in USD '000", document: true }],
   movements: new Set(),
+  lines: [],
+  asOf: null,
 };
 
 describe('every reading taken the way the document means it', () => {
@@ -51,6 +53,6 @@ describe('every reading taken the way the document means it', () => {
 
   it('leaves a reading alone where the document states neither', () => {
     const c = candidate(25, 7);
-    expect(readingAt(c, { quoted: null, scales: [], movements: new Set() })).toBe(c);
+    expect(readingAt(c, { quoted: null, scales: [], movements: new Set(), lines: [], asOf: null })).toBe(c);
   });
 });

@@ -167,9 +167,13 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     let callCell = false;
     for (const hit of hits) {
       // A figure already read as the value under a label of the line above is not this label's.
-      const found = rowValues(line, hit, hits, header).filter(
-        (c) => !c.box || !line.segs.some((s) => claimed.has(s) && s.x0 === c.box!.x0 && s.x1 === c.box!.x1),
-      );
+      const found = rowValues(
+        line,
+        hit,
+        hits,
+        header,
+        split?.map((a) => a.x),
+      ).filter((c) => !c.box || !line.segs.some((s) => claimed.has(s) && s.x0 === c.box!.x0 && s.x1 === c.box!.x1));
       if (found.length === 0 && !hit.prose) {
         const below = belowValue(lines, at, hit, claimed);
         if (below) found.push(asRowFigure(keyedRows, at, below, read));

@@ -147,6 +147,12 @@ export function extractAccounts(
   // Every reading goes through readingsAt (a quoted older message, a stated unit).
   const at = readingContext(lines);
   const doc = readingsAt(walk.doc, at);
+  // The as-of date the document states: a sentence naming an earlier one speaks of another day.
+  const asOf = choose(
+    doc.filter((c) => c.target === 'date'),
+    null,
+  );
+  at.asOf = asOf ? String(asOf.pick.value) : null;
   for (const s of walk.sections) s.candidates = readingsAt(s.candidates, at);
   const sections = mergePartialAccounts(walk.sections);
   const docCurrency = choose(

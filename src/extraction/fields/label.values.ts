@@ -17,13 +17,18 @@ const DATE_RANGE = phraseRegExp(DATE_RANGE_WORDS);
 /**
  * Figures to the right of a label on its line, up to the next label. With a column header above,
  * prior/change/YTD columns are dropped and the current (or base-currency total) column wins.
+ * `accounts` are the left edges of account headings printed side by side over the row: each
+ * account's columns are read as a row of their own, and its reading carries the heading's edge.
  */
 export function rowValues(
   line: Segmented,
   hit: LabelHit,
   hits: readonly LabelHit[],
   header: ColumnHeader | null,
+  accounts: readonly number[] = [],
 ): Candidate[] {
+  const split = accountBands(line, hit, hits, accounts);
+  if (split) return split.flatMap(({ x, view }) => rowValues(view, hit, hits, header).map((c) => ({ ...c, x })));
   const next = hits.find((h) => h.index > hit.index);
   const end = next ? next.index : line.segs.length;
   const target = hit.match.target;
@@ -173,6 +178,37 @@ export function rowValues(
       .filter((a) => a !== first && a.amount!.quality >= 0.85 && a.amount!.value !== first.amount!.value)
       .map((a) => make(a, 0.8, { unsure })),
   ];
+}
+
+/**
+ * The row as each side-by-side account sees it: the label, then only the cells whose centre lies
+ * under that account's heading (from its left edge to the next heading's). Only for a label left of
+ * every heading with no other label after it on the line: a label inside an account's band is that
+ * account's own row.
+ */
+function accountBands(
+  line: Segmented,
+  hit: LabelHit,
+  hits: readonly LabelHit[],
+  accounts: readonly number[],
+): { x: number; view: Segmented }[] | null {
+  const target = hit.match.target;
+  if (accounts.length < 2 || target === 'date' || target === 'currency' || target === 'account') return null;
+  const edges = [...accounts].sort((a, b) => a - b);
+  if (hit.seg.x1 > edges[0]! + 5 || hits.some((h) => h.index > hit.index)) return null;
+  const centre = (s: Segment) => (s.x0 + s.x1) / 2;
+  const bands = edges.map((x, b) => ({
+    x,
+    view: {
+      ...line,
+      segs: line.segs.filter(
+        (s, i) => i <= hit.index || (centre(s) >= x - 5 && (b + 1 === edges.length || centre(s) < edges[b + 1]! - 5)),
+      ),
+    },
+  }));
+  // Figures left of the first heading belong to no account's band: the row is not split by accounts.
+  if (line.segs.some((s, i) => i > hit.index && centre(s) < edges[0]! - 5 && s.kind !== 'text')) return null;
+  return bands.filter((b) => b.view.segs.length > hit.index + 1);
 }
 
 /** A figure printed under its label (form boxes, a row of labels over a row of values). */

@@ -17,7 +17,7 @@ import type { PageContent, PageWord, ReadRequest, WorkerMessage, WorkerRequest }
 import { prescan } from './pdf.prescan.ts';
 import { loadPdfJs, type PdfJs } from './pdfjs.loader.ts';
 import { judgeFonts, lyingRegions } from './text.quality.ts';
-import { needsOcr } from './text-layer.ts';
+import { ideographsOfRadicals, needsOcr } from './text-layer.ts';
 
 // The code cache (this file's stripped TypeScript and pdf.js's 3 MB) is on from the thread's first line:
 // the parent starts it with NODE_COMPILE_CACHE set (pdf-document.reader.ts).
@@ -132,7 +132,7 @@ async function readPages(doc: PdfDoc, pdfjs: PdfJs, raster: PageRaster, req: Wor
       const w = item.width * (viewport.scale ?? 1);
       const mono = /mono/i.test(content.styles[item.fontName]?.fontFamily ?? '');
       const item0 = { x0, top: baseY - fontH * 0.8, bottom: baseY + fontH * 0.2, width: w, size: fontH, base: baseY };
-      pieces.push(...itemPieces(item.str, { ...item0, font: item.fontName }, mono));
+      pieces.push(...itemPieces(ideographsOfRadicals(item.str), { ...item0, font: item.fontName }, mono));
     }
     // Fonts whose text is garbage are not read; where they drew, the picture is read instead.
     const verdicts = judgeFonts(pieces);

@@ -30,6 +30,16 @@ export function splitItem(
   return out;
 }
 
+/**
+ * CJK fonts often map their glyphs to the Kangxi radical code points (`⽉` U+2F49, `⽇` U+2F47) that
+ * look like the ideographs (`月`, `日`) they stand for: a date `2026年12⽉4⽇` or a label `⾦额` is then
+ * no date or label to a reader. Each radical is its ideograph under compatibility normalisation.
+ */
+const RADICAL = /[\u2e80-\u2fdf]/gu;
+export function ideographsOfRadicals(str: string): string {
+  return str.replace(RADICAL, (ch) => ch.normalize('NFKC'));
+}
+
 // Plain text: Latin letters, digits and the marks of figures, and the scripts of Chinese, Japanese
 // and Korean statements with their punctuation and full-width forms (a bilingual Hong Kong or Tokyo
 // statement is not garbled). A font without a Unicode map yields control, private-use or Latin

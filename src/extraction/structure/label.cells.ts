@@ -1,5 +1,5 @@
 import type { FieldName } from '../../contract/fields.ts';
-import { type Candidate, FIELD_TARGETS, type LabelHit, labelHits, signed } from '../fields/candidates.ts';
+import { type Candidate, FIELD_TARGETS, isProse, type LabelHit, labelHits, signed } from '../fields/candidates.ts';
 import { matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { rtlFigures } from './rtl.rows.ts';
@@ -29,6 +29,34 @@ function joinWrappedLabel(line: Segmented, prev: Segmented | undefined): Segment
   if (alone && alone.score >= joined.score) return line;
   const seg: Segment = { ...first, text, x0: Math.min(top.x0, first.x0), x1: Math.max(top.x1, first.x1) };
   return { ...line, segs: [seg, ...line.segs.slice(1)] };
+}
+
+/** The clause a line of prose ends with: the words after its last sentence end. */
+const lastClause = (text: string): string =>
+  text
+    .split(/[.!?](?=\s|$)/)
+    .at(-1)!
+    .trim();
+
+/**
+ * A sentence whose label runs over a line break before its figure (`… so that the net equity in the` /
+ * `account stood at €162,480.20.`): the clause the paragraph's line above ends with and the words before
+ * the figure are one label cell, where together they name a field and the words alone name none.
+ */
+function joinWrappedSentence(line: Segmented, prev: Segmented | undefined): Segmented {
+  const [first, figure] = line.segs;
+  if (!prev || prev.page !== line.page || first?.kind !== 'text' || figure?.kind !== 'amount') return line;
+  const last = prev.segs.at(-1);
+  if (last?.kind !== 'text' || Math.abs(prev.segs[0]!.x0 - first.x0) > 6) return line;
+  if (line.top - prev.bottom > line.height * 1.2) return line;
+  const clause = lastClause(last.text);
+  const text = `${clause} ${first.text}`;
+  if (!clause || !isProse(text)) return line;
+  const joined = matchLabel(text, FIELD_TARGETS, { prose: true });
+  if (!joined) return line;
+  // Words that name a field alone (`deficit of`) are their own label: the clause above only qualifies them.
+  if (matchLabel(first.text, FIELD_TARGETS, { prose: isProse(first.text) })) return line;
+  return { ...line, segs: [{ ...first, text }, ...line.segs.slice(1)] };
 }
 
 /**
@@ -107,7 +135,11 @@ export function readLabelCells(lines: Segmented[]): LabelCells {
   const joined = lines.map(
     (line, at) =>
       labelAroundRow(lines, at) ??
-      labelAroundFigure(joinWrappedLabel(line, lines[at - 1]), lines[at - 1], lines[at + 1]),
+      labelAroundFigure(
+        joinWrappedSentence(joinWrappedLabel(line, lines[at - 1]), lines[at - 1]),
+        lines[at - 1],
+        lines[at + 1],
+      ),
   );
   const before = new Map<number, Candidate[]>();
   joined.forEach((line, at) => {

@@ -231,6 +231,9 @@ export const NONE_WORDS: readonly string[] = [
   'nie dotyczy',
   'なし',
   '無し',
+  // Chinese `无` / `無` (`追加保证金  无 None`).
+  '无',
+  '無',
   '없음',
 ];
 

@@ -158,3 +158,38 @@ export const TIME_OF_DAY_WORDS: readonly string[] = [
   "o'clock",
   'oclock',
 ];
+
+/**
+ * Words of a sentence that speaks of another, earlier day than the report's (`For comparison, on
+ * Thursday your equity was`, `at the previous close the requirement stood at`): its figures are
+ * that day's, not the report's. Whole phrases only: `prior to 4 p.m.` sets a deadline, it names no earlier day.
+ */
+export const OTHER_DAY_PHRASES: readonly string[] = [
+  'for comparison',
+  'by comparison',
+  'in comparison',
+  'previous day',
+  'previous business day',
+  'previous trading day',
+  'previous close',
+  'previous statement',
+  'prior day',
+  'prior business day',
+  'prior trading day',
+  'prior close',
+  'prior statement',
+  'preceding day',
+  'preceding business day',
+  'day before',
+  'yesterday',
+  'yesterdays',
+  // German, French, Italian, Spanish, Portuguese, Dutch, Swedish, Polish.
+  'vortag',
+  'la veille',
+  'ieri',
+  'ayer',
+  'ontem',
+  'gisteren',
+  'igår',
+  'wczoraj',
+];
