@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubtLookalikeLeads, lookalikeLead } from '../../src/extraction/fields/account.glyphs.ts';
+import { doubtLookalikeLeads, lookalikeLead, lookalikePrefix } from '../../src/extraction/fields/account.glyphs.ts';
 import type { ExtractedAccount } from '../../src/extraction/fields/fields.extractor.ts';
 import type { Segmented } from '../../src/extraction/layout/segments.ts';
 
@@ -30,6 +30,21 @@ describe('the first glyph of a scanned account number', () => {
     expect(lookalikeLead('8-2207-11')).toBeNull();
     expect(lookalikeLead('BX330912')).toBeNull();
     expect(lookalikeLead('37719342')).toBeNull();
+  });
+
+  it('has a letter look-alike where a leading digit stands before letters', () => {
+    expect(lookalikePrefix('1V476093')).toBe('IV476093');
+    expect(lookalikePrefix('0K120044')).toBe('OK120044');
+    expect(lookalikePrefix('17719342')).toBeNull();
+    expect(lookalikePrefix('IV476093')).toBeNull();
+    expect(lookalikePrefix('4V476093')).toBeNull();
+  });
+
+  it('puts a scanned number whose leading digit may be the first letter of a prefix below review', () => {
+    const accounts = [scanned('5Q220719'), scanned('SQ220719')];
+    doubtLookalikeLeads(accounts, { lines: [], ocrPages: new Set([1]) });
+    expect(accounts.map((a) => a.account!.conf)).toEqual([0.75, 0.95]);
+    expect(accounts[0]!.issues[0]!.message).toContain('SQ220719');
   });
 
   it('puts a scanned number that may lead with a letter or a digit below review, with the reason', () => {

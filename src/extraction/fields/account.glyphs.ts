@@ -18,6 +18,17 @@ export function lookalikeLead(account: string): string | null {
   return twin !== undefined && /^\d/.test(account.slice(1)) ? twin + account.slice(1) : null;
 }
 
+/**
+ * The same number with a leading digit read as its letter look-alike where a letter follows it
+ * (`1V476093` ↔ `IV476093`): a digit before the letters of a prefix is the scan's likelier slip than a
+ * number that leads with a digit, then letters, then digits. Null otherwise.
+ */
+export function lookalikePrefix(account: string): string | null {
+  const lead = account[0] ?? '';
+  const twin = /\d/.test(lead) ? twinOf.get(lead) : undefined;
+  return twin !== undefined && /^[A-Z]/.test(account.slice(1)) ? twin + account.slice(1) : null;
+}
+
 /** Whether a line prints `account` as a whole token (its groups may be spaced), not inside a longer number. */
 function prints(line: Segmented, account: string): boolean {
   const chars = [...account].map((c) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
@@ -26,7 +37,8 @@ function prints(line: Segmented, account: string): boolean {
 }
 
 /**
- * Account numbers a scan read whose first glyph has a look-alike (O/0, I/1, S/5, B/8) before a digit:
+ * Account numbers a scan read whose first glyph has a look-alike (O/0, I/1, S/5, B/8) before a digit,
+ * or is a digit with a letter look-alike before a letter:
  * where a text layer prints the number, it decides (the look-alike reading is taken if that is the one
  * printed); otherwise the number is below review, with the reason, since a scan cannot tell them apart.
  */
@@ -35,7 +47,7 @@ export function doubtLookalikeLeads(accounts: ExtractedAccount[], ctx: EvidenceC
   for (const a of accounts) {
     const read = a.account;
     if (read?.evidence?.source !== 'ocr') continue;
-    const twin = lookalikeLead(read.value);
+    const twin = lookalikeLead(read.value) ?? lookalikePrefix(read.value);
     if (!twin || textLines.some((l) => prints(l, read.value))) continue;
     if (textLines.some((l) => prints(l, twin))) {
       const evidence = locatePrinted(twin, 'account', { ...ctx, lines: textLines }, read.evidence.label);
