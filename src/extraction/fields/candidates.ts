@@ -11,7 +11,10 @@ import {
   PROSE_LINK_WORDS,
   PROSE_TAIL_WORDS,
 } from '../vocabulary/prose.words.ts';
-import { foldedWords, phrasePattern } from '../vocabulary/word.patterns.ts';
+import { foldedWords, letterRun, phrasePattern } from '../vocabulary/word.patterns.ts';
+
+/** A cell that may be a label holds two letters in a row, in any script labels are read in. */
+const TWO_LETTERS = letterRun(2);
 
 /** One reading of a value next to a label, before the best reading per field is chosen. */
 export interface Candidate {
@@ -74,7 +77,7 @@ export function labelHits(line: Segmented): readonly LabelHit[] {
 function readLabelHits(line: Segmented): LabelHit[] {
   const hits: LabelHit[] = [];
   line.segs.forEach((seg, index) => {
-    if (seg.kind !== 'text' || !/[a-z]{2}/i.test(seg.text)) return;
+    if (seg.kind !== 'text' || !TWO_LETTERS.test(seg.text)) return;
     // `No call`, `None`: a value, not a label.
     if (isNoneWord(seg.text) || NONE_LEAD.test(seg.text.trim())) return;
     if (nameTail(line.segs, index)) return;

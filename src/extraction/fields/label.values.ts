@@ -9,8 +9,11 @@ import { ledgerTotal } from '../structure/currency.ledger.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { contextOf, isNoneCell, isNoneWord } from '../vocabulary/fields.context.ts';
 import { DATE_RANGE_WORDS } from '../vocabulary/prose.words.ts';
-import { phraseRegExp } from '../vocabulary/word.patterns.ts';
+import { letterRun, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { type Candidate, debitBefore, type LabelHit, signed } from './candidates.ts';
+
+/** A word of another label, in any script labels are read in. */
+const FOUR_LETTERS = letterRun(4);
 
 const DATE_RANGE = phraseRegExp(DATE_RANGE_WORDS);
 
@@ -116,7 +119,7 @@ export function rowValues(
           ocr: Math.min(s.conf, 0.35 + hit.seg.conf),
         },
       ];
-    } else if (s.kind === 'text' && amounts.length > 0 && /[a-z]{4}/i.test(s.text)) break;
+    } else if (s.kind === 'text' && amounts.length > 0 && FOUR_LETTERS.test(s.text)) break;
     // A cell of digits that reads as no figure (`3.41,759.60`, a scan's slip) is the label's own value,
     // unreadable: the figure of a cell further on belongs to another label.
     else if (

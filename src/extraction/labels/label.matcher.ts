@@ -1,3 +1,5 @@
+import { foldText } from '../vocabulary/word.patterns.ts';
+import { ACCOUNT_LABEL_WORDS, POSTPOSITION_PIVOTS } from './labels.more.languages.ts';
 import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
 import {
   ABBREVIATIONS,
@@ -28,17 +30,13 @@ interface Token {
 /** Lower-case words with abbreviations spelled out: `Maint. Req.` → maintenance requirement. */
 export function tokenize(label: string): Token[] {
   // Accents fold to their letters (`Überdeckung`, `Excédent`), so a scan that drops one still matches.
-  const s = label
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/ł/g, 'l')
+  // Cyrillic and Greek words stay in their script; other scripts' letters separate words as before.
+  const s = foldText(label)
     .replace(/\ba\/c\b/g, 'ac ')
     .replace(/&/g, ' and ')
     .replace(/\bp\s*&\s*l\b/g, 'pnl')
     .replace(/[’']s\b/g, 's')
-    .replace(/[^a-z0-9#%]+/g, ' ')
+    .replace(/[^a-z0-9#%\u0370-\u03ff\u0400-\u04ff]+/g, ' ')
     .trim();
   if (!s) return [];
   const out: Token[] = [];
@@ -55,6 +53,11 @@ export function tokenize(label: string): Token[] {
 }
 
 const synTokens = new Map<Synonym, string[]>(SYNONYMS.map((s) => [s, tokenize(s.phrase).map((t) => t.text)]));
+/** What each word of the synonyms names: `target:negate` of every synonym holding it. */
+const WORD_SENSES = new Map<string, Set<string>>();
+for (const [syn, words] of synTokens)
+  for (const w of words)
+    WORD_SENSES.set(w, (WORD_SENSES.get(w) ?? new Set()).add(`${syn.target}:${Boolean(syn.negate)}`));
 const distractors = DISTRACTOR_WORDS.map((d) => tokenize(d).map((t) => t.text)).filter((d) => d.length > 0);
 
 function editDistanceAtMost1(a: string, b: string): boolean {
@@ -162,7 +165,30 @@ function headFirst(
   return own && own.target !== full.target ? own : full;
 }
 
+/** A label read without its qualifier in parentheses is a little less sure than one read whole. */
+const QUALIFIER_PENALTY = 0.92;
+
 function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, asProse: boolean): LabelMatch | null {
+  const whole = matchWords(label, targets, asProse);
+  if (whole || asProse) return whole;
+  // `Egenkapital (nettolikvidationsværdi)`, `Købekraft (belåning)`: a qualifier in parentheses may hold words
+  // the vocabulary lacks; the label speaks without it, unless the qualifier makes it another figure (`(prior day)`).
+  const qualifiers = label.match(/\([^()]*\)/g);
+  if (!qualifiers) return null;
+  // A qualifier with a number is a rate or a formula (`(30%)`, `(7 + 8 + 9)`): the label is read whole or not at all.
+  if (qualifiers.some((q) => /[\d%]/.test(q))) return null;
+  const held = qualifiers.map((q) => tokenize(q).map((t) => t.text));
+  if (held.some((q) => distractors.some((d) => containsSeq(q, d, -1, -1)))) return null;
+  const bare = matchWords(label.replace(/\([^()]*\)/g, ' '), targets, false);
+  if (!bare || bare.score * QUALIFIER_PENALTY < MIN_SCORE) return null;
+  // A qualifier may only repeat what the label says (`(nettolikvidationsværdi)`): one with a word of another
+  // figure's labels, or of the opposite sign's (`Surplus (Shortfall)`), names two figures. Alone it is no label.
+  const said = `${bare.target}:${bare.negate}`;
+  if (held.flat().some((w) => [...(WORD_SENSES.get(w) ?? [])].some((sense) => sense !== said))) return null;
+  return { ...bare, score: bare.score * QUALIFIER_PENALTY };
+}
+
+function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined, asProse: boolean): LabelMatch | null {
   const tokens = tokenize(label);
   if (tokens.length === 0) return null;
   // In prose the label sits shortly before the figure: score by distance from the end instead of extra words.
@@ -189,7 +215,15 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
     // `Equity Required`, `Required Maintenance Equity`: the equity an account must hold is a requirement, not its equity.
     if (syn.target === 'total_equity' && extras.some((w) => REQUIRED.has(w)) && !st.some((w) => REQUIRED.has(w)))
       continue;
-    const unknown = extras.filter((w) => !NOISE_WORDS.has(w) && !/^\d+$/.test(w));
+    // `Overskud over vedligeholdelsesmargin`, `Letét feletti többlet`: the pivot and the basis on its far side
+    // name what the figure is measured against, not words the label lacks.
+    const pivotAt = words.findIndex((w, i) => i >= to && PIVOTS.has(w));
+    // A postposition's basis stands before it: from the start when the synonym follows (`… üzeri fazla`),
+    // from the synonym's end when it precedes (`Ylijäämä ylläpitomarginaalin yli`).
+    const postAt = words.findIndex((w, i) => i > 0 && POSTPOSITIONS.has(w));
+    const basis = (i: number) =>
+      (pivotAt > 0 && i >= pivotAt) || (postAt > 0 && i <= postAt && (postAt < from || (postAt >= to && i >= to)));
+    const unknown = words.filter((w, i) => (i < from || i >= to) && !basis(i) && !NOISE.has(w) && !/^\d+$/.test(w));
     let penalty: number;
     if (prose) {
       const distance = words.length - to;
@@ -205,8 +239,10 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
     // `Excess over house requirement` is an excess: what follows `over` is the basis, not the figure.
     const pivot = words.findIndex((w, i) => i > 0 && PIVOTS.has(w));
     const afterPivot = pivot > 0 && from > pivot && !st.includes(words[pivot]!);
+    // `Sürdürme teminatı üzeri fazla`: the synonym right before a postposition is the basis.
+    const beforePost = postAt > 0 && to === postAt;
     const quality = win.quality < 1 ? win.quality : abbreviated ? 0.95 : 1;
-    const score = quality * Math.min(1, syn.weight) * penalty * (afterPivot ? 0.8 : 1);
+    const score = quality * Math.min(1, syn.weight) * penalty * (afterPivot || beforePost ? 0.8 : 1);
     // Weight above 1 breaks ties (house over plain); covering more words beats a shorter synonym.
     const rank = score * Math.max(1, syn.weight) + st.length * 0.002;
     if (rank > bestRank) {
@@ -214,8 +250,11 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
       best = { target: syn.target, score, synonym: syn, negate: Boolean(syn.negate), words: extras };
     }
   }
-  return best && best.score >= 0.6 ? best : null;
+  return best && best.score >= MIN_SCORE ? best : null;
 }
+
+/** Below this a label names no field. */
+const MIN_SCORE = 0.6;
 
 /**
  * The label names a shortfall (`Margin shortfall`, `Deficiency`, `Unterdeckung`): the excess printed as a
@@ -230,23 +269,14 @@ export function noneIsNoCall(match: LabelMatch): boolean {
   return match.target === 'margin_call' || namesDeficit(match);
 }
 
-const REQUIRED: ReadonlySet<string> = new Set(REQUIRED_WORDS);
+// Word lists in the form labels are compared in: folded, one word each (`i alt` gives i and alt).
+const tokenSet = (list: Iterable<string>): ReadonlySet<string> =>
+  new Set([...list].flatMap((w) => tokenize(w).map((t) => t.text)));
+const NOISE = tokenSet(NOISE_WORDS);
+const REQUIRED = tokenSet(REQUIRED_WORDS);
 const IDENTIFIER_TAIL: ReadonlySet<string> = new Set(IDENTIFIER_TAIL_WORDS);
 /** Targets whose labels may end in an identifier word (`Account No.`, `Currency Code`). */
 const NOT_MONEY: ReadonlySet<LabelTarget> = new Set(['account', 'date', 'currency']);
-const PIVOTS: ReadonlySet<string> = new Set(PIVOT_WORDS);
-const ACCOUNT_EXTRAS = new Set([
-  'number',
-  'no',
-  'num',
-  '#',
-  'id',
-  'client',
-  'customer',
-  'your',
-  'the',
-  'code',
-  'margin',
-  'main',
-  'sub',
-]);
+const PIVOTS = tokenSet(PIVOT_WORDS);
+const POSTPOSITIONS = tokenSet(POSTPOSITION_PIVOTS);
+const ACCOUNT_EXTRAS = tokenSet(ACCOUNT_LABEL_WORDS);

@@ -1,10 +1,11 @@
 import { CURRENCY_CODES } from '../parse/currency.parser.ts';
+import { withFoldedWords } from '../vocabulary/word.patterns.ts';
 import { EUROPEAN_DISTRACTORS, EUROPEAN_NOISE, EUROPEAN_PIVOTS, EUROPEAN_REQUIRED } from './labels.european.ts';
-
-/** The words around labels: what disqualifies one, how abbreviations read, what may be ignored. */
+import { MORE_DISTRACTORS, MORE_NOISE, MORE_PIVOTS, MORE_REQUIRED } from './labels.more.languages.ts';
 
 /**
- * Words that turn a label into a different figure: a prior column, a change, a day-trading number.
+ * The words around labels (what disqualifies one, how abbreviations read, what may be ignored), first
+ * the words that turn a label into a different figure: a prior column, a change, a day-trading number.
  * A label containing one of these never matches a field unless the synonym itself holds the word.
  */
 export const DISTRACTOR_WORDS = [
@@ -115,13 +116,14 @@ export const DISTRACTOR_WORDS = [
   'target',
   'required deposit',
   ...EUROPEAN_DISTRACTORS,
+  ...MORE_DISTRACTORS,
 ];
 
 /**
  * Words that say a figure is what an account must hold, not what it holds: with one of them, a label
  * that names the equity (`Equity Required`, `Required Maintenance Equity`) names a requirement.
  */
-export const REQUIRED_WORDS = ['required', 'requirement', ...EUROPEAN_REQUIRED];
+export const REQUIRED_WORDS = ['required', 'requirement', ...EUROPEAN_REQUIRED, ...MORE_REQUIRED];
 
 /**
  * Words that, ending a label, make it name an identifier (`Sweep Account Ref`, `Call Number`): the
@@ -130,7 +132,7 @@ export const REQUIRED_WORDS = ['required', 'requirement', ...EUROPEAN_REQUIRED];
 export const IDENTIFIER_TAIL_WORDS = ['ref', 'reference', 'id', 'number', 'num', '#', 'code'];
 
 /** Words after which a label names the basis of a figure, not the figure (`Excess over house requirement`). */
-export const PIVOT_WORDS = ['over', 'above', 'vs', 'less', 'minus', ...EUROPEAN_PIVOTS];
+export const PIVOT_WORDS = ['over', 'above', 'vs', 'less', 'minus', ...EUROPEAN_PIVOTS, ...MORE_PIVOTS];
 
 /** Abbreviations rewritten before matching: `Maint. Req.` reads as `maintenance requirement`. */
 export const ABBREVIATIONS: Record<string, string> = {
@@ -210,8 +212,8 @@ export const WORD_FORMS: Readonly<Record<string, string>> = {
   required: 'requirement',
 };
 
-/** Words that may sit around a synonym without changing what it means (`Total Net Liq (USD)`). */
-export const NOISE_WORDS = new Set([
+/** Words that may sit around a synonym without changing what it means (`Total Net Liq (USD)`), also folded. */
+export const NOISE_WORDS = withFoldedWords([
   'total',
   'current',
   'today',
@@ -282,6 +284,7 @@ export const NOISE_WORDS = new Set([
   '#',
   ...EUROPEAN_NOISE,
   ...EUROPEAN_REQUIRED,
+  ...MORE_NOISE,
 ]);
 
 /**

@@ -40,12 +40,13 @@ export function ideographsOfRadicals(str: string): string {
   return str.replace(RADICAL, (ch) => ch.normalize('NFKC'));
 }
 
-// Plain text: Latin letters, digits and the marks of figures, and the scripts of Chinese, Japanese
-// and Korean statements with their punctuation and full-width forms (a bilingual Hong Kong or Tokyo
-// statement is not garbled). A font without a Unicode map yields control, private-use or Latin
-// nonsense, never whole CJK words: those fonts are judged one by one in text.quality.ts.
+// Plain text: Latin letters (accented ones and their combining marks too: Czech, Turkish, Vietnamese),
+// Greek and Cyrillic, digits and the marks of figures, and the scripts of Chinese, Japanese and Korean
+// statements with their punctuation and full-width forms (a bilingual Hong Kong or Tokyo statement is not
+// garbled). A font without a Unicode map yields control, private-use or Latin nonsense, never whole CJK
+// words: those fonts are judged one by one in text.quality.ts.
 const PLAIN =
-  /[A-Za-z0-9 .,:;$€£¥₹%()/\-#&'"*+△▲▼\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uffee]/u;
+  /[A-Za-z0-9 .,:;$€£¥₹₺₽₫%()/\-#&'"*+△▲▼\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uffee]/u;
 
 /** A page needs OCR when its text layer is absent, tiny, or garbled (fonts without a Unicode map). */
 export function needsOcr(words: PageWord[]): boolean {

@@ -2,7 +2,7 @@ import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { tokenize } from '../labels/label.matcher.ts';
 import { SYNONYMS } from '../labels/labels.synonyms.ts';
 import { DISTRACTOR_WORDS, NOISE_WORDS } from '../labels/labels.vocabulary.ts';
-import { PIVOT_WORDS, PROSE_STOP_WORDS } from '../vocabulary/fields.context.ts';
+import { PIVOT_WORDS, POSTPOSITION_WORDS, PROSE_STOP_WORDS } from '../vocabulary/fields.context.ts';
 
 /**
  * Whether a label names its field unambiguously: every word of it belongs to that field's own
@@ -31,6 +31,7 @@ const SHARED = new Set<string>();
 }
 const ALL_FIELD_WORDS = new Set([...FIELD_WORDS.values()].flatMap((s) => [...s]));
 const PIVOTS = new Set(PIVOT_WORDS);
+const POSTPOSITIONS = new Set(POSTPOSITION_WORDS);
 const STOP = new Set(PROSE_STOP_WORDS);
 
 export interface Clarity {
@@ -63,12 +64,19 @@ function clarityOf(text: string, target: FieldName, prose: boolean): Clarity {
   if (all.length === 0) return { clear: false, reason: 'no label' };
   const own = FIELD_WORDS.get(target)!;
   const pivot = all.findIndex((w, i) => i > 0 && PIVOTS.has(w));
-  if (pivot > 0 && target !== 'excess_liquidity' && !own.has(all[pivot]!))
-    return { clear: false, reason: `"${text}" names a difference ("${all[pivot]}"), not the ${name(target)}` };
+  const post = all.findIndex((w, i) => i > 0 && POSTPOSITIONS.has(w));
+  const at = pivot > 0 ? pivot : post;
+  if (at > 0 && target !== 'excess_liquidity' && !own.has(all[at]!))
+    return { clear: false, reason: `"${text}" names a difference ("${all[at]}"), not the ${name(target)}` };
   // A qualifier in parentheses (`Buying Power (Marginable Securities)`) may hold words of its own.
   const bare = new Set(words(clause.replace(/\([^)]*\)/g, ' ')));
   // `Excess over house requirement`: what follows the pivot is the basis of the excess, not its name.
-  for (const w of pivot > 0 && target === 'excess_liquidity' ? all.slice(0, pivot) : all) {
+  // Before a postposition stands the basis, back to the excess's own words (`Sürdürme teminatı üzeri fazla`,
+  // `Ylijäämä ylläpitomarginaalin yli`): the excess is named by the other words.
+  let basis = post;
+  while (basis > 0 && !own.has(all[basis - 1]!)) basis--;
+  const named = pivot > 0 ? all.slice(0, pivot) : post > 0 ? [...all.slice(0, basis), ...all.slice(post + 1)] : all;
+  for (const w of target === 'excess_liquidity' ? named : all) {
     if (prose && STOP.has(w)) continue;
     const other = otherField(w, target);
     if (other) return { clear: false, reason: `"${text}" also reads as the ${name(other)} ("${w}")` };

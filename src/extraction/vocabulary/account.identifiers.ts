@@ -26,6 +26,22 @@ export const HOLDER_WORDS: readonly string[] = [
   'kunden',
   'kundennummer',
   'kundennr',
+  // Danish, Norwegian, Finnish, Turkish, Czech, Hungarian, Russian, Greek, Indonesian, Vietnamese
+  'kundenummer',
+  'kundenr',
+  'asiakas',
+  'asiakasnumero',
+  'müşteri',
+  'zákazník',
+  'zákazníka',
+  'ügyfél',
+  'ügyfélazonosító',
+  'клиент',
+  'πελάτης',
+  'πελάτη',
+  'δικαιούχος',
+  'nasabah',
+  'khách hàng',
 ];
 
 /** Words that name an account itself: a label holding one is an account's label, whoever else it names. */
@@ -47,6 +63,20 @@ export const ACCOUNT_NOUNS: readonly string[] = [
   'compte',
   'cuenta',
   'conto',
+  'tili',
+  'tilinumero',
+  'hesap',
+  'hesabı',
+  'účet',
+  'účtu',
+  'számla',
+  'számlaszám',
+  'счет',
+  'счета',
+  'λογαριασμός',
+  'λογαριασμού',
+  'rekening',
+  'tài khoản',
 ];
 
 /** A label under which a number is never an account's, unless it also names an account (`Account Ref`). */
@@ -89,6 +119,28 @@ export const NOT_ACCOUNT_PHRASES: readonly string[] = [
   'référence',
   'auftrag',
   'numéro de commande',
+  'cvr',
+  'organisasjonsnummer',
+  'y tunnus',
+  'mersis',
+  'vergi no',
+  'vergi numarası',
+  'tc kimlik',
+  'ičo',
+  'dič',
+  'adószám',
+  'cégjegyzékszám',
+  'инн',
+  'огрн',
+  'договор',
+  'регистрационный код',
+  'αφμ',
+  'μερίδας',
+  'κωδικός μερίδας',
+  'npwp',
+  'nik',
+  'cmnd',
+  'cccd',
 ];
 
 /**
@@ -109,6 +161,9 @@ export const PART_ACCOUNT_WORDS: readonly string[] = [
   'sottoconto',
   'subkonto',
   'underkonto',
+  'alt hesap',
+  'alszámla',
+  'субсчет',
 ];
 
 const HOLDER = foldedPhrases(HOLDER_WORDS);

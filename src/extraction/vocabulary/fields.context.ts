@@ -6,6 +6,15 @@
  * they hold no keyword lists of their own.
  */
 
+import {
+  MORE_CURRENT_WORDS,
+  MORE_NONE_WORDS,
+  MORE_PIVOT_WORDS,
+  MORE_PRIOR_WORDS,
+  MORE_TOTAL_WORDS,
+} from './context.words.more.ts';
+import { foldedWords } from './word.patterns.ts';
+
 export type FigureContext = 'current' | 'distractor' | 'total' | 'combined';
 
 /** Each phrase is matched as whole words, case-insensitively, after punctuation is dropped. */
@@ -30,6 +39,7 @@ export const CONTEXT_PHRASES: Record<FigureContext, readonly string[]> = {
     'vandaag',
     'hoje',
     'hoy',
+    ...MORE_CURRENT_WORDS,
   ],
   distractor: [
     'prior',
@@ -72,8 +82,20 @@ export const CONTEXT_PHRASES: Record<FigureContext, readonly string[]> = {
     'ieri',
     'ontem',
     'ayer',
+    ...MORE_PRIOR_WORDS,
   ],
-  total: ['total', 'totals', 'page total', 'report total', 'grand total', 'subtotal', 'sub total', 'summe', 'gesamt'],
+  total: [
+    'total',
+    'totals',
+    'page total',
+    'report total',
+    'grand total',
+    'subtotal',
+    'sub total',
+    'summe',
+    'gesamt',
+    ...MORE_TOTAL_WORDS,
+  ],
   combined: [
     'combined',
     'household',
@@ -110,7 +132,9 @@ export const OTHER_ACCOUNT_WORDS: readonly string[] = [
 ];
 
 /** Words that make a label a difference of two figures (`Equity over requirement` is an excess). */
-export const PIVOT_WORDS: readonly string[] = ['over', 'above', 'vs', 'versus', 'less', 'minus'];
+export const PIVOT_WORDS: readonly string[] = ['over', 'above', 'vs', 'versus', 'less', 'minus', ...MORE_PIVOT_WORDS];
+
+export { POSTPOSITION_WORDS } from './context.words.more.ts';
 
 /**
  * Words of a sentence that say nothing about which figure follows (`your long positions had a
@@ -229,6 +253,7 @@ export const NONE_WORDS: readonly string[] = [
   'brak',
   'zadne',
   'nie dotyczy',
+  ...MORE_NONE_WORDS,
   'なし',
   '無し',
   // Chinese `无` / `無` (`追加保证金  无 None`).
@@ -240,13 +265,8 @@ export const NONE_WORDS: readonly string[] = [
 /** How a cell that stands for no figure starts (`No`, `None`, `Nil`, `N/A`): such a cell is never a label. */
 export const NONE_LEAD_WORDS: readonly string[] = ['no', 'none', 'nil', 'n/a'];
 
-const words = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/[’']s\b/g, 's')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+// Accents fold on both sides (`žádná` = zadna, `Καμία` = καμια), as every word list is compared.
+const words = foldedWords;
 
 const phraseTable = (Object.entries(CONTEXT_PHRASES) as [FigureContext, readonly string[]][]).flatMap(([ctx, list]) =>
   list.map((p) => ({ ctx, words: words(p) })),
@@ -288,7 +308,11 @@ export function namesOtherAccount(text: string): boolean {
   return OTHER_ACCOUNT_WORDS.some((o) => w.includes(o));
 }
 
-const NONE_SINGLE: ReadonlySet<string> = new Set(NONE_WORDS.filter((n) => words(n).length === 1));
+const NONE_SINGLE: ReadonlySet<string> = new Set(
+  NONE_WORDS.map(words)
+    .filter((w) => w.length === 1)
+    .map((w) => w[0]!),
+);
 
 /** True when the text, as a whole, says there is no figure (`NONE`, `Nil`, `keine`, `—`). */
 export function isNoneWord(text: string): boolean {

@@ -3,6 +3,13 @@
  * built from it here, so no logic file spells a keyword inside a regular expression of its own.
  */
 
+/**
+ * A letter of the scripts labels are read in (Latin with its accents, Greek, Cyrillic), for a `u` pattern:
+ * `letterRun(2)` tells a cell that may be a label (`Nakit`, `Маржа`) from one of digits and marks.
+ */
+export const LABEL_LETTER = String.raw`[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]`;
+export const letterRun = (n: number): RegExp => new RegExp(`${LABEL_LETTER}{${n}}`, 'u');
+
 /** A literal, escaped for a regular expression. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -52,18 +59,53 @@ export function startsWithPrefix(text: string, prefixes: readonly string[]): boo
 }
 
 /**
- * A text as lower-case words with accents folded and a possessive joined (`Client’s` → `clients`),
- * split at anything that is no letter or digit: the form phrase lists are compared in.
+ * Letters that stay themselves once accents are stripped, each with the plain letters a statement
+ * printed without them writes (`ß` ss, `ł` l, `ø` o, `đ` d, Turkish dotless `ı` i, Greek final `ς` σ).
  */
-export function foldedWords(text: string): string[] {
+export const LETTER_FOLDS: readonly (readonly [string, string])[] = [
+  ['ß', 'ss'],
+  ['ł', 'l'],
+  ['ø', 'o'],
+  ['æ', 'ae'],
+  ['œ', 'oe'],
+  ['đ', 'd'],
+  ['ð', 'd'],
+  ['þ', 'th'],
+  ['ı', 'i'],
+  ['ς', 'σ'],
+];
+const LETTER_FOLD_RE = new RegExp(`[${LETTER_FOLDS.map(([from]) => from).join('')}]`, 'gu');
+const LETTER_FOLD = new Map(LETTER_FOLDS);
+
+/**
+ * A text in the one form every word list is compared in: lower case, accents and other marks
+ * stripped (Greek tonos, Vietnamese stacked tones, Czech háček, the dot of Turkish `İ`), and the
+ * letters above spelled plainly. Cyrillic and Greek stay in their own script; Hangul syllables, which
+ * decompose into letters and no marks, compose again.
+ */
+export function foldText(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    .replace(LETTER_FOLD_RE, (c) => LETTER_FOLD.get(c) ?? c)
+    .normalize('NFC');
+}
+
+/**
+ * A text as folded words (`foldText`) with a possessive joined (`Client’s` → `clients`),
+ * split at anything that is no letter or digit: the form phrase lists are compared in.
+ */
+export function foldedWords(text: string): string[] {
+  return foldText(text)
     .replace(/[’']s\b/g, 's')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
+
+/** A word list as a set holding each entry as written and its folded words (`účtu` and uctu). */
+export const withFoldedWords = (list: readonly string[]): ReadonlySet<string> =>
+  new Set(list.flatMap((w) => [w, ...foldedWords(w)]));
 
 /** Phrases of a word list in `foldedWords` form, to be built once. */
 export const foldedPhrases = (list: readonly string[]): string[][] => list.map(foldedWords).filter((p) => p.length > 0);
