@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gluedNoneLength } from '../../src/extraction/layout/glued.codes.ts';
 import { isCurrencyCode } from '../../src/extraction/parse/currency.parser.ts';
-import { isNoneWord } from '../../src/extraction/vocabulary/fields.context.ts';
+import { isNoneWord } from '../../src/extraction/vocabulary/context.match.ts';
 import { type Placed, rows } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 

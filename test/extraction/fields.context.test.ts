@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CONTEXT_PHRASES,
-  contextOf,
-  isNoneWord,
-  NONE_WORDS,
-  namesOtherAccount,
-  OTHER_ACCOUNT_WORDS,
-} from '../../src/extraction/vocabulary/fields.context.ts';
+import { contextOf, isNoneWord, namesOtherAccount } from '../../src/extraction/vocabulary/context.match.ts';
+import { CONTEXT_PHRASES, NONE_WORDS, OTHER_ACCOUNT_WORDS } from '../../src/extraction/vocabulary/fields.context.ts';
 
 describe('figure context vocabulary', () => {
   it('reads row labels, column titles and qualifiers as whole words', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchLabel } from '../../src/extraction/labels/label.matcher.ts';
-import { contextOf, isNoneWord } from '../../src/extraction/vocabulary/fields.context.ts';
+import { contextOf, isNoneWord } from '../../src/extraction/vocabulary/context.match.ts';
 
 // Labels worded the way Italian, Dutch, Brazilian and Spanish statements print them (not any corpus file's words).
 describe('Italian, Dutch, Portuguese and Spanish margin labels', () => {

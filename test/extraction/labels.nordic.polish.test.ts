@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchLabel } from '../../src/extraction/labels/label.matcher.ts';
-import { isNoneWord } from '../../src/extraction/vocabulary/fields.context.ts';
+import { isNoneWord } from '../../src/extraction/vocabulary/context.match.ts';
 
 // Labels worded the way Swedish, Polish and umlaut-less German statements print them (our own wording).
 describe('Swedish, Polish and transliterated German margin labels', () => {

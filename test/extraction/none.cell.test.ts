@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNoneCell } from '../../src/extraction/vocabulary/fields.context.ts';
+import { isNoneCell } from '../../src/extraction/vocabulary/context.match.ts';
 
 describe('a value cell that says there is none, as a scan reads it', () => {
   it.each(['Nil', 'NONE |', 'none ad |', 'Nil ii', '| None'])('reads %s as none', (text) => {

@@ -3,7 +3,7 @@ import { currencyFromSymbol, currencyFromText } from '../../src/extraction/parse
 import { findDates } from '../../src/extraction/parse/date.parser.ts';
 import { findAmounts } from '../../src/extraction/parse/value.parser.ts';
 import { needsOcr } from '../../src/extraction/pdf/text-layer.ts';
-import { contextOf, isNoneWord } from '../../src/extraction/vocabulary/fields.context.ts';
+import { contextOf, isNoneWord } from '../../src/extraction/vocabulary/context.match.ts';
 import { foldedWords, foldText, letterRun } from '../../src/extraction/vocabulary/word.patterns.ts';
 
 describe('the one fold of every word list', () => {

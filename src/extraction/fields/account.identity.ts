@@ -4,6 +4,7 @@ import type { Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { namesHolder, namesNoAccount } from '../vocabulary/account.identifiers.ts';
+import { namesOtherAccount } from '../vocabulary/context.match.ts';
 import {
   ACCOUNT_NAME_SEPARATORS,
   ACCOUNT_TYPE_WORDS,
@@ -13,7 +14,6 @@ import {
   PHONE_WORDS,
   WEB_ADDRESS_MARKS,
 } from '../vocabulary/document.words.ts';
-import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { alternation, containsStem, phraseRegExp, startsWithPrefix } from '../vocabulary/word.patterns.ts';
 import { findAccounts, labelledAccounts } from './account.labels.ts';
 import { ocrFactor } from './field.choice.ts';

@@ -4,8 +4,8 @@ import type { Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { wholeAccount } from '../structure/account.cells.ts';
 import { namesHolder, namesPartAccount } from '../vocabulary/account.identifiers.ts';
+import { namesOtherAccount } from '../vocabulary/context.match.ts';
 import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
-import { namesOtherAccount } from '../vocabulary/fields.context.ts';
 import { startsWithPrefix } from '../vocabulary/word.patterns.ts';
 
 export interface AccountHit {

@@ -3,7 +3,8 @@ import { FIELD_NAMES } from '../../contract/fields.ts';
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { isNoneWord, NONE_LEAD_WORDS } from '../vocabulary/fields.context.ts';
+import { isNoneWord } from '../vocabulary/context.match.ts';
+import { NONE_LEAD_WORDS } from '../vocabulary/fields.context.ts';
 import {
   DEBIT_PROSE_NOUNS,
   DEBIT_PROSE_WORDS,

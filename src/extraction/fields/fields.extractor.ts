@@ -8,7 +8,7 @@ import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evide
 import { solveWithMemory } from '../solver/learned.hook.ts';
 import { accountFigures, indexAccountLines, type OpenFigure, openFigures } from '../solver/open.figures.ts';
 import { settlePartsByTable } from '../solver/table.parts.ts';
-import { namesOtherAccount } from '../vocabulary/fields.context.ts';
+import { namesOtherAccount } from '../vocabulary/context.match.ts';
 import { doubtLookalikeLeads } from './account.glyphs.ts';
 import { doubtOddAccounts, doubtRivalAccounts, printedLabel, unlabelledAccount } from './account.identity.ts';
 import type { Candidate } from './candidates.ts';

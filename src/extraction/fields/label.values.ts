@@ -7,7 +7,7 @@ import { periodStarts } from '../parse/date.range.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from '../structure/column.header.ts';
 import { ledgerTotal } from '../structure/currency.ledger.ts';
 import { governingLabel } from '../structure/label.band.ts';
-import { contextOf, isNoneCell, isNoneWord } from '../vocabulary/fields.context.ts';
+import { contextOf, isNoneCell, isNoneWord } from '../vocabulary/context.match.ts';
 import { DATE_RANGE_WORDS } from '../vocabulary/prose.words.ts';
 import { letterRun, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { type Candidate, debitBefore, type LabelHit, signed } from './candidates.ts';

@@ -4,7 +4,7 @@ import { underEarlierDate } from '../structure/dated.columns.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { isRateLabel } from '../structure/rate.rows.ts';
 import { isRuleLine } from '../structure/rule.lines.ts';
-import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/fields.context.ts';
+import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/context.match.ts';
 import { joinedPieces } from './split.figures.ts';
 
 /**

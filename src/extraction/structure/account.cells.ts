@@ -3,7 +3,7 @@ import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
-import { contextOf, isNoneWord } from '../vocabulary/fields.context.ts';
+import { contextOf, isNoneWord } from '../vocabulary/context.match.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { currencyFromCode, currencyFromName, isCurrencyName } from '../parse/currency.parser.ts';
-import { isNoneWord } from '../vocabulary/fields.context.ts';
+import { isNoneWord } from '../vocabulary/context.match.ts';
 import {
   type AccountCell,
   accountCellOf,

@@ -1,5 +1,5 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { contextOf } from '../vocabulary/fields.context.ts';
+import { contextOf } from '../vocabulary/context.match.ts';
 import { currencyCode } from './currency.sections.ts';
 
 /** Most lines a per-currency sub-ledger runs below its first row before its total. */

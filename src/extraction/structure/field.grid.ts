@@ -5,7 +5,8 @@ import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
-import { contextOf, type FigureContext, isNoneWord } from '../vocabulary/fields.context.ts';
+import { contextOf, isNoneWord } from '../vocabulary/context.match.ts';
+import type { FigureContext } from '../vocabulary/fields.context.ts';
 import { countColumns } from './count.columns.ts';
 
 /**

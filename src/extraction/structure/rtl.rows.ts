@@ -2,7 +2,7 @@ import type { FieldName } from '../../contract/fields.ts';
 import { type Candidate, FIELD_TARGETS, signed } from '../fields/candidates.ts';
 import { matchLabel, noneIsNoCall } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
-import { isNoneWord } from '../vocabulary/fields.context.ts';
+import { isNoneWord } from '../vocabulary/context.match.ts';
 
 /** Letters of the scripts written right to left. */
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;

@@ -1,6 +1,6 @@
 import { matchLabel } from '../labels/label.matcher.ts';
 import { type Segmented, sharesColumn } from '../layout/segments.ts';
-import { isNoneWord } from '../vocabulary/fields.context.ts';
+import { isNoneWord } from '../vocabulary/context.match.ts';
 import { type Column, type ColumnHeader, classifyHeader } from './column.header.ts';
 
 /**
