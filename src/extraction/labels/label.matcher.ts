@@ -87,7 +87,17 @@ function editDistanceAtMost1(a: string, b: string): boolean {
  * Letter pairs OCR reads for one letter and back (`memorandum` read `memoraridum`, `rn` for `m`):
  * both words are compared with each pair folded to one letter, so such a slip costs one edit at most.
  */
-const fold = (w: string) => OCR_LETTER_PAIRS.reduce((s, [pair, to]) => s.replaceAll(pair, to), w);
+const folded = new Map<string, string>();
+function fold(w: string): string {
+  let f = folded.get(w);
+  if (f === undefined) {
+    f = OCR_LETTER_PAIRS.reduce((s, [pair, to]) => s.replaceAll(pair, to), w);
+    // Words of labels and synonyms: a document brings a few thousand; a long-lived service starts over.
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(w, f);
+  }
+  return f;
+}
 
 /** 1 exact, 0.95 another form of the word, 0.85 within one OCR slip (long words only), 0 otherwise. */
 function tokenSimilarity(a: string, b: string): number {
