@@ -1,6 +1,7 @@
 import type { Segmented } from '../layout/segments.ts';
 import { type EvidenceContext, locatePrinted } from '../solver/evidence.ts';
 import { LOOKALIKE_GLYPHS } from '../vocabulary/ocr.glyphs.ts';
+import { escapeRegExp } from '../vocabulary/word.patterns.ts';
 import type { ExtractedAccount } from './fields.extractor.ts';
 
 /** Confidence of a scanned account number whose first glyph the scan may have read as its look-alike. */
@@ -31,7 +32,7 @@ export function lookalikePrefix(account: string): string | null {
 
 /** Whether a line prints `account` as a whole token (its groups may be spaced), not inside a longer number. */
 function prints(line: Segmented, account: string): boolean {
-  const chars = [...account].map((c) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  const chars = [...account].map(escapeRegExp);
   const re = new RegExp(`(?<![A-Z0-9])${chars.join(' ?')}(?![A-Z0-9])`);
   return line.cells.some((c) => re.test(c.text.toUpperCase()));
 }

@@ -6,7 +6,7 @@ import {
   PREFIXED_DATE_WORDS,
   ROMAN_MONTHS,
 } from '../vocabulary/date-words.ts';
-import { foldText } from '../vocabulary/word.patterns.ts';
+import { escapeRegExp, foldText } from '../vocabulary/word.patterns.ts';
 import { toHalfWidth } from './number.reader.ts';
 
 /**
@@ -40,7 +40,7 @@ export interface DateMatch {
   quality: number;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const esc = escapeRegExp;
 
 // Each name also without its marks (`aralik`, `δεκεμβριου`): a scan or a plain-letter printer drops them.
 const MONTHS = new Map<string, number>();

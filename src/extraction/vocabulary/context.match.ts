@@ -10,7 +10,7 @@ import {
   NONE_WORDS,
   OTHER_ACCOUNT_WORDS,
 } from './fields.context.ts';
-import { foldedWords } from './word.patterns.ts';
+import { foldedWords, holdsRun } from './word.patterns.ts';
 
 // Accents fold on both sides (`žádná` = zadna, `Καμία` = καμια), as every word list is compared.
 const words = foldedWords;
@@ -18,11 +18,10 @@ const words = foldedWords;
 const phraseTable = (Object.entries(CONTEXT_PHRASES) as [FigureContext, readonly string[]][]).flatMap(([ctx, list]) =>
   list.map((p) => ({ ctx, words: words(p) })),
 );
-
-function containsPhrase(hay: string[], needle: string[]): boolean {
-  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((n, k) => hay[i + k] === n)) return true;
-  return false;
-}
+/** Every word of the total and combined phrases: a label of these words alone is a total row's. */
+const TOTAL_WORDS: ReadonlySet<string> = new Set(
+  phraseTable.filter((p) => p.ctx === 'total' || p.ctx === 'combined').flatMap((p) => p.words),
+);
 
 /**
  * What a row label, column title or qualifier (`prior:`) says about the figures it governs. A
@@ -31,7 +30,7 @@ function containsPhrase(hay: string[], needle: string[]): boolean {
 export function contextOf(text: string): FigureContext | null {
   const w = words(text);
   if (w.length === 0) return null;
-  const found = new Set(phraseTable.filter((p) => containsPhrase(w, p.words)).map((p) => p.ctx));
+  const found = new Set(phraseTable.filter((p) => holdsRun(w, p.words)).map((p) => p.ctx));
   for (const ctx of ['distractor', 'combined', 'total', 'current'] as const) if (found.has(ctx)) return ctx;
   return null;
 }
@@ -43,10 +42,7 @@ export function contextOf(text: string): FigureContext | null {
 export function isTotalOnly(text: string): boolean {
   const w = words(text);
   if (w.length === 0 || contextOf(text) !== 'total') return false;
-  const totalWords = new Set(
-    phraseTable.filter((p) => p.ctx === 'total' || p.ctx === 'combined').flatMap((p) => p.words),
-  );
-  return w.every((x) => totalWords.has(x));
+  return w.every((x) => TOTAL_WORDS.has(x));
 }
 
 /** True when the words name another account (`Master Account`, `Sweep acct`). */
@@ -55,6 +51,8 @@ export function namesOtherAccount(text: string): boolean {
   return OTHER_ACCOUNT_WORDS.some((o) => w.includes(o));
 }
 
+/** Each none-word as its folded words joined by spaces, folded once. */
+const NONE_PHRASES: ReadonlySet<string> = new Set(NONE_WORDS.map((n) => words(n).join(' ')));
 const NONE_SINGLE: ReadonlySet<string> = new Set(
   NONE_WORDS.map(words)
     .filter((w) => w.length === 1)
@@ -66,7 +64,7 @@ export function isNoneWord(text: string): boolean {
   const t = text.trim();
   if (/^[-–—]+$/.test(t)) return true;
   const w = words(t).join(' ');
-  if (w.length > 0 && NONE_WORDS.some((n) => words(n).join(' ') === w)) return true;
+  if (w.length > 0 && NONE_PHRASES.has(w)) return true;
   // Bilingual without a separator (`なし None`): every word says there is none.
   const each = words(t);
   if (each.length > 1 && each.every((x) => NONE_SINGLE.has(x))) return true;

@@ -110,10 +110,13 @@ export const withFoldedWords = (list: readonly string[]): ReadonlySet<string> =>
 /** Phrases of a word list in `foldedWords` form, to be built once. */
 export const foldedPhrases = (list: readonly string[]): string[][] => list.map(foldedWords).filter((p) => p.length > 0);
 
+/** Whether the words hold the folded phrase as a run of whole words. */
+export function holdsRun(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((x, k) => words[i + k] === x)) return true;
+  return false;
+}
+
 /** Whether the words hold one of the folded phrases as a run of whole words. */
 export function holdsPhrase(words: readonly string[], phrases: readonly (readonly string[])[]): boolean {
-  return phrases.some((p) => {
-    for (let i = 0; i + p.length <= words.length; i++) if (p.every((x, k) => words[i + k] === x)) return true;
-    return false;
-  });
+  return phrases.some((p) => holdsRun(words, p));
 }
