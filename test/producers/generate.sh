@@ -16,6 +16,8 @@
 # producers plus `groffmm` (groff -mm -Tpdf, A4).
 # `generate.sh --set6 [name-filter]` builds the sixth held-out set (set6/sources -> set6/statements) with set 5's
 # producers (ReportLab sources there embed DejaVu Sans for Cyrillic).
+# `generate.sh --set7 [name-filter]` builds the seventh held-out set (set7/sources -> set7/statements) with set 6's
+# producers plus `printout` (Chromium with its print header and footer, the page served from a portal-like URL).
 set -euo pipefail
 cd "$(dirname "$0")"
 out=statements
@@ -25,6 +27,7 @@ if [ "${1:-}" = --set3 ]; then set3=1 out=set3/statements srcdir=set3/sources; s
 if [ "${1:-}" = --set4 ]; then set3=1 out=set4/statements srcdir=set4/sources; shift; fi
 if [ "${1:-}" = --set5 ]; then set3=1 out=set5/statements srcdir=set5/sources; shift; fi
 if [ "${1:-}" = --set6 ]; then set3=1 out=set6/statements srcdir=set6/sources; shift; fi
+if [ "${1:-}" = --set7 ]; then set3=1 out=set7/statements srcdir=set7/sources; shift; fi
 filter=${1:-}
 profile=$(mktemp -d)
 chrome() { # $1 source, $2 pdf, $3 extra flag
@@ -78,6 +81,8 @@ render3() { # set3: $1 source, $2 producer, $3 pdf. Renders with a non-Chromium 
     pandoc) pandoc -s -t ms "$1" -o "$profile/pandoc.ms" && groff -e -t -ms -Tpdf -P-pletter -K utf8 "$profile/pandoc.ms" >"$3" ;;
     chromium) chrome "$1" "$3" --no-pdf-header-footer ;;
     groffmm) groff -mm -Tpdf -P-pa4 -K utf8 "$1" >"$3" ;; # set5
+    printout) local n; n=$(basename "${1%%.*}"); mkdir -p "$profile/www/accounts/$n" && cp "$1" "$profile/www/accounts/$n/index.html" # set7
+      chrome "$1" "$3" --host-resolver-rules="MAP portal.example-broker.com 127.0.0.1:$port" "http://portal.example-broker.com/accounts/$n/" ;;
     *) echo "unknown producer $2 for $1" >&2; exit 1 ;;
   esac
 }
