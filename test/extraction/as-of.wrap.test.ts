@@ -25,6 +25,13 @@ describe('an as-of date that a sentence breaks over two lines', () => {
     ['Figures are shown as of the close of business on March', '19, 2026 and include pending trades.', '2026-03-19'],
     ['The position reported as of the end of day on', '19 March 2026 is shown below.', '2026-03-19'],
     ['Valued as at close of business on 2nd', 'June 2026 (all amounts in euros).', '2026-06-02'],
+    // Day and month on the first line, the year starting the next (a call letter's `… tanggal 7 Desember` / `2026, …`).
+    ['Holdings were valued as at close of business on 19 March', '2026, after the final settlement run.', '2026-03-19'],
+    [
+      'bahwa pada penutupan perdagangan tanggal 7 Desember',
+      '2026, rekening efek marjin Bapak nomor 0231-44871',
+      '2026-12-07',
+    ],
   ])('joins "%s" / "%s"', (first, second, iso) => {
     expect(wrapped(first, second)).toBe(iso);
   });

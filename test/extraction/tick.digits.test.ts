@@ -10,6 +10,11 @@ describe('an apostrophe group mark OCR read as a digit', () => {
     expect(tickDigitReadings('1417780.00-', -1417780)).toEqual([-141780]);
   });
 
+  it('offers a reading two tick-like digits give alike once, signed or not', () => {
+    expect(tickDigitReadings('1777777000.00', 1777777000)).toEqual([177777000]);
+    expect(tickDigitReadings('1777777000.00-', -1777777000)).toEqual([-177777000]);
+  });
+
   it('offers nothing for a figure that kept its group marks, or is too short to have lost one', () => {
     expect(tickDigitReadings("1'226'769.70", 1226769.7)).toEqual([]);
     expect(tickDigitReadings('7100.00', 7100)).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { belowValue } from '../../src/extraction/fields/below.values.ts';
 import { labelHits } from '../../src/extraction/fields/candidates.ts';
-import { belowValue } from '../../src/extraction/fields/label.values.ts';
 import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
 import { type Segmented, segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';

@@ -5,8 +5,13 @@ import { readAccountToken } from '../parse/account.parser.ts';
 import { wholeAccount } from '../structure/account.cells.ts';
 import { namesHolder, namesPartAccount } from '../vocabulary/account.identifiers.ts';
 import { namesOtherAccount } from '../vocabulary/context.match.ts';
-import { ACCOUNT_WORD_PREFIXES, SUBACCOUNT_PREFIXES } from '../vocabulary/document.words.ts';
-import { startsWithPrefix } from '../vocabulary/word.patterns.ts';
+import {
+  ACCOUNT_WORD_PREFIXES,
+  NUMBER_SIGNS,
+  NUMBER_WORDS,
+  SUBACCOUNT_PREFIXES,
+} from '../vocabulary/document.words.ts';
+import { alternation, startsWithPrefix } from '../vocabulary/word.patterns.ts';
 
 export interface AccountHit {
   value: string;
@@ -94,12 +99,16 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
         if (namesOtherAccount(words.slice(0, i + k).join(' '))) break;
         const rest = words.slice(i + k).join(' ');
         const printed = rest.trim() ? rest : ci + 1 < line.cells.length ? line.cells[ci + 1]!.text : '';
-        const tok = printed ? readAccountToken(printed) : null;
+        // `rekening efek marjin Bapak nomor 0231-44871`: words of the sentence between the label and its number word.
+        const direct = printed ? readAccountToken(printed) : null;
+        const after = direct || !rest.trim() ? null : numberAfterWords(rest);
+        const tok = direct ?? after?.tok;
         if (tok) {
-          const named = words.slice(0, i + k).join(' ');
+          const named = [...words.slice(0, i + k), ...(after ? [after.between] : [])].join(' ');
           const holder = namesHolder(named);
           const part = namesPartAccount(named) || namesPartAccount(printed);
-          return { value: tok.value, score: m.score * tok.quality, ocr: cell.conf, x: cell.x0, holder, part };
+          const score = m.score * tok.quality * (after ? 0.9 : 1);
+          return { value: tok.value, score, ocr: cell.conf, x: cell.x0, holder, part };
         }
         if (rest.trim()) break;
       }
@@ -112,3 +121,22 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
 const GLUED_HALVES = /([.:#])\/(?=\p{L})/gu;
 const ACCOUNT_ONLY: ReadonlySet<LabelTarget> = new Set(['account']);
 const ACCOUNT_LABEL_PREFIXES = [...ACCOUNT_WORD_PREFIXES, ...SUBACCOUNT_PREFIXES];
+
+/** Most words a sentence puts between an account label and the word for its number. */
+const BETWEEN_WORDS = 3;
+const NUMBER_WORD = new RegExp(`^(?:${alternation([...NUMBER_SIGNS, ...NUMBER_WORDS])})$`, 'i');
+
+/**
+ * The number after a few plain words and a number word (`marjin Bapak nomor 0231-44871`, `margin
+ * account of Mr Smith, number …` is not: a comma ends the label): the words between name the account.
+ */
+function numberAfterWords(rest: string): { tok: { value: string; quality: number }; between: string } | null {
+  const words = rest.trim().split(/\s+/);
+  for (let j = 1; j <= BETWEEN_WORDS && j < words.length; j++) {
+    if (!/^\p{L}+$/u.test(words[j - 1]!)) return null;
+    if (!NUMBER_WORD.test(words[j]!)) continue;
+    const tok = readAccountToken(words.slice(j).join(' '));
+    return tok ? { tok, between: words.slice(0, j).join(' ') } : null;
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCombinedHeading } from '../parse/account.parser.ts';
 import { readAccountTables } from '../structure/account.table.ts';
+import { captionBox } from '../structure/box.captions.ts';
 import { readColumnHeaders } from '../structure/column.header.ts';
 import { settleHeaders } from '../structure/currency.columns.ts';
 import { currencySection } from '../structure/currency.sections.ts';
@@ -10,8 +11,9 @@ import { readLabelCells } from '../structure/label.cells.ts';
 import { readProseCells, saysNoCall } from '../structure/prose.cells.ts';
 import { type AccountHit, findAccounts, reportAccounts } from './account.labels.ts';
 import { statedBaseCurrency } from './base.currency.ts';
+import { belowValue } from './below.values.ts';
 import { type Candidate, FIELD_TARGETS, labelHits } from './candidates.ts';
-import { belowValue, rowValues } from './label.values.ts';
+import { rowValues } from './label.values.ts';
 import { asRowFigure, isRowAttribute, readTableRows, type TableRows } from './table.rows.ts';
 
 /** Everything read between one account heading and the next. */
@@ -166,6 +168,13 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     if (wrapped) add(wrapped);
     let callCell = false;
     for (const hit of hits) {
+      // A numbered form box's caption: its value is the figure below it in the box, not the box's number.
+      const box = captionBox(read, at, hit, hits);
+      if (box) {
+        const below = belowValue(lines, at, { ...hit, seg: { ...hit.seg, x1: box.x1 } }, claimed);
+        if (below) add(asRowFigure(keyedRows, at, below, read));
+        continue;
+      }
       // A figure already read as the value under a label of the line above is not this label's.
       const found = rowValues(
         line,

@@ -11,6 +11,7 @@ import {
   REQUIRED_WORDS,
   WORD_FORMS,
 } from './labels.vocabulary.ts';
+import { rateBasisAt } from './rate.basis.ts';
 
 export interface LabelMatch {
   target: LabelTarget;
@@ -206,6 +207,8 @@ function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined
   const words = tokens.map((t) => t.text);
   // `Sweep Vehicle Ref`: a label ending in an identifier word names a reference, not an amount.
   const identifier = !asProse && IDENTIFIER_TAIL.has(words.filter((w) => !/^\d+$/.test(w)).at(-1) ?? '');
+  // `… is 50% of the market value, namely`: what follows a rate's `of` is its basis, not the sentence's figure.
+  const rateAt = prose ? rateBasisAt(words) : -1;
   let best: LabelMatch | null = null;
   let bestRank = -1;
   for (const syn of SYNONYMS) {
@@ -236,7 +239,8 @@ function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined
     const unknown = words.filter((w, i) => (i < from || i >= to) && !basis(i) && !NOISE.has(w) && !/^\d+$/.test(w));
     let penalty: number;
     if (prose) {
-      const distance = words.length - to;
+      if (rateAt >= 0 && from > rateAt) continue;
+      const distance = (rateAt >= to ? rateAt : words.length) - to;
       if (distance > 8) continue;
       penalty = 0.9 - 0.015 * distance;
     } else {

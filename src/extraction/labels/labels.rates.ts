@@ -31,3 +31,9 @@ export const RATE_LABEL_WORDS: readonly string[] = [
 
 /** A rate printed to four decimals or more (`0.8610`, `1.173500`): money is printed to cents. */
 export const RATE_MIN_DECIMALS = 4;
+
+/**
+ * The word after a percentage that names a rate's basis (`50% of the market value`, `50% dari nilai pasar
+ * efek`): in a sentence, a field named after it is what the rate is taken of, not the figure the sentence gives.
+ */
+export const RATE_BASIS_WORDS: readonly string[] = ['of', 'dari', 'von', 'des', 'de', 'du', 'del', 'della', 'van'];

@@ -51,6 +51,8 @@ export const INDONESIAN_VIETNAMESE_SYNONYMS: Partial<Record<LabelTarget, Synonym
     ['tagihan margin'],
     ['permintaan tambahan jaminan', 0.95],
     ['penambahan jaminan', 0.9],
+    // A call letter's demand (`yaitu menyetor dana sebesar Rp 110.050.000`: deposit funds of).
+    ['menyetor dana', 0.9],
     ['lệnh gọi ký quỹ bổ sung'],
     ['lệnh gọi ký quỹ'],
     ['gọi ký quỹ bổ sung'],
@@ -63,6 +65,9 @@ export const INDONESIAN_VIETNAMESE_SYNONYMS: Partial<Record<LabelTarget, Synonym
     ['saldo tunai'],
     ['saldo dana', 0.95],
     ['dana tunai', 0.9],
+    // Margin financing: the loan is the account's debit (`saldo pinjaman marjin … sebesar`).
+    ['saldo pinjaman marjin', 0.9, true],
+    ['saldo pinjaman', 0.85, true],
     ['số dư tiền mặt'],
     ['số dư tiền', 0.95],
     ['tiền mặt', 0.9],

@@ -2,6 +2,7 @@ import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { tokenize } from '../labels/label.matcher.ts';
 import { SYNONYMS } from '../labels/labels.synonyms.ts';
 import { DISTRACTOR_WORDS, NOISE_WORDS } from '../labels/labels.vocabulary.ts';
+import { rateBasisAt } from '../labels/rate.basis.ts';
 import { PIVOT_WORDS, POSTPOSITION_WORDS, PROSE_STOP_WORDS } from '../vocabulary/fields.context.ts';
 
 /**
@@ -42,10 +43,12 @@ export interface Clarity {
 
 const CLEAR: Clarity = { clear: true, reason: null };
 const name = (f: FieldName) => f.replace(/_/g, ' ');
-const words = (text: string) =>
-  tokenize(text)
-    .map((t) => t.text)
-    .filter((w) => !/^\d+$/.test(w));
+/** A label's words, but a rate's basis (`… 25% of the long market value`): what the rate is taken of names no figure. */
+const words = (text: string) => {
+  const all = tokenize(text).map((t) => t.text);
+  const rate = rateBasisAt(all);
+  return (rate >= 0 ? all.slice(0, rate) : all).filter((w) => !/^\d+$/.test(w));
+};
 
 /** Another field that a word names, if it names one for this target. */
 function otherField(w: string, target: FieldName): FieldName | null {

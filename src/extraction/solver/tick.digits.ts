@@ -21,7 +21,8 @@ export function tickDigitReadings(text: string, value: number): number[] {
   for (let k = 1; k < digits.length - 3; k++) {
     if (!TICK_DIGITS.includes(digits[k]!) || (digits.length - 1 - k) % 3 !== 0) continue;
     const read = Number(`${digits.slice(0, k)}${digits.slice(k + 1)}.${m[2]}`);
-    if (!out.includes(read)) out.push(value < 0 ? -read : read);
+    const signed = value < 0 ? -read : read;
+    if (!out.includes(signed)) out.push(signed);
   }
   return out;
 }

@@ -34,6 +34,9 @@ interface FieldHeader {
   counts: Set<LabelHit>;
   /** Columns that printed money. */
   money: Set<LabelHit>;
+  /** The title line, and whether a row of figures followed it. */
+  at: number;
+  read: boolean;
 }
 
 const ACCOUNT = new Set(['account'] as const);
@@ -52,12 +55,18 @@ export function readFieldTables(
   const titles = new Map<number, Candidate[]>();
   const rows = new Map<number, Candidate[]>();
   let fh: FieldHeader | null = null;
+  // A title line no row of figures follows (its titles go on below it, wrapped round the next lines'
+  // titles) heads no table here: its labels are read as labels, each over or beside its own figure.
+  const close = () => {
+    if (fh && !fh.read) titles.delete(fh.at);
+    fh = null;
+  };
   lines.forEach((printed, at) => {
     if (skip(at)) return;
     const prev = lines[at - 1];
-    if (prev && prev.page !== printed.page) fh = null;
+    if (prev && prev.page !== printed.page) close();
     if (ends(at)) {
-      fh = null;
+      close();
       return;
     }
     const line = read(at);
@@ -65,6 +74,7 @@ export function readFieldTables(
     const hits = labelHits(line);
     const fieldHits = hits.filter((h) => FIELD_TARGETS.has(h.match.target));
     if (!hasAmounts && fieldHits.length >= 2) {
+      close();
       const accountCol = line.segs.find((s) => s.kind === 'text' && matchLabel(s.text, ACCOUNT)?.score) ?? null;
       fh = {
         page: line.page,
@@ -74,6 +84,8 @@ export function readFieldTables(
         height: line.height,
         counts: new Set(),
         money: new Set(),
+        at,
+        read: false,
       };
       titles.set(
         at,
@@ -81,12 +93,14 @@ export function readFieldTables(
       );
       return;
     }
-    if (fh && line.top - fh.bottom > fh.height * 3.5) fh = null;
+    if (fh && line.top - fh.bottom > fh.height * 3.5) close();
     if (fh && hasAmounts && fieldHits.length === 0) {
       fh.bottom = line.bottom;
+      fh.read = true;
       rows.set(at, tableRow(line, fh));
     }
   });
+  close();
   return { titles, rows };
 }
 

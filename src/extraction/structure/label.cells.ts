@@ -47,7 +47,9 @@ function joinWrappedSentence(line: Segmented, prev: Segmented | undefined): Segm
   const [first, figure] = line.segs;
   if (!prev || prev.page !== line.page || first?.kind !== 'text' || figure?.kind !== 'amount') return line;
   const last = prev.segs.at(-1);
-  if (last?.kind !== 'text' || Math.abs(prev.segs[0]!.x0 - first.x0) > 6) return line;
+  // The line above may be a paragraph's first line, indented.
+  const indent = prev.segs[0]!.x0 - first.x0;
+  if (last?.kind !== 'text' || indent < -6 || indent > Math.max(6, line.height * 4)) return line;
   if (line.top - prev.bottom > line.height * 1.2) return line;
   const clause = lastClause(last.text);
   const text = `${clause} ${first.text}`;

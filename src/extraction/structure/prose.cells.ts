@@ -53,10 +53,10 @@ const CURRENCY_PROSE = new RegExp(
 const CURRENCY_PAREN = new RegExp(
   String.raw`\((?:(?:${alternation(CURRENCY_PAREN_LEADS)})\s+)?(${CURRENCY_CODE_SOURCE})\)`,
 );
-/** An as-of phrase near the end of a line, and the words after it (`… close of business on 4`). */
+/** An as-of phrase near the end of a line, and the words after it (`… close of business on 4`, `… tanggal 7 Desember`). */
 const AS_OF_END = new RegExp(
-  String.raw`${phrasePattern(AS_OF_PHRASES)}(?<tail>[^.\d]{0,24}(?:\d{1,2}(?:${alternation(ENGLISH_ORDINAL_SUFFIXES)})?,?)?)\s*$`,
-  'i',
+  String.raw`${phrasePattern(AS_OF_PHRASES)}(?<tail>[^.\d]{0,24}(?:\d{1,2}(?:${alternation(ENGLISH_ORDINAL_SUFFIXES)})?,?(?:\s+\p{L}+\.?)?)?)\s*$`,
+  'iu',
 );
 /** How much of the next line a date begun on this one may take (`December 2026`, `24, 2026`). */
 const HEAD_CHARS = 24;

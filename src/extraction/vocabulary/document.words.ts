@@ -29,6 +29,8 @@ export const NUMBER_WORDS: readonly string[] = [
   'ends with',
   'last four digits',
   'last 4 digits',
+  // Indonesian (`rekening efek marjin Bapak nomor 0231-44871`).
+  'nomor',
 ];
 
 /** How an account label starts (prefixes, lower case): `A/C`, `Acct`, `Account`, `Konto`, `Compte`… */

@@ -75,6 +75,8 @@ export const AS_OF_PHRASES: readonly string[] = [
   'for the day ended',
   'for the period ending',
   'for the period ended',
+  // Indonesian: `pada penutupan perdagangan tanggal 7 Desember 2026` (at the close of trading on).
+  'penutupan perdagangan',
 ];
 
 /** Words right before a compact date (`Date 20260324`): the digits are a date, not a figure. */
