@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors.ts';
 import type { ExtractionOutcome } from '../contract/reading.ts';
+import { keepAloneReadings } from './alone.gate.ts';
 import { isOtherDocument } from './document.kind.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
@@ -104,6 +105,10 @@ export async function readDocument(
     const evidence = date ? locatePrinted(date.value, 'date', evidenceCtx, null) : null;
     a.date = date && evidence ? { ...date, evidence } : date;
   }
+  // Figures read by the identities alone make a report only with an account and an as-of date.
+  accounts = keepAloneReadings(accounts, lines, evidenceCtx);
+  if (accounts.length === 0)
+    throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
   // The date a call must be met by, where one account carries a call and the document prints it.
   const callDue = accounts.map((a) => {
     const call = a.fields.margin_call?.value;

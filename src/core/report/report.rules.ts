@@ -65,6 +65,7 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
  */
 const UNVOUCHED: ReadonlySet<string> = new Set([
   'identity_placed',
+  'identities_alone',
   'identity_repaired',
   'interchangeable_parts',
   'unsure_column',
@@ -99,8 +100,11 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   // Fields some independent identity held for; a broken identity doubts its other terms (below).
   const confirmed = new Set<string>();
   const broken: string[][] = [];
+  // Figures read by the identities alone (no label known): an identity among them holds by construction
+  // and vouches for none of its terms, not even one read under a label.
+  const alone = new Set(input.issues.filter((i) => i.code === 'identities_alone').map((i) => i.field));
   const confirm = (...names: string[]) => {
-    if (names.some((n) => repaired.has(n))) return;
+    if (names.some((n) => repaired.has(n) || alone.has(n))) return;
     crossChecked = true;
     for (const n of names) {
       confirmed.add(n);

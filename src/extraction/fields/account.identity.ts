@@ -137,17 +137,43 @@ function* bareAccounts(head: Segmented[]): Generator<Reading<string>> {
       // A number printed as another account's (`Sweep Vehicle Ref | 12-3456-78`) is never the report's.
       const label = labelNear(head, line, ci);
       if (label && (namesOtherAccount(label) || PHONE_WORD.test(label) || namesNoAccount(label))) continue;
-      const text = cell.text.trim().replace(NUMBER_SIGN, '');
-      // A telephone number (`800-555-1212`, `1-800-555-1212`) has an account's shape too.
-      if (!ACCOUNT_SHAPES.some((re) => re.test(text)) || PHONE_SHAPE.test(text)) continue;
-      const digits = (text.match(/\d/g) ?? []).length;
-      if (digits < 4 || /^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$/.test(text) || /^(?:19|20)\d{2}-\d{2}/.test(text)) continue;
-      if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d+\.\d{1,2}$/.test(text)) continue;
-      const tok = readAccountToken(text);
-      if (!tok || tok.value !== normalizeAccount(text)) continue;
-      yield { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(cell.conf)) };
+      const found = shapedAccount(cell.text, cell.conf);
+      if (found) yield found;
     }
   }
+}
+
+/** A cell that is nothing but an account-shaped token (never a telephone number, a date, an amount). */
+function shapedAccount(cellText: string, conf: number): Reading<string> | null {
+  const text = cellText.trim().replace(NUMBER_SIGN, '');
+  // A telephone number (`800-555-1212`, `1-800-555-1212`) has an account's shape too.
+  if (!ACCOUNT_SHAPES.some((re) => re.test(text)) || PHONE_SHAPE.test(text)) return null;
+  const digits = (text.match(/\d/g) ?? []).length;
+  if (digits < 4 || /^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}$/.test(text) || /^(?:19|20)\d{2}-\d{2}/.test(text)) return null;
+  if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text) || /^\d+\.\d{1,2}$/.test(text)) return null;
+  const tok = readAccountToken(text);
+  if (!tok || tok.value !== normalizeAccount(text)) return null;
+  return { value: tok.value, conf: Math.min(0.75, 0.75 * ocrFactor(conf)) };
+}
+
+/** `Words: TOKEN` in one cell: a label the vocabulary may not know, and its value. */
+const KEYED = /^(\D{3,48}?):\s*(\S+)$/;
+
+/**
+ * The account of a statement whose labels the vocabulary does not know (read by the identities alone):
+ * an account-shaped token after a label's colon in one cell of the page head (`Nambari ya akaunti:
+ * SW-480213`), under a label that names no other account, no telephone and nothing that is no account.
+ */
+export function keyedAccount(lines: Segmented[]): Reading<string> | null {
+  const firstPage = lines.length ? lines[0]!.page : 0;
+  for (const line of lines.filter((l) => l.page === firstPage).slice(0, 12))
+    for (const cell of line.cells) {
+      const m = KEYED.exec(cell.text.trim());
+      if (!m || namesOtherAccount(m[1]!) || PHONE_WORD.test(m[1]!) || namesNoAccount(m[1]!)) continue;
+      const found = shapedAccount(m[2]!, cell.conf);
+      if (found) return found;
+    }
+  return null;
 }
 
 /**

@@ -222,7 +222,7 @@ const FILL_GROUPS: Record<string, readonly FieldName[]> = {
 };
 
 /** A figure nothing read under a known label, as the candidate a solver rule chose for `field`. */
-function figurePick(figure: OpenFigure, field: FieldName, value: number, score: number): Candidate {
+export function figurePick(figure: OpenFigure, field: FieldName, value: number, score: number): Candidate {
   const { ocr, page, line, label, box, text } = figure;
   return { target: field, value, score, ocr, weight: 1, page, line, source: 'row', label, box, text };
 }
@@ -235,4 +235,4 @@ const samePlace = (c: Candidate, figure: OpenFigure) =>
 const readAs = (c: Candidate, fig: OpenFigure) =>
   c.page === fig.page && c.line === fig.line && near(c.value as number, fig.value) && samePlace(c, fig);
 
-const ocrCap = (ocr: number) => Math.max(0, Math.min(1, 0.35 + 0.7 * ocr));
+export const ocrCap = (ocr: number) => Math.max(0, Math.min(1, 0.35 + 0.7 * ocr));

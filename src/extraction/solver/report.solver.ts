@@ -9,6 +9,7 @@ import {
   pinned,
   type Values,
 } from './accounting.identities.ts';
+import { fillAlone } from './alone.fill.ts';
 import { alignToIdentityColumn } from './column.agreement.ts';
 import { money } from './issue.money.ts';
 import { labelClarity } from './label.clarity.ts';
@@ -267,6 +268,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
     fillUnknown(fields, issues, input.pool);
     fillLeaning(fields, issues, input.pool);
     alignToIdentityColumn(fields, issues, input.pool);
+    fillAlone(fields, issues, input.pool);
     flagUnread(fields, issues, input.pool);
   }
   return { fields, issues };
