@@ -154,3 +154,38 @@ describe('a scanned account held back for its first glyph', () => {
     expect(a.account!.conf).toBe(0.75);
   });
 });
+
+describe("a scanned account held back for the glyph at its prefix's boundary with its digits", () => {
+  it('is judged at that glyph: a digit read as a digit matching the digit printed again, a letter unlike it', () => {
+    expect(judgeLead({ gray: token(['box', 'oval', 'bar', 'oval']), text: 'H010' }, '0', [], 1).settled).toBe(true);
+    expect(judgeLead({ gray: token(['box', 'ring', 'bar', 'oval']), text: 'H010' }, '0', [], 1).settled).toBe(false);
+    expect(judgeLead({ gray: token(['box', 'ring', 'bar', 'oval']), text: 'HO10' }, '0', [], 1).settled).toBe(true);
+    expect(judgeLead({ gray: token(['box', 'oval', 'bar', 'oval']), text: 'HO10' }, '0', [], 1).settled).toBe(false);
+  });
+
+  it('gets its confidence back where the pixels settle the boundary glyph, and stays held otherwise', () => {
+    const right = page(token(['box', 'oval', 'box', 'dash', 'oval']));
+    const a = scannedAccount('H0H-0', right.bbox);
+    expect(a.account!.conf).toBe(0.75);
+    settleLookalikeLeads([a], new Map([[0, right.page]]));
+    expect(a.account!.conf).toBe(0.95);
+
+    const wrong = page(token(['box', 'ring', 'box', 'dash', 'oval']));
+    const b = scannedAccount('H0H-0', wrong.bbox);
+    settleLookalikeLeads([b], new Map([[0, wrong.page]]));
+    expect(b.account!.conf).toBe(0.75);
+    expect(b.issues.map((i) => i.code)).toEqual(['lookalike_account']);
+
+    const unsettled = page(token(['box', 'oval', 'box', 'box']));
+    const c = scannedAccount('H0HH', unsettled.bbox);
+    settleLookalikeLeads([c], new Map([[0, unsettled.page]]));
+    expect(c.account!.conf).toBe(0.75);
+  });
+
+  it('stays held where the boundary glyph is a 1 or an I (a serif I and a 1 are drawn alike)', () => {
+    const ones = page(token(['box', 'bar', 'oval', 'bar']));
+    const a = scannedAccount('H101', ones.bbox);
+    settleLookalikeLeads([a], new Map([[0, ones.page]]));
+    expect(a.account!.conf).toBe(0.75);
+  });
+});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { doubtLookalikeLeads, lookalikeLead, lookalikePrefix } from '../../src/extraction/fields/account.glyphs.ts';
+import {
+  doubtLookalikeLeads,
+  lookalikeBoundary,
+  lookalikeLead,
+  lookalikePrefix,
+} from '../../src/extraction/fields/account.glyphs.ts';
 import type { ExtractedAccount } from '../../src/extraction/fields/fields.extractor.ts';
 import type { Segmented } from '../../src/extraction/layout/segments.ts';
 
@@ -41,7 +46,7 @@ describe('the first glyph of a scanned account number', () => {
   });
 
   it('puts a scanned number whose leading digit may be the first letter of a prefix below review', () => {
-    const accounts = [scanned('5Q220719'), scanned('SQ220719')];
+    const accounts = [scanned('5Q220719'), scanned('SQ720719')];
     doubtLookalikeLeads(accounts, { lines: [], ocrPages: new Set([1]) });
     expect(accounts.map((a) => a.account!.conf)).toEqual([0.75, 0.95]);
     expect(accounts[0]!.issues[0]!.message).toContain('SQ220719');
@@ -80,5 +85,41 @@ describe('the first glyph of a scanned account number', () => {
     const accounts = [scanned('06620014')];
     doubtLookalikeLeads(accounts, { lines: [line(0, 0, 'Ref XO66200145')], ocrPages: new Set([1]) });
     expect(accounts[0]!.account).toMatchObject({ value: '06620014', conf: 0.75 });
+  });
+});
+
+describe("the glyphs at the boundary of a scanned account number's letter prefix and its digits", () => {
+  it('have a look-alike on either side: the last letter as a digit, the first digit as a letter', () => {
+    expect(lookalikeBoundary('G0823489').map((d) => d.twin)).toEqual(['GO823489']);
+    expect(lookalikeBoundary('GO823489').map((d) => d.twin)).toEqual(['G0823489', 'GOB23489']);
+    expect(lookalikeBoundary('AS720044').map((d) => d.twin)).toEqual(['A5720044']);
+    expect(lookalikeBoundary('A6720044').map((d) => d.twin)).toEqual(['AG720044']);
+    expect(lookalikeBoundary('UZ720044').map((d) => d.twin)).toEqual(['U2720044']);
+    expect(lookalikeBoundary('WX720044')).toEqual([]);
+    expect(lookalikeBoundary('A-120044')).toEqual([]);
+    expect(lookalikeBoundary('72004411')).toEqual([]);
+  });
+
+  it('put the number below review with the reason, unless a text layer prints it', () => {
+    const accounts = [scanned('G0823489'), scanned('GO823489'), scanned('W1720044'), scanned('WX720044')];
+    doubtLookalikeLeads(accounts, { lines: [], ocrPages: new Set([1]) });
+    expect(accounts.map((a) => a.account!.conf)).toEqual([0.75, 0.75, 0.75, 0.95]);
+    expect(accounts[0]!.issues).toEqual([
+      expect.objectContaining({
+        code: 'lookalike_account',
+        field: 'account_number',
+        message: expect.stringContaining('GO823489'),
+      }),
+    ]);
+    expect(accounts[2]!.issues[0]!.message).toContain('WI720044');
+
+    const lines = [line(0, 0, 'Account GO823489')];
+    const misread = [scanned('G0823489')];
+    doubtLookalikeLeads(misread, { lines, ocrPages: new Set([1]) });
+    expect(misread[0]!.account).toMatchObject({ value: 'GO823489', conf: 0.95 });
+    const confirmed = [scanned('GO823489')];
+    doubtLookalikeLeads(confirmed, { lines, ocrPages: new Set([1]) });
+    expect(confirmed[0]!.account).toMatchObject({ value: 'GO823489', conf: 0.95 });
+    expect(confirmed[0]!.issues).toEqual([]);
   });
 });

@@ -37,31 +37,72 @@ function prints(line: Segmented, account: string): boolean {
   return line.cells.some((c) => re.test(c.text.toUpperCase()));
 }
 
+/** A glyph of a scanned account number that may be its look-alike: where it stands, and the number read the other way. */
+export interface DoubtedGlyph {
+  at: number;
+  twin: string;
+  /** Whether the pixels may settle it (ocr/lead.settle.ts): a digit leading letters is never settled. */
+  settles: boolean;
+}
+
 /**
- * Account numbers a scan read whose first glyph has a look-alike (O/0, I/1, S/5, B/8) before a digit,
- * or is a digit with a letter look-alike before a letter:
- * where a text layer prints the number, it decides (the look-alike reading is taken if that is the one
- * printed); otherwise the number is below review, with the reason, since a scan cannot tell them apart.
+ * The same number with the glyph at the boundary between a letter prefix and its digits read as its
+ * look-alike: the prefix's last letter as a digit (`GO823489` ↔ `G0823489`), or the first digit as a
+ * letter (`G0823489` ↔ `GO823489`, `A5120044` ↔ `AS120044`). A scan leans each way by the neighbour
+ * it reads with, so nothing in the reading says which it is. The first glyph is the lead's (above).
+ */
+export function lookalikeBoundary(account: string): DoubtedGlyph[] {
+  const k = /^[A-Z]+(?=\d)/.exec(account)?.[0].length ?? 0;
+  const out: DoubtedGlyph[] = [];
+  for (const at of k >= 2 ? [k - 1, k] : k === 1 ? [k] : []) {
+    const twin = twinOf.get(account[at]!);
+    if (twin !== undefined) out.push({ at, twin: account.slice(0, at) + twin + account.slice(at + 1), settles: true });
+  }
+  return out;
+}
+
+/** Every glyph of a scanned account number that may be its look-alike: the lead, a digit before letters, the prefix's boundary. */
+export function doubtedGlyphs(account: string): DoubtedGlyph[] {
+  const lead = lookalikeLead(account);
+  const prefix = lookalikePrefix(account);
+  return [
+    ...(lead ? [{ at: 0, twin: lead, settles: true }] : []),
+    ...(prefix ? [{ at: 0, twin: prefix, settles: false }] : []),
+    ...lookalikeBoundary(account),
+  ];
+}
+
+/**
+ * Account numbers a scan read with a glyph that has a look-alike (O/0, I/1, S/5, B/8, Z/2, G/6) where
+ * nothing in the reading tells them apart: a first glyph before a digit, a leading digit before letters,
+ * either side of a letter prefix's boundary with its digits. Where a text layer prints the number, it
+ * decides (the look-alike reading is taken if that is the one printed); otherwise the number is below
+ * review, with the reason, since a scan cannot tell them apart.
  */
 export function doubtLookalikeLeads(accounts: ExtractedAccount[], ctx: EvidenceContext): void {
   const textLines = ctx.lines.filter((l) => !ctx.ocrPages.has(l.page));
   for (const a of accounts) {
     const read = a.account;
     if (read?.evidence?.source !== 'ocr') continue;
-    const twin = lookalikeLead(read.value) ?? lookalikePrefix(read.value);
-    if (!twin || textLines.some((l) => prints(l, read.value))) continue;
-    if (textLines.some((l) => prints(l, twin))) {
-      const evidence = locatePrinted(twin, 'account', { ...ctx, lines: textLines }, read.evidence.label);
-      a.account = { ...read, value: twin, ...(evidence ? { evidence } : {}) };
+    const doubts = doubtedGlyphs(read.value);
+    if (doubts.length === 0 || textLines.some((l) => prints(l, read.value))) continue;
+    const printed = doubts.find((d) => textLines.some((l) => prints(l, d.twin)));
+    if (printed) {
+      const evidence = locatePrinted(printed.twin, 'account', { ...ctx, lines: textLines }, read.evidence.label);
+      a.account = { ...read, value: printed.twin, ...(evidence ? { evidence } : {}) };
       continue;
     }
     if (read.conf < 0.8) continue;
     a.account = { ...read, conf: LOOKALIKE_LEAD_CONF, uncapped: read.conf };
+    const which = doubts.map(
+      (d) =>
+        `its ${d.at === 0 ? 'first character' : `character ${d.at + 1}`} may as well be "${d.twin[d.at]}" (${d.twin})`,
+    );
     a.issues.push({
       code: LOOKALIKE_ISSUE,
       field: 'account_number',
       severity: 'warning',
-      message: `The scan reads the account number as ${read.value}, but its first character may as well be "${twin[0]}" (${twin}): a scan draws the two alike. Check it against the PDF.`,
+      message: `The scan reads the account number as ${read.value}, but ${which.join(', or ')}: a scan draws the two alike. Check it against the PDF.`,
     });
   }
 }

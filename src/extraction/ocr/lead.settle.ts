@@ -1,5 +1,5 @@
 import type { Evidence } from '../../contract/reading.ts';
-import { liftLookalikeCap, lookalikeLead } from '../fields/account.glyphs.ts';
+import { doubtedGlyphs, liftLookalikeCap } from '../fields/account.glyphs.ts';
 import type { ExtractedAccount } from '../fields/fields.extractor.ts';
 import { PIXEL_TWINS } from '../vocabulary/ocr.glyphs.ts';
 import { type GlyphBox, glyphRuns, likeness } from './glyph.likeness.ts';
@@ -34,18 +34,18 @@ function paired(t: Token): GlyphBox[] | null {
 }
 
 /**
- * Compares the first glyph of a scanned token with prints of the digit it may be (the digit it was read
- * as, or the look-alike digit `twinDigit` of the letter it was read as). Prints in the same token decide
- * both ways: a digit read as a digit matches them, a letter read as a letter matches none. Where the
- * token prints the digit only once, prints of it in other tokens of the page, of the same height, may
- * confirm a digit read as a digit (never a letter: another token may be in another font).
+ * Compares the glyph at `at` (the first by default) of a scanned token with prints of the digit it may be
+ * (the digit it was read as, or the look-alike digit `twinDigit` of the letter it was read as). Prints in
+ * the same token decide both ways: a digit read as a digit matches them, a letter read as a letter matches
+ * none. Where the token prints the digit only there, prints of it in other tokens of the page, of the same
+ * height, may confirm a digit read as a digit (never a letter: another token may be in another font).
  */
-export function judgeLead(token: Token, twinDigit: string, others: Token[] = []): LeadVerdict {
+export function judgeLead(token: Token, twinDigit: string, others: Token[] = [], at = 0): LeadVerdict {
   const glyphs = paired(token);
-  if (!glyphs) return { settled: null, likeness: null };
-  const lead = glyphs[0]!;
-  const readDigit = token.text[0] === twinDigit;
-  const own = glyphs.filter((_, i) => i > 0 && token.text[i] === twinDigit);
+  if (!glyphs || at >= glyphs.length) return { settled: null, likeness: null };
+  const lead = glyphs[at]!;
+  const readDigit = token.text[at] === twinDigit;
+  const own = glyphs.filter((_, i) => i !== at && token.text[i] === twinDigit);
   if (own.length > 0) {
     const best = Math.max(...own.map((r) => likeness(token.gray, lead, token.gray, r)));
     const same = best >= SAME_GLYPH ? true : best <= OTHER_GLYPH ? false : null;
@@ -66,10 +66,10 @@ export function judgeLead(token: Token, twinDigit: string, others: Token[] = [])
 }
 
 /**
- * Scanned account numbers held below review because their first glyph has a look-alike
- * (fields/account.glyphs.ts): where the page prints the digit in question again, the pixels decide, and
- * an account whose first glyph is what the scan read gets its confidence back. Costs no OCR: the glyphs
- * are cut from the page images the scan was read from, in the boxes of the values read on the page.
+ * Scanned account numbers held below review because a glyph has a look-alike (fields/account.glyphs.ts):
+ * where the page prints the digit in question again, the pixels decide, and an account whose every
+ * doubted glyph is what the scan read gets its confidence back. Costs no OCR: the glyphs are cut from
+ * the page images the scan was read from, in the boxes of the values read on the page.
  */
 export function settleLookalikeLeads(accounts: ExtractedAccount[], pages: ReadonlyMap<number, OcrPage>): void {
   for (const a of accounts) {
@@ -77,10 +77,10 @@ export function settleLookalikeLeads(accounts: ExtractedAccount[], pages: Readon
     const ev = read?.evidence;
     if (!read || read.uncapped === undefined || ev?.source !== 'ocr') continue;
     const page = pages.get(ev.page - 1);
-    const twin = lookalikeLead(read.value);
-    if (!page || !twin) continue;
-    const digit = /\d/.test(read.value[0]!) ? read.value[0]! : twin[0]!;
-    if (PIXEL_TWINS.some(([, d]) => d === digit)) continue;
+    const doubts = doubtedGlyphs(read.value);
+    if (!page || doubts.length === 0 || doubts.some((d) => !d.settles)) continue;
+    const digits = doubts.map((d) => (/\d/.test(read.value[d.at]!) ? read.value[d.at]! : d.twin[d.at]!));
+    if (digits.some((digit) => PIXEL_TWINS.some(([, d]) => d === digit))) continue;
     const gray = tokenPixels(page, ev.bbox);
     if (!gray) continue;
     const others = printedOn(accounts, ev.page)
@@ -89,7 +89,8 @@ export function settleLookalikeLeads(accounts: ExtractedAccount[], pages: Readon
         const g = tokenPixels(page, e.bbox);
         return g ? [{ gray: g, text: e.text.replace(/\s+/g, '') }] : [];
       });
-    if (judgeLead({ gray, text: read.value }, digit, others).settled === true) liftLookalikeCap(a);
+    const token = { gray, text: read.value };
+    if (doubts.every((d, i) => judgeLead(token, digits[i]!, others, d.at).settled === true)) liftLookalikeCap(a);
   }
 }
 

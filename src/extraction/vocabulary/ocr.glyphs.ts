@@ -8,6 +8,8 @@ export const LOOKALIKE_GLYPHS: readonly (readonly [letter: string, digit: string
   ['I', '1'],
   ['S', '5'],
   ['B', '8'],
+  ['Z', '2'],
+  ['G', '6'],
 ];
 
 /**
