@@ -43,6 +43,21 @@ describe('readAccountTables: one row per account', () => {
     ...right('2,129,966.26', 450, 160),
   ];
 
+  it('reads a scanned row whose account the scan read after a lone bracket (a speck), not a printed one', () => {
+    const titles: [string, string][] = [
+      ['Net', 'Liquidation Value'],
+      ['Maintenance', 'Requirement'],
+      ['Excess', 'Liquidity'],
+    ];
+    const scan = (w: PageWord) => ({ ...w, conf: 0.9 });
+    const speck = table(titles).map((w) => (w.text === 'CX798045' ? { ...w, text: '(CX798045', conf: 0.4 } : w));
+    const { tables, cands } = read(speck.map(scan));
+    expect(tables.accounts.map((a) => a.value)).toEqual(['151-608416', 'CX798045']);
+    expect(valuesOf(cands, 'CX798045', 'maintenance_requirement')).toEqual([162972.16]);
+    const printed = read(speck.map((w) => (w.text === '(CX798045' ? { ...w, conf: 1 } : w)));
+    expect(printed.tables.accounts.map((a) => a.value)).not.toContain('CX798045');
+  });
+
   it('gives each row to its account, reads each figure by its column title, and takes no total as an account', () => {
     const { tables, cands } = read(
       table([
@@ -177,6 +192,14 @@ describe('readAccountTables: one column per account', () => {
     ]);
     // Account numbers that end in capitals stay whole.
     expect(unglue('AB1234CD', { x0: 0, x1: 80, conf: 1 }).map((p) => p.text)).toEqual(['AB1234CD']);
+  });
+
+  it('cuts a run-on title whose first glyph a scan read as a mark (`A5752726@lousehold`)', () => {
+    expect(unglue('A5752726@lousehold', { x0: 0, x1: 180, conf: 0.5 }).map((p) => [p.text, p.x1])).toEqual([
+      ['A5752726', 80],
+      ['@lousehold', 180],
+    ]);
+    expect(unglue('A5752726-B', { x0: 0, x1: 100, conf: 1 }).map((p) => p.text)).toEqual(['A5752726-B']);
   });
 
   it('flags the accounts of a row whose label names no field and whose figures no identity explains', () => {

@@ -27,6 +27,27 @@ describe('account numbers a scan read oddly', () => {
     expect(masked[0]!.account!.conf).toBe(0.9);
   });
 
+  it('puts below review an account with a mark after its first glyph, or letters among its digits', () => {
+    const accounts = [
+      account('7.8434651'),
+      account('24E43880'),
+      account('800563RB1'),
+      account('U1234567'),
+      account('AB-123456'),
+    ];
+    doubtOddAccounts(accounts);
+    expect(accounts.map((a) => a.account!.conf)).toEqual([0.7, 0.7, 0.7, 0.9, 0.9]);
+    expect(accounts[1]!.issues[0]!.message).toContain('"E" stands among its digits');
+    const speck = [account('G9655942')];
+    speck[0]!.account!.evidence!.text = '(G9655942';
+    doubtOddAccounts(speck);
+    expect(speck[0]!.account!.conf).toBe(0.7);
+    expect(speck[0]!.issues[0]!.message).toContain('a lone "("');
+    const text = [account('24E43880', 'text')];
+    doubtOddAccounts(text);
+    expect(text[0]!.account!.conf).toBe(0.9);
+  });
+
   it('leaves text-layer accounts and documents whose accounts share no shape alone', () => {
     const text = [account('727-66233', 'text'), account('125-20577', 'text'), account('8606-61044', 'text')];
     doubtOddAccounts(text);

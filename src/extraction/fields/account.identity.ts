@@ -26,8 +26,8 @@ const ODD_ACCOUNT_CONF = 0.7;
 
 /**
  * Account numbers a scan read: where the accounts of one document share a shape (`999-99999`) and
- * one alone differs (`9999-99999`: a digit OCR added), or one starts with a lone mark a speck may
- * be (`*U0718377`), that one is below review, with the reason.
+ * one alone differs (`9999-99999`: a digit OCR added), or one reads oddly (`oddGlyphs`), that one is
+ * below review, with the reason.
  */
 export function doubtOddAccounts(accounts: ExtractedAccount[]): void {
   const read = accounts.filter((a) => a.account?.evidence?.source === 'ocr');
@@ -40,9 +40,7 @@ export function doubtOddAccounts(accounts: ExtractedAccount[]): void {
     const odd =
       common && common[1] >= 2 && shapes.get(shapeOf(value)) === 1
         ? `its shape differs from the document's other account numbers (${common[1]} read as ${common[0]})`
-        : /^[*#.'`]\w/.test(value) && !/^[*#]{2,}/.test(value)
-          ? `it starts with "${value[0]}", which may be a speck the scan read`
-          : null;
+        : oddGlyphs(value, a.account!.evidence!.text);
     if (!odd || a.account!.conf < 0.8) continue;
     a.account = { ...a.account!, conf: ODD_ACCOUNT_CONF };
     a.issues.push({
@@ -52,6 +50,23 @@ export function doubtOddAccounts(accounts: ExtractedAccount[]): void {
       message: `The scan reads the account number as ${value}, but ${odd}: check it against the PDF.`,
     });
   }
+}
+
+/**
+ * Why a scanned account number reads oddly, if it does: it starts with a lone mark a speck may be
+ * (`*U0718377`, not a masked `***1234`), has one after its first glyph (`7.8434651`, a `Z` read as
+ * `7.`), is printed after a lone bracket (`(G9655942`, which structure/account.cells.ts reads past), or
+ * has letters among its digits (`24E43880`, `800563RB1`: digits a scan read as letters).
+ */
+function oddGlyphs(value: string, printed: string): string | null {
+  if (/^[*#.'`]\w/.test(value) && !/^[*#]{2,}/.test(value))
+    return `it starts with "${value[0]}", which may be a speck the scan read`;
+  if (/^\w[.,'`]\w/.test(value))
+    return `a "${value[1]}" follows its first character, which may be a speck or a piece of a glyph the scan read`;
+  if (/^\s*[([{][^)\]}]*$/.test(printed))
+    return `the scan reads a lone "${printed.trim()[0]}" before it, which may be a speck or a glyph`;
+  const amid = /\d([A-Z]+)\d/.exec(value);
+  return amid ? `"${amid[1]}" stands among its digits, where a scan may have read digits as letters` : null;
 }
 
 /** Confidence of an account number where another number of the head may as well be the account. */

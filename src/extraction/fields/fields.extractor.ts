@@ -15,6 +15,7 @@ import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
+import { doubtLostDigit } from './lost.digit.ts';
 import { type ReadingContext, readingContext, readingsAt } from './reading.at.ts';
 import { doubtLabelledRivals, doubtSurplusAccounts } from './surplus.accounts.ts';
 import { underRowAttribute } from './table.rows.ts';
@@ -75,6 +76,7 @@ function readSection(
     });
   }
   doubtLostCents(solved.fields, issues);
+  doubtLostDigit(solved.fields, issues);
   const fields: ExtractedAccount['fields'] = {};
   for (const f of FIELD_NAMES) {
     const r = solved.fields.get(f);

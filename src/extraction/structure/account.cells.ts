@@ -107,7 +107,21 @@ export function accountCellOf(line: Segmented, seg: Segment): AccountCell | null
       segs: cellSegs,
     };
   const alone = wholeAccount(seg.text);
-  return alone ? { ...alone, conf: seg.conf, x0: seg.x0, x1: seg.x1, segs: [seg] } : null;
+  if (alone) return { ...alone, conf: seg.conf, x0: seg.x0, x1: seg.x1, segs: [seg] };
+  return speckLed(line.cells[seg.cell]?.text ?? '', cellSegs);
+}
+
+/**
+ * A scanned account cell read with a lone opening bracket before the number (`(G9655942`, no closing
+ * one): a speck the scan read as a mark, not a figure in brackets. The number is the row's account, so
+ * the row is not lost; fields/account.identity.ts puts it below review. Text-layer cells print what they print.
+ */
+function speckLed(text: string, segs: Segment[]): AccountCell | null {
+  const m = /^\s*[([{]\s?([A-Z0-9][^()[\]{}]*)$/.exec(text);
+  const whole = m && segs.length > 0 && segs.every((s) => s.conf < 1) ? wholeAccount(m[1]!) : null;
+  if (!whole) return null;
+  const conf = Math.min(...segs.map((s) => s.conf));
+  return { ...whole, conf, x0: Math.min(...segs.map((s) => s.x0)), x1: Math.max(...segs.map((s) => s.x1)), segs };
 }
 
 export function titled(x0: number, x1: number, title: string, conf: number): Column {
@@ -124,7 +138,7 @@ export function titled(x0: number, x1: number, title: string, conf: number): Col
  * printed in capitals and digits, so a lower-case word run on after the digits is the next title.
  * Each part keeps its share of the word's box.
  */
-const GLUED = /^(.*\d)([A-Z]?[a-z]{2,}.*)$/;
+const GLUED = /^(.*\d)([^\p{L}\p{N}\s]?[A-Z]?[a-z]{2,}.*)$/u;
 
 export function unglue(
   text: string,
