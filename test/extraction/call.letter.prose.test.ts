@@ -69,3 +69,19 @@ describe('the loan and the deposit a call letter names', () => {
     expect(prose('memenuhi kekurangan jaminan tersebut, yaitu menyetor dana sebesar')).toEqual(['margin_call', false]);
   });
 });
+
+describe('a sentence whose figure its label names far back, past filler words', () => {
+  it('reads the requirement named before a relative clause of filler words, not the date the clause mentions', () => {
+    expect(prose('Against this, the maintenance margin we require on your positions at that date was')).toEqual([
+      'maintenance_requirement',
+      false,
+    ]);
+  });
+
+  it('reads the value the holdings were given as the long market value', () => {
+    expect(prose('At the close of business on Friday, 4th December 2026, your holdings were valued at')).toEqual([
+      'long_market_value',
+      false,
+    ]);
+  });
+});

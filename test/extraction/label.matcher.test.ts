@@ -185,3 +185,25 @@ describe('matchLabel', () => {
     expect(matchLabel('TRD DATE')).toBeNull();
   });
 });
+
+describe('the cash accounts of a collateral overview', () => {
+  it('reads the row of the cash accounts together as the cash balance', () => {
+    expect(matchLabel('Cash accounts')?.target).toBe('cash_balance');
+  });
+
+  it('reads no one cash account, a slip away from that synonym, as the cash balance', () => {
+    expect(matchLabel('Cash account')).toBeNull();
+  });
+});
+
+describe('a qualifier that gives the rate of a basis', () => {
+  it('reads the label without it: the rate says how the figure is reckoned, not which figure it is', () => {
+    expect(target('Vedlikeholdsmargin (90 % av initialmargin)')).toBe('maintenance_requirement');
+    expect(target('Maintenance margin (25% of long market value)')).toBe('maintenance_requirement');
+  });
+
+  it('still reads a label with a bare rate or a formula in its qualifier whole or not at all', () => {
+    expect(target('Required Margin (30%)')).toBeNull();
+    expect(target('Margin requirement (30% + 5%)')).toBeNull();
+  });
+});

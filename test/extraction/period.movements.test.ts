@@ -132,6 +132,7 @@ describe('a grid whose column titles are dates', () => {
 
 describe('a per-currency sub-ledger with a total row in the base currency', () => {
   const figureOf = (lines: Segmented[], i: number) => lines[i]!.segs.find((s) => s.kind === 'amount')!;
+  const totalOf = (t: ReturnType<typeof ledgerTotal>) => (t && t !== 'unread' ? t.seg.amount?.value : t);
 
   it('gives the total row for a figure of its first currency row, the total word wrapped above it', () => {
     const lines = layout([
@@ -141,12 +142,21 @@ describe('a per-currency sub-ledger with a total row in the base currency', () =
       '         26 150,00     170 540,00',
       'SEK',
     ]);
-    expect(ledgerTotal(lines, 0, figureOf(lines, 0))?.seg.amount?.value).toBe(26_150);
+    expect(totalOf(ledgerTotal(lines, 0, figureOf(lines, 0)))).toBe(26_150);
   });
 
   it('gives the total row headed by its total word', () => {
     const lines = layout(['SEK      12 400,00', 'GBP       1 050,00', 'Total    26 150,00']);
-    expect(ledgerTotal(lines, 0, figureOf(lines, 0))?.seg.amount?.value).toBe(26_150);
+    expect(totalOf(ledgerTotal(lines, 0, figureOf(lines, 0)))).toBe(26_150);
+  });
+
+  it('says the total is unread where the total row prints no figure in the figure’s column', () => {
+    const lines = layout([
+      'SEK      12 400,00      88 000,00',
+      'GBP       1 050,00       6 300,00',
+      'Total    2amia2     170 540,00',
+    ]);
+    expect(ledgerTotal(lines, 0, figureOf(lines, 0))).toBe('unread');
   });
 
   it('gives nothing for a row naming no currency, or a ledger no total closes', () => {

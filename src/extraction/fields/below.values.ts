@@ -59,6 +59,7 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
         claimed.add(s);
         // A per-currency sub-ledger's first row: its total row in the base currency is the report.
         const total = ledgerTotal(lines, k, s);
+        if (total === 'unread') return null;
         const [row, fig] = total ? [total.line, total.seg] : [below, s];
         return {
           ...base,

@@ -1,12 +1,10 @@
 import type { FieldName } from '../../contract/fields.ts';
-import { matchLabel, noneIsNoCall } from '../labels/label.matcher.ts';
+import { noneIsNoCall } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { currencyFromName, isCurrencyCode, isCurrencyName } from '../parse/currency.parser.ts';
 import { findDates } from '../parse/date.parser.ts';
 import { periodStarts } from '../parse/date.range.ts';
 import { type ColumnHeader, columnOf, EXCLUDED_COLUMNS } from '../structure/column.header.ts';
-import { ledgerTotal } from '../structure/currency.ledger.ts';
-import { governingLabel } from '../structure/label.band.ts';
 import { contextOf, isNoneCell, isNoneWord } from '../vocabulary/context.match.ts';
 import { DATE_RANGE_WORDS } from '../vocabulary/prose.words.ts';
 import { letterRun, phraseRegExp } from '../vocabulary/word.patterns.ts';

@@ -1,8 +1,8 @@
-import { foldText } from '../vocabulary/word.patterns.ts';
+import { PROSE_STOP_WORDS } from '../vocabulary/fields.context.ts';
+import { tokenize } from './label.tokens.ts';
 import { ACCOUNT_LABEL_WORDS, POSTPOSITION_PIVOTS } from './labels.more.languages.ts';
 import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
 import {
-  ABBREVIATIONS,
   DISTRACTOR_WORDS,
   IDENTIFIER_TAIL_WORDS,
   NOISE_WORDS,
@@ -13,6 +13,8 @@ import {
 } from './labels.vocabulary.ts';
 import { rateBasisAt } from './rate.basis.ts';
 
+export { tokenize };
+
 export interface LabelMatch {
   target: LabelTarget;
   /** 0..1: exact > abbreviation > fuzzy, times the synonym's preference and a penalty for extra words. */
@@ -21,36 +23,6 @@ export interface LabelMatch {
   negate: boolean;
   /** Other words in the label, e.g. `house`, `exchange`, `fed`, `base`. */
   words: string[];
-}
-
-interface Token {
-  text: string;
-  abbreviated: boolean;
-}
-
-/** Lower-case words with abbreviations spelled out: `Maint. Req.` → maintenance requirement. */
-export function tokenize(label: string): Token[] {
-  // Accents fold to their letters (`Überdeckung`, `Excédent`), so a scan that drops one still matches.
-  // Cyrillic and Greek words stay in their script; other scripts' letters separate words as before.
-  const s = foldText(label)
-    .replace(/\ba\/c\b/g, 'ac ')
-    .replace(/&/g, ' and ')
-    .replace(/\bp\s*&\s*l\b/g, 'pnl')
-    .replace(/[’']s\b/g, 's')
-    .replace(/[^a-z0-9#%\u0370-\u03ff\u0400-\u04ff]+/g, ' ')
-    .trim();
-  if (!s) return [];
-  const out: Token[] = [];
-  for (const w of s.split(' ')) {
-    if (w === 'ac') {
-      out.push({ text: 'account', abbreviated: true });
-      continue;
-    }
-    const exp = ABBREVIATIONS[w];
-    if (exp && exp !== w) for (const e of exp.split(' ')) out.push({ text: e, abbreviated: true });
-    else out.push({ text: w, abbreviated: false });
-  }
-  return out;
 }
 
 const synTokens = new Map<Synonym, string[]>(SYNONYMS.map((s) => [s, tokenize(s.phrase).map((t) => t.text)]));
@@ -186,9 +158,10 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
   // the vocabulary lacks; the label speaks without it, unless the qualifier makes it another figure (`(prior day)`).
   const qualifiers = label.match(/\([^()]*\)/g);
   if (!qualifiers) return null;
-  // A qualifier with a number is a rate or a formula (`(30%)`, `(7 + 8 + 9)`): the label is read whole or not at all.
-  if (qualifiers.some((q) => /[\d%]/.test(q))) return null;
-  const held = qualifiers.map((q) => tokenize(q).map((t) => t.text));
+  // A qualifier with a number is a rate or a formula (`(30%)`, `(7 + 8 + 9)`): the label is read whole or not at all,
+  // but a rate of a basis (`(90 % av initialmargin)`) only says how the figure is reckoned: it speaks without it.
+  const held = qualifiers.map((q) => tokenize(q).map((t) => t.text)).filter((q) => rateBasisAt(q) !== 0);
+  if (held.some((q) => q.some((w) => /[\d%]/.test(w)))) return null;
   if (held.some((q) => distractors.some((d) => containsSeq(q, d, -1, -1)))) return null;
   const bare = matchWords(label.replace(/\([^()]*\)/g, ' '), targets, false);
   if (!bare || bare.score * QUALIFIER_PENALTY < MIN_SCORE) return null;
@@ -209,6 +182,8 @@ function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined
   const identifier = !asProse && IDENTIFIER_TAIL.has(words.filter((w) => !/^\d+$/.test(w)).at(-1) ?? '');
   // `… is 50% of the market value, namely`: what follows a rate's `of` is its basis, not the sentence's figure.
   const rateAt = prose ? rateBasisAt(words) : -1;
+  // A label that is a distractor word for word (`Cash account`) is no synonym one slip away (`cash accounts`).
+  const isDistractor = distractors.some((d) => d.length === words.length && d.every((w, i) => w === words[i]));
   let best: LabelMatch | null = null;
   let bestRank = -1;
   for (const syn of SYNONYMS) {
@@ -217,7 +192,7 @@ function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined
     const st = synTokens.get(syn)!;
     if (st.length === 0 || st.length > words.length) continue;
     const win = findWindow(words, st);
-    if (!win) continue;
+    if (!win || (isDistractor && win.quality < 1)) continue;
     const from = win.at;
     const to = win.at + st.length;
     const scope = prose ? words.slice(Math.max(0, from - 3), words.length) : words;
@@ -240,8 +215,10 @@ function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined
     let penalty: number;
     if (prose) {
       if (rateAt >= 0 && from > rateAt) continue;
-      const distance = (rateAt >= to ? rateAt : words.length) - to;
-      if (distance > 8) continue;
+      const end = rateAt >= to ? rateAt : words.length;
+      const distance = end - to;
+      // Filler words (`we require on your positions at that date was`) do not put the label out of reach.
+      if (words.slice(to, end).filter((w) => !STOP.has(w)).length > 8) continue;
       penalty = 0.9 - 0.015 * distance;
     } else {
       if (st.length === 1 && unknown.length > 0) continue;
@@ -294,3 +271,4 @@ const NOT_MONEY: ReadonlySet<LabelTarget> = new Set(['account', 'date', 'currenc
 const PIVOTS = tokenSet(PIVOT_WORDS);
 const POSTPOSITIONS = tokenSet(POSTPOSITION_PIVOTS);
 const ACCOUNT_EXTRAS = tokenSet(ACCOUNT_LABEL_WORDS);
+const STOP = tokenSet(PROSE_STOP_WORDS);

@@ -36,4 +36,16 @@ export const RATE_MIN_DECIMALS = 4;
  * The word after a percentage that names a rate's basis (`50% of the market value`, `50% dari nilai pasar
  * efek`): in a sentence, a field named after it is what the rate is taken of, not the figure the sentence gives.
  */
-export const RATE_BASIS_WORDS: readonly string[] = ['of', 'dari', 'von', 'des', 'de', 'du', 'del', 'della', 'van'];
+export const RATE_BASIS_WORDS: readonly string[] = [
+  'of',
+  'dari',
+  'av',
+  'af',
+  'von',
+  'des',
+  'de',
+  'du',
+  'del',
+  'della',
+  'van',
+];

@@ -43,6 +43,8 @@ export const BALANCE_SYNONYMS: Record<
     ['total cash balance'],
     ['cash on deposit', 0.95],
     ['cash deposit', 0.9],
+    // A collateral overview's row of the cash accounts together (one `Cash account` is another account's).
+    ['cash accounts', 0.9],
     // `Cash balance (deposit)`: the money the broker holds on deposit, named by its qualifier.
     ['cash balance deposit', 0.95],
     ['balance', 0.7],
@@ -122,6 +124,9 @@ export const BALANCE_SYNONYMS: Record<
     ['holdings value', 0.9],
     ['value of holdings', 0.9],
     ['total holdings', 0.9],
+    // A call letter's sentence (`your holdings were valued at €224,385.00`).
+    ['holdings were valued', 0.9],
+    ['holdings valued at', 0.85],
   ],
   short_market_value: [
     ['short market value'],

@@ -16,13 +16,14 @@ const headOf = (l: Segmented): string | null => (l.segs[0]?.kind === 'text' ? l.
  * currency, the per-currency rows are its components. The total row is headed by a total word, or
  * prints its figures alone with the total word on a line of its own above them (a label wrapped round
  * the figures: `Total` / figures / `EUR`). Null where the figure's row names no currency, or no total
- * row closes the ledger in the figure's column.
+ * row closes the ledger; `unread` where the total row prints nothing that reads as a figure in the
+ * figure's column (a scan's slip): the currency row's figure is only a part, and the total is lost.
  */
 export function ledgerTotal(
   lines: readonly Segmented[],
   at: number,
   seg: Segment,
-): { line: Segmented; seg: Segment } | null {
+): { line: Segmented; seg: Segment } | 'unread' | null {
   const row = lines[at]!;
   const head = headOf(row);
   if (!head || !currencyCode(head)) return null;
@@ -40,8 +41,8 @@ export function ledgerTotal(
       continue;
     }
     const under = figures.find((f) => overlap(f, seg) > 0);
-    if (text && contextOf(text) === 'total') return under ? { line: l, seg: under } : null;
-    if (!text && totalAbove) return under ? { line: l, seg: under } : null;
+    if (text && contextOf(text) === 'total') return under ? { line: l, seg: under } : 'unread';
+    if (!text && totalAbove) return under ? { line: l, seg: under } : 'unread';
     // Another currency's row: the ledger goes on.
     if (!text || !currencyCode(text)) return null;
   }
