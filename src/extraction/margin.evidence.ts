@@ -16,14 +16,21 @@ function weakCall(account: ExtractedAccount): boolean {
 }
 
 /**
- * Whether the accounts read carry margin evidence: a figure other than a call (equity, a requirement, a
- * balance…), or a call under a label that names one unambiguously. A document whose only figure is a call
- * under a weak label (a trade confirmation's `Net Amount Due`) is not a margin statement.
+ * A balance every account statement prints (a bank's current account, a loan's interest and tax statement, a
+ * dividend advice's cash): read alone it says nothing of margin.
+ */
+const PLAIN_FIGURES: ReadonlySet<string> = new Set(['cash_balance']);
+
+/**
+ * Whether the accounts read carry margin evidence: a margin figure (equity, a requirement, excess, buying
+ * power, a market value…), or a call under a label that names one unambiguously. A document whose only
+ * figure is a call under a weak label (a trade confirmation's `Net Amount Due`) or a lone balance (a loan's
+ * annual interest statement: `Loan balance at 1 July`) is not a margin statement.
  */
 export function hasMarginEvidence(accounts: ExtractedAccount[]): boolean {
   return accounts.some((a) => {
     const fields = Object.keys(a.fields);
-    if (fields.some((f) => f !== 'margin_call')) return true;
-    return fields.length > 0 && !weakCall(a);
+    if (fields.some((f) => f !== 'margin_call' && !PLAIN_FIGURES.has(f))) return true;
+    return a.fields.margin_call !== undefined && !weakCall(a);
   });
 }

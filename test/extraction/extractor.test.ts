@@ -363,6 +363,36 @@ describe('createExtractor refusals', () => {
     expect(reports[0]!.fields.margin_call).toBe(42879.9);
   });
 
+  it('refuses a yearly interest summary whose only figure is a loan balance', async () => {
+    const err = await refusal(
+      run([
+        [
+          ['Yearly Interest Summary', 50, 40],
+          ['Loan account: 55-881230', 50, 70],
+          ['Period 1 January 2026 to 31 December 2026', 50, 90],
+          ['Interest debited during the year', 50, 130],
+          ['4,210.00', 400, 130],
+          ['Debit balance at 1 January 2026', 50, 150],
+          ['88,000.00 DR', 400, 150],
+        ],
+      ]),
+    );
+    expect(err.code).toBe('extraction.no_margin_data');
+  });
+
+  it('reads a lone balance beside a clear margin-call label', async () => {
+    const { reports } = await run([
+      [
+        ['Account: 55-881230   As of 12/04/2026', 50, 70],
+        ['Debit balance', 50, 110],
+        ['88,000.00 DR', 400, 110],
+        ['Margin call', 50, 130],
+        ['None', 400, 130],
+      ],
+    ]);
+    expect(reports[0]!.fields.cash_balance).toBe(-88000);
+  });
+
   it('stops at the time limit', async () => {
     const hasty = createExtractor({ maxFileBytes: 1e7, maxPages: 5, timeoutMs: 1, ocrWorkers: 1 });
     const err = await refusal(
