@@ -9,6 +9,7 @@ import { readFieldGrids } from '../structure/field.grid.ts';
 import { readFieldTables } from '../structure/field.table.ts';
 import { readLabelCells } from '../structure/label.cells.ts';
 import { readProseCells, saysNoCall } from '../structure/prose.cells.ts';
+import { dateCaptions } from '../structure/stub.caption.ts';
 import { type AccountHit, findAccounts, reportAccounts } from './account.labels.ts';
 import { statedBaseCurrency } from './base.currency.ts';
 import { belowValue } from './below.values.ts';
@@ -147,6 +148,10 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
     }
     if (headers.titles.has(at)) {
       ccySection = null;
+      // Dated columns' captions (`PRIOR BUS DATE 20261204 | BUS DATE 20261207`) are date labels still.
+      if (dateCaptions(line).size > 0)
+        for (const hit of labelHits(line).filter((h) => h.match.target === 'date'))
+          rowValues(line, hit, labelHits(line), null).forEach(add);
       return;
     }
     const header = headers.governing.get(at) ?? null;

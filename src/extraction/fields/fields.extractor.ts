@@ -15,6 +15,7 @@ import type { Candidate } from './candidates.ts';
 import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
+import { partsOfTotal } from './group.totals.ts';
 import { doubtLostDigit } from './lost.digit.ts';
 import { type ReadingContext, readingContext, readingsAt } from './reading.at.ts';
 import { doubtLabelledRivals, doubtSurplusAccounts } from './surplus.accounts.ts';
@@ -60,7 +61,8 @@ function readSection(
     byTarget.set(c.target, list);
   }
   const byField = new Map<FieldName, Candidate[]>();
-  for (const f of FIELD_NAMES) if (byTarget.get(f)?.length) byField.set(f, byTarget.get(f)!);
+  for (const f of FIELD_NAMES)
+    if (byTarget.get(f)?.length) byField.set(f, partsOfTotal(byTarget.get(f)!, baseCurrency));
   const recalled = recallFor(memory, section.account, ctx.lines);
   const solved = solveWithMemory(
     { byField, rank: rankIn(baseCurrency), confOf, ...(fill ? { pool: open } : {}) },

@@ -8,7 +8,7 @@ import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.word
 import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { arithmeticHeader } from './arithmetic.header.ts';
 import { titleCurrency } from './currency.sections.ts';
-import { stubCaption } from './stub.caption.ts';
+import { dateCaptions, datedKinds, stubCaption } from './stub.caption.ts';
 import { continuesTitles, joinTitles, stackHeaders } from './title.band.ts';
 
 /**
@@ -108,7 +108,14 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
   if (line.cells.length < 2) return null;
   const columns: Column[] = [];
   const stub = stubCaption(line, (text) => classifyHeader(text).kind);
+  const captions = dateCaptions(line);
   for (const seg of line.segs) {
+    // `PRIOR BUS DATE 20261204 | BUS DATE 20261207`: a date's caption titles the dated column, whatever its words name.
+    if (captions.has(seg)) {
+      const kind = classifyHeader(seg.text).kind === 'prior' ? 'prior' : 'current';
+      columns.push({ kind, x0: seg.x0, x1: seg.x1, text: seg.text });
+      continue;
+    }
     if (seg.kind === 'date') {
       // `Previous close 10/14/2026`: the date belongs to the title before it in the same cell.
       const before = columns[columns.length - 1];
@@ -123,7 +130,7 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
       continue;
     }
     // A label with its value (`As of: 11/26/2026`, `Acct #: U123`) is not a column title.
-    if (seg.text.split(' ').length > 5) return null;
+    if (seg !== stub && seg.text.split(' ').length > 5) return null;
     // The table's caption over the row labels titles no column and names no field.
     const c = seg === stub ? { kind: 'other' as const } : classifyHeader(seg.text);
     const found = seg === stub ? null : matchLabel(seg.text);
@@ -146,14 +153,7 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
   const dated = columns.filter((c) => c.date);
   if (informative.length === 0) return null;
   if (informative.length === 1 && (EXCLUDED_COLUMNS.has(informative[0]!.kind) || dated.length === 1)) return null;
-  // Two dated columns: the later one is current.
-  if (dated.length >= 2) {
-    const latest = dated
-      .map((c) => c.date!)
-      .sort()
-      .at(-1)!;
-    for (const c of dated) c.kind = c.date === latest ? 'current' : 'prior';
-  }
+  datedKinds(dated);
   return { page: line.page, line: line.index, columns };
 }
 
