@@ -15,3 +15,12 @@ export const FIELD_NAMES = [
   'sma',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** Fields no statement prints below zero: a requirement, a long market value, SMA, buying power. */
+export const NEVER_NEGATIVE: ReadonlySet<FieldName> = new Set([
+  'maintenance_requirement',
+  'initial_requirement',
+  'long_market_value',
+  'sma',
+  'buying_power',
+]);

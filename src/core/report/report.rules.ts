@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEVER_NEGATIVE } from '../../contract/fields.ts';
 import { type FieldName, fieldsSchema, type ReportIssue } from './report.schema.ts';
 
 /** Below this confidence a human looks before approving. */
@@ -217,15 +218,7 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   for (const [name, v] of Object.entries(f) as [FieldName, number][]) {
     if (Math.abs(v) >= 1e12) implausible(name, 'it is larger than any account');
   }
-  for (const name of [
-    'maintenance_requirement',
-    'initial_requirement',
-    'long_market_value',
-    'sma',
-    'buying_power',
-  ] as const) {
-    if ((f[name] ?? 0) < 0) implausible(name, 'it cannot be negative');
-  }
+  for (const name of NEVER_NEGATIVE) if ((f[name] ?? 0) < 0) implausible(name, 'it cannot be negative');
   if (eq !== undefined && mr !== undefined && eq > 0 && mr > eq * 50 && mr > 1000)
     implausible('maintenance_requirement', 'it is over fifty times the equity');
   if (eq !== undefined && lmv !== undefined && eq > 1000 && lmv > eq * 200)

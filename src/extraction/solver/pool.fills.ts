@@ -1,4 +1,4 @@
-import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
+import { FIELD_NAMES, type FieldName, NEVER_NEGATIVE } from '../../contract/fields.ts';
 import type { ReportIssue } from '../../contract/reading.ts';
 import { type Candidate, signed } from '../fields/candidates.ts';
 import { fits, identitiesBroken, identitiesHolding, near, type Values } from './accounting.identities.ts';
@@ -45,7 +45,8 @@ export function flagUnread(fields: Map<FieldName, SolvedField>, issues: ReportIs
     const [top, second] = ranked;
     if (!top || top.a < UNREAD_AFFINITY || (second && second.a >= top.a) || fields.has(top.f) || seen.has(top.f))
       continue;
-    if (!missedPart(top.f, top.a, fields)) continue;
+    if (!missedPart(top.f, top.a, fields) || (NEVER_NEGATIVE.has(top.f) && signed(top.f, fig.value, false) < 0))
+      continue;
     seen.add(top.f);
     issues.push({
       code: 'unread_figure',
@@ -159,6 +160,8 @@ export function fillLeaning(fields: Map<FieldName, SolvedField>, issues: ReportI
     if (figs.length !== 1 && new Set(figs.map((x) => x.value)).size !== 1) continue;
     const figure = figs[0]!;
     const value = signed(f, figure.value, false);
+    // A charge in parentheses (`Overnight funding (£23.47)`) is no figure of a field that is never negative.
+    if (value < 0 && NEVER_NEGATIVE.has(f)) continue;
     const values: Values = Object.fromEntries(
       [...fields].filter(([g]) => !leaned.has(g)).map(([g, r]) => [g, r.pick.value as number]),
     );
