@@ -82,6 +82,8 @@ export function findAccount(line: Segmented): AccountHit | null {
 
 function accountInCell(line: Segmented, ci: number): AccountHit | null {
   const cell = line.cells[ci]!;
+  // `Settlement account | SGD current account 0-118-44210-9`: the value of a row label that names another account.
+  if (ci > 0 && underOtherAccount(line.cells[ci - 1]!.text)) return null;
   {
     // `Acct No./Account # 12 3456 78`: a bilingual label glued at its slash is two labels, as if spaced.
     const words = cell.text.replace(GLUED_HALVES, '$1 / ').split(' ');
@@ -115,6 +117,12 @@ function accountInCell(line: Segmented, ci: number): AccountHit | null {
     }
   }
   return null;
+}
+
+/** A row label (words, no number) naming an account other than the report's (`Settlement account`, `Linked account`). */
+function underOtherAccount(text: string): boolean {
+  if (/\d/.test(text) || !namesOtherAccount(text)) return false;
+  return text.split(/\s+/).some((w) => (matchLabel(w, ACCOUNT_ONLY)?.score ?? 0) >= 0.8);
 }
 
 /** A slash right after a label's closing mark and before a letter (`No./Account`), not inside `A/C`. */

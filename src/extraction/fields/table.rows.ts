@@ -123,7 +123,11 @@ export function isRowAttribute(
 ): boolean {
   if (!rows.titleOf.has(at) || hit.prose) return false;
   if (hit.index === 0 && !isKeyedRow(line, rows.titles.get(rows.titleOf.get(at)!) ?? [])) return false;
-  return line.segs.slice(0, hit.index).every((s) => s.kind === 'text') && underTitle(rows, at, hit.seg);
+  // The key's own cell may hold a number (`Nikkei 225 Dec26`); no figure stands between it and the attribute.
+  const key = line.segs[0]!.cell;
+  return (
+    line.segs.slice(0, hit.index).every((s) => s.kind === 'text' || s.cell === key) && underTitle(rows, at, hit.seg)
+  );
 }
 
 /** The weight a row's figure keeps beside the account's own figure of the field. */
