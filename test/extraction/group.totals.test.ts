@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Candidate } from '../../src/extraction/fields/candidates.ts';
+import { partsOfTotal } from '../../src/extraction/fields/group.totals.ts';
 import type { Placed } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 
@@ -59,5 +61,22 @@ describe('one label under every group sub-total and under the grand total', () =
     const r = reports[0]!;
     expect(r.fields.maintenance_requirement).toBe(100_000);
     expect(r.fields.total_equity).toBe(300_000);
+  });
+
+  it('takes no prior column for a total: current + change = prior adds up too', () => {
+    const cand = (value: number, line: number, demoted?: string): Candidate => ({
+      target: 'initial_requirement',
+      value,
+      score: 1,
+      ocr: 1,
+      weight: 1,
+      page: 0,
+      line,
+      source: 'row',
+      label: 'Initial Req. (Reg T)',
+      ...(demoted ? { demoted } : {}),
+    });
+    const read = [cand(64_292.36, 5), cand(65_941.44, 6, 'Prior Day column'), cand(1_649.08, 7, 'Change column')];
+    expect(partsOfTotal(read, 'USD')).toEqual(read);
   });
 });

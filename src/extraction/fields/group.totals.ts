@@ -12,14 +12,16 @@ const labelKey = (c: Candidate) => c.label.toLowerCase().replace(/\s+/g, ' ').tr
  * One label printed once per group (an exchange, a desk, a market) and once more for all of them
  * (`MAINTENANCE MARGIN` under each sub-total and under the grand total): where the readings of one field
  * under one label, in the document's currency, add up to one of them, that one is the total and the
- * others are its parts, which rank below it. Parts in another currency (converted again below them) and
- * the total printed twice (a summary beside the grand total) count once.
+ * others are its parts, which rank below it. The total is printed below every part; parts in another
+ * currency (converted again below them), a prior or change column's figures and the total printed twice
+ * (a summary beside the grand total) do not count.
  */
 export function partsOfTotal(cands: Candidate[], baseCurrency: string | null): Candidate[] {
   const inBase = (c: Candidate) => !c.currency || !baseCurrency || c.currency === baseCurrency;
   const groups = new Map<string, Candidate[]>();
   for (const c of cands) {
-    if (typeof c.value !== 'number' || c.value <= 0 || !inBase(c)) continue;
+    // A prior or change column's figure is no group's: current + change = prior adds up too.
+    if (typeof c.value !== 'number' || c.value <= 0 || !inBase(c) || c.demoted) continue;
     groups.set(labelKey(c), [...(groups.get(labelKey(c)) ?? []), c]);
   }
   const parts = new Map<Candidate, number>();
@@ -28,7 +30,9 @@ export function partsOfTotal(cands: Candidate[], baseCurrency: string | null): C
     if (values.length < 3) continue;
     const total = Math.max(...values);
     const rest = group.filter((c) => c.value !== total);
-    if (new Set(rest.map((c) => c.line)).size !== rest.length) continue;
+    // The total follows its groups: it is printed below every part.
+    const first = Math.min(...group.filter((c) => c.value === total).map((c) => c.line));
+    if (new Set(rest.map((c) => c.line)).size !== rest.length || rest.some((c) => c.line > first)) continue;
     const sum = rest.reduce((s, c) => s + (c.value as number), 0);
     if (Math.abs(sum - total) > CENT * rest.length) continue;
     for (const c of rest) parts.set(c, total);
