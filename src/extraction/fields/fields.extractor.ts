@@ -7,6 +7,7 @@ import { printsCents } from '../parse/value.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
 import { solveWithMemory } from '../solver/learned.hook.ts';
 import { accountFigures, indexAccountLines, type OpenFigure, openFigures } from '../solver/open.figures.ts';
+import { printsNoShort } from '../solver/short.printed.ts';
 import { settlePartsByTable } from '../solver/table.parts.ts';
 import { namesOtherAccount } from '../vocabulary/context.match.ts';
 import { doubtLookalikeLeads } from './account.glyphs.ts';
@@ -65,7 +66,13 @@ function readSection(
     if (byTarget.get(f)?.length) byField.set(f, partsOfTotal(byTarget.get(f)!, baseCurrency));
   const recalled = recallFor(memory, section.account, ctx.lines);
   const solved = solveWithMemory(
-    { byField, rank: rankIn(baseCurrency), confOf, ...(fill ? { pool: open } : {}) },
+    {
+      byField,
+      rank: rankIn(baseCurrency),
+      confOf,
+      ...(fill ? { pool: open } : {}),
+      noShortPrinted: printsNoShort(ctx.lines, doc),
+    },
     recalled,
   );
   const issues: ReportIssue[] = [...solved.issues];

@@ -20,12 +20,14 @@ export interface Identity {
 /**
  * Identities whose every field the values give, and which do not hold: each field of one is in
  * doubt unless another identity confirms it. Equity is checked only with all four of its parts, as
- * a statement may leave out a zero short value.
+ * a statement may leave out a zero short value, or, with `shortZero` (the document prints no short
+ * value anywhere, no label and no column), with the short as 0.
  */
-export function identitiesBroken(v: Values): Identity[] {
+export function identitiesBroken(v: Values, shortZero = false): Identity[] {
   const out: Identity[] = [];
-  const holding = new Set(identitiesHolding(v).map((h) => h.name));
-  const { total_equity: e, cash_balance: c, long_market_value: l, short_market_value: s } = v;
+  const holding = new Set(identitiesHolding(v, shortZero).map((h) => h.name));
+  const { total_equity: e, cash_balance: c, long_market_value: l } = v;
+  const s = shortOf(v, shortZero);
   const { maintenance_requirement: m, initial_requirement: i, excess_liquidity: x, margin_call: call } = v;
   if (
     e !== undefined &&
@@ -36,7 +38,7 @@ export function identitiesBroken(v: Values): Identity[] {
   )
     out.push({
       name: 'equity = cash + long + short',
-      fields: ['total_equity', 'cash_balance', 'long_market_value', 'short_market_value'],
+      fields: equityFields(v),
       bonus: 0,
     });
   if (e !== undefined && x !== undefined && m !== undefined && !near(e - m, x) && !(i !== undefined && near(e - i, x)))
@@ -53,14 +55,24 @@ export function identitiesBroken(v: Values): Identity[] {
   return out;
 }
 
-export function identitiesHolding(v: Values): Identity[] {
+/** The short value for equity = cash + long + short: as read, or 0 where the document prints none. */
+export const shortOf = (v: Values, shortZero: boolean) => v.short_market_value ?? (shortZero ? 0 : undefined);
+
+/** The fields equity = cash + long + short ties together: a short the document never prints is none of them. */
+const equityFields = (v: Values): FieldName[] =>
+  v.short_market_value === undefined
+    ? ['total_equity', 'cash_balance', 'long_market_value']
+    : ['total_equity', 'cash_balance', 'long_market_value', 'short_market_value'];
+
+export function identitiesHolding(v: Values, shortZero = false): Identity[] {
   const out: Identity[] = [];
-  const { total_equity: e, cash_balance: c, long_market_value: l, short_market_value: s } = v;
+  const { total_equity: e, cash_balance: c, long_market_value: l } = v;
+  const s = shortOf(v, shortZero);
   const { maintenance_requirement: m, initial_requirement: i, excess_liquidity: x, margin_call: call } = v;
   if (e !== undefined && c !== undefined && l !== undefined && s !== undefined && near(c + l + s, e) && e !== 0)
     out.push({
       name: 'equity = cash + long + short',
-      fields: ['total_equity', 'cash_balance', 'long_market_value', 'short_market_value'],
+      fields: equityFields(v),
       bonus: IDENTITY_BONUS,
     });
   if (e !== undefined && x !== undefined && e !== 0) {
@@ -123,6 +135,6 @@ export function pinned(f: FieldName, id: Identity, v: Values, clear: (f: FieldNa
   });
 }
 
-export function holdsWith(values: Values, f: FieldName, v: number, identity: string): boolean {
-  return identitiesHolding({ ...values, [f]: v }).some((h) => h.name === identity);
+export function holdsWith(values: Values, f: FieldName, v: number, identity: string, shortZero = false): boolean {
+  return identitiesHolding({ ...values, [f]: v }, shortZero).some((h) => h.name === identity);
 }

@@ -1,6 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
 import type { Candidate } from '../fields/candidates.ts';
-import { identitiesBroken, identitiesHolding, type Values } from './accounting.identities.ts';
+import { identitiesBroken, identitiesHolding, shortOf, type Values } from './accounting.identities.ts';
 
 /** Confidence of a figure the identities corrected by one glyph: likely right, but a person checks the scan. */
 export const REPAIRED_CONF = 0.7;
@@ -18,16 +18,19 @@ export function oneGlyphApart(a: number, b: number): boolean {
 
 /**
  * Where the chosen values break an identity and exactly one of its OCR-read fields is one glyph
- * from the value the identity requires, that field takes the required value (in `values`).
+ * from the value the identity requires, that field takes the required value (in `values`). With
+ * `shortZero` (the document prints no short value) equity = cash + long checks and repairs alike.
  */
 export function repairMisreads(
   values: Values,
   candOf: (f: FieldName) => Candidate,
+  shortZero = false,
 ): Map<FieldName, { value: number; read: number; identity: string }> {
   const out = new Map<FieldName, { value: number; read: number; identity: string }>();
   const v = values;
   const implied = (name: string): [FieldName, number][] => {
-    const { total_equity: e, cash_balance: c, long_market_value: l, short_market_value: s } = v;
+    const { total_equity: e, cash_balance: c, long_market_value: l } = v;
+    const s = shortOf(v, shortZero);
     const { maintenance_requirement: m, excess_liquidity: x, margin_call: call } = v;
     if (
       name === 'equity = cash + long + short' &&
@@ -40,7 +43,7 @@ export function repairMisreads(
         ['total_equity', c + l + s],
         ['cash_balance', e - l - s],
         ['long_market_value', e - c - s],
-        ['short_market_value', e - c - l],
+        ...(v.short_market_value === undefined ? [] : [['short_market_value', e - c - l] as [FieldName, number]]),
       ];
     if (name === 'excess = equity − requirement' && e !== undefined && m !== undefined && x !== undefined)
       return [
@@ -51,9 +54,9 @@ export function repairMisreads(
     if (name === 'call = deficit' && call !== undefined && x !== undefined && x < 0) return [['margin_call', -x]];
     return [];
   };
-  for (const b of identitiesBroken(v)) {
+  for (const b of identitiesBroken(v, shortZero)) {
     // A field another identity confirms as read is not the misread one.
-    const confirmed = new Set(identitiesHolding(v).flatMap((h) => (h.confirms === false ? [] : h.fields)));
+    const confirmed = new Set(identitiesHolding(v, shortZero).flatMap((h) => (h.confirms === false ? [] : h.fields)));
     const fixes = implied(b.name)
       .filter(([f, want]) => {
         const read = v[f];

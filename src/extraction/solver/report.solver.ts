@@ -46,6 +46,11 @@ export interface SolveInput {
   confOf: (c: Candidate) => number;
   /** Figures printed with any label (`open.figures.ts`): what the identities may place where labels are unknown. */
   pool?: OpenFigure[];
+  /**
+   * The document prints no short value anywhere (no short label, no short column): equity = cash +
+   * long holds with a short of 0. Unset where a short label is printed, read or not.
+   */
+  noShortPrinted?: boolean;
 }
 
 interface Option {
@@ -80,6 +85,7 @@ function optionsOf(cands: Candidate[], rank: (c: Candidate) => number): Option[]
 
 export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedField>; issues: ReportIssue[] } {
   const { byField, rank, confOf } = input;
+  const zs = !!input.noShortPrinted;
   const options = new Map<FieldName, Option[]>();
   for (const [f, cands] of byField) {
     if (!cands.length) continue;
@@ -118,7 +124,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
       values[f] = o.cand.value as number;
       score += Math.log(Math.max(1e-6, o.rank) / Math.max(1e-6, opts[0]!.rank));
     });
-    for (const id of identitiesHolding(values)) score += id.bonus;
+    for (const id of identitiesHolding(values, zs)) score += id.bonus;
     // Ties keep the labels' own choice (all first options).
     if (!best || score > best.score + 1e-9) best = { idx: [...idx], score };
     let k = 0;
@@ -139,9 +145,9 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
     chosen[f] = options.get(f)![best.idx[k]!]!.cand.value as number;
   });
   // A figure OCR misread by one glyph (a digit, a lost minus) where an identity says what it must be.
-  const repairs = repairMisreads(chosen, (f) => options.get(f)![best.idx[names.indexOf(f)]!]!.cand);
-  const holding = identitiesHolding(chosen);
-  const broken = identitiesBroken(chosen);
+  const repairs = repairMisreads(chosen, (f) => options.get(f)![best.idx[names.indexOf(f)]!]!.cand, zs);
+  const holding = identitiesHolding(chosen, zs);
+  const broken = identitiesBroken(chosen, zs);
   const clarityOf = (f: FieldName): boolean => {
     const c = options.get(f)![best.idx[names.indexOf(f)]!]!.cand;
     if (c.source === 'prose' && f === 'margin_call' && c.value === 0) return true;
@@ -254,7 +260,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
         cand: o.cand,
         reason: o.cand.demoted
           ? o.cand.demoted
-          : confirmed && !holdsWith(chosen, f, o.cand.value as number, confirmed.name)
+          : confirmed && !holdsWith(chosen, f, o.cand.value as number, confirmed.name, zs)
             ? `breaks ${confirmed.name}`
             : o.rank < pick.rank
               ? `weaker label "${o.cand.label}"`
