@@ -1,5 +1,6 @@
+import { foldedWords } from '../vocabulary/word.patterns.ts';
 import { near } from './accounting.identities.ts';
-import { after, fold, oneBlock } from './alone.block.ts';
+import { oneBlock, printedBefore } from './alone.block.ts';
 import type { OpenFigure } from './open.figures.ts';
 
 /** The parts of `equity = cash + long + short` a reading by the identities alone (`identities.alone.ts`) finds. */
@@ -27,10 +28,10 @@ export function equityParts(
     for (const b of free) {
       if (b === a) continue;
       // a + b + c = e, each trio once (a before b before c in print order).
-      if (a.line > b.line || (a.line === b.line && a.box.x0 >= b.box.x0)) continue;
+      if (!printedBefore(a, b)) continue;
       for (const c of [...find(e.value - a.value - b.value), null]) {
         const trio = c ? [a, b, c] : [a, b];
-        if (c && (!free.includes(c) || c === a || c === b || !after(b, c))) continue;
+        if (c && (!free.includes(c) || c === a || c === b || !printedBefore(b, c))) continue;
         if (!c && !near(a.value + b.value, e.value)) continue;
         if (!oneBlock([...used, ...trio])) continue;
         const parts = assign(trio);
@@ -50,12 +51,7 @@ export function equityParts(
  * and the equity. A cash label sharing one word with the equity's, any addend sharing two.
  */
 function sameBalance(parts: EquityParts, e: OpenFigure): boolean {
-  const words = (t: string) =>
-    new Set(
-      fold(t)
-        .split(' ')
-        .filter((w) => w.length >= 4),
-    );
+  const words = (t: string) => new Set(foldedWords(t).filter((w) => w.length >= 4));
   const own = words(e.label);
   const shared = (f: OpenFigure | null) => (f ? [...words(f.label)].filter((w) => own.has(w)).length : 0);
   return shared(parts.c) >= 1 || shared(parts.l) >= 2 || shared(parts.s) >= 2;

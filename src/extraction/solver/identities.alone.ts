@@ -1,5 +1,5 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
-import { after, oneBlock } from './alone.block.ts';
+import { oneBlock, printedBefore } from './alone.block.ts';
 import { type EquityParts, equityParts } from './equity.parts.ts';
 import { AMBIGUOUS_CONF, dedupe, FILLED_CONF, key } from './filled.figures.ts';
 import { affinity } from './label.clarity.ts';
@@ -131,8 +131,9 @@ function corroborate(
     evidence.push('call = deficit');
   } else {
     // The call is printed after the three, close to them (a 0 anywhere else may be any empty figure).
-    const last = [...core].sort((a, b) => (after(a, b) ? 1 : -1))[0]!;
-    call = zeros.find((z) => after(last, z) && z.line <= last.line + CALL_REACH && oneBlock([...core, z])) ?? null;
+    const last = [...core].sort((a, b) => (printedBefore(a, b) ? 1 : -1))[0]!;
+    call =
+      zeros.find((z) => printedBefore(last, z) && z.line <= last.line + CALL_REACH && oneBlock([...core, z])) ?? null;
     if (call) {
       points += 1;
       evidence.push('a printed 0 beside a positive excess (no call)');
@@ -161,7 +162,7 @@ function corroborate(
       points += (bp ? 1 : 0) + (init ? 1 : 0);
       if (bp) evidence.push('buying power = leverage × the excess');
       if (init) evidence.push('initial ≥ maintenance');
-    } else if (!after(m, x)) return null; // the same reading with the parts in print order is kept
+    } else if (!printedBefore(m, x)) return null; // the same reading with the parts in print order is kept
   }
   const used = [...core, ...[call, bp, init].filter((f): f is OpenFigure => f !== null)];
   const ecls = equityParts(e, used, figs, find);
