@@ -63,7 +63,11 @@ function loneCurrencies(lines: Segmented[]): string[] {
     if (figures >= 2) break;
     for (const seg of line.segs) {
       if (seg.kind !== 'text') continue;
-      const t = seg.text.trim().replace(/^\((.*)\)$/, '$1');
+      // `(CAD)`, or a code with its name after it in words (`VND (đồng)`).
+      const t = seg.text
+        .trim()
+        .replace(/^\((.*)\)$/, '$1')
+        .replace(/^([A-Z]{3,4})\s*\([^()\d]*\)$/, '$1');
       if (/^[A-Z]{3,4}$/.test(t) && isCurrencyCode(t)) codes.add(t);
     }
   }

@@ -205,7 +205,7 @@ function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined
       continue;
     // `Overskud over vedligeholdelsesmargin`, `Letét feletti többlet`: the pivot and the basis on its far side
     // name what the figure is measured against, not words the label lacks.
-    const pivotAt = words.findIndex((w, i) => i >= to && PIVOTS.has(w));
+    const pivotAt = words.findIndex((w, i) => i >= to && isPivot(w));
     // A postposition's basis stands before it: from the start when the synonym follows (`… üzeri fazla`),
     // from the synonym's end when it precedes (`Ylijäämä ylläpitomarginaalin yli`).
     const postAt = words.findIndex((w, i) => i > 0 && POSTPOSITIONS.has(w));
@@ -228,7 +228,7 @@ function matchWords(label: string, targets: ReadonlySet<LabelTarget> | undefined
     }
     const abbreviated = tokens.slice(from, to).some((t) => t.abbreviated);
     // `Excess over house requirement` is an excess: what follows `over` is the basis, not the figure.
-    const pivot = words.findIndex((w, i) => i > 0 && PIVOTS.has(w));
+    const pivot = words.findIndex((w, i) => i > 0 && isPivot(w));
     const afterPivot = pivot > 0 && from > pivot && !st.includes(words[pivot]!);
     // `Sürdürme teminatı üzeri fazla`: the synonym right before a postposition is the basis.
     const beforePost = postAt > 0 && to === postAt;
@@ -269,6 +269,9 @@ const IDENTIFIER_TAIL: ReadonlySet<string> = new Set(IDENTIFIER_TAIL_WORDS);
 /** Targets whose labels may end in an identifier word (`Account No.`, `Currency Code`). */
 const NOT_MONEY: ReadonlySet<LabelTarget> = new Set(['account', 'date', 'currency']);
 const PIVOTS = tokenSet(PIVOT_WORDS);
+/** A pivot word, or a long one within one OCR slip (`veber` for `ueber`), as the synonyms' words are read. */
+const isPivot = (w: string): boolean =>
+  PIVOTS.has(w) || (w.length >= 5 && [...PIVOTS].some((p) => p.length >= 5 && tokenSimilarity(w, p) > 0));
 const POSTPOSITIONS = tokenSet(POSTPOSITION_PIVOTS);
 const ACCOUNT_EXTRAS = tokenSet(ACCOUNT_LABEL_WORDS);
 const STOP = tokenSet(PROSE_STOP_WORDS);

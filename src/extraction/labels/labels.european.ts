@@ -119,5 +119,5 @@ export const EUROPEAN_REQUIRED = [
   'exigido',
 ];
 
-/** `Over` in these languages: what follows names the basis of an excess (`Excedente sobre a margem …`). */
-export const EUROPEAN_PIVOTS = ['uber', 'sur', 'sopra', 'oltre', 'boven', 'sobre'];
+/** `Over` in these languages (German also as printed without its umlaut): what follows names the basis of an excess (`Excedente sobre a margem …`). */
+export const EUROPEAN_PIVOTS = ['uber', 'ueber', 'sur', 'sopra', 'oltre', 'boven', 'sobre'];

@@ -8,8 +8,10 @@ import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 import { DATE_LEAD_WORDS } from '../vocabulary/prose.words.ts';
 import { alternation, phrasePattern } from '../vocabulary/word.patterns.ts';
+import { mendCommaDates } from './comma.dates.ts';
 import { gluedNoneLength, ungluedCodes } from './glued.codes.ts';
 import { mendLookalikeGroupMarks } from './group.marks.ts';
+import { leaderLetterRuns } from './leader.letters.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
 import { mendLostSpaceGroups } from './space.groups.ts';
 
@@ -196,7 +198,8 @@ export function closeSplitFigures(cell: Cell, text: string): string {
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const spaced = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
   const closed = opts.ocr ? closeSplitFigures(cell, spaced) : spaced;
-  const decimals = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(closed), opts.locale) : { text: closed, at: [] };
+  const dated = opts.ocr ? mendCommaDates(closed, opts.dateOrder) : closed;
+  const decimals = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(dated), opts.locale) : { text: closed, at: [] };
   const spaces = opts.ocr ? mendLostSpaceGroups(cell, decimals.text, opts.locale) : { text: decimals.text, at: [] };
   const ticks = opts.ocr ? mendLookalikeGroupMarks(spaces.text) : { text: spaces.text, at: [] };
   const groups = opts.ocr ? mendLostGroupMarks(ticks.text) : { text: ticks.text, at: [] };
@@ -238,7 +241,7 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
   const out: Segment[] = [];
   let pos = 0;
   // Leader dots and `Label: value` colons separate a label from what follows it in one cell.
-  const pushText = (s: number, e: number) => {
+  const pushSeparated = (s: number, e: number, ledOn = false) => {
     const raw = text.slice(s, e);
     SEPARATOR.lastIndex = 0;
     let from = 0;
@@ -247,7 +250,16 @@ function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
       pushPiece(s + from, s + m.index + (m[0].startsWith(':') ? 1 : 0), !m[0].includes(':'));
       from = m.index + m[0].length;
     }
-    pushPiece(s + from, e);
+    pushPiece(s + from, e, ledOn);
+  };
+  // On a scan, a leader OCR read as letters separates as its dots would.
+  const pushText = (s: number, e: number) => {
+    let from = s;
+    for (const run of opts.ocr ? leaderLetterRuns(text.slice(s, e)) : []) {
+      pushSeparated(from, s + run.start, true);
+      from = s + run.end;
+    }
+    pushSeparated(from, e);
   };
   // A leader is no part of the label: the words before it are, and they lead to what follows.
   const pushPiece = (s: number, e: number, ledOn = false) => {

@@ -33,7 +33,8 @@ const COMBINED = phraseRegExp(COMBINED_HEADING_PHRASES);
  * space-separated pieces while they look like parts of one number (`7700 4412 93`, `U 1234567`).
  */
 export function readAccountToken(text: string): { value: string; quality: number } | null {
-  const t = text.replace(/^[\s:#=.\-–—·•∙|]+/, '').replace(NUMBER_LEAD, '');
+  // A scan may read the label's colon as a plus apart from the number (`Konto + 0482-331907.62`).
+  const t = text.replace(/^(?:[\s:#=.\-–—·•∙|]|\+(?=\s))+/, '').replace(NUMBER_LEAD, '');
   const first = t.split(/\s{2,}/)[0] ?? ''; // a double space ends the token
   // A money figure (`4 304 308,53-`, `19202.24-`, `(1,234.56)`) is never an account number.
   // So is one printed after its currency (`USD 7 517 439,99-`, `€ 1.234,56`).

@@ -2,6 +2,7 @@ import type { FieldName } from '../../contract/fields.ts';
 import { namesProfitOrLoss } from '../vocabulary/pnl.words.ts';
 import { near } from './accounting.identities.ts';
 import { type Assignment, dedupe, type Filled, filled, type Known, key, noCall, pickBest } from './filled.figures.ts';
+import { initialFromExcess } from './initial.basis.ts';
 import { affinity, leaning } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
 import { levered, mayBeBuyingPower, requirementSide } from './part.evidence.ts';
@@ -179,6 +180,8 @@ export function fillByIdentities(known: Map<FieldName, Known>, pool: OpenFigure[
       });
     }
   }
+  const initialBasis = bestEmx ? null : initialFromExcess(known, figures);
+  if (initialBasis) out.push(initialBasis);
   const equity = e0 ?? out.find((o) => o.field === 'total_equity')?.value;
   // The equity figure placed above, whose column the parts must share.
   const eqFig = out.find((o) => o.field === 'total_equity')?.figure ?? null;

@@ -33,13 +33,21 @@ export interface OpenFigure {
 }
 
 const MAX_LABEL_WORDS = 7;
+/**
+ * A label in a language that writes each syllable as a word (`Giá trị ký quỹ duy trì yêu cầu`) runs to more
+ * words, each short: up to this many words, where all of them hold no more letters than seven words of four.
+ */
+const MAX_SYLLABLE_WORDS = 10;
+const MAX_LABEL_LETTERS = 28;
+
+const shortLabel = (text: string): boolean => {
+  const words = text.trim().split(/\s+/);
+  if (words.length <= MAX_LABEL_WORDS) return true;
+  return words.length <= MAX_SYLLABLE_WORDS && (text.match(/\p{L}/gu) ?? []).length <= MAX_LABEL_LETTERS;
+};
 
 const labelLike = (s: Segment | undefined): s is Segment =>
-  !!s &&
-  s.kind === 'text' &&
-  /\p{L}{2}/u.test(s.text) &&
-  s.text.trim().split(/\s+/).length <= MAX_LABEL_WORDS &&
-  !isNoneWord(s.text);
+  !!s && s.kind === 'text' && /\p{L}{2}/u.test(s.text) && shortLabel(s.text) && !isNoneWord(s.text);
 
 const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
   Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);

@@ -8,6 +8,7 @@ import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.word
 import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { arithmeticHeader } from './arithmetic.header.ts';
 import { titleCurrency } from './currency.sections.ts';
+import { isScannedRule } from './rule.lines.ts';
 import { dateCaptions, datedKinds, stubCaption } from './stub.caption.ts';
 import { continuesTitles, joinTitles, stackHeaders } from './title.band.ts';
 
@@ -214,6 +215,7 @@ export function readColumnHeaders(
       !hasAmounts &&
       line.segs.length >= 2 &&
       line.segs.every((x) => x.kind === 'text') &&
+      !isScannedRule(line) &&
       line.top - bottom > line.height * 1.5;
     // Titles the vocabulary does not know: the column whose figures add up is current (a guess, reviewed).
     const guessed = titled || (header && !another) ? null : arithmeticHeader(lines, at, read);

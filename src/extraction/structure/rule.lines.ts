@@ -17,3 +17,17 @@ export function isRuleLine(line: Segmented): boolean {
   const longest = Math.max(...runs.map((r) => r.length));
   return runs.length >= 2 ? longest >= MIN_RUN : longest >= MIN_ALONE;
 }
+
+/** A dash run as a scan gives it back: the marks of a rule, a tilde among them. */
+const SCANNED_RUN = /^[-=_–—~]+$/;
+
+/**
+ * A rule a scan read in part as stray letters (`meemeanmane   -   -   -   ~`): a line of text only,
+ * at least half of whose pieces are dash runs. It draws a rule under a section title; it is no band
+ * of titles or labels, and the columns over it go on below it.
+ */
+export function isScannedRule(line: Segmented): boolean {
+  const segs = line.segs;
+  if (segs.length < 2 || !segs.every((s) => s.kind === 'text')) return false;
+  return segs.filter((s) => SCANNED_RUN.test(s.text.trim())).length * 2 >= segs.length;
+}

@@ -27,3 +27,9 @@ export const TICK_DIGITS: readonly string[] = ['1', '7'];
  * serif scans they match as closely as two prints of one digit). Only the scan's reading names these.
  */
 export const PIXEL_TWINS: readonly (readonly [letter: string, digit: string])[] = [['I', '1']];
+
+/**
+ * Letters OCR reads a dotted leader as on a coarse scan (`Saldo ........ 1'234.50` read
+ * `Saldo vvivvivuns 1'234.50`): a long run of mostly these is a leader, never a word of a label.
+ */
+export const LEADER_GLYPHS = 'vinu';
