@@ -21,6 +21,8 @@
 # `generate.sh --set8 [name-filter]` builds the eighth held-out set (set8/sources -> set8/statements) with set 7's
 # producers plus `groffmom` (groff -mom -t -Tpdf, A4) and `pandocwk` (Markdown -> pandoc -> standalone HTML ->
 # wkhtmltopdf).
+# `generate.sh --set9 [name-filter]` builds the ninth held-out set (set9/sources -> set9/statements) with set 8's
+# producers plus `groffmc` (groff -ms -Tpdf whose body is set in two columns with .MC, A4).
 set -euo pipefail
 cd "$(dirname "$0")"
 out=statements
@@ -32,6 +34,7 @@ if [ "${1:-}" = --set5 ]; then set3=1 out=set5/statements srcdir=set5/sources; s
 if [ "${1:-}" = --set6 ]; then set3=1 out=set6/statements srcdir=set6/sources; shift; fi
 if [ "${1:-}" = --set7 ]; then set3=1 out=set7/statements srcdir=set7/sources; shift; fi
 if [ "${1:-}" = --set8 ]; then set3=1 out=set8/statements srcdir=set8/sources; shift; fi
+if [ "${1:-}" = --set9 ]; then set3=1 out=set9/statements srcdir=set9/sources; shift; fi
 filter=${1:-}
 profile=$(mktemp -d)
 chrome() { # $1 source, $2 pdf, $3 extra flag
@@ -89,6 +92,7 @@ render3() { # set3: $1 source, $2 producer, $3 pdf. Renders with a non-Chromium 
       chrome "$1" "$3" --host-resolver-rules="MAP portal.example-broker.com 127.0.0.1:$port" "http://portal.example-broker.com/accounts/$n/" ;;
     groffmom) groff -mom -t -Tpdf -K utf8 "$1" >"$3" 2>/dev/null ;; # set8; mom warns "can't transparently output node at top level"
     pandocwk) pandoc -s -t html --metadata pagetitle="$(basename "${1%%.*}")" "$1" -o "$profile/pandoc.html" && wkhtmltopdf --quiet --page-size A4 "$profile/pandoc.html" "$3" 2>/dev/null ;;
+    groffmc) groff -t -ms -Tpdf -P-pa4 -K utf8 "$1" >"$3" ;; # set9; the source sets its columns with .MC
     *) echo "unknown producer $2 for $1" >&2; exit 1 ;;
   esac
 }
