@@ -4,10 +4,12 @@
  * missing or extra value with no review flag, no confidence below 0.8 and no issue naming it).
  * The silent errors are grouped by class (layout, field, kind of miss) to show where to look.
  *
- *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4] [--out generated] [--layout NAME]
+ *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4] [--out generated] [--layout NAME] [--hidden]
  *
  * `--from N` starts at statement N of the seed (statements 50000–50299: `--from 50000 --count 300`).
  * `--layout NAME` draws every statement in one layout, a named one too (`line-printer`, outside the random draw).
+ * `--hidden` prints every statement in a nonsense language drawn for it (test/generator/hidden.ts): labels the
+ * extractor has never seen, so only structure and the accounting identities read it.
  *
  * Writes bench/results/generated.json and generated.md (`--out NAME`: NAME.json and NAME.md).
  */
@@ -29,7 +31,7 @@ const FROM = Number(arg('--from', '0'));
 const OUT = arg('--out', 'generated');
 const SCANNED = Number(arg('--scanned', '4'));
 const LAYOUT = arg('--layout', '');
-const only = LAYOUT ? { layout: LAYOUT } : {};
+const only = { ...(LAYOUT ? { layout: LAYOUT } : {}), ...(args.includes('--hidden') ? { hidden: true } : {}) };
 
 const extractor = createExtractor({
   pageRaster: PAGE_RASTER_MODULE,

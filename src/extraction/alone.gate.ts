@@ -16,20 +16,22 @@ export function keepAloneReadings(
   lines: Segmented[],
   ctx: EvidenceContext,
 ): ExtractedAccount[] {
-  const aloneFields = (a: ExtractedAccount) =>
-    new Set(a.issues.filter((i) => i.code === ALONE_CODE && i.field).map((i) => i.field!));
-  if (!accounts.some((a) => aloneFields(a).size > 0)) return accounts;
+  // Each account's fields the identities alone placed, computed once.
+  const alone = new Map(
+    accounts.map((a) => [a, new Set(a.issues.filter((i) => i.code === ALONE_CODE && i.field).map((i) => i.field!))]),
+  );
+  if (![...alone.values()].some((fields) => fields.size > 0)) return accounts;
   const otherTitle = otherDocumentTitle(lines) !== null;
   return accounts.filter((a) => {
-    const alone = aloneFields(a);
-    if (alone.size === 0) return true;
+    const placed = alone.get(a)!;
+    if (placed.size === 0) return true;
     if (!a.account && accounts.length === 1 && !otherTitle) {
       const found = keyedAccount(lines);
       const evidence = found ? locatePrinted(found.value, 'account', ctx, null) : null;
       if (found) a.account = evidence ? { ...found, evidence } : found;
     }
     if (!otherTitle && a.account && a.date) return true;
-    for (const f of alone) delete a.fields[f as keyof ExtractedAccount['fields']];
+    for (const f of placed) delete a.fields[f as keyof ExtractedAccount['fields']];
     a.issues = a.issues.filter((i) => i.code !== ALONE_CODE);
     return Object.keys(a.fields).length > 0;
   });

@@ -1,6 +1,7 @@
 // Writes generated statements and their truth files to a folder, for the scorer:
-//   node test/generator/dump.ts --seed 1 --count 50 --out /tmp/gen [--scanned 5] [--layout line-printer]
-// `--scanned N` rasterises every Nth statement (no text layer); `--layout NAME` draws all in one layout. Same seed, same files.
+//   node test/generator/dump.ts --seed 1 --count 50 --out /tmp/gen [--scanned 5] [--layout line-printer] [--hidden]
+// `--scanned N` rasterises every Nth statement (no text layer); `--layout NAME` draws all in one layout;
+// `--hidden` prints them in a nonsense language (hidden.ts). Same seed, same files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     scanned: { type: 'string', default: '0' },
     layout: { type: 'string' },
+    hidden: { type: 'boolean', default: false },
   },
 });
 if (!values.out) {
@@ -29,6 +31,7 @@ for (let i = 0; i < count; i++) {
   const g = generateStatement(seed, i, {
     kind: every > 0 && i % every === every - 1 ? 'scanned' : 'text',
     ...(values.layout ? { layout: values.layout } : {}),
+    hidden: values.hidden,
   });
   const { bytes } = await renderStatement(g);
   writeFileSync(path.join(values.out, `${g.name}.pdf`), bytes);

@@ -53,12 +53,16 @@ export function checkEvidence(report: MarginReport, boxes: DrawnBox[], pages: nu
 
 export async function measureGenerated(
   extractor: Pick<Extractor, 'extract'>,
-  opts: { seed: number; from?: number; count: number; kind: Kind; now?: Date; layout?: string },
+  opts: { seed: number; from?: number; count: number; kind: Kind; now?: Date; layout?: string; hidden?: boolean },
 ): Promise<Measured[]> {
   const out: Measured[] = [];
   const now = opts.now ?? new Date('2028-01-01T00:00:00Z');
   for (let i = opts.from ?? 0; i < (opts.from ?? 0) + opts.count; i++) {
-    const g = generateStatement(opts.seed, i, { kind: opts.kind, ...(opts.layout ? { layout: opts.layout } : {}) });
+    const g = generateStatement(opts.seed, i, {
+      kind: opts.kind,
+      ...(opts.layout ? { layout: opts.layout } : {}),
+      ...(opts.hidden ? { hidden: true } : {}),
+    });
     const { bytes, boxes } = await renderStatement(g);
     let reports: MarginReport[] = [];
     let error: string | null = null;

@@ -3,6 +3,7 @@
 import type { GoodTruth, TruthReport } from '../fixtures/truth.ts';
 import { drawFigures, MONEY_FIELDS, type MoneyField } from './figures.ts';
 import { type DateStyle, drawDate, drawDateStyle, drawNumberFormat, formatDate } from './formats.ts';
+import { hideVocabulary } from './hidden.ts';
 import { columnPerAccount, rowPerAccount } from './layouts.multi.ts';
 import { linePrinter } from './layouts.printer.ts';
 import { SINGLE_LAYOUTS, type SingleLayout } from './layouts.single.ts';
@@ -91,7 +92,7 @@ function header(page: GenPage, s: Style, pairs: [string, string][], top: number)
 export function generateStatement(
   seed: number,
   index: number,
-  opts: { kind?: Kind; layout?: string } = {},
+  opts: { kind?: Kind; layout?: string; hidden?: boolean } = {},
 ): GeneratedStatement {
   const rng = seeded(`${seed}:${index}`);
   const drawn = rng.pick(LAYOUTS);
@@ -139,7 +140,7 @@ export function generateStatement(
     fields: Object.fromEntries(a.fields.map((f) => [f, a.figures[f] / 100])),
   }));
   const name = `gen-${seed}-${String(index).padStart(4, '0')}`;
-  return {
+  const g: GeneratedStatement = {
     name,
     layout,
     kind,
@@ -148,4 +149,6 @@ export function generateStatement(
     truth: { reports, kind, layout: `gen-${layout}`, pages: pages.length },
     renderSeed: `${name}:render`,
   };
+  // The same statement in a language the extractor has never seen (`hidden.ts`): its figures, layout and truth unchanged.
+  return opts.hidden ? hideVocabulary(g) : g;
 }

@@ -2,7 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allGeneratorLabels } from './words.ts';
+import { hiddenLanguage } from './hidden.ts';
+import { generateStatement } from './statement.ts';
+import { allGeneratorLabels, FIELD_WORDS } from './words.ts';
 
 /**
  * The generator measures reading by structure and accounting only if it does not speak the
@@ -70,5 +72,22 @@ describe('the generator vocabulary', () => {
     const known = new Set([...vocabulary].map(bare));
     // Guards the test above against a collector that reads nothing useful.
     expect(known.has(bare('Maintenance Requirement'))).toBe(true);
+  });
+});
+
+describe('the hidden vocabulary (hidden.ts)', () => {
+  it('draws no word of the extractor vocabulary data for 60 documents, and prints none of its own labels', async () => {
+    const vocabulary = await extractorVocabulary();
+    const known = new Set([...vocabulary].flatMap((v) => bare(v).split(' ')).filter((w) => w.length >= 2));
+    const shared: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const g = generateStatement(20261206, i, { hidden: true });
+      const base = g.name.replace(/-hidden$/, '');
+      shared.push(...[...hiddenLanguage(base).values()].filter((w) => known.has(w)));
+      const printed = g.pages.flatMap((p) => p.items.map((it) => it.text));
+      const labels = Object.values(FIELD_WORDS).flat();
+      expect(printed.filter((t) => labels.includes(t))).toEqual([]);
+    }
+    expect(shared).toEqual([]);
   });
 });

@@ -47,14 +47,27 @@ export function equityParts(
 
 /**
  * An addend under the equity's own wording names the same balance at another time: an opening and a
- * closing balance (`Salio la mwanzo` … `Salio la mwisho`), a ledger's sum, never cash, long and short
- * and the equity. A cash label sharing one word with the equity's, any addend sharing two.
+ * closing balance (`Salio la mwanzo` … `Salio la mwisho`, `Algsaldo` … `Lõppsaldo`), a ledger's sum,
+ * never cash, long and short and the equity. A cash label sharing one word with the equity's, or one
+ * compound of the same last word (`COMPOUND_TAIL` letters alike at the end, different before), any
+ * addend sharing two words.
  */
 function sameBalance(parts: EquityParts, e: OpenFigure): boolean {
   const words = (t: string) => new Set(foldedWords(t).filter((w) => w.length >= 4));
   const own = words(e.label);
   const shared = (f: OpenFigure | null) => (f ? [...words(f.label)].filter((w) => own.has(w)).length : 0);
-  return shared(parts.c) >= 1 || shared(parts.l) >= 2 || shared(parts.s) >= 2;
+  const compound = [...words(parts.c.label)].some((w) => [...own].some((o) => sameCompoundTail(w, o)));
+  return shared(parts.c) >= 1 || compound || shared(parts.l) >= 2 || shared(parts.s) >= 2;
+}
+
+/** Letters two compounds of one word share at their end (`saldo`, `bestand`): fewer are an inflection. */
+const COMPOUND_TAIL = 5;
+
+function sameCompoundTail(a: string, b: string): boolean {
+  if (a === b || a.length < COMPOUND_TAIL + 2 || b.length < COMPOUND_TAIL + 2) return false;
+  let n = 0;
+  while (n < Math.min(a.length, b.length) && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n >= COMPOUND_TAIL;
 }
 
 /** Roles of two or three addends in print order: long positive, short negative, cash either. */

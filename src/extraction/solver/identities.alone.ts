@@ -1,7 +1,9 @@
 import { FIELD_NAMES, type FieldName } from '../../contract/fields.ts';
 import { oneBlock, printedBefore } from './alone.block.ts';
-import { type EquityParts, equityParts } from './equity.parts.ts';
-import { AMBIGUOUS_CONF, dedupe, FILLED_CONF, key } from './filled.figures.ts';
+import { chooseColumn, rivals } from './alone.columns.ts';
+import { type AloneReading, partsOf, type Scored } from './alone.parts.ts';
+import { equityParts } from './equity.parts.ts';
+import { dedupe, key } from './filled.figures.ts';
 import { affinity } from './label.clarity.ts';
 import type { OpenFigure } from './open.figures.ts';
 import { levered, requirementSide } from './part.evidence.ts';
@@ -19,7 +21,8 @@ import { levered, requirementSide } from './part.evidence.ts';
  * - a placed figure whose label the vocabulary reads, even a little, as its part: 1 point each (at most 2).
  *
  * A bank statement's `opening − debits = closing` makes the first three figures alone; a reading needs
- * `MIN_POINTS`, and a tie between two readings with other equities is refused. Which of two parts an
+ * `MIN_POINTS`, and a tie between two readings with other equities is refused (unless they are grid columns
+ * whose titles, or print order, tell which is the statement's: `alone.columns.ts`). Which of two parts an
  * identity leaves interchangeable (requirement and excess; cash and long) is told by printed evidence
  * (buying power, a sign a field never takes) or else by print order, and then flagged as a guess.
  * Every value stays below review confidence (`FILLED_CONF`, `AMBIGUOUS_CONF`).
@@ -34,37 +37,6 @@ const MIN_EQUITY = 100;
 const MIN_PART = 10;
 /** Most lines after the last of the three a printed 0 (the call) may stand. */
 const CALL_REACH = 4;
-
-export interface AlonePart {
-  field: FieldName;
-  figure: OpenFigure;
-  value: number;
-  conf: number;
-  /** Why the figure is this field, in a reviewer's words. */
-  reason: string;
-}
-
-export interface AloneReading {
-  parts: AlonePart[];
-  points: number;
-  /** The identities and corroboration that carried it. */
-  evidence: string[];
-}
-
-interface Scored {
-  e: OpenFigure;
-  m: OpenFigure;
-  x: OpenFigure;
-  ecls: EquityParts | null;
-  call: OpenFigure | null;
-  bp: OpenFigure | null;
-  /** The initial requirement, printed beside the maintenance one and above it. */
-  init: OpenFigure | null;
-  points: number;
-  evidence: string[];
-  /** Requirement and excess told apart by printed evidence (buying power), not print order. */
-  sided: boolean;
-}
 
 /**
  * Partial knowledge: a placed figure whose label the vocabulary reads (a little) as its part, more than
@@ -100,14 +72,15 @@ export function readByIdentitiesAlone(pool: OpenFigure[]): AloneReading | null {
   const sorted = scored.filter((s) => s.points >= MIN_POINTS).sort((a, b) => b.points - a.points);
   const best = sorted[0];
   if (!best) return null;
-  // Another equity, or other figures in the parts, as well corroborated: nothing tells which is the statement's.
-  const rival = sorted.find(
-    (s) =>
-      s.points >= best.points &&
-      (s.e !== best.e || new Set([s.m, s.x]).size !== new Set([s.m, s.x, best.m, best.x]).size),
-  );
-  if (rival) return null;
-  return { parts: partsOf(best), points: best.points, evidence: best.evidence };
+  // Another equity, or other figures in the parts, as well corroborated: nothing tells which is the statement's,
+  // unless they stand in grid columns whose structure says which is (`alone.columns.ts`).
+  const tied = sorted.filter((s) => s.points >= best.points && (s === best || rivals(s, best)));
+  if (tied.length === 1) return { parts: partsOf(best), points: best.points, evidence: best.evidence };
+  const chosen = chooseColumn(tied);
+  if (!chosen) return null;
+  const { reading, guess } = chosen;
+  const evidence = [...reading.evidence, guess ? 'the first printed column' : 'the column titled as current'];
+  return { parts: partsOf(reading, guess), points: reading.points, evidence };
 }
 
 function corroborate(
@@ -182,82 +155,4 @@ function corroborate(
     evidence.push('labels the vocabulary partly reads');
   }
   return { e, m: req, x: exc, ecls, call, bp, init, points, evidence, sided };
-}
-
-function partsOf(s: Scored): AlonePart[] {
-  const why = (what: string) => `its label is not one the vocabulary knows; ${what}`;
-  const order = s.sided ? 'told apart by sign or by buying power on the excess' : 'told apart by print order only';
-  const out: AlonePart[] = [
-    {
-      field: 'total_equity',
-      figure: s.e,
-      value: s.e.value,
-      conf: FILLED_CONF,
-      reason: why('it is the sum of the parts'),
-    },
-    {
-      field: 'maintenance_requirement',
-      figure: s.m,
-      value: s.m.value,
-      conf: s.sided ? FILLED_CONF : AMBIGUOUS_CONF,
-      reason: why(`equity − it = the excess (${order})`),
-    },
-    {
-      field: 'excess_liquidity',
-      figure: s.x,
-      value: s.x.value,
-      conf: s.sided ? FILLED_CONF : AMBIGUOUS_CONF,
-      reason: why(`equity − the requirement = it (${order})`),
-    },
-  ];
-  if (s.call)
-    out.push({
-      field: 'margin_call',
-      figure: s.call,
-      value: Math.abs(s.call.value),
-      conf: FILLED_CONF,
-      reason: why(s.call.value === 0 ? 'a 0 beside a positive excess is no call' : 'it is the deficit'),
-    });
-  if (s.init)
-    out.push({
-      field: 'initial_requirement',
-      figure: s.init,
-      value: s.init.value,
-      conf: AMBIGUOUS_CONF,
-      reason: why('printed beside the requirement, above it and below the excess'),
-    });
-  if (s.bp)
-    out.push({
-      field: 'buying_power',
-      figure: s.bp,
-      value: s.bp.value,
-      conf: FILLED_CONF,
-      reason: why('2× or 4× the excess'),
-    });
-  if (s.ecls) {
-    const { c, l, s: sh } = s.ecls;
-    // A sign a field never takes tells a part; two parts of one sign are told by print order only.
-    const longSure = c.value < 0;
-    const shortSure = sh !== null && c.value > 0;
-    const sum = why('cash + long + short = equity');
-    out.push(
-      { field: 'cash_balance', figure: c, value: c.value, conf: AMBIGUOUS_CONF, reason: sum },
-      {
-        field: 'long_market_value',
-        figure: l,
-        value: l.value,
-        conf: longSure ? FILLED_CONF : AMBIGUOUS_CONF,
-        reason: sum,
-      },
-    );
-    if (sh)
-      out.push({
-        field: 'short_market_value',
-        figure: sh,
-        value: sh.value,
-        conf: shortSure ? FILLED_CONF : AMBIGUOUS_CONF,
-        reason: sum,
-      });
-  }
-  return out;
 }
