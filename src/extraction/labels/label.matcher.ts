@@ -99,6 +99,9 @@ function containsSeq(hay: string[], needle: string[], skipFrom: number, skipTo: 
   return false;
 }
 
+/** Readings of labels so far, per target set (the map itself standing for all targets). */
+const READINGS = new WeakMap<object, Map<string, LabelMatch | null>>();
+
 /**
  * Best field for a label, or null. Labels carrying a distractor word (prior, change, day trading…)
  * never match a field whose synonym lacks that word.
@@ -108,17 +111,35 @@ export function matchLabel(
   targets?: ReadonlySet<LabelTarget>,
   opts: { prose?: boolean } = {},
 ): LabelMatch | null {
+  // A label is read by several passes over the same lines: each reading is kept (per target set and mode).
+  const prose = opts.prose ?? false;
+  let byLabel = READINGS.get(targets ?? READINGS);
+  if (!byLabel) {
+    byLabel = new Map();
+    READINGS.set(targets ?? READINGS, byLabel);
+  }
+  const key = `${prose ? 'p' : 'w'}${label}`;
+  let m = byLabel.get(key);
+  if (m === undefined) {
+    m = readLabel(label, targets, prose);
+    // A document brings a few thousand labels; a long-lived service starts over.
+    if (byLabel.size >= 20_000) byLabel.clear();
+    byLabel.set(key, m);
+  }
+  return m && { ...m, words: [...m.words] };
+}
+function readLabel(label: string, targets: ReadonlySet<LabelTarget> | undefined, prose: boolean): LabelMatch | null {
   // Bilingual labels (`Valeur liquidative nette / Net liquidation value`): the best-matching half speaks.
   const parts = label.split(/\s+[/|]\s+/);
   if (parts.length > 1) {
     let best: LabelMatch | null = null;
     for (const part of parts) {
-      const m = matchOne(part, targets, opts.prose ?? false);
+      const m = matchOne(part, targets, prose);
       if (m && (!best || m.score > best.score)) best = m;
     }
     return best;
   }
-  return headFirst(label, matchOne(label, targets, opts.prose ?? false), targets, opts.prose ?? false);
+  return headFirst(label, matchOne(label, targets, prose), targets, prose);
 }
 
 /** A qualifier in parentheses, with its own words (`(Reg. T)`, `(House)`). */

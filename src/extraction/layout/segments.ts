@@ -3,17 +3,14 @@ import { type DateMatch, type DateOrder, type DateOrderReading, findDates } from
 import { TIME_OF_DAY } from '../parse/time.of.day.ts';
 import { findAmounts, type NumberLocale, type ParsedAmount } from '../parse/value.parser.ts';
 import { isNoneWord } from '../vocabulary/context.match.ts';
-import { CURRENCIES } from '../vocabulary/currencies.ts';
 import { PAGE_OF_WORDS, PAGE_WORDS } from '../vocabulary/document.words.ts';
-import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 import { DATE_LEAD_WORDS } from '../vocabulary/prose.words.ts';
-import { alternation, phrasePattern } from '../vocabulary/word.patterns.ts';
+import { phrasePattern } from '../vocabulary/word.patterns.ts';
 import { mendCommaDates } from './comma.dates.ts';
+import { joinSpacedFigures, mendScannedFigures } from './digit.groups.ts';
 import { gluedNoneLength, ungluedCodes } from './glued.codes.ts';
-import { mendLookalikeGroupMarks } from './group.marks.ts';
 import { leaderLetterRuns } from './leader.letters.ts';
 import { type Cell, type Line, locate } from './lines.builder.ts';
-import { mendLostSpaceGroups } from './space.groups.ts';
 
 /** A piece of a line: words, an amount or a date, with where it sits. */
 export interface Segment {
@@ -58,12 +55,6 @@ const PAGE = new RegExp(
   String.raw`${phrasePattern(PAGE_WORDS)}\s+\d+(?:\s*(?:${phrasePattern(PAGE_OF_WORDS)}|\/)\s*\d+)?\b`,
   'gi',
 );
-/** Debit and credit marks after a figure (`DR`, `CR`). */
-const SIGN_MARKS = alternation([...DEBIT_MARKS, ...CREDIT_MARKS]);
-/** Currency symbols written in letters (`Kč`, `zł`, `Ft`), which no `\p{Sc}` covers. */
-const LETTER_SYMBOLS = alternation(CURRENCIES.flatMap((c) => c.symbols).filter((x) => /^\p{L}+$/u.test(x)));
-/** What may follow a spaced whole number and leave it a figure: a sign, a currency, a debit/credit mark. */
-const FIGURE_TAIL = new RegExp(String.raw`^\s*(?:[-−)]|\p{Sc}|[A-Z]{3}|${LETTER_SYMBOLS}|${SIGN_MARKS}|\s)*$`, 'u');
 /** A date label right before a compact date (`Date 20251219`). */
 const DATE_LEAD = new RegExp(`${phrasePattern(DATE_LEAD_WORDS)}[^0-9]{0,6}$`, 'i');
 
@@ -86,55 +77,6 @@ export function repairOcrDigits(text: string): string {
   });
 }
 
-/**
- * A scan's decimal mark is a speck OCR often drops: `281,671 68` for `281,671.68`, sometimes with a
- * space after a group mark too (`198, 301 69`). Where a grouped figure is followed after one space by
- * exactly two digits (and perhaps DR/CR or a sign), the figure is closed up and the mark put back. The
- * text keeps its length (the spaces move in front), so positions hold; `at` lists the mended marks.
- */
-export function mendLostDecimalMarks(text: string, locale: NumberLocale): { text: string; at: number[] } {
-  const [g, decimal] = locale === 'comma' ? ['\\.', ','] : [',', '.'];
-  const re = new RegExp(
-    `(?<![\\d.,])(\\d{1,3}(?:${g} ?\\d{3})+) (\\d{2})(?=(?:\\s?(?:${SIGN_MARKS}|-))?(?:\\s|$))`,
-    'gi',
-  );
-  const at: number[] = [];
-  const out = text.replace(re, (_m, int: string, cents: string, offset: number) => {
-    const closed = int.replace(/ /g, '');
-    const pad = int.length - closed.length;
-    at.push(offset + pad + closed.length);
-    return `${' '.repeat(pad)}${closed}${decimal}${cents}`;
-  });
-  return { text: out, at };
-}
-
-/**
- * A scan's group mark is a faint tick OCR sometimes drops while reading every digit: `-8226'616.06` for
- * `-8'226'616.06`, `8'300222.22`, `1.083542,50`. The amount reader then stops at the broken group and
- * reads a part (`-8226`). Where a figure with decimals keeps at least one group mark of its own (one kind,
- * other than its decimal mark), every group after the first holds three digits or six (two with the mark
- * between them lost) and the first at most six, the marks are dropped: the digits read as one figure.
- * Indian grouping (`12,34,567.89`) and dates keep theirs. The text keeps its length (the removed marks
- * become spaces in front of the figure, sign and currency included); `at` lists the mended figures.
- */
-export function mendLostGroupMarks(text: string): { text: string; at: number[] } {
-  const re = /(?<![\d.,'’\w-])([-−(]?\s?\p{Sc}?\s?)(\d{1,6}(?:['’.,]\d+)+)([.,])(\d{2})(?![\d.,'’])/gu;
-  const at: number[] = [];
-  const out = text.replace(re, (m, lead: string, int: string, decimal: string, cents: string, offset: number) => {
-    const marks = new Set(int.replace(/\d/g, ''));
-    const mark = [...marks][0];
-    if (marks.size !== 1 || mark === decimal) return m;
-    const groups = int.split(mark!);
-    const later = groups.slice(1);
-    if (!later.every((g) => g.length === 3 || g.length === 6)) return m;
-    if (groups[0]!.length <= 3 && later.every((g) => g.length === 3)) return m;
-    const pad = ' '.repeat(groups.length - 1);
-    at.push(offset + pad.length + lead.length);
-    return `${pad}${lead}${groups.join('')}${decimal}${cents}`;
-  });
-  return { text: out, at };
-}
-
 export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
   const segs: Segment[] = [];
   line.cells.forEach((cell, ci) => {
@@ -148,62 +90,12 @@ export function segmentLine(line: Line, opts: SegmentOptions): Segmented {
   return { ...line, segs };
 }
 
-/** Gaps between the digit groups of one spaced figure: a word space, not a column gap (share of the line height). */
-const GROUP_GAP = 0.6;
-const SPACED_INTEGER = /(?<![\d.,'’])\d{1,3}(?: \d{3})+(?![\d.,'’])/g;
-
-/**
- * `1 234 567`, a whole figure grouped by spaces without decimals, is one figure only where the
- * geometry says so: the cell ends with it (after its label, or alone), nothing but a sign or a
- * currency mark follows, and every group sits a word space from the next, not a column apart.
- * Its group spaces become thin spaces (one code unit each, so positions hold), which the amount
- * reader takes as group marks; side-by-side figures of separate columns never meet in one cell.
- */
-export function closeSpacedIntegers(cell: Cell): string {
-  const text = cell.text;
-  const gapOk = (start: number, end: number) => {
-    const spans = cell.spans.filter((w) => w.end > start && w.start < end);
-    const limit = GROUP_GAP * (cell.y1 - cell.y0);
-    return spans.every((w, i) => i === 0 || w.x0 - spans[i - 1]!.x1 <= limit);
-  };
-  return text.replace(SPACED_INTEGER, (m, at: number) => {
-    const tail = text.slice(at + m.length);
-    if (!FIGURE_TAIL.test(tail)) return m;
-    const head = text.slice(0, at);
-    if (/\d\s*$/.test(head)) return m;
-    return gapOk(at, at + m.length) ? m.replace(/ /g, '\u2009') : m;
-  });
-}
-
-/** Largest gap inside one figure OCR split in two (share of the line height): the glyphs touch. */
-const SPLIT_GAP = 0.15;
-const SPLIT_FIGURE = /(?<![\d.,'’])(\d{1,2}) (\d{1,2})(?=[,.'’]\d{3}(?![\d]))/g;
-
-/**
- * OCR sometimes cuts a figure into two words that touch: `9` `6,800.00` for `96,800.00`. Where a one- or
- * two-digit word ends right where a grouped figure begins (no gap a word space would leave) and its digits
- * complete the figure's first group, they are one figure. The space moves in front, so positions hold.
- */
-export function closeSplitFigures(cell: Cell, text: string): string {
-  const limit = SPLIT_GAP * (cell.y1 - cell.y0);
-  return text.replace(SPLIT_FIGURE, (m, a: string, b: string, at: number) => {
-    if (a.length + b.length > 3) return m;
-    const left = cell.spans.find((w) => w.end === at + a.length);
-    const right = cell.spans.find((w) => w.start === at + a.length + 1);
-    if (!left || !right || right.x0 - left.x1 > limit) return m;
-    return ` ${a}${b}`;
-  });
-}
-
 function segmentCell(cell: Cell, ci: number, opts: SegmentOptions): Segment[] {
-  const spaced = opts.spaceGroups === false ? cell.text : closeSpacedIntegers(cell);
-  const closed = opts.ocr ? closeSplitFigures(cell, spaced) : spaced;
-  const dated = opts.ocr ? mendCommaDates(closed, opts.dateOrder) : closed;
-  const decimals = opts.ocr ? mendLostDecimalMarks(repairOcrDigits(dated), opts.locale) : { text: closed, at: [] };
-  const spaces = opts.ocr ? mendLostSpaceGroups(cell, decimals.text, opts.locale) : { text: decimals.text, at: [] };
-  const ticks = opts.ocr ? mendLookalikeGroupMarks(spaces.text) : { text: spaces.text, at: [] };
-  const groups = opts.ocr ? mendLostGroupMarks(ticks.text) : { text: ticks.text, at: [] };
-  const mended = { text: groups.text, at: [...decimals.at, ...spaces.at, ...ticks.at, ...groups.at] };
+  // Digit groups the layout split are rejoined first (layout/digit.groups.ts); a scan's slips are repaired between.
+  const closed = joinSpacedFigures(cell, opts);
+  const mended = opts.ocr
+    ? mendScannedFigures(cell, repairOcrDigits(mendCommaDates(closed, opts.dateOrder)), opts.locale)
+    : { text: closed, at: [] };
   const text = mended.text;
   const taken: { start: number; end: number; seg: Omit<Segment, 'x0' | 'x1' | 'conf' | 'cell'> }[] = [];
   const free = (s: number, e: number) => !taken.some((t) => s < t.end && e > t.start);

@@ -146,7 +146,10 @@ for (const set of FIELD_WORDS.values()) for (const w of set) SPREAD.set(w, (SPRE
  * Used to tell apart parts an identity leaves interchangeable, never to read a label.
  */
 export function affinity(text: string, field: FieldName): number {
-  const all = words(text);
+  return affinityOf(words(text), field);
+}
+
+function affinityOf(all: string[], field: FieldName): number {
   const ws = all.filter((w) => !STOP.has(w));
   if (ws.length === 0) return 0;
   const own = FIELD_WORDS.get(field)!;
@@ -172,8 +175,16 @@ const LEAN_AFFINITY = 0.3;
  * never approved automatically.
  */
 export function leaning(label: string): FieldName | null {
-  const ranked = FIELD_NAMES.map((f) => ({ f, a: affinity(label, f) })).sort((x, y) => y.a - x.a);
-  const [top, second] = ranked;
-  if (!top || top.a < LEAN_AFFINITY || (second && second.a >= top.a * 0.75)) return null;
-  return top.f;
+  let field = LEANINGS.get(label);
+  if (field === undefined) {
+    const all = words(label);
+    const ranked = FIELD_NAMES.map((f) => ({ f, a: affinityOf(all, f) })).sort((x, y) => y.a - x.a);
+    const [top, second] = ranked;
+    field = !top || top.a < LEAN_AFFINITY || (second && second.a >= top.a * 0.75) ? null : top.f;
+    // Labels recur across passes and sections; a long-lived service starts over.
+    if (LEANINGS.size >= 20_000) LEANINGS.clear();
+    LEANINGS.set(label, field);
+  }
+  return field;
 }
+const LEANINGS = new Map<string, FieldName | null>();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  mendLookalikeGroupMarks,
+  mendLostGroupMarks,
+  mendLostSpaceGroups,
+} from '../../src/extraction/layout/digit.groups.ts';
 import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
-import { mendLostGroupMarks, segmentLine } from '../../src/extraction/layout/segments.ts';
+import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
+import { phrase } from './support/words.builder.ts';
 
 /** Words at given left edges on one line, about 5 pt per character, 10 pt high. */
 const words = (parts: [string, number][]): PageWord[] =>
@@ -140,5 +146,88 @@ describe('group marks a scan lost', () => {
     expect(read([["3'856'286.95", 300]])).toEqual([[3856286.95, false]]);
     expect(read([['12,34,567.89', 300]])).toEqual([[1234567.89, false]]);
     expect(mendLostGroupMarks('2025.06.19 19.08.2025 MPS 251.5940 1,2345.67').at).toEqual([]);
+  });
+});
+
+/** The amounts of one line of OCR'd words (`scanned`) or of a text layer. */
+function lineAmounts(text: string, scanned = true): number[] {
+  const words = phrase(text, 40, 100).map((w) => ({ ...w, conf: scanned ? 0.9 : 1 }));
+  const [line] = buildLines(words, 0);
+  return segmentLine(line!, { locale: 'dot', dateOrder: 'dmy', ocr: scanned })
+    .segs.filter((s) => s.kind === 'amount')
+    .map((s) => s.amount!.value);
+}
+
+describe('apostrophe group marks a scan read as look-alikes', () => {
+  it.each([
+    ['Depot value 1\'628"309.90', 1628309.9],
+    ['Depot value 508" 400.00', 508400],
+    ["Depot value 1,962'400.00", 1962400],
+    ["Depot value 1'962`400.00-", -1962400],
+    ["Depot value 1'962 400.00", 1962400],
+    ['Depot value 2´417‘300.25', 2417300.25],
+  ])('reads "%s" as one figure', (text, value) => {
+    expect(lineAmounts(text)).toEqual([value]);
+  });
+
+  it('keeps a figure of its own apostrophes, commas or spaces as the amount reader reads it', () => {
+    for (const t of ["1'226'769.70", '3,870,500.00', '12 345.00']) expect(mendLookalikeGroupMarks(t).at).toEqual([]);
+  });
+
+  it('joins no count to the figure after it across a lone space', () => {
+    expect(mendLookalikeGroupMarks("Lots 2 962'400.00").text).toBe("Lots 2 962'400.00");
+  });
+
+  it('leaves a figure whose groups are not threes after the first', () => {
+    expect(mendLookalikeGroupMarks('45" 12.00').at).toEqual([]);
+    expect(mendLookalikeGroupMarks('11962" 400.00').at).toEqual([]);
+  });
+
+  it('does not guess which mark is the decimal one where a gap is printed like it', () => {
+    expect(mendLookalikeGroupMarks('1,234"567,00').at).toEqual([]);
+  });
+
+  it('keeps the text length, so every position on the line still holds', () => {
+    const t = 'Depot value 508" 400.00 CHF';
+    expect(mendLookalikeGroupMarks(t).text).toHaveLength(t.length);
+  });
+
+  it('leaves a text layer alone: it prints what it means', () => {
+    expect(lineAmounts('Depot value 1\'628"309.90', false)).not.toEqual([1628309.9]);
+  });
+});
+
+describe('thin-space groups a scan lost', () => {
+  const cellOf = (parts: [string, number][]) => buildLines(words(parts), 0)[0]!.cells.at(-1)!;
+
+  it('reads a lead run of four to six digits and later groups of three a word space apart as one figure', () => {
+    const cell = cellOf([
+      ['3412', 300],
+      ['880,50', 323],
+    ]);
+    const mended = mendLostSpaceGroups(cell, cell.text, 'comma');
+    expect(mended.text.trim()).toBe('3412880,50');
+    expect(mended.text).toHaveLength(cell.text.length);
+    expect(mended.at).toEqual([1]);
+  });
+
+  it('leaves groups a column apart, figures of the other decimal mark and whole spaced groups', () => {
+    const apart = cellOf([
+      ['3412', 300],
+      ['880,50', 328],
+    ]);
+    expect(apart.text).toBe('3412 880,50');
+    expect(mendLostSpaceGroups(apart, apart.text, 'comma').at).toEqual([]);
+    const near = cellOf([
+      ['3412', 300],
+      ['880,50', 323],
+    ]);
+    expect(mendLostSpaceGroups(near, near.text, 'dot').at).toEqual([]);
+    const spaced = cellOf([
+      ['3', 300],
+      ['412', 308],
+      ['880,50', 326],
+    ]);
+    expect(mendLostSpaceGroups(spaced, spaced.text, 'comma').at).toEqual([]);
   });
 });
