@@ -4,9 +4,12 @@
  * missing or extra value with no review flag, no confidence below 0.8 and no issue naming it).
  * The silent errors are grouped by class (layout, field, kind of miss) to show where to look.
  *
- *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4] [--out generated] [--layout NAME] [--hidden]
+ *   node bench/generated.bench.ts [--count 250] [--from 0] [--seed 20261206] [--scanned 4] [--scanned-from 10000]
+ *                                 [--out generated] [--layout NAME] [--hidden]
  *
  * `--from N` starts at statement N of the seed (statements 50000–50299: `--from 50000 --count 300`).
+ * `--scanned-from N` starts the scanned statements at statement N (default 10000), so scans nobody tuned to
+ * can be measured: `--count 0 --scanned 40 --scanned-from 520000` scores only 40 fresh scans.
  * `--layout NAME` draws every statement in one layout, a named one too (`line-printer`, outside the random draw).
  * `--hidden` prints every statement in a nonsense language drawn for it (test/generator/hidden.ts): labels the
  * extractor has never seen, so only structure and the accounting identities read it.
@@ -30,6 +33,7 @@ const COUNT = Number(arg('--count', '250'));
 const FROM = Number(arg('--from', '0'));
 const OUT = arg('--out', 'generated');
 const SCANNED = Number(arg('--scanned', '4'));
+const SCANNED_FROM = Number(arg('--scanned-from', '10000'));
 const LAYOUT = arg('--layout', '');
 const only = { ...(LAYOUT ? { layout: LAYOUT } : {}), ...(args.includes('--hidden') ? { hidden: true } : {}) };
 
@@ -44,7 +48,13 @@ let results: Measured[];
 try {
   results = [
     ...(await measureGenerated(extractor, { seed: SEED, from: FROM, count: COUNT, kind: 'text', ...only })),
-    ...(await measureGenerated(extractor, { seed: SEED, from: 10_000, count: SCANNED, kind: 'scanned', ...only })),
+    ...(await measureGenerated(extractor, {
+      seed: SEED,
+      from: SCANNED_FROM,
+      count: SCANNED,
+      kind: 'scanned',
+      ...only,
+    })),
   ];
 } finally {
   await extractor.close();
@@ -60,6 +70,9 @@ function silentClasses(r: Measured): string[] {
       return m ? `${r.layout}: ${m[1]} ${m[2] === 'expected' ? 'wrong' : m[2]}` : `${r.layout}: ${d}`;
     });
 }
+
+/** Each wrong, missing or extra value, and how it is flagged: `name: account: field: … [SILENT|flagged: how]`. */
+const problems = (r: Measured) => r.score.details.map((d) => `${r.name}: ${d}`);
 
 const groups = new Map<string, Measured[]>();
 for (const r of results) {
@@ -95,11 +108,11 @@ const table = lines.join('\n');
 console.log(table);
 console.log(verdict);
 const stamp = new Date().toISOString();
-const md = `# Generated statements\n\n${stamp}, seed ${SEED}, ${COUNT} text from statement ${FROM} + ${SCANNED} scanned.\nCommand: \`node bench/generated.bench.ts${args.length ? ` ${args.join(' ')}` : ''}\`\n\n${table}\n\n**Strict property: ${verdict}.**\n\nEvidence: ${missingEvidence} present values without evidence; ${evidence.length} evidence boxes not over their printed value.\n\nSilent errors by class:\n\n${classLines.join('\n') || '- none'}\n`;
+const md = `# Generated statements\n\n${stamp}, seed ${SEED}, ${COUNT} text from statement ${FROM} + ${SCANNED} scanned from statement ${SCANNED_FROM}.\nCommand: \`node bench/generated.bench.ts${args.length ? ` ${args.join(' ')}` : ''}\`\n\n${table}\n\n**Strict property: ${verdict}.**\n\nEvidence: ${missingEvidence} present values without evidence; ${evidence.length} evidence boxes not over their printed value.\n\nSilent errors by class:\n\n${classLines.join('\n') || '- none'}\n`;
 const outDir = path.join(ROOT, 'bench/results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   path.join(outDir, `${OUT}.json`),
-  `${JSON.stringify({ at: stamp, seed: SEED, count: COUNT, scanned: SCANNED, summary: all, silentClasses: Object.fromEntries(classes), missingEvidence, evidenceProblems: evidence.slice(0, 50) }, null, 2)}\n`,
+  `${JSON.stringify({ at: stamp, seed: SEED, count: COUNT, scanned: SCANNED, scannedFrom: SCANNED_FROM, summary: all, silentClasses: Object.fromEntries(classes), missingEvidence, evidenceProblems: evidence.slice(0, 50), problems: results.flatMap(problems).slice(0, 400) }, null, 2)}\n`,
 );
 writeFileSync(path.join(outDir, `${OUT}.md`), md);

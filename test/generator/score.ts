@@ -25,7 +25,7 @@ export interface Score {
   nTruth: number;
   nPred: number;
   silent: number;
-  /** One line per wrong, missing or extra value: `account: what [SILENT|flagged]`. */
+  /** One line per wrong, missing or extra value: `account: what [SILENT|flagged: how]` (how: conf 0.70, issue at 0.95, review only at 0.95). */
   details: string[];
 }
 
@@ -54,6 +54,16 @@ export function flagged(r: ScoredReport, k: string): boolean {
     (r.confidence.fields[k] ?? 1) < 0.8 ||
     r.issues.some((i) => (typeof i === 'string' ? i : JSON.stringify(i)).includes(k))
   );
+}
+
+/** How a wrong value is flagged: `conf 0.70` (below review), else `issue` or `review only` with its confidence (>= 0.8). */
+function flaggedBy(r: ScoredReport, k: string): string {
+  const c = r.confidence.fields[k];
+  if (c !== undefined && c < 0.8) return `conf ${c.toFixed(2)}`;
+  const at = c === undefined ? '' : ` at ${c.toFixed(2)}`;
+  return r.issues.some((i) => (typeof i === 'string' ? i : JSON.stringify(i)).includes(k))
+    ? `issue${at}`
+    : `review only${at}`;
 }
 
 /** The scorer's pairing: by account number first, then greedily by agreeing values. */
@@ -125,7 +135,7 @@ export function scoreReports(t: GoodTruth, reports: ScoredReport[] | null): Scor
       if (bad) {
         const fl = flagged(p, k);
         if (!fl) s.silent++;
-        s.details.push(`${tr.account_number}: ${bad} [${fl ? 'flagged' : 'SILENT'}]`);
+        s.details.push(`${tr.account_number}: ${bad} [${fl ? `flagged: ${flaggedBy(p, k)}` : 'SILENT'}]`);
       }
     }
   }

@@ -62,7 +62,8 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
  * Issue codes of extraction that say an identity cannot vouch for a field: the identity chose it
  * (placed, repaired, a column told current because its figures add up), or holds whichever of two
  * interchangeable parts is which, or a rule an approver taught for the layout reads the field
- * otherwise (layout memory: a person decides).
+ * otherwise (layout memory: a person decides), or a scanned figure's first digit is in doubt under the
+ * currency sign printed against it, where figures read with the same doubt may agree with each other.
  */
 const UNVOUCHED: ReadonlySet<string> = new Set([
   'identity_placed',
@@ -73,6 +74,7 @@ const UNVOUCHED: ReadonlySet<string> = new Set([
   'learned_conflict',
   'learned_unsure',
   'learned_sign',
+  'sign_over_digit',
 ]);
 
 /**
@@ -148,6 +150,7 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
   const mr = f.maintenance_requirement;
   const ir = f.initial_requirement;
   const ex = f.excess_liquidity;
+  let excessDoubted = false;
   if (eq !== undefined && ex !== undefined && (mr !== undefined || ir !== undefined)) {
     const scale = Math.max(Math.abs(eq), Math.abs(mr ?? 0), Math.abs(ir ?? 0));
     if (mr !== undefined && exact(eq - mr, ex)) confirm('total_equity', 'maintenance_requirement', 'excess_liquidity');
@@ -166,6 +169,7 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
         `Excess liquidity ${money(ex)} does not match ${[basis, alt].filter(Boolean).join(' or ')}; check total_equity, maintenance_requirement and excess_liquidity.`,
       );
       doubt('excess_liquidity');
+      excessDoubted = true;
       broken.push(['total_equity', mr !== undefined ? 'maintenance_requirement' : 'initial_requirement']);
     }
   }
@@ -186,7 +190,27 @@ export function applyRules(raw: RuleInput, opts: { now: Date; threshold?: number
         'warning',
         `Excess liquidity is a deficit of ${money(-ex)} but no margin call is stated.`,
       );
-    else if (call > 0 && ex < 0 && exact(call, -ex)) confirm('margin_call');
+    // The call prints the deficit's digits again, so agreeing proves only that both were read alike (a
+    // scan misreads the same digits the same way twice): where the excess is in doubt, so is the call.
+    else if (call > 0 && ex < 0 && exact(call, -ex)) {
+      if (excessDoubted) doubt('margin_call');
+      else confirm('margin_call');
+    }
+  }
+
+  // No excess printed: equity above every requirement printed is no deficit, so a positive call contradicts it.
+  const reqs = [mr, ir].filter((r): r is number => r !== undefined);
+  if (call !== undefined && call > 0 && ex === undefined && eq !== undefined && reqs.length > 0) {
+    const surplus = eq - Math.max(...reqs);
+    if (surplus > 0.005) {
+      issue(
+        'call_mismatch',
+        'margin_call',
+        'warning',
+        `A margin call of ${money(call)} is stated although total equity ${money(eq)} exceeds the requirement by ${money(surplus)} (no deficit).`,
+      );
+      doubt('margin_call');
+    }
   }
 
   const cash = f.cash_balance;

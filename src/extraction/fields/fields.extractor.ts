@@ -17,7 +17,7 @@ import { pickCurrency } from './currency.choice.ts';
 import { type Section, walkDocument } from './document.walker.ts';
 import { choose, confOf, ocrFactor, rankIn } from './field.choice.ts';
 import { partsOfTotal } from './group.totals.ts';
-import { doubtLostDigit } from './lost.digit.ts';
+import { doubtLostDigit, doubtSignOverDigit } from './lost.digit.ts';
 import { type ReadingContext, readingContext, readingsAt } from './reading.at.ts';
 import { doubtLabelledRivals, doubtSurplusAccounts } from './surplus.accounts.ts';
 import { underRowAttribute } from './table.rows.ts';
@@ -86,6 +86,7 @@ function readSection(
   }
   doubtLostCents(solved.fields, issues);
   doubtLostDigit(solved.fields, issues);
+  doubtSignOverDigit(solved.fields, issues);
   const fields: ExtractedAccount['fields'] = {};
   for (const f of FIELD_NAMES) {
     const r = solved.fields.get(f);

@@ -5,6 +5,9 @@
  * thin dash just right of the figure at the height of a minus sign, and nothing else there.
  */
 
+import { isCurrencyCode } from '../../contract/currency.parser.ts';
+import { CREDIT_MARKS, DEBIT_MARKS } from '../../contract/number-formats.ts';
+
 /** A word as tesseract returned it, in pixels of the image it read. */
 export interface PixelWord {
   text: string;
@@ -95,4 +98,43 @@ export function restoreTrailingMinus<W extends PixelWord>(words: W[], image: Gra
       confidence: Math.min(w.confidence, 75),
     };
   });
+}
+
+/** A figure in cents with no sign of its own, in any grouping (`4'833'828.26`, `€1.234,56`). */
+const CENTS_FIGURE = /^\p{Sc}?\d[\d.,'’]*[.,]\d{2}$/u;
+/** A debit or credit mark run together with a letter or two after it (`DRSD`): the mark, and the rest. */
+const GLUED_MARK = new RegExp(`^(${[...DEBIT_MARKS, ...CREDIT_MARKS].join('|')})[A-Z]{1,2}$`);
+/** Word confidence of a sign read out of a garbled word: seen, not read, so the figure needs an identity to pass review. */
+const GARBLED_SIGN = 60;
+
+/**
+ * A debit or credit mark OCR ran together with what follows it (`4'833'828.26 DRSD` for `… DR`): the
+ * figure would read unsigned, its sign left in a word nothing reads. Where such a word (not a currency
+ * code) follows a figure closely on its line, the mark is the figure's sign: the word is cut to the mark,
+ * and both words' confidence is lowered so that the figure goes to review unless an identity confirms it.
+ */
+export function splitGluedSignMarks<W extends PixelWord>(words: W[]): W[] {
+  const glued = new Map<W, W>();
+  for (const w of words) {
+    const m = GLUED_MARK.exec(w.text);
+    if (!m || isCurrencyCode(w.text)) continue;
+    const h = w.bbox.y1 - w.bbox.y0;
+    const figure = words.find(
+      (o) =>
+        CENTS_FIGURE.test(o.text) &&
+        o.bbox.x1 <= w.bbox.x0 + 2 &&
+        w.bbox.x0 - o.bbox.x1 <= 1.2 * h &&
+        Math.min(o.bbox.y1, w.bbox.y1) - Math.max(o.bbox.y0, w.bbox.y0) > 0.5 * h,
+    );
+    if (!figure) continue;
+    const width = ((w.bbox.x1 - w.bbox.x0) * m[1]!.length) / w.text.length;
+    glued.set(w, {
+      ...w,
+      text: m[1]!,
+      bbox: { ...w.bbox, x1: Math.round(w.bbox.x0 + width) },
+      confidence: Math.min(w.confidence, GARBLED_SIGN),
+    });
+    glued.set(figure, { ...figure, confidence: Math.min(figure.confidence, GARBLED_SIGN) });
+  }
+  return words.map((w) => glued.get(w) ?? w);
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../contract/errors.ts';
 import type { PageImage, PageWord } from '../pdf/page.types.ts';
 import type { Baseline } from './deskew.ts';
 import { holdEngine } from './engine.hold.ts';
-import { type Gray, readPgm, restoreTrailingMinus } from './lost.marks.ts';
+import { type Gray, readPgm, restoreTrailingMinus, splitGluedSignMarks } from './lost.marks.ts';
 import { modelSource } from './model.file.ts';
 import { acceptReread, cropPgm, findRereads } from './reread.ts';
 import { splitGluedWords } from './word.split.ts';
@@ -192,6 +192,7 @@ export function createOcrPool(deps: {
           read = splitGluedWords(read, gray);
           read = restoreTrailingMinus(read, gray);
           read = await rereadFigures(worker, read, gray, pageMode, signal);
+          read = splitGluedSignMarks(read);
         }
         for (const w of read) {
           words.push({

@@ -15,6 +15,8 @@ export interface Identity {
   bonus: number;
   /** False where holding proves little (no call while there is no deficit). */
   confirms?: false;
+  /** True where the identity ties two printings of one amount (call = deficit): a misread common to both keeps it. */
+  mirror?: true;
 }
 
 /**
@@ -91,7 +93,12 @@ export function identitiesHolding(v: Values, shortZero = false): Identity[] {
   }
   if (call !== undefined && x !== undefined) {
     if (x < 0 && call > 0 && near(call, -x))
-      out.push({ name: 'call = deficit', fields: ['margin_call', 'excess_liquidity'], bonus: CALL_BONUS });
+      out.push({
+        name: 'call = deficit',
+        fields: ['margin_call', 'excess_liquidity'],
+        bonus: CALL_BONUS,
+        mirror: true,
+      });
     else if (x >= 0 && call === 0)
       out.push({ name: 'no call without a deficit', fields: ['margin_call'], bonus: CALL_BONUS, confirms: false });
   } else if (call !== undefined && call > 0 && e !== undefined && i !== undefined && near(call, i - e)) {

@@ -1,16 +1,10 @@
 import type { FieldName } from '../../contract/fields.ts';
 import type { ReportIssue } from '../../contract/reading.ts';
 import { type Candidate, isProse } from '../fields/candidates.ts';
-import {
-  holdsWith,
-  type Identity,
-  identitiesBroken,
-  identitiesHolding,
-  pinned,
-  type Values,
-} from './accounting.identities.ts';
+import { holdsWith, type Identity, identitiesHolding, pinned, type Values } from './accounting.identities.ts';
 import { fillAlone } from './alone.fill.ts';
 import { alignToIdentityColumn } from './column.agreement.ts';
+import { identityTrust } from './identity.trust.ts';
 import { money } from './issue.money.ts';
 import { labelClarity } from './label.clarity.ts';
 import { releaseLeaning } from './leaning.release.ts';
@@ -146,8 +140,7 @@ export function solveReport(input: SolveInput): { fields: Map<FieldName, SolvedF
   });
   // A figure OCR misread by one glyph (a digit, a lost minus) where an identity says what it must be.
   const repairs = repairMisreads(chosen, (f) => options.get(f)![best.idx[names.indexOf(f)]!]!.cand, zs);
-  const holding = identitiesHolding(chosen, zs);
-  const broken = identitiesBroken(chosen, zs);
+  const { holding, broken } = identityTrust(chosen, new Set(repairs.keys()), zs);
   const clarityOf = (f: FieldName): boolean => {
     const c = options.get(f)![best.idx[names.indexOf(f)]!]!.cand;
     if (c.source === 'prose' && f === 'margin_call' && c.value === 0) return true;

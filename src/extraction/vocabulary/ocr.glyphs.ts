@@ -33,3 +33,10 @@ export const PIXEL_TWINS: readonly (readonly [letter: string, digit: string])[] 
  * `Saldo vvivvivuns 1'234.50`): a long run of mostly these is a leader, never a word of a label.
  */
 export const LEADER_GLYPHS = 'vinu';
+
+/**
+ * Currency signs whose strokes reach into the digit printed against them, with the digits a scan reads
+ * that digit as: the euro's bars cross a serif `4` and the pair reads `€1` (`€101.210,44` for
+ * `€401.210,44`). Such a digit after such a sign is in doubt (fields/lost.digit.ts).
+ */
+export const SIGN_OVER_DIGIT: readonly (readonly [sign: string, digits: string])[] = [['€', '1']];
