@@ -3,6 +3,7 @@ import type { ExtractionOutcome } from '../contract/reading.ts';
 import { keepAloneReadings } from './alone.gate.ts';
 import { isOtherDocument } from './document.kind.ts';
 import { type ExtractedAccount, extractAccounts } from './fields/fields.extractor.ts';
+import { onlyIllustrations } from './illustration.figures.ts';
 import { buildLines, type Line } from './layout/lines.builder.ts';
 import { type Segmented, segmentLine } from './layout/segments.ts';
 import { hasMarginEvidence } from './margin.evidence.ts';
@@ -82,6 +83,8 @@ export async function readDocument(
   if (!hasMarginEvidence(accounts)) accounts = [];
   // A fee schedule or a loan agreement prints margin words and figures, but no account's position.
   if (isOtherDocument(lines, accounts)) accounts = [];
+  // A disclosure's worked example or a notice's estimate prints margin figures, but no account's position.
+  if (onlyIllustrations(lines, accounts)) accounts = [];
   if (accounts.length === 0) {
     throw new AppError('extraction.no_margin_data', 'No margin figures were found in this PDF.');
   }

@@ -3,9 +3,13 @@ import { buildLines } from '../../src/extraction/layout/lines.builder.ts';
 import { segmentLine } from '../../src/extraction/layout/segments.ts';
 import type { PageWord } from '../../src/extraction/pdf/page.types.ts';
 import { readColumnHeader } from '../../src/extraction/structure/column.header.ts';
-import { countColumns, isBareCount } from '../../src/extraction/structure/count.columns.ts';
+import { countColumns, isBareCount, isHeldCount } from '../../src/extraction/structure/count.columns.ts';
 import { readFieldGrids } from '../../src/extraction/structure/field.grid.ts';
+import type { Placed } from './support/pdf.builder.ts';
+import { statementRunner } from './support/statement.runner.ts';
 import { phrase, right } from './support/words.builder.ts';
+
+const run = statementRunner();
 
 const linesOf = (words: PageWord[]) =>
   buildLines(words, 0).map((l) => segmentLine(l, { locale: 'dot', dateOrder: 'mdy', ocr: false }));
@@ -89,5 +93,48 @@ describe('a caption over the row labels of a current / prior table', () => {
       ...phrase('Excess equity', 420, 100),
     ]);
     expect(readColumnHeader(line!)).toBeNull();
+  });
+});
+
+describe('contracts held under Long and Short titles, their thousands grouped', () => {
+  it('counts a grouped whole number as contracts held, not a bare one elsewhere', () => {
+    expect(isHeldCount('1.200')).toBe(true);
+    expect(isHeldCount('1 200')).toBe(true);
+    expect(isHeldCount('40')).toBe(true);
+    expect(isHeldCount('1.200,00')).toBe(false);
+    expect(isHeldCount('250.000')).toBe(false);
+  });
+
+  it('reads no long or short value from a positions table whose Long and Short columns hold contracts', async () => {
+    const [report] = await run([
+      [
+        ['Account 40117-3', 40, 40],
+        ['Trading date 08/03/2027', 40, 54],
+        ['Contract', 40, 80],
+        ['Long', 250, 80],
+        ['Short', 300, 80],
+        ['Daily settlement', 380, 80],
+        ['Margin', 480, 80],
+        ...[
+          ['DI1 F29', '0', '1.500', '(41.200,00)', '900.000,00'],
+          ['DOL G27', '120', '0', '(12.300,00)', '410.000,00'],
+          ['IND J27', '0', '25', '8.100,00', '190.000,00'],
+        ].flatMap((r, i): Placed[] => [
+          [r[0]!, 40, 94 + 14 * i],
+          [r[1]!, 262 - r[1]!.length * 5, 94 + 14 * i],
+          [r[2]!, 312 - r[2]!.length * 5, 94 + 14 * i],
+          [r[3]!, 450 - r[3]!.length * 5, 94 + 14 * i],
+          [r[4]!, 550 - r[4]!.length * 5, 94 + 14 * i],
+        ]),
+        ['Cash balance', 40, 150],
+        ['3.100.000,00', 480, 150],
+        ['Account equity', 40, 164],
+        ['3.100.000,00', 480, 164],
+        ['Margin required', 40, 178],
+        ['1.500.000,00', 480, 178],
+      ],
+    ]);
+    expect(report!.fields.long_market_value).toBeUndefined();
+    expect(report!.fields.short_market_value).toBeUndefined();
   });
 });

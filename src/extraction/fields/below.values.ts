@@ -2,6 +2,7 @@ import type { FieldName } from '../../contract/fields.ts';
 import { matchLabel, noneIsNoCall } from '../labels/label.matcher.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { inCountColumn, POSITION_FIELDS } from '../structure/count.columns.ts';
 import { ledgerTotal } from '../structure/currency.ledger.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { isNoneCell, isNoneWord } from '../vocabulary/context.match.ts';
@@ -55,6 +56,8 @@ export function belowValue(lines: Segmented[], at: number, hit: LabelHit, claime
         return { ...base, target: 'currency', value: code[1]!, score: hit.match.score * 0.95, ocr };
       }
       if (target !== 'date' && target !== 'currency' && target !== 'account' && s.kind === 'amount') {
+        // Contracts held (`Long | Short` over `0 | 1.200` beside money with cents) are no field's figure.
+        if (POSITION_FIELDS.has(target) && inCountColumn(lines, k, s)) return null;
         const field = target as FieldName;
         claimed.add(s);
         // A per-currency sub-ledger's first row: its total row in the base currency is the report.

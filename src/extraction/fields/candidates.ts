@@ -1,6 +1,6 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { FIELD_NAMES } from '../../contract/fields.ts';
-import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
+import { type LabelMatch, matchLabel, withoutFormulas } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isNoneWord } from '../vocabulary/context.match.ts';
@@ -60,7 +60,7 @@ export interface LabelHit {
 
 /** Sentence text ends in a verb or preposition that introduces the figure. */
 export function isProse(text: string): boolean {
-  return text.trim().split(/\s+/).length >= 6 || PROSE_TAIL.test(text);
+  return withoutFormulas(text).trim().split(/\s+/).length >= 6 || PROSE_TAIL.test(text);
 }
 
 /** Label hits per line, read once per page: every structure pass (tables, label cells, the walker) asks again. */

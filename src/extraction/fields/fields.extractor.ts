@@ -3,6 +3,7 @@ import type { Evidence, ReportIssue, Rival } from '../../contract/reading.ts';
 import type { Segmented } from '../layout/segments.ts';
 import { learnedNote } from '../memory/layout.rule.ts';
 import { type DocumentMemory, recallFor } from '../memory/memory.recall.ts';
+import { editDistance } from '../parse/edit.distance.ts';
 import { printsCents } from '../parse/value.parser.ts';
 import { type EvidenceContext, evidenceOf, locatePrinted } from '../solver/evidence.ts';
 import { solveWithMemory } from '../solver/learned.hook.ts';
@@ -253,8 +254,28 @@ function mergePartialAccounts(sections: Section[]): Section[] {
             bare(o.account).startsWith(bare(s.account!)),
         )
       : undefined;
-    if (whole) whole.candidates.push(...s.candidates);
+    const read = whole ?? (s.account && s.accountOcr < 1 ? sections.find((o) => misreadOf(s, o)) : undefined);
+    if (read) read.candidates.push(...s.candidates);
     else out.push(s);
   }
   return out;
+}
+
+/** Most edits OCR makes in an account number it still reads as one (`88204-ZA-017` as `88204-2017`). */
+const MISREAD_EDITS = 3;
+/** Characters a misread account keeps of the printed one at its start, and at its end. */
+const KEPT_HEAD = 4;
+const KEPT_TAIL = 2;
+
+/**
+ * Whether an account OCR read on a scanned page is the account the text layer prints on another page,
+ * misread (a letter group read as a digit, a hyphen lost): the same head and tail, a few edits apart.
+ */
+function misreadOf(ocr: Section, text: Section): boolean {
+  if (ocr === text || !text.account || text.combined || text.accountOcr < 1) return false;
+  const a = ocr.account!.replace(/[^A-Z0-9]/gi, '').toUpperCase();
+  const b = text.account.replace(/[^A-Z0-9]/gi, '').toUpperCase();
+  if (a === b || a.slice(0, KEPT_HEAD) !== b.slice(0, KEPT_HEAD) || a.slice(-KEPT_TAIL) !== b.slice(-KEPT_TAIL))
+    return false;
+  return editDistance(a, b, MISREAD_EDITS + 1) <= MISREAD_EDITS;
 }

@@ -169,6 +169,13 @@ function headFirst(
   return own && own.target !== full.target ? own : full;
 }
 
+/** Words joined by a plus (or a spaced minus) in a qualifier: a formula of the parts, `(cash + collateral)`. */
+const FORMULA = /\p{L}\s*\+\s*\p{L}|\p{L}\s+[-−]\s+\p{L}/u;
+
+/** A label without its formulas in parentheses: `Account equity (cash + collateral + net option value)` is no sentence. */
+export const withoutFormulas = (label: string): string =>
+  label.replace(/\([^()]*\)/g, (q) => (FORMULA.test(q) ? ' ' : q));
+
 /** A label read without its qualifier in parentheses is a little less sure than one read whole. */
 const QUALIFIER_PENALTY = 0.92;
 
@@ -183,13 +190,18 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
   // but a rate of a basis (`(90 % av initialmargin)`) only says how the figure is reckoned: it speaks without it.
   const held = qualifiers.map((q) => tokenize(q).map((t) => t.text)).filter((q) => rateBasisAt(q) !== 0);
   if (held.some((q) => q.some((w) => /[\d%]/.test(w)))) return null;
-  if (held.some((q) => distractors.some((d) => containsSeq(q, d, -1, -1)))) return null;
+  // A formula (`(cash + collateral + net option value)`) names the parts the figure sums, not a second figure.
+  const named = qualifiers
+    .filter((q) => !FORMULA.test(q))
+    .map((q) => tokenize(q).map((t) => t.text))
+    .filter((q) => rateBasisAt(q) !== 0);
+  if (named.some((q) => distractors.some((d) => containsSeq(q, d, -1, -1)))) return null;
   const bare = matchWords(label.replace(/\([^()]*\)/g, ' '), targets, false);
   if (!bare || bare.score * QUALIFIER_PENALTY < MIN_SCORE) return null;
   // A qualifier may only repeat what the label says (`(nettolikvidationsværdi)`): one with a word of another
   // figure's labels, or of the opposite sign's (`Surplus (Shortfall)`), names two figures. Alone it is no label.
   const said = `${bare.target}:${bare.negate}`;
-  if (held.flat().some((w) => [...(WORD_SENSES.get(w) ?? [])].some((sense) => sense !== said))) return null;
+  if (named.flat().some((w) => [...(WORD_SENSES.get(w) ?? [])].some((sense) => sense !== said))) return null;
   return { ...bare, score: bare.score * QUALIFIER_PENALTY };
 }
 

@@ -123,6 +123,7 @@ export const BALANCE_SYNONYMS: Record<
     ['market value of investments'],
     // A margin loan's portfolio is the securities it lends against: their market value is the long holdings'.
     ['portfolio market value', 0.95],
+    ['market value of pledged securities', 0.9],
     ['market value of portfolio', 0.95],
     ['holdings value', 0.9],
     ['value of holdings', 0.9],

@@ -68,7 +68,9 @@ export function readAccountToken(text: string): { value: string; quality: number
   // Amounts (thousands or lakh grouping, decimal point or comma), dates and years are not account numbers.
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) || /^\d+[.,]\d{2}$/.test(value)) return null;
   if (/^\d{1,2}(,\d{2})+,\d{3}(\.\d+)?$/.test(value) || /^\d{1,3}(\.\d{3})+,\d{2}$/.test(value)) return null;
-  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}$/.test(value)) return null;
+  // A date after a word (`account on 31.12.2026.`) is no account either.
+  const digitsPart = value.replace(/^[A-Z]{1,3}/, '').replace(/[.\-/]+$/, '');
+  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(digitsPart) || /^(?:19|20)\d{2}$/.test(value)) return null;
   const quality = digits >= 5 ? 1 : 0.85;
   return { value: value.replace(/[.\-/]+$/, ''), quality };
 }

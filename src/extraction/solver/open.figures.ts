@@ -4,6 +4,7 @@ import { underEarlierDate } from '../structure/dated.columns.ts';
 import { governingLabel } from '../structure/label.band.ts';
 import { isRateLabel } from '../structure/rate.rows.ts';
 import { isRuleLine } from '../structure/rule.lines.ts';
+import { namesInstrument } from '../vocabulary/account.identifiers.ts';
 import { contextOf, isNoneWord, isTotalOnly } from '../vocabulary/context.match.ts';
 import { joinedPieces } from './split.figures.ts';
 
@@ -100,6 +101,8 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
       const joined = joinedPieces(line.segs[i - 1], seg);
       if (gridRow && head) {
         if (underEarlierDate(lines, at, seg)) return;
+        // A position's row (`PKO BP (PKO)` under `Instrument`): its figures are the instrument's, not the account's.
+        if (instrumentRow(lines, at, head)) return;
         const title = columnTitle(lines, at, seg);
         const column = { title, key: `${line.page}:${Math.round(title ? title.x1 : seg.x1)}` };
         add(head, seg, line, column);
@@ -119,6 +122,12 @@ export function openFigures(lines: Segmented[]): OpenFigure[] {
     });
   });
   return out;
+}
+
+/** A grid row whose label stands under a title naming instruments (`Instrument`, `Symbol`), and is no total. */
+function instrumentRow(lines: Segmented[], at: number, head: Segment): boolean {
+  const stub = columnTitle(lines, at, head);
+  return stub !== null && namesInstrument(stub.text) && contextOf(head.text) !== 'total';
 }
 
 /**

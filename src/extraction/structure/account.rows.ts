@@ -2,6 +2,7 @@ import { matchLabel } from '../labels/label.matcher.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { namesInstrument } from '../vocabulary/account.identifiers.ts';
 import {
   type AccountCell,
   accountCellOf,
@@ -141,17 +142,21 @@ export function readAccountRows(lines: Segmented[], at: number, out: AccountTabl
     header.push(k);
   }
   header.reverse();
-  // Rows with a name column are accounts only under an account title (else a CUSIP or a code may lead a positions table).
-  if (rows.some((r) => r.words.length > 0 || r.crowded)) {
-    const span = {
-      x0: Math.min(...rows.map((r) => r.account.x0)) - 2,
-      x1: Math.max(...rows.map((r) => r.account.x1)) + 2,
-    };
-    const title = header
+  const span = {
+    x0: Math.min(...rows.map((r) => r.account.x0)) - 2,
+    x1: Math.max(...rows.map((r) => r.account.x1)) + 2,
+  };
+  const titleOver = (band: number[]) =>
+    band
       .flatMap((k) => wordsOf(lines[k]!))
       .filter((w) => overlap(w, span) > 0)
       .map((w) => w.text)
       .join(' ');
+  const title = titleOver(header);
+  // Codes under an instrument's title (`Series`, `Symbol`) lead a positions table's rows: no accounts.
+  if (namesInstrument(title) || namesInstrument(titleOver(stubTitles(lines, at, left)))) return null;
+  // Rows with a name column are accounts only under an account title (else a CUSIP or a code may lead a positions table).
+  if (rows.some((r) => r.words.length > 0 || r.crowded)) {
     // Crowded figures alone (no name column) need less: one word of the title that names an account (`Account Reference`).
     const names = (t: string) => matchLabel(t, ACCOUNT_TITLE)?.target === 'account';
     const named = names(title) || (!rows.some((r) => r.words.length > 0) && title.split(/\s+/).some(names));
@@ -195,4 +200,23 @@ export function readAccountRows(lines: Segmented[], at: number, out: AccountTabl
     out,
   );
   return Math.max(last, ...header);
+}
+
+/**
+ * The text lines over the first column of the rows from `at`, past rows above that print figures from
+ * the same left edge (a positions table's first rows, whose code the account reader did not take).
+ */
+function stubTitles(lines: Segmented[], at: number, left: number): number[] {
+  let k = at - 1;
+  while (
+    k >= 0 &&
+    near(lines[k]!, lines[k + 1]!, 3.5) &&
+    lines[k]!.segs.some(isFigure) &&
+    Math.abs((lines[k]!.segs[0]?.x0 ?? -99) - left) <= 12
+  )
+    k--;
+  const title = lines[k];
+  return title && k < at - 1 && near(title, lines[k + 1]!, 2.5) && title.segs.every((x) => x.kind === 'text')
+    ? [k]
+    : [];
 }

@@ -1,13 +1,12 @@
-import type { FieldName } from '../../contract/fields.ts';
-import { type Candidate, labelHits, signed } from '../fields/candidates.ts';
+import { type Candidate, labelHits } from '../fields/candidates.ts';
 import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
 import { type Segment, type Segmented, sharesColumn } from '../layout/segments.ts';
 import { currencyCodeIn, currencyFromCode, isCurrencyName } from '../parse/currency.parser.ts';
 import { COLUMN_TITLE_WORDS, HOUSE_FIELD_WORDS, type TitleKind } from '../vocabulary/column.titles.ts';
-import { POSITION_ROW_STEMS, TOTAL_ROW_STEMS } from '../vocabulary/document.words.ts';
-import { alternation, containsStem, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
+import { alternation, phrasePattern, phraseRegExp } from '../vocabulary/word.patterns.ts';
 import { arithmeticHeader } from './arithmetic.header.ts';
 import { titleCurrency } from './currency.sections.ts';
+import { dropCountColumns, fieldColumns } from './field.columns.ts';
 import { isScannedRule } from './rule.lines.ts';
 import { dateCaptions, datedKinds, stubCaption } from './stub.caption.ts';
 import { continuesTitles, joinTitles, stackHeaders } from './title.band.ts';
@@ -159,7 +158,7 @@ export function readColumnHeader(line: Segmented): ColumnHeader | null {
 }
 
 /** The header column above a figure: the widest horizontal overlap, else the nearest centre. */
-export function columnOf(seg: Segment, header: ColumnHeader): Column | null {
+export function columnOf(seg: Pick<Segment, 'x0' | 'x1'>, header: ColumnHeader): Column | null {
   let best: Column | null = null;
   let bestOv = 0;
   for (const c of header.columns) {
@@ -263,37 +262,6 @@ export function readColumnHeaders(
       if (cands.length > 0) byLine.set(at, cands);
     }
   });
+  dropCountColumns(lines, governing, byLine);
   return { titles, governing, byLine };
-}
-
-/**
- * A row without a label under columns titled by fields (`Stock | … | Current Long | Current Short`):
- * the row's figures in those columns. A position row outranks a total row, which may include cash.
- */
-function fieldColumns(line: Segmented, header: ColumnHeader): Candidate[] {
-  const withField = header.columns.filter((c) => c.field && !EXCLUDED_COLUMNS.has(c.kind));
-  if (withField.length === 0) return [];
-  const rowLabel = line.segs.find((s) => s.kind === 'text')?.text ?? '';
-  const weight = containsStem(rowLabel, POSITION_ROW_STEMS) ? 1 : containsStem(rowLabel, TOTAL_ROW_STEMS) ? 0.85 : 0.78;
-  const out: Candidate[] = [];
-  for (const s of line.segs) {
-    if (s.kind !== 'amount') continue;
-    const col = columnOf(s, header);
-    if (!col?.field || !withField.includes(col)) continue;
-    const field = col.field.target as FieldName;
-    out.push({
-      target: field,
-      value: signed(field, s.amount!.value, col.field.negate),
-      box: { x0: s.x0, x1: s.x1, y0: line.top, y1: line.bottom },
-      text: s.text,
-      score: col.field.score * s.amount!.quality * Math.min(weight, 1),
-      ocr: s.conf,
-      weight,
-      page: line.page,
-      line: line.index,
-      source: 'table',
-      label: `${rowLabel} ${col.text}`.trim(),
-    });
-  }
-  return out;
 }

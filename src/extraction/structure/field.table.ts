@@ -7,6 +7,7 @@ import { isCombinedHeading, readAccountToken } from '../parse/account.parser.ts'
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { TOTAL_ROW_LEADS } from '../vocabulary/document.words.ts';
 import { phrasePattern } from '../vocabulary/word.patterns.ts';
+import { inCountColumn, POSITION_FIELDS } from './count.columns.ts';
 
 /**
  * Tables whose columns are fields, headed by one line of field labels (`Account | Net Liq | Maint Req |
@@ -97,7 +98,7 @@ export function readFieldTables(
     if (fh && hasAmounts && fieldHits.length === 0) {
       fh.bottom = line.bottom;
       fh.read = true;
-      rows.set(at, tableRow(line, fh));
+      rows.set(at, tableRow(lines, at, fh));
     }
   });
   close();
@@ -105,7 +106,8 @@ export function readFieldTables(
 }
 
 /** One row of a table whose columns are fields: figures go to the row's account (or the current one). */
-function tableRow(line: Segmented, fh: FieldHeader): Candidate[] {
+function tableRow(lines: readonly Segmented[], at: number, fh: FieldHeader): Candidate[] {
+  const line = lines[at]!;
   const texts = line.segs
     .filter((s) => s.kind === 'text')
     .map((s) => s.text)
@@ -148,6 +150,8 @@ function tableRow(line: Segmented, fh: FieldHeader): Candidate[] {
       continue;
     }
     if (!best || fh.counts.has(best)) continue;
+    // Contracts held under `Long | Short` titles (`0 | 1.200`): counts, grouped or not, never money.
+    if (POSITION_FIELDS.has(best.match.target) && inCountColumn(lines, at, s)) continue;
     fh.money.add(best);
     const field = best.match.target as FieldName;
     // `Net equity EUR`, `Call amount (EUR)`: the column title names the figures' currency.

@@ -166,7 +166,32 @@ export const PART_ACCOUNT_WORDS: readonly string[] = [
   'субсчет',
 ];
 
+/**
+ * Titles of a positions table's first column (`Series`, `Symbol`, `ISIN`): the codes under them name
+ * instruments (`FORTUM1L26P13`, an option series), never accounts, however much they look like one.
+ */
+export const INSTRUMENT_TITLES: readonly string[] = [
+  'series',
+  'symbol',
+  'ticker',
+  'contract',
+  'contracts',
+  'instrument',
+  'security',
+  'securities',
+  'isin',
+  'cusip',
+  'sedol',
+  'underlying',
+  'option',
+  'options',
+  'wertpapier',
+  'titre',
+  'valor',
+];
+
 const HOLDER = foldedPhrases(HOLDER_WORDS);
+const INSTRUMENT = foldedPhrases(INSTRUMENT_TITLES);
 const NOUNS = foldedPhrases(ACCOUNT_NOUNS);
 const NOT_ACCOUNT = foldedPhrases(NOT_ACCOUNT_PHRASES);
 const PART = foldedPhrases(PART_ACCOUNT_WORDS);
@@ -184,3 +209,6 @@ export const namesNoAccount = (label: string): boolean => containsAny(label, NOT
 
 /** True when a label, or the words printed beside a number, make the account a part of another (`Sub-account`, `(included below)`). */
 export const namesPartAccount = (text: string): boolean => containsAny(text, PART);
+
+/** True when a column title names instruments and no account (`Series`, `Symbol`, not `Account / Symbol`). */
+export const namesInstrument = (title: string): boolean => containsAny(title, INSTRUMENT) && !namesAccountNoun(title);

@@ -70,3 +70,54 @@ export const STATEMENT_TITLES: readonly string[] = [
   'sao kê',
   'laporan',
 ];
+
+/**
+ * Words that make a figure's sentence or row a supposition, not an account's position: a worked example
+ * (`Margin call you would receive`), an estimate (`would have been about $41,850.00`), an assumption. A
+ * disclosure or a notice prints margin figures under such words; a statement states what the account is.
+ * illustration.figures.ts reads them in the line a figure stands in.
+ */
+export const SUPPOSITION_WORDS: readonly string[] = [
+  'would',
+  'example',
+  'for instance',
+  'e.g.',
+  'hypothetical',
+  'hypothetically',
+  'illustration',
+  'illustrative',
+  'assume',
+  'assuming',
+  'suppose',
+  'supposing',
+  'estimate only',
+  'approximately',
+  'about',
+  'beispiel',
+  'angenommen',
+  'exemple',
+  'hypothétique',
+  'ejemplo',
+  'esempio',
+  'voorbeeld',
+];
+
+/**
+ * Words of a heading that makes the table under it an illustration (`How margin works: an example`).
+ * illustration.figures.ts reads them in the text lines just above a block of figure rows.
+ */
+export const ILLUSTRATION_HEADINGS: readonly string[] = [
+  'example',
+  'examples',
+  'for instance',
+  'hypothetical',
+  'illustration',
+  'illustrative',
+  'scenario',
+  'worked example',
+  'beispiel',
+  'exemple',
+  'ejemplo',
+  'esempio',
+  'voorbeeld',
+];

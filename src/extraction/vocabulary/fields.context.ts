@@ -123,6 +123,12 @@ export const OTHER_ACCOUNT_WORDS: readonly string[] = [
   'funding',
   'settlement',
   'introducing',
+  // The securities account collateral is pledged in, at the bank or the central securities depository.
+  'pledge',
+  'pledged',
+  'csd',
+  // A bank account's international number printed beside the margin or credit account.
+  'iban',
   // A transfer's counterpart (`TRANSFER FROM ACCT 433-24908`).
   'transfer',
   'transferred',
