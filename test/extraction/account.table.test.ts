@@ -144,6 +144,58 @@ describe('readAccountTables: one row per account', () => {
   });
 });
 
+describe('readAccountTables: rows of a skewed scan', () => {
+  // Four columns; on a scan tilted by a degree or so each row's last figure sits lower (or higher) than
+  // its account, so the line reader gives it a line of its own, under (or over) the row.
+  const titles: [string, string][] = [
+    ['Net', 'Liquidation Value'],
+    ['Maintenance', 'Requirement'],
+    ['Excess', 'Liquidity'],
+    ['Cash', 'Balance'],
+  ];
+  const rows: [string, string[]][] = [
+    ['151-608416', ['9,385,176.10', '7,413,372.70', '1,971,803.40', '2,000.00']],
+    ['CX798045', ['321,135.02', '162,972.16', '158,162.86', '3,000.00']],
+    ['N5503313', ['5,676,812.74', '6,253,927.40', '577,114.66-', '4,000.00']],
+  ];
+  const skewed = (drop: number) =>
+    [
+      ...titles.flatMap(([a, b], j) => [...right(a, 250 + j * 100, 100), ...right(b, 250 + j * 100, 111)]),
+      ...phrase('Account', 30, 111),
+      ...rows.flatMap(([acct, figs], i) => [
+        ...phrase(acct, 30, 130 + i * 17),
+        ...figs.flatMap((f, j) => right(f, 250 + j * 100, 130 + i * 17 + (j === 3 ? drop : 0))),
+      ]),
+      ...phrase('PAGE TOTAL', 30, 181),
+      ...['15,383,123.86', '13,830,272.26', '1,552,851.60'].flatMap((f, j) => right(f, 250 + j * 100, 181)),
+      ...right('9,000.00', 550, 181 + drop),
+    ].map((w) => ({ ...w, conf: 0.9 }));
+
+  for (const drop of [7, -7])
+    it(`reads each row's end that the scan put on a line of its own (${drop > 0 ? 'below' : 'above'} the row) as the row's figure`, () => {
+      const { lines, tables, cands } = read(skewed(drop));
+      expect(lines.length).toBeGreaterThan(2 + rows.length + 1);
+      expect(tables.accounts.map((a) => a.value)).toEqual(['151-608416', 'CX798045', 'N5503313']);
+      expect(valuesOf(cands, 'CX798045', 'cash_balance')).toEqual([3000]);
+      expect(valuesOf(cands, 'N5503313', 'total_equity')).toEqual([5676812.74]);
+      expect(cands.some((c) => c.value === 9000 || c.value === 15383123.86)).toBe(false);
+    });
+
+  it("reads an account cell whose glyph the scan misread (`$8795394`, `U937959%4`), noting the printed cell; a text layer's is no account", () => {
+    const misread = (w: PageWord) =>
+      w.text === '151-608416' ? { ...w, text: '$8795394' } : w.text === 'CX798045' ? { ...w, text: 'U937959%4' } : w;
+    const { tables } = read(skewed(0).map(misread));
+    expect(tables.accounts.map((a) => [a.value, a.mended])).toEqual([
+      ['S8795394', '$8795394'],
+      ['U9379594', 'U937959%4'],
+      ['N5503313', undefined],
+    ]);
+    const printed = read(skewed(0).map((w) => ({ ...misread(w), conf: 1 })));
+    expect(printed.tables.accounts.map((a) => a.value)).not.toContain('S8795394');
+    expect(printed.tables.accounts.map((a) => a.value)).not.toContain('U9379594');
+  });
+});
+
 describe('readAccountTables: one column per account', () => {
   const rows = (household: string, labels: string[]) => [
     ...phrase('Item', 40, 100),

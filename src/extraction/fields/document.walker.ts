@@ -26,6 +26,8 @@ export interface Section {
   candidates: Candidate[];
   /** Cells a table prints for this account that name no field: the report goes to review. */
   unread?: string[];
+  /** The account cell as the scan printed it, where a table read the account by mending a misread glyph. */
+  mended?: string;
 }
 
 /**
@@ -101,6 +103,7 @@ export function walkDocument(lines: Segmented[]): { sections: Section[]; doc: Ca
       for (const a of tables.accounts.filter((x) => x.at === at)) {
         const s = sectionFor(a.value, a.conf, 1);
         s.unread = [...(s.unread ?? []), ...a.unread];
+        if (a.mended) s.mended = a.mended;
       }
       for (const c of tables.byLine.get(at) ?? []) add(c);
       return;

@@ -110,6 +110,15 @@ function readSection(
   const account = section.account
     ? { value: section.account, conf: Math.min(1, section.accountScore * ocrFactor(section.accountOcr)) }
     : null;
+  if (account && section.mended) {
+    account.conf = Math.min(account.conf, MENDED_ACCOUNT_CONF);
+    issues.push({
+      code: 'odd_account',
+      field: 'account_number',
+      severity: 'warning',
+      message: `The scan prints the account cell as "${section.mended}"; it was read as ${account.value} by mending a glyph the scan may have misread: check the account number against the PDF.`,
+    });
+  }
   const accountEvidence = account ? locatePrinted(account.value, 'account', ctx, null) : null;
   return {
     account: account ? { ...account, ...(accountEvidence ? { evidence: accountEvidence } : {}) } : null,
@@ -149,6 +158,9 @@ function doubtLostCents(fields: Map<FieldName, { pick: Candidate; conf: number }
 const UNCLEAR_SCALE_CONF = 0.7;
 
 /** One ExtractedAccount per account found (a combined or household total is never one). */
+/** Confidence of an account number read only by mending a glyph the scan misread. */
+const MENDED_ACCOUNT_CONF = 0.5;
+
 export function extractAccounts(
   lines: Segmented[],
   ocrPages: ReadonlySet<number> = new Set(),

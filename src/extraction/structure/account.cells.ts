@@ -5,6 +5,7 @@ import { normalizeAccount, readAccountToken } from '../parse/account.parser.ts';
 import { isCurrencyCode } from '../parse/currency.parser.ts';
 import { contextOf, isNoneWord } from '../vocabulary/context.match.ts';
 import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
+import { MARK_LETTERS, SPECK_MARKS } from '../vocabulary/ocr.glyphs.ts';
 
 /**
  * The cells of multi-account tables (`account.table.ts`): account cells read whole, figures, rules,
@@ -90,6 +91,8 @@ export interface AccountCell {
   x0: number;
   x1: number;
   segs: Segment[];
+  /** The cell as the scan printed it, where a misread glyph was mended to read the account. */
+  mended?: string;
 }
 
 /** The cell a segment stands in, read as an account (digit groups printed apart are one cell). */
@@ -108,7 +111,34 @@ export function accountCellOf(line: Segmented, seg: Segment): AccountCell | null
     };
   const alone = wholeAccount(seg.text);
   if (alone) return { ...alone, conf: seg.conf, x0: seg.x0, x1: seg.x1, segs: [seg] };
-  return speckLed(line.cells[seg.cell]?.text ?? '', cellSegs);
+  return speckLed(line.cells[seg.cell]?.text ?? '', cellSegs) ?? scanMended(line.cells[seg.cell]?.text ?? '', cellSegs);
+}
+
+/** Certainty of a scanned account cell read only once a glyph the scan misread is mended. */
+const MENDED_CONF = 0.5;
+const markLetter = new Map(MARK_LETTERS.map(([m, l]) => [m, l]));
+const SPECK = new Set(SPECK_MARKS);
+
+/**
+ * A scanned account cell that reads as an account once one glyph the scan misread is mended: a letter
+ * read as the mark it looks like before the digits (`$8795394` for `S8795394`), or a speck read as a
+ * mark between two of the number's glyphs (`U937959%4`). The row is kept, not lost; its account is
+ * read below review (which glyph the scan saw is a guess).
+ */
+function scanMended(text: string, segs: Segment[]): AccountCell | null {
+  if (segs.length === 0 || segs.some((s) => s.conf >= 1)) return null;
+  const chars = [...text.trim()];
+  const letter = markLetter.get(chars[0] ?? '');
+  if (letter && /\d/.test(chars[1] ?? '')) chars[0] = letter;
+  const specks = chars.flatMap((c, i) => (SPECK.has(c) ? [i] : []));
+  const inside = (i: number) => /[A-Z0-9]/i.test(chars[i - 1] ?? '') && /[\sA-Z0-9]/i.test(chars[i + 1] ?? '');
+  if (specks.length > 1 || (specks.length === 1 && !inside(specks[0]!))) return null;
+  if (!letter && specks.length === 0) return null;
+  const whole = wholeAccount(chars.filter((c) => !SPECK.has(c)).join(''));
+  if (!whole) return null;
+  const conf = Math.min(MENDED_CONF, ...segs.map((s) => s.conf));
+  const box = { x0: Math.min(...segs.map((s) => s.x0)), x1: Math.max(...segs.map((s) => s.x1)) };
+  return { ...whole, conf, ...box, segs, mended: text.trim() };
 }
 
 /**

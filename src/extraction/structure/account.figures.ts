@@ -24,12 +24,20 @@ export interface TableAccount {
   at: number;
   /** What the table prints for this account that names no field: the report must be reviewed. */
   unread: string[];
+  /** The cell as the scan printed it, where the account was read only by mending a misread glyph. */
+  mended?: string;
 }
 
-export function accountEntry(out: AccountTables, value: string, conf: number, at: number): TableAccount {
+export function accountEntry(
+  out: AccountTables,
+  value: string,
+  conf: number,
+  at: number,
+  mended?: string,
+): TableAccount {
   let a = out.accounts.find((x) => x.value === value);
   if (!a) {
-    a = { value, conf, at, unread: [] };
+    a = { value, conf, at, unread: [], ...(mended ? { mended } : {}) };
     out.accounts.push(a);
   }
   a.conf = Math.max(a.conf, conf);

@@ -36,6 +36,8 @@ interface AccountRow {
   crowded: boolean;
   /** The currency code the row prints in a cell of its own. */
   code?: string;
+  /** Figures read on a line of their own (the row's end on a skewed scan): that line's position. */
+  tailOf: Map<Segment, number>;
 }
 
 /** A row that starts with an account cell, followed by two or more figures and little else. */
@@ -70,7 +72,32 @@ function accountRow(lines: Segmented[], at: number): AccountRow | null {
     if (words.length > 2 || figures.length < 2 || words.some((w) => w.x1 > firstFigure)) return null;
   }
   const code = new Set(codes.map((s) => s.text.trim())).size === 1 ? codes[0]!.text.trim() : undefined;
-  return { at, account, figures, stray, words, crowded: crowded.length > 0, ...(code ? { code } : {}) };
+  const row = { at, account, figures, stray, words, crowded: crowded.length > 0, tailOf: new Map<Segment, number>() };
+  return { ...row, ...(code ? { code } : {}) };
+}
+
+/**
+ * The end of a row that a skewed scan read as a line of its own: figures alone, on a line that
+ * overlaps the row's height (its top less than a line's height away, above or below), every one
+ * right of the row's figures. A text layer's rows never overlap so: it is the row's end.
+ */
+function isRowTail(row: Segmented, line: Segmented): boolean {
+  const figures = row.segs.filter(isFigure);
+  const after = figures.length > 0 ? Math.max(...figures.map((f) => f.x1)) : Number.POSITIVE_INFINITY;
+  return (
+    line.page === row.page &&
+    line.segs.length > 0 &&
+    line.segs.every((s) => isFigure(s) && s.x0 > after) &&
+    Math.abs(line.top - row.top) < Math.max(row.height, line.height)
+  );
+}
+
+/** Takes a row's end, read as a line of its own, into the row. */
+function takeTail(row: AccountRow, lines: Segmented[], k: number): void {
+  for (const s of lines[k]!.segs) {
+    row.figures.push(s);
+    row.tailOf.set(s, k);
+  }
 }
 
 /**
@@ -108,14 +135,29 @@ export function readAccountRows(lines: Segmented[], at: number, out: AccountTabl
   if (!first) return null;
   const rows: AccountRow[] = [first];
   const others: number[] = [];
+  /** Lines read as the end of the row next to them (a skewed scan's row split in two). */
+  const tails: number[] = [];
+  const tailAt = (row: number, k: number) =>
+    k >= 0 && k < lines.length && !out.claimed.has(k) && isRowTail(lines[row]!, lines[k]!);
+  if (tailAt(at, at - 1)) {
+    takeTail(first, lines, at - 1);
+    tails.push(at - 1);
+  }
   const left = first.account.x0;
   let last = at;
   for (let k = at + 1; k < lines.length; k++) {
     const line = lines[k]!;
     if (!near(lines[last]!, line, 3.5)) break;
     if (isRule(line)) continue;
+    // The end of the row above (or of the row below, on a scan skewed the other way).
+    if (tailAt(last, k) || (k + 1 < lines.length && tailAt(k + 1, k))) {
+      if (tailAt(last, k) && rows[rows.length - 1]!.at === last) takeTail(rows[rows.length - 1]!, lines, k);
+      tails.push(k);
+      continue;
+    }
     const r = accountRow(lines, k);
     if (r && Math.abs(r.account.x0 - left) <= 12) {
+      if (tails.includes(k - 1) && !rows.some((x) => x.tailOf.has(lines[k - 1]!.segs[0]!))) takeTail(r, lines, k - 1);
       rows.push(r);
       last = k;
       continue;
@@ -127,14 +169,21 @@ export function readAccountRows(lines: Segmented[], at: number, out: AccountTabl
     }
     break;
   }
+  // A line taken as a row's end that no row or total took (the table ended below it) is no tail.
+  const taken = (k: number) =>
+    rows.some((r) => r.tailOf.has(lines[k]!.segs[0]!)) || others.some((o) => Math.abs(o - k) === 1);
+  tails.splice(0, tails.length, ...tails.filter(taken));
+  last = Math.max(last, ...tails);
   const distinct = new Set(rows.map((r) => r.account.value));
   const spans = columnsOf(rows);
   if (distinct.size < 2 || spans.length < 2) return null;
   // Titles: the text-only lines right above the first row, joined per column from top to bottom.
+  // A skewed scan may split a band of two-line titles into four lines.
   const header: number[] = [];
-  for (let k = at - 1; k >= 0 && header.length < 3; k--) {
+  const top = Math.min(at, ...tails);
+  for (let k = top - 1; k >= 0 && header.length < (tails.length > 0 ? 4 : 3); k--) {
     const l = lines[k]!;
-    const below = lines[header.length ? header[header.length - 1]! : at]!;
+    const below = lines[header.length ? header[header.length - 1]! : top]!;
     // The band's own lines sit close together (stacked titles); the band may stand a little above the rows.
     const gap = header.length ? 1.2 : 2.5;
     if (out.claimed.has(k) || !near(l, below, gap) || l.segs.some((s) => s.kind !== 'text') || l.segs.length === 0)
@@ -178,16 +227,17 @@ export function readAccountRows(lines: Segmented[], at: number, out: AccountTabl
     const ws = parts.get(sp)!;
     return titled(sp.x0, sp.x1, ws.map((p) => p.text).join(' '), Math.min(1, ...ws.map((p) => p.conf)));
   });
-  for (const k of [...header, ...rows.map((r) => r.at), ...others]) out.claimed.add(k);
+  for (const k of [...header, ...rows.map((r) => r.at), ...others, ...tails]) out.claimed.add(k);
   const cellsOf = new Map<Column, TableCell[]>(columns.map((c) => [c, []]));
   for (const r of rows) {
-    const acct = accountEntry(out, r.account.value, r.account.quality * r.account.conf, r.at);
+    const acct = accountEntry(out, r.account.value, r.account.quality * r.account.conf, r.at, r.account.mended);
     for (const s of r.figures) {
       const col = widest(columns, s);
+      const line = r.tailOf.get(s) ?? r.at;
       if (col)
         cellsOf
           .get(col)!
-          .push({ account: acct, seg: s, row: lines[r.at]!, at: r.at, ...(r.code ? { code: r.code } : {}) });
+          .push({ account: acct, seg: s, row: lines[line]!, at: line, ...(r.code ? { code: r.code } : {}) });
     }
     for (const s of r.stray) acct.unread.push(`"${s.text}"`);
   }

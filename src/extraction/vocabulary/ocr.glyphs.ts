@@ -40,3 +40,9 @@ export const LEADER_GLYPHS = 'vinu';
  * `€401.210,44`). Such a digit after such a sign is in doubt (fields/lost.digit.ts).
  */
 export const SIGN_OVER_DIGIT: readonly (readonly [sign: string, digits: string])[] = [['€', '1']];
+
+/** Letters a scan may read as a mark that looks like them (`$8795394` for `S8795394`): mark → letter. */
+export const MARK_LETTERS: readonly (readonly [mark: string, letter: string])[] = [['$', 'S']];
+
+/** Marks a speck on a scan is read as, inside a run of letters and digits (`U937959%4`). */
+export const SPECK_MARKS: readonly string[] = ['%', '&', '#', '*', '§', '^', '~', '@'];
