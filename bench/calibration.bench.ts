@@ -75,7 +75,7 @@ const sources: [string, Doc[]][] = [
   ['holdout', folder(path.join(ROOT, 'test/holdout/reports'))],
   ...(corpusDir ? ([['shared corpus', folder(corpusDir)]] as [string, Doc[]][]) : []),
   ['producers', folder(path.join(ROOT, 'test/producers/statements'))],
-  ...['3', '4', '5', '6', '7']
+  ...['3', '4', '5', '6', '7', '8', '9']
     .map((n) => [`producers set ${n}`, path.join(ROOT, `test/producers/set${n}/statements`)] as const)
     .filter(([, dir]) => existsSync(dir))
     .map(([name, dir]) => [name, folder(dir)] as [string, Doc[]]),
