@@ -169,3 +169,21 @@ describe('a cash-and-investments valuation', () => {
     expect(matchLabel('Cash and cash investments')?.target).toBe('cash_balance');
   });
 });
+
+describe('an account label above another account label in an aside', () => {
+  it('flags the one report when the account label above it got no figures of its own', async () => {
+    const [r, extra] = await page([
+      ['Account No.', 60, 60],
+      ['5120-7734', 200, 60],
+      ['Correspondent', 60, 75],
+      ['771', 200, 75],
+      ['(carrying firm acct 771-40218)', 240, 75],
+    ]);
+    expect(extra).toBeUndefined();
+    expect(['5120-7734', '771-40218']).toContain(r!.account_number);
+    if (r!.account_number === '771-40218') {
+      expect(r!.confidence.fields.account_number).toBeLessThan(0.8);
+      expect(unsure(r!)).toBe(true);
+    }
+  });
+});

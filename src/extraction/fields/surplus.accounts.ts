@@ -38,10 +38,13 @@ const RIVAL_LABELLED_CONF = 0.7;
 /**
  * A document that gives one report but labels two account numbers as whole accounts (neither a
  * holder's nor a part of the other): the figures name no account, so which one they are is a guess.
- * The report's account goes below review, with the reason.
+ * The report's account goes below review, with the reason. An account whose label is followed by no
+ * figures makes no report, so the one account with figures is the document's one report
+ * (`ACCOUNT NUMBER : 418-77205` in the head, `(EXECUTING BROKER ACCT 905-11820)` on the line below it).
  */
 export function doubtLabelledRivals(accounts: ExtractedAccount[], lines: readonly Segmented[]): void {
-  const a = accounts.length === 1 ? accounts[0]! : null;
+  const figured = accounts.filter((x) => Object.keys(x.fields).length > 0);
+  const a = figured.length === 1 ? figured[0]! : accounts.length === 1 ? accounts[0]! : null;
   if (!a?.account) return;
   const own = bare(a.account.value);
   const keep = reportAccounts([...lines], () => false);
