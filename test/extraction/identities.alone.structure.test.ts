@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { head, kv } from './support/alone.page.ts';
 import { type Placed, rows } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 
@@ -9,12 +10,6 @@ import { statementRunner } from './support/statement.runner.ts';
  * satisfy the identities.
  */
 const run = statementRunner();
-const kv = (top: number, pairs: [string, string][], x = 360): Placed[] => rows(top, 16, [60, x], pairs);
-const head = (title: string, account: string, date: string): Placed[] => [
-  [title, 180, 40, 12],
-  [account, 60, 70],
-  [date, 330, 70],
-];
 const outcome = async (pages: Placed[][]) =>
   run(pages).then(
     (r) => r,

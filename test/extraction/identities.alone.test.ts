@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Placed, rows } from './support/pdf.builder.ts';
+import { head, kv } from './support/alone.page.ts';
+import type { Placed } from './support/pdf.builder.ts';
 import { statementRunner } from './support/statement.runner.ts';
 
 /**
@@ -9,12 +10,6 @@ import { statementRunner } from './support/statement.runner.ts';
  * opening − debits = closing, an invoice's net + tax = total, a loan's schedule) refused.
  */
 const run = statementRunner();
-const kv = (top: number, pairs: [string, string][], x = 360): Placed[] => rows(top, 16, [60, x], pairs);
-const head = (title: string, account: string, date: string): Placed[] => [
-  [title, 180, 40, 12],
-  [account, 60, 70],
-  [date, 330, 70],
-];
 const refusal = async (pages: Placed[][]) =>
   run(pages).then(
     (r) => `read ${JSON.stringify(r.map((x) => x.fields))}`,
