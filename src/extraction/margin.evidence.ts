@@ -24,13 +24,14 @@ const PLAIN_FIGURES: ReadonlySet<string> = new Set(['cash_balance']);
 /**
  * Whether the accounts read carry margin evidence: a margin figure (equity, a requirement, excess, buying
  * power, a market value…), or a call under a label that names one unambiguously. A document whose only
- * figure is a call under a weak label (a trade confirmation's `Net Amount Due`) or a lone balance (a loan's
- * annual interest statement: `Loan balance at 1 July`) is not a margin statement.
+ * figure is a call under a weak label (a trade confirmation's `Net Amount Due`), a lone balance (a loan's
+ * annual interest statement: `Loan balance at 1 July`) or figures of 0 is not a margin statement.
  */
 export function hasMarginEvidence(accounts: ExtractedAccount[]): boolean {
   return accounts.some((a) => {
-    const fields = Object.keys(a.fields);
-    if (fields.some((f) => f !== 'margin_call' && !PLAIN_FIGURES.has(f))) return true;
+    // A printed 0 stands in any document's tables (a fee report's empty rebate line): only a figure that is not 0 says margin.
+    const figures = Object.entries(a.fields).filter(([f, r]) => f !== 'margin_call' && r?.value !== 0);
+    if (figures.some(([f]) => !PLAIN_FIGURES.has(f))) return true;
     return a.fields.margin_call !== undefined && !weakCall(a);
   });
 }

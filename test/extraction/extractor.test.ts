@@ -380,6 +380,22 @@ describe('createExtractor refusals', () => {
     expect(err.code).toBe('extraction.no_margin_data');
   });
 
+  it('refuses a fee report whose only margin figure is a 0', async () => {
+    const err = await refusal(
+      run([
+        [
+          ['Monthly Borrow Fee Report', 50, 40],
+          ['Account: 55-881230   Period ending 11/30/2026', 50, 70],
+          ['Borrow fees accrued', 50, 130],
+          ['3,412.60', 400, 130],
+          ['Short market value', 50, 150],
+          ['0.00', 400, 150],
+        ],
+      ]),
+    );
+    expect(err.code).toBe('extraction.no_margin_data');
+  });
+
   it('reads a lone balance beside a clear margin-call label', async () => {
     const { reports } = await run([
       [
