@@ -1,6 +1,7 @@
 import type { FieldName } from '../../contract/fields.ts';
 import { FIELD_NAMES } from '../../contract/fields.ts';
-import { type LabelMatch, matchLabel, withoutFormulas } from '../labels/label.matcher.ts';
+import { type LabelMatch, matchLabel } from '../labels/label.matcher.ts';
+import { withoutFormulas } from '../labels/label.qualifiers.ts';
 import type { LabelTarget } from '../labels/labels.synonyms.ts';
 import type { Segment, Segmented } from '../layout/segments.ts';
 import { isNoneWord } from '../vocabulary/context.match.ts';

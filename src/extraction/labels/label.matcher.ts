@@ -1,4 +1,5 @@
 import { PROSE_STOP_WORDS } from '../vocabulary/fields.context.ts';
+import { heldWords, isFormula } from './label.qualifiers.ts';
 import { tokenize } from './label.tokens.ts';
 import { ACCOUNT_LABEL_WORDS, POSTPOSITION_PIVOTS } from './labels.more.languages.ts';
 import { type LabelTarget, SYNONYMS, type Synonym } from './labels.synonyms.ts';
@@ -113,11 +114,8 @@ export function matchLabel(
 ): LabelMatch | null {
   // A label is read by several passes over the same lines: each reading is kept (per target set and mode).
   const prose = opts.prose ?? false;
-  let byLabel = READINGS.get(targets ?? READINGS);
-  if (!byLabel) {
-    byLabel = new Map();
-    READINGS.set(targets ?? READINGS, byLabel);
-  }
+  const scope = targets ?? READINGS;
+  const byLabel = READINGS.get(scope) ?? READINGS.set(scope, new Map()).get(scope)!;
   const key = `${prose ? 'p' : 'w'}${label}`;
   let m = byLabel.get(key);
   if (m === undefined) {
@@ -169,13 +167,6 @@ function headFirst(
   return own && own.target !== full.target ? own : full;
 }
 
-/** Words joined by a plus (or a spaced minus) in a qualifier: a formula of the parts, `(cash + collateral)`. */
-const FORMULA = /\p{L}\s*\+\s*\p{L}|\p{L}\s+[-−]\s+\p{L}/u;
-
-/** A label without its formulas in parentheses: `Account equity (cash + collateral + net option value)` is no sentence. */
-export const withoutFormulas = (label: string): string =>
-  label.replace(/\([^()]*\)/g, (q) => (FORMULA.test(q) ? ' ' : q));
-
 /** A label read without its qualifier in parentheses is a little less sure than one read whole. */
 const QUALIFIER_PENALTY = 0.92;
 
@@ -188,13 +179,9 @@ function matchOne(label: string, targets: ReadonlySet<LabelTarget> | undefined, 
   if (!qualifiers) return null;
   // A qualifier with a number is a rate or a formula (`(30%)`, `(7 + 8 + 9)`): the label is read whole or not at all,
   // but a rate of a basis (`(90 % av initialmargin)`) only says how the figure is reckoned: it speaks without it.
-  const held = qualifiers.map((q) => tokenize(q).map((t) => t.text)).filter((q) => rateBasisAt(q) !== 0);
-  if (held.some((q) => q.some((w) => /[\d%]/.test(w)))) return null;
+  if (heldWords(qualifiers).some((q) => q.some((w) => /[\d%]/.test(w)))) return null;
   // A formula (`(cash + collateral + net option value)`) names the parts the figure sums, not a second figure.
-  const named = qualifiers
-    .filter((q) => !FORMULA.test(q))
-    .map((q) => tokenize(q).map((t) => t.text))
-    .filter((q) => rateBasisAt(q) !== 0);
+  const named = heldWords(qualifiers.filter((q) => !isFormula(q)));
   if (named.some((q) => distractors.some((d) => containsSeq(q, d, -1, -1)))) return null;
   const bare = matchWords(label.replace(/\([^()]*\)/g, ' '), targets, false);
   if (!bare || bare.score * QUALIFIER_PENALTY < MIN_SCORE) return null;
@@ -302,9 +289,10 @@ const IDENTIFIER_TAIL: ReadonlySet<string> = new Set(IDENTIFIER_TAIL_WORDS);
 /** Targets whose labels may end in an identifier word (`Account No.`, `Currency Code`). */
 const NOT_MONEY: ReadonlySet<LabelTarget> = new Set(['account', 'date', 'currency']);
 const PIVOTS = tokenSet(PIVOT_WORDS);
+const LONG_PIVOTS = [...PIVOTS].filter((p) => p.length >= 5);
 /** A pivot word, or a long one within one OCR slip (`veber` for `ueber`), as the synonyms' words are read. */
 const isPivot = (w: string): boolean =>
-  PIVOTS.has(w) || (w.length >= 5 && [...PIVOTS].some((p) => p.length >= 5 && tokenSimilarity(w, p) > 0));
+  PIVOTS.has(w) || (w.length >= 5 && LONG_PIVOTS.some((p) => tokenSimilarity(w, p) > 0));
 const POSTPOSITIONS = tokenSet(POSTPOSITION_PIVOTS);
 const ACCOUNT_EXTRAS = tokenSet(ACCOUNT_LABEL_WORDS);
 const STOP = tokenSet(PROSE_STOP_WORDS);

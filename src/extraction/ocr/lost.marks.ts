@@ -5,8 +5,8 @@
  * thin dash just right of the figure at the height of a minus sign, and nothing else there.
  */
 
-import { isCurrencyCode } from '../../contract/currency.parser.ts';
-import { CREDIT_MARKS, DEBIT_MARKS } from '../../contract/number-formats.ts';
+import { isCurrencyCode } from '../parse/currency.parser.ts';
+import { CREDIT_MARKS, DEBIT_MARKS } from '../vocabulary/number-formats.ts';
 
 /** A word as tesseract returned it, in pixels of the image it read. */
 export interface PixelWord {
